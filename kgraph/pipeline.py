@@ -1,0 +1,74 @@
+"""`kgraph build` as a function: read articles, parse them, extract events, write the graph."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import check_writable, write_atomically
+from .errors import InputError
+from .extract import extract_events
+from .graph import GraphWriter, format_for
+from .model import Article
+from .nlp import load_pipeline
+from .sources import list_input_files, read_articles
+
+Progress = Callable[[int, int], None]  # (articles done, articles known so far)
+
+
+@dataclass
+class BuildSummary:
+    articles: int = 0
+    skipped: int = 0
+    words: int = 0
+    events: int = 0
+    triples: int = 0
+    actions: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    output: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(inputs: list[str], output: Path, *, model: str | None = None, n_process: int = 1,
+          batch_size: int = 32, warn: Callable[[str], None] = lambda _: None,
+          progress: Progress | None = None) -> BuildSummary:
+    """Build the event graph of `inputs` into the RDF file `output` (written atomically)."""
+    started = time.perf_counter()
+    check_writable(output)
+    files = list_input_files(inputs)
+    nlp = load_pipeline(model)
+    summary = BuildSummary(output=output)
+
+    def skip(message: str) -> None:
+        summary.skipped += 1
+        summary.warnings.append(message)
+        warn(message)
+
+    articles = read_articles(files, skip)
+    writer = GraphWriter()
+    pairs = nlp.pipe(((a.text, a) for a in _count(articles, summary)), as_tuples=True,
+                     batch_size=batch_size, n_process=n_process)
+    for doc, article in pairs:
+        result = extract_events(doc, article)
+        writer.add(result)
+        summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+        for event in result.events:
+            summary.actions[event.action] = summary.actions.get(event.action, 0) + 1
+        summary.events += len(result.events)
+        if progress:
+            progress(summary.articles, len(files))
+    if summary.articles == 0:
+        raise InputError("no readable article in the input" + (
+            f" ({summary.warnings[-1]})" if summary.warnings else ""))
+    graph = writer.finish()
+    summary.triples = len(graph)
+    write_atomically(output, lambda tmp: graph.serialize(destination=str(tmp), format=format_for(output.suffix), encoding="utf-8"))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _count(articles: Iterator[Article], summary: BuildSummary) -> Iterator[Article]:
+    for article in articles:
+        summary.articles += 1
+        yield article
