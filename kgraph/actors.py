@@ -102,46 +102,65 @@ class DocumentActors:
         self.memory = _Memory()
         self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
-        self.document_speaker = self._find_document_speaker(doc, title)
+        self.document_speaker = self._find_document_speaker(doc)
         self.mentions: dict[str, int] = {}
         self.actors: dict[str, Actor] = {}
+        self._sentence_speaker_cache: dict[int, list[Actor]] = {}
 
     # ----- public -------------------------------------------------------------------------
 
-    def resolve(self, token: Token, *, expand: bool = True) -> list[Actor]:
+    def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
-        heads = [token] + (list(token.conjuncts) if expand else [])
+        heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
         found: list[Actor] = []
         for head in heads:
-            if head.i < token.i and head is not token:
-                continue  # conjuncts before the head are reached from their own head
-            actor = self._resolve_head(head)
-            if actor and actor not in found:
-                found.append(actor)
+            for actor in self._resolve_head(head, remember):
+                if actor not in found:
+                    found.append(actor)
         return found
+
+    def speaker_of(self, token: Token) -> list[Actor]:
+        """Who says the sentence of `token`: the subject of its 'say' verb, the speaker of the
+        quotation it is in, or the author of a statement."""
+        sent = token.sent
+        if sent.start not in self._sentence_speaker_cache:
+            speaker = self._sentence_speaker(sent)
+            self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
+        found = self._sentence_speaker_cache[sent.start]
+        if found:
+            return found
+        if self.memory.in_quote and self.memory.speaker:
+            return [self.memory.speaker]
+        return [self.document_speaker] if self.document_speaker else []
 
     def start_sentence(self, sent: Span) -> None:
         """Track quotations so "we" and "I" inside them find their speaker."""
         speaker = self._sentence_speaker(sent)
+        self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
+        opens, closes = sent.text.count("“"), sent.text.count("”")
         if speaker is not None:
             self.memory.speaker = speaker
-        quotes = sum(sent.text.count(q) for q in ("“", "”", '"'))
-        opens = sent.text.count("“")
-        closes = sent.text.count("”")
-        if speaker is None and not self.memory.in_quote and not (opens or quotes):
+        elif not self.memory.in_quote and not opens:
             self.memory.speaker = None
         if opens > closes:
             self.memory.in_quote = True
         elif closes > opens:
             self.memory.in_quote = False
+        if speaker is None and self.memory.in_quote is False and closes > opens:
+            pass
 
     def end_sentence(self, sent: Span) -> None:
         """Remember this sentence's subjects for pronouns in the next ones."""
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"]
-        for subj in subjects[:1]:
-            group = self.resolve(subj)
+        for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
+            group = self.resolve(subj, remember=False)
+            if not group:  # "The North's troop dispatch constitutes ...": its possessor acts
+                group = [a for c in subj.children if c.dep_ == "poss"
+                         for a in self.resolve(c, remember=False)]
             if group:
                 self.memory.last_group = group
+                if group[0].kind != "PERSON":
+                    self.memory.last_thing = group[0]
+                break
 
     def note(self, actor: Actor) -> Actor:
         """Count a mention of `actor` and keep one canonical copy per key."""
@@ -150,63 +169,83 @@ class DocumentActors:
 
     # ----- resolution -----------------------------------------------------------------------
 
-    def _resolve_head(self, token: Token) -> Actor | None:
+    def _resolve_head(self, token: Token, remember: bool) -> list[Actor]:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve_pronoun(token)
         ent = _entity_of(token)
+        actors: list[Actor] = []
         if ent is not None:
             actor = self._from_entity(ent, token)
-            if actor:
-                return self._remember(actor)
-        actor = self._from_common_noun(token)
-        if actor:
-            return self._remember(actor)
-        return None
+            actors = [actor] if actor else []
+        if not actors:
+            actors = self._from_common_noun(token)
+        if remember:
+            for actor in actors:
+                if actor.kind == "PERSON":
+                    self.memory.last_person = actor
+                else:
+                    self.memory.last_thing = actor
+        return actors
 
-    def _remember(self, actor: Actor) -> Actor:
-        if actor.kind == "PERSON":
-            self.memory.last_person = actor
-        else:
-            self.memory.last_thing = actor
-        return actor
-
-    def _resolve_pronoun(self, token: Token) -> Actor | None:
+    def _resolve_pronoun(self, token: Token) -> list[Actor]:
         lower = token.lower_
         memory = self.memory
         if lower in SPEAKER_PRONOUNS:
-            speaker = memory.speaker if memory.speaker and (memory.in_quote or _in_quote(token)) else None
-            speaker = speaker or self.document_speaker or memory.speaker
-            if speaker is None:
-                return None
+            quoted = _in_quote(token) or memory.in_quote
+            speakers = self.speaker_of(token) if quoted else (
+                [self.document_speaker] if self.document_speaker else self.speaker_of(token))
+            if not speakers:
+                return []
+            speaker = speakers[0]
             if lower in {"we", "us", "our", "ours"} and speaker.country:
-                return Actor(country_name(speaker.country), "COUNTRY", speaker.country)
-            return speaker
+                return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
+            return [speaker]
         if lower in PERSON_PRONOUNS:
-            return memory.last_person
-        if lower in PLURAL_PRONOUNS:
-            return memory.last_group[0] if len(memory.last_group) == 1 else (
-                memory.last_group[0] if memory.last_group else memory.last_thing)
-        if lower in THING_PRONOUNS:
-            return memory.last_thing
-        return None
+            return [memory.last_person] if memory.last_person else []
+        if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
+            subjects_only = token.dep_ in ("nsubj", "nsubjpass")
+            near = self._nearest_before(token, subjects_only=subjects_only)
+            if near:
+                return near
+            if lower in PLURAL_PRONOUNS and memory.last_group:
+                return list(memory.last_group)
+            return [memory.last_thing] if memory.last_thing else []
+        return []
+
+    def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
+        """The closest earlier actor in the same sentence ("Russia ... its war")."""
+        for candidate in reversed(token.doc[token.sent.start:token.i]):
+            if candidate.pos_ not in ("NOUN", "PROPN") or candidate.dep_ in ("compound", "amod", "flat"):
+                continue
+            if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token in candidate.subtree and candidate.dep_ != "poss":
+                continue
+            found = self.resolve(candidate, remember=False)
+            found = [a for a in found if a.kind != "PERSON"]
+            if found:
+                return found
+        return []
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
         text = _clean_entity_text(ent)
         label = ent.label_
+        code = country_code(text)
+        if code and label in _PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
+            return Actor(country_name(code), "COUNTRY", code)
         if label in _PERSON_LABELS:
             return self._person(ent, text)
-        code = country_code(text)
-        if code and label in _PLACE_LABELS | {"ORG", "NORP"}:
-            return Actor(country_name(code), "COUNTRY", code)
         if label == "NORP":
             code = demonym_code(text)
             if code is None:
                 return None
             if token.i == ent.end - 1 and token.tag_ in ("NNPS", "NNS"):  # "the Russians"
                 return Actor(country_name(code), "COUNTRY", code)
-            return self._from_common_noun(token) if token.i < ent.end - 1 else Actor(
-                country_name(code), "COUNTRY", code)
+            if token.i < ent.end - 1:
+                found = self._from_common_noun(token)
+                return found[0] if found else None
+            return Actor(country_name(code), "COUNTRY", code)
         if label == "ORG":
             return self._organisation(ent, text)
         return None
@@ -223,6 +262,8 @@ class DocumentActors:
         country = _country_in_description(ent, self)
         if country is None and known is not None:
             country = known.country
+        if country is None and self.document_speaker and _has_official_title(ent):
+            country = self.document_speaker.country
         person = Actor(name, "PERSON", country)
         for part in {normalise_name(name), normalise_name(parts[-1])}:
             self.memory.persons[part] = person
@@ -232,53 +273,72 @@ class DocumentActors:
         key = text.lower().removeprefix("the ").strip()
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
+        name = re.sub(r"^(the|The)\s+", "", text)
         if key in ARMED_GROUPS:
-            return Actor(text.removeprefix("the "), "GROUP", STATE_ORGS.get(key))
+            return Actor(name, "GROUP", STATE_ORGS.get(key))
         if key in STATE_ORGS and STATE_ORGS[key]:
-            return Actor(text.removeprefix("the ").removeprefix("The "), "ORG", STATE_ORGS[key])
+            return Actor(name, "ORG", STATE_ORGS[key])
         country = _country_words(ent) or _country_in_description(ent, self)
         if country is None:
             for org, code in STATE_ORGS.items():
                 if code and key.endswith(org):
                     country = code
-        name = re.sub(r"^(the|The)\s+", "", text)
+        if country is None and self.document_speaker and re.match(
+                r"(department|ministry|secretary|office)\b", key):
+            country = self.document_speaker.country
         name = re.sub(r"^.*?['’]s\s+", "", name)  # "South Korea's National Security Council"
         return Actor(name, "ORG", country)
 
-    def _from_common_noun(self, token: Token) -> Actor | None:
+    def _from_common_noun(self, token: Token) -> list[Actor]:
         lower = token.lower_
+        lemma = token.lemma_.lower()
         phrase = _noun_phrase_text(token)
         if lower in {"north", "south"} and any(c.lower_ == "the" for c in token.children):
             code = {"north": "PRK", "south": "KOR"}[lower]
             if code in self.countries_named:
-                return Actor(country_name(code), "COUNTRY", code)
+                return [Actor(country_name(code), "COUNTRY", code)]
         code = country_code(phrase) or country_code(token.text)
         if code:
-            return Actor(country_name(code), "COUNTRY", code)
-        lemma = token.lemma_.lower()
+            return [Actor(country_name(code), "COUNTRY", code)]
+        if lemma in DOCUMENT_NOUNS:  # "Security Council resolutions prohibit ...": the Council
+            issuers = [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
+            if issuers:
+                ent = _entity_of(issuers[0])
+                actor = self._organisation(ent, _clean_entity_text(ent)) if ent else None
+                return [actor] if actor else []
         if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS:
-            country = _qualifying_country(token)
-            if country:
-                kind = "GROUP" if lower in {"troops", "soldiers", "forces", "people", "refugees",
-                                            "militia", "militias", "personnel"} else "ORG"
-                actor = Actor(phrase, kind, country)
-                if kind == "ORG" and lemma in SELF_REFERRING:
-                    actor = Actor(country_name(country), "COUNTRY", country)
-                self.memory.by_head[lemma] = actor
-                return actor
+            qualifiers = _qualifying_countries(token)
+            if qualifiers:
+                actors = []
+                for country in qualifiers:
+                    if country in INTERNATIONAL_ORG_NAMES:
+                        actors.append(Actor(country, "ORG", None))
+                        continue
+                    kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
+                    actor = Actor(phrase if len(qualifiers) == 1 else f"{country_name(country)} {lower}",
+                                  kind, country)
+                    if kind == "ORG" and lemma in SELF_REFERRING:
+                        actor = Actor(country_name(country), "COUNTRY", country)
+                    actors.append(actor)
+                self.memory.by_head[lemma] = actors[0]
+                return actors
             if any(c.lower_ in ("the", "this") for c in token.children):
                 earlier = self.memory.by_head.get(lemma)
                 if earlier:
-                    return earlier
+                    return [earlier]
                 if lemma in SELF_REFERRING:
                     nearby = self._nearby_country(token)
                     if nearby:
-                        return Actor(country_name(nearby), "COUNTRY", nearby)
+                        return [Actor(country_name(nearby), "COUNTRY", nearby)]
+                if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
+                    return [Actor(phrase, "ORG", self.document_speaker.country)]
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                return []  # "our allies": not an identifiable actor
             if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(phrase) > 3:
-                return Actor(phrase, "GROUP" if lower in {"parties", "allies", "partners",
-                                                          "rebels", "groups"} else "ORG", None)
-        return None
+                kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
+                return [Actor(phrase, kind, None)]
+        return []
 
     def _nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
@@ -294,26 +354,65 @@ class DocumentActors:
             if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
                 for child in token.children:
                     if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
-                        actors = self.resolve(child, expand=False)
+                        actors = self.resolve(child, expand=False, remember=False)
                         if actors:
                             return actors[0]
         return None
 
-    def _find_document_speaker(self, doc: Doc, title: str | None) -> Actor | None:
-        """Whose "we" a statement or speech uses: the country named in its header lines."""
-        head_text = doc.text[:600]
-        header = re.search(r"(statement|remarks|speech|address|briefing|representative|"
-                           r"ambassador|mission|spokesperson|minister|secretary)", head_text, re.I)
-        if not header:
-            return None
-        for ent in doc.ents:
-            if ent.start_char > 600:
-                break
-            code = (country_code(_clean_entity_text(ent)) if ent.label_ in _PLACE_LABELS | {"ORG"}
-                    else demonym_code(ent.text) if ent.label_ == "NORP" else None)
-            if code:
-                return Actor(country_name(code), "COUNTRY", code)
+    def _find_document_speaker(self, doc: Doc) -> Actor | None:
+        """Whose "we" a statement or speech uses: the country that qualifies the speaker's role
+        in the header ("UK Permanent Representative", "U.S. Mission", "Pentagon Press
+        Secretary"), else a country that qualifies the speaker's own position ("a U.S.
+        priority")."""
+        header_end = min(len(doc), 120)
+        person: str | None = None
+        for token in doc[:header_end]:
+            if token.lower_ in ROLE_WORDS:
+                window = doc[max(0, token.i - 4):token.i]
+                for candidate in reversed(list(window)):
+                    code = _code_of_token(candidate)
+                    if code:
+                        for ent in doc[:header_end].ents:
+                            if ent.label_ in _PERSON_LABELS:
+                                person = TITLES.sub("", ent.text).strip()
+                                break
+                        if person:
+                            return Actor(person, "PERSON", code)
+                        return Actor(country_name(code), "COUNTRY", code)
+        for token in doc:
+            if token.lower_ in POSITION_WORDS:
+                for child in token.children:
+                    if child.dep_ in ("compound", "amod", "nmod"):
+                        code = _code_of_token(child)
+                        if code:
+                            return Actor(country_name(code), "COUNTRY", code)
         return None
+
+
+ROLE_WORDS = {"representative", "ambassador", "mission", "statement", "spokesperson",
+              "spokesman", "spokeswoman", "secretary", "minister", "delegation", "envoy",
+              "embassy", "remarks", "government"}
+POSITION_WORDS = {"priority", "policy", "position", "interest", "interests", "view",
+                  "commitment", "stance"}
+OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president",
+                  "spokesperson", "ambassador", "administration", "government"}
+DOCUMENT_NOUNS = {"resolution", "resolutions", "statement", "decision", "ruling"}
+GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", "militias",
+               "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians"}
+INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
+_OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
+                             r"president|representative|envoy|general|admiral|director)\b", re.I)
+
+
+def _has_official_title(ent: Span) -> bool:
+    before = ent.doc[max(0, ent.start - 4):ent.start].text
+    return bool(_OFFICIAL_TITLE.search(before) or _OFFICIAL_TITLE.search(ent.text))
+
+
+def _code_of_token(token: Token) -> str | None:
+    ent = _entity_of(token)
+    text = _clean_entity_text(ent) if ent else token.text
+    return demonym_code(text) or country_code(text)
 
 
 # ----- helpers on the parse ---------------------------------------------------------------
@@ -335,10 +434,11 @@ def _clean_entity_text(ent: Span) -> str:
 
 def _noun_phrase_text(token: Token) -> str:
     """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
+    cut = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl")
     words = [t for t in token.subtree
-             if t.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl")
-             and not any(a.dep_ in ("relcl", "acl", "appos", "conj", "advcl") and a.i != token.i
-                         and a.head.i != token.i - 1000 for a in _between(t, token))]
+             if t.dep_ not in cut and not (t.dep_ == "prep" and t.lower_ != "of")
+             and not any(a.dep_ in cut or (a.dep_ == "prep" and a.lower_ != "of")
+                         for a in _between(t, token))]
     words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
     text = " ".join(t.text for t in words) if words else token.text
     text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
@@ -355,29 +455,41 @@ def _between(token: Token, head: Token) -> list[Token]:
     return chain
 
 
-def _qualifying_country(token: Token) -> str | None:
-    """The country that qualifies a noun: "North Korean troops", "Seoul's officials",
-    "officials in Seoul", "the people of Sudan"."""
+def _qualifying_countries(token: Token) -> list[str]:
+    """Countries (or international organisations) that qualify a noun: "North Korean troops",
+    "Seoul's officials", "officials in Seoul", "the people of Sudan", "U.S. and NATO officials"."""
+    found: list[str] = []
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
-            ent = _entity_of(child)
-            text = _clean_entity_text(ent) if ent else child.text
-            code = demonym_code(text) or country_code(text)
-            if code:
-                return code
-            for grand in child.children:
-                if grand.dep_ in ("compound", "amod"):
-                    code = demonym_code(f"{grand.text} {child.text}") or country_code(
-                        f"{grand.text} {child.text}")
-                    if code:
-                        return code
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+            for qualifier in [child, *child.conjuncts]:
+                code = _qualifier_code(qualifier)
+                if code and code not in found:
+                    found.append(code)
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     ent = _entity_of(pobj)
                     code = country_code(_clean_entity_text(ent) if ent else pobj.text)
                     if code:
-                        return code
+                        found.append(code)
+    return found
+
+
+def _qualifier_code(token: Token) -> str | None:
+    ent = _entity_of(token)
+    text = _clean_entity_text(ent) if ent else token.text
+    code = demonym_code(text) or country_code(text)
+    if code:
+        return code
+    org = INTERNATIONAL_ORGS.get(text.lower().removeprefix("the "))
+    if org:
+        return org
+    for grand in token.children:
+        if grand.dep_ in ("compound", "amod"):
+            pair = f"{grand.text} {token.text}"
+            code = demonym_code(pair) or country_code(pair)
+            if code:
+                return code
     return None
 
 

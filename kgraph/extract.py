@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import DocumentActors
 from .lexicon import (
+    SAY_VERBS, TEMPORAL_MARKS,
     ADJECTIVE_TRIGGERS, FORCE_NOUNS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS,
     MATERIEL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
     REAL_MODALS, VERB_TRIGGERS,
@@ -70,9 +71,9 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            action = _verb_action(token, lemma)
-            if action and not _is_judgement_consider(token, action):
-                yield Trigger(token, action, "verb")
+            for action in _verb_actions(token, lemma):
+                if not _is_judgement_consider(token, action) and not _is_courtesy(token, action):
+                    yield Trigger(token, action, "verb")
         elif token.pos_ in ("NOUN", "PROPN"):
             action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
             if action and _noun_is_event(token, action):
@@ -83,50 +84,80 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                                     for c in token.children):
             yield Trigger(token, "support", "stand-with")
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
-                                   for c in token.children):
+                                   and c.i > token.i for c in token.children):
             yield Trigger(token, "demand", "call-on")
         if lemma == "take" and any(c.lower_ == "exception" for c in token.children):
             yield Trigger(token, "condemn", "take-exception")
 
 
-def _verb_action(token: Token, lemma: str) -> str | None:
+def _verb_actions(token: Token, lemma: str) -> list[str]:
+    """Actions a verb names; "send arms and personnel" names both supply and deploy."""
     if lemma in OBJECT_DEPENDENT:
-        kind = _object_kind(token)
-        if kind:
-            return kind
-        return OBJECT_DEPENDENT[lemma]
+        kinds = _object_kinds(token)
+        if kinds:
+            return kinds
+        return [OBJECT_DEPENDENT[lemma]] if OBJECT_DEPENDENT[lemma] else []
     if lemma in ("call", "stand", "take"):
-        return None
+        return []
     action = VERB_TRIGGERS.get(lemma)
-    if action == "supply" and _object_kind(token) == "deploy":
-        return "deploy"
-    if action == "consult" and lemma == "travel" and not _has_prep(token, ("to",)):
-        return None
+    if action is None:
+        return []
+    if action == "supply":
+        kinds = _object_kinds(token)
+        return kinds or [action]
+    if action == "consult" and lemma in ("travel",) and not _has_prep(token, ("to",)):
+        return []
+    if action == "consult" and lemma == "meet" and not _object_heads(token):
+        return []
     if lemma == "strike" and any(c.lower_ in ("deal", "agreement", "balance") for c in token.children):
-        return None
-    return action
+        return []
+    return [action]
 
 
-def _object_kind(token: Token) -> str | None:
-    """'deploy' when the verb moves forces, 'supply' when it moves things."""
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "dative") or (child.dep_ == "prep" and child.lower_ == "with"):
-            heads = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
-            for head in heads:
-                word = head.lower_
-                if word in ("number", "thousands", "hundreds", "some", "more", "up", "dozens"):
-                    inner = [g for g in head.subtree if g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
-                    word = inner[0].lower_ if inner else word
-                if word in FORCE_NOUNS:
-                    return "deploy"
-                if word in MATERIEL_NOUNS:
-                    return "supply"
-    if token.dep_ == "relcl" or token.dep_ == "acl":
-        if token.head.lower_ in FORCE_NOUNS:
-            return "deploy"
-        if token.head.lower_ in MATERIEL_NOUNS:
-            return "supply"
-    return None
+def _object_heads(token: Token) -> list[Token]:
+    """What a verb moves or acts on: the 'with' object ("supply X with weapons"), else the
+    direct object or passive subject, with their conjuncts."""
+    with_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
+    direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = with_objects or direct
+    if not heads and token.dep_ in ("relcl", "acl"):
+        heads = [token.head]
+    return [h for head in heads for h in [head, *head.conjuncts]]
+
+
+def _object_kinds(token: Token) -> list[str]:
+    """'deploy' for each object that is forces, 'supply' for each that is things."""
+    kinds: list[str] = []
+    for head in _object_heads(token):
+        words = [head.lower_]
+        if head.lower_ in ("number", "thousands", "hundreds", "some", "more", "up", "dozens",
+                           "quantities", "amounts", "tons", "batch", "lot", "both"):
+            words += [g.lower_ for g in head.subtree]
+        for word in words:
+            kind = "deploy" if word in FORCE_NOUNS else "supply" if word in MATERIEL_NOUNS else None
+            if kind:
+                if kind not in kinds:
+                    kinds.append(kind)
+                break
+    return kinds
+
+
+COURTESY_NOUNS = {"briefing", "briefings", "remark", "remarks", "presentation", "statement",
+                  "words", "update", "chairing", "convening", "report", "welcome", "attention",
+                  "time", "hospitality", "invitation", "question", "questions", "introduction"}
+
+
+def _is_courtesy(token: Token, action: str) -> bool:
+    """'I thank the briefers for their remarks' and 'thank you' are courtesy, not support."""
+    if action != "support" or token.lemma_ not in ("thank", "commend", "praise", "applaud"):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if any(o.lower_ == "you" for o in objects) or not objects:
+        return True
+    reasons = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+               for g in c.children if g.dep_ == "pobj"]
+    return any(r.lower_ in COURTESY_NOUNS for r in reasons)
 
 
 def _is_judgement_consider(token: Token, action: str) -> bool:
@@ -163,40 +194,93 @@ def _has_prep(token: Token, words: tuple[str, ...]) -> bool:
 
 # ----- roles ----------------------------------------------------------------------------------
 
+# Actions whose event is only worth a graph edge when the text names who is acted on.
+TARGET_REQUIRED = {"supply", "condemn", "demand", "fight", "sanction", "accuse", "cooperate",
+                   "consult"}
+# "X violates the resolutions": the speaker accuses X.
+SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+STOP_CLIMB_DEPS = {"ccomp", "csubj", "parataxis", "relcl"}
+
+
 def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: Article) -> list[Event]:
     token = trigger.token
-    if token.pos_ in ("NOUN", "PROPN"):
-        agent_heads, rule = _noun_agents(token, trigger.action)
+    action = trigger.action
+    lemma = token.lemma_.lower()
+    is_noun = token.pos_ in ("NOUN", "PROPN")
+    if lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES:
+        accused, rule = (_noun_agents(token, action) if is_noun else _verb_agents(token))
+        agents = actors.speaker_of(token)
+        targets = _resolve_all(accused, actors)
+        rule = "speaker-accuses-" + rule
     else:
-        agent_heads, rule = _verb_agents(token)
-    target_heads = _targets(token, trigger.action)
-    agents = [a for h in agent_heads for a in actors.resolve(h)]
-    targets = [a for h in target_heads for a in actors.resolve(h)]
-    if trigger.action == "cooperate" and not agents and len(targets) >= 2:
-        agents, targets = targets[:1], targets[1:]
-    if trigger.action == "supply" and token.lemma_ in ("procure", "procurement"):
-        agents, targets = _reverse_procurement(token, actors), agents
-    if trigger.action == "consider":
+        agent_heads, rule = _noun_agents(token, action) if is_noun else _verb_agents(token)
+        agents = _resolve_all(agent_heads, actors)
+        targets = _resolve_all(_targets(token, trigger), actors, deep=True)
+        if action == "cooperate" and len(agents) >= 2 and not targets:
+            agents, targets = agents[:1], agents[1:]
+        if action == "cooperate" and not agents and len(targets) >= 2:
+            agents, targets = targets[:1], targets[1:]
+        if lemma in ("procure", "procurement"):
+            sellers = [a for h in _from_objects(token) for a in actors.resolve(h)]
+            buyers = agents or _resolve_all(_governing_subjects(token), actors)
+            agents, targets = sellers, buyers
+            rule = "procurement-from"
+    if action == "consider":
         targets = []
-    if not agents:
+    targets = [t for t in targets if t not in agents]
+    if not agents or (action in TARGET_REQUIRED and not targets):
         return []
-    agents = [a for a in agents]
-    targets = [t for t in targets if t not in agents] or ([] if targets else [])
     modality = modality_of(token)
-    confidence = 0.8 if trigger.rule == "verb" else 0.6
-    if not targets and trigger.action not in ("consider", "warn", "support", "deploy", "consult"):
-        confidence -= 0.2
-    events = []
-    for agent in agents:
-        for target in targets or [None]:
-            events.append(Event(
-                action=trigger.action, agent=agent, target=target, modality=modality,
-                trigger=token.text, sentence=sent.text.strip(),
-                sentence_start=sent.start_char, sentence_end=sent.end_char,
-                trigger_start=token.idx, confidence=round(confidence, 2),
-                rule=f"{trigger.rule}:{rule}",
-            ))
-    return events
+    confidence = (0.8 if trigger.rule == "verb" else 0.6) - (0.0 if targets else 0.1)
+    return [
+        Event(action=action, agent=agent, target=target, modality=modality,
+              trigger=token.text, sentence=sent.text.strip(),
+              sentence_start=sent.start_char, sentence_end=sent.end_char,
+              trigger_start=token.idx, confidence=round(confidence, 2),
+              rule=f"{trigger.rule}:{rule}")
+        for agent in agents for target in (targets or [None])
+        if target is None or target.key != agent.key
+    ]
+
+
+def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False) -> list[Actor]:
+    """Actors for each head; with `deep`, a head that is no actor gives its participants
+    ("the DPRK's launch" -> the DPRK, "cooperation between A and B" -> A, B)."""
+    found: list[Actor] = []
+    for head in heads:
+        resolved = actors.resolve(head)
+        if not resolved and deep:
+            resolved = [a for p in _participants(head) for a in actors.resolve(p)]
+        for actor in resolved:
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def _participants(token: Token) -> list[Token]:
+    """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
+    national modifier."""
+    poss = [c for c in token.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of", "against", "on"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                if child.lower_ == "of" and objects[0].pos_ == "NOUN" and not objects[0].ent_type_:
+                    inner = _participants(objects[0])
+                    return [objects[0], *inner]
+                return objects
+    return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG")]
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return [verb.head]
+    return subjects
 
 
 def _verb_agents(token: Token) -> tuple[list[Token], str]:
@@ -206,48 +290,47 @@ def _verb_agents(token: Token) -> tuple[list[Token], str]:
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
             if pobjs:
                 return pobjs, "passive-agent"
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects = _subject_of(token)
     if subjects:
         return subjects, "subject"
-    if any(c.dep_ == "nsubjpass" for c in token.children):
-        return [], "passive-no-agent"
+    passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # "12,000 North Korean soldiers could be sent": the soldiers' state sends them
+        return ([p for p in passive if p.lower_ in FORCE_NOUNS], "passive-forces")
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return [token.head], "relative-clause"
+    return _governing_subjects(token), "governing-subject"
+
+
+def _governing_subjects(token: Token) -> list[Token]:
+    """Climb through infinitives, gerunds and nouns to the clause that says who acts."""
     current = token
-    for _ in range(4):
+    for _ in range(5):
         head = current.head
-        if head is current:
-            break
         dep = current.dep_
-        if dep in ("relcl",) and head.pos_ in ("NOUN", "PROPN"):
-            return [head], "relative-clause"
+        if head is current or dep in STOP_CLIMB_DEPS:
+            return []
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             possessor = [c for c in head.children if c.dep_ == "poss"]
             if possessor:
-                return possessor, "noun-possessor"
-            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "NOUN"):
-                current = head.head
-                subjects = [c for c in current.children if c.dep_ == "nsubj"]
-                if subjects:
-                    return subjects, "governing-subject"
-                continue
-            return [], "none"
+                return possessor
         if dep == "pcomp" and head.dep_ == "prep" and head.lower_ == "for":
-            governor = head.head
-            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            objects = [c for c in head.head.children if c.dep_ == "dobj"]
             if objects:
-                return objects, "for-object"  # "condemns X for deploying"
-        if dep in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "dep"):
-            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                return objects  # "condemns X for deploying"
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
             agents = [c for g in head.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"]
             if agents:
-                return agents, "governing-agent"
+                return agents
+            subjects = _subject_of(head)
             if subjects:
-                return subjects, "governing-subject"
-            if head.pos_ in ("NOUN", "PROPN"):
-                possessor = [c for c in head.children if c.dep_ == "poss"]
-                if possessor:
-                    return possessor, "noun-possessor"
+                return subjects
+        elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "prep", "pobj", "conj"):
+            possessor = [c for c in head.children if c.dep_ == "poss"]
+            if possessor:
+                return possessor
         current = head
-    return [], "none"
+    return []
 
 
 def _noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
@@ -256,12 +339,14 @@ def _noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
         if child.dep_ == "poss":
             return [child], "possessor"
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in NOUN_AGENT_PREPOSITIONS:
-            pobjs = [g for g in child.children if g.dep_ == "pobj"]
-            if pobjs and action != "supply" or child.lower_ == "by":
-                return pobjs, f"noun-{child.lower_}"
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return [g for g in child.children if g.dep_ == "pobj"], "noun-by"
+    if action == "cooperate":
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                return [g for g in child.children if g.dep_ == "pobj"], "between"
     for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG")):
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return [child], "national-modifier"
         if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
             for grand in child.children:
@@ -275,15 +360,16 @@ def _noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
                     if pobj.dep_ == "pobj" and pobj.lower_ in FORCE_NOUNS:
                         return [pobj], "of-forces"
     head = token.head
-    if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS | set(VERB_TRIGGERS):
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
         return _verb_agents(head)[0], "light-verb"
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS:
         return _verb_agents(head.head)[0], "light-verb"
     return [], "none"
 
 
-def _targets(token: Token, action: str) -> list[Token]:
+def _targets(token: Token, trigger: Trigger) -> list[Token]:
     """Object, dative, or the preposition the action takes ('to', 'against', 'with'...)."""
+    action = trigger.action
     found: list[Token] = []
     children = list(token.children)
     if token.pos_ in ("VERB", "AUX", "ADJ"):
@@ -291,78 +377,89 @@ def _targets(token: Token, action: str) -> list[Token]:
         objects = [c for c in children if c.dep_ == "dobj"]
         if action in ("deploy", "supply"):
             found += [g for d in datives for g in ([d] if d.pos_ != "ADP" else d.children)]
-            with_prep = any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
-            if with_prep:
+            if any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
                 found += objects  # "supplying them with weapons"
-        elif action not in ("consider",):
+        elif action != "consider":
             found += objects
-    for child in children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPOSITIONS.get(action, ()):
-            found += [g for g in child.children if g.dep_ == "pobj"]
-    if action in ("deploy", "supply", "consult") and not found:
+    preps = TARGET_PREPOSITIONS.get(action, ())
+    if trigger.rule == "take-exception":
+        preps = ("to",)
+    holders = [token]
+    if action in ("deploy", "supply"):
+        holders += _object_heads(token)  # "send arms and personnel to Ukraine"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                found += [g for g in child.children if g.dep_ == "pobj"]
+                found += [g for p in child.children if p.dep_ == "pcomp"
+                          for q in p.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"]
+    if token.pos_ in ("NOUN", "PROPN") and not found:
+        # "war of aggression against Ukraine"
         for child in children:
-            if child.dep_ == "advmod" and child.lower_ in ("there", "here"):
-                continue
-            if child.dep_ == "xcomp" and child.lemma_ == "fight":  # "sent to fight alongside X"
-                found += [g for p in child.children if p.dep_ == "prep" and p.lower_ in ("alongside", "for", "with")
-                          for g in p.children if g.dep_ == "pobj"]
-    if action == "demand" and not found:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
+                              for g in p.children if g.dep_ == "pobj"]
+    if action == "deploy" and not found:
+        # "sent to fight alongside Moscow's troops"
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("xcomp", "advcl", "acl", "relcl") and child.lemma_ in ("fight", "help", "support", "assist"):
+                    found += [g for p in child.children if p.dep_ == "prep"
+                              and p.lower_ in ("alongside", "for", "with") for g in p.children if g.dep_ == "pobj"]
+    if action in ("demand", "warn") and not found:
         for child in children:
             if child.dep_ in ("ccomp", "xcomp"):
-                found += [g for g in child.children if g.dep_ == "nsubj"]
-            if child.dep_ == "dobj":
-                found += _owner_of(child)
-    if action in ("fight", "condemn") and not found and token.pos_ == "NOUN":
-        found += [c for c in children if c.dep_ in ("compound",) and c.ent_type_ in ("GPE",)]
+                found += [g for g in child.children if g.dep_ in ("nsubj", "dobj")]
     return found
 
 
-def _owner_of(token: Token) -> list[Token]:
-    """'the withdrawal of North Korean troops' -> the troops, whose state is asked to act."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return [g for g in child.children if g.dep_ == "pobj"]
-    return []
-
-
-def _reverse_procurement(token: Token, actors: DocumentActors) -> list[Actor]:
-    """'procurement of arms from the DPRK': the seller supplies the buyer."""
-    for prep in token.subtree:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            return [a for g in prep.children if g.dep_ == "pobj" for a in actors.resolve(g)]
-    return []
+def _from_objects(token: Token) -> list[Token]:
+    """'procurement of arms from the DPRK' -> the DPRK."""
+    return [g for prep in token.subtree if prep.dep_ == "prep" and prep.lower_ == "from"
+            for g in prep.children if g.dep_ == "pobj"]
 
 
 # ----- modality -------------------------------------------------------------------------------
 
 def modality_of(token: Token) -> str:
-    """'negated' under negation, 'hypothetical' under modals, plans, conditions and proposals."""
+    """'negated' under negation, 'hypothetical' under modals, conditions, plans and proposals.
+
+    The climb from the trigger stops at reported speech ("X said Y sent": asserted), relative
+    clauses and nouns other than plan-like ones ("the decision to deploy" reports a deployment).
+    """
     chain = [token]
     current = token
     while current.head is not current and len(chain) < 6:
-        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in ("say", "tell", "report", "add"):
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
             break
-        if current.dep_ in ("relcl",):
+        if current.dep_ in ("relcl", "csubj") or (current.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in current.children)):
             break
         current = current.head
         chain.append(current)
+        if current.pos_ in ("NOUN", "PROPN"):
+            break
     first = chain[0]
-    for tok in [first] + ([first.head] if first.dep_ in ("xcomp", "conj") else []):
+    negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" else [])
+    for tok in negation_scope:
         for child in tok.children:
-            if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "no"):
-                if child.dep_ in ("neg", "det", "advmod"):
-                    return "negated"
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+                return "negated"
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
                 return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
-        if tok is not first and tok.lemma_.lower() in NEGATING_GOVERNORS:
+        if tok is first:
+            continue
+        if tok.lemma_.lower() in NEGATING_GOVERNORS:
             return "negated"
-        if tok is not first and tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
-            return "hypothetical"
-        if tok is not first and tok.lower_ in HYPOTHETICAL_NOUNS:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.lower_ in HYPOTHETICAL_NOUNS:
+                return "hypothetical"
+        elif tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
     return "asserted"
 

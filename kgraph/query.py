@@ -1,0 +1,272 @@
+"""Run read-only SPARQL over a graph file with pyoxigraph, and format the answers.
+
+pyoxigraph is the engine (fast, standard-conformant, syntax errors with line:column);
+this module only adds kgraph's prefixes, refuses updates, names the canned queries in
+`ontology/queries/*.rq` and turns results into table, CSV, TSV or JSON text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Literal
+
+import pyoxigraph as ox
+
+from . import vocab
+from .errors import InputError, QueryError
+
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+
+#: file extension -> RDF syntax, for `load_store`
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".n3": ox.RdfFormat.N3,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+}
+
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_KEYWORD = re.compile(r"\b(?:%s|PREFIX|BASE)\b" % "|".join(_QUERY_FORMS + _UPDATE_FORMS), re.I)
+# IRIs first so that the '#' in <...ontology#> is not read as a comment.
+_LEXEME = re.compile(
+    r"""(?P<iri><[^<>"{}|^`\\\s]*>)"""
+    r'''|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+    r"""|(?P<comment>\#[^\n]*)""",
+    re.S,
+)
+_PROLOGUE = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)", re.I)
+_PREFIXED = re.compile(r"(?<![\w<?$:])([A-Za-z][\w.-]*)?:(?=[\w%\\])")
+_TABLE_CELL_MAX = 80  # table is for reading; csv/tsv/json keep full values
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A named query shipped in `ontology/queries/<name>.rq`."""
+
+    name: str
+    description: str
+    text: str
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to one query, kept in a re-readable form so it can be formatted twice.
+
+    SELECT and ASK answers are held as SPARQL results JSON (pyoxigraph's own
+    serialization), so `rows` and the csv/tsv/json writers all read the same engine output.
+    """
+
+    kind: Literal["select", "ask", "graph"]
+    variables: tuple[str, ...] = ()
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] = ()
+    results_json: bytes = b""
+
+    @cached_property
+    def rows(self) -> list[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None, ...]]:
+        """SELECT rows as pyoxigraph terms (None where a variable is unbound)."""
+        if self.kind != "select":
+            return []
+        return [tuple(row) for row in self.reparse()]  # type: ignore[union-attr]
+
+    def reparse(self) -> ox.QuerySolutions | ox.QueryBoolean:
+        """A fresh pyoxigraph result object (they are single-use iterators)."""
+        return ox.parse_query_results(self.results_json, ox.QueryResultsFormat.JSON)
+
+
+def load_store(path: Path) -> ox.Store:
+    """Load an RDF file into an in-memory store; the syntax comes from the extension."""
+    syntax = RDF_FORMATS.get(path.suffix.lower())
+    if not path.is_file():
+        raise InputError(f"graph file not found: {path}")
+    if syntax is None:
+        known = " ".join(RDF_FORMATS)
+        raise InputError(f"cannot tell the RDF syntax of {path.name} from its extension; use one of {known}")
+    store = ox.Store()
+    try:
+        store.load(path=path, format=syntax)
+    except SyntaxError as exc:
+        raise InputError(f"cannot parse {path.name}: {exc.msg or exc}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return store
+
+
+def _queries_folder() -> Traversable | Path:
+    """The installed `kgraph.ontology/queries`, else `ontology/queries` in a checkout."""
+    try:
+        folder = files("kgraph.ontology") / "queries"
+        if folder.is_dir():
+            return folder
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "ontology" / "queries"
+
+
+def canned_queries() -> dict[str, CannedQuery]:
+    """Every `*.rq` file by name (the file stem), sorted; its first `# ...` line describes it."""
+    folder = _queries_folder()
+    if not folder.is_dir():
+        return {}
+    found: dict[str, CannedQuery] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        first = text.lstrip().split("\n", 1)[0].strip()
+        description = first.lstrip("#").strip() if first.startswith("#") else ""
+        name = entry.name[: -len(".rq")]
+        found[name] = CannedQuery(name=name, description=description, text=text)
+    return found
+
+
+def resolve_query(query_or_name: str | None, file: Path | None) -> str:
+    """The SPARQL text meant by a --file, a canned query name or a literal query."""
+    if file is not None:
+        if query_or_name:
+            raise QueryError("give either a query or --file, not both")
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read query file {file}: {getattr(exc, 'strerror', None) or exc}") from None
+    canned = canned_queries()
+    known = ", ".join(canned) or "(none installed)"
+    if not query_or_name or not query_or_name.strip():
+        raise QueryError(f"no query given: pass SPARQL text, a canned query name or --file; known: {known}")
+    if query_or_name in canned:
+        return canned[query_or_name].text
+    if _KEYWORD.search(query_or_name) or "{" in query_or_name:
+        return query_or_name
+    raise QueryError(f"unknown query '{query_or_name}'; known: {known}")
+
+
+def _strip_lexemes(text: str) -> str:
+    """Blank out comments and string literals, keeping IRIs, so keywords can be found."""
+
+    def blank(match: re.Match[str]) -> str:
+        if match.lastgroup == "iri":
+            return match.group()
+        return '""' if match.lastgroup == "string" else " "
+
+    return _LEXEME.sub(blank, text)
+
+
+def update_keyword(text: str) -> str | None:
+    """The SPARQL Update operation `text` starts with (INSERT, DROP, ...), or None for a query."""
+    body = _strip_lexemes(text)
+    while match := _PROLOGUE.match(body):
+        body = body[match.end():]
+    word = re.match(r"\s*([A-Za-z]+)", body)
+    keyword = word.group(1).upper() if word else ""
+    return keyword if keyword in _UPDATE_FORMS else None
+
+
+def _syntax_message(text: str, exc: SyntaxError) -> str:
+    """pyoxigraph's message (character-class lists elided), the offending line, a caret, hints."""
+    detail = re.sub(r"\[[^\[\]]*\]", "…", " ".join(str(exc.msg or exc).split()))
+    detail = re.sub(r"…(?:, …)+", "…", detail)
+    message = f"malformed SPARQL query: {detail if len(detail) <= 200 else detail[:199] + '…'}"
+    position = re.search(r"(\d+):(\d+)", detail)
+    lines = text.splitlines()
+    if position and 1 <= int(position.group(1)) <= len(lines):
+        line = lines[int(position.group(1)) - 1].expandtabs(1)
+        column = min(int(position.group(2)), len(line) + 1)
+        message += f"\n  {line}\n  {' ' * (column - 1)}^"
+    plain = _strip_lexemes(re.sub(r"<[^<>\s]*>", "<>", text))
+    declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([^\s:]*):", plain, re.I)}
+    used = {m.group(1) or "" for m in _PREFIXED.finditer(plain)}
+    unknown = sorted(used - declared - set(vocab.PREFIXES))
+    if unknown:
+        names = ", ".join(p + ":" for p in unknown)
+        message += f"\n  unknown prefix {names}; pre-bound: {', '.join(vocab.PREFIXES)}"
+    if re.search(r"(?<![\w?$])[A-Za-z][\w.-]*:[\w.-]+/", plain):
+        message += "\n  a '/' in a prefixed name must be escaped: kgid:country\\/PRK (or write the full <IRI>)"
+    return message
+
+
+def run_query(store: ox.Store, text: str) -> QueryResult:
+    """Run one read-only query with kgraph's prefixes pre-bound, over all graphs of the file.
+
+    `Store.query` cannot execute updates anyway; the check only gives a clear refusal.
+    """
+    keyword = update_keyword(text)
+    if keyword:
+        raise QueryError(f"kgraph query is read-only: SPARQL Update ({keyword}) is refused")
+    try:
+        result = store.query(text, prefixes=dict(vocab.PREFIXES), use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(_syntax_message(text, exc)) from None
+    except OSError as exc:  # evaluation errors (e.g. SERVICE) surface as OSError
+        raise QueryError(f"query failed: {exc}") from None
+    if isinstance(result, ox.QueryTriples):
+        return QueryResult(kind="graph", triples=tuple(result))
+    serialized = result.serialize(format=ox.QueryResultsFormat.JSON)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(result), results_json=serialized)
+    variables = tuple(v.value for v in result.variables)
+    return QueryResult(kind="select", variables=variables, results_json=serialized)
+
+
+def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+    """How a term reads in a table: kg:Deploy, kgid:country/PRK, a literal's plain value."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        best = max(
+            ((p, ns) for p, ns in vocab.PREFIXES.items() if term.value.startswith(ns) and len(term.value) > len(ns)),
+            key=lambda item: len(item[1]),
+            default=None,
+        )
+        return f"{best[0]}:{term.value[len(best[1]):]}" if best else f"<{term.value}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return " ".join(term.value.split()) if "\n" in term.value or "\t" in term.value else term.value
+    return f"<< {shorten(term.subject)} {shorten(term.predicate)} {shorten(term.object)} >>"
+
+
+def _table(variables: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
+    """Aligned columns: a header, a dashed rule, then one line per row."""
+    cells = [[_clip(shorten(term)) for term in row] for row in rows]  # type: ignore[arg-type]
+    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(variables)]
+    lines = [variables, tuple("-" * w for w in widths), *cells]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _TABLE_CELL_MAX else text[: _TABLE_CELL_MAX - 1] + "…"
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Text for stdout, without a trailing newline.
+
+    SELECT: table, or the SPARQL 1.1 CSV / TSV / JSON results formats.
+    ASK: `true`/`false` (table, csv, tsv) or SPARQL results JSON.
+    CONSTRUCT/DESCRIBE: Turtle with kgraph prefixes (table), N-Triples (csv, tsv) or
+    expanded JSON-LD (json, so that `| jq` works for every query form).
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown output format '{fmt}'; known: {', '.join(FORMATS)}")
+    if result.kind == "ask" and fmt != "json":
+        return "true" if result.boolean else "false"
+    if result.kind == "graph":
+        triples = list(result.triples)
+        if fmt == "table":
+            return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(vocab.PREFIXES)).decode().rstrip("\n")
+        syntax = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
+        return ox.serialize(triples, format=syntax).decode().rstrip("\n")
+    if fmt == "table":
+        return _table(result.variables, result.rows)
+    syntax = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+    return result.reparse().serialize(format=syntax[fmt]).decode().rstrip("\r\n")
