@@ -103,6 +103,10 @@ class DocumentActors:
         self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         self.document_speaker = self._find_document_speaker(doc)
+        if self.document_speaker and self.document_speaker.kind == "PERSON":
+            name = self.document_speaker.name
+            for part in {normalise_name(name), normalise_name(name.split()[-1])}:
+                self.memory.persons[part] = self.document_speaker
         self.mentions: dict[str, int] = {}
         self.actors: dict[str, Actor] = {}
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
@@ -220,8 +224,8 @@ class DocumentActors:
                 continue
             if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if token in candidate.subtree and candidate.dep_ != "poss":
-                continue
+            if token.head is candidate:
+                continue  # "its war": the pronoun's own noun is not its antecedent
             found = self.resolve(candidate, remember=False)
             found = [a for a in found if a.kind != "PERSON"]
             if found:
@@ -300,6 +304,9 @@ class DocumentActors:
         code = country_code(phrase) or country_code(token.text)
         if code:
             return [Actor(country_name(code), "COUNTRY", code)]
+        org = INTERNATIONAL_ORGS.get(phrase.lower()) or INTERNATIONAL_ORGS.get(lower)
+        if org and token.pos_ == "PROPN":
+            return [Actor(org, "ORG", None)]
         if lemma in DOCUMENT_NOUNS:  # "Security Council resolutions prohibit ...": the Council
             issuers = [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
             if issuers:
@@ -333,8 +340,9 @@ class DocumentActors:
                 if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
                     return [Actor(phrase, "ORG", self.document_speaker.country)]
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
-                return []  # "our allies": not an identifiable actor
+            owner = token.head if token.dep_ == "conj" else token
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in [*token.children, *owner.children]):
+                return []  # "our allies and partners": not an identifiable actor
             if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(phrase) > 3:
                 kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
                 return [Actor(phrase, kind, None)]
@@ -370,6 +378,8 @@ class DocumentActors:
             if token.lower_ in ROLE_WORDS:
                 window = doc[max(0, token.i - 4):token.i]
                 for candidate in reversed(list(window)):
+                    if "\n" in candidate.text or "\n" in candidate.whitespace_:
+                        break  # the qualifier must be on the role's own line
                     code = _code_of_token(candidate)
                     if code:
                         for ent in doc[:header_end].ents:
@@ -411,8 +421,12 @@ def _has_official_title(ent: Span) -> bool:
 
 def _code_of_token(token: Token) -> str | None:
     ent = _entity_of(token)
-    text = _clean_entity_text(ent) if ent else token.text
-    return demonym_code(text) or country_code(text)
+    texts = ([_clean_entity_text(ent)] if ent else []) + [token.text]
+    for text in texts:
+        code = demonym_code(text) or country_code(text)
+        if code:
+            return code
+    return None
 
 
 # ----- helpers on the parse ---------------------------------------------------------------

@@ -28,7 +28,7 @@ TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "warn": ("against",),
     "demand": ("on", "upon", "from", "of"),
     "support": ("for", "to", "with", "behind"),
-    "fight": ("against", "on", "with", "of", "in"),
+    "fight": ("against", "on", "with", "of"),
     "sanction": ("on", "against", "to"),
     "accuse": ("against",),
     "cooperate": ("with", "between", "among"),
@@ -57,7 +57,7 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
             result.events.extend(_events_for(trigger, sent, actors, article))
         actors.end_sentence(sent)
     _link_themes(result.events)
-    result.events = _deduplicate(result.events)
+    result.events = _drop_back_references(_deduplicate(result.events))
     for event in result.events:
         for actor in (event.agent, event.target):
             if actor is not None:
@@ -117,9 +117,10 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
 def _object_heads(token: Token) -> list[Token]:
     """What a verb moves or acts on: the 'with' object ("supply X with weapons"), else the
     direct object or passive subject, with their conjuncts."""
-    with_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
-                    for g in c.children if g.dep_ == "pobj"]
     direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    with_objects = [g for holder in [token, *direct] for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
     heads = with_objects or direct
     if not heads and token.dep_ in ("relcl", "acl"):
         heads = [token.head]
@@ -133,7 +134,7 @@ def _object_kinds(token: Token) -> list[str]:
         words = [head.lower_]
         if head.lower_ in ("number", "thousands", "hundreds", "some", "more", "up", "dozens",
                            "quantities", "amounts", "tons", "batch", "lot", "both"):
-            words += [g.lower_ for g in head.subtree]
+            words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
         for word in words:
             kind = "deploy" if word in FORCE_NOUNS else "supply" if word in MATERIEL_NOUNS else None
             if kind:
@@ -229,7 +230,9 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     if action == "consider":
         targets = []
     targets = [t for t in targets if t not in agents]
-    if not agents or (action in TARGET_REQUIRED and not targets):
+    if action in ("deploy", "supply"):  # moving one's own forces between one's own commands
+        targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
+    if not agents or (not targets and not _may_lack_target(token, action, is_noun)):
         return []
     modality = modality_of(token)
     confidence = (0.8 if trigger.rule == "verb" else 0.6) - (0.0 if targets else 0.1)
@@ -242,6 +245,17 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
         for agent in agents for target in (targets or [None])
         if target is None or target.key != agent.key
     ]
+
+
+def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
+    """Whether an event with no named target is still worth a graph edge."""
+    if action in TARGET_REQUIRED - {"consult"}:
+        return False
+    if action == "consult":  # "consulting with our allies": a counterpart, unnamed
+        return _has_prep(token, ("with",))
+    if action == "support":
+        return not is_noun
+    return True
 
 
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False) -> list[Actor]:
@@ -265,7 +279,7 @@ def _participants(token: Token) -> list[Token]:
     if poss:
         return poss
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of", "against", "on"):
+        if child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of", "against", "on", "in"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 if child.lower_ == "of" and objects[0].pos_ == "NOUN" and not objects[0].ent_type_:
@@ -293,6 +307,9 @@ def _verb_agents(token: Token) -> tuple[list[Token], str]:
     subjects = _subject_of(token)
     if subjects:
         return subjects, "subject"
+    possessors = [c for c in token.children if c.dep_ == "poss"]
+    if possessors:  # "the DPRK's continued flouting of ..."
+        return possessors, "gerund-possessor"
     passive = [c for c in token.children if c.dep_ == "nsubjpass"]
     if passive:
         # "12,000 North Korean soldiers could be sent": the soldiers' state sends them
@@ -400,6 +417,11 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
                 for pobj in child.children:
                     found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
                               for g in p.children if g.dep_ == "pobj"]
+    if token.pos_ in ("NOUN", "PROPN") and not found and token.dep_ == "dobj":
+        # "increasing its support to Kyiv": the preposition hangs on the verb
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
+                found += [g for g in child.children if g.dep_ == "pobj"]
     if action == "deploy" and not found:
         # "sent to fight alongside Moscow's troops"
         for holder in holders:
@@ -408,9 +430,11 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
                     found += [g for p in child.children if p.dep_ == "prep"
                               and p.lower_ in ("alongside", "for", "with") for g in p.children if g.dep_ == "pobj"]
     if action in ("demand", "warn") and not found:
+        # "demanded that Russia withdraw"; "warned it would end the UN mission"
+        roles = ("nsubj", "dobj") if action == "demand" else ("dobj",)
         for child in children:
             if child.dep_ in ("ccomp", "xcomp"):
-                found += [g for g in child.children if g.dep_ in ("nsubj", "dobj")]
+                found += [g for g in child.children if g.dep_ in roles]
     return found
 
 
@@ -433,13 +457,11 @@ def modality_of(token: Token) -> str:
     while current.head is not current and len(chain) < 6:
         if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
             break
-        if current.dep_ in ("relcl", "csubj") or (current.dep_ == "advcl" and any(
+        if current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass") or (current.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in current.children)):
             break
         current = current.head
         chain.append(current)
-        if current.pos_ in ("NOUN", "PROPN"):
-            break
     first = chain[0]
     negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" else [])
     for tok in negation_scope:
@@ -474,6 +496,13 @@ def _link_themes(events: list[Event]) -> None:
                     and other.trigger_start > event.trigger_start and other.modality == "hypothetical"):
                 event.theme = other
                 break
+
+
+def _drop_back_references(events: list[Event]) -> list[Event]:
+    """'the deployment' after 'X deployed troops to Y' refers back; it is no new event."""
+    targeted = {(e.action, e.agent.key) for e in events if e.target is not None and e.agent}
+    return [e for e in events if e.target is not None or e.action == "consider"
+            or (e.action, e.agent.key if e.agent else None) not in targeted]
 
 
 def _deduplicate(events: list[Event]) -> list[Event]:

@@ -78,8 +78,8 @@ FORCE_NOUNS = {
     "mercenary", "mercenaries", "fighter", "fighters", "officer", "officers", "marine", "marines",
     "advisers", "advisors", "instructor", "instructors", "army", "navy", "group", "contingent",
     "peacekeeper", "peacekeepers", "sailor", "sailors", "pilot", "pilots", "jet", "jets",
-    "aircraft", "submarine", "submarines", "vessel", "vessels", "ship", "ships", "military",
-    "defense", "defence", "system", "systems", "expert", "experts", "specialist", "specialists",
+    "aircraft", "submarine", "submarines", "vessel", "vessels", "ship", "ships",
+    "expert", "experts", "specialist", "specialists",
     "worker", "workers", "commando", "commandos", "strike group",
 }
 MATERIEL_NOUNS = {
@@ -89,6 +89,7 @@ MATERIEL_NOUNS = {
     "fuel", "oil", "food", "grain", "medicine", "money", "fund", "funds", "technology",
     "vehicle", "vehicles", "interceptor", "interceptors", "assistance", "component",
     "components", "round", "rounds", "howitzer", "howitzers", "launcher", "launchers",
+    "system", "systems", "materiel", "goods",
 }
 OBJECT_DEPENDENT = {"send": None, "give": None, "offer": None, "provide": "supply",
                     "order": None, "deliver": "supply", "move": None, "rush": None}

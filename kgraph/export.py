@@ -1,0 +1,241 @@
+"""Export a kgraph graph file as GraphML or GEXF for Gephi (and networkx, igraph, yEd).
+
+The RDF is read with SPARQL (pyoxigraph, through `query`), turned into a networkx
+MultiDiGraph, written with networkx, then lightly post-processed. What Gephi's importers
+do (gephi/gephi ImporterGraphML.java, ImporterGEXF.java, ImportContainerImpl.java):
+
+* GraphML: a `<key>` is matched to the node/edge label or weight by its id, else by its
+  `attr.name` ("label", "weight"), and only when declared `for="node"`/`"edge"`. The ids
+  `d3` (node) and `d7` (edge) are yEd's label keys, so networkx's `d0, d1, ...` numbering
+  could turn any attribute into the label: keys get readable unique ids instead
+  (`node_label`, `edge_action`, ...). Every `<edge>` gets a unique id and a
+  `label="<action>"` XML attribute for readers that look there; Gephi's GraphML importer
+  reads only id, source, target and directed: all GraphML edges share one edge type, and
+  Gephi merges parallel edges of one type (same source and target, weights summed)
+  unless "don't merge" is chosen in its import report.
+* GEXF: each `<edge>` gets `kind="<action>"`, which Gephi's GEXF importer takes as the
+  edge type, so a condemn and a deploy between the same two actors stay two edges.
+  Use GEXF when parallel actions must survive the import into Gephi.
+"""
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import networkx as nx
+import pyoxigraph as ox
+
+from . import vocab
+from .atomic import check_writable, write_atomically
+from .errors import KgraphError
+from .query import load_store, run_query
+
+EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf")
+VIEWS: tuple[str, ...] = ("actors", "events")
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+
+_ACTION_NAMES = {str(iri): name for name, iri in vocab.ACTION_CLASSES.items()}
+_MODALITY_NAMES = {str(iri): name for name, iri in vocab.MODALITIES.items()}
+_KIND_NAMES = {str(iri): str(iri).rsplit("#", 1)[-1] for iri in vocab.ACTOR_CLASSES.values()}
+
+
+def _values(iris: dict[str, Any]) -> str:
+    return " ".join(f"<{iri}>" for iri in iris)
+
+
+# Actors are everything typed kg:Actor plus anything used as an agent or a target.
+_ACTORS_QUERY = f"""
+SELECT ?actor (MIN(?l) AS ?label) (MIN(?k) AS ?kind) (MIN(?code) AS ?country) (MAX(?n) AS ?mentions)
+WHERE {{
+  {{ ?actor a kg:Actor }} UNION {{ ?e kg:agent ?actor }} UNION {{ ?e kg:target ?actor }}
+  OPTIONAL {{ ?actor rdfs:label ?l }}
+  OPTIONAL {{ ?actor a ?k . VALUES ?k {{ {_values(_KIND_NAMES)} }} }}
+  OPTIONAL {{ ?actor kg:iso3 ?own }}
+  OPTIONAL {{ ?actor kg:country ?c . OPTIONAL {{ ?c kg:iso3 ?theirs }} }}
+  BIND(COALESCE(?own, ?theirs, STRAFTER(STR(?c), "/country/")) AS ?code)
+  OPTIONAL {{ ?actor kg:mentionCount ?n }}
+}} GROUP BY ?actor ORDER BY ?actor
+"""
+
+# An event's date is its own dcterms:date, else its document's.
+_EVENTS_QUERY = f"""
+SELECT ?event (MIN(?cls) AS ?action) (MIN(?m) AS ?modality) (MIN(?d) AS ?date)
+       (MIN(?src) AS ?source) (MIN(?ev) AS ?evidence) (MIN(?tr) AS ?trigger) (MAX(?cf) AS ?confidence)
+WHERE {{
+  ?event a kg:Event .
+  OPTIONAL {{ ?event a ?cls . VALUES ?cls {{ {_values(_ACTION_NAMES)} }} }}
+  OPTIONAL {{ ?event kg:modality ?m }}
+  OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
+             OPTIONAL {{ ?doc dcterms:source ?src }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
+  OPTIONAL {{ ?event dcterms:date ?ownDate }}
+  BIND(COALESCE(?ownDate, ?docDate) AS ?d)
+  OPTIONAL {{ ?event kg:evidence ?ev }}
+  OPTIONAL {{ ?event kg:trigger ?tr }}
+  OPTIONAL {{ ?event kg:confidence ?cf }}
+}} GROUP BY ?event ORDER BY ?event
+"""
+
+_ROLES_QUERY = """
+SELECT ?event ?role ?node WHERE {
+  ?event a kg:Event .
+  { ?event kg:agent ?node BIND("agent" AS ?role) }
+  UNION { ?event kg:target ?node BIND("target" AS ?role) }
+  UNION { ?event kg:theme ?node BIND("theme" AS ?role) }
+} ORDER BY ?event ?role ?node
+"""
+
+
+class ExportSummary(NamedTuple):
+    """What was written: counts as Gephi will show them."""
+
+    nodes: int
+    edges: int
+
+
+def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None, default: str = "") -> str:
+    return default if term is None else term.value
+
+
+def _rows(store: ox.Store, text: str) -> list[dict[str, Any]]:
+    result = run_query(store, text)
+    return [dict(zip(result.variables, row)) for row in result.rows]
+
+
+def _actors(store: ox.Store) -> dict[str, dict[str, Any]]:
+    """Actor IRI -> node attributes (label, type, country, mentions)."""
+    return {
+        row["actor"].value: {
+            "label": _text(row["label"]) or row["actor"].value.rsplit("/", 1)[-1],
+            "type": _KIND_NAMES.get(_text(row["kind"]), ""),
+            "country": _text(row["country"]),
+            "mentions": int(_text(row["mentions"], "0")),
+        }
+        for row in _rows(store, _ACTORS_QUERY)
+    }
+
+
+def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
+    """Event IRI -> what an edge or an event node says about it."""
+    events = {}
+    for row in _rows(store, _EVENTS_QUERY):
+        action = _ACTION_NAMES.get(_text(row["action"]), "event")
+        events[row["event"].value] = {
+            "label": action,
+            "action": action,
+            "modality": _MODALITY_NAMES.get(_text(row["modality"]), ""),
+            "date": _text(row["date"]),
+            "source": _text(row["source"]),
+            "evidence": _text(row["evidence"]),
+            "trigger": _text(row["trigger"]),
+            "confidence": float(_text(row["confidence"], "0")),
+        }
+    return events
+
+
+def _roles(store: ox.Store) -> dict[str, dict[str, list[str]]]:
+    """Event IRI -> {"agent": [...], "target": [...], "theme": [...]}, sorted."""
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in _rows(store, _ROLES_QUERY):
+        roles[row["event"].value][row["role"].value].append(row["node"].value)
+    return roles
+
+
+def _short(iri: str) -> str:
+    """The last path segment of an instance IRI (the event hash), for edge ids."""
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def build_network(store: ox.Store, view: str = "actors") -> nx.MultiDiGraph:
+    """The graph to export: actors linked by events, or actors and events as nodes."""
+    if view not in VIEWS:
+        raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
+    actors, events, roles = _actors(store), _events(store), _roles(store)
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(actors.items())
+    for event, info in events.items():
+        agents, targets = roles[event]["agent"], roles[event]["target"]
+        if view == "actors":
+            pairs = [(a, t) for a in agents for t in targets]
+            for i, (agent, target) in enumerate(pairs):
+                graph.add_edge(agent, target, key=f"{_short(event)}-{i}", **info, event=event, weight=1.0)
+            continue
+        graph.add_node(event, **{**info, "type": "Event"})
+        for role in ("agent", "target", "theme"):
+            for i, other in enumerate(roles[event][role]):
+                if role == "theme" and other not in events:
+                    continue
+                source, target = (other, event) if role == "agent" else (event, other)
+                graph.add_edge(source, target, key=f"{_short(event)}-{role}-{i}", label=role, weight=1.0)
+    return graph
+
+
+def _graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """networkx's GraphML with readable key ids and a `label` XML attribute on each edge."""
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer)
+    root = ET.fromstring(buffer.getvalue())
+    ns = {"g": GRAPHML_NS}
+    renamed = {}
+    keys = root.findall("g:key", ns)[::-1]  # networkx prepends each new key
+    for position, key in enumerate(sorted(keys, key=lambda k: k.get("for") != "node")):
+        renamed[key.get("id")] = new_id = f"{key.get('for')}_{key.get('attr.name')}"
+        key.set("id", new_id)
+        root.remove(key)
+        root.insert(position, key)
+    for data in root.iter(f"{{{GRAPHML_NS}}}data"):
+        data.set("key", renamed[data.get("key")])
+    for edge in root.iter(f"{{{GRAPHML_NS}}}edge"):
+        label = edge.find("g:data[@key='edge_label']", ns)
+        if label is not None:
+            edge.set("label", label.text or "")
+    return _xml_bytes(root, GRAPHML_NS)
+
+
+def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """networkx's GEXF with each edge's label also as its `kind` (Gephi's edge type)."""
+    with_ids = nx.MultiDiGraph()
+    with_ids.add_nodes_from(graph.nodes(data=True))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        with_ids.add_edge(source, target, key=key, id=key, **data)
+    buffer = io.BytesIO()
+    nx.write_gexf(with_ids, buffer)
+    root = ET.fromstring(buffer.getvalue())
+    namespace = root.tag[1:].split("}", 1)[0]
+    for edge in root.iter(f"{{{namespace}}}edge"):
+        if edge.get("label"):
+            edge.set("kind", edge.get("label", ""))
+    return _xml_bytes(root, namespace)
+
+
+def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
+    """Serialize with the format's namespace as the default one (no ns0: prefixes).
+
+    ElementTree's `default_namespace` refuses unprefixed attributes, so the namespace is
+    taken off the tags and declared once with `xmlns`, as networkx itself writes it.
+    """
+    prefix = f"{{{namespace}}}"
+    for element in root.iter():
+        if element.tag.startswith(prefix):
+            element.tag = element.tag[len(prefix):]
+    root.set("xmlns", namespace)
+    ET.indent(root)
+    out = io.BytesIO()
+    ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
+    return out.getvalue() + b"\n"
+
+
+def export_graph(graph_path: Path, output: Path, *, fmt: str = "graphml", view: str = "actors") -> ExportSummary:
+    """Write the graph file `graph_path` to `output` as GraphML or GEXF, atomically."""
+    if fmt not in EXPORT_FORMATS:
+        raise KgraphError(f"unknown export format '{fmt}'; choose {' or '.join(EXPORT_FORMATS)}")
+    if view not in VIEWS:
+        raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
+    check_writable(output)  # fail before loading anything
+    network = build_network(load_store(graph_path), view)
+    content = _graphml_bytes(network) if fmt == "graphml" else _gexf_bytes(network)
+    write_atomically(output, lambda tmp: tmp.write_bytes(content))
+    return ExportSummary(nodes=network.number_of_nodes(), edges=network.number_of_edges())
