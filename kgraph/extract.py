@@ -122,6 +122,10 @@ def _object_heads(token: Token) -> list[Token]:
                     if c.dep_ == "prep" and c.lower_ == "with"
                     for g in c.children if g.dep_ == "pobj"]
     heads = with_objects or direct
+    heads += [g for head in direct for c in head.children  # "weapons alongside personnel"
+              if c.dep_ == "prep" and c.lower_ in ("alongside",) for g in c.children if g.dep_ == "pobj"]
+    heads += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside"
+              for g in c.children if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
     if not heads and token.dep_ in ("relcl", "acl"):
         heads = [token.head]
     return [h for head in heads for h in [head, *head.conjuncts]]
@@ -211,6 +215,8 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     is_noun = token.pos_ in ("NOUN", "PROPN")
     if lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES:
         accused, rule = (_noun_agents(token, action) if is_noun else _verb_agents(token))
+        if not accused and is_noun:  # "... in violation of the Charter": who acts in violation
+            accused, rule = _governing_subjects(token), "governing-subject"
         agents = actors.speaker_of(token)
         targets = _resolve_all(accused, actors)
         rule = "speaker-accuses-" + rule
@@ -238,7 +244,8 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     confidence = (0.8 if trigger.rule == "verb" else 0.6) - (0.0 if targets else 0.1)
     return [
         Event(action=action, agent=agent, target=target, modality=modality,
-              trigger=token.text, sentence=sent.text.strip(),
+              trigger=article.text[token.idx:token.idx + len(token)],
+              sentence=article.text[sent.start_char:sent.end_char].strip(),
               sentence_start=sent.start_char, sentence_end=sent.end_char,
               trigger_start=token.idx, confidence=round(confidence, 2),
               rule=f"{trigger.rule}:{rule}")
@@ -260,10 +267,13 @@ def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
 
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False) -> list[Actor]:
     """Actors for each head; with `deep`, a head that is no actor gives its participants
-    ("the DPRK's launch" -> the DPRK, "cooperation between A and B" -> A, B)."""
+    ("the DPRK's launch" -> the DPRK, "cooperation between A and B" -> A, B) and a group
+    its named examples ("third parties like the United States and Poland")."""
     found: list[Actor] = []
     for head in heads:
-        resolved = actors.resolve(head)
+        examples = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
+                    for g in c.children if g.dep_ == "pobj"] if deep else []
+        resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)
         if not resolved and deep:
             resolved = [a for p in _participants(head) for a in actors.resolve(p)]
         for actor in resolved:

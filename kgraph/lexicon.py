@@ -60,7 +60,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "strike": "fight", "airstrike": "fight", "assault": "fight", "aggression": "fight",
     "shelling": "fight", "bombing": "fight", "clash": "fight", "fighting": "fight",
     "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction",
-    "accusation": "accuse", "allegation": "accuse", "violation": "accuse",
+    "accusation": "accuse", "allegation": "accuse", "violation": "accuse", "breach": "accuse",
     "cooperation": "cooperate", "partnership": "cooperate", "alliance": "cooperate",
     "collaboration": "cooperate", "treaty": "cooperate", "ties": "cooperate",
     "talks": "consult", "meeting": "consult", "visit": "consult", "consultation": "consult",

@@ -5,6 +5,7 @@ import importlib.util
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
@@ -20,6 +21,16 @@ def default_model() -> str:
     raise ModelError(f"no English spaCy pipeline is installed; install one with: {INSTALL_HINT}")
 
 
+@Language.component("kgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, bylines and list items are never
+    part of the next paragraph's first sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """The named installed pipeline (or the default one), without components we never use."""
@@ -27,7 +38,10 @@ def load_pipeline(name: str | None = None) -> Language:
 
     name = name or default_model()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
                          f"pip install <package> (for the default: {INSTALL_HINT})") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kgraph_line_breaks", before="parser")
+    return nlp

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .casing import sentence_case_headlines
 from .atomic import check_writable, write_atomically
 from .errors import InputError
 from .extract import extract_events
@@ -47,7 +48,8 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
 
     articles = read_articles(files, skip)
     writer = GraphWriter()
-    pairs = nlp.pipe(((a.text, a) for a in _count(articles, summary)), as_tuples=True,
+    pairs = nlp.pipe(((sentence_case_headlines(a.text), a) for a in _count(articles, summary)),
+                     as_tuples=True,
                      batch_size=batch_size, n_process=n_process)
     for doc, article in pairs:
         result = extract_events(doc, article)

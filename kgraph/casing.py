@@ -1,0 +1,51 @@
+"""Sentence-case headlines before parsing.
+
+Title Case ("Threatens to Send Arms and Personnel to Ukraine") makes the tagger read every word
+as a proper noun. Lower-casing the capitalised common words of such lines keeps the text the
+same length, so character offsets, and the evidence sentences taken from the original text,
+stay exact.
+"""
+from __future__ import annotations
+
+import re
+
+from .countries import country_code, demonym_code
+
+_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
+_SMALL = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with",
+          "by", "from", "as", "is", "are", "was", "be", "its", "it", "that", "this", "vs"}
+
+
+def is_headline(line: str) -> bool:
+    """A short line without final punctuation whose content words are mostly capitalised."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 160 or stripped[-1] in ".!?\"”’:":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", stripped) if w.lower() not in _SMALL]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.8
+
+
+def sentence_case_headlines(text: str) -> str:
+    """`text` with Title Case headline lines lower-cased except names of places and peoples."""
+    lines = text.split("\n")
+    return "\n".join(_sentence_case(line) if is_headline(line) else line for line in lines)
+
+
+def _sentence_case(line: str) -> str:
+    words = list(_WORD.finditer(line))
+    keep: set[int] = set()
+    for i, match in enumerate(words):
+        pair = f"{match.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
+        if pair and (country_code(pair) or demonym_code(pair)):
+            keep |= {i, i + 1}
+        elif country_code(match.group()) or demonym_code(match.group()):
+            keep.add(i)
+    chars = list(line)
+    for i, match in enumerate(words):
+        if i == 0 or i in keep:
+            continue
+        chars[match.start()] = chars[match.start()].lower()
+    return "".join(chars)
