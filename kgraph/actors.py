@@ -65,6 +65,9 @@ STATE_BODY_NOUNS = {
     "police", "commander", "commanders", "personnel", "industry", "state", "nation",
     "counterpart", "allies", "units", "media", "mission", "office", "department", "service",
     "lawmakers", "prosecutors", "court", "judge", "security",
+    # weapons stand for the state that fires them ("Russian drones attacked Kyiv")
+    "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery", "tanks",
+    "ships", "vessels", "submarines", "bombers", "rockets",
 }
 SELF_REFERRING = {"government", "administration", "regime", "authorities", "leadership"}
 ORG_NOUNS = {"tribunal", "court", "council", "committee", "commission", "alliance", "coalition",
@@ -162,7 +165,9 @@ class DocumentActors:
                          for a in self.resolve(c, remember=False)]
             if group:
                 self.memory.last_group = group
-                if group[0].kind != "PERSON":
+                if group[0].kind == "PERSON":
+                    self.memory.last_person = group[0]
+                else:
                     self.memory.last_thing = group[0]
                 break
 
@@ -224,7 +229,7 @@ class DocumentActors:
                 continue
             if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if token.head is candidate:
+            if token.head.i == candidate.i:
                 continue  # "its war": the pronoun's own noun is not its antecedent
             found = self.resolve(candidate, remember=False)
             found = [a for a in found if a.kind != "PERSON"]
@@ -408,7 +413,9 @@ OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president"
                   "spokesperson", "ambassador", "administration", "government"}
 DOCUMENT_NOUNS = {"resolution", "resolutions", "statement", "decision", "ruling"}
 GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", "militias",
-               "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians"}
+               "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians",
+               "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery",
+               "tanks", "ships", "vessels", "submarines", "bombers", "rockets"}
 INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
 _OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
                              r"president|representative|envoy|general|admiral|director)\b", re.I)

@@ -144,9 +144,13 @@ def _roles(store: ox.Store) -> dict[str, dict[str, list[str]]]:
     return roles
 
 
-def _short(iri: str) -> str:
-    """The last path segment of an instance IRI (the event hash), for edge ids."""
-    return iri.rstrip("/").rsplit("/", 1)[-1]
+def _edge_id(event: str, suffix: str, used: set[str]) -> str:
+    """`<event hash>-<suffix>`, made unique should two event IRIs end alike."""
+    candidate = base = f"{event.rstrip('/').rsplit('/', 1)[-1]}-{suffix}"
+    while candidate in used:
+        candidate = f"{base}.{len(used)}"
+    used.add(candidate)
+    return candidate
 
 
 def build_network(store: ox.Store, view: str = "actors") -> nx.MultiDiGraph:
@@ -156,12 +160,13 @@ def build_network(store: ox.Store, view: str = "actors") -> nx.MultiDiGraph:
     actors, events, roles = _actors(store), _events(store), _roles(store)
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(actors.items())
+    used: set[str] = set()
     for event, info in events.items():
         agents, targets = roles[event]["agent"], roles[event]["target"]
         if view == "actors":
             pairs = [(a, t) for a in agents for t in targets]
             for i, (agent, target) in enumerate(pairs):
-                graph.add_edge(agent, target, key=f"{_short(event)}-{i}", **info, event=event, weight=1.0)
+                graph.add_edge(agent, target, key=_edge_id(event, str(i), used), **info, event=event, weight=1.0)
             continue
         graph.add_node(event, **{**info, "type": "Event"})
         for role in ("agent", "target", "theme"):
@@ -169,7 +174,7 @@ def build_network(store: ox.Store, view: str = "actors") -> nx.MultiDiGraph:
                 if role == "theme" and other not in events:
                     continue
                 source, target = (other, event) if role == "agent" else (event, other)
-                graph.add_edge(source, target, key=f"{_short(event)}-{role}-{i}", label=role, weight=1.0)
+                graph.add_edge(source, target, key=_edge_id(event, f"{role}-{i}", used), label=role, weight=1.0)
     return graph
 
 

@@ -335,7 +335,7 @@ def _governing_subjects(token: Token) -> list[Token]:
     for _ in range(5):
         head = current.head
         dep = current.dep_
-        if head is current or dep in STOP_CLIMB_DEPS:
+        if head.i == current.i or dep in STOP_CLIMB_DEPS:
             return []
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
             possessor = [c for c in head.children if c.dep_ == "poss"]
@@ -408,6 +408,8 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
                 found += objects  # "supplying them with weapons"
         elif action != "consider":
             found += objects
+            if any(c.dep_ == "agent" for c in children):  # "Kyiv was attacked by drones"
+                found += [c for c in children if c.dep_ == "nsubjpass"]
     preps = TARGET_PREPOSITIONS.get(action, ())
     if trigger.rule == "take-exception":
         preps = ("to",)
@@ -464,7 +466,7 @@ def modality_of(token: Token) -> str:
     """
     chain = [token]
     current = token
-    while current.head is not current and len(chain) < 6:
+    while current.head.i != current.i and len(chain) < 6:
         if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
             break
         if current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass") or (current.dep_ == "advcl" and any(
@@ -484,7 +486,7 @@ def modality_of(token: Token) -> str:
                 return "hypothetical"
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
-        if tok is first:
+        if tok.i == first.i:
             continue
         if tok.lemma_.lower() in NEGATING_GOVERNORS:
             return "negated"

@@ -20,6 +20,7 @@ from . import vocab
 from .errors import InputError, QueryError
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 #: file extension -> RDF syntax, for `load_store`
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -37,6 +38,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 _KEYWORD = re.compile(r"\b(?:%s|PREFIX|BASE)\b" % "|".join(_QUERY_FORMS + _UPDATE_FORMS), re.I)
+_NAME = re.compile(r"[\w.-]+")  # what a canned query name looks like
 # IRIs first so that the '#' in <...ontology#> is not read as a comment.
 _LEXEME = re.compile(
     r"""(?P<iri><[^<>"{}|^`\\\s]*>)"""
@@ -74,7 +76,7 @@ class QueryResult:
     results_json: bytes = b""
 
     @cached_property
-    def rows(self) -> list[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None, ...]]:
+    def rows(self) -> list[tuple[Term | None, ...]]:
         """SELECT rows as pyoxigraph terms (None where a variable is unbound)."""
         if self.kind != "select":
             return []
@@ -146,7 +148,8 @@ def resolve_query(query_or_name: str | None, file: Path | None) -> str:
         raise QueryError(f"no query given: pass SPARQL text, a canned query name or --file; known: {known}")
     if query_or_name in canned:
         return canned[query_or_name].text
-    if _KEYWORD.search(query_or_name) or "{" in query_or_name:
+    looks_like_sparql = _KEYWORD.search(query_or_name) or "{" in query_or_name
+    if looks_like_sparql and not _NAME.fullmatch(query_or_name.strip()):
         return query_or_name
     raise QueryError(f"unknown query '{query_or_name}'; known: {known}")
 
@@ -218,7 +221,7 @@ def run_query(store: ox.Store, text: str) -> QueryResult:
     return QueryResult(kind="select", variables=variables, results_json=serialized)
 
 
-def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+def shorten(term: Term | None) -> str:
     """How a term reads in a table: kg:Deploy, kgid:country/PRK, a literal's plain value."""
     if term is None:
         return ""
@@ -236,9 +239,9 @@ def shorten(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -
     return f"<< {shorten(term.subject)} {shorten(term.predicate)} {shorten(term.object)} >>"
 
 
-def _table(variables: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
+def _table(variables: tuple[str, ...], rows: list[tuple[Term | None, ...]]) -> str:
     """Aligned columns: a header, a dashed rule, then one line per row."""
-    cells = [[_clip(shorten(term)) for term in row] for row in rows]  # type: ignore[arg-type]
+    cells = [[_clip(shorten(term)) for term in row] for row in rows]
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(variables)]
     lines = [variables, tuple("-" * w for w in widths), *cells]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
@@ -246,6 +249,11 @@ def _table(variables: tuple[str, ...], rows: list[tuple[object, ...]]) -> str:
 
 def _clip(text: str) -> str:
     return text if len(text) <= _TABLE_CELL_MAX else text[: _TABLE_CELL_MAX - 1] + "…"
+
+
+def _chomp(data: bytes) -> str:
+    """Drop the one final line break, so that empty last rows survive."""
+    return data.decode().removesuffix("\n").removesuffix("\r")
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
@@ -263,10 +271,10 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.kind == "graph":
         triples = list(result.triples)
         if fmt == "table":
-            return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(vocab.PREFIXES)).decode().rstrip("\n")
+            return _chomp(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(vocab.PREFIXES)))
         syntax = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
-        return ox.serialize(triples, format=syntax).decode().rstrip("\n")
+        return _chomp(ox.serialize(triples, format=syntax))
     if fmt == "table":
         return _table(result.variables, result.rows)
     syntax = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
-    return result.reparse().serialize(format=syntax[fmt]).decode().rstrip("\r\n")
+    return _chomp(result.reparse().serialize(format=syntax[fmt]))

@@ -1,0 +1,195 @@
+"""`kgraph.export`: GraphML and GEXF that networkx, igraph and Gephi read as intended."""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import igraph
+import networkx as nx
+import pytest
+
+from kgraph.errors import KgraphError, OutputError
+from kgraph.export import ExportSummary, export_graph
+
+MINI = Path(__file__).parent / "data" / "mini.ttl"
+KGID = "https://w3id.org/kgraph/id/"
+RUS, UKR, KOR = f"{KGID}country/RUS", f"{KGID}country/UKR", f"{KGID}country/KOR"
+CONSIDER, SUPPLY = f"{KGID}event/e3", f"{KGID}event/e4"
+G = "{http://graphml.graphdrawing.org/xmlns}"
+
+NODE_ATTRIBUTES = {"label", "type", "country", "mentions"}
+EDGE_ATTRIBUTES = {
+    "label", "action", "modality", "date", "source", "evidence", "trigger", "confidence", "event", "weight",
+}
+
+
+@pytest.fixture
+def actors_graphml(tmp_path: Path) -> Path:
+    output = tmp_path / "actors.graphml"
+    assert export_graph(MINI, output) == ExportSummary(nodes=6, edges=7)
+    return output
+
+
+@pytest.fixture
+def events_graphml(tmp_path: Path) -> Path:
+    output = tmp_path / "events.graphml"
+    assert export_graph(MINI, output, view="events") == ExportSummary(nodes=13, edges=15)
+    return output
+
+
+def test_actors_view_reads_back_with_networkx(actors_graphml: Path) -> None:
+    graph = nx.read_graphml(actors_graphml)
+    assert graph.is_directed() and graph.is_multigraph()
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (6, 7)
+    assert all(set(data) == NODE_ATTRIBUTES for _, data in graph.nodes(data=True))
+    assert all(set(data) == EDGE_ATTRIBUTES for *_, data in graph.edges(data=True))
+    assert graph.nodes[f"{KGID}actor/volodymyr-zelenskyy"] == {
+        "label": "Volodymyr Zelenskyy", "type": "Person", "country": "UKR", "mentions": 3,
+    }
+    assert graph.nodes[f"{KGID}actor/nato"]["country"] == ""  # an organisation without a country
+    assert graph.nodes[RUS]["country"] == "RUS"  # a country is its own country
+
+
+def test_actors_view_reads_back_with_igraph(actors_graphml: Path) -> None:
+    graph = igraph.Graph.Read_GraphML(str(actors_graphml))
+    assert graph.is_directed()
+    assert (graph.vcount(), graph.ecount()) == (6, 7)
+    assert NODE_ATTRIBUTES <= set(graph.vs.attributes())
+    assert EDGE_ATTRIBUTES <= set(graph.es.attributes())
+    assert sorted(graph.vs["label"])[:2] == ["NATO", "North Korea"]
+
+
+def test_edge_attributes_carry_the_event(actors_graphml: Path) -> None:
+    graph = nx.read_graphml(actors_graphml)
+    (negated,) = [d for *_, d in graph.edges(data=True) if d["modality"] == "negated"]
+    assert negated["action"] == negated["label"] == "deploy"
+    assert negated["source"] == "https://example.org/news/ukraine"
+    assert negated["evidence"].startswith("NATO will not deploy")
+    assert negated["confidence"] == 0.75 and negated["weight"] == 1.0
+    assert negated["event"] == f"{KGID}event/e5"
+
+
+def test_two_agents_give_two_edges(actors_graphml: Path) -> None:
+    graph = nx.read_graphml(actors_graphml)
+    agents = {u for u, _, d in graph.edges(data=True) if d["event"] == f"{KGID}event/e6"}
+    assert agents == {f"{KGID}actor/nato", f"{KGID}actor/volodymyr-zelenskyy"}
+
+
+def test_targetless_event_has_no_edge_in_actors_view(actors_graphml: Path) -> None:
+    graph = nx.read_graphml(actors_graphml)
+    assert "consider" not in {d["action"] for *_, d in graph.edges(data=True)}
+
+
+def test_condemn_and_deploy_between_the_same_pair_stay_two_edges(actors_graphml: Path) -> None:
+    root = ET.parse(actors_graphml).getroot()
+    pair = [e for e in root.iter(f"{G}edge") if (e.get("source"), e.get("target")) == (RUS, UKR)]
+    assert sorted(e.get("label") for e in pair) == ["condemn", "deploy"]
+    assert len({e.get("id") for e in pair}) == 2
+    ids = [e.get("id") for e in root.iter(f"{G}edge")]
+    assert len(ids) == len(set(ids)) == 7
+
+
+def test_every_data_key_is_declared_for_its_element(actors_graphml: Path, events_graphml: Path) -> None:
+    for path in (actors_graphml, events_graphml):
+        text = path.read_text()
+        assert "ns0:" not in text
+        root = ET.fromstring(text)
+        assert root.tag == f"{G}graphml"
+        keys = {k.get("id"): k for k in root.iter(f"{G}key")}
+        assert all(k.get("attr.type") in {"string", "int", "long", "double", "boolean"} for k in keys.values())
+        for element in ("node", "edge"):
+            for item in root.iter(f"{G}{element}"):
+                for data in item.iter(f"{G}data"):
+                    assert keys[data.get("key")].get("for") == element
+
+
+def test_keys_cannot_be_mistaken_for_yed_labels(actors_graphml: Path) -> None:
+    # Gephi treats a node key with id "d3" (edge: "d7") as the label, whatever its name.
+    keys = list(ET.parse(actors_graphml).getroot().iter(f"{G}key"))
+    assert not {k.get("id") for k in keys} & {"d3", "d7"}
+    labels = [(k.get("for"), k.get("id")) for k in keys if k.get("attr.name") == "label"]
+    assert sorted(labels) == [("edge", "edge_label"), ("node", "node_label")]
+
+
+def test_events_view_has_event_nodes(events_graphml: Path) -> None:
+    graph = nx.read_graphml(events_graphml)
+    events = {n for n, d in graph.nodes(data=True) if d["type"] == "Event"}
+    assert len(events) == 7
+    assert graph.nodes[CONSIDER]["label"] == "consider"
+    assert graph.nodes[SUPPLY]["modality"] == "hypothetical"
+
+
+def test_targetless_consider_shows_up_with_a_theme_edge(events_graphml: Path) -> None:
+    graph = nx.read_graphml(events_graphml)
+    assert {(u, v, d["label"]) for u, v, d in graph.in_edges(CONSIDER, data=True)} == {(KOR, CONSIDER, "agent")}
+    assert {(u, v, d["label"]) for u, v, d in graph.out_edges(CONSIDER, data=True)} == {(CONSIDER, SUPPLY, "theme")}
+    assert (SUPPLY, UKR) in graph.edges
+
+
+def test_gexf_reads_back_with_networkx(tmp_path: Path) -> None:
+    output = tmp_path / "actors.gexf"
+    assert export_graph(MINI, output, fmt="gexf") == ExportSummary(nodes=6, edges=7)
+    graph = nx.read_gexf(output)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (6, 7)
+    assert graph.nodes[RUS]["label"] == "Russia"
+    assert sorted(d["label"] for d in graph[RUS][UKR].values()) == ["condemn", "deploy"]
+
+
+def test_gexf_edge_kind_is_the_action(tmp_path: Path) -> None:
+    # Gephi's GEXF importer uses `kind` as the edge type: different kinds are never merged.
+    output = tmp_path / "actors.gexf"
+    export_graph(MINI, output, fmt="gexf")
+    root = ET.parse(output).getroot()
+    namespace = root.tag.split("}")[0] + "}"
+    edges = list(root.iter(f"{namespace}edge"))
+    assert all(e.get("kind") == e.get("label") for e in edges)
+    assert len({e.get("id") for e in edges}) == 7
+    assert "ns0:" not in output.read_text()
+
+
+def test_gexf_events_view(tmp_path: Path) -> None:
+    output = tmp_path / "events.gexf"
+    assert export_graph(MINI, output, fmt="gexf", view="events") == ExportSummary(nodes=13, edges=15)
+    assert nx.read_gexf(output).has_edge(CONSIDER, SUPPLY)
+
+
+def test_missing_output_folder_raises_before_any_work(tmp_path: Path) -> None:
+    output = tmp_path / "no-such-folder" / "graph.graphml"
+    with pytest.raises(OutputError, match="does not exist"):
+        export_graph(tmp_path / "not-even-read.ttl", output)
+    assert not output.parent.exists()
+
+
+def test_output_folder_that_is_a_file_raises(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("")
+    with pytest.raises(OutputError):
+        export_graph(MINI, tmp_path / "plain-file" / "graph.graphml")
+    assert [p.name for p in tmp_path.iterdir()] == ["plain-file"]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_output_folder_raises_and_leaves_no_file(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="not writable"):
+            export_graph(MINI, folder / "graph.graphml")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_export_leaves_only_the_output_file(tmp_path: Path) -> None:
+    export_graph(MINI, tmp_path / "graph.graphml")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.graphml"]
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"fmt": "dot"}, "unknown export format 'dot'; choose graphml or gexf"),
+    ({"view": "documents"}, "unknown export view 'documents'; choose actors or events"),
+])
+def test_unknown_format_or_view(tmp_path: Path, options: dict[str, str], message: str) -> None:
+    with pytest.raises(KgraphError, match=message):
+        export_graph(MINI, tmp_path / "graph.out", **options)

@@ -1,0 +1,87 @@
+"""Extraction on short texts written for these tests: one tricky case each."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # plain verbs and their targets
+    ("Russia deployed troops to Belarus.", ("deploy", "RUS", "BLR", "asserted")),
+    ("Germany condemned Iran.", ("condemn", "DEU", "IRN", "asserted")),
+    ("France supports Ukraine.", ("support", "FRA", "UKR", "asserted")),
+    ("China warned Taiwan against holding the vote.", ("warn", "CHN", "TWN", "asserted")),
+    ("The European Union imposed sanctions on Russia.", ("sanction", "European Union", "RUS", "asserted")),
+    ("South Korea accused North Korea of hacking its banks.", ("accuse", "KOR", "PRK", "asserted")),
+    ("The Turkish foreign minister met his Greek counterpart in Ankara.", ("consult", "TUR", "GRC", "asserted")),
+    ("The United States called on Israel to allow more aid into Gaza.", ("demand", "USA", "ISR", "asserted")),
+    # metonymy: capitals and seats of government act for their state
+    ("Beijing warned Manila over the reef.", ("warn", "CHN", "PHL", "asserted")),
+    ("The Kremlin condemned Kyiv for the strike.", ("condemn", "RUS", "UKR", "asserted")),
+    # demonyms: a national group acts for its state
+    ("North Korean soldiers attacked Ukrainian positions.", ("fight", "PRK", "UKR", "asserted")),
+    # passive with a by-agent
+    ("Kyiv was attacked by Russian drones.", ("fight", "RUS", "UKR", "asserted")),
+    # nominalisation with a possessor
+    ("Poland condemned Russia's invasion of Ukraine.", ("fight", "RUS", "UKR", "asserted")),
+    ("Poland condemned Russia's invasion of Ukraine.", ("condemn", "POL", "RUS", "asserted")),
+    # light verb: the subject of "impose" is the sanctioner
+    ("Canada imposed an arms embargo on Iran.", ("sanction", "CAN", "IRN", "asserted")),
+    # "send" deploys people and supplies things
+    ("Japan sent weapons to the Philippines.", ("supply", "JPN", "PHL", "asserted")),
+    ("Japan sent soldiers to the Philippines.", ("deploy", "JPN", "PHL", "asserted")),
+    # negation and modality
+    ("Germany has not sent Taurus missiles to Ukraine.", ("supply", "DEU", "UKR", "negated")),
+    ("Belarus could deploy troops to Ukraine.", ("deploy", "BLR", "UKR", "hypothetical")),
+    # nested consider: the considered action is its own hypothetical event
+    ("Seoul is considering sending arms to Ukraine.", ("consider", "KOR", None, "asserted")),
+    ("Seoul is considering sending arms to Ukraine.", ("supply", "KOR", "UKR", "hypothetical")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_extracts(extract, text, expected):
+    assert expected in extract(text)
+
+
+def test_conjoined_agents_give_one_event_each(extract):
+    events = extract("The U.S. and NATO warned Pyongyang.")
+    assert ("warn", "USA", "PRK", "asserted") in events
+    assert ("warn", "NATO", "PRK", "asserted") in events
+
+
+def test_is_considered_judges_and_considers_nothing(extract):
+    events = extract("South Korea's defense industry is considered one of the best in the world.")
+    assert not any(action == "consider" for action, *_ in events)
+
+
+def test_pronoun_takes_the_person_named_before(extract):
+    events = extract("Ukrainian President Volodymyr Zelenskyy spoke on Monday. "
+                     "He condemned Russia for the attack.")
+    assert ("condemn", "UKR", "RUS", "asserted") in events
+
+
+def test_short_name_finds_full_name_and_its_country(extract):
+    events = extract("Ukrainian President Volodymyr Zelenskyy arrived in Berlin. "
+                     "Later, Mr. Zelenskyy thanked Germany for its air defence systems.")
+    assert ("support", "UKR", "DEU", "asserted") in events
+
+
+def test_the_north_is_north_korea_where_north_korea_was_named(extract):
+    events = extract("North Korea tested a missile. Japan condemned the North.")
+    assert ("condemn", "JPN", "PRK", "asserted") in events
+
+
+def test_statement_we_is_the_speakers_state(extract):
+    text = ("Statement by Ambassador Jane Doe, UK Permanent Representative to the UN\n\n"
+            "We condemn Iran for its attacks on shipping.")
+    assert ("condemn", "GBR", "IRN", "asserted") in extract(text)
+
+
+def test_courtesy_thanks_are_no_support(extract):
+    events = extract("I thank Director Smith for her briefing.")
+    assert not any(action == "support" for action, *_ in events)
+
+
+def test_reference_back_is_no_new_event(extract):
+    events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
+    assert ("deploy", "PRK", "RUS", "asserted") in events
+    assert not any(e[0] == "deploy" and e[2] is None for e in events)
