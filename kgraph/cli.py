@@ -124,7 +124,7 @@ def query_cli(
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, file)
     store = load_store(graph)
-    typer.echo(format_result(run_query(store, text), fmt), nl=False)
+    typer.echo(format_result(run_query(store, text), fmt))
 
 
 @app.command("export")

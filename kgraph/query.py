@@ -179,22 +179,25 @@ def _syntax_message(text: str, exc: SyntaxError) -> str:
     """pyoxigraph's message (character-class lists elided), the offending line, a caret, hints."""
     detail = re.sub(r"\[[^\[\]]*\]", "…", " ".join(str(exc.msg or exc).split()))
     detail = re.sub(r"…(?:, …)+", "…", detail)
-    message = f"malformed SPARQL query: {detail if len(detail) <= 200 else detail[:199] + '…'}"
-    position = re.search(r"(\d+):(\d+)", detail)
+    detail = re.sub(r"^error at \d+:\d+:\s*", "", detail)
+    message = "malformed SPARQL query"
+    position = re.search(r"(\d+):(\d+)", str(exc.msg or exc))
     lines = text.splitlines()
     if position and 1 <= int(position.group(1)) <= len(lines):
-        line = lines[int(position.group(1)) - 1].expandtabs(1)
-        column = min(int(position.group(2)), len(line) + 1)
-        message += f"\n  {line}\n  {' ' * (column - 1)}^"
+        row, column = int(position.group(1)), int(position.group(2))
+        line = lines[row - 1]
+        near = line[max(0, column - 25):column].strip()
+        message += f" at line {row}, column {column}" + (f" (after '{near}')" if near else "")
+    message += f": {detail if len(detail) <= 160 else detail[:159] + '…'}"
     plain = _strip_lexemes(re.sub(r"<[^<>\s]*>", "<>", text))
     declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([^\s:]*):", plain, re.I)}
     used = {m.group(1) or "" for m in _PREFIXED.finditer(plain)}
     unknown = sorted(used - declared - set(vocab.PREFIXES))
     if unknown:
         names = ", ".join(p + ":" for p in unknown)
-        message += f"\n  unknown prefix {names}; pre-bound: {', '.join(vocab.PREFIXES)}"
+        message += f"; unknown prefix {names} (pre-bound: {', '.join(vocab.PREFIXES)})"
     if re.search(r"(?<![\w?$])[A-Za-z][\w.-]*:[\w.-]+/", plain):
-        message += "\n  a '/' in a prefixed name must be escaped: kgid:country\\/PRK (or write the full <IRI>)"
+        message += "; a '/' in a prefixed name must be escaped (or write country:PRK, the full <IRI>)"
     return message
 
 

@@ -101,6 +101,10 @@ ACTOR_CLASSES: dict[str, URIRef] = {
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
     "kgid": str(ID),
+    "country": str(ID) + "country/",
+    "actor": str(ID) + "actor/",
+    "event": str(ID) + "event/",
+    "doc": str(ID) + "doc/",
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),

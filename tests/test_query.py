@@ -40,7 +40,7 @@ def test_select_as_table_shortens_iris_and_shows_plain_literals(store: ox.Store)
     assert header.split() == ["event", "agent", "target", "evidence"]
     assert set(rule.replace("  ", "")) == {"-"}
     assert len(rows) == 3
-    assert rows[0].split()[:3] == ["kgid:event/e1", "kgid:country/RUS", "kgid:country/UKR"]
+    assert rows[0].split()[:3] == ["event:e1", "country:RUS", "country:UKR"]
     assert rows[0].endswith("Russia deployed more troops to Ukraine.")  # no quotes, no ^^xsd
     assert not text.endswith("\n")
 
@@ -48,7 +48,7 @@ def test_select_as_table_shortens_iris_and_shows_plain_literals(store: ox.Store)
 def test_table_columns_are_aligned(store: ox.Store) -> None:
     header, _, *rows = format_result(run_query(store, DEPLOYS)).split("\n")
     start = header.index("agent")
-    assert all(row[start:].startswith("kgid:") for row in rows)
+    assert all(row[start:].startswith(("country:", "actor:")) for row in rows)
 
 
 def test_table_shows_class_iris_with_the_kg_prefix(store: ox.Store) -> None:
@@ -81,7 +81,7 @@ def test_unbound_variables_are_empty_cells(store: ox.Store) -> None:
     text = "SELECT ?event ?target WHERE { ?event a kg:Consider OPTIONAL { ?event kg:target ?target } }"
     result = run_query(store, text)
     assert result.rows[0][1] is None
-    assert format_result(result).split("\n")[2] == "kgid:event/e3"
+    assert format_result(result).split("\n")[2] == "event:e3"
     assert list(csv.reader(io.StringIO(format_result(result, "csv"))))[1] == [f"{KGID}event/e3", ""]
 
 
@@ -141,9 +141,9 @@ def test_malformed_query_reports_line_and_column(store: ox.Store) -> None:
     with pytest.raises(QueryError) as caught:
         run_query(store, "SELECT ?e WHERE {\n  ?e a kg:Event\n  FILTER(?e = ) }")
     message = str(caught.value)
-    assert message.startswith("malformed SPARQL query: ")
-    assert re.search(r"\b3:\d+\b", message)
-    assert "FILTER(?e = ) }" in message and "^" in message
+    assert message.startswith("malformed SPARQL query at line 3, column ")
+    assert "FILTER(?e = )" in message
+    assert "\n" not in message  # one line on stderr
 
 
 def test_unknown_prefix_is_named_in_the_error(store: ox.Store) -> None:
