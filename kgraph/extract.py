@@ -178,6 +178,8 @@ def _noun_is_event(token: Token, action: str) -> bool:
     lower = token.lower_
     if action == "supply" and lower in ("supply", "supplies") and token.dep_ == "compound":
         return False
+    if action == "cooperate" and lower in ("agreement", "agreements", "pact", "accord", "accords"):
+        return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or _has_prep(token, ("with", "between"))
     if action == "warn" and lower == "threat":
         return False  # "a threat to peace" describes, it does not warn anyone
     if action == "support" and lower == "commitment":
@@ -204,6 +206,8 @@ TARGET_REQUIRED = {"supply", "condemn", "demand", "fight", "sanction", "accuse",
                    "consult"}
 # "X violates the resolutions": the speaker accuses X.
 SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
+AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum", "package",
+                   "deliveries", "program", "programme", "plan"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 STOP_CLIMB_DEPS = {"ccomp", "csubj", "parataxis", "relcl"}
 
@@ -213,7 +217,12 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     action = trigger.action
     lemma = token.lemma_.lower()
     is_noun = token.pos_ in ("NOUN", "PROPN")
-    if lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES:
+    if is_noun and token.dep_ == "compound" and token.head.lemma_ in AGREEMENT_NOUNS:
+        token = token.head  # "a defence cooperation agreement": the agreement has the roles
+    speaker_accuses = lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES
+    if speaker_accuses and _under_accusation(token):
+        return []  # "accused X of violating ...": the accusation is already the event
+    if speaker_accuses:
         accused, rule = (_noun_agents(token, action) if is_noun else _verb_agents(token))
         if not accused and is_noun:  # "... in violation of the Charter": who acts in violation
             accused, rule = _governing_subjects(token), "governing-subject"
@@ -252,6 +261,12 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
         for agent in agents for target in (targets or [None])
         if target is None or target.key != agent.key
     ]
+
+
+def _under_accusation(token: Token) -> bool:
+    """'accused X of violating': the accusation is the governing verb's, not the speaker's."""
+    return any(a.lemma_ in ("accuse", "blame", "condemn", "criticize", "criticise", "deny", "charge")
+               for a in list(token.ancestors)[:3])
 
 
 def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:

@@ -63,6 +63,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "accusation": "accuse", "allegation": "accuse", "violation": "accuse", "breach": "accuse",
     "cooperation": "cooperate", "partnership": "cooperate", "alliance": "cooperate",
     "collaboration": "cooperate", "treaty": "cooperate", "ties": "cooperate",
+    "agreement": "cooperate", "pact": "cooperate", "accord": "cooperate",
     "talks": "consult", "meeting": "consult", "visit": "consult", "consultation": "consult",
     "summit": "consult",
 }
