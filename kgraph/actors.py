@@ -35,6 +35,9 @@ INTERNATIONAL_ORGS: dict[str, str] = {
     "icc": "International Criminal Court", "international criminal court": "International Criminal Court",
     "unitams": "UNITAMS", "osce": "OSCE", "red cross": "Red Cross", "icrc": "ICRC",
     "arab league": "Arab League", "unhcr": "UNHCR", "unicef": "UNICEF",
+    "ecowas": "ECOWAS", "gcc": "Gulf Cooperation Council", "sco": "Shanghai Cooperation Organisation",
+    "brics": "BRICS", "quad": "Quad", "aukus": "AUKUS", "oas": "Organization of American States",
+    "wto": "World Trade Organization", "interpol": "Interpol", "the west": "the West", "west": "the West",
     "general assembly": "UN General Assembly", "un general assembly": "UN General Assembly",
 }
 
@@ -94,6 +97,7 @@ class _Memory:
     last_thing: Actor | None = None  # last country or organisation
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     speaker: Actor | None = None  # the speaker of the current quotation
+    event_agents: dict[str, list[Actor]] = field(default_factory=dict)  # action -> last agents
     in_quote: bool = False
 
 

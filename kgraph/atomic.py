@@ -15,6 +15,8 @@ def check_writable(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise OutputError(f"output path is a folder, not a file: {path}")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"output folder is a file, not a folder: {folder}")
     if not folder.is_dir():
         raise OutputError(f"output folder does not exist: {folder}")
     if not os.access(folder, os.W_OK | os.X_OK):

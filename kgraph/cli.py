@@ -104,7 +104,8 @@ def build_cli(
 @app.command("query")
 @user_errors
 def query_cli(
-    graph: Path = typer.Argument(..., help="RDF file written by kgraph build."),
+    graph: Optional[Path] = typer.Argument(None, metavar="GRAPH",
+        help="RDF file written by kgraph build (not needed with --list)."),
     query: Optional[str] = typer.Argument(None, metavar="QUERY_OR_NAME",
         help="A SPARQL query, or the name of a canned query (see --list). Prefixes kg, rdf, "
              "rdfs, owl, xsd, prov, dcterms, skos and kgid are pre-bound."),
@@ -120,6 +121,8 @@ def query_cli(
             typer.echo(f"{name:24} {canned.description}")
         return
     fmt = _choice(fmt, QUERY_FORMATS, "--format")
+    if graph is None:
+        raise fail("give the graph file to query (or --list to see the canned queries)", 2)
     if query is None and file is None:
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, file)

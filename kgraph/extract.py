@@ -28,7 +28,7 @@ TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "warn": ("against",),
     "demand": ("on", "upon", "from", "of"),
     "support": ("for", "to", "with", "behind"),
-    "fight": ("against", "on", "with", "of"),
+    "fight": ("against", "on", "with", "of", "at", "into"),
     "sanction": ("on", "against", "to"),
     "accuse": ("against",),
     "cooperate": ("with", "between", "among"),
@@ -54,7 +54,11 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
     for sent in doc.sents:
         actors.start_sentence(sent)
         for trigger in find_triggers(sent):
-            result.events.extend(_events_for(trigger, sent, actors, article))
+            found = _events_for(trigger, sent, actors, article)
+            result.events.extend(found)
+            if found:
+                actors.memory.event_agents[trigger.action] = list(dict.fromkeys(
+                    e.agent for e in found if e.agent))
         actors.end_sentence(sent)
     _link_themes(result.events)
     result.events = _drop_back_references(_deduplicate(result.events))
@@ -86,6 +90,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
                                    and c.i > token.i for c in token.children):
             yield Trigger(token, "demand", "call-on")
+        if lemma in ("fire", "launch") and token.pos_ == "VERB" and _has_prep(token, ("at", "on", "into", "against")):
+            yield Trigger(token, "fight", "fire-at")  # "fired missiles at ships"
         if lemma == "take" and any(c.lower_ == "exception" for c in token.children):
             yield Trigger(token, "condemn", "take-exception")
 
@@ -206,6 +212,10 @@ TARGET_REQUIRED = {"supply", "condemn", "demand", "fight", "sanction", "accuse",
                    "consult"}
 # "X violates the resolutions": the speaker accuses X.
 SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
+# Verbs whose object does what their infinitive says ("urged Germany to deliver").
+OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "allow", "push", "lead", "encourage",
+                  "persuade", "order", "tell", "call", "press", "invite", "help", "enable",
+                  "compel", "pressure", "request", "require", "authorize", "authorise", "permit"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum", "package",
                    "deliveries", "program", "programme", "plan"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
@@ -291,10 +301,20 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
         resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)
         if not resolved and deep:
             resolved = [a for p in _participants(head) for a in actors.resolve(p)]
+        if not resolved and deep and _refers_back(head):
+            # "condemned the strikes": whoever carried out the strikes named before
+            resolved = actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
         for actor in resolved:
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def _refers_back(token: Token) -> bool:
+    """'the strikes', 'this deployment', 'such attacks': an event noun pointing back."""
+    return (token.lemma_.lower() in NOUN_TRIGGERS
+            and any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "this", "these", "that", "those", "such")
+                    for c in token.children))
 
 
 def _participants(token: Token) -> list[Token]:
@@ -303,16 +323,21 @@ def _participants(token: Token) -> list[Token]:
     poss = [c for c in token.children if c.dep_ == "poss"]
     if poss:
         return poss
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among", "by", "of", "against", "on", "in"):
+    named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+             and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
+        return named
+    for place in (False, True):  # a place ("in Gaza") only when nothing else names anyone
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in (
+                    ("in",) if place else ("between", "among", "by", "of", "against", "on")):
+                continue
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 if child.lower_ == "of" and objects[0].pos_ == "NOUN" and not objects[0].ent_type_:
-                    inner = _participants(objects[0])
-                    return [objects[0], *inner]
+                    return [objects[0], *_participants(objects[0])]
                 return objects
-    return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-            and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    return []
 
 
 def _subject_of(verb: Token) -> list[Token]:
@@ -356,10 +381,14 @@ def _governing_subjects(token: Token) -> list[Token]:
             possessor = [c for c in head.children if c.dep_ == "poss"]
             if possessor:
                 return possessor
-        if dep == "pcomp" and head.dep_ == "prep" and head.lower_ == "for":
+        if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "against", "from"):
             objects = [c for c in head.head.children if c.dep_ == "dobj"]
             if objects:
-                return objects  # "condemns X for deploying"
+                return objects  # "condemns X for deploying", "warned X against sending"
+        if dep == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects  # "prompting the United States to strike"
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             agents = [c for g in head.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"]
             if agents:
@@ -435,8 +464,9 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 found += [g for g in child.children if g.dep_ == "pobj"]
-                found += [g for p in child.children if p.dep_ == "pcomp"
-                          for q in p.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"]
+                found += [g for p in child.children if p.dep_ == "pcomp"  # "against dealing with X"
+                          for q in p.children if q.dep_ == "prep" and q.lower_ == "with"
+                          for g in q.children if g.dep_ == "pobj"]
     if token.pos_ in ("NOUN", "PROPN") and not found:
         # "war of aggression against Ukraine"
         for child in children:
@@ -481,10 +511,13 @@ def modality_of(token: Token) -> str:
     """
     chain = [token]
     current = token
+    while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+        current = current.head  # "will not deploy or supply": shared auxiliaries and negation
+        chain = [current]
     while current.head.i != current.i and len(chain) < 6:
         if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
             break
-        if current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass") or (current.dep_ == "advcl" and any(
+        if current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in current.children)):
             break
         current = current.head
