@@ -75,7 +75,7 @@ STATE_BODY_NOUNS = {
 SELF_REFERRING = {"government", "administration", "regime", "authorities", "leadership"}
 ORG_NOUNS = {"tribunal", "court", "council", "committee", "commission", "alliance", "coalition",
              "panel", "parties", "allies", "partners", "community", "militia", "militias",
-             "rebels", "insurgents", "groups"}
+             "rebels", "insurgents", "groups", "gangs", "militants", "terrorists", "separatists"}
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -365,8 +365,9 @@ class DocumentActors:
                     return [Actor(phrase, "ORG", self.document_speaker.country)]
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
             owner = token.head if token.dep_ == "conj" else token
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in [*token.children, *owner.children]):
-                return []  # "our allies and partners": not an identifiable actor
+            if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("all", "any", "some", "many", "other")
+                   for c in [*token.children, *owner.children]):
+                return []  # "our allies and partners", "all parties": no identifiable actor
             if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(phrase) > 3:
                 kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
                 return [Actor(phrase, kind, None)]
@@ -420,6 +421,16 @@ class DocumentActors:
                         code = _code_of_token(child)
                         if code:
                             return Actor(country_name(code), "COUNTRY", code)
+        if any(t.lower_ in ("statement", "remarks", "readout", "press") for t in doc[:header_end]
+               if t.sent.start == 0):
+            # "Statement by the Press Secretary ... The United States strongly condemns ...":
+            # a statement names its author as the subject of its first sentences
+            for sent in list(doc.sents)[1:4]:
+                for token in sent:
+                    if token.dep_ == "nsubj":
+                        code = _code_of_token(token)
+                        if code and country_code(token.text) or code and token.ent_type_ == "GPE":
+                            return Actor(country_name(code), "COUNTRY", code)
         return None
 
 
@@ -432,7 +443,7 @@ OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president"
                   "spokesperson", "ambassador", "administration", "government"}
 DOCUMENT_NOUNS = {"resolution", "resolutions", "statement", "decision", "ruling"}
 GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", "militias",
-               "fighters", "militants", "gunmen",
+               "fighters", "militants", "gunmen", "gangs", "terrorists", "separatists", "insurgents",
                "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians",
                "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery",
                "tanks", "ships", "vessels", "submarines", "bombers", "rockets"}

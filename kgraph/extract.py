@@ -90,6 +90,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
                                    and c.i > token.i for c in token.children):
             yield Trigger(token, "demand", "call-on")
+        if lemma in ("speak", "talk", "phone", "telephone") and token.pos_ == "VERB" and _has_prep(token, ("with",)):
+            yield Trigger(token, "consult", "talk-with")  # "spoke with President Ruto"
         if lemma in ("fire", "launch") and token.pos_ == "VERB" and _has_prep(token, ("at", "on", "into", "against")):
             yield Trigger(token, "fight", "fire-at")  # "fired missiles at ships"
         if lemma == "take" and any(c.lower_ == "exception" for c in token.children):
@@ -113,7 +115,7 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         return kinds or [action]
     if action == "consult" and lemma in ("travel",) and not _has_prep(token, ("to",)):
         return []
-    if action == "consult" and lemma == "meet" and not _object_heads(token):
+    if action == "consult" and lemma in ("meet", "host", "receive") and not _object_heads(token):
         return []
     if lemma == "strike" and any(c.lower_ in ("deal", "agreement", "balance") for c in token.children):
         return []

@@ -42,7 +42,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "partner": "cooperate",
     # consult
     "meet": "consult", "consult": "consult", "visit": "consult", "summon": "consult",
-    "confer": "consult", "travel": "consult",
+    "confer": "consult", "travel": "consult", "host": "consult", "receive": "consult",
 }
 
 # Nominalisations and event nouns -> action.
