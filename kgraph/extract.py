@@ -344,8 +344,12 @@ def _participants(token: Token) -> list[Token]:
 
 def _subject_of(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-        return [verb.head]
+    if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        clefted = [c for c in verb.head.children if c.dep_ == "attr"]
+        if clefted:  # "it is Russia that launched the invasion"
+            return clefted
     return subjects
 
 
@@ -476,6 +480,11 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
                 for pobj in child.children:
                     found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
                               for g in p.children if g.dep_ == "pobj"]
+    if not found and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        # "their support to Russia, supplying weapons": the elaborated noun's recipient
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found += [g for g in child.children if g.dep_ == "pobj"]
     if token.pos_ in ("NOUN", "PROPN") and not found and token.dep_ == "dobj":
         # "increasing its support to Kyiv": the preposition hangs on the verb
         for child in token.head.children:
@@ -488,6 +497,11 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
                 if child.dep_ in ("xcomp", "advcl", "acl", "relcl") and child.lemma_ in ("fight", "help", "support", "assist"):
                     found += [g for p in child.children if p.dep_ == "prep"
                               and p.lower_ in ("alongside", "for", "with") for g in p.children if g.dep_ == "pobj"]
+    if action == "sanction" and token.lemma_ in ("prohibit", "ban", "forbid"):
+        # "resolutions that prohibit all cooperation with North Korea": who is cut off
+        named = [o for o in found if o.ent_type_]
+        found = named or [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "from", "to")
+                          and t.head.i != token.i for g in t.children if g.dep_ == "pobj"][:1]
     if action in ("demand", "warn") and not found:
         # "demanded that Russia withdraw"; "warned it would end the UN mission"
         roles = ("nsubj", "dobj") if action == "demand" else ("dobj",)

@@ -34,6 +34,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "occupy": "fight", "shoot": "fight", "wage": "fight",
     # sanction
     "sanction": "sanction", "blacklist": "sanction", "embargo": "sanction",
+    "prohibit": "sanction", "ban": "sanction", "forbid": "sanction",
     # accuse
     "accuse": "accuse", "blame": "accuse", "violate": "accuse", "defy": "accuse",
     "flout": "accuse", "breach": "accuse",
@@ -119,7 +120,7 @@ HYPOTHETICAL_NOUNS = {"plan", "plans", "proposal", "possibility", "option", "opt
                       "call", "calls", "demand", "demands", "appeal", "appeals", "risk",
                       "consideration", "scenario"}
 NEGATING_GOVERNORS = {"deny", "refuse", "reject", "decline", "fail", "rule", "stop", "halt",
-                      "refusal", "denial"}
+                      "refusal", "denial", "prohibit", "ban", "forbid", "prevent", "bar"}
 MODAL_AUXILIARIES = {"could", "may", "might", "would", "should", "will", "shall", "can", "ca",
                      "must", "'ll", "wo"}
 REAL_MODALS = {"can", "ca"}  # "can" of ability still reads as asserted in news prose

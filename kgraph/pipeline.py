@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph
+
 from .casing import sentence_case_headlines
 from .atomic import check_writable, write_atomically
 from .errors import InputError
@@ -65,9 +67,15 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
             f" ({summary.warnings[-1]})" if summary.warnings else ""))
     graph = writer.finish()
     summary.triples = len(graph)
-    write_atomically(output, lambda tmp: graph.serialize(destination=str(tmp), format=format_for(output.suffix), encoding="utf-8"))
+    write_atomically(output, lambda tmp: _serialize(graph, tmp, format_for(output.suffix)))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _serialize(graph: Graph, path: Path, fmt: str) -> None:
+    """Write `graph` in the RDF syntax `fmt`. rdflib writes N-Quads only from a dataset; the
+    triples of one graph in the default graph are N-Triples lines, which are valid N-Quads."""
+    graph.serialize(destination=str(path), format="nt" if fmt == "nquads" else fmt, encoding="utf-8")
 
 
 def _count(articles: Iterator[Article], summary: BuildSummary) -> Iterator[Article]:
