@@ -92,13 +92,13 @@ def build_cli(
         export_graph(output, graphml, fmt="graphml", view="actors")
     if quiet:
         return
-    rate = summary.words / summary.seconds if summary.seconds else 0.0
+    rate = summary.words / summary.parse_seconds if summary.parse_seconds else 0.0
     actions = ", ".join(f"{k} {v}" for k, v in sorted(summary.actions.items(), key=lambda kv: -kv[1]))
     typer.echo(f"read {summary.articles} article(s) ({summary.words} words), skipped {summary.skipped}")
     typer.echo(f"found {summary.events} event(s): {actions or 'none'}")
     typer.echo(f"wrote {summary.triples} triples to {output}"
                + (f" and GraphML to {graphml}" if graphml else "")
-               + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s)")
+               + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s after loading the model)")
 
 
 @app.command("query")

@@ -28,7 +28,8 @@ class BuildSummary:
     events: int = 0
     triples: int = 0
     actions: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole build, model loading included
+    parse_seconds: float = 0.0  # reading, parsing, extracting and writing, after the model loaded
     output: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -41,12 +42,18 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
     check_writable(output)
     files = list_input_files(inputs)
     nlp = load_pipeline(model)
+    parse_started = time.perf_counter()
     summary = BuildSummary(output=output)
+
+    held: list[str] = []  # warnings before the first readable article: maybe the whole error
 
     def skip(message: str) -> None:
         summary.skipped += 1
         summary.warnings.append(message)
-        warn(message)
+        if summary.articles:
+            warn(message)
+        else:
+            held.append(message)
 
     articles = read_articles(files, skip)
     writer = GraphWriter()
@@ -54,6 +61,8 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
                      as_tuples=True,
                      batch_size=batch_size, n_process=n_process)
     for doc, article in pairs:
+        while held:
+            warn(held.pop(0))
         result = extract_events(doc, article)
         writer.add(result)
         summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
@@ -63,12 +72,13 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
         if progress:
             progress(summary.articles, len(files))
     if summary.articles == 0:
-        raise InputError("no readable article in the input" + (
-            f" ({summary.warnings[-1]})" if summary.warnings else ""))
+        reasons = "; ".join(held[:3]) + ("; ..." if len(held) > 3 else "")
+        raise InputError("no readable article in the input" + (f": {reasons}" if reasons else ""))
     graph = writer.finish()
     summary.triples = len(graph)
     write_atomically(output, lambda tmp: _serialize(graph, tmp, format_for(output.suffix)))
     summary.seconds = time.perf_counter() - started
+    summary.parse_seconds = time.perf_counter() - parse_started
     return summary
 
 
