@@ -196,6 +196,11 @@ class DocumentActors:
             actors = [known] if known else []
         if not actors:
             actors = self._from_common_noun(token)
+        if not actors:  # "the national airline Iran Air": the apposition names it
+            for child in token.children:
+                if child.dep_ == "appos" and child.ent_type_:
+                    actors = self._resolve_head(child, remember=False)
+                    break
         if remember:
             for actor in actors:
                 if actor.kind == "PERSON":
