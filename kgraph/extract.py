@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DocumentActors
+from .dates import event_day, iso_date
 from .lexicon import (
     SAY_VERBS, TEMPORAL_MARKS,
     ADJECTIVE_TRIGGERS, FORCE_NOUNS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS,
@@ -51,10 +52,14 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
     """All events of one parsed article."""
     actors = DocumentActors(doc, article.title)
     result = ArticleResult(article=article)
+    base = iso_date(article.date)
     for sent in doc.sents:
         actors.start_sentence(sent)
+        day = event_day(_date_expressions(sent), base)
         for trigger in find_triggers(sent):
             found = _events_for(trigger, sent, actors, article)
+            for event in found:
+                event.date = day.isoformat() if day else None
             result.events.extend(found)
             if found:
                 actors.memory.event_agents[trigger.action] = list(dict.fromkeys(
@@ -68,6 +73,11 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
                 actors.note(actor)
     result.mentions = dict(actors.mentions)
     return result
+
+
+def _date_expressions(sent: Span) -> list[str]:
+    """The DATE entities of a sentence, in order ("on Tuesday", "October 7")."""
+    return [ent.text for ent in sent.ents if ent.label_ == "DATE"]
 
 
 def find_triggers(sent: Span) -> Iterator[Trigger]:

@@ -60,9 +60,9 @@ class GraphWriter:
         if article.url and article.url != article.source:
             g.add((doc, DCTERMS.identifier, Literal(article.url)))
         for event in result.events:
-            self._add_event(article, doc, event, date)
+            self._add_event(article, doc, event)
 
-    def _add_event(self, article: Article, doc: URIRef, event: Event, date: Literal | None) -> None:
+    def _add_event(self, article: Article, doc: URIRef, event: Event) -> None:
         g = self.graph
         node = event_iri(article, event)
         g.add((node, RDF.type, KG.Event))
@@ -83,8 +83,10 @@ class GraphWriter:
         g.add((node, KG.sentenceEnd, Literal(event.sentence_end)))
         g.add((node, KG.confidence, Literal(f"{event.confidence:.2f}", datatype=XSD.decimal)))
         g.add((node, KG.extractedBy, Literal(event.rule)))
-        if date is not None:
-            g.add((node, DCTERMS.date, date))
+        if event.date:
+            g.add((node, KG.date, Literal(event.date, datatype=XSD.date)))
+        if event.reported_by is not None:
+            g.add((node, KG.reportedBy, self._actor(event.reported_by)))
         g.add((node, PROV.wasDerivedFrom, doc))
 
     def _actor(self, actor: Actor) -> URIRef:

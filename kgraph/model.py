@@ -55,6 +55,8 @@ class Event:
     confidence: float = 0.5
     rule: str = ""  # which pattern produced it: why the edge exists
     theme: Event | None = None  # the event this one is about (consider -> considered action)
+    date: str | None = None  # YYYY-MM-DD when the text or the article's date fixes the day
+    reported_by: Actor | None = None  # who says so, when the event is reported speech
 
 
 @dataclass

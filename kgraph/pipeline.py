@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
 
 from .casing import sentence_case_headlines
 from .atomic import check_writable, write_atomically
+from .dates import date_in_header, normalise_article_date
 from .errors import InputError
 from .extract import extract_events
 from .graph import GraphWriter, format_for
@@ -35,9 +36,14 @@ class BuildSummary:
 
 
 def build(inputs: list[str], output: Path, *, model: str | None = None, n_process: int = 1,
-          batch_size: int = 32, warn: Callable[[str], None] = lambda _: None,
+          batch_size: int = 32, default_date: str | None = None,
+          warn: Callable[[str], None] = lambda _: None,
           progress: Progress | None = None) -> BuildSummary:
-    """Build the event graph of `inputs` into the RDF file `output` (written atomically)."""
+    """Build the event graph of `inputs` into the RDF file `output` (written atomically).
+
+    `default_date` (YYYY-MM-DD) is the publication date of articles that carry none of their own
+    (no JSON field, HTML metadata or date line); relative dates in the text count from it.
+    """
     started = time.perf_counter()
     check_writable(output)
     files = list_input_files(inputs)
@@ -57,7 +63,8 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
 
     articles = read_articles(files, skip)
     writer = GraphWriter()
-    pairs = nlp.pipe(((sentence_case_headlines(a.text), a) for a in _count(articles, summary)),
+    dated = (_with_date(a, default_date) for a in _count(articles, summary))
+    pairs = nlp.pipe(((sentence_case_headlines(a.text), a) for a in dated),
                      as_tuples=True,
                      batch_size=batch_size, n_process=n_process)
     for doc, article in pairs:
@@ -86,6 +93,14 @@ def _serialize(graph: Graph, path: Path, fmt: str) -> None:
     """Write `graph` in the RDF syntax `fmt`. rdflib writes N-Quads only from a dataset; the
     triples of one graph in the default graph are N-Triples lines, which are valid N-Quads."""
     graph.serialize(destination=str(path), format="nt" if fmt == "nquads" else fmt, encoding="utf-8")
+
+
+def _with_date(article: Article, default_date: str | None) -> Article:
+    """The article with its publication date as YYYY-MM-DD, from wherever it can be found."""
+    own = normalise_article_date(article.date)
+    header = date_in_header(article.text)
+    day = own or default_date or (header.isoformat() if header else None)
+    return article if day == article.date else replace(article, date=day)
 
 
 def _count(articles: Iterator[Article], summary: BuildSummary) -> Iterator[Article]:

@@ -55,6 +55,8 @@ class KG(DefinedNamespace):
     sentenceEnd: URIRef
     confidence: URIRef
     extractedBy: URIRef
+    date: URIRef
+    reportedBy: URIRef
     mentionCount: URIRef
     # annotations linking actions to event codebooks
     cameoCode: URIRef
