@@ -58,8 +58,11 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
         day = event_day(_date_expressions(sent), base)
         for trigger in find_triggers(sent):
             found = _events_for(trigger, sent, actors, article)
+            reporter = _reporter(trigger.token, actors)
             for event in found:
                 event.date = day.isoformat() if day else None
+                if reporter is not None and reporter != event.agent:
+                    event.reported_by = reporter
             result.events.extend(found)
             if found:
                 actors.memory.event_agents[trigger.action] = list(dict.fromkeys(
@@ -73,6 +76,32 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
                 actors.note(actor)
     result.mentions = dict(actors.mentions)
     return result
+
+
+def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
+    """Who says so: the subject of a 'say' verb governing the trigger ("X said that Y ..."),
+    the source of "according to X", or the speaker of the quotation the trigger is in."""
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if current.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") and head.lemma_ in SAY_VERBS and head.pos_ == "VERB":
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            found = [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
+            return found[0] if found else None
+        current = head
+    for prep in token.sent:
+        if prep.lower_ == "according" and prep.i + 1 < len(token.doc) and token.doc[prep.i + 1].lower_ == "to":
+            found = [a for g in token.doc[prep.i + 1].children if g.dep_ == "pobj"
+                     for a in actors.resolve(g, remember=False)]
+            if found:
+                return found[0]
+    speakers = actors.speaker_of(token) if actors.memory.in_quote or _quoted(token) else []
+    return speakers[0] if speakers else None
+
+
+def _quoted(token: Token) -> bool:
+    before = token.doc.text[token.sent.start_char:token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _date_expressions(sent: Span) -> list[str]:
