@@ -7,7 +7,7 @@ The rules are simple and explainable: each resolution can be read off the code b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -81,8 +81,11 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 THING_PRONOUNS = {"it", "its"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
-TITLES = re.compile(r"^(mr|mrs|ms|dr|president|prime minister|minister|gen|general|"
-                    r"ambassador|secretary|sen|senator|rep|adm|admiral|col|lt)\.?\s+", re.I)
+TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|vice|prime|minister|gen|general|ambassador|"
+                    r"secretary|sen|senator|rep|adm|admiral|col|lt|spokesperson|spokesman|"
+                    r"spokeswoman|chancellor|premier|deputy|press|foreign|defen[cs]e|chief|king|"
+                    r"queen|prince|sheikh|director|commander|envoy|special|representative|"
+                    r"principal|national|security|adviser|advisor)\.?\s+)+(?=[A-Z])", re.I)
 _PERSON_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -186,7 +189,7 @@ class DocumentActors:
         lower = token.lower_
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve_pronoun(token)
-        ent = _entity_of(token)
+        ent = _entity_of(token) or _name_ending_in(token)
         actors: list[Actor] = []
         if ent is not None:
             actor = self._from_entity(ent, token)
@@ -201,6 +204,11 @@ class DocumentActors:
                 if child.dep_ == "appos" and child.ent_type_:
                     actors = self._resolve_head(child, remember=False)
                     break
+        if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
+            surface = re.sub(r"^(the|The)\s+", "", _clean_entity_text(ent))
+            surface = TITLES.sub("", surface) if ent.label_ in _PERSON_LABELS else surface
+            if not re.search(r"\d", surface):
+                actors = [replace(a, surface=surface) for a in actors]
         if remember:
             for actor in actors:
                 if actor.kind == "PERSON":
@@ -481,6 +489,20 @@ def _entity_of(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _name_ending_in(token: Token) -> Span | None:
+    """A person's name the recogniser cut short: "Yoon Suk" [PERSON] "-yeol" -> the whole."""
+    if token.pos_ != "PROPN" or token.i == 0:
+        return None
+    previous = token.doc[token.i - 1]
+    if previous.text == "-" and token.i >= 2:
+        previous = token.doc[token.i - 2]
+    ent = _entity_of(previous)
+    if ent is None or ent.label_ != "PERSON" or ent.end > token.i:
+        return None
+    span = token.doc[ent.start:token.i + 1]
+    return Span(token.doc, span.start, span.end, label="PERSON")
 
 
 def _clean_entity_text(ent: Span) -> str:

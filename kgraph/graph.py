@@ -6,6 +6,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from .entities import EntityResolver
 from .model import Actor, Article, ArticleResult, Event, normalise_name
 from .vocab import ACTION_CLASSES, ACTOR_CLASSES, ID, KG, MODALITIES, PREFIXES
 
@@ -45,6 +46,7 @@ class GraphWriter:
             self.graph.bind(prefix, iri)
         self._mentions: dict[URIRef, int] = {}
         self._labelled: set[URIRef] = set()
+        self.entities = EntityResolver()
 
     def add(self, result: ArticleResult) -> None:
         g = self.graph
@@ -91,7 +93,10 @@ class GraphWriter:
 
     def _actor(self, actor: Actor) -> URIRef:
         g = self.graph
+        actor, merges = self.entities.canonical(actor)
         node = actor_iri(actor)
+        for merge in merges:
+            self._rename(ID[f"actor/{merge.absorbed.replace(' ', '-')}"], node)
         self._mentions[node] = self._mentions.get(node, 0) + 1
         if node in self._labelled:
             return node
@@ -107,10 +112,26 @@ class GraphWriter:
             g.add((node, KG.country, country))
         return node
 
+    def _rename(self, old: URIRef, new: URIRef) -> None:
+        """Point everything about `old` (an actor now known to be `new`) at `new`."""
+        g = self.graph
+        for s, p, o in list(g.triples((None, None, old))):
+            g.remove((s, p, o))
+            g.add((s, p, new))
+        for _, p, o in list(g.triples((old, None, None))):
+            g.remove((old, p, o))
+        self._mentions[new] = self._mentions.get(new, 0) + self._mentions.pop(old, 0)
+        self._labelled.discard(old)
+
     def finish(self) -> Graph:
-        """Add the mention counts (known only once every article is in) and return the graph."""
+        """Add what is known only once every article is in: mention counts and the other names
+        each actor went by (skos:altLabel); return the graph."""
         for node, count in self._mentions.items():
             self.graph.set((node, KG.mentionCount, Literal(count)))
+        for key, actor in self.entities.actors.items():
+            node = actor_iri(actor)
+            for form in sorted(self.entities.alternative_labels(key)):
+                self.graph.add((node, SKOS.altLabel, Literal(form)))
         return self.graph
 
     @property

@@ -30,6 +30,7 @@ class Actor:
     name: str
     kind: ActorKind
     country: str | None = None  # ISO 3166-1 alpha-3 of the state it is or acts for
+    surface: str = field(default="", compare=False)  # the words that named it ("Pyongyang")
 
     @property
     def key(self) -> str:

@@ -1,0 +1,68 @@
+"""Cross-document entity resolution: one node per real actor, never merged on a substring."""
+from __future__ import annotations
+
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS, SKOS
+
+from kgraph.entities import EntityResolver
+from kgraph.model import Actor
+
+
+def test_spelling_variants_of_a_name_are_one_actor():
+    resolver = EntityResolver()
+    first, _ = resolver.canonical(Actor("Yoon Suk-yeol", "PERSON", "KOR"))
+    second, _ = resolver.canonical(Actor("Yoon Suk Yeol", "PERSON", "KOR"))
+    assert first == second
+
+
+def test_a_one_word_name_joins_the_one_person_it_belongs_to_whatever_the_order():
+    later = EntityResolver()
+    later.canonical(Actor("Yoon Suk Yeol", "PERSON", "KOR"))
+    assert later.canonical(Actor("Yoon", "PERSON", None))[0].name == "Yoon Suk Yeol"
+
+    earlier = EntityResolver()
+    earlier.canonical(Actor("Yoon", "PERSON", "KOR"))
+    full, merges = earlier.canonical(Actor("Yoon Suk Yeol", "PERSON", "KOR"))
+    assert [(m.absorbed, m.into) for m in merges] == [("yoon", "yoon suk yeol")]
+
+
+def test_a_one_word_name_that_fits_two_people_stays_apart():
+    resolver = EntityResolver()
+    resolver.canonical(Actor("Kim Jong Un", "PERSON", "PRK"))
+    resolver.canonical(Actor("Kim Tae-hyo", "PERSON", "KOR"))
+    assert resolver.canonical(Actor("Kim", "PERSON", None))[0].name == "Kim"
+
+
+def test_people_of_different_states_are_not_merged():
+    resolver = EntityResolver()
+    resolver.canonical(Actor("John Kelley", "PERSON", "USA"))
+    assert resolver.canonical(Actor("Kelley", "PERSON", "GBR"))[0].name == "Kelley"
+
+
+def _build(tmp_path, texts: dict[str, str]) -> Graph:
+    from kgraph.pipeline import build
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text)
+    build([str(folder)], tmp_path / "g.ttl")
+    return Graph().parse(tmp_path / "g.ttl")
+
+
+def test_across_articles_a_person_and_a_country_are_one_node_with_their_other_names(tmp_path):
+    graph = _build(tmp_path, {
+        "a.txt": "President Yoon condemned Pyongyang for the launch.\n",
+        "b.txt": "South Korean President Yoon Suk-yeol warned the DPRK.\n",
+        "c.txt": "Japan condemned North Korea.\n",
+    })
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert "Yoon Suk-yeol" in labels and "Yoon" not in labels
+    north_korea = next(graph.subjects(RDFS.label, Literal("North Korea")))
+    assert {str(a) for a in graph.objects(north_korea, SKOS.altLabel)} >= {"Pyongyang", "DPRK"}
+
+
+def test_korea_does_not_swallow_north_korea(tmp_path):
+    graph = _build(tmp_path, {"a.txt": "North Korea warned South Korea. South Korea condemned North Korea.\n"})
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert {"North Korea", "South Korea"} <= labels
