@@ -100,6 +100,7 @@ class _Memory:
     last_thing: Actor | None = None  # last country or organisation
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     speaker: Actor | None = None  # the speaker of the current quotation
+    last_pair: tuple[Actor, ...] = ()  # the last two parties named together
     event_agents: dict[str, list[Actor]] = field(default_factory=dict)  # action -> last agents
     in_quote: bool = False
 
@@ -114,11 +115,11 @@ class DocumentActors:
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         self.document_speaker = self._find_document_speaker(doc)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
-            name = self.document_speaker.name
-            for part in {normalise_name(name), normalise_name(name.split()[-1])}:
-                self.memory.persons[part] = self.document_speaker
+            self._register_person(self.document_speaker)
         self.mentions: dict[str, int] = {}
         self.actors: dict[str, Actor] = {}
+        self._ambiguous_names: set[str] = set()
+        self._sentence_actors: list[Actor] = []
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
 
     # ----- public -------------------------------------------------------------------------
@@ -164,7 +165,15 @@ class DocumentActors:
             pass
 
     def end_sentence(self, sent: Span) -> None:
-        """Remember this sentence's subjects for pronouns in the next ones."""
+        """Remember this sentence's subjects for pronouns in the next ones, and the two
+        parties it names for "the two countries" or "both sides" later."""
+        parties: dict[str, Actor] = {}
+        for actor in self._sentence_actors:
+            if actor.kind in ("COUNTRY", "PERSON") or actor.country:
+                parties.setdefault(actor.country or actor.key, actor)
+        if len(parties) == 2:
+            self.memory.last_pair = tuple(parties.values())
+        self._sentence_actors = []
         for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
             if not group:  # "The North's troop dispatch constitutes ...": its possessor acts
@@ -210,6 +219,7 @@ class DocumentActors:
             if not re.search(r"\d", surface):
                 actors = [replace(a, surface=surface) for a in actors]
         if remember:
+            self._sentence_actors.extend(actors)
             for actor in actors:
                 if actor.kind == "PERSON":
                     self.memory.last_person = actor
@@ -288,8 +298,9 @@ class DocumentActors:
         parts = name.split()
         if not parts:
             return None
-        known = self.memory.persons.get(normalise_name(name)) or self.memory.persons.get(
-            normalise_name(parts[-1]))
+        known = self.memory.persons.get(normalise_name(name))
+        if known is None and len(parts) == 1:
+            known = self.memory.persons.get(normalise_name(parts[0]))
         if known and len(parts) <= len(known.name.split()):
             return known
         country = _country_in_description(ent, self)
@@ -298,9 +309,25 @@ class DocumentActors:
         if country is None and self.document_speaker and _has_official_title(ent):
             country = self.document_speaker.country
         person = Actor(name, "PERSON", country)
-        for part in {normalise_name(name), normalise_name(parts[-1])}:
-            self.memory.persons[part] = person
+        self._register_person(person)
+        for title in _titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
+            self.memory.by_head[title] = person
         return person
+
+    def _register_person(self, person: Actor) -> None:
+        """Find `person` later by full name, family name or, for names like "Kim Tae-hyo",
+        the first word; a word two people share finds neither."""
+        parts = person.name.split()
+        self.memory.persons[normalise_name(person.name)] = person
+        for part in {normalise_name(parts[0]), normalise_name(parts[-1])} - {normalise_name(person.name)}:
+            earlier = self.memory.persons.get(part)
+            if earlier is not None and earlier != person and part in self._ambiguous_names:
+                continue
+            if earlier is not None and earlier.name != person.name:
+                self._ambiguous_names.add(part)
+                del self.memory.persons[part]
+                continue
+            self.memory.persons[part] = person
 
     def _organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
@@ -350,7 +377,7 @@ class DocumentActors:
                     if org and (org.kind == "GROUP" or org.country is None):
                         return [org]
             if lower in {"two", "both"} or any(c.lower_ in ("two", "both", "three") for c in token.children):
-                return []  # "the two governments": a pair, not one actor
+                return list(self.memory.last_pair)  # "the two governments": the pair named last
             qualifiers = _qualifying_countries(token)
             if qualifiers:
                 actors = []
@@ -376,6 +403,8 @@ class DocumentActors:
                         return [Actor(country_name(nearby), "COUNTRY", nearby)]
                 if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
                     return [Actor(phrase, "ORG", self.document_speaker.country)]
+        if lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+            return list(self.memory.last_pair)  # "the two countries", "both sides"
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
             owner = token.head if token.dep_ == "conj" else token
             if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("all", "any", "some", "many", "other")
@@ -413,7 +442,7 @@ class DocumentActors:
         header_end = min(len(doc), 120)
         person: str | None = None
         for token in doc[:header_end]:
-            if token.lower_ in ROLE_WORDS:
+            if token.lower_ in ROLE_WORDS and _in_header_line(token):
                 window = doc[max(0, token.i - 4):token.i]
                 for candidate in reversed(list(window)):
                     if "\n" in candidate.text or "\n" in candidate.whitespace_:
@@ -434,8 +463,7 @@ class DocumentActors:
                         code = _code_of_token(child)
                         if code:
                             return Actor(country_name(code), "COUNTRY", code)
-        if any(t.lower_ in ("statement", "remarks", "readout", "press") for t in doc[:header_end]
-               if t.sent.start == 0):
+        if _HEADER_LINE.match(doc.text.lstrip().split("\n", 1)[0]):
             # "Statement by the Press Secretary ... The United States strongly condemns ...":
             # a statement names its author as the subject of its first sentences
             for sent in list(doc.sents)[1:4]:
@@ -447,6 +475,9 @@ class DocumentActors:
         return None
 
 
+PAIR_NOUNS = {"country", "countries", "side", "sides", "nation", "nations", "leader", "leaders",
+              "government", "governments", "minister", "ministers", "neighbour", "neighbours",
+              "neighbor", "neighbors", "allies", "capitals", "delegations", "parties"}
 ROLE_WORDS = {"representative", "ambassador", "mission", "statement", "spokesperson",
               "spokesman", "spokeswoman", "secretary", "minister", "delegation", "envoy",
               "embassy", "remarks", "government"}
@@ -463,6 +494,27 @@ GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", 
 INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
 _OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
                              r"president|representative|envoy|general|admiral|director)\b", re.I)
+
+
+_HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press)\b", re.I)
+
+
+def _in_header_line(token: Token) -> bool:
+    """Whether `token` sits in a title or byline rather than in the article's prose: a line
+    that opens with "Statement", "Remarks"..., or a short line without final punctuation."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(_HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
+
+
+def _titles_before(ent: Span) -> list[str]:
+    """Title words just before a name: "Defence Minister Rajnath Singh" -> ["minister"]."""
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
+    words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
+    return [w for w in words if w in OFFICIAL_NOUNS | {"chancellor", "premier", "envoy", "spokesman",
+                                                        "spokeswoman", "general", "commander"}]
 
 
 def _has_official_title(ent: Span) -> bool:

@@ -1,0 +1,41 @@
+"""Coreference inside one article: later mentions find the actor named earlier."""
+from __future__ import annotations
+
+
+def test_the_minister_is_the_minister_named_before(extract):
+    events = extract("Indian Defence Minister Rajnath Singh visited Tokyo on Monday. "
+                     "The minister praised Japan for its support.")
+    assert ("support", "IND", "JPN", "asserted") in events
+
+
+def test_a_family_name_alone_is_the_person_named_in_full_before(extract):
+    events = extract("South Korean adviser Kim Tae-hyo spoke to reporters. Kim condemned North Korea.")
+    assert ("condemn", "KOR", "PRK", "asserted") in events
+
+
+def test_a_pronoun_across_sentences_is_the_last_person(extract):
+    events = extract("Polish Prime Minister Donald Tusk arrived in Kyiv. He thanked Ukraine for its courage.")
+    assert ("support", "POL", "UKR", "asserted") in events
+
+
+def test_the_two_countries_are_the_pair_named_before(extract):
+    events = extract("India and Japan held talks in New Delhi. The two countries will cooperate on defence.")
+    assert ("cooperate", "IND", "JPN", "hypothetical") in events
+
+
+def test_they_is_the_conjoined_subject(extract):
+    events = extract("The U.S. and NATO have not confirmed the reports, but they warned Pyongyang.")
+    assert ("warn", "USA", "PRK", "asserted") in events
+    assert ("warn", "NATO", "PRK", "asserted") in events
+
+
+def test_we_in_a_quotation_is_the_speakers_state(extract):
+    events = extract("“We will send more air defence systems to Ukraine,” German Chancellor Olaf Scholz said.")
+    assert ("supply", "DEU", "UKR", "hypothetical") in events
+
+
+def test_we_in_a_statement_is_the_state_in_its_header(extract):
+    text = ("Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
+            "We stand with the people of Sudan. We condemn the attacks on civilians by the RSF.")
+    events = extract(text)
+    assert ("support", "USA", "SDN", "asserted") in events
