@@ -51,9 +51,12 @@ STATE_ORGS: dict[str, str] = {
     "kremlin": "RUS", "idf": "ISR", "israel defense forces": "ISR", "bundeswehr": "DEU",
     "ministry of defence": None, "hamas": "PSE", "hezbollah": "LBN", "houthis": "YEM",
     "houthi": "YEM", "taliban": "AFG", "rsf": "SDN", "rapid support forces": "SDN",
-    "wagner": "RUS", "wagner group": "RUS",
+    "wagner": "RUS", "wagner group": "RUS", "ansar allah": "YEM", "islamic jihad": "PSE",
+    "palestinian islamic jihad": "PSE", "al-shabaab": "SOM", "al-shabab": "SOM",
+    "boko haram": "NGA", "m23": "COD",
 }
-ARMED_GROUPS = {"hamas", "hezbollah", "houthis", "houthi", "taliban", "rsf",
+ARMED_GROUPS = {"hamas", "hezbollah", "houthis", "houthi", "taliban", "rsf", "ansar allah",
+                "islamic jihad", "palestinian islamic jihad", "al-shabab", "boko haram", "m23",
                 "rapid support forces", "wagner", "wagner group", "islamic state", "isis",
                 "al-qaeda", "al qaeda", "al-shabaab"}
 
@@ -270,6 +273,9 @@ class DocumentActors:
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
         text = _clean_entity_text(ent)
         label = ent.label_
+        group = re.sub(r"^the\s+", "", text.lower())
+        if group in ARMED_GROUPS:  # whatever label the recogniser gave "the Houthis"
+            return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(group))
         code = country_code(text)
         if code and label in _PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)

@@ -541,6 +541,11 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
         named = [o for o in found if o.ent_type_]
         found = named or [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "from", "to")
                           and t.head.i != token.i for g in t.children if g.dep_ == "pobj"][:1]
+    if action == "demand" and not any(o.ent_type_ for o in found):
+        # "demanded a ceasefire from Hamas": who is asked
+        found += [g for o in [c for c in children if c.dep_ == "dobj"] if not _participants(o)
+                  for p in o.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                  for g in p.children if g.dep_ == "pobj"]
     if action in ("demand", "warn") and not found:
         # "demanded that Russia withdraw"; "warned it would end the UN mission"
         roles = ("nsubj", "dobj") if action == "demand" else ("dobj",)

@@ -85,3 +85,19 @@ def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events
     assert not any(e[0] == "deploy" and e[2] is None for e in events)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("The Houthis attacked a British tanker in the Red Sea.", ("Houthis", "GROUP", "YEM")),
+    ("Hezbollah fired rockets at Israel.", ("Hezbollah", "GROUP", "LBN")),
+    ("Hamas accused Israel of blocking aid.", ("Hamas", "GROUP", "PSE")),
+    ("The RSF attacked El Fasher, the capital of North Darfur, in Sudan.", ("RSF", "GROUP", "SDN")),
+    ("The IAEA urged Iran to allow inspectors into Fordow.", ("IAEA", "ORG", None)),
+    ("The UN Security Council demanded a ceasefire from Hamas.", ("United Nations Security Council", "ORG", None)),
+])
+def test_armed_groups_have_their_country_and_international_bodies_none(nlp, text, agent):
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    events = extract_events(nlp(text), Article(source="t.txt", text=text)).events
+    assert agent in {(e.agent.name, e.agent.kind, e.agent.country) for e in events}
