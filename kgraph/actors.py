@@ -123,6 +123,7 @@ class DocumentActors:
         self.actors: dict[str, Actor] = {}
         self._ambiguous_names: set[str] = set()
         self._sentence_actors: list[Actor] = []
+        self._sentence: Span | None = None
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
 
     # ----- public -------------------------------------------------------------------------
@@ -140,7 +141,7 @@ class DocumentActors:
     def speaker_of(self, token: Token) -> list[Actor]:
         """Who says the sentence of `token`: the subject of its 'say' verb, the speaker of the
         quotation it is in, or the author of a statement."""
-        sent = token.sent
+        sent = self.sentence_of(token)
         if sent.start not in self._sentence_speaker_cache:
             speaker = self._sentence_speaker(sent)
             self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
@@ -151,8 +152,21 @@ class DocumentActors:
             return [self.memory.speaker]
         return [self.document_speaker] if self.document_speaker else []
 
+    def sentence_of(self, token: Token) -> Span:
+        """The sentence of `token`; the current one without a scan (Token.sent walks the doc)."""
+        current = self._sentence
+        if current is not None and current.start <= token.i < current.end:
+            return current
+        return token.sent
+
+    def in_quote(self, token: Token) -> bool:
+        """Whether `token` stands inside a quotation opened earlier in its sentence."""
+        before = token.doc.text[self.sentence_of(token).start_char:token.idx]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
     def start_sentence(self, sent: Span) -> None:
         """Track quotations so "we" and "I" inside them find their speaker."""
+        self._sentence = sent
         speaker = self._sentence_speaker(sent)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         opens, closes = sent.text.count("“"), sent.text.count("”")
@@ -234,7 +248,7 @@ class DocumentActors:
         lower = token.lower_
         memory = self.memory
         if lower in SPEAKER_PRONOUNS:
-            quoted = _in_quote(token) or memory.in_quote
+            quoted = self.in_quote(token) or memory.in_quote
             speakers = self.speaker_of(token) if quoted else (
                 [self.document_speaker] if self.document_speaker else self.speaker_of(token))
             if not speakers:
@@ -257,7 +271,7 @@ class DocumentActors:
 
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
         """The closest earlier actor in the same sentence ("Russia ... its war")."""
-        for candidate in reversed(token.doc[token.sent.start:token.i]):
+        for candidate in reversed(token.doc[self.sentence_of(token).start:token.i]):
             if candidate.pos_ not in ("NOUN", "PROPN") or candidate.dep_ in ("compound", "amod", "flat"):
                 continue
             if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
@@ -423,7 +437,7 @@ class DocumentActors:
 
     def _nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
-        for ent in token.sent.ents:
+        for ent in self.sentence_of(token).ents:
             if ent.label_ in _PERSON_LABELS:
                 person = self.memory.persons.get(normalise_name(TITLES.sub("", ent.text)))
                 if person and person.country:
@@ -682,6 +696,4 @@ def _country_in_description(ent: Span, resolver: DocumentActors) -> str | None:
     return None
 
 
-def _in_quote(token: Token) -> bool:
-    before = token.doc.text[token.sent.start_char:token.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+

@@ -89,19 +89,14 @@ def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
             found = [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
             return found[0] if found else None
         current = head
-    for prep in token.sent:
+    for prep in actors.sentence_of(token):
         if prep.lower_ == "according" and prep.i + 1 < len(token.doc) and token.doc[prep.i + 1].lower_ == "to":
             found = [a for g in token.doc[prep.i + 1].children if g.dep_ == "pobj"
                      for a in actors.resolve(g, remember=False)]
             if found:
                 return found[0]
-    speakers = actors.speaker_of(token) if actors.memory.in_quote or _quoted(token) else []
+    speakers = actors.speaker_of(token) if actors.memory.in_quote or actors.in_quote(token) else []
     return speakers[0] if speakers else None
-
-
-def _quoted(token: Token) -> bool:
-    before = token.doc.text[token.sent.start_char:token.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _date_expressions(sent: Span) -> list[str]:
