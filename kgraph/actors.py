@@ -105,7 +105,7 @@ class _Memory:
     speaker: Actor | None = None  # the speaker of the current quotation
     last_pair: tuple[Actor, ...] = ()  # the last two parties named together
     event_agents: dict[str, list[Actor]] = field(default_factory=dict)  # action -> last agents
-    in_quote: bool = False
+    in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 
 class DocumentActors:
@@ -148,8 +148,9 @@ class DocumentActors:
         found = self._sentence_speaker_cache[sent.start]
         if found:
             return found
-        if self.memory.in_quote and self.memory.speaker:
-            return [self.memory.speaker]
+        quoted_sentence = sent.text.lstrip()[:1] in ("“", '"')
+        if (self.memory.in_quote or quoted_sentence) and self.memory.speaker:
+            return [self.memory.speaker]  # a quotation going on after "..., he said."
         return [self.document_speaker] if self.document_speaker else []
 
     def sentence_of(self, token: Token) -> Span:
@@ -165,25 +166,23 @@ class DocumentActors:
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def start_sentence(self, sent: Span) -> None:
-        """Track quotations so "we" and "I" inside them find their speaker."""
+        """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
         speaker = self._sentence_speaker(sent)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
-        opens, closes = sent.text.count("“"), sent.text.count("”")
         if speaker is not None:
             self.memory.speaker = speaker
-        elif not self.memory.in_quote and not opens:
+        elif not self.memory.in_quote and "“" not in sent.text:
             self.memory.speaker = None
+
+    def end_sentence(self, sent: Span) -> None:
+        """Remember whether a quotation stays open, this sentence's subjects for pronouns in
+        the next ones, and the two parties it names for "the two countries" later."""
+        opens, closes = sent.text.count("“"), sent.text.count("”")
         if opens > closes:
             self.memory.in_quote = True
         elif closes > opens:
             self.memory.in_quote = False
-        if speaker is None and self.memory.in_quote is False and closes > opens:
-            pass
-
-    def end_sentence(self, sent: Span) -> None:
-        """Remember this sentence's subjects for pronouns in the next ones, and the two
-        parties it names for "the two countries" or "both sides" later."""
         parties: dict[str, Actor] = {}
         for actor in self._sentence_actors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
@@ -688,7 +687,7 @@ def _country_in_description(ent: Span, resolver: DocumentActors) -> str | None:
         code = demonym_code(text) or country_code(text)
         if code is None and sub is not None and sub.label_ == "ORG":
             key = text.lower().removeprefix("the ")
-            code = STATE_ORGS.get(key)
+            code = STATE_ORGS.get(key) or _country_words(sub)
             if key in INTERNATIONAL_ORGS:
                 continue
         if code:

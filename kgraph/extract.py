@@ -14,7 +14,7 @@ from .actors import DocumentActors
 from .dates import event_day, iso_date
 from .lexicon import (
     SAY_VERBS, TEMPORAL_MARKS,
-    ADJECTIVE_TRIGGERS, FORCE_NOUNS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS,
+    ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS,
     MATERIEL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
     REAL_MODALS, VERB_TRIGGERS,
 )
@@ -118,6 +118,9 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 yield Trigger(token, action, "noun")
         elif token.pos_ == "ADJ" and lemma in ADJECTIVE_TRIGGERS:
             yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
+        elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and token.dep_ == "acomp":
+            if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
+                yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
         if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("with", "behind", "by")
                                     for c in token.children):
             yield Trigger(token, "support", "stand-with")
@@ -265,6 +268,11 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     is_noun = token.pos_ in ("NOUN", "PROPN")
     if is_noun and token.dep_ == "compound" and token.head.lemma_ in AGREEMENT_NOUNS:
         token = token.head  # "a defence cooperation agreement": the agreement has the roles
+    if trigger.rule == "judgement":  # "These threats are unacceptable," the speaker says
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return _make_events(trigger, token, sent, actors.speaker_of(token),
+                            _resolve_all(subjects, actors, deep=True), "speaker-judges-subject", False,
+                            article)
     speaker_accuses = lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES
     if speaker_accuses and _under_accusation(token):
         return []  # "accused X of violating ...": the accusation is already the event
@@ -288,6 +296,13 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
             buyers = agents or _resolve_all(_governing_subjects(token), actors)
             agents, targets = sellers, buyers
             rule = "procurement-from"
+    return _make_events(trigger, token, sent, agents, targets, rule, is_noun, article)
+
+
+def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor],
+                 targets: list[Actor], rule: str, is_noun: bool, article: Article) -> list[Event]:
+    """One event per agent-target pair, unless an agent or a needed target is missing."""
+    action = trigger.action
     if action == "consider":
         targets = []
     targets = [t for t in targets if t not in agents]
@@ -488,8 +503,8 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
         objects = [c for c in children if c.dep_ == "dobj"]
         if action in ("deploy", "supply"):
             found += [g for d in datives for g in ([d] if d.pos_ != "ADP" else d.children)]
-            if any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
-                found += objects  # "supplying them with weapons"
+            if any(c.dep_ == "prep" and c.lower_ == "with" for o in [token, *objects] for c in o.children):
+                found += objects  # "supplying them with weapons", "supply X's forces with arms"
         elif action != "consider":
             found += objects
             if any(c.dep_ == "agent" for c in children):  # "Kyiv was attacked by drones"
@@ -514,6 +529,14 @@ def _targets(token: Token, trigger: Trigger) -> list[Token]:
                 for pobj in child.children:
                     found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
                               for g in p.children if g.dep_ == "pobj"]
+    if not found and token.pos_ == "VERB":
+        # "to fight alongside Russia in its war against Ukraine": the war's enemy
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and NOUN_TRIGGERS.get(pobj.lemma_.lower()) == action:
+                        found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
+                                  for g in p.children if g.dep_ == "pobj"]
     if not found and token.dep_ == "acl" and token.head.pos_ == "NOUN":
         # "their support to Russia, supplying weapons": the elaborated noun's recipient
         for child in token.head.children:

@@ -72,6 +72,18 @@ NOUN_TRIGGERS: dict[str, str] = {
 # Adjectives and multi-word predicates.
 ADJECTIVE_TRIGGERS: dict[str, str] = {"grateful": "support", "thankful": "support"}
 
+# "X is unacceptable / illegal": whoever says so condemns or accuses X.
+JUDGEMENT_PREDICATES: dict[str, str] = {
+    "unacceptable": "condemn", "reprehensible": "condemn", "deplorable": "condemn",
+    "outrageous": "condemn", "abhorrent": "condemn", "appalling": "condemn",
+    "shameful": "condemn", "irresponsible": "condemn", "inexcusable": "condemn",
+    "unjustifiable": "condemn", "despicable": "condemn", "heinous": "condemn",
+    "illegal": "accuse", "unlawful": "accuse", "illegitimate": "accuse",
+    "inconsistent": "accuse",  # "inconsistent with international law"
+}
+LAW_WORDS = {"law", "charter", "resolution", "resolutions", "obligations", "commitments",
+             "convention", "treaty", "norms", "rules", "agreement"}
+
 # "send" deploys people and supplies things; decided by the object's head noun.
 FORCE_NOUNS = {
     "troop", "troops", "soldier", "soldiers", "force", "forces", "personnel", "team", "unit",

@@ -101,3 +101,15 @@ def test_armed_groups_have_their_country_and_international_bodies_none(nlp, text
 
     events = extract_events(nlp(text), Article(source="t.txt", text=text)).events
     assert agent in {(e.agent.name, e.agent.kind, e.agent.country) for e in events}
+
+
+def test_calling_something_unacceptable_condemns_who_did_it(extract):
+    text = ("Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
+            "The Sudanese government threatened to expel the UN mission. These threats are unacceptable.")
+    assert ("condemn", "USA", "SDN", "asserted") in extract(text)
+
+
+def test_calling_actions_illegal_accuses_whoever_acts(extract):
+    text = ("Spokesperson Matthew Miller of the U.S. State Department said: “Such actions by the PRC "
+            "are inconsistent with international law.”")
+    assert ("accuse", "USA", "CHN", "asserted") in extract(text)
