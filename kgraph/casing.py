@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.tokens import Doc
+
 from .countries import country_code, demonym_code
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
@@ -49,3 +52,15 @@ def _sentence_case(line: str) -> str:
             continue
         chars[match.start()] = chars[match.start()].lower()
     return "".join(chars)
+
+
+def with_original_text(doc: Doc, original: str) -> Doc:
+    """`doc` (parsed from sentence-cased text) over the original characters, so that names
+    read "Linda Thomas-Greenfield", not "linda Thomas-Greenfield"; all annotations are kept."""
+    if doc.text == original or len(doc.text) != len(original):
+        return doc
+    words = [original[t.idx:t.idx + len(t.text)] for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+    restored.from_array(attrs, doc.to_array(attrs))
+    return restored

@@ -286,6 +286,8 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     else:
         agent_heads, rule = _noun_agents(token, action) if is_noun else _verb_agents(token)
         agents = _resolve_all(agent_heads, actors)
+        if any(h.pos_ == "PRON" for h in agent_heads):
+            rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
         targets = _resolve_all(_targets(token, trigger), actors, deep=True)
         if action == "cooperate" and len(agents) >= 2 and not targets:
             agents, targets = agents[:1], agents[1:]
@@ -297,6 +299,25 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
             agents, targets = sellers, buyers
             rule = "procurement-from"
     return _make_events(trigger, token, sent, agents, targets, rule, is_noun, article)
+
+
+# How often each kind of rule is right, roughly, on text it was not tuned to: a verb with its
+# subject is the surest; nouns, judgements and roles found through other words less so.
+RULE_CONFIDENCE = {"verb": 0.8, "noun": 0.65, "adjective": 0.6, "judgement": 0.55,
+                   "stand-with": 0.75, "call-on": 0.75, "take-exception": 0.7, "talk-with": 0.7,
+                   "fire-at": 0.7}
+INDIRECT_ROLES = ("governing", "pronoun", "speaker", "light-verb", "relative", "for-object")
+
+
+def _confidence(trigger_rule: str, role_rule: str, has_target: bool) -> float:
+    """A score in [0, 1] for filtering weak edges: the trigger rule's base, minus 0.1 when the
+    agent was found indirectly and 0.1 when no target was named."""
+    score = RULE_CONFIDENCE.get(trigger_rule, 0.6)
+    if any(word in role_rule for word in INDIRECT_ROLES):
+        score -= 0.1
+    if not has_target:
+        score -= 0.1
+    return round(max(score, 0.1), 2)
 
 
 def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor],
@@ -311,13 +332,13 @@ def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor]
     if not agents or (not targets and not _may_lack_target(token, action, is_noun)):
         return []
     modality = modality_of(token)
-    confidence = (0.8 if trigger.rule == "verb" else 0.6) - (0.0 if targets else 0.1)
+    confidence = _confidence(trigger.rule, rule, bool(targets))
     return [
         Event(action=action, agent=agent, target=target, modality=modality,
               trigger=article.text[token.idx:token.idx + len(token)],
               sentence=article.text[sent.start_char:sent.end_char].strip(),
               sentence_start=sent.start_char, sentence_end=sent.end_char,
-              trigger_start=token.idx, confidence=round(confidence, 2),
+              trigger_start=token.idx, confidence=confidence,
               rule=f"{trigger.rule}:{rule}")
         for agent in agents for target in (targets or [None])
         if target is None or target.key != agent.key

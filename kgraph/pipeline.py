@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .casing import sentence_case_headlines
+from .casing import sentence_case_headlines, with_original_text
 from .atomic import check_writable, write_atomically
 from .dates import date_in_header, normalise_article_date
 from .errors import InputError
@@ -70,7 +70,7 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
-        result = extract_events(doc, article)
+        result = extract_events(with_original_text(doc, article.text), article)
         writer.add(result)
         summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
         for event in result.events:

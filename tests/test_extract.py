@@ -113,3 +113,21 @@ def test_calling_actions_illegal_accuses_whoever_acts(extract):
     text = ("Spokesperson Matthew Miller of the U.S. State Department said: “Such actions by the PRC "
             "are inconsistent with international law.”")
     assert ("accuse", "USA", "CHN", "asserted") in extract(text)
+
+
+def test_headline_casing_helps_the_parser_but_names_keep_their_capitals(nlp):
+    from kgraph.casing import sentence_case_headlines, with_original_text
+
+    text = "Remarks by Ambassador Linda Thomas-Greenfield at a Briefing on Sudan\n\nWe stand with Sudan."
+    doc = with_original_text(nlp(sentence_case_headlines(text)), text)
+    assert doc.text == text
+    assert ("Linda Thomas-Greenfield", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_every_event_says_why_it_exists(extract, nlp):
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = "Germany condemned Iran. He thanked France. The strikes were unacceptable, Japan said."
+    for event in extract_events(nlp(text), Article(source="t.txt", text=text)).events:
+        assert event.rule and 0.0 < event.confidence <= 1.0
