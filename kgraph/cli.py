@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
-EXPORT_FORMATS = ("graphml", "gexf")
+EXPORT_FORMATS = ("graphml", "gexf", "turtle", "nt", "nq", "trig", "jsonld")
 EXPORT_VIEWS = ("actors", "events")
 
 
@@ -47,7 +47,8 @@ def user_errors(func: F) -> F:
         except KgraphError as exc:
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
-            raise fail("interrupted; nothing was written", 130) from None
+            raise fail("interrupted; no output file was written (a store keeps the articles "
+                       "finished before)", 130) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -65,9 +66,13 @@ def build_cli(
         help="Article files or folders (searched recursively for *.txt, *.html, *.htm, "
              "*.jsonl), or - for standard input. Text must be UTF-8: a file in another "
              "encoding is skipped with a warning (convert it with iconv)."),
-    output: Path = typer.Option(Path("out/graph.ttl"), "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
         help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, "
-             ".jsonld, .rdf)."),
+             ".jsonld, .rdf). Default: out/graph.ttl when no --store is given."),
+    store: Optional[str] = typer.Option(None, "--store", "-s",
+        help="Build into a store instead: a folder (an embedded Oxigraph database, created "
+             "if missing; articles already in it are skipped, changed ones replaced) or the "
+             "URL of a SPARQL 1.1 server such as http://localhost:7878."),
     graphml: Optional[Path] = typer.Option(None, "--graphml",
         help="Also export the actor graph as GraphML for Gephi to this file."),
     model: Optional[str] = typer.Option(None, "--model", "-m",
@@ -80,40 +85,81 @@ def build_cli(
              "metadata or date line); relative dates such as 'on Tuesday' count from it."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only warnings and errors."),
 ) -> None:
-    """Extract events from articles and write them as an RDF graph."""
+    """Extract events from articles and write them as an RDF graph or into a store."""
     from .atomic import check_writable
     from .dates import iso_date
     from .pipeline import build
 
     if date is not None and iso_date(date) is None:
         raise fail(f"--date must be a day as YYYY-MM-DD, not '{date}'", 2)
-
+    if output is None and store is None:
+        output = Path("out/graph.ttl")
     if graphml is not None:
         check_writable(graphml)
     with _progress_bar(quiet) as progress:
-        summary = build(inputs, output, model=model, n_process=n_process,
+        summary = build(inputs, output, store=store, model=model, n_process=n_process,
                         batch_size=batch_size, default_date=date and iso_date(date).isoformat(),
                         warn=_warn, progress=progress)
     if graphml is not None:
         from .export import export_graph
 
-        export_graph(output, graphml, fmt="graphml", view="actors")
+        export_graph(str(output or store), graphml, fmt="graphml", view="actors")
     if quiet:
         return
     rate = summary.words / summary.parse_seconds if summary.parse_seconds else 0.0
     actions = ", ".join(f"{k} {v}" for k, v in sorted(summary.actions.items(), key=lambda kv: -kv[1]))
-    typer.echo(f"read {summary.articles} article(s) ({summary.words} words), skipped {summary.skipped}")
+    unchanged = f", {summary.unchanged} already in the store" if summary.unchanged else ""
+    typer.echo(f"read {summary.articles} article(s) ({summary.words} words parsed{unchanged}), "
+               f"skipped {summary.skipped}")
     typer.echo(f"found {summary.events} event(s): {actions or 'none'}")
-    typer.echo(f"wrote {summary.triples} triples to {output}"
-               + (f" and GraphML to {graphml}" if graphml else "")
+    where = " and ".join(str(x) for x in (store, output) if x)
+    size = f"{summary.quads} quads in " if summary.quads is not None else ""
+    typer.echo(f"wrote {size}{where}" + (f" and GraphML to {graphml}" if graphml else "")
                + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s after loading the model)")
+
+
+@app.command("remove")
+@user_errors
+def remove_cli(
+    source: str = typer.Argument(..., help="The article's source as it was given to build "
+                                           "(its path, or its URL for JSON lines with one)."),
+    store: str = typer.Option(..., "--store", "-s", help="Store folder or SPARQL server URL."),
+) -> None:
+    """Delete one article and everything extracted from it from a store."""
+    from .pipeline import remove
+
+    removed = remove(source, store)
+    if not removed:
+        raise fail(f"no article with source '{source}' in {store}", 1)
+    typer.echo(f"removed {source} from {store}")
+
+
+@app.command("serve")
+@user_errors
+def serve_cli(
+    store: Path = typer.Argument(..., help="Store folder written by kgraph build --store."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+) -> None:
+    """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server) at /query.
+
+    Query it with, for example:
+    curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    http://127.0.0.1:7878/query
+    While it runs, kgraph query and export work on the same store; kgraph build waits for it to
+    stop (it refuses with a clear message).
+    """
+    from .serve import serve
+
+    serve(store, host=host, port=port, announce=typer.echo)
 
 
 @app.command("query")
 @user_errors
 def query_cli(
-    graph: Optional[Path] = typer.Argument(None, metavar="GRAPH",
-        help="RDF file written by kgraph build (not needed with --list)."),
+    graph: Optional[str] = typer.Argument(None, metavar="GRAPH",
+        help="RDF file or store folder written by kgraph build, or a SPARQL endpoint URL "
+             "(not needed with --list)."),
     query: Optional[str] = typer.Argument(None, metavar="QUERY_OR_NAME",
         help="A SPARQL query, or the name of a canned query (see --list). Prefixes kg, rdf, "
              "rdfs, owl, xsd, prov, dcterms, skos and kgid are pre-bound."),
@@ -122,7 +168,7 @@ def query_cli(
     list_queries: bool = typer.Option(False, "--list", help="List the canned queries and exit."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph."""
-    from .query import canned_queries, format_result, load_store, resolve_query, run_query
+    from .query import canned_queries, format_result, open_graph, resolve_query, run_query
 
     if list_queries:
         for name, canned in sorted(canned_queries().items()):
@@ -134,15 +180,17 @@ def query_cli(
     if query is None and file is None:
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, file)
-    store = load_store(graph)
-    typer.echo(format_result(run_query(store, text), fmt))
+    with open_graph(graph) as source:
+        typer.echo(format_result(run_query(source, text), fmt))
 
 
 @app.command("export")
 @user_errors
 def export_cli(
-    graph: Path = typer.Argument(..., help="RDF file written by kgraph build."),
-    fmt: str = typer.Option("graphml", "--format", help="graphml or gexf."),
+    graph: str = typer.Argument(..., help="RDF file or store folder written by kgraph build, "
+                                          "or a SPARQL endpoint URL."),
+    fmt: str = typer.Option("graphml", "--format",
+                            help="graphml or gexf (for Gephi), or turtle, nt, nq, trig, jsonld."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     view: str = typer.Option("actors", "--view",
         help="actors: actors and countries as nodes, events as edges from agent to target; "
@@ -154,7 +202,10 @@ def export_cli(
     fmt = _choice(fmt, EXPORT_FORMATS, "--format")
     view = _choice(view, EXPORT_VIEWS, "--view")
     summary = export_graph(graph, output, fmt=fmt, view=view)
-    typer.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
+    if fmt in ("graphml", "gexf"):
+        typer.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
+    else:
+        typer.echo(f"wrote {summary.quads} quads to {output}")
 
 
 def _warn(message: str) -> None:

@@ -31,7 +31,8 @@ import pyoxigraph as ox
 from . import vocab
 from .atomic import check_writable, write_atomically
 from .errors import KgraphError
-from .query import load_store, run_query
+from .query import open_graph, run_query
+from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_union
 
 EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf")
 VIEWS: tuple[str, ...] = ("actors", "events")
@@ -94,6 +95,7 @@ class ExportSummary(NamedTuple):
 
     nodes: int
     edges: int
+    quads: int = 0  # for an RDF export
 
 
 def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None, default: str = "") -> str:
@@ -233,14 +235,37 @@ def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
     return out.getvalue() + b"\n"
 
 
-def export_graph(graph_path: Path, output: Path, *, fmt: str = "graphml", view: str = "actors") -> ExportSummary:
-    """Write the graph file `graph_path` to `output` as GraphML or GEXF, atomically."""
+def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view: str = "actors") -> ExportSummary:
+    """Write a graph file, store or endpoint to `output` as GraphML or GEXF (a network for
+    Gephi) or as RDF (turtle, nt, nq, trig, jsonld), atomically."""
+    if fmt in EXPORT_RDF_FORMATS:
+        return export_rdf(graph, output, fmt)
     if fmt not in EXPORT_FORMATS:
-        raise KgraphError(f"unknown export format '{fmt}'; choose {' or '.join(EXPORT_FORMATS)}")
+        known = ", ".join([*EXPORT_FORMATS, *EXPORT_RDF_FORMATS])
+        raise KgraphError(f"unknown export format '{fmt}'; choose one of {known}")
     if view not in VIEWS:
         raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
     check_writable(output)  # fail before loading anything
-    network = build_network(load_store(graph_path), view)
+    with open_graph(graph) as source:
+        network = build_network(source, view)
     content = _graphml_bytes(network) if fmt == "graphml" else _gexf_bytes(network)
     write_atomically(output, lambda tmp: tmp.write_bytes(content))
     return ExportSummary(nodes=network.number_of_nodes(), edges=network.number_of_edges())
+
+
+_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
+
+
+def export_rdf(graph: str | Path, output: Path, fmt: str) -> ExportSummary:
+    """The whole graph as RDF: N-Quads and TriG keep each article's named graph, the other
+    syntaxes write the union of all graphs."""
+    check_writable(output)
+    syntax = RDF_FORMATS[EXPORT_RDF_FORMATS[fmt]]
+    with open_graph(graph) as source:
+        if isinstance(source, ox.Store):
+            quads = list(source.quads_for_pattern(None, None, None, None))
+        else:  # an endpoint: ask for every quad
+            result = source.query(_ALL_QUADS, prefixes={}, use_default_graph_as_union=False)
+            quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph()) for r in result]
+    write_atomically(output, lambda tmp: dump_union(quads, tmp, syntax))
+    return ExportSummary(nodes=0, edges=0, quads=len(quads))

@@ -1,4 +1,9 @@
-"""`kgraph build` as a function: read articles, parse them, extract events, write the graph."""
+"""`kgraph build` as a function: read articles, parse them, extract events, store the graph.
+
+Articles stream through: each one is parsed, turned into its own named graph and written to
+the store before the next is read, so memory stays flat however large the corpus. An article
+whose graph is already in the store (same source, same text) is not parsed again.
+"""
 from __future__ import annotations
 
 import time
@@ -6,51 +11,77 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Graph
-
-from .casing import sentence_case_headlines, with_original_text
 from .atomic import check_writable, write_atomically
+from .casing import sentence_case_headlines, with_original_text
 from .dates import date_in_header, normalise_article_date
+from .entities import EntityResolver
 from .errors import InputError
 from .extract import extract_events
-from .graph import GraphWriter, format_for
 from .model import Article
 from .nlp import load_pipeline
+from .rdf import article_rdf, graph_iri, rename_actor_update
 from .sources import list_input_files, read_articles
+from .store import GraphStore, LocalStore, dump_union, open_store, rdf_format_for
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
 
 
 @dataclass
 class BuildSummary:
-    articles: int = 0
-    skipped: int = 0
+    articles: int = 0  # articles read
+    unchanged: int = 0  # of those, already in the store as they are: not parsed again
+    skipped: int = 0  # inputs that could not be read
     words: int = 0
     events: int = 0
-    triples: int = 0
+    quads: int | None = None  # in the store or file afterwards, when known
     actions: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0  # the whole build, model loading included
     parse_seconds: float = 0.0  # reading, parsing, extracting and writing, after the model loaded
     output: Path | None = None
+    store: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
-def build(inputs: list[str], output: Path, *, model: str | None = None, n_process: int = 1,
-          batch_size: int = 32, default_date: str | None = None,
-          warn: Callable[[str], None] = lambda _: None,
+def build(inputs: list[str], output: Path | None = None, *, store: str | None = None,
+          model: str | None = None, n_process: int = 1, batch_size: int = 32,
+          default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
           progress: Progress | None = None) -> BuildSummary:
-    """Build the event graph of `inputs` into the RDF file `output` (written atomically).
+    """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file
+    (written atomically), or both.
 
     `default_date` (YYYY-MM-DD) is the publication date of articles that carry none of their own
     (no JSON field, HTML metadata or date line); relative dates in the text count from it.
     """
+    if output is None and store is None:
+        raise ValueError("build needs an output file, a store or both")
     started = time.perf_counter()
-    check_writable(output)
+    if output is not None:
+        check_writable(output)
     files = list_input_files(inputs)
     nlp = load_pipeline(model)
-    parse_started = time.perf_counter()
-    summary = BuildSummary(output=output)
+    target = open_store(store) if store else LocalStore.temporary_beside(output)
+    try:
+        summary = _build_into(target, files, nlp, n_process=n_process, batch_size=batch_size,
+                              default_date=default_date, warn=warn, progress=progress)
+        summary.output, summary.store = output, store
+        if output is not None:
+            if not isinstance(target, LocalStore):
+                raise InputError("--output with a remote --store: export from the store instead")
+            fmt = rdf_format_for(output)
+            write_atomically(output, lambda tmp: dump_union(target.quads(), tmp, fmt))
+        if isinstance(target, LocalStore):
+            summary.quads = len(target.store)
+    finally:
+        target.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
 
+
+def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, batch_size: int,
+                default_date: str | None, warn: Callable[[str], None],
+                progress: Progress | None) -> BuildSummary:
+    parse_started = time.perf_counter()
+    summary = BuildSummary()
     held: list[str] = []  # warnings before the first readable article: maybe the whole error
 
     def skip(message: str) -> None:
@@ -61,17 +92,28 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
         else:
             held.append(message)
 
-    articles = read_articles(files, skip)
-    writer = GraphWriter()
-    dated = (_with_date(a, default_date) for a in _count(articles, summary))
-    pairs = nlp.pipe(((sentence_case_headlines(a.text), a) for a in dated),
-                     as_tuples=True,
-                     batch_size=batch_size, n_process=n_process)
+    entities = EntityResolver()
+    for actor in target.known_actors():  # so that "Yoon" today joins "Yoon Suk Yeol" stored
+        entities.canonical(actor)
+
+    def new_articles() -> Iterator[tuple[str, Article]]:
+        for article in read_articles(files, skip):
+            summary.articles += 1
+            article = _with_date(article, default_date)
+            if target.has_graph(graph_iri(article)):
+                summary.unchanged += 1  # the same text is in the store already
+                continue
+            yield sentence_case_headlines(article.text), article
+
+    pairs = nlp.pipe(new_articles(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
         result = extract_events(with_original_text(doc, article.text), article)
-        writer.add(result)
+        rdf = article_rdf(result, entities)
+        target.put_article(rdf)
+        for merge in rdf.merges:
+            target.update(rename_actor_update(merge))
         summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
         for event in result.events:
             summary.actions[event.action] = summary.actions.get(event.action, 0) + 1
@@ -81,18 +123,11 @@ def build(inputs: list[str], output: Path, *, model: str | None = None, n_proces
     if summary.articles == 0:
         reasons = "; ".join(held[:3]) + ("; ..." if len(held) > 3 else "")
         raise InputError("no readable article in the input" + (f": {reasons}" if reasons else ""))
-    graph = writer.finish()
-    summary.triples = len(graph)
-    write_atomically(output, lambda tmp: _serialize(graph, tmp, format_for(output.suffix)))
-    summary.seconds = time.perf_counter() - started
+    while held:
+        warn(held.pop(0))
+    target.refresh_stats()
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
-
-
-def _serialize(graph: Graph, path: Path, fmt: str) -> None:
-    """Write `graph` in the RDF syntax `fmt`. rdflib writes N-Quads only from a dataset; the
-    triples of one graph in the default graph are N-Triples lines, which are valid N-Quads."""
-    graph.serialize(destination=str(path), format="nt" if fmt == "nquads" else fmt, encoding="utf-8")
 
 
 def _with_date(article: Article, default_date: str | None) -> Article:
@@ -103,7 +138,13 @@ def _with_date(article: Article, default_date: str | None) -> Article:
     return article if day == article.date else replace(article, date=day)
 
 
-def _count(articles: Iterator[Article], summary: BuildSummary) -> Iterator[Article]:
-    for article in articles:
-        summary.articles += 1
-        yield article
+def remove(source: str, store: str) -> int:
+    """Delete one article (by its source, as given when it was built) from a store."""
+    target = open_store(store)
+    try:
+        removed = target.remove_source(source)
+        if removed:
+            target.refresh_stats()
+        return removed
+    finally:
+        target.close()

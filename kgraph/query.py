@@ -7,6 +7,8 @@ this module only adds kgraph's prefixes, refuses updates, names the canned queri
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
@@ -91,7 +93,7 @@ def load_store(path: Path) -> ox.Store:
     """Load an RDF file into an in-memory store; the syntax comes from the extension."""
     syntax = RDF_FORMATS.get(path.suffix.lower())
     if not path.is_file():
-        raise InputError(f"graph file not found: {path}")
+        raise InputError(f"graph file or store not found: {path}")
     if syntax is None:
         known = " ".join(RDF_FORMATS)
         raise InputError(f"cannot tell the RDF syntax of {path.name} from its extension; use one of {known}")
@@ -103,6 +105,48 @@ def load_store(path: Path) -> ox.Store:
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     return store
+
+
+class _RemoteGraph:
+    """A SPARQL 1.1 endpoint answering like `pyoxigraph.Store.query` does."""
+
+    def __init__(self, url: str) -> None:
+        from .store import RemoteStore
+
+        self.remote = RemoteStore(url)
+
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True):
+        declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()
+                           if not re.search(rf"PREFIX\s+{re.escape(p)}:", text, re.I))
+        ox.Store().query(text, prefixes=prefixes)  # parse here: syntax errors read as for files
+        data, content_type = self.remote.raw_query(
+            declared + text, "application/sparql-results+json, application/n-triples;q=0.9",
+            union=use_default_graph_as_union)
+        if "n-triples" in content_type or "turtle" in content_type:
+            return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+
+@contextmanager
+def open_graph(target: str | Path) -> Iterator[ox.Store | _RemoteGraph]:
+    """Something to query: an RDF file (loaded in memory), a store folder (opened read-only,
+    sharing it with other readers but not with a build) or a SPARQL endpoint URL."""
+    from .store import is_remote, open_for_reading
+
+    text = str(target)
+    if is_remote(text):
+        yield _RemoteGraph(text)
+        return
+    path = Path(text)
+    if path.is_dir():
+        store, lock = open_for_reading(path)
+        try:
+            yield store
+        finally:
+            del store
+            lock.release()
+        return
+    yield load_store(path)
 
 
 def _queries_folder() -> Traversable | Path:
@@ -201,7 +245,7 @@ def _syntax_message(text: str, exc: SyntaxError) -> str:
     return message
 
 
-def run_query(store: ox.Store, text: str) -> QueryResult:
+def run_query(store: ox.Store | _RemoteGraph, text: str) -> QueryResult:
     """Run one read-only query with kgraph's prefixes pre-bound, over all graphs of the file.
 
     `Store.query` cannot execute updates anyway; the check only gives a clear refusal.
@@ -215,7 +259,7 @@ def run_query(store: ox.Store, text: str) -> QueryResult:
         raise QueryError(_syntax_message(text, exc)) from None
     except OSError as exc:  # evaluation errors (e.g. SERVICE) surface as OSError
         raise QueryError(f"query failed: {exc}") from None
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):
         return QueryResult(kind="graph", triples=tuple(result))
     serialized = result.serialize(format=ox.QueryResultsFormat.JSON)
     if isinstance(result, ox.QueryBoolean):

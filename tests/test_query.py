@@ -185,7 +185,7 @@ def test_unknown_output_format_lists_known_ones(store: ox.Store) -> None:
 
 
 def test_load_store_errors_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"graph file not found: .*missing\.ttl"):
+    with pytest.raises(InputError, match=r"graph file or store not found: .*missing\.ttl"):
         load_store(tmp_path / "missing.ttl")
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c ;\n  ex:d .\n")

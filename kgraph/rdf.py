@@ -1,0 +1,193 @@
+"""Extraction results as RDF under the kgraph ontology: the only module that mints IRIs.
+
+Each article's triples go into a named graph of their own, keyed by a hash of the article's
+source and text: re-adding the same article finds its graph already there, and a changed
+article gets a new graph that replaces the old one. Actors are described again in every
+article that mentions them (label, class, country), so the union of the graphs is consistent
+and removing an article removes exactly what it contributed.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from .countries import country_name
+from .entities import EntityResolver, Merge
+from .model import Actor, Article, ArticleResult, Event, normalise_name
+from .vocab import ACTION_CLASSES, ACTOR_CLASSES, ID, KG, MODALITIES
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+#: the named graph holding what is derived from all articles together (mention counts)
+STATS_GRAPH = ox.NamedNode(f"{ID}graph/stats")
+
+
+@lru_cache(maxsize=256)
+def node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+_XSD_DATE = node(XSD.date)
+_XSD_DECIMAL = node(XSD.decimal)
+_XSD_INTEGER = node(XSD.integer)
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def document_iri(source: str) -> ox.NamedNode:
+    return node(f"{ID}doc/{_digest(source)}")
+
+
+def graph_iri(article: Article) -> ox.NamedNode:
+    """The article's named graph: the same source with the same text gives the same graph."""
+    return node(f"{ID}graph/{_digest(article.source, article.text, article.title, article.date)}")
+
+
+def actor_iri(actor: Actor) -> ox.NamedNode:
+    if actor.kind == "COUNTRY" and actor.country:
+        return node(f"{ID}country/{actor.country}")
+    return node(f"{ID}actor/{actor_slug(actor.key)}")
+
+
+def actor_slug(key: str) -> str:
+    return key.replace(" ", "-") or _digest(key)
+
+
+def event_iri(article: Article, event: Event) -> ox.NamedNode:
+    return node(f"{ID}event/" + _digest(article.source, event.trigger_start, event.action,
+                                        event.agent and event.agent.key,
+                                        event.target and event.target.key))
+
+
+@dataclass
+class ArticleRdf:
+    """The quads of one article and the actor merges they imply for earlier articles."""
+
+    graph: ox.NamedNode
+    document: ox.NamedNode
+    quads: list[ox.Quad] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+
+
+def article_rdf(result: ArticleResult, entities: EntityResolver) -> ArticleRdf:
+    """All triples of one article, in its own named graph."""
+    article = result.article
+    out = ArticleRdf(graph=graph_iri(article), document=document_iri(article.source))
+    writer = _Writer(out, entities)
+    writer.document(article)
+    for event in result.events:
+        writer.event(article, event)
+    return out
+
+
+class _Writer:
+    def __init__(self, out: ArticleRdf, entities: EntityResolver) -> None:
+        self.out = out
+        self.entities = entities
+        self.described: set[str] = set()
+
+    def add(self, subject: ox.NamedNode, predicate: object, obj: ox.NamedNode | ox.Literal) -> None:
+        self.out.quads.append(ox.Quad(subject, node(predicate), obj, self.out.graph))
+
+    def document(self, article: Article) -> None:
+        doc = self.out.document
+        self.add(doc, RDF.type, node(KG.Document))
+        self.add(doc, DCTERMS.source, ox.Literal(article.source))
+        if article.title:
+            self.add(doc, DCTERMS.title, ox.Literal(article.title))
+        if article.date:
+            self.add(doc, DCTERMS.date, ox.Literal(article.date[:10], datatype=_XSD_DATE))
+        if article.url and article.url != article.source:
+            self.add(doc, DCTERMS.identifier, ox.Literal(article.url))
+
+    def event(self, article: Article, event: Event) -> None:
+        subject = event_iri(article, event)
+        self.add(subject, RDF.type, node(KG.Event))
+        self.add(subject, RDF.type, node(ACTION_CLASSES[event.action]))
+        label = " ".join(x for x in (event.agent and event.agent.name, event.action,
+                                     event.target and event.target.name) if x)
+        self.add(subject, RDFS.label, ox.Literal(label))
+        if event.agent is not None:
+            self.add(subject, KG.agent, self.actor(event.agent))
+        if event.target is not None:
+            self.add(subject, KG.target, self.actor(event.target))
+        if event.theme is not None:
+            self.add(subject, KG.theme, event_iri(article, event.theme))
+        self.add(subject, KG.modality, node(MODALITIES[event.modality]))
+        self.add(subject, KG.trigger, ox.Literal(event.trigger))
+        self.add(subject, KG.evidence, ox.Literal(event.sentence))
+        self.add(subject, KG.sentenceStart, ox.Literal(str(event.sentence_start), datatype=_XSD_INTEGER))
+        self.add(subject, KG.sentenceEnd, ox.Literal(str(event.sentence_end), datatype=_XSD_INTEGER))
+        self.add(subject, KG.confidence, ox.Literal(f"{event.confidence:.2f}", datatype=_XSD_DECIMAL))
+        self.add(subject, KG.extractedBy, ox.Literal(event.rule))
+        if event.date:
+            self.add(subject, KG.date, ox.Literal(event.date, datatype=_XSD_DATE))
+        if event.reported_by is not None:
+            self.add(subject, KG.reportedBy, self.actor(event.reported_by))
+        self.add(subject, PROV.wasDerivedFrom, self.out.document)
+
+    def actor(self, mention: Actor) -> ox.NamedNode:
+        actor, merges = self.entities.canonical(mention)
+        self.out.merges.extend(merges)
+        subject = actor_iri(actor)
+        if mention.surface and normalise_name(mention.surface) != normalise_name(actor.name):
+            self.add(subject, SKOS.altLabel, ox.Literal(mention.surface))
+        if subject.value in self.described:
+            return subject
+        self.described.add(subject.value)
+        self.add(subject, RDF.type, node(KG.Actor))
+        self.add(subject, RDF.type, node(ACTOR_CLASSES[actor.kind]))
+        self.add(subject, RDFS.label, ox.Literal(actor.name))
+        if actor.kind == "COUNTRY" and actor.country:
+            self.add(subject, KG.iso3, ox.Literal(actor.country))
+        elif actor.country:
+            self.add(subject, KG.country,
+                     self.actor(Actor(country_name(actor.country), "COUNTRY", actor.country)))
+        return subject
+
+
+def rename_actor_update(merge: Merge) -> str:
+    """SPARQL Update pointing every graph's mentions of an absorbed actor at its new identity
+    and dropping the absorbed actor's own description."""
+    old = f"<{ID}actor/{actor_slug(merge.absorbed)}>"
+    new = f"<{ID}actor/{actor_slug(merge.into)}>"
+    return (
+        f"DELETE {{ GRAPH ?g {{ ?s ?p {old} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {new} }} }} "
+        f"WHERE {{ GRAPH ?g {{ ?s ?p {old} }} }} ;\n"
+        f"DELETE {{ GRAPH ?g {{ {old} ?p ?o }} }} WHERE {{ GRAPH ?g {{ {old} ?p ?o }} }}"
+    )
+
+
+def stats_update() -> str:
+    """SPARQL Update recomputing the derived graph: how many events each actor takes part in."""
+    return (
+        f"DROP SILENT GRAPH {STATS_GRAPH} ;\n"
+        f"INSERT {{ GRAPH {STATS_GRAPH} {{ ?actor <{KG.mentionCount}> ?n }} }} WHERE {{ "
+        f"SELECT ?actor (COUNT(DISTINCT ?event) AS ?n) WHERE {{ GRAPH ?g {{ "
+        f"{{ ?event <{KG.agent}> ?actor }} UNION {{ ?event <{KG.target}> ?actor }} }} }} "
+        f"GROUP BY ?actor }}"
+    )
+
+
+def known_actors_query() -> str:
+    """People and organisations already in a store, to resolve new mentions against."""
+    return (
+        f"SELECT DISTINCT ?name ?kind ?iso WHERE {{ GRAPH ?g {{ ?a a ?kind ; <{RDFS.label}> ?name "
+        f"FILTER(?kind IN (<{KG.Person}>, <{KG.Organization}>, <{KG.Group}>)) "
+        f"OPTIONAL {{ ?a <{KG.country}>/<{KG.iso3}> ?iso }} }} }}"
+    )
+
+
+def actor_from_row(name: str, kind_iri: str, iso: str | None) -> Actor:
+    kinds = {str(v): k for k, v in ACTOR_CLASSES.items()}
+    return Actor(name, kinds[kind_iri], iso)  # type: ignore[arg-type]
+
+
+def triples_of(quads: list[ox.Quad]) -> Iterator[ox.Triple]:
+    for quad in quads:
+        yield ox.Triple(quad.subject, quad.predicate, quad.object)

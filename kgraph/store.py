@@ -1,0 +1,303 @@
+"""Where graphs live: an embedded Oxigraph store on disk, a remote SPARQL 1.1 store, or a
+temporary store that a build dumps into an RDF file.
+
+Every store keeps one named graph per article (see `rdf.py`) and offers the same few
+operations, so the build, query and export commands do not care which one they talk to.
+A local store folder is guarded by a lock file: one writer at a time, and no reader while a
+writer runs (RocksDB's read-only mode is undefined while another process writes).
+"""
+from __future__ import annotations
+
+import fcntl
+import shutil
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import InputError, KgraphError, OutputError
+from .model import Actor
+from .rdf import ArticleRdf, actor_from_row, document_iri, known_actors_query, stats_update
+from .vocab import KG, PREFIXES
+
+LOCK_NAME = "kgraph.lock"
+_HTTP_TIMEOUT = 60
+
+
+class StoreBusyError(KgraphError):
+    exit_code = 5
+
+
+def is_remote(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+def is_store_folder(path: Path) -> bool:
+    """A folder that holds an Oxigraph store (or is empty, ready to become one)."""
+    return path.is_dir() and ((path / "CURRENT").exists() or (path / LOCK_NAME).exists())
+
+
+class _Lock:
+    """An advisory lock on a store folder: exclusive for writers, shared for readers."""
+
+    def __init__(self, folder: Path, *, exclusive: bool) -> None:
+        self.path = folder / LOCK_NAME
+        try:
+            self.handle = open(self.path, "a+")
+            fcntl.flock(self.handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            doing = "read or served" if exclusive else "written by a kgraph build"
+            raise StoreBusyError(
+                f"store {folder} is being {doing} by another process; try again when it ends"
+            ) from None
+        except OSError as exc:
+            raise OutputError(f"cannot lock store {folder}: {exc.strerror}") from None
+
+    def release(self) -> None:
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+class GraphStore:
+    """The operations a build needs from any store."""
+
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        raise NotImplementedError
+
+    def put_article(self, rdf: ArticleRdf) -> None:
+        """Store an article's graph, replacing any older graph of the same source, atomically."""
+        raise NotImplementedError
+
+    def remove_source(self, source: str) -> int:
+        """Delete the graphs of one source; return how many there were."""
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def select(self, sparql: str) -> list[dict[str, str | None]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    # shared helpers -------------------------------------------------------------------------
+
+    def graphs_of(self, source: str) -> list[str]:
+        doc = document_iri(source)
+        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {doc} a <{KG.Document}> }} }}")
+        return [row["g"] for row in rows if row["g"]]
+
+    def known_actors(self) -> list[Actor]:
+        return [actor_from_row(r["name"], r["kind"], r["iso"])
+                for r in self.select(known_actors_query()) if r["name"] and r["kind"]]
+
+    def refresh_stats(self) -> None:
+        self.update(stats_update())
+
+
+class LocalStore(GraphStore):
+    """An Oxigraph store in a folder (RocksDB), or in a temporary folder for file output."""
+
+    def __init__(self, folder: Path, *, temporary: bool = False) -> None:
+        self.folder = folder
+        self.temporary = temporary
+        if not temporary:
+            if folder.exists() and not folder.is_dir():
+                raise OutputError(f"store path is a file, not a folder: {folder}")
+            if not folder.parent.is_dir():
+                raise OutputError(f"folder does not exist: {folder.parent}")
+            folder.mkdir(exist_ok=True)
+        self._lock = _Lock(folder, exclusive=True)
+        try:
+            self.store = ox.Store(str(folder))
+        except OSError as exc:
+            self._lock.release()
+            raise OutputError(f"cannot open store {folder}: {exc}") from None
+
+    @classmethod
+    def temporary_beside(cls, output: Path) -> LocalStore:
+        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".store", dir=output.parent or "."))
+        return cls(folder, temporary=True)
+
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        return self.store.contains_named_graph(graph)
+
+    def put_article(self, rdf: ArticleRdf) -> None:
+        old = [g for g in self.graphs_of_document(rdf.document) if g != rdf.graph.value]
+        if not old:
+            self.store.extend(rdf.quads)
+            return
+        drops = " ".join(f"DROP SILENT GRAPH <{g}> ;" for g in old)
+        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rdf.quads)
+        self.store.update(f"{drops} INSERT DATA {{ GRAPH {rdf.graph} {{\n{triples}\n}} }}")
+
+    def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
+        return sorted({q.graph_name.value for q in self.store.quads_for_pattern(document, None, None, None)
+                       if isinstance(q.graph_name, ox.NamedNode)})
+
+    def remove_source(self, source: str) -> int:
+        graphs = self.graphs_of(source)
+        if graphs:
+            self.store.update(" ".join(f"DROP SILENT GRAPH <{g}> ;" for g in graphs).rstrip(" ;"))
+        return len(graphs)
+
+    def update(self, sparql: str) -> None:
+        self.store.update(sparql)
+
+    def select(self, sparql: str) -> list[dict[str, str | None]]:
+        result = self.store.query(sparql)
+        names = [v.value for v in result.variables]
+        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self.store.quads_for_pattern(None, None, None, None)
+
+    def close(self) -> None:
+        if getattr(self, "store", None) is not None:
+            self.store.flush()
+            del self.store
+            self.store = None
+        self._lock.release()
+        if self.temporary:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class RemoteStore(GraphStore):
+    """A SPARQL 1.1 store over HTTP (Oxigraph server, Fuseki, GraphDB): one Graph Store
+    Protocol request per article, queries and updates through the SPARQL Protocol.
+
+    `url` is the server's base: Oxigraph's `/query`, `/update` and `/store` are used.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.base = url.rstrip("/")
+        self.query_url = f"{self.base}/query"
+        self.update_url = f"{self.base}/update"
+        self.store_url = f"{self.base}/store"
+        self.select("SELECT * WHERE { } LIMIT 1")  # fail early when the server is not there
+
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        return bool(self.select(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"))
+
+    def put_article(self, rdf: ArticleRdf) -> None:
+        old = [g for g in self.graphs_of_source_document(rdf.document) if g != rdf.graph.value]
+        body = ox.serialize(_triples(rdf.quads), format=ox.RdfFormat.N_TRIPLES)
+        self._request("PUT", f"{self.store_url}?graph={urllib.parse.quote(rdf.graph.value, safe='')}",
+                      body, "application/n-triples")
+        for graph in old:  # the new graph is in before the old one goes: never neither
+            self._request("DELETE", f"{self.store_url}?graph={urllib.parse.quote(graph, safe='')}")
+
+    def graphs_of_source_document(self, document: ox.NamedNode) -> list[str]:
+        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {document} a <{KG.Document}> }} }}")
+        return [row["g"] for row in rows if row["g"]]
+
+    def remove_source(self, source: str) -> int:
+        graphs = self.graphs_of(source)
+        for graph in graphs:
+            self._request("DELETE", f"{self.store_url}?graph={urllib.parse.quote(graph, safe='')}")
+        return len(graphs)
+
+    def update(self, sparql: str) -> None:
+        self._request("POST", self.update_url, sparql.encode("utf-8"), "application/sparql-update")
+
+    def select(self, sparql: str) -> list[dict[str, str | None]]:
+        data = self._request("POST", self.query_url, sparql.encode("utf-8"), "application/sparql-query",
+                             accept="application/sparql-results+json")
+        result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        names = [v.value for v in result.variables]
+        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+
+    def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
+        """The server's answer to a query in the format asked for, and its content type.
+        With `union`, the default graph is the union of the article graphs (Oxigraph's
+        `union-default-graph` parameter; other servers need it set in their configuration)."""
+        url = f"{self.query_url}?union-default-graph" if union else self.query_url
+        request = urllib.request.Request(url, data=sparql.encode("utf-8"), method="POST",
+                                         headers={"Content-Type": "application/sparql-query",
+                                                  "Accept": accept})
+        try:
+            with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                return response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            raise _http_error(exc, self.query_url) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise InputError(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
+
+    def _request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
+                 accept: str | None = None) -> bytes:
+        headers = {}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            raise _http_error(exc, url) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise OutputError(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
+
+
+def _http_error(exc: urllib.error.HTTPError, url: str) -> KgraphError:
+    detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+    message = f"SPARQL store answered {exc.code} {exc.reason} for {url}"
+    return OutputError(message + (f": {detail[0][:200]}" if detail else ""))
+
+
+def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
+    for quad in quads:
+        yield ox.Triple(quad.subject, quad.predicate, quad.object)
+
+
+def open_store(target: str) -> GraphStore:
+    """A store to build into: a URL is a remote store, anything else a local store folder."""
+    if is_remote(target):
+        return RemoteStore(target)
+    return LocalStore(Path(target))
+
+
+def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock]:
+    """A store folder opened read-only under a shared lock (several readers, no writer)."""
+    lock = _Lock(folder, exclusive=False)
+    try:
+        return ox.Store.read_only(str(folder)), lock
+    except OSError as exc:
+        lock.release()
+        raise InputError(f"cannot open store {folder}: {exc}") from None
+
+
+def dump_union(quads: Iterable[ox.Quad], output: Path, fmt: ox.RdfFormat) -> None:
+    """Write the store to `output`: quads keep their graphs in N-Quads and TriG, the other
+    syntaxes get the union of all graphs as plain triples."""
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        ox.serialize(quads, str(output), format=fmt, prefixes=_prefixes(fmt))
+    else:
+        ox.serialize(_triples(quads), str(output), format=fmt, prefixes=_prefixes(fmt))
+
+
+def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+        return {k: v for k, v in PREFIXES.items() if k not in ("country", "actor", "event", "doc")}
+    return None
+
+
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+}
+#: names accepted by `kgraph export --format`
+EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
+
+
+def rdf_format_for(path: Path) -> ox.RdfFormat:
+    return RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+

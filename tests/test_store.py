@@ -1,0 +1,217 @@
+"""Stores: an embedded Oxigraph folder, a remote SPARQL server, and `kgraph serve`."""
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+from kgraph.pipeline import build, remove
+from kgraph.store import LocalStore, StoreBusyError
+
+ARTICLES = {
+    "a.txt": "Russia deployed troops to Belarus. Germany condemned Russia for the deployment.",
+    "b.txt": "Japan supplied radars to the Philippines. China warned Manila.",
+}
+VENV_BIN = Path(sys.executable).parent
+
+
+def _articles(folder: Path, texts: dict[str, str] = ARTICLES) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text + "\n")
+    return folder
+
+
+def _quads(store: Path) -> set[str]:
+    db = ox.Store.read_only(str(store))
+    quads = {str(q) for q in db.quads_for_pattern(None, None, None, None)}
+    del db
+    return quads
+
+
+def _events(store: Path) -> set[tuple[str, str]]:
+    db = ox.Store.read_only(str(store))
+    rows = db.query("SELECT ?label ?source WHERE { GRAPH ?g { ?e a <https://w3id.org/kgraph/ontology#Event> ; "
+                    "<http://www.w3.org/2000/01/rdf-schema#label> ?label ; "
+                    "<http://www.w3.org/ns/prov#wasDerivedFrom>/<http://purl.org/dc/terms/source> ?source } }")
+    found = {(r["label"].value, Path(r["source"].value).name) for r in rows}
+    del db
+    return found
+
+
+def test_building_twice_changes_nothing(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    first = build([str(folder)], store=str(store))
+    before = _quads(store)
+    again = build([str(folder)], store=str(store))
+    assert first.unchanged == 0 and again.unchanged == 2 and again.words == 0
+    assert _quads(store) == before
+
+
+def test_a_changed_article_replaces_its_events_and_others_stay(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    (folder / "a.txt").write_text("Poland condemned Belarus.\n")
+    build([str(folder)], store=str(store))
+    labels = {label for label, source in _events(store) if source == "a.txt"}
+    assert labels == {"Poland condemn Belarus"}
+    assert any(source == "b.txt" for _, source in _events(store))
+
+
+def test_remove_deletes_one_article(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    assert remove(str(folder / "a.txt"), str(store)) == 1
+    assert {source for _, source in _events(store)} == {"b.txt"}
+    result = CliRunner().invoke(app, ["remove", str(folder / "a.txt"), "--store", str(store)])
+    assert result.exit_code != 0 and "no article" in result.output
+
+
+def test_query_and_export_read_a_store_folder(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    runner = CliRunner()
+    result = runner.invoke(app, ["query", str(store), "who-condemned-whom", "--format", "csv"])
+    assert result.exit_code == 0 and "Germany,Russia" in result.output
+    for fmt, suffix in [("turtle", "ttl"), ("nq", "nq"), ("trig", "trig"), ("nt", "nt"), ("jsonld", "jsonld"),
+                        ("graphml", "graphml")]:
+        out = tmp_path / f"kg.{suffix}"
+        assert runner.invoke(app, ["export", str(store), "--format", fmt, "-o", str(out)]).exit_code == 0
+        assert out.stat().st_size > 0
+    graphs = {q.graph_name for q in ox.parse(path=str(tmp_path / "kg.nq"), format=ox.RdfFormat.N_QUADS)}
+    assert len(graphs) >= 3  # one per article, and the derived statistics
+
+
+def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    holder = LocalStore(store)
+    try:
+        with pytest.raises(StoreBusyError, match="try again when it ends"):
+            build([str(folder)], store=str(store))
+        result = CliRunner().invoke(app, ["query", str(store), "actors"])
+        assert result.exit_code != 0 and "being written" in result.output
+    finally:
+        holder.close()
+
+
+def test_an_interrupted_build_leaves_a_readable_store_of_whole_articles(tmp_path):
+    texts = {f"{i:03}.txt": f"Country{i} is a place. Russia condemned Ukraine on day {i}. "
+                            "Germany supplied tanks to Ukraine." for i in range(300)}
+    folder, store = _articles(tmp_path / "in", texts), tmp_path / "kg"
+    process = subprocess.Popen([str(VENV_BIN / "kgraph"), "build", str(folder), "--store", str(store), "-q"])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (store / "CURRENT").exists():
+        time.sleep(0.05)
+    time.sleep(2.5)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    db = ox.Store(str(store))  # opens: nothing is corrupt
+    complete = db.query("ASK { GRAPH ?g { ?e a <https://w3id.org/kgraph/ontology#Event> "
+                        "FILTER NOT EXISTS { ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?d . "
+                        "?d <http://purl.org/dc/terms/source> ?s } } }")
+    assert not bool(complete)  # every stored event comes with its document
+    del db
+    finished = build([str(folder)], store=str(store))  # and the next build carries on
+    assert finished.unchanged + (finished.articles - finished.unchanged) == 300
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "server exited"
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not answer")
+
+
+def _sparql(url: str, query: str, accept: str = "application/sparql-results+json") -> bytes:
+    request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
+    return urllib.request.urlopen(request, timeout=10).read()
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    port = _free_port()
+    process = subprocess.Popen([str(VENV_BIN / "oxigraph"), "serve", "--location", str(tmp_path / "server"),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/query?query=ASK%7B%7D", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_remote_store_gets_one_graph_per_article_and_answers_queries(tmp_path, oxigraph_server):
+    folder = _articles(tmp_path / "in")
+    build([str(folder)], store=oxigraph_server)
+    again = build([str(folder)], store=oxigraph_server)
+    assert again.unchanged == 2
+    runner = CliRunner()
+    result = runner.invoke(app, ["query", oxigraph_server, "who-condemned-whom", "--format", "csv"])
+    assert result.exit_code == 0 and "Germany,Russia" in result.output
+    graphs = json.loads(_sparql(f"{oxigraph_server}/query",
+                                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/kgraph/ontology#Document> } }"))
+    assert graphs["results"]["bindings"][0]["n"]["value"] == "2"
+    assert remove(str(folder / "b.txt"), oxigraph_server) == 1
+
+
+def test_an_unreachable_remote_store_is_one_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(_articles(tmp_path / "in")), "--store",
+                                      f"http://127.0.0.1:{_free_port()}"])
+    assert result.exit_code != 0 and "cannot reach SPARQL store" in result.output
+
+
+def test_serve_answers_sparql_over_http_read_only_beside_kgraph_query(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    port = _free_port()
+    server = subprocess.Popen([str(VENV_BIN / "kgraph"), "serve", str(store), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        _wait_for(f"{url}?query=ASK%7B%7D", server)
+        csv = _sparql(url, "SELECT ?label WHERE { ?c <https://w3id.org/kgraph/ontology#iso3> 'RUS' ; "
+                           "<http://www.w3.org/2000/01/rdf-schema#label> ?label }", accept="text/csv")
+        assert b"Russia" in csv
+        update = urllib.request.Request(url.replace("/query", "/update"), method="POST",
+                                        data=b"INSERT DATA { <a:b> <a:c> <a:d> }",
+                                        headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(update, timeout=10)
+        runner = CliRunner()
+        assert runner.invoke(app, ["query", str(store), "actors"]).exit_code == 0
+        refused = runner.invoke(app, ["build", str(folder), "--store", str(store)])
+        assert refused.exit_code != 0 and "being read or served" in refused.output
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+    with socket.socket() as sock:  # the Oxigraph server went away with kgraph serve
+        assert sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_serve_refuses_what_is_not_a_store(tmp_path):
+    result = CliRunner().invoke(app, ["serve", str(tmp_path)])
+    assert result.exit_code != 0 and "not a kgraph store" in result.output
