@@ -1,0 +1,258 @@
+"""Roles on the dependency parse: who acts (agent) and who is acted on (target).
+
+Functions here return tokens, the heads of noun phrases; `actors.py` turns them into actors.
+Each agent rule returns its name too, written to the graph as part of `kg:extractedBy`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import FORCE_NOUNS, LIGHT_VERBS, NOUN_TRIGGERS
+from .triggers import Trigger, object_heads
+
+# Which prepositions introduce the target, per action.
+TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "deploy": ("to", "into", "in", "alongside"),
+    "supply": ("to", "for"),
+    "condemn": (),
+    "consider": (),
+    "warn": ("against",),
+    "demand": ("on", "upon", "from", "of"),
+    "support": ("for", "to", "with", "behind"),
+    "fight": ("against", "on", "with", "of", "at", "into"),
+    "sanction": ("on", "against", "to"),
+    "accuse": ("against",),
+    "cooperate": ("with", "between", "among"),
+    "consult": ("with", "to", "between"),
+}
+
+# Verbs whose object does what their infinitive says ("urged Germany to deliver").
+OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "allow", "push", "lead", "encourage",
+                  "persuade", "order", "tell", "call", "press", "invite", "help", "enable",
+                  "compel", "pressure", "request", "require", "authorize", "authorise", "permit"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+STOP_CLIMB_DEPS = {"ccomp", "csubj", "parataxis", "relcl"}
+
+
+def under_accusation(token: Token) -> bool:
+    """'accused X of violating': the accusation is the governing verb's, not the speaker's."""
+    return any(a.lemma_ in ("accuse", "blame", "condemn", "criticize", "criticise", "deny", "charge")
+               for a in list(token.ancestors)[:3])
+
+
+def refers_back(token: Token) -> bool:
+    """'the strikes', 'this deployment', 'such attacks': an event noun pointing back."""
+    return (token.lemma_.lower() in NOUN_TRIGGERS
+            and any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "this", "these", "that", "those", "such")
+                    for c in token.children))
+
+
+def participants(token: Token) -> list[Token]:
+    """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
+    national modifier."""
+    poss = [c for c in token.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
+             and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
+        return named
+    for place in (False, True):  # a place ("in Gaza") only when nothing else names anyone
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in (
+                    ("in",) if place else ("between", "among", "by", "of", "against", "on")):
+                continue
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                if child.lower_ == "of" and objects[0].pos_ == "NOUN" and not objects[0].ent_type_:
+                    return [objects[0], *participants(objects[0])]
+                return objects
+    return []
+
+
+def subject_of(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        clefted = [c for c in verb.head.children if c.dep_ == "attr"]
+        if clefted:  # "it is Russia that launched the invasion"
+            return clefted
+    return subjects
+
+
+def verb_agents(token: Token) -> tuple[list[Token], str]:
+    """Subject, passive by-agent, or the subject inherited from a governing clause."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            if pobjs:
+                return pobjs, "passive-agent"
+    subjects = subject_of(token)
+    if subjects:
+        return subjects, "subject"
+    possessors = [c for c in token.children if c.dep_ == "poss"]
+    if possessors:  # "the DPRK's continued flouting of ..."
+        return possessors, "gerund-possessor"
+    passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if passive:
+        # "12,000 North Korean soldiers could be sent": the soldiers' state sends them
+        return ([p for p in passive if p.lower_ in FORCE_NOUNS], "passive-forces")
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        return [token.head], "relative-clause"
+    return governing_subjects(token), "governing-subject"
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """Climb through infinitives, gerunds and nouns to the clause that says who acts."""
+    current = token
+    for _ in range(5):
+        head = current.head
+        dep = current.dep_
+        if head.i == current.i or dep in STOP_CLIMB_DEPS:
+            return []
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            possessor = [c for c in head.children if c.dep_ == "poss"]
+            if possessor:
+                return possessor
+        if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "against", "from"):
+            objects = [c for c in head.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects  # "condemns X for deploying", "warned X against sending"
+        if dep == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects  # "prompting the United States to strike"
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            agents = [c for g in head.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"]
+            if agents:
+                return agents
+            subjects = subject_of(head)
+            if subjects:
+                return subjects
+        elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "prep", "pobj", "conj"):
+            possessor = [c for c in head.children if c.dep_ == "poss"]
+            if possessor:
+                return possessor
+        current = head
+    return []
+
+
+def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
+    """Possessor, 'by'-phrase, national adjective, or the subject of a light verb."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return [child], "possessor"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return [g for g in child.children if g.dep_ == "pobj"], "noun-by"
+    if action == "cooperate":
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                return [g for g in child.children if g.dep_ == "pobj"], "between"
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return [child], "national-modifier"
+        if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
+            for grand in child.children:
+                if grand.ent_type_ in ("NORP", "GPE") or grand.dep_ == "poss":
+                    return [grand], "national-modifier"
+    # "the deployment of North Korean troops": the troops' state deploys them
+    if action in ("deploy", "fight"):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lower_ in FORCE_NOUNS:
+                        return [pobj], "of-forces"
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
+        return verb_agents(head)[0], "light-verb"
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS:
+        return verb_agents(head.head)[0], "light-verb"
+    return [], "none"
+
+
+def targets_of(token: Token, trigger: Trigger) -> list[Token]:
+    """Object, dative, or the preposition the action takes ('to', 'against', 'with'...)."""
+    action = trigger.action
+    found: list[Token] = []
+    children = list(token.children)
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        datives = [c for c in children if c.dep_ == "dative"]
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if action in ("deploy", "supply"):
+            found += [g for d in datives for g in ([d] if d.pos_ != "ADP" else d.children)]
+            if any(c.dep_ == "prep" and c.lower_ == "with" for o in [token, *objects] for c in o.children):
+                found += objects  # "supplying them with weapons", "supply X's forces with arms"
+        elif action != "consider":
+            found += objects
+            if any(c.dep_ == "agent" for c in children):  # "Kyiv was attacked by drones"
+                found += [c for c in children if c.dep_ == "nsubjpass"]
+    preps = TARGET_PREPOSITIONS.get(action, ())
+    if trigger.rule == "take-exception":
+        preps = ("to",)
+    holders = [token]
+    if action in ("deploy", "supply"):
+        holders += object_heads(token)  # "send arms and personnel to Ukraine"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                found += [g for g in child.children if g.dep_ == "pobj"]
+                found += [g for p in child.children if p.dep_ == "pcomp"  # "against dealing with X"
+                          for q in p.children if q.dep_ == "prep" and q.lower_ == "with"
+                          for g in q.children if g.dep_ == "pobj"]
+    if token.pos_ in ("NOUN", "PROPN") and not found:
+        # "war of aggression against Ukraine"
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
+                              for g in p.children if g.dep_ == "pobj"]
+    if not found and token.pos_ == "VERB":
+        # "to fight alongside Russia in its war against Ukraine": the war's enemy
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and NOUN_TRIGGERS.get(pobj.lemma_.lower()) == action:
+                        found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
+                                  for g in p.children if g.dep_ == "pobj"]
+    if not found and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        # "their support to Russia, supplying weapons": the elaborated noun's recipient
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found += [g for g in child.children if g.dep_ == "pobj"]
+    if token.pos_ in ("NOUN", "PROPN") and not found and token.dep_ == "dobj":
+        # "increasing its support to Kyiv": the preposition hangs on the verb
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
+                found += [g for g in child.children if g.dep_ == "pobj"]
+    if action == "deploy" and not found:
+        # "sent to fight alongside Moscow's troops"
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("xcomp", "advcl", "acl", "relcl") and child.lemma_ in ("fight", "help", "support", "assist"):
+                    found += [g for p in child.children if p.dep_ == "prep"
+                              and p.lower_ in ("alongside", "for", "with") for g in p.children if g.dep_ == "pobj"]
+    if action == "sanction" and token.lemma_ in ("prohibit", "ban", "forbid"):
+        # "resolutions that prohibit all cooperation with North Korea": who is cut off
+        named = [o for o in found if o.ent_type_]
+        found = named or [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "from", "to")
+                          and t.head.i != token.i for g in t.children if g.dep_ == "pobj"][:1]
+    if action == "demand" and not any(o.ent_type_ for o in found):
+        # "demanded a ceasefire from Hamas": who is asked
+        found += [g for o in [c for c in children if c.dep_ == "dobj"] if not participants(o)
+                  for p in o.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                  for g in p.children if g.dep_ == "pobj"]
+    if action in ("demand", "warn") and not found:
+        # "demanded that Russia withdraw"; "warned it would end the UN mission"
+        roles = ("nsubj", "dobj") if action == "demand" else ("dobj",)
+        for child in children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                found += [g for g in child.children if g.dep_ in roles]
+    return found
+
+
+def from_objects(token: Token) -> list[Token]:
+    """'procurement of arms from the DPRK' -> the DPRK."""
+    return [g for prep in token.subtree if prep.dep_ == "prep" and prep.lower_ == "from"
+            for g in prep.children if g.dep_ == "pobj"]

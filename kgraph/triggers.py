@@ -1,0 +1,163 @@
+"""Trigger words: which tokens of a sentence name one of the twelve actions.
+
+Word lists live in `lexicon.py`; this module holds the checks that keep false friends out
+("is considered one of", courtesy thanks, "send" deploying people but supplying things).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import (
+    ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
+    NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS,
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    action: str
+    rule: str
+
+
+def find_triggers(sent: Span) -> Iterator[Trigger]:
+    """Tokens that name one of the 12 actions here (with false friends filtered out)."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            for action in _verb_actions(token, lemma):
+                if not _is_judgement_consider(token, action) and not _is_courtesy(token, action):
+                    yield Trigger(token, action, "verb")
+        elif token.pos_ in ("NOUN", "PROPN"):
+            action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+            if action and _noun_is_event(token, action):
+                yield Trigger(token, action, "noun")
+        elif token.pos_ == "ADJ" and lemma in ADJECTIVE_TRIGGERS:
+            yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
+        elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and token.dep_ == "acomp":
+            if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
+                yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
+        if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("with", "behind", "by")
+                                    for c in token.children):
+            yield Trigger(token, "support", "stand-with")
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
+                                   and c.i > token.i for c in token.children):
+            yield Trigger(token, "demand", "call-on")
+        if lemma in ("speak", "talk", "phone", "telephone") and token.pos_ == "VERB" and has_prep(token, ("with",)):
+            yield Trigger(token, "consult", "talk-with")  # "spoke with President Ruto"
+        if lemma in ("fire", "launch") and token.pos_ == "VERB" and has_prep(token, ("at", "on", "into", "against")):
+            yield Trigger(token, "fight", "fire-at")  # "fired missiles at ships"
+        if lemma == "take" and any(c.lower_ == "exception" for c in token.children):
+            yield Trigger(token, "condemn", "take-exception")
+
+
+def _verb_actions(token: Token, lemma: str) -> list[str]:
+    """Actions a verb names; "send arms and personnel" names both supply and deploy."""
+    if lemma in OBJECT_DEPENDENT:
+        kinds = _object_kinds(token)
+        if kinds:
+            return kinds
+        return [OBJECT_DEPENDENT[lemma]] if OBJECT_DEPENDENT[lemma] else []
+    if lemma in ("call", "stand", "take"):
+        return []
+    action = VERB_TRIGGERS.get(lemma)
+    if action is None:
+        return []
+    if action == "supply":
+        kinds = _object_kinds(token)
+        return kinds or [action]
+    if action == "consult" and lemma in ("travel",) and not has_prep(token, ("to",)):
+        return []
+    if action == "consult" and lemma in ("meet", "host", "receive") and not object_heads(token):
+        return []
+    if lemma == "strike" and any(c.lower_ in ("deal", "agreement", "balance") for c in token.children):
+        return []
+    return [action]
+
+
+def object_heads(token: Token) -> list[Token]:
+    """What a verb moves or acts on: the 'with' object ("supply X with weapons"), else the
+    direct object or passive subject, with their conjuncts."""
+    direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    with_objects = [g for holder in [token, *direct] for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
+    heads = with_objects or direct
+    heads += [g for head in direct for c in head.children  # "weapons alongside personnel"
+              if c.dep_ == "prep" and c.lower_ in ("alongside",) for g in c.children if g.dep_ == "pobj"]
+    heads += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside"
+              for g in c.children if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
+    if not heads and token.dep_ in ("relcl", "acl"):
+        heads = [token.head]
+    return [h for head in heads for h in [head, *head.conjuncts]]
+
+
+def _object_kinds(token: Token) -> list[str]:
+    """'deploy' for each object that is forces, 'supply' for each that is things."""
+    kinds: list[str] = []
+    for head in object_heads(token):
+        words = [head.lower_]
+        if head.lower_ in ("number", "thousands", "hundreds", "some", "more", "up", "dozens",
+                           "quantities", "amounts", "tons", "batch", "lot", "both"):
+            words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
+        for word in words:
+            kind = "deploy" if word in FORCE_NOUNS else "supply" if word in MATERIEL_NOUNS else None
+            if kind:
+                if kind not in kinds:
+                    kinds.append(kind)
+                break
+    return kinds
+
+
+COURTESY_NOUNS = {"briefing", "briefings", "remark", "remarks", "presentation", "statement",
+                  "words", "update", "chairing", "convening", "report", "welcome", "attention",
+                  "time", "hospitality", "invitation", "question", "questions", "introduction"}
+
+
+def _is_courtesy(token: Token, action: str) -> bool:
+    """'I thank the briefers for their remarks' and 'thank you' are courtesy, not support."""
+    if action != "support" or token.lemma_ not in ("thank", "commend", "praise", "applaud"):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if any(o.lower_ == "you" for o in objects) or not objects:
+        return True
+    reasons = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+               for g in c.children if g.dep_ == "pobj"]
+    return any(r.lower_ in COURTESY_NOUNS for r in reasons)
+
+
+def _is_judgement_consider(token: Token, action: str) -> bool:
+    """'is considered one of the best' judges; it does not consider an option."""
+    if action != "consider":
+        return False
+    if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    return any(c.dep_ in ("oprd", "attr", "acomp") for c in token.children)
+
+
+def _noun_is_event(token: Token, action: str) -> bool:
+    lower = token.lower_
+    if action == "supply" and lower in ("supply", "supplies") and token.dep_ == "compound":
+        return False
+    if action == "cooperate" and lower in ("agreement", "agreements", "pact", "accord", "accords"):
+        return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or has_prep(token, ("with", "between"))
+    if action == "warn" and lower == "threat":
+        return False  # "a threat to peace" describes, it does not warn anyone
+    if action == "support" and lower == "commitment":
+        return has_prep(token, ("to",))
+    if action == "cooperate" and lower == "ties":
+        return any(c.lemma_ in ("security", "military", "economic", "diplomatic") for c in token.children)
+    if action == "consult" and lower in ("meeting", "meetings"):
+        return has_prep(token, ("with", "between"))
+    if action == "demand" and lower in ("call", "calls", "request", "demand"):
+        return has_prep(token, ("for", "on", "from"))
+    if action == "supply" and lower in ("aid", "assistance"):
+        return True
+    return True
+
+
+def has_prep(token: Token, words: tuple[str, ...]) -> bool:
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in words for c in token.children)
