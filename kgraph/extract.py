@@ -202,8 +202,7 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
     return found
 
 
-# ----- modality -------------------------------------------------------------------------------
-
+# ----- the article's events as a whole ---------------------------------------------------------
 
 def _link_themes(events: list[Event]) -> None:
     """A consider event is about the hypothetical events in its sentence that follow it."""
