@@ -1,0 +1,100 @@
+"""Names and nouns that stand for actors: international organisations, bodies of a state
+whose name does not say which, armed groups, and the common nouns ("government", "troops",
+"the two countries") the resolver in `actors.py` reads as actors. Data only.
+"""
+from __future__ import annotations
+
+import re
+
+INTERNATIONAL_ORGS: dict[str, str] = {
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+    "the un": "United Nations", "the united nations": "United Nations",
+    "un security council": "United Nations Security Council",
+    "u.n. security council": "United Nations Security Council",
+    "united nations security council": "United Nations Security Council",
+    "security council": "United Nations Security Council",
+    "the security council": "United Nations Security Council",
+    "unsc": "United Nations Security Council",
+    "council": "United Nations Security Council",
+    "nato": "NATO", "north atlantic treaty organization": "NATO",
+    "eu": "European Union", "european union": "European Union", "the eu": "European Union",
+    "european commission": "European Commission", "iaea": "IAEA",
+    "international atomic energy agency": "IAEA", "g7": "G7", "g20": "G20",
+    "asean": "ASEAN", "african union": "African Union", "au": "African Union",
+    "who": "World Health Organization", "world health organization": "World Health Organization",
+    "imf": "International Monetary Fund", "world bank": "World Bank", "opec": "OPEC",
+    "icc": "International Criminal Court", "international criminal court": "International Criminal Court",
+    "unitams": "UNITAMS", "osce": "OSCE", "red cross": "Red Cross", "icrc": "ICRC",
+    "arab league": "Arab League", "unhcr": "UNHCR", "unicef": "UNICEF",
+    "ecowas": "ECOWAS", "gcc": "Gulf Cooperation Council", "sco": "Shanghai Cooperation Organisation",
+    "brics": "BRICS", "quad": "Quad", "aukus": "AUKUS", "oas": "Organization of American States",
+    "wto": "World Trade Organization", "interpol": "Interpol", "the west": "the West", "west": "the West",
+    "general assembly": "UN General Assembly", "un general assembly": "UN General Assembly",
+}
+
+# Organisations that belong to a state although their name does not say which.
+STATE_ORGS: dict[str, str] = {
+    "state department": "USA", "department of state": "USA", "pentagon": "USA",
+    "department of defense": "USA", "defense department": "USA", "congress": "USA",
+    "senate": "USA", "house of representatives": "USA", "white house": "USA", "cia": "USA",
+    "fbi": "USA", "treasury": "USA", "treasury department": "USA", "nsc": None,
+    "yonhap": "KOR", "kcna": "PRK", "tass": "RUS", "ria novosti": "RUS", "xinhua": "CHN",
+    "kremlin": "RUS", "idf": "ISR", "israel defense forces": "ISR", "bundeswehr": "DEU",
+    "ministry of defence": None, "hamas": "PSE", "hezbollah": "LBN", "houthis": "YEM",
+    "houthi": "YEM", "taliban": "AFG", "rsf": "SDN", "rapid support forces": "SDN",
+    "wagner": "RUS", "wagner group": "RUS", "ansar allah": "YEM", "islamic jihad": "PSE",
+    "palestinian islamic jihad": "PSE", "al-shabaab": "SOM", "al-shabab": "SOM",
+    "boko haram": "NGA", "m23": "COD",
+}
+ARMED_GROUPS = {"hamas", "hezbollah", "houthis", "houthi", "taliban", "rsf", "ansar allah",
+                "islamic jihad", "palestinian islamic jihad", "al-shabab", "boko haram", "m23",
+                "rapid support forces", "wagner", "wagner group", "islamic state", "isis",
+                "al-qaeda", "al qaeda", "al-shabaab"}
+
+# Common nouns that stand for a state's organ or people when a country qualifies them.
+STATE_BODY_NOUNS = {
+    "government", "administration", "military", "army", "navy", "force", "forces", "troops",
+    "troop", "soldiers", "soldier", "officials", "official", "ministry", "minister", "ministers",
+    "president", "leader", "leadership", "spokesperson", "spokesman", "spokeswoman",
+    "ambassador", "diplomat", "diplomats", "authorities", "regime", "delegation", "envoy",
+    "embassy", "people", "refugees", "militia", "militias", "guard", "parliament", "cabinet",
+    "council", "agency", "command", "side", "navy", "air force", "coast", "intelligence",
+    "police", "commander", "commanders", "personnel", "industry", "state", "nation",
+    "counterpart", "allies", "units", "media", "mission", "office", "department", "service",
+    "lawmakers", "prosecutors", "court", "judge", "security",
+    # weapons stand for the state that fires them ("Russian drones attacked Kyiv")
+    "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery", "tanks",
+    "ships", "vessels", "submarines", "bombers", "rockets",
+}
+SELF_REFERRING = {"government", "administration", "regime", "authorities", "leadership"}
+ORG_NOUNS = {"tribunal", "court", "council", "committee", "commission", "alliance", "coalition",
+             "panel", "parties", "allies", "partners", "community", "militia", "militias",
+             "rebels", "insurgents", "groups", "gangs", "militants", "terrorists", "separatists"}
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
+THING_PRONOUNS = {"it", "its"}
+SPEAKER_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
+TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|vice|prime|minister|gen|general|ambassador|"
+                    r"secretary|sen|senator|rep|adm|admiral|col|lt|spokesperson|spokesman|"
+                    r"spokeswoman|chancellor|premier|deputy|press|foreign|defen[cs]e|chief|king|"
+                    r"queen|prince|sheikh|director|commander|envoy|special|representative|"
+                    r"principal|national|security|adviser|advisor)\.?\s+)+(?=[A-Z])", re.I)
+
+PAIR_NOUNS = {"country", "countries", "side", "sides", "nation", "nations", "leader", "leaders",
+              "government", "governments", "minister", "ministers", "neighbour", "neighbours",
+              "neighbor", "neighbors", "allies", "capitals", "delegations", "parties"}
+ROLE_WORDS = {"representative", "ambassador", "mission", "statement", "spokesperson",
+              "spokesman", "spokeswoman", "secretary", "minister", "delegation", "envoy",
+              "embassy", "remarks", "government"}
+POSITION_WORDS = {"priority", "policy", "position", "interest", "interests", "view",
+                  "commitment", "stance"}
+OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president",
+                  "spokesperson", "ambassador", "administration", "government"}
+DOCUMENT_NOUNS = {"resolution", "resolutions", "statement", "decision", "ruling"}
+GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", "militias",
+               "fighters", "militants", "gunmen", "gangs", "terrorists", "separatists", "insurgents",
+               "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians",
+               "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery",
+               "tanks", "ships", "vessels", "submarines", "bombers", "rockets"}
+INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
