@@ -314,6 +314,15 @@ class DocumentActors:
         org = INTERNATIONAL_ORGS.get(phrase.lower()) or INTERNATIONAL_ORGS.get(lower)
         if org and token.pos_ == "PROPN":
             return [Actor(org, "ORG", None)]
+        if lemma in SELF_REFERRING | {"country", "nation", "state"}:
+            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            for actor in (self._resolve_pronoun(owners[0]) if owners else []):
+                if actor.country:  # "my government", "his country": the owner's state
+                    return [Actor(country_name(actor.country), "COUNTRY", actor.country)]
+            if lower in ("country", "nation") and any(c.lower_ == "the" for c in token.children):
+                earlier = self.memory.last_thing  # "the country": the last state named
+                if earlier is not None and earlier.kind == "COUNTRY":
+                    return [earlier]
         if lemma in DOCUMENT_NOUNS:  # "Security Council resolutions prohibit ...": the Council
             issuers = [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
             if issuers:
@@ -391,22 +400,15 @@ class DocumentActors:
         Secretary"), else a country that qualifies the speaker's own position ("a U.S.
         priority")."""
         header_end = min(len(doc), 120)
-        person: str | None = None
         for token in doc[:header_end]:
             if token.lower_ in ROLE_WORDS and _in_header_line(token):
-                window = doc[max(0, token.i - 4):token.i]
-                for candidate in reversed(list(window)):
-                    if "\n" in candidate.text or "\n" in candidate.whitespace_:
-                        break  # the qualifier must be on the role's own line
-                    code = _code_of_token(candidate)
-                    if code:
-                        for ent in doc[:header_end].ents:
-                            if ent.label_ in _PERSON_LABELS:
-                                person = TITLES.sub("", ent.text).strip()
-                                break
-                        if person:
-                            return Actor(person, "PERSON", code)
-                        return Actor(country_name(code), "COUNTRY", code)
+                code = _role_country(token)
+                if code:
+                    person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
+                                   if e.label_ in _PERSON_LABELS), None)
+                    if person:
+                        return Actor(person, "PERSON", code)
+                    return Actor(country_name(code), "COUNTRY", code)
         for token in doc:
             if token.lower_ in POSITION_WORDS:
                 for child in token.children:
@@ -424,6 +426,32 @@ class DocumentActors:
                         if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                             return Actor(country_name(code), "COUNTRY", code)
         return None
+
+
+def _role_country(role: Token) -> str | None:
+    """The state a header names for a role, on the role's own line: "UK Permanent
+    Representative", "Permanent Representative of the Republic of Korea", "Ministry of
+    Foreign Affairs of Japan"."""
+    doc = role.doc
+    before = list(doc[max(0, role.i - 4):role.i])
+    for candidate in reversed(before):
+        if "\n" in candidate.text or "\n" in candidate.whitespace_:
+            break
+        code = _code_of_token(candidate)
+        if code:
+            return code
+    after: list[Token] = []
+    for candidate in doc[role.i + 1:min(len(doc), role.i + 12)]:
+        if "\n" in candidate.text or candidate.lower_ in ("to", "at", ",", "on", "for"):
+            break
+        after.append(candidate)
+    for i, word in enumerate(after):  # "of the Republic of Korea": try after each "of"
+        if word.lower_ == "of":
+            rest = " ".join(t.text for t in after[i + 1:])
+            code = country_code(rest) or demonym_code(rest)
+            if code:
+                return code
+    return None
 
 
 _OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
