@@ -63,6 +63,12 @@ class DocumentActors:
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
+        if expand:  # "the United States, together with the United Kingdom and France"
+            for mark in token.children:
+                if mark.lower_ in ("together", "along") or (mark.dep_ == "prep" and mark.lower_ == "alongside"):
+                    partners = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
+                                if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+                    heads += [h for p in partners for h in (p, *p.conjuncts)]
         found: list[Actor] = []
         for head in heads:
             for actor in self._resolve_head(head, remember):
@@ -144,6 +150,9 @@ class DocumentActors:
 
     def _resolve_head(self, token: Token, remember: bool) -> list[Actor]:
         lower = token.lower_
+        if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return self.resolve(clause.head, remember=remember) if clause is not None else []
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve_pronoun(token)
         ent = _entity_of(token) or _name_ending_in(token)
@@ -339,6 +348,9 @@ class DocumentActors:
             if lower in {"two", "both"} or any(c.lower_ in ("two", "both", "three") for c in token.children):
                 return list(self.memory.last_pair)  # "the two governments": the pair named last
             qualifiers = _qualifying_countries(token)
+            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if not qualifiers and owners and lower in OWN_FORCES:  # "its troops": the owner's
+                qualifiers = [a.country for a in self._resolve_pronoun(owners[0]) if a.country][:1]
             if qualifiers:
                 actors = []
                 for country in qualifiers:
@@ -426,6 +438,10 @@ class DocumentActors:
                         if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                             return Actor(country_name(code), "COUNTRY", code)
         return None
+
+
+OWN_FORCES = {"troops", "soldiers", "forces", "personnel", "units", "army", "navy", "military",
+              "militia", "militias", "fighters", "warships", "jets", "drones", "missiles"}
 
 
 def _role_country(role: Token) -> str | None:

@@ -51,13 +51,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     "deployment": "deploy", "redeployment": "deploy", "dispatch": "deploy",
     "supply": "supply", "supplies": "supply", "provision": "supply", "delivery": "supply",
     "transfer": "supply", "shipment": "supply", "procurement": "supply", "assistance": "supply",
-    "aid": "supply",
+    "aid": "supply", "sale": "supply", "sales": "supply", "export": "supply", "exports": "supply",
     "condemnation": "condemn", "criticism": "condemn",
     "warning": "warn", "threat": "warn",
     "demand": "demand", "appeal": "demand", "request": "demand", "call": "demand",
     "support": "support", "backing": "support", "endorsement": "support", "gratitude": "support",
     "solidarity": "support", "commitment": "support",
-    "war": "fight", "attack": "fight", "invasion": "fight", "offensive": "fight",
+    "war": "fight", "attack": "fight", "invasion": "fight", "offensive": "fight", "fire": "fight",
+    "incursion": "fight", "raid": "fight", "bombardment": "fight", "hostilities": "fight",
     "strike": "fight", "airstrike": "fight", "assault": "fight", "aggression": "fight",
     "shelling": "fight", "bombing": "fight", "clash": "fight", "fighting": "fight",
     "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction",
@@ -93,7 +94,9 @@ FORCE_NOUNS = {
     "advisers", "advisors", "instructor", "instructors", "army", "navy", "group", "contingent",
     "peacekeeper", "peacekeepers", "sailor", "sailors", "pilot", "pilots", "jet", "jets",
     "aircraft", "submarine", "submarines", "vessel", "vessels", "ship", "ships",
-    "expert", "experts", "specialist", "specialists",
+    "expert", "experts", "specialist", "specialists", "frigate", "frigates", "corvette",
+    "corvettes", "battleship", "battleships", "helicopter", "helicopters", "bomber", "bombers",
+    "reinforcements", "paratroopers", "boots",
     "worker", "workers", "commando", "commandos", "strike group",
 }
 MATERIEL_NOUNS = {
@@ -103,7 +106,8 @@ MATERIEL_NOUNS = {
     "fuel", "oil", "food", "grain", "medicine", "money", "fund", "funds", "technology",
     "vehicle", "vehicles", "interceptor", "interceptors", "assistance", "component",
     "components", "round", "rounds", "howitzer", "howitzers", "launcher", "launchers",
-    "system", "systems", "materiel", "goods",
+    "system", "systems", "materiel", "goods", "tonnes", "tons", "vaccines", "medicine",
+    "medicines", "fertilizer", "grain", "loans", "credit", "artillery",
 }
 OBJECT_DEPENDENT = {"send": None, "give": None, "offer": None, "provide": "supply",
                     "order": None, "deliver": "supply", "move": None, "rush": None}
@@ -116,7 +120,11 @@ LIGHT_VERBS = {
     "continue", "begin", "start", "order", "extend", "pledge", "reaffirm", "voice", "step",
     "escalate", "intensify", "mount", "stage", "seek", "approve", "authorize", "level", "lodge",
     "file", "renew", "boost", "reiterate", "take", "deliver", "plan", "prepare", "have",
-    "require", "pursue", "slap", "tighten", "lift",
+    "require", "pursue", "slap", "tighten", "lift", "resume", "limit",
+    # governors whose subject would do what their object names: "considering strikes on X",
+    # "threatened retaliation", "ordered the deployment of"
+    "consider", "weigh", "mull", "contemplate", "explore", "propose", "threaten", "intend",
+    "cease", "end", "halt", "stop", "suspend", "promise", "vow", "review",
 }
 
 # Governors that make the governed event hypothetical or negated.

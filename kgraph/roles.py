@@ -164,6 +164,11 @@ def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lower_ in FORCE_NOUNS:
                         return [pobj], "of-forces"
+    for child in token.children:  # "the sanctions it had imposed", "appeals Biden made"
+        if child.dep_ == "relcl" and child.lemma_ in LIGHT_VERBS:
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+                return subjects, "relative-light-verb"
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
         return verb_agents(head)[0], "light-verb"
@@ -226,6 +231,10 @@ def targets_of(token: Token, trigger: Trigger) -> list[Token]:
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
                 found += [g for g in child.children if g.dep_ == "pobj"]
+    if action == "fight" and not found and token.pos_ in ("NOUN", "PROPN"):
+        # "the Israeli strikes in southern Lebanon": the place struck stands for its state
+        found += [g for c in children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
     if action == "deploy" and not found:
         # "sent to fight alongside Moscow's troops"
         for holder in holders:

@@ -144,6 +144,12 @@ def _noun_is_event(token: Token, action: str) -> bool:
         return False
     if action == "cooperate" and lower in ("agreement", "agreements", "pact", "accord", "accords"):
         return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or has_prep(token, ("with", "between"))
+    if action == "fight" and lower == "fire":  # "rocket fire by Hezbollah", not "the fire"
+        return has_prep(token, ("by", "on", "at", "from")) or any(
+            c.lower_ in MATERIEL_NOUNS | {"rocket", "artillery", "mortar", "tank", "gun", "sniper"}
+            for c in token.children if c.dep_ == "compound")
+    if action == "supply" and lower in ("sale", "sales", "export", "exports"):  # "arms sales to"
+        return any(c.lower_ in MATERIEL_NOUNS for c in token.subtree if c.i != token.i)
     if action == "warn" and lower == "threat":
         return False  # "a threat to peace" describes, it does not warn anyone
     if action == "support" and lower == "commitment":
