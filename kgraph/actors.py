@@ -190,7 +190,7 @@ class DocumentActors:
         if lower in SPEAKER_PRONOUNS:
             quoted = self.in_quote(token) or memory.in_quote
             speakers = self.speaker_of(token) if quoted else (
-                [self.document_speaker] if self.document_speaker else self.speaker_of(token))
+                [self.document_speaker] if self.document_speaker else [])
             if not speakers:
                 return []
             speaker = speakers[0]
@@ -201,12 +201,28 @@ class DocumentActors:
             return [memory.last_person] if memory.last_person else []
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             subjects_only = token.dep_ in ("nsubj", "nsubjpass")
+            if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
+                owner = self._clause_subject(token)
+                if owner:
+                    return owner
             near = self._nearest_before(token, subjects_only=subjects_only)
             if near:
                 return near
             if lower in PLURAL_PRONOUNS and memory.last_group:
                 return list(memory.last_group)
             return [memory.last_thing] if memory.last_thing else []
+        return []
+
+    def _clause_subject(self, token: Token) -> list[Actor]:
+        """The subject of the nearest clause around a possessive pronoun, through infinitives
+        ("X continues to deepen its ..."), when it comes before the pronoun."""
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
+        while verb is not None:
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+                        and c.pos_ != "PRON"]
+            if subjects:
+                return [a for a in self.resolve(subjects[0], remember=False) if a.kind != "PERSON"]
+            verb = verb.head if verb.dep_ == "xcomp" else None
         return []
 
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
@@ -626,12 +642,18 @@ def _country_in_description(ent: Span, resolver: DocumentActors) -> str | None:
     "Ukrainian President Volodymyr Zelenskyy", "Kim, an adviser to South Korean President Yoon",
     "U.S. Deputy Ambassador to the U.N. Robert Wood", "State Department Spokesperson Miller"."""
     root = ent.root
-    tokens = [t for t in root.subtree if not any(
-        a.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj") for a in _between(t, root))]
+    clauses = ("relcl", "acl", "advcl", "ccomp", "conj", "prep")
+    # the title before the name, within its noun phrase: "Ukrainian President", "U.S. Deputy
+    # Ambassador to the U.N."; an apposition ("Kim, an adviser to ..."); "of X" after the name
+    tokens = [t for t in root.subtree if t.i < ent.start and not any(
+        a.dep_ in clauses[:-1] for a in _between(t, root))]
+    for child in root.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+            tokens += [t for t in child.subtree if not any(a.dep_ in clauses[:-1] for a in _between(t, child))]
     tokens += [t for t in root.ancestors if t.dep_ in ("compound", "appos")][:2]
     if root.dep_ in ("compound", "appos", "nmod"):
         tokens += [t for t in root.head.subtree if t not in tokens and not any(
-            a.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj") for a in _between(t, root.head))]
+            a.dep_ in clauses for a in _between(t, root.head))]
     tokens.sort(key=lambda t: t.i)
     for token in tokens:
         if ent.start <= token.i < ent.end and ent.label_ == "PERSON":

@@ -86,7 +86,7 @@ PAIR_NOUNS = {"country", "countries", "side", "sides", "nation", "nations", "lea
               "neighbor", "neighbors", "allies", "capitals", "delegations", "parties"}
 ROLE_WORDS = {"representative", "ambassador", "mission", "statement", "spokesperson",
               "spokesman", "spokeswoman", "secretary", "minister", "delegation", "envoy",
-              "embassy", "remarks", "government"}
+              "embassy", "remarks", "government", "ministry", "department", "office"}
 POSITION_WORDS = {"priority", "policy", "position", "interest", "interests", "view",
                   "commitment", "stance"}
 OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president",
