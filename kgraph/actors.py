@@ -64,7 +64,10 @@ class DocumentActors:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
         if expand:  # "the United States, together with the United Kingdom and France"
-            for mark in token.children:
+            markers = list(token.children)
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
+            for mark in markers:
                 if mark.lower_ in ("together", "along") or (mark.dep_ == "prep" and mark.lower_ == "alongside"):
                     partners = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
                                 if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]

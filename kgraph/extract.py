@@ -10,14 +10,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import DocumentActors
 from .dates import event_day, iso_date
-from .lexicon import NOUN_TRIGGERS, SAY_VERBS
+from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .roles import (
     from_objects, governing_subjects, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
 )
-from .triggers import Trigger, find_triggers, has_prep
+from .triggers import Trigger, find_triggers, has_prep, object_heads
 
 
 def extract_events(doc: Doc, article: Article) -> ArticleResult:
@@ -112,6 +112,9 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     else:
         agent_heads, rule = noun_agents(token, action) if is_noun else verb_agents(token)
         agents = _resolve_all(agent_heads, actors)
+        if not agents and action == "deploy":  # "we have not sent American troops": theirs
+            forces = [h for h in object_heads(token) if h.lower_ in FORCE_NOUNS]
+            agents, rule = _resolve_all(forces, actors), "forces-nationality"
         if any(h.pos_ == "PRON" for h in agent_heads):
             rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
         targets = _resolve_all(targets_of(token, trigger), actors, deep=True)
@@ -188,6 +191,9 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
     its named examples ("third parties like the United States and Poland")."""
     found: list[Actor] = []
     for head in heads:
+        if deep and head.tag_ in ("WDT", "WP"):  # "the transfer ..., which we condemn"
+            clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+            head = clause.head if clause is not None else head
         examples = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
                     for g in c.children if g.dep_ == "pobj"] if deep else []
         resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)

@@ -66,6 +66,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "cooperation": "cooperate", "partnership": "cooperate", "alliance": "cooperate",
     "collaboration": "cooperate", "treaty": "cooperate", "ties": "cooperate",
     "agreement": "cooperate", "pact": "cooperate", "accord": "cooperate",
+    "coordination": "cooperate",
     "talks": "consult", "meeting": "consult", "visit": "consult", "consultation": "consult",
     "summit": "consult",
 }

@@ -169,12 +169,28 @@ def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
                 return subjects, "relative-light-verb"
+    governor = _governing_verb(token)
+    if governor is not None and governor.i != token.head.i and governor.lemma_ in LIGHT_VERBS:
+        # "is considering additional measures, including sanctions against X"
+        return verb_agents(governor)[0], "light-verb"
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
         return verb_agents(head)[0], "light-verb"
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS:
         return verb_agents(head.head)[0], "light-verb"
     return [], "none"
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through "including", "such as" and conjunctions."""
+    current = token
+    for _ in range(5):
+        if current.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "nsubjpass"):
+            return None
+        current = current.head
+        if current.pos_ == "VERB" and current.dep_ != "prep":
+            return current
+    return None
 
 
 def targets_of(token: Token, trigger: Trigger) -> list[Token]:

@@ -48,6 +48,10 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, "demand", "call-on")
         if lemma in ("speak", "talk", "phone", "telephone") and token.pos_ == "VERB" and has_prep(token, ("with",)):
             yield Trigger(token, "consult", "talk-with")  # "spoke with President Ruto"
+        if lemma == "call" and token.pos_ == "NOUN" and has_prep(token, ("with",)):
+            yield Trigger(token, "consult", "call-with")  # "held a telephone call with"
+        if lemma in ("work", "partner", "coordinate", "team") and token.pos_ == "VERB" and has_prep(token, ("with",)):
+            yield Trigger(token, "cooperate", "work-with")  # "working closely with the United States"
         if lemma in ("fire", "launch") and token.pos_ == "VERB" and has_prep(token, ("at", "on", "into", "against")):
             yield Trigger(token, "fight", "fire-at")  # "fired missiles at ships"
         if lemma == "take" and any(c.lower_ == "exception" for c in token.children):
