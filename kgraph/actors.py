@@ -168,6 +168,10 @@ class DocumentActors:
             actors = [known] if known else []
         if not actors:
             actors = self._from_common_noun(token)
+        if not actors and _unrecognised_name(token):  # "Human Rights Watch" missed by NER
+            name = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1]
+                            if t.dep_ in ("compound", "flat") or t.i == token.i)
+            actors = [Actor(name, "ORG", _country_words(token.doc[token.left_edge.i:token.i + 1]))]
         if not actors:  # "the national airline Iran Air": the apposition names it
             for child in token.children:
                 if child.dep_ == "appos" and child.ent_type_:
@@ -358,6 +362,16 @@ class DocumentActors:
                 actor = self._organisation(ent, _clean_entity_text(ent)) if ent else None
                 return [actor] if actor else []
         if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS or lower in GROUP_NOUNS:
+            named = _modifier_text(token).lower()  # "Islamic State fighters"
+            if named in ARMED_GROUPS:
+                return [Actor(_modifier_text(token), "GROUP", STATE_ORGS.get(named))]
+            members_of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
+            if members_of:  # "Leaders of the Caribbean Community" act for it
+                ent = _entity_of(members_of[0])
+                org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
+                if org and org.country is None:
+                    return [org]
             for child in token.children:  # "Hezbollah fighters" act for Hezbollah
                 if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
                     ent = _entity_of(child)
@@ -554,6 +568,23 @@ def _name_ending_in(token: Token) -> Span | None:
     return Span(token.doc, span.start, span.end, label="PERSON")
 
 
+def _modifier_text(token: Token) -> str:
+    """The words before a noun inside its phrase: "Islamic State" in "Islamic State fighters"."""
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "flat")]
+    return " ".join(t.text for t in words)
+
+
+def _unrecognised_name(token: Token) -> bool:
+    """A capitalised multi-word proper name in a subject or object slot that the recogniser
+    left untagged ("Human Rights Watch")."""
+    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    if any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+        return False  # "all Member States": a description, not a name
+    chain = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")] + [token]
+    return len(chain) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ for t in chain)
+
+
 def _clean_entity_text(ent: Span) -> str:
     text = ent.text.strip()
     text = re.sub(r"['’]s?$", "", text).strip()
@@ -562,7 +593,7 @@ def _clean_entity_text(ent: Span) -> str:
 
 def _noun_phrase_text(token: Token) -> str:
     """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
-    cut = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl")
+    cut = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
     words = [t for t in token.subtree
              if t.dep_ not in cut and not (t.dep_ == "prep" and t.lower_ != "of")
              and not any(a.dep_ in cut or (a.dep_ == "prep" and a.lower_ != "of")

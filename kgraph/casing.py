@@ -31,6 +31,26 @@ def is_headline(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
+_DATELINE = re.compile(
+    r"^(?P<line>[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"       # NIAMEY, NEW DELHI
+    r"(?:,[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"           # , April 12(, 2024)
+    r"[ \t]*(?:\([A-Za-z .&]+\))?"                                          # (Reuters)
+    r"[ \t]*[-\u2013\u2014]+[ \t]*)(?=\S)",                                   # -, --, —
+    re.M,
+)
+
+
+def mask_datelines(text: str) -> str:
+    """Blank out wire datelines ("NIAMEY, April 12 (Reuters) - ") so the parser does not take
+    the city for the subject; the text keeps its length, so offsets stay exact."""
+    return _DATELINE.sub(lambda m: " " * len(m.group("line")), text)
+
+
+def text_for_parser(text: str) -> str:
+    """What spaCy reads: datelines blanked, headlines sentence-cased, same length as `text`."""
+    return sentence_case_headlines(mask_datelines(text))
+
+
 def sentence_case_headlines(text: str) -> str:
     """`text` with Title Case headline lines lower-cased except names of places and peoples."""
     lines = text.split("\n")

@@ -134,7 +134,8 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
 # subject is the surest; nouns, judgements and roles found through other words less so.
 RULE_CONFIDENCE = {"verb": 0.8, "noun": 0.65, "adjective": 0.6, "judgement": 0.55,
                    "stand-with": 0.75, "call-on": 0.75, "take-exception": 0.7, "talk-with": 0.7,
-                   "fire-at": 0.7}
+                   "fire-at": 0.7, "open-fire": 0.75, "order-to": 0.65, "call-with": 0.7,
+                   "work-with": 0.65}
 INDIRECT_ROLES = ("governing", "pronoun", "speaker", "light-verb", "relative", "for-object")
 
 

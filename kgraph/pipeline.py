@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .atomic import check_writable, write_atomically
-from .casing import sentence_case_headlines, with_original_text
+from .casing import text_for_parser, with_original_text
 from .dates import date_in_header, normalise_article_date
 from .entities import EntityResolver
 from .errors import InputError
@@ -103,7 +103,7 @@ def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, ba
             if target.has_graph(graph_iri(article)):
                 summary.unchanged += 1  # the same text is in the store already
                 continue
-            yield sentence_case_headlines(article.text), article
+            yield text_for_parser(article.text), article
 
     pairs = nlp.pipe(new_articles(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     for doc, article in pairs:

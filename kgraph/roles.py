@@ -12,14 +12,14 @@ from .triggers import Trigger, object_heads
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "deploy": ("to", "into", "in", "alongside"),
+    "deploy": ("to", "into", "in", "alongside", "on", "inside"),
     "supply": ("to", "for"),
     "condemn": (),
     "consider": (),
     "warn": ("against",),
     "demand": ("on", "upon", "from", "of"),
     "support": ("for", "to", "with", "behind"),
-    "fight": ("against", "on", "with", "of", "at", "into"),
+    "fight": ("against", "on", "with", "of", "at", "into", "upon"),
     "sanction": ("on", "against", "to"),
     "accuse": ("against",),
     "cooperate": ("with", "between", "among"),
@@ -53,8 +53,8 @@ def participants(token: Token) -> list[Token]:
     poss = [c for c in token.children if c.dep_ == "poss"]
     if poss:
         return poss
-    named = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")
-             and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    named = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")
+             and c.ent_type_ in ("GPE", "NORP", "ORG") and c.head.ent_type_ != c.ent_type_]
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
         return named
     for place in (False, True):  # a place ("in Gaza") only when nothing else names anyone

@@ -48,6 +48,12 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, "demand", "call-on")
         if lemma in ("speak", "talk", "phone", "telephone") and token.pos_ == "VERB" and has_prep(token, ("with",)):
             yield Trigger(token, "consult", "talk-with")  # "spoke with President Ruto"
+        if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
+            yield Trigger(token, "fight", "open-fire")  # "opened fire on Armenian positions"
+        if lemma in ("order", "instruct", "direct", "tell") and token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for c in token.children) and any(
+                c.dep_ == "xcomp" for c in token.children):
+            yield Trigger(token, "demand", "order-to")  # "ordered Venezuela not to take action"
         if lemma == "call" and token.pos_ == "NOUN" and has_prep(token, ("with",)):
             yield Trigger(token, "consult", "call-with")  # "held a telephone call with"
         if lemma in ("work", "partner", "coordinate", "team") and token.pos_ == "VERB" and has_prep(token, ("with",)):

@@ -21,7 +21,7 @@ def nlp():
 def extract(nlp):
     """extract(text) -> {(action, agent, target, modality)}, actors keyed like the scorer:
     by country code when they have one, else by name."""
-    from kgraph.casing import sentence_case_headlines, with_original_text
+    from kgraph.casing import text_for_parser, with_original_text
     from kgraph.extract import extract_events
     from kgraph.model import Article
 
@@ -30,7 +30,7 @@ def extract(nlp):
 
     def run(text: str, title: str | None = None) -> set[tuple]:
         article = Article(source="test.txt", text=text, title=title)
-        result = extract_events(with_original_text(nlp(sentence_case_headlines(text)), text), article)
+        result = extract_events(with_original_text(nlp(text_for_parser(text)), text), article)
         return {(e.action, key(e.agent), key(e.target), e.modality) for e in result.events}
 
     return run

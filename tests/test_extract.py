@@ -116,10 +116,10 @@ def test_calling_actions_illegal_accuses_whoever_acts(extract):
 
 
 def test_headline_casing_helps_the_parser_but_names_keep_their_capitals(nlp):
-    from kgraph.casing import sentence_case_headlines, with_original_text
+    from kgraph.casing import text_for_parser, with_original_text
 
     text = "Remarks by Ambassador Linda Thomas-Greenfield at a Briefing on Sudan\n\nWe stand with Sudan."
-    doc = with_original_text(nlp(sentence_case_headlines(text)), text)
+    doc = with_original_text(nlp(text_for_parser(text)), text)
     assert doc.text == text
     assert ("Linda Thomas-Greenfield", "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
