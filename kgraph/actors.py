@@ -36,7 +36,7 @@ class _Memory:
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     speaker: Actor | None = None  # the speaker of the current quotation
     last_pair: tuple[Actor, ...] = ()  # the last two parties named together
-    event_agents: dict[str, list[Actor]] = field(default_factory=dict)  # action -> last agents
+    event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 

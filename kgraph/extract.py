@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import DocumentActors
 from .dates import event_day, iso_date
-from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS
+from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS, VERB_TRIGGERS
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .roles import (
@@ -37,8 +37,8 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
                     event.reported_by = reporter
             result.events.extend(found)
             if found:
-                actors.memory.event_agents[trigger.action] = list(dict.fromkeys(
-                    e.agent for e in found if e.agent))
+                actors.memory.event_agents.setdefault(trigger.action, []).append(list(dict.fromkeys(
+                    e.agent for e in found if e.agent)))
         actors.end_sentence(sent)
     _link_themes(result.events)
     result.events = _drop_back_references(_deduplicate(result.events))
@@ -117,7 +117,7 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
             agents, rule = _resolve_all(forces, actors), "forces-nationality"
         if any(h.pos_ == "PRON" for h in agent_heads):
             rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
-        targets = _resolve_all(targets_of(token, trigger), actors, deep=True)
+        targets = _resolve_all(targets_of(token, trigger), actors, deep=True, exclude=agents)
         if action == "cooperate" and len(agents) >= 2 and not targets:
             agents, targets = agents[:1], agents[1:]
         if action == "cooperate" and not agents and len(targets) >= 2:
@@ -186,7 +186,8 @@ def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
     return True
 
 
-def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False) -> list[Actor]:
+def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False,
+                 exclude: list[Actor] | None = None) -> list[Actor]:
     """Actors for each head; with `deep`, a head that is no actor gives its participants
     ("the DPRK's launch" -> the DPRK, "cooperation between A and B" -> A, B) and a group
     its named examples ("third parties like the United States and Poland")."""
@@ -200,9 +201,14 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
         resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)
         if not resolved and deep:
             resolved = [a for p in participants(head) for a in actors.resolve(p)]
-        if not resolved and deep and refers_back(head):
+        if (not resolved and deep and refers_back(head)  # "wage this war" is no back-reference
+                and VERB_TRIGGERS.get(head.head.lemma_) != NOUN_TRIGGERS[head.lemma_.lower()]):
             # "condemned the strikes": whoever carried out the strikes named before
-            resolved = actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
+            earlier = actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
+            # the latest such event by someone else: "X condemned the attack" is not X's own
+            others = {a.country or a.key for a in exclude or []}
+            resolved = next((group for group in reversed(earlier)
+                             if not any((a.country or a.key) in others for a in group)), [])
         for actor in resolved:
             if actor not in found:
                 found.append(actor)

@@ -100,6 +100,8 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
         return ([p for p in passive if p.lower_ in FORCE_NOUNS], "passive-forces")
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return [token.head], "relative-clause"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lower_ in FORCE_NOUNS:
+        return [token.head], "forces-stationed"  # "American troops still stationed in Niger"
     return governing_subjects(token), "governing-subject"
 
 

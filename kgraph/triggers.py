@@ -41,7 +41,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
                 yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
         if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("with", "behind", "by")
-                                    for c in token.children):
+                                    and any(g.dep_ == "pobj" for g in c.children) for c in token.children):
             yield Trigger(token, "support", "stand-with")
         if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
                                    and c.i > token.i for c in token.children):
@@ -67,6 +67,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
 def _verb_actions(token: Token, lemma: str) -> list[str]:
     """Actions a verb names; "send arms and personnel" names both supply and deploy."""
     if lemma in OBJECT_DEPENDENT:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in token.children):
+            return []  # "provides support to X": the noun names the action
         kinds = _object_kinds(token)
         if kinds:
             return kinds
