@@ -37,6 +37,7 @@ class _Memory:
     speaker: Actor | None = None  # the speaker of the current quotation
     last_pair: tuple[Actor, ...] = ()  # the last two parties named together
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
+    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 
@@ -119,6 +120,12 @@ class DocumentActors:
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
+        for verb in sent:  # "North Korea launched a missile ... this launch": who launched
+            if verb.pos_ == "VERB":
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                found = self.resolve(subjects[0], remember=False) if subjects else []
+                if found:
+                    self.memory.doers[verb.lemma_.lower()] = found
         opens, closes = sent.text.count("“"), sent.text.count("”")
         if opens > closes:
             self.memory.in_quote = True

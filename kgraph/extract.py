@@ -107,7 +107,7 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
         if not accused and is_noun:  # "... in violation of the Charter": who acts in violation
             accused, rule = governing_subjects(token), "governing-subject"
         agents = actors.speaker_of(token)
-        targets = _resolve_all(accused, actors)
+        targets = _resolve_all(accused, actors, deep=True, exclude=agents)
         rule = "speaker-accuses-" + rule
     else:
         agent_heads, rule = noun_agents(token, action) if is_noun else verb_agents(token)
@@ -186,6 +186,11 @@ def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
     return True
 
 
+def _definite(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in token.children)
+
+
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False,
                  exclude: list[Actor] | None = None) -> list[Actor]:
     """Actors for each head; with `deep`, a head that is no actor gives its participants
@@ -209,6 +214,11 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
             others = {a.country or a.key for a in exclude or []}
             resolved = next((group for group in reversed(earlier)
                              if not any((a.country or a.key) in others for a in group)), [])
+        if not resolved and deep and _definite(head):
+            # "North Korea launched a missile. We condemn this launch.": who did it
+            doers = actors.memory.doers.get(head.lemma_.lower(), [])
+            others = {a.country or a.key for a in exclude or []}
+            resolved = [a for a in doers if (a.country or a.key) not in others]
         for actor in resolved:
             if actor not in found:
                 found.append(actor)
