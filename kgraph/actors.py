@@ -385,7 +385,7 @@ class DocumentActors:
                     org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
                     if org and (org.kind == "GROUP" or org.country is None):
                         return [org]
-            if lower in {"two", "both"} or any(c.lower_ in ("two", "both", "three") for c in token.children):
+            if _names_a_pair(token):
                 return list(self.memory.last_pair)  # "the two governments": the pair named last
             qualifiers = _qualifying_countries(token)
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
@@ -415,7 +415,7 @@ class DocumentActors:
                         return [Actor(country_name(nearby), "COUNTRY", nearby)]
                 if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
                     return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+        if lemma in PAIR_NOUNS and _names_a_pair(token):
             return list(self.memory.last_pair)  # "the two countries", "both sides"
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
             owner = token.head if token.dep_ == "conj" else token
@@ -575,6 +575,13 @@ def _name_ending_in(token: Token) -> Span | None:
     return Span(token.doc, span.start, span.end, label="PERSON")
 
 
+def _names_a_pair(token: Token) -> bool:
+    """"the two governments", "both sides" (not "two RSF commanders", which names its own)."""
+    words = {c.lower_ for c in token.children}
+    named = any(c.ent_type_ for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+    return not named and ("both" in words or {"the", "two"} <= words or {"these", "two"} <= words)
+
+
 def _modifier_text(token: Token) -> str:
     """The words before a noun inside its phrase: "Islamic State" in "Islamic State fighters"."""
     words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "flat")]
@@ -661,18 +668,18 @@ def _qualifier_code(token: Token) -> str | None:
 
 def _country_words(ent: Span) -> str | None:
     """A country named inside an organisation's name or by its possessor."""
+    root = ent.root
+    for child in root.children:  # the possessor first: "China's Taiwan Affairs Office" is China's
+        if child.dep_ == "poss" and child.i < ent.start:
+            sub = _entity_of(child)
+            code = country_code(_clean_entity_text(sub) if sub else child.text)
+            if code:
+                return code
     tokens = list(ent)
     for n in (2, 1):
         for i in range(len(tokens) - n + 1):
             text = " ".join(t.text for t in tokens[i:i + n])
             code = demonym_code(text) or country_code(text)
-            if code:
-                return code
-    root = ent.root
-    for child in root.children:
-        if child.dep_ == "poss" and child.i < ent.start:
-            sub = _entity_of(child)
-            code = country_code(_clean_entity_text(sub) if sub else child.text)
             if code:
                 return code
     return None

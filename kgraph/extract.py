@@ -98,7 +98,7 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _make_events(trigger, token, sent, actors.speaker_of(token),
                             _resolve_all(subjects, actors, deep=True), "speaker-judges-subject", False,
-                            article)
+                            article, actors)
     speaker_accuses = lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES
     if speaker_accuses and under_accusation(token):
         return []  # "accused X of violating ...": the accusation is already the event
@@ -127,7 +127,7 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
             buyers = agents or _resolve_all(governing_subjects(token), actors)
             agents, targets = sellers, buyers
             rule = "procurement-from"
-    return _make_events(trigger, token, sent, agents, targets, rule, is_noun, article)
+    return _make_events(trigger, token, sent, agents, targets, rule, is_noun, article, actors)
 
 
 # How often each kind of rule is right, roughly, on text it was not tuned to: a verb with its
@@ -151,11 +151,14 @@ def _confidence(trigger_rule: str, role_rule: str, has_target: bool) -> float:
 
 
 def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor],
-                 targets: list[Actor], rule: str, is_noun: bool, article: Article) -> list[Event]:
+                 targets: list[Actor], rule: str, is_noun: bool, article: Article,
+                 actors: DocumentActors) -> list[Event]:
     """One event per agent-target pair, unless an agent or a needed target is missing."""
     action = trigger.action
     if action == "consider":
         targets = []
+    if agents:  # remembered even without a target: "We condemn these attacks" points back
+        actors.memory.event_agents.setdefault(action, []).append(agents)
     targets = [t for t in targets if t not in agents]
     if action in ("deploy", "supply"):  # moving one's own forces between one's own commands
         targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
@@ -177,6 +180,8 @@ def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor]
 
 def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
     """Whether an event with no named target is still worth a graph edge."""
+    if action == "demand" and token.lemma_ == "call" and has_prep(token, ("for",)):
+        return True  # "called for an independent investigation": asked of no one in particular
     if action in TARGET_REQUIRED - {"consult"}:
         return False
     if action == "consult":  # "consulting with our allies": a counterpart, unnamed

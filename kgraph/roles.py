@@ -272,10 +272,11 @@ def targets_of(token: Token, trigger: Trigger) -> list[Token]:
                   for g in p.children if g.dep_ == "pobj"]
     if action in ("demand", "warn") and not found:
         # "demanded that Russia withdraw"; "warned it would end the UN mission"
-        roles = ("nsubj", "dobj") if action == "demand" else ("dobj",)
         for child in children:
             if child.dep_ in ("ccomp", "xcomp"):
-                found += [g for g in child.children if g.dep_ in roles]
+                subjects = [g for g in child.children if g.dep_ == "nsubj"]
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+                found += (subjects or objects) if action == "demand" else objects
     return found
 
 
