@@ -708,6 +708,9 @@ def _country_in_description(ent: Span, resolver: DocumentActors) -> str | None:
             continue
         sub = _entity_of(token)
         text = _clean_entity_text(sub) if sub else token.text
+        code = demonym_code(text) or country_code(text) or demonym_code(token.text)
+        if code:  # whatever the recogniser labelled it: "Azerbaijani" [PERSON] President
+            return code
         if sub is not None and sub.label_ == "PERSON":
             person = resolver.memory.persons.get(normalise_name(TITLES.sub("", text)))
             if person and person.country:

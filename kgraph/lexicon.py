@@ -135,6 +135,7 @@ HYPOTHETICAL_GOVERNORS = {
     "may", "could", "might", "would", "should", "urge", "demand", "call", "ask", "request",
     "press", "plead", "push", "offer", "promise", "pledge", "vow", "agree", "try", "attempt",
     "discuss", "suggest", "recommend", "fear", "warn", "allow", "need", "able",
+    "due", "set", "scheduled", "expected", "likely", "ready", "prepared", "willing", "poised",
 }
 HYPOTHETICAL_NOUNS = {"plan", "plans", "proposal", "possibility", "option", "options", "threat",
                       "prospect", "idea", "offer", "willingness", "readiness", "intention",

@@ -18,8 +18,11 @@ def modality_of(token: Token) -> str:
     """
     chain = [token]
     current = token
-    while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
-        current = current.head  # "will not deploy or supply": shared auxiliaries and negation
+    while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
+                                                for c in current.children):
+        # "will not deploy or supply": the second verb shares the first's auxiliaries and
+        # negation; "spoke with X and will travel" has its own
+        current = current.head
         chain = [current]
     while current.head.i != current.i and len(chain) < 6:
         if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:

@@ -47,12 +47,25 @@ def refers_back(token: Token) -> bool:
                     for c in token.children))
 
 
+def _misattached_by(noun: Token) -> list[Token]:
+    """"condemn the rocket fire by Hezbollah": the parser hangs "by Hezbollah" on the verb,
+    but with an active verb and an event noun as its object, it names who fired."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def participants(token: Token) -> list[Token]:
     """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
     national modifier."""
     poss = [c for c in token.children if c.dep_ == "poss"]
     if poss:
         return poss
+    by_agent = _misattached_by(token)
+    if by_agent:
+        return by_agent
     named = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")
              and c.ent_type_ in ("GPE", "NORP", "ORG") and c.head.ent_type_ != c.ent_type_]
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
@@ -148,6 +161,8 @@ def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return [g for g in child.children if g.dep_ == "pobj"], "noun-by"
+    if _misattached_by(token):
+        return _misattached_by(token), "noun-by"
     if action == "cooperate":
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("between", "among"):
@@ -205,8 +220,9 @@ def targets_of(token: Token, trigger: Trigger) -> list[Token]:
         objects = [c for c in children if c.dep_ == "dobj"]
         if action in ("deploy", "supply"):
             found += [g for d in datives for g in ([d] if d.pos_ != "ADP" else d.children)]
-            if any(c.dep_ == "prep" and c.lower_ == "with" for o in [token, *objects] for c in o.children):
-                found += objects  # "supplying them with weapons", "supply X's forces with arms"
+            if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with"
+                                             for o in [token, *objects] for c in o.children):
+                found += objects  # "supplying them with weapons", "arming the group"
         elif action != "consider":
             found += objects
             if any(c.dep_ == "agent" for c in children):  # "Kyiv was attacked by drones"

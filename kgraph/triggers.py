@@ -78,7 +78,7 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     action = VERB_TRIGGERS.get(lemma)
     if action is None:
         return []
-    if action == "supply":
+    if action == "supply" and lemma != "arm":  # "arming the group": the group is armed
         kinds = _object_kinds(token)
         return kinds or [action]
     if action == "consult" and lemma in ("travel",) and not has_prep(token, ("to",)):
