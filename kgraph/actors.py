@@ -69,7 +69,8 @@ class DocumentActors:
             if token.dep_ in ("nsubj", "nsubjpass"):
                 markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
             for mark in markers:
-                if mark.lower_ in ("together", "along") or (mark.dep_ == "prep" and mark.lower_ == "alongside"):
+                if mark.lower_ in ("together", "along") or (mark.dep_ == "prep" and (
+                        mark.lower_ == "alongside" or any(c.lower_ in ("together", "along") for c in mark.children))):
                     partners = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
                                 if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
                     heads += [h for p in partners for h in (p, *p.conjuncts)]

@@ -131,3 +131,44 @@ def test_every_event_says_why_it_exists(extract, nlp):
     text = "Germany condemned Iran. He thanked France. The strikes were unacceptable, Japan said."
     for event in extract_events(nlp(text), Article(source="t.txt", text=text)).events:
         assert event.rule and 0.0 < event.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wire dateline is not the subject
+    ("NIAMEY, April 12 (Reuters) - Russia has sent military instructors to Niger.",
+     ("deploy", "RUS", "NER", "asserted")),
+    # "together with" partners act too
+    ("The United States, together with France, imposed sanctions on Iran.", ("sanction", "FRA", "IRN", "asserted")),
+    # a relative pronoun stands for its antecedent
+    ("Kenya, which the government of Ethiopia has accused of meddling, rejected the claim.",
+     ("accuse", "ETH", "KEN", "asserted")),
+    # the nested action under "consider" is the considerer's, hypothetical
+    ("The Pentagon said the United States was considering strikes on Houthi sites in Yemen.",
+     ("fight", "USA", "YEM", "hypothetical")),
+    # a definite noun finds who did the verb before
+    ("North Korea launched a missile on Monday. Japan condemned the launch.", ("condemn", "JPN", "PRK", "asserted")),
+    # an event noun with its by-phrase hung on the verb
+    ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
+    # arming someone supplies them
+    ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
+    # "provides support" is support, not supply
+    ("Rwanda provides support to the M23, the report said.", ("support", "RWA", "COD", "asserted")),
+    # an order to act is a demand
+    ("The International Court of Justice ordered Venezuela to halt the operation.",
+     ("demand", "International Court of Justice", "VEN", "asserted")),
+    # telephone calls and working with someone
+    ("Foreign Minister Takeshi Iwaya of Japan held a telephone call with Australia's foreign minister.",
+     ("consult", "JPN", "AUS", "asserted")),
+    ("Japan is working closely with the Philippines on maritime security.", ("cooperate", "JPN", "PHL", "asserted")),
+    # scheduled meetings have not happened yet
+    ("Armenian Prime Minister Nikol Pashinyan is due to meet Azerbaijani President Ilham Aliyev next week.",
+     ("consult", "ARM", "AZE", "hypothetical")),
+])
+def test_general_mechanisms(extract, text, expected):
+    assert expected in extract(text)
+
+
+def test_statement_header_with_of_names_the_speakers_state(extract):
+    text = ("Remarks by Ambassador Kim Min-ho, Permanent Representative of the Republic of Korea to the "
+            "United Nations\n\nWe condemn the launch by the DPRK.")
+    assert ("condemn", "KOR", "PRK", "asserted") in extract(text)
