@@ -166,6 +166,17 @@ class DocumentActors:
             return self.resolve(clause.head, remember=remember) if clause is not None else []
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve_pronoun(token)
+        named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
+                 and c.i > token.i] if token.lemma_.lower() in OFFICIAL_NOUNS | {"chancellor", "premier"} else []
+        if named:  # "Guyana's President Irfaan Ali": the person, with the title's country
+            person = self._resolve_head(named[-1], remember)
+            if person and person[0].kind == "PERSON" and not person[0].country:
+                title = [a.country for a in self._from_common_noun(token) if a.country]
+                if title:  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot"
+                    person = [replace(person[0], country=title[0])]
+                    self._register_person(person[0])
+            if person:
+                return person
         ent = _entity_of(token) or _name_ending_in(token)
         actors: list[Actor] = []
         if ent is not None:

@@ -206,6 +206,9 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
         if deep and head.tag_ in ("WDT", "WP"):  # "the transfer ..., which we condemn"
             clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
             head = clause.head if clause is not None else head
+        if deep and head.lower_ == "what":  # "criticised what they called Venezuelan provocation"
+            named = [c for c in head.head.children if c.dep_ in ("oprd", "attr")]
+            head = named[0] if named else head
         examples = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
                     for g in c.children if g.dep_ == "pobj"] if deep else []
         resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)
