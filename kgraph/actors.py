@@ -35,7 +35,7 @@ class _Memory:
     last_thing: Actor | None = None  # last country or organisation
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     speaker: Actor | None = None  # the speaker of the current quotation
-    last_pair: tuple[Actor, ...] = ()  # the last two parties named together
+    groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
     in_quote: bool = False  # a quotation is open at the start of the current sentence
@@ -136,8 +136,8 @@ class DocumentActors:
         for actor in self._sentence_actors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
                 parties.setdefault(actor.country or actor.key, actor)
-        if len(parties) == 2:
-            self.memory.last_pair = tuple(parties.values())
+        if 2 <= len(parties) <= 5:
+            self.memory.groups[len(parties)] = tuple(parties.values())
         self._sentence_actors = []
         for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
@@ -397,8 +397,8 @@ class DocumentActors:
                     org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
                     if org and (org.kind == "GROUP" or org.country is None):
                         return [org]
-            if _names_a_pair(token):
-                return list(self.memory.last_pair)  # "the two governments": the pair named last
+            if _group_size(token):
+                return list(self.memory.groups.get(_group_size(token), ()))  # "the two governments"
             qualifiers = _qualifying_countries(token)
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             if not qualifiers and owners and lower in OWN_FORCES:  # "its troops": the owner's
@@ -427,8 +427,8 @@ class DocumentActors:
                         return [Actor(country_name(nearby), "COUNTRY", nearby)]
                 if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
                     return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in PAIR_NOUNS and _names_a_pair(token):
-            return list(self.memory.last_pair)  # "the two countries", "both sides"
+        if lemma in PAIR_NOUNS and _group_size(token):  # "the two countries", "both sides",
+            return list(self.memory.groups.get(_group_size(token), ()))  # "the three powers"
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
             owner = token.head if token.dep_ == "conj" else token
             if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("all", "any", "some", "many", "other")
@@ -587,11 +587,21 @@ def _name_ending_in(token: Token) -> Span | None:
     return Span(token.doc, span.start, span.end, label="PERSON")
 
 
-def _names_a_pair(token: Token) -> bool:
-    """"the two governments", "both sides" (not "two RSF commanders", which names its own)."""
+_GROUP_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _group_size(token: Token) -> int:
+    """How many parties "the two governments", "both sides", "the three European powers"
+    name; 0 for "two RSF commanders", which names its own."""
     words = {c.lower_ for c in token.children}
-    named = any(c.ent_type_ for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
-    return not named and ("both" in words or {"the", "two"} <= words or {"these", "two"} <= words)
+    named = any(c.ent_type_ in ("GPE", "ORG") for c in token.children if c.dep_ in ("compound", "nmod"))
+    if named:
+        return 0
+    if "both" in words:
+        return 2
+    sizes = [n for w, n in _GROUP_WORDS.items() if w in words]
+    definite = words & {"the", "these", "those", "all"}
+    return sizes[0] if sizes and definite else 0
 
 
 def _modifier_text(token: Token) -> str:

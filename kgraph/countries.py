@@ -30,7 +30,8 @@ _ALIASES: dict[str, str] = {
     "uae": "ARE", "u.a.e.": "ARE", "the philippines": "PHL", "gaza": "PSE", "west bank": "PSE",
     "palestinian territories": "PSE", "vatican": "VAT", "ivory coast": "CIV",
     "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
-    "kyiv": "UKR", "kiev": "UKR",
+    "kyiv": "UKR", "kiev": "UKR", "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",
+    "türkiye": "TUR", "the gambia": "GMB", "timor-leste": "TLS", "kosovo": "XKX",
     # seats of government and metonyms
     "the kremlin": "RUS", "kremlin": "RUS", "the white house": "USA", "white house": "USA",
     "the pentagon": "USA", "pentagon": "USA", "washington, d.c.": "USA", "washington d.c.": "USA",

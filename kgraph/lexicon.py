@@ -34,7 +34,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "occupy": "fight", "shoot": "fight", "wage": "fight",
     # sanction
     "sanction": "sanction", "blacklist": "sanction", "embargo": "sanction",
-    "prohibit": "sanction", "ban": "sanction", "forbid": "sanction",
+    "prohibit": "sanction", "ban": "sanction", "forbid": "sanction", "designate": "sanction",
     # accuse
     "accuse": "accuse", "blame": "accuse", "violate": "accuse", "defy": "accuse",
     "flout": "accuse", "breach": "accuse",
@@ -63,6 +63,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "shelling": "fight", "bombing": "fight", "clash": "fight", "fighting": "fight",
     "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction",
     "accusation": "accuse", "allegation": "accuse", "violation": "accuse", "breach": "accuse",
+    "censure": "condemn", "operation": "fight", "operations": "fight",
     "cooperation": "cooperate", "partnership": "cooperate", "alliance": "cooperate",
     "collaboration": "cooperate", "treaty": "cooperate", "ties": "cooperate",
     "agreement": "cooperate", "pact": "cooperate", "accord": "cooperate",
@@ -98,8 +99,15 @@ FORCE_NOUNS = {
     "expert", "experts", "specialist", "specialists", "frigate", "frigates", "corvette",
     "corvettes", "battleship", "battleships", "helicopter", "helicopters", "bomber", "bombers",
     "reinforcements", "paratroopers", "boots",
-    "worker", "workers", "commando", "commandos", "strike group",
+    "worker", "workers", "commando", "commandos", "strike group", "observers", "observer",
+    "monitors", "mission",
 }
+# Forces that are also equipment: sent, they deploy; supplied or sold, they are supplied.
+PLATFORM_NOUNS = {"jet", "jets", "aircraft", "submarine", "submarines", "vessel", "vessels",
+                  "ship", "ships", "warship", "warships", "frigate", "frigates", "corvette",
+                  "corvettes", "helicopter", "helicopters", "bomber", "bombers", "fighter",
+                  "fighters", "destroyer", "destroyers", "cruiser", "cruisers", "battleship",
+                  "battleships", "carrier"}
 MATERIEL_NOUNS = {
     "weapon", "weapons", "arm", "arms", "munition", "munitions", "ammunition", "shell", "shells",
     "missile", "missiles", "rocket", "rockets", "drone", "drones", "aid", "equipment", "tank",
@@ -121,7 +129,8 @@ LIGHT_VERBS = {
     "continue", "begin", "start", "order", "extend", "pledge", "reaffirm", "voice", "step",
     "escalate", "intensify", "mount", "stage", "seek", "approve", "authorize", "level", "lodge",
     "file", "renew", "boost", "reiterate", "take", "deliver", "plan", "prepare", "have",
-    "require", "pursue", "slap", "tighten", "lift", "resume", "limit",
+    "require", "pursue", "slap", "tighten", "lift", "resume", "limit", "restore", "establish",
+    "normalize", "normalise", "reestablish", "upgrade",
     # governors whose subject would do what their object names: "considering strikes on X",
     # "threatened retaliation", "ordered the deployment of"
     "consider", "weigh", "mull", "contemplate", "explore", "propose", "threaten", "intend",
@@ -142,6 +151,7 @@ HYPOTHETICAL_NOUNS = {"plan", "plans", "proposal", "possibility", "option", "opt
                       "call", "calls", "demand", "demands", "appeal", "appeals", "risk",
                       "consideration", "scenario"}
 NEGATING_GOVERNORS = {"deny", "refuse", "reject", "decline", "fail", "rule", "stop", "halt",
+                      "exclude",
                       "refusal", "denial", "prohibit", "ban", "forbid", "prevent", "bar"}
 MODAL_AUXILIARIES = {"could", "may", "might", "would", "should", "will", "shall", "can", "ca",
                      "must", "'ll", "wo"}

@@ -47,6 +47,8 @@ def modality_of(token: Token) -> str:
         if tok.i == first.i:
             continue
         if tok.lemma_.lower() in NEGATING_GOVERNORS:
+            if any(c.dep_ == "neg" for c in tok.children):
+                return "hypothetical"  # "have not ruled out sanctions": still possible
             return "negated"
         if tok.pos_ in ("NOUN", "PROPN"):
             if tok.lower_ in HYPOTHETICAL_NOUNS:

@@ -84,11 +84,13 @@ TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|vice|prime|minister|gen|gene
                     r"secretary|sen|senator|rep|adm|admiral|col|lt|spokesperson|spokesman|"
                     r"spokeswoman|chancellor|premier|deputy|press|foreign|defen[cs]e|chief|king|"
                     r"queen|prince|sheikh|director|commander|envoy|special|representative|"
-                    r"principal|national|security|adviser|advisor)\.?\s+)+(?=[A-Z])", re.I)
+                    r"principal|national|security|adviser|advisor|chairperson|chairman|chairwoman|chair|"
+                    r"commissioner|governor|mayor|justice|high)\.?\s+)+(?=[A-Z])", re.I)
 
 PAIR_NOUNS = {"country", "countries", "side", "sides", "nation", "nations", "leader", "leaders",
               "government", "governments", "minister", "ministers", "neighbour", "neighbours",
-              "neighbor", "neighbors", "allies", "capitals", "delegations", "parties"}
+              "neighbor", "neighbors", "allies", "capitals", "delegations", "parties", "power",
+              "powers", "states", "members"}
 ROLE_WORDS = {"representative", "ambassador", "mission", "statement", "spokesperson",
               "spokesman", "spokeswoman", "secretary", "minister", "delegation", "envoy",
               "embassy", "remarks", "government", "ministry", "department", "office"}

@@ -21,7 +21,7 @@ TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "support": ("for", "to", "with", "behind"),
     "fight": ("against", "on", "with", "of", "at", "into", "upon"),
     "sanction": ("on", "against", "to"),
-    "accuse": ("against",),
+    "accuse": ("against", "on"),
     "cooperate": ("with", "between", "among"),
     "consult": ("with", "to", "between"),
 }
@@ -181,6 +181,11 @@ def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lower_ in FORCE_NOUNS:
                         return [pobj], "of-forces"
+    for child in token.children:  # "the arms embargo imposed by this Council"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if agents:
+                return agents, "noun-imposed-by"
     for child in token.children:  # "the sanctions it had imposed", "appeals Biden made"
         if child.dep_ == "relcl" and child.lemma_ in LIGHT_VERBS:
             subjects = [c for c in child.children if c.dep_ == "nsubj"]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import (
     ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
-    NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS,
+    NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, VERB_TRIGGERS,
 )
 
 
@@ -54,6 +54,13 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for c in token.children) and any(
                 c.dep_ == "xcomp" for c in token.children):
             yield Trigger(token, "demand", "order-to")  # "ordered Venezuela not to take action"
+        if lemma in ("be", "remain", "stay", "keep", "get") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "touch" for g in c.children)
+                for c in token.children):
+            yield Trigger(token, "consult", "in-touch")  # "has been in touch with Kyiv"
+        if lemma == "review" and any(c.dep_ == "dobj" and c.lemma_ in ("option", "possibility", "measure", "step")
+                                     for c in token.children):
+            yield Trigger(token, "consider", "review-options")  # "reviewing all options"
         if lemma == "call" and token.pos_ == "NOUN" and has_prep(token, ("with",)):
             yield Trigger(token, "consult", "call-with")  # "held a telephone call with"
         if lemma in ("work", "partner", "coordinate", "team") and token.pos_ == "VERB" and has_prep(token, ("with",)):
@@ -108,7 +115,9 @@ def object_heads(token: Token) -> list[Token]:
 
 
 def _object_kinds(token: Token) -> list[str]:
-    """'deploy' for each object that is forces, 'supply' for each that is things."""
+    """'deploy' for each object that is forces, 'supply' for each that is things. Ships and
+    jets deploy when sent, but are supplied when supplied, sold or delivered."""
+    supplying = VERB_TRIGGERS.get(token.lemma_.lower()) == "supply"
     kinds: list[str] = []
     for head in object_heads(token):
         words = [head.lower_]
@@ -116,7 +125,8 @@ def _object_kinds(token: Token) -> list[str]:
                            "quantities", "amounts", "tons", "batch", "lot", "both"):
             words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
         for word in words:
-            kind = "deploy" if word in FORCE_NOUNS else "supply" if word in MATERIEL_NOUNS else None
+            kind = ("supply" if word in MATERIEL_NOUNS or (supplying and word in PLATFORM_NOUNS)
+                    else "deploy" if word in FORCE_NOUNS else None)
             if kind:
                 if kind not in kinds:
                     kinds.append(kind)
@@ -156,6 +166,8 @@ def _noun_is_event(token: Token, action: str) -> bool:
         return False
     if action == "cooperate" and lower in ("agreement", "agreements", "pact", "accord", "accords"):
         return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or has_prep(token, ("with", "between"))
+    if action == "fight" and lower in ("operation", "operations"):  # "operations against X"
+        return has_prep(token, ("against",))
     if action == "fight" and lower == "fire":  # "rocket fire by Hezbollah", not "the fire"
         return has_prep(token, ("by", "on", "at", "from")) or any(
             c.lower_ in MATERIEL_NOUNS | {"rocket", "artillery", "mortar", "tank", "gun", "sniper"}
