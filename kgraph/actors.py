@@ -38,6 +38,7 @@ class _Memory:
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
+    recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 
@@ -50,6 +51,7 @@ class DocumentActors:
         self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         self.document_speaker = self._find_document_speaker(doc)
+        self.dateline_country = _dateline_country(doc.text)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
         self.mentions: dict[str, int] = {}
@@ -138,6 +140,12 @@ class DocumentActors:
                 parties.setdefault(actor.country or actor.key, actor)
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = tuple(parties.values())
+        for token in sent:  # "drafted by Britain, France and Germany": three named together
+            if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
+                named = {a.country or a.key: a for a in self.resolve(token, remember=False)
+                         if a.kind == "COUNTRY"}
+                if 2 <= len(named) <= 5:
+                    self.memory.groups[len(named)] = tuple(named.values())
         self._sentence_actors = []
         for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
@@ -224,6 +232,11 @@ class DocumentActors:
                 return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
             return [speaker]
         if lower in PERSON_PRONOUNS:
+            for ent in reversed([e for e in self.sentence_of(token).ents
+                                 if e.label_ in _PERSON_LABELS and e.end <= token.i]):
+                person = self._person(ent, _clean_entity_text(ent))  # "X said ..., and she called"
+                if person:
+                    return [person]
             return [memory.last_person] if memory.last_person else []
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             subjects_only = token.dep_ in ("nsubj", "nsubjpass")
@@ -308,8 +321,9 @@ class DocumentActors:
         country = _country_in_description(ent, self)
         if country is None and known is not None:
             country = known.country
-        if country is None and self.document_speaker and _has_official_title(ent):
-            country = self.document_speaker.country
+        if country is None and _has_official_title(ent) and not _title_of_organisation(ent):
+            # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
+            country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
         person = Actor(name, "PERSON", country)
         self._register_person(person)
         for title in _titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
@@ -496,6 +510,18 @@ OWN_FORCES = {"troops", "soldiers", "forces", "personnel", "units", "army", "nav
               "militia", "militias", "fighters", "warships", "jets", "drones", "missiles"}
 
 
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:/[A-Z .'\-]+)?(?:,[^\n(]*?)?(?:\([^)]*\))?\s*[-\u2013\u2014]", re.M)
+
+
+def _dateline_country(text: str) -> str | None:
+    """The state of a wire story's dateline city ("NEW DELHI, March 4 (Reuters) -")."""
+    match = _DATELINE_CITY.search(text[:600])
+    if not match:
+        return None
+    city = match.group(1).strip().title()
+    return country_code(city) or city_country(city)
+
+
 def _role_country(role: Token) -> str | None:
     """The state a header names for a role, on the role's own line: "UK Permanent
     Representative", "Permanent Representative of the Republic of Korea", "Ministry of
@@ -545,6 +571,11 @@ def _titles_before(ent: Span) -> list[str]:
     words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
     return [w for w in words if w in OFFICIAL_NOUNS | {"chancellor", "premier", "envoy", "spokesman",
                                                         "spokeswoman", "general", "commander"}]
+
+
+def _title_of_organisation(ent: Span) -> bool:
+    """"European Council President Charles Michel": an organisation's official, no state's."""
+    return any(t.ent_type_ == "ORG" for t in ent.doc[max(0, ent.start - 5):ent.start])
 
 
 def _has_official_title(ent: Span) -> bool:
@@ -698,8 +729,8 @@ def _country_words(ent: Span) -> str | None:
             if code:
                 return code
     tokens = list(ent)
-    for n in (2, 1):
-        for i in range(len(tokens) - n + 1):
+    for i in range(len(tokens)):  # the first country word: "Chinese Embassy in Ha Noi" is China's
+        for n in (2, 1):
             text = " ".join(t.text for t in tokens[i:i + n])
             code = demonym_code(text) or country_code(text)
             if code:

@@ -159,6 +159,7 @@ def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor]
         targets = []
     if agents:  # remembered even without a target: "We condemn these attacks" points back
         actors.memory.event_agents.setdefault(action, []).append(agents)
+        actors.memory.recent_agents.append(agents)
     targets = [t for t in targets if t not in agents]
     if action in ("deploy", "supply"):  # moving one's own forces between one's own commands
         targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
@@ -189,6 +190,10 @@ def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
     if action == "support":
         return not is_noun
     return True
+
+
+GENERIC_EVENT_NOUNS = {"act", "action", "move", "incident", "step", "behaviour", "behavior",
+                       "provocation", "conduct", "aggression", "violation"}
 
 
 def _definite(token: Token) -> bool:
@@ -227,6 +232,10 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
             doers = actors.memory.doers.get(head.lemma_.lower(), [])
             others = {a.country or a.key for a in exclude or []}
             resolved = [a for a in doers if (a.country or a.key) not in others]
+            if not resolved and head.lemma_.lower() in GENERIC_EVENT_NOUNS:
+                # "Viet Nam condemns this act": the last thing someone else did
+                resolved = next((group for group in reversed(actors.memory.recent_agents)
+                                 if not any((a.country or a.key) in others for a in group)), [])
         for actor in resolved:
             if actor not in found:
                 found.append(actor)

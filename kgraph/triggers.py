@@ -166,6 +166,8 @@ def _noun_is_event(token: Token, action: str) -> bool:
         return False
     if action == "cooperate" and lower in ("agreement", "agreements", "pact", "accord", "accords"):
         return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or has_prep(token, ("with", "between"))
+    if action == "accuse" and lower in ("claim", "claims"):  # "claims by Beijing that ..."
+        return has_prep(token, ("by",)) and any(c.dep_ in ("acl", "ccomp") for c in token.children)
     if action == "fight" and lower in ("operation", "operations"):  # "operations against X"
         return has_prep(token, ("against",))
     if action == "fight" and lower == "fire":  # "rocket fire by Hezbollah", not "the fire"
