@@ -575,7 +575,8 @@ def _titles_before(ent: Span) -> list[str]:
 
 def _title_of_organisation(ent: Span) -> bool:
     """"European Council President Charles Michel": an organisation's official, no state's."""
-    return any(t.ent_type_ == "ORG" for t in ent.doc[max(0, ent.start - 5):ent.start])
+    return any(t.ent_type_ == "ORG" or t.lower_ in INTERNATIONAL_ORGS
+               for t in ent.doc[max(0, ent.start - 5):ent.start])
 
 
 def _has_official_title(ent: Span) -> bool:
@@ -692,8 +693,8 @@ def _qualifying_countries(token: Token) -> list[str]:
                 if code and code not in found:
                     found.append(code)
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
+            for pobj in [p for g in child.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
+                if pobj.dep_ in ("pobj", "conj"):
                     ent = _entity_of(pobj)
                     code = country_code(_clean_entity_text(ent) if ent else pobj.text)
                     if code:

@@ -91,7 +91,9 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     token = trigger.token
     action = trigger.action
     lemma = token.lemma_.lower()
-    is_noun = token.pos_ in ("NOUN", "PROPN")
+    # a phrase rule ("calls on", "stands with") reads its word as a verb even when the tagger
+    # says noun ("Denmark condemns these attacks and calls on all parties")
+    is_noun = token.pos_ in ("NOUN", "PROPN") and trigger.rule in ("noun", "call-with")
     if is_noun and token.dep_ == "compound" and token.head.lemma_ in AGREEMENT_NOUNS:
         token = token.head  # "a defence cooperation agreement": the agreement has the roles
     if trigger.rule == "judgement":  # "These threats are unacceptable," the speaker says

@@ -94,6 +94,7 @@ FORCE_NOUNS = {
     "units", "brigade", "brigades", "battalion", "battalions", "division", "squadron", "fleet",
     "warship", "warships", "carrier", "destroyer", "destroyers", "cruiser", "cruisers",
     "mercenary", "mercenaries", "fighter", "fighters", "officer", "officers", "marine", "marines",
+    "contingents", "police", "policemen", "gendarmes",
     "advisers", "advisors", "instructor", "instructors", "army", "navy", "group", "contingent",
     "peacekeeper", "peacekeepers", "sailor", "sailors", "pilot", "pilots", "jet", "jets",
     "aircraft", "submarine", "submarines", "vessel", "vessels", "ship", "ships",
@@ -119,7 +120,7 @@ MATERIEL_NOUNS = {
     "system", "systems", "materiel", "goods", "tonnes", "tons", "vaccines", "medicine",
     "medicines", "fertilizer", "grain", "loans", "credit", "artillery",
 }
-OBJECT_DEPENDENT = {"send": None, "give": None, "offer": None, "provide": "supply",
+OBJECT_DEPENDENT = {"send": None, "give": None, "offer": None, "provide": "supply", "contribute": None,
                     "order": None, "deliver": "supply", "move": None, "rush": None}
 
 # Verbs whose subject is the agent of the event noun they take as object

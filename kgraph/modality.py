@@ -38,6 +38,9 @@ def modality_of(token: Token) -> str:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
+    for tok in chain[1:]:  # "denied any plan to attack": the denial decides
+        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in tok.children):
+            return "negated"
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:

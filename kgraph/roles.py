@@ -60,7 +60,7 @@ def _misattached_by(noun: Token) -> list[Token]:
 def participants(token: Token) -> list[Token]:
     """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
     national modifier."""
-    poss = [c for c in token.children if c.dep_ == "poss"]
+    poss = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
     if poss:
         return poss
     by_agent = _misattached_by(token)
@@ -156,7 +156,7 @@ def governing_subjects(token: Token) -> list[Token]:
 def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
     """Possessor, 'by'-phrase, national adjective, or the subject of a light verb."""
     for child in token.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "last month's"
             return [child], "possessor"
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "by":
