@@ -6,6 +6,7 @@ The rules are simple and explainable: each resolution can be read off the code b
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -107,7 +108,8 @@ class DocumentActors:
 
     def in_quote(self, token: Token) -> bool:
         """Whether `token` stands inside a quotation opened earlier in its sentence."""
-        before = token.doc.text[self.sentence_of(token).start_char:token.idx]
+        sent = self.sentence_of(token)
+        before = sent.text[:token.idx - sent.start_char]
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def start_sentence(self, sent: Span) -> None:
@@ -478,8 +480,9 @@ class DocumentActors:
         Secretary"), else a country that qualifies the speaker's own position ("a U.S.
         priority")."""
         header_end = min(len(doc), 120)
+        text = doc.text
         for token in doc[:header_end]:
-            if token.lower_ in ROLE_WORDS and _in_header_line(token):
+            if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
                 code = _role_country(token)
                 if code:
                     person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
@@ -494,10 +497,10 @@ class DocumentActors:
                         code = _code_of_token(child)
                         if code:
                             return Actor(country_name(code), "COUNTRY", code)
-        if _HEADER_LINE.match(doc.text.lstrip().split("\n", 1)[0]):
+        if _HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
             # "Statement by the Press Secretary ... The United States strongly condemns ...":
             # a statement names its author as the subject of its first sentences
-            for sent in list(doc.sents)[1:4]:
+            for sent in itertools.islice(doc.sents, 1, 4):
                 for token in sent:
                     if token.dep_ == "nsubj":
                         code = _code_of_token(token)
@@ -555,10 +558,9 @@ _OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spo
 _HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press)\b", re.I)
 
 
-def _in_header_line(token: Token) -> bool:
+def _in_header_line(token: Token, text: str) -> bool:
     """Whether `token` sits in a title or byline rather than in the article's prose: a line
     that opens with "Statement", "Remarks"..., or a short line without final punctuation."""
-    text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start:end if end >= 0 else len(text)].strip()
@@ -597,12 +599,14 @@ def _code_of_token(token: Token) -> str | None:
 # ----- helpers on the parse ---------------------------------------------------------------
 
 def _entity_of(token: Token) -> Span | None:
+    """The named entity `token` is part of (an index kept on the Doc: looked up very often)."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    index = token.doc.user_data.get("kgraph_entities")
+    if index is None:
+        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        token.doc.user_data["kgraph_entities"] = index
+    return index.get(token.i)
 
 
 def _name_ending_in(token: Token) -> Span | None:
