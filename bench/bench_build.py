@@ -2,18 +2,22 @@
 
 For each corpus -- A: the development set ../shared/eval/dev/docs (skipped if absent);
 B: N copies (default 100) of the bundled examples written as .txt files into a temp folder --
-it measures
+and for each number of parsing processes (default 1 and 2) it measures
 
-  * spaCy alone: `list(nlp.pipe(texts, batch_size=32))` with the pipeline kgraph loads
-    (`kgraph.nlp.load_pipeline()`), over the texts kgraph would parse (read beforehand with
-    kgraph.sources and headline-cased as kgraph does, so reading is outside the timing);
-  * kgraph in-process: `kgraph.pipeline.build([folder], out)` with the model already loaded;
-  * the CLI wall time including start-up and model load (`kgraph build FOLDER -o TMP -q`);
+  * spaCy alone: `list(nlp.pipe(texts, batch_size=32, n_process=N))` with the pipeline kgraph
+    loads (`kgraph.nlp.load_pipeline()`), over the texts kgraph would parse (read beforehand
+    with kgraph.sources and headline-cased as kgraph does, so reading is outside the timing);
+  * kgraph into a store: `kgraph.pipeline.build([folder], store=FRESH_FOLDER, n_process=N)`
+    (what `kgraph build FOLDER --store S` does), model already loaded;
+  * kgraph into a file: `kgraph.pipeline.build([folder], out.ttl, n_process=N)` (a temporary
+    on-disk Oxigraph store, then dumped to Turtle);
+  * the CLI wall time including start-up and model load (`kgraph build FOLDER --store S -q`);
 
-and the peak RSS of the CLI build of corpus B at 10x and 100x copies. In-process timings are
-the best of 3 runs after one warm-up; spaCy and kgraph runs are interleaved so that noise from
-other load on the machine hits both alike. Optionally (on by default) one kgraph build is
-profiled with cProfile and the top functions under kgraph/ by cumulative time are listed.
+then, for the examples corpus, the peak RSS of the CLI build into a store at 10x and 100x copies,
+and one pass of each step of a build over already-parsed documents (where kgraph's time goes).
+In-process timings are the best of 3 runs after a warm-up; the spaCy and kgraph runs of one
+round are interleaved so that noise from other load on the machine hits them alike. Optionally
+(on by default) one kgraph build is profiled with cProfile.
 
 The Markdown result goes to stdout and to --out. Progress goes to stderr.
 
@@ -25,11 +29,13 @@ import argparse
 import cProfile
 import datetime
 import io
+import itertools
 import json
 import os
 import platform
 import pstats
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -76,13 +82,24 @@ def write_copies(folder: Path, texts: list[tuple[str, str]], copies: int) -> Pat
     return folder
 
 
+def parser_text() -> Callable[[str], str]:
+    """The function `pipeline.build` applies to an article's text before spaCy parses it
+    (headline casing, dateline masking): whichever one the pipeline module imports."""
+    from kgraph import pipeline
+
+    for name in ("text_for_parser", "sentence_case_headlines"):
+        if hasattr(pipeline, name):
+            return getattr(pipeline, name)
+    raise RuntimeError("cannot tell what kgraph.pipeline hands to spaCy")
+
+
 def parse_inputs(folder: Path) -> list[str]:
     """The exact strings kgraph.pipeline.build hands to nlp.pipe for `folder`."""
-    from kgraph.casing import sentence_case_headlines
     from kgraph.sources import list_input_files, read_articles
 
+    prepare = parser_text()
     files = list_input_files([str(folder)])
-    return [sentence_case_headlines(a.text) for a in read_articles(files, log)]
+    return [prepare(a.text) for a in read_articles(files, log)]
 
 
 # --------------------------------------------------------------------------- measurements
@@ -91,11 +108,8 @@ def count_words(docs) -> int:
     return sum(1 for doc in docs for t in doc if not t.is_punct and not t.is_space)
 
 
-def interleaved_best(funcs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
-    """Warm each function up once, then run them round-robin `repeat` times; all timings."""
-    for name, func in funcs.items():
-        log(f"  warm-up {name}")
-        func()
+def interleaved(funcs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Run the functions round-robin `repeat` times; all timings."""
     times: dict[str, list[float]] = {name: [] for name in funcs}
     for i in range(repeat):
         for name, func in funcs.items():
@@ -106,15 +120,15 @@ def interleaved_best(funcs: dict[str, Callable[[], object]], repeat: int) -> dic
     return times
 
 
-def run_cli(folder: Path, out: Path) -> tuple[float, int | None, str]:
-    """Wall seconds and peak RSS (KiB) of `kgraph build folder -o out -q`, and how RSS was got."""
-    command = [str(KGRAPH_BIN), "build", str(folder), "-o", str(out), "-q"]
+def run_cli(args: list[str]) -> tuple[float, int | None, str]:
+    """Wall seconds and peak RSS (KiB) of `kgraph ARGS`, and how RSS was measured."""
+    command = [str(KGRAPH_BIN), *args]
     if TIME_BIN.exists():
         start = time.perf_counter()
         done = subprocess.run([str(TIME_BIN), "-v", *command], capture_output=True, text=True)
         wall = time.perf_counter() - start
         if done.returncode != 0:
-            raise RuntimeError(f"kgraph build failed ({done.returncode}):\n{done.stderr[-2000:]}")
+            raise RuntimeError(f"kgraph {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
         rss = None
         for line in done.stderr.splitlines():
             if "Maximum resident set size" in line:
@@ -128,83 +142,146 @@ def run_cli(folder: Path, out: Path) -> tuple[float, int | None, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
-        raise RuntimeError(f"kgraph build failed ({proc.returncode}):\n{stderr[-2000:]!r}")
+        raise RuntimeError(f"kgraph {' '.join(args)} failed ({proc.returncode}):\n{stderr[-2000:]!r}")
     return wall, usage.ru_maxrss, "getrusage (os.wait4) ru_maxrss"
 
 
-def bench_corpus(label: str, folder: Path, tmp: Path, nlp, repeat: int) -> dict:
+class Fresh:
+    """Fresh paths under a temp folder: a new store folder for every build into a store."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.counter = tmp, itertools.count()
+
+    def store(self) -> Path:
+        return self.tmp / f"store-{next(self.counter)}"
+
+
+def bench_corpus(label: str, folder: Path, tmp: Path, nlp, repeat: int, n_procs: list[int]) -> dict:
     from kgraph.pipeline import build
 
     texts = parse_inputs(folder)
     docs = list(nlp.pipe(texts, batch_size=32))
     words = count_words(docs)
     try:
-        stages = time_stages(folder, docs, tmp / f"{label}-stages.ttl")
+        stages = time_stages(folder, docs, tmp / f"{label[0]}-stages.ttl")
     except Exception as exc:  # kgraph's internals change; the stage split is optional
         stages = {"error": f"{type(exc).__name__}: {exc}"}
         log(f"{label}: stage timing failed: {stages['error']}")
     del docs
-    out = tmp / f"{label}.ttl"
-    summaries = []
+    out = tmp / f"{label[0]}.ttl"
+    fresh = Fresh(tmp)
+    summaries: dict[str, object] = {}
 
-    def spacy_alone() -> None:
-        list(nlp.pipe(texts, batch_size=32))
+    def spacy_alone(n: int) -> Callable[[], None]:
+        return lambda: list(nlp.pipe(texts, batch_size=32, n_process=n))
 
-    def kgraph_build() -> None:
-        summaries.append(build([str(folder)], out))
+    def kgraph_store(n: int) -> Callable[[], None]:
+        def run() -> None:
+            target = fresh.store()
+            summaries[f"store{n}"] = build([str(folder)], store=str(target), n_process=n)
+            shutil.rmtree(target, ignore_errors=True)
+        return run
 
+    def kgraph_file(n: int) -> Callable[[], None]:
+        def run() -> None:
+            summaries[f"file{n}"] = build([str(folder)], out, n_process=n)
+        return run
+
+    funcs: dict[str, Callable[[], None]] = {}
+    for n in n_procs:
+        funcs[f"spaCy n={n}"] = spacy_alone(n)
+        funcs[f"kgraph store n={n}"] = kgraph_store(n)
+        funcs[f"kgraph file n={n}"] = kgraph_file(n)
     log(f"{label}: {len(texts)} docs, {words} words")
-    times = interleaved_best({"spaCy": spacy_alone, "kgraph": kgraph_build}, repeat)
-    log(f"{label}: CLI build")
-    cli_wall, cli_rss, rss_how = run_cli(folder, tmp / f"{label}-cli.ttl")
-    last = summaries[-1]
+    times = interleaved(funcs, repeat)
+    cli: dict[int, tuple[float, int | None, str]] = {}
+    for n in n_procs:
+        log(f"{label}: CLI build --store, --n-process {n}")
+        target = fresh.store()
+        cli[n] = run_cli(["build", str(folder), "--store", str(target), "-q", "--n-process", str(n)])
+        shutil.rmtree(target, ignore_errors=True)
+    first = summaries[f"store{n_procs[0]}"]
     return {
-        "label": label, "docs": len(texts), "words": words, "kgraph_words": last.words,
-        "events": last.events, "triples": last.triples, "spacy": times["spaCy"],
-        "kgraph": times["kgraph"], "cli": cli_wall, "cli_rss": cli_rss, "rss_how": rss_how,
-        "stages": stages,
+        "label": label, "docs": len(texts), "words": words, "kgraph_words": first.words,
+        "events": first.events, "quads": first.quads, "times": times, "cli": cli, "stages": stages,
+        "n_procs": n_procs,
     }
 
 
 def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
-    """One unprofiled pass of each post-parse step of a build over already-parsed `docs`, using
-    the same kgraph functions pipeline.build calls (the parse itself is the spaCy column)."""
-    from kgraph.casing import sentence_case_headlines
+    """One unprofiled pass of each step of a build over already-parsed `docs`, calling the
+    same kgraph functions as `pipeline._build_into` (the parse itself is the spaCy column).
+    Writing goes into a temporary store beside `out`, then dumped to Turtle, as
+    `kgraph build ... --output out.ttl` does."""
+    from kgraph.atomic import write_atomically
+    from kgraph.casing import with_original_text
+    from kgraph.entities import EntityResolver
     from kgraph.extract import extract_events
-    from kgraph.graph import GraphWriter, format_for
+    from kgraph.pipeline import _with_date
+    from kgraph.rdf import article_rdf, graph_iri, rename_actor_update
     from kgraph.sources import list_input_files, read_articles
+    from kgraph.store import LocalStore, dump_union, rdf_format_for
 
     stages: dict[str, float] = {}
-    articles = list(read_articles(list_input_files([str(folder)]), log))
     # warm-up: the first extraction in a process pays one-time lazy loading (lexicons etc.)
-    GraphWriter().add(extract_events(docs[0], articles[0]))
+    first = next(iter(read_articles(list_input_files([str(folder)]), log)))
+    article_rdf(extract_events(with_original_text(docs[0], first.text), first), EntityResolver())
+
+    prepare = parser_text()
     start = time.perf_counter()
-    articles = list(read_articles(list_input_files([str(folder)]), log))
+    articles = [_with_date(a, None) for a in read_articles(list_input_files([str(folder)]), log)]
     for article in articles:
-        sentence_case_headlines(article.text)
-    stages["read + chrome-strip + headline-case"] = time.perf_counter() - start
+        prepare(article.text)
+    stages[f"read + date + `{prepare.__name__}`"] = time.perf_counter() - start
+
     start = time.perf_counter()
-    results = [extract_events(doc, article) for doc, article in zip(docs, articles)]
-    stages["extract_events"] = time.perf_counter() - start
-    start = time.perf_counter()
-    count_words(docs)
-    stages["word count"] = time.perf_counter() - start
-    start = time.perf_counter()
-    writer = GraphWriter()
-    for result in results:
-        writer.add(result)
-    stages["GraphWriter.add (RDF triples)"] = time.perf_counter() - start
-    start = time.perf_counter()
-    graph = writer.finish()
-    stages["GraphWriter.finish"] = time.perf_counter() - start
-    start = time.perf_counter()
-    graph.serialize(destination=str(out), format=format_for(out.suffix), encoding="utf-8")
-    stages["serialise to Turtle"] = time.perf_counter() - start
+    target = LocalStore.temporary_beside(out)
+    entities = EntityResolver()
+    for actor in target.known_actors():
+        entities.canonical(actor)
+    stages["open temp store + `known_actors`"] = time.perf_counter() - start
+    try:
+        start = time.perf_counter()
+        for article in articles:
+            target.has_graph(graph_iri(article))
+        stages["`has_graph` checks"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        results = [extract_events(with_original_text(doc, article.text), article)
+                   for doc, article in zip(docs, articles)]
+        stages["`extract_events` (+ `with_original_text`)"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        rdfs = [article_rdf(result, entities) for result in results]
+        stages["`rdf.article_rdf` (quads)"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        for rdf in rdfs:
+            target.put_article(rdf)
+            for merge in rdf.merges:
+                target.update(rename_actor_update(merge))
+        stages["`LocalStore.put_article` (+ actor merges)"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        count_words(docs)
+        stages["word count"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        target.refresh_stats()
+        stages["`refresh_stats`"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        write_atomically(out, lambda tmp: dump_union(target.quads(), tmp, rdf_format_for(out)))
+        stages["file output only: dump to Turtle (`dump_union`, atomic)"] = time.perf_counter() - start
+    finally:
+        start = time.perf_counter()
+        target.close()
+        stages["close + delete temp store"] = time.perf_counter() - start
     return stages
 
 
 def profile_build(folder: Path, out: Path, top: int) -> tuple[float, list, list[tuple[str, float]]]:
-    """Profile one (warm) kgraph build; the top kgraph/ functions by cumulative time."""
+    """Profile one (warm) kgraph build to a file; the top kgraph/ functions by cumulative time."""
     from kgraph.pipeline import build
 
     package = str(REPO / "kgraph") + os.sep
@@ -216,7 +293,7 @@ def profile_build(folder: Path, out: Path, top: int) -> tuple[float, list, list[
     total = stats.total_tt  # type: ignore[attr-defined]
     rows = []
     for (filename, line, func), (_cc, ncalls, tottime, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if filename.startswith(package) and not (filename.endswith("pipeline.py") and func == "build"):
+        if filename.startswith(package) and not (filename.endswith("pipeline.py") and func in ("build", "_build_into")):
             where = f"{Path(filename).relative_to(REPO)}:{line}({func})"
             rows.append((where, cumtime, tottime, ncalls))
     rows.sort(key=lambda r: -r[1])
@@ -230,16 +307,19 @@ def profile_build(folder: Path, out: Path, top: int) -> tuple[float, list, list[
 
 #: (label, file suffix, function) of the stages of a build, for the profile's breakdown
 STAGES = [
-    ("spaCy `Language.pipe` (pulls the reading generator, so includes reading)",
+    ("spaCy `Language.pipe` (pulls the reading generator, so includes reading and `has_graph`)",
      os.path.join("spacy", "language.py"), "pipe"),
     ("reading files (`sources.read_articles`)", os.path.join("kgraph", "sources.py"), "read_articles"),
-    ("headline casing (`casing.sentence_case_headlines`)", os.path.join("kgraph", "casing.py"),
-     "sentence_case_headlines"),
+    ("text for the parser (`casing.text_for_parser`: headline casing, datelines)",
+     os.path.join("kgraph", "casing.py"), "text_for_parser"),
+    ("`casing.with_original_text`", os.path.join("kgraph", "casing.py"), "with_original_text"),
     ("event extraction (`extract.extract_events`)", os.path.join("kgraph", "extract.py"), "extract_events"),
-    ("RDF triples (`graph.GraphWriter.add`)", os.path.join("kgraph", "graph.py"), "add"),
-    ("`graph.GraphWriter.finish`", os.path.join("kgraph", "graph.py"), "finish"),
-    ("RDF serialisation + atomic write (`atomic.write_atomically`)", os.path.join("kgraph", "atomic.py"),
+    ("RDF quads (`rdf.article_rdf`)", os.path.join("kgraph", "rdf.py"), "article_rdf"),
+    ("store writes (`store.LocalStore.put_article`)", os.path.join("kgraph", "store.py"), "put_article"),
+    ("`store.GraphStore.refresh_stats`", os.path.join("kgraph", "store.py"), "refresh_stats"),
+    ("dump to Turtle + atomic write (`atomic.write_atomically`)", os.path.join("kgraph", "atomic.py"),
      "write_atomically"),
+    ("closing the temp store (`store.LocalStore.close`)", os.path.join("kgraph", "store.py"), "close"),
 ]
 
 
@@ -250,46 +330,53 @@ def rate(words: int, seconds: float) -> str:
 
 
 def report(results: list[dict], rss_rows: list[tuple[str, int, int, float, int | None]],
-           notes: list[str], profile: tuple[str, float, float, list] | None, header: str) -> str:
+           notes: list[str], profile: tuple | None, header: str) -> str:
     lines = [header, "",
-             "| corpus | docs | words | spaCy alone s | spaCy words/s | kgraph build s "
-             "| kgraph words/s | kgraph/spaCy | overhead | CLI wall s (incl. start-up) | CLI words/s |",
+             "| corpus | n-process | docs | words | spaCy alone s | spaCy words/s "
+             "| kgraph → store s | kgraph/spaCy | kgraph → .ttl s | kgraph/spaCy "
+             "| CLI → store wall s (incl. start-up) |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
-        s, k = min(r["spacy"]), min(r["kgraph"])
-        lines.append(
-            f"| {r['label']} | {r['docs']} | {r['words']:,} | {s:.2f} | {rate(r['words'], s)} "
-            f"| {k:.2f} | {rate(r['words'], k)} | {k / s:.2f}x | {(k / s - 1) * 100:+.0f}% "
-            f"| {r['cli']:.2f} | {rate(r['words'], r['cli'])} |")
+        for n in r["n_procs"]:
+            t = r["times"]
+            s, ks, kf = min(t[f"spaCy n={n}"]), min(t[f"kgraph store n={n}"]), min(t[f"kgraph file n={n}"])
+            lines.append(
+                f"| {r['label']} | {n} | {r['docs']} | {r['words']:,} | {s:.2f} | {rate(r['words'], s)} "
+                f"| {ks:.2f} | **{ks / s:.2f}x** ({(ks / s - 1) * 100:+.0f}%) "
+                f"| {kf:.2f} | **{kf / s:.2f}x** ({(kf / s - 1) * 100:+.0f}%) | {r['cli'][n][0]:.2f} |")
     staged = [r for r in results if "error" not in r["stages"]]
     if staged:
         lines += ["", "Where the kgraph time goes: one unprofiled pass of each step of a build over "
-                      "documents parsed once (same kgraph functions as `pipeline.build`):", "",
+                      "documents parsed once, calling the same kgraph functions as "
+                      "`pipeline._build_into` (n-process 1; writing into a temporary store that is then "
+                      "dumped, as for `--output F.ttl`; a `--store` build skips the dump):", "",
                   "| step | " + " | ".join(r["label"] for r in staged) + " |",
                   "|---|" + "---:|" * len(staged)]
         names = list(staged[0]["stages"])
-        lines.append("| spaCy parse (best, from above) | "
-                     + " | ".join(f"{min(r['spacy']):.2f} s" for r in staged) + " |")
+        spacy1 = [min(r["times"]["spaCy n=1"]) for r in staged]
+        lines.append("| spaCy parse, n-process 1 (best, from above) | "
+                     + " | ".join(f"{s:.2f} s" for s in spacy1) + " |")
         for name in names:
             lines.append(f"| {name} | " + " | ".join(
-                f"{r['stages'].get(name, 0):.2f} s ({r['stages'].get(name, 0) / min(r['spacy']) * 100:.0f}% of spaCy)"
-                for r in staged) + " |")
+                f"{r['stages'].get(name, 0):.2f} s ({r['stages'].get(name, 0) / s * 100:.1f}% of spaCy)"
+                for r, s in zip(staged, spacy1)) + " |")
         lines.append("| sum of steps after the parse | " + " | ".join(
-            f"{sum(r['stages'].values()):.2f} s ({sum(r['stages'].values()) / min(r['spacy']) * 100:.0f}% of spaCy)"
-            for r in staged) + " |")
-        lines.append("| measured kgraph - spaCy (best) | " + " | ".join(
-            f"{min(r['kgraph']) - min(r['spacy']):.2f} s" for r in staged) + " |")
+            f"{sum(r['stages'].values()):.2f} s ({sum(r['stages'].values()) / s * 100:.0f}% of spaCy)"
+            for r, s in zip(staged, spacy1)) + " |")
+        for kind, key in (("store", "kgraph store n=1"), ("file", "kgraph file n=1")):
+            lines.append(f"| measured kgraph → {kind} − spaCy (best, n-process 1) | " + " | ".join(
+                f"{min(r['times'][key]) - s:.2f} s" for r, s in zip(staged, spacy1)) + " |")
     if rss_rows:
-        lines += ["", "| CLI build (peak RSS) | docs | words | wall s | peak RSS MiB |",
+        lines += ["", "| CLI `kgraph build FOLDER --store NEW -q` (peak RSS) | docs | words | wall s | peak RSS MiB |",
                   "|---|---:|---:|---:|---:|"]
         for label, docs, words, wall, rss in rss_rows:
             rss_text = f"{rss / 1024:,.0f}" if rss else "n/a"
             lines.append(f"| {label} | {docs} | {words:,} | {wall:.2f} | {rss_text} |")
     if profile:
         label, total, build_s, rows, stages = profile
-        lines += ["", f"Top kgraph/ functions by cumulative time, one cProfile'd build of {label} "
-                      f"(build {build_s:.2f} s under the profiler; profiling inflates Python-heavy "
-                      "code more than spaCy's compiled code):", "",
+        lines += ["", f"Top kgraph/ functions by cumulative time, one cProfile'd build of {label} to a "
+                      f".ttl file (build {build_s:.2f} s under the profiler; profiling inflates "
+                      "Python-heavy code more than spaCy's compiled code):", "",
                   "| function | cumulative s | % of build | own s | calls |",
                   "|---|---:|---:|---:|---:|"]
         for where, cum, own, calls in rows:
@@ -312,16 +399,22 @@ def main() -> int:
                         help="corpus A folder (default: ../shared/eval/dev/docs)")
     parser.add_argument("--copies", type=int, default=100,
                         help="copies of the examples in corpus B (default: 100)")
+    parser.add_argument("--n-process", default="1,2",
+                        help="comma-separated numbers of parsing processes (default: 1,2)")
     parser.add_argument("--rss-copies", default="10,100",
                         help="comma-separated copy counts for the peak-RSS runs (default: 10,100)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per measurement (best is kept)")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile'd build")
     args = parser.parse_args()
+    n_procs = sorted({int(n) for n in args.n_process.split(",") if n})
+    if 1 not in n_procs:
+        n_procs.insert(0, 1)  # the step table and the profile compare against n-process 1
 
     started = time.perf_counter()
     import spacy
 
     from kgraph.nlp import default_model, load_pipeline
+    from kgraph.pipeline import build
 
     log("loading the pipeline")
     nlp = load_pipeline()
@@ -332,39 +425,44 @@ def main() -> int:
     profile = None
     tmp = Path(tempfile.mkdtemp(prefix="kgraph-bench-"))
     try:
+        texts = example_texts()
+        copies_needed = sorted({1, args.copies, *(int(c) for c in args.rss_copies.split(",") if c)})
+        folders = {c: write_copies(tmp / f"examples-x{c}", texts, c) for c in copies_needed}
+
+        # Warm-up on one copy of the examples: one-time lazy loading (lexicons, geonames, the
+        # first spaCy batch, the worker processes' start-up code) is paid here, not in a timed run.
+        log("warm-up")
+        warm_texts = parse_inputs(folders[1])
+        for n in n_procs:
+            list(nlp.pipe(warm_texts, batch_size=32, n_process=n))
+            build([str(folders[1])], store=str(tmp / f"warm-{n}"), n_process=n)
+            build([str(folders[1])], tmp / "warm.ttl", n_process=n)
+
         if args.dev.is_dir():
-            results.append(bench_corpus("A: dev set", args.dev, tmp, nlp, args.repeat))
+            results.append(bench_corpus("A: dev set", args.dev, tmp, nlp, args.repeat, n_procs))
         else:
             notes.append(f"Corpus A skipped: {args.dev} not found.")
             log(notes[-1])
 
-        texts = example_texts()
-        copies_needed = sorted({args.copies, *(int(c) for c in args.rss_copies.split(",") if c)})
-        folders = {c: write_copies(tmp / f"examples-x{c}", texts, c) for c in copies_needed}
         results.append(bench_corpus(f"B: examples x{args.copies}", folders[args.copies], tmp,
-                                    nlp, args.repeat))
+                                    nlp, args.repeat, n_procs))
 
-        for c in copies_needed:
-            if str(c) not in args.rss_copies.split(","):
-                continue
+        words_per_copy = results[-1]["words"] / args.copies
+        rss_how = "n/a"
+        for c in sorted(int(c) for c in args.rss_copies.split(",") if c):
             if c == args.copies:  # the CLI run of corpus B above is this measurement
-                r = results[-1]
-                rss_rows.append((f"B: examples x{c}", r["docs"], r["words"], r["cli"], r["cli_rss"]))
-                continue
-            log(f"CLI build for peak RSS, examples x{c}")
-            wall, rss, _how = run_cli(folders[c], tmp / f"rss-x{c}.ttl")
-            docs_c = len(texts) * c
-            words_c = results[-1]["words"] * c // args.copies
-            rss_rows.append((f"B: examples x{c}", docs_c, words_c, wall, rss))
-        rss_rows.sort(key=lambda row: row[1])
+                wall, rss, rss_how = results[-1]["cli"][1]
+            else:
+                log(f"CLI build --store for peak RSS, examples x{c}")
+                wall, rss, rss_how = run_cli(["build", str(folders[c]), "--store", str(tmp / f"rss-x{c}"), "-q"])
+            rss_rows.append((f"B: examples x{c}", len(texts) * c, round(words_per_copy * c), wall, rss))
 
         if not args.no_profile:
-            c = min(folders)
+            c = min(x for x in folders if x > 1) if len(folders) > 1 else 1
             log(f"profiling one build of examples x{c}")
-            from kgraph.pipeline import build
             build([str(folders[c])], tmp / "warm.ttl")
             t0 = time.perf_counter()
-            total, rows, stages = profile_build(folders[c], tmp / "profile.ttl", 5)
+            total, rows, stages = profile_build(folders[c], tmp / "profile.ttl", 6)
             profile = (f"corpus B at x{c}", total, time.perf_counter() - t0, rows, stages)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -372,38 +470,49 @@ def main() -> int:
     for r in results:
         if "error" in r["stages"]:
             notes.append(f"{r['label']}: stage timing unavailable ({r['stages']['error']}).")
-        paired = sorted(k / s for k, s in zip(r["kgraph"], r["spacy"]))
-        notes.append(f"{r['label']}: kgraph/spaCy of each interleaved pair of runs: "
-                     + ", ".join(f"{x:.2f}x" for x in paired)
-                     + f" (median {paired[len(paired) // 2]:.2f}x).")
-        startup = r["cli"] - min(r["kgraph"])
-        notes.append(f"{r['label']}: CLI wall - in-process kgraph best = {startup:.2f} s "
-                     "(start-up, imports and model load, plus noise: the CLI is timed once)"
+        for n in r["n_procs"]:
+            t = r["times"]
+            for kind in ("store", "file"):
+                paired = sorted(k / s for k, s in zip(t[f"kgraph {kind} n={n}"], t[f"spaCy n={n}"]))
+                notes.append(f"{r['label']}, n-process {n}: kgraph → {kind} / spaCy of each round: "
+                             + ", ".join(f"{x:.2f}x" for x in paired)
+                             + f" (median {statistics.median(paired):.2f}x).")
+            notes.append(f"{r['label']}, n-process {n}: all timed runs, "
+                         + "; ".join(f"{name.rsplit(' n=', 1)[0]} " + ", ".join(f"{x:.2f}" for x in t[name])
+                                     for name in t if name.endswith(f" n={n}")) + " s.")
+        startup = r["cli"][1][0] - min(r["times"]["kgraph store n=1"])
+        notes.append(f"{r['label']}: CLI wall − in-process kgraph → store best (n-process 1) = "
+                     f"{startup:.2f} s (start-up, imports and model load, plus noise: the CLI is timed once)"
                      + (" -- negative, so this CLI run was luckier than the in-process runs."
                         if startup < 0 else "."))
         if r["kgraph_words"] != r["words"]:
             notes.append(f"{r['label']}: kgraph counted {r['kgraph_words']:,} words, spaCy alone "
                          f"{r['words']:,} (different texts parsed?).")
-        notes.append(f"{r['label']}: all timed runs, spaCy " + ", ".join(f"{t:.2f}" for t in r["spacy"])
-                     + " s; kgraph " + ", ".join(f"{t:.2f}" for t in r["kgraph"])
-                     + f" s; kgraph found {r['events']:,} events, {r['triples']:,} triples.")
+        notes.append(f"{r['label']}: kgraph found {r['events']:,} events; the store held "
+                     f"{r['quads']:,} quads.")
     notes += [
-        f"In-process times are the best of {args.repeat} runs after one warm-up, spaCy and kgraph "
-        "runs interleaved; the model is loaded once beforehand, so load time is in neither. "
+        f"In-process times are the best of {args.repeat} runs after a warm-up on one copy of the "
+        "examples; in each round the spaCy and kgraph runs follow each other, so machine noise hits "
+        "them alike. The model is loaded once beforehand, so load time is in no in-process column. "
         "The machine is shared and noisy: treat differences under ~10% as noise.",
-        "spaCy alone = `list(nlp.pipe(texts, batch_size=32))` on the texts kgraph parses (read, "
-        "chrome-stripped and headline-cased before timing). kgraph build = "
-        "`kgraph.pipeline.build([folder], out)`: reading files, parsing, extraction, RDF "
-        "serialisation and the atomic write. overhead = kgraph/spaCy - 1.",
-        "CLI wall = one `kgraph build FOLDER -o TMP -q` subprocess: interpreter start-up, imports, "
-        "model load and the build. Words = tokens that are neither punctuation nor space.",
-        "Peak RSS from " + (results[-1]["rss_how"] if results else "n/a") + ", one run each.",
+        "spaCy alone = `list(nlp.pipe(texts, batch_size=32, n_process=N))` on the texts kgraph parses "
+        "(read, chrome-stripped, headline-cased and dateline-masked before timing, with the function "
+        "`pipeline.build` uses). kgraph → store = "
+        "`pipeline.build([folder], store=NEW_FOLDER, n_process=N)`; kgraph → .ttl = "
+        "`pipeline.build([folder], out.ttl, n_process=N)` (temporary store + Turtle dump + atomic "
+        "rename). Both include reading the files. kgraph/spaCy compares the same N; +% = ratio − 1.",
+        "With n-process 2 spaCy parses in 2 worker processes and kgraph's main process does the "
+        f"reading, extraction and writing besides: 3 busy processes on {os.cpu_count()} CPUs.",
+        "CLI wall = one `kgraph build FOLDER --store NEW -q --n-process N` subprocess: interpreter "
+        "start-up, imports, model load and the build. Words = tokens that are neither punctuation "
+        "nor space.",
+        f"Peak RSS from {rss_how}, one run each (n-process 1).",
     ]
     header = (f"# kgraph build benchmark\n\n"
               f"{datetime.datetime.now():%Y-%m-%d %H:%M}, Python {platform.python_version()}, "
               f"spaCy {spacy.__version__}, model {model} {nlp.meta.get('version', '')}, "
               f"pipeline {', '.join(nlp.pipe_names)}; {os.cpu_count()} CPUs visible, "
-              f"n_process=1, batch_size=32; bench took {time.perf_counter() - started:.0f} s.")
+              f"batch_size=32; bench took {time.perf_counter() - started:.0f} s.")
     text = report(results, rss_rows, notes, profile, header)
     sys.stdout.write(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -93,8 +93,7 @@ def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, ba
             held.append(message)
 
     entities = EntityResolver()
-    for actor in target.known_actors():  # so that "Yoon" today joins "Yoon Suk Yeol" stored
-        entities.canonical(actor)
+    seeded = False
 
     def new_articles() -> Iterator[tuple[str, Article]]:
         for article in read_articles(files, skip):
@@ -109,6 +108,10 @@ def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, ba
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
+        if not seeded:  # so that "Yoon" today joins "Yoon Suk Yeol" stored (only when needed)
+            for actor in target.known_actors():
+                entities.canonical(actor)
+            seeded = True
         result = extract_events(with_original_text(doc, article.text), article)
         rdf = article_rdf(result, entities)
         target.put_article(rdf)

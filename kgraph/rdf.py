@@ -1,10 +1,12 @@
 """Extraction results as RDF under the kgraph ontology: the only module that mints IRIs.
 
-Each article's triples go into a named graph of their own, keyed by a hash of the article's
-source and text: re-adding the same article finds its graph already there, and a changed
-article gets a new graph that replaces the old one. Actors are described again in every
-article that mentions them (label, class, country), so the union of the graphs is consistent
-and removing an article removes exactly what it contributed.
+Each article's events and document go into a named graph of their own, keyed by a hash of the
+article's source and text: re-adding the same article finds its graph already there, and a
+changed article gets a new graph that replaces the old one. Actors are shared by many articles,
+so they are described once, in the actors graph: were each article to repeat "China is a
+country labelled China", a query over the union of all graphs would meet that triple once per
+article and its joins would explode. Derived data (mention counts) lives in the stats graph,
+recomputed after each change, which also drops actors no event mentions any more.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 #: the named graph holding what is derived from all articles together (mention counts)
 STATS_GRAPH = ox.NamedNode(f"{ID}graph/stats")
+#: the named graph describing every actor once (label, class, country, other names)
+ACTORS_GRAPH = ox.NamedNode(f"{ID}graph/actors")
 
 
 @lru_cache(maxsize=256)
@@ -91,8 +95,12 @@ class _Writer:
         self.entities = entities
         self.described: set[str] = set()
 
-    def add(self, subject: ox.NamedNode, predicate: object, obj: ox.NamedNode | ox.Literal) -> None:
-        self.out.quads.append(ox.Quad(subject, node(predicate), obj, self.out.graph))
+    def add(self, subject: ox.NamedNode, predicate: object, obj: ox.NamedNode | ox.Literal,
+            graph: ox.NamedNode | None = None) -> None:
+        self.out.quads.append(ox.Quad(subject, node(predicate), obj, graph or self.out.graph))
+
+    def describe(self, subject: ox.NamedNode, predicate: object, obj: ox.NamedNode | ox.Literal) -> None:
+        self.add(subject, predicate, obj, ACTORS_GRAPH)
 
     def document(self, article: Article) -> None:
         doc = self.out.document
@@ -136,18 +144,18 @@ class _Writer:
         self.out.merges.extend(merges)
         subject = actor_iri(actor)
         if mention.surface and normalise_name(mention.surface) != normalise_name(actor.name):
-            self.add(subject, SKOS.altLabel, ox.Literal(mention.surface))
+            self.describe(subject, SKOS.altLabel, ox.Literal(mention.surface))
         if subject.value in self.described:
             return subject
         self.described.add(subject.value)
-        self.add(subject, RDF.type, node(KG.Actor))
-        self.add(subject, RDF.type, node(ACTOR_CLASSES[actor.kind]))
-        self.add(subject, RDFS.label, ox.Literal(actor.name))
+        self.describe(subject, RDF.type, node(KG.Actor))
+        self.describe(subject, RDF.type, node(ACTOR_CLASSES[actor.kind]))
+        self.describe(subject, RDFS.label, ox.Literal(actor.name))
         if actor.kind == "COUNTRY" and actor.country:
-            self.add(subject, KG.iso3, ox.Literal(actor.country))
+            self.describe(subject, KG.iso3, ox.Literal(actor.country))
         elif actor.country:
-            self.add(subject, KG.country,
-                     self.actor(Actor(country_name(actor.country), "COUNTRY", actor.country)))
+            self.describe(subject, KG.country,
+                          self.actor(Actor(country_name(actor.country), "COUNTRY", actor.country)))
         return subject
 
 
@@ -165,7 +173,14 @@ def rename_actor_update(merge: Merge) -> str:
 
 def stats_update() -> str:
     """SPARQL Update recomputing the derived graph: how many events each actor takes part in."""
+    mentions = (f"{{ ?e <{KG.agent}> ?a }} UNION {{ ?e <{KG.target}> ?a }} UNION "
+                f"{{ ?e <{KG.reportedBy}> ?a }}")
     return (
+        # actors no article mentions any more (after a change or a removal) are dropped, but a
+        # country stays while an actor of the store belongs to it
+        f"DELETE {{ GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o }} }} WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?g {{ {mentions} }} }} "
+        f"FILTER NOT EXISTS {{ GRAPH {ACTORS_GRAPH} {{ ?x <{KG.country}> ?a }} }} }} ;\n"
         f"DROP SILENT GRAPH {STATS_GRAPH} ;\n"
         f"INSERT {{ GRAPH {STATS_GRAPH} {{ ?actor <{KG.mentionCount}> ?n }} }} WHERE {{ "
         f"SELECT ?actor (COUNT(DISTINCT ?event) AS ?n) WHERE {{ GRAPH ?g {{ "
@@ -177,7 +192,7 @@ def stats_update() -> str:
 def known_actors_query() -> str:
     """People and organisations already in a store, to resolve new mentions against."""
     return (
-        f"SELECT DISTINCT ?name ?kind ?iso WHERE {{ GRAPH ?g {{ ?a a ?kind ; <{RDFS.label}> ?name "
+        f"SELECT DISTINCT ?name ?kind ?iso WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?a a ?kind ; <{RDFS.label}> ?name "
         f"FILTER(?kind IN (<{KG.Person}>, <{KG.Organization}>, <{KG.Group}>)) "
         f"OPTIONAL {{ ?a <{KG.country}>/<{KG.iso3}> ?iso }} }} }}"
     )

@@ -134,8 +134,11 @@ class LocalStore(GraphStore):
             self.store.extend(rdf.quads)
             return
         drops = " ".join(f"DROP SILENT GRAPH <{g}> ;" for g in old)
-        triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rdf.quads)
-        self.store.update(f"{drops} INSERT DATA {{ GRAPH {rdf.graph} {{\n{triples}\n}} }}")
+        by_graph: dict[str, list[str]] = {}
+        for q in rdf.quads:
+            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+        blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(t) + "\n}" for g, t in by_graph.items())
+        self.store.update(f"{drops} INSERT DATA {{\n{blocks}\n}}")  # one transaction
 
     def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
         return sorted({q.graph_name.value for q in self.store.quads_for_pattern(document, None, None, None)
@@ -187,9 +190,16 @@ class RemoteStore(GraphStore):
 
     def put_article(self, rdf: ArticleRdf) -> None:
         old = [g for g in self.graphs_of_source_document(rdf.document) if g != rdf.graph.value]
-        body = ox.serialize(_triples(rdf.quads), format=ox.RdfFormat.N_TRIPLES)
+        own = [q for q in rdf.quads if q.graph_name == rdf.graph]
+        shared = [q for q in rdf.quads if q.graph_name != rdf.graph]
+        body = ox.serialize(_triples(own), format=ox.RdfFormat.N_TRIPLES)
         self._request("PUT", f"{self.store_url}?graph={urllib.parse.quote(rdf.graph.value, safe='')}",
                       body, "application/n-triples")
+        for graph in {q.graph_name.value for q in shared}:  # the actors graph grows (POST merges)
+            body = ox.serialize(_triples(q for q in shared if q.graph_name.value == graph),
+                                format=ox.RdfFormat.N_TRIPLES)
+            self._request("POST", f"{self.store_url}?graph={urllib.parse.quote(graph, safe='')}",
+                          body, "application/n-triples")
         for graph in old:  # the new graph is in before the old one goes: never neither
             self._request("DELETE", f"{self.store_url}?graph={urllib.parse.quote(graph, safe='')}")
 

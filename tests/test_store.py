@@ -215,3 +215,31 @@ def test_serve_answers_sparql_over_http_read_only_beside_kgraph_query(tmp_path):
 def test_serve_refuses_what_is_not_a_store(tmp_path):
     result = CliRunner().invoke(app, ["serve", str(tmp_path)])
     assert result.exit_code != 0 and "not a kgraph store" in result.output
+
+
+def test_a_store_answers_every_canned_query_like_the_file(tmp_path):
+    """Actors are described once, so the union of the article graphs has no duplicate rows."""
+    from kgraph.query import canned_queries
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    store, graph = tmp_path / "kg", tmp_path / "g.ttl"
+    build([str(examples)], store=str(store))
+    build([str(examples)], graph)
+    runner = CliRunner()
+    for name in canned_queries():
+        from_store = runner.invoke(app, ["query", str(store), name, "--format", "csv"])
+        from_file = runner.invoke(app, ["query", str(graph), name, "--format", "csv"])
+        assert from_store.exit_code == 0 and from_file.exit_code == 0, name
+        assert sorted(from_store.output.splitlines()) == sorted(from_file.output.splitlines()), name
+
+
+def test_removing_the_last_mention_of_an_actor_drops_it(tmp_path):
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    remove(str(folder / "b.txt"), str(store))
+    db = ox.Store.read_only(str(store))
+    labels = {r["l"].value for r in db.query(
+        "SELECT ?l WHERE { GRAPH ?g { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l ; "
+        "a <https://w3id.org/kgraph/ontology#Actor> } }")}
+    del db
+    assert "Japan" not in labels and "Russia" in labels
