@@ -88,14 +88,17 @@ def folder_mib(folder: Path) -> float:
 
 def replicate(store, copies: int, first: int = 1) -> int:
     """Add `copies` replicas of every article graph in `store` (a pyoxigraph Store) with fresh
-    document, event and graph IRIs; return the number of quads written."""
+    document, event and graph IRIs (the shared actors graph is not copied); return the number
+    of quads written."""
     import pyoxigraph as ox
 
-    from kgraph.rdf import ID, STATS_GRAPH, document_iri
+    from kgraph.rdf import ACTORS_GRAPH, ID, STATS_GRAPH, document_iri
     from rdflib.namespace import DCTERMS
 
     source_p = ox.NamedNode(str(DCTERMS.source))
-    base = [q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != STATS_GRAPH]
+    # the actors graph describes shared actors once: replicas reuse it, as real articles do
+    base = [q for q in store.quads_for_pattern(None, None, None, None)
+            if q.graph_name not in (STATS_GRAPH, ACTORS_GRAPH)]
     sources = {q.subject.value: q.object.value for q in base if q.predicate == source_p}
     renamed_prefixes = (f"{ID}graph/", f"{ID}event/")
     doc_prefix = f"{ID}doc/"
@@ -134,7 +137,7 @@ def replicate(store, copies: int, first: int = 1) -> int:
 def make_store(folder: Path, target: int) -> dict:
     """Build the examples into `folder`, replicate them to >= `target` quads, refresh stats."""
     from kgraph.pipeline import build
-    from kgraph.rdf import STATS_GRAPH, stats_update
+    from kgraph.rdf import ACTORS_GRAPH, STATS_GRAPH, stats_update
     from kgraph.store import LocalStore
 
     info: dict = {}
@@ -147,7 +150,8 @@ def make_store(folder: Path, target: int) -> dict:
         store = local.store
         base_quads = len(store)
         stats_quads = sum(1 for _ in store.quads_for_pattern(None, None, None, STATS_GRAPH))
-        per_copy = base_quads - stats_quads
+        actor_quads = sum(1 for _ in store.quads_for_pattern(None, None, None, ACTORS_GRAPH))
+        per_copy = base_quads - stats_quads - actor_quads
         copies = max(0, math.ceil((target - base_quads) / per_copy))
         info.update(base_quads=base_quads, per_copy=per_copy, copies=copies + 1)
         log(f"examples: {summary.articles} articles, {base_quads} quads ({per_copy} in article "

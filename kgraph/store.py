@@ -25,6 +25,7 @@ from .rdf import ArticleRdf, actor_from_row, document_iri, known_actors_query, s
 from .vocab import KG, PREFIXES
 
 LOCK_NAME = "kgraph.lock"
+FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
 
 
@@ -114,6 +115,7 @@ class LocalStore(GraphStore):
                 raise OutputError(f"folder does not exist: {folder.parent}")
             folder.mkdir(exist_ok=True)
         self._lock = _Lock(folder, exclusive=True)
+        self._written = 0
         try:
             self.store = ox.Store(str(folder))
         except OSError as exc:
@@ -129,6 +131,9 @@ class LocalStore(GraphStore):
         return self.store.contains_named_graph(graph)
 
     def put_article(self, rdf: ArticleRdf) -> None:
+        self._written += 1
+        if self._written % FLUSH_EVERY == 0:
+            self.store.flush()  # memtables to disk: memory stays bounded on long builds
         old = [g for g in self.graphs_of_document(rdf.document) if g != rdf.graph.value]
         if not old:
             self.store.extend(rdf.quads)
