@@ -32,7 +32,7 @@ from . import vocab
 from .atomic import check_writable, write_atomically
 from .errors import KgraphError
 from .query import open_graph, run_query
-from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_union
+from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_quads, dump_store
 
 EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf")
 VIEWS: tuple[str, ...] = ("actors", "events")
@@ -262,10 +262,10 @@ def export_rdf(graph: str | Path, output: Path, fmt: str) -> ExportSummary:
     check_writable(output)
     syntax = RDF_FORMATS[EXPORT_RDF_FORMATS[fmt]]
     with open_graph(graph) as source:
-        if isinstance(source, ox.Store):
-            quads = list(source.quads_for_pattern(None, None, None, None))
-        else:  # an endpoint: ask for every quad
-            result = source.query(_ALL_QUADS, prefixes={}, use_default_graph_as_union=False)
-            quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph()) for r in result]
-    write_atomically(output, lambda tmp: dump_union(quads, tmp, syntax))
+        if hasattr(source, "quads_for_pattern"):  # a file loaded in memory, or a store folder
+            write_atomically(output, lambda tmp: dump_store(source, tmp, syntax))
+            return ExportSummary(nodes=0, edges=0, quads=len(source))
+        result = source.query(_ALL_QUADS, prefixes={}, use_default_graph_as_union=False)  # an endpoint
+        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph()) for r in result]
+    write_atomically(output, lambda tmp: dump_quads(quads, tmp, syntax))
     return ExportSummary(nodes=0, edges=0, quads=len(quads))

@@ -19,9 +19,9 @@ from .errors import InputError
 from .extract import extract_events
 from .model import Article
 from .nlp import load_pipeline
-from .rdf import article_rdf, graph_iri, rename_actor_update
+from .rdf import article_rdf, graph_iri
 from .sources import list_input_files, read_articles
-from .store import GraphStore, LocalStore, dump_union, open_store, rdf_format_for
+from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
 
@@ -68,7 +68,7 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
             if not isinstance(target, LocalStore):
                 raise InputError("--output with a remote --store: export from the store instead")
             fmt = rdf_format_for(output)
-            write_atomically(output, lambda tmp: dump_union(target.quads(), tmp, fmt))
+            write_atomically(output, lambda tmp: dump_store(target.store, tmp, fmt))
         if isinstance(target, LocalStore):
             summary.quads = len(target.store)
     finally:
@@ -116,7 +116,7 @@ def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, ba
         rdf = article_rdf(result, entities)
         target.put_article(rdf)
         for merge in rdf.merges:
-            target.update(rename_actor_update(merge))
+            target.rename(merge)
         summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
         for event in result.events:
             summary.actions[event.action] = summary.actions.get(event.action, 0) + 1

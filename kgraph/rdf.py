@@ -159,34 +159,44 @@ class _Writer:
         return subject
 
 
-def rename_actor_update(merge: Merge) -> str:
+def rename_actor_update(merge: Merge, *, mirror: bool = False) -> str:
     """SPARQL Update pointing every graph's mentions of an absorbed actor at its new identity
-    and dropping the absorbed actor's own description."""
+    and dropping the absorbed actor's own description (with `mirror`, in the default graph
+    too: see `store.LocalStore`)."""
     old = f"<{ID}actor/{actor_slug(merge.absorbed)}>"
     new = f"<{ID}actor/{actor_slug(merge.into)}>"
-    return (
+    update = (
         f"DELETE {{ GRAPH ?g {{ ?s ?p {old} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {new} }} }} "
         f"WHERE {{ GRAPH ?g {{ ?s ?p {old} }} }} ;\n"
         f"DELETE {{ GRAPH ?g {{ {old} ?p ?o }} }} WHERE {{ GRAPH ?g {{ {old} ?p ?o }} }}"
     )
+    if mirror:
+        update += (f" ;\nDELETE {{ ?s ?p {old} }} INSERT {{ ?s ?p {new} }} WHERE {{ ?s ?p {old} }} ;\n"
+                   f"DELETE {{ {old} ?p ?o }} WHERE {{ {old} ?p ?o }}")
+    return update
 
 
-def stats_update() -> str:
-    """SPARQL Update recomputing the derived graph: how many events each actor takes part in."""
+def stats_update(*, mirror: bool = False) -> str:
+    """SPARQL Update recomputing the derived graph (how many events each actor takes part in)
+    and dropping actors no article mentions any more, but a country while an actor of the
+    store belongs to it. With `mirror`, the default graph follows (see `store.LocalStore`)."""
     mentions = (f"{{ ?e <{KG.agent}> ?a }} UNION {{ ?e <{KG.target}> ?a }} UNION "
                 f"{{ ?e <{KG.reportedBy}> ?a }}")
-    return (
-        # actors no article mentions any more (after a change or a removal) are dropped, but a
-        # country stays while an actor of the store belongs to it
-        f"DELETE {{ GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o }} }} WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?g {{ {mentions} }} }} "
-        f"FILTER NOT EXISTS {{ GRAPH {ACTORS_GRAPH} {{ ?x <{KG.country}> ?a }} }} }} ;\n"
-        f"DROP SILENT GRAPH {STATS_GRAPH} ;\n"
-        f"INSERT {{ GRAPH {STATS_GRAPH} {{ ?actor <{KG.mentionCount}> ?n }} }} WHERE {{ "
-        f"SELECT ?actor (COUNT(DISTINCT ?event) AS ?n) WHERE {{ GRAPH ?g {{ "
-        f"{{ ?event <{KG.agent}> ?actor }} UNION {{ ?event <{KG.target}> ?actor }} }} }} "
-        f"GROUP BY ?actor }}"
-    )
+    unused = (f"GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?g {{ {mentions} }} }} "
+              f"FILTER NOT EXISTS {{ GRAPH {ACTORS_GRAPH} {{ ?x <{KG.country}> ?a }} }}")
+    counts = (f"SELECT ?actor (COUNT(DISTINCT ?event) AS ?n) WHERE {{ GRAPH ?g {{ "
+              f"{{ ?event <{KG.agent}> ?actor }} UNION {{ ?event <{KG.target}> ?actor }} }} }} "
+              f"GROUP BY ?actor")
+    in_default = " ?a ?p ?o" if mirror else ""
+    update = f"DELETE {{ GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o }}{in_default} }} WHERE {{ {unused} }} ;\n"
+    if mirror:
+        update += (f"DELETE {{ ?a <{KG.mentionCount}> ?n }} WHERE {{ GRAPH {STATS_GRAPH} "
+                   f"{{ ?a <{KG.mentionCount}> ?n }} }} ;\n")
+    update += f"DROP SILENT GRAPH {STATS_GRAPH} ;\n"
+    copy = " ?actor <{0}> ?n".format(KG.mentionCount) if mirror else ""
+    update += (f"INSERT {{ GRAPH {STATS_GRAPH} {{ ?actor <{KG.mentionCount}> ?n }}{copy} }} "
+               f"WHERE {{ {counts} }}")
+    return update
 
 
 def known_actors_query() -> str:

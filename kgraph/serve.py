@@ -39,8 +39,8 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878,
     if not is_store_folder(store):
         raise InputError(f"not a kgraph store folder: {store} (build one with kgraph build --store)")
     lock = _Lock(store, exclusive=False)
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(store),
-               "--bind", f"{host}:{port}", "--union-default-graph"]
+    # the store's default graph is the union of its article graphs (see store.LocalStore)
+    command = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}"]
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                preexec_fn=_die_with_parent)
