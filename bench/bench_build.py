@@ -203,7 +203,7 @@ def bench_corpus(label: str, folder: Path, tmp: Path, nlp, repeat: int, n_procs:
     first = summaries[f"store{n_procs[0]}"]
     return {
         "label": label, "docs": len(texts), "words": words, "kgraph_words": first.words,
-        "events": first.events, "quads": first.quads, "times": times, "cli": cli, "stages": stages,
+        "events": first.events, "quads": first.triples, "times": times, "cli": cli, "stages": stages,
         "n_procs": n_procs,
     }
 
@@ -218,9 +218,9 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
     from kgraph.entities import EntityResolver
     from kgraph.extract import extract_events
     from kgraph.pipeline import _with_date
-    from kgraph.rdf import article_rdf, graph_iri, rename_actor_update
+    from kgraph.rdf import article_rdf, graph_iri
     from kgraph.sources import list_input_files, read_articles
-    from kgraph.store import LocalStore, dump_union, rdf_format_for
+    from kgraph.store import LocalStore, dump_store, rdf_format_for
 
     stages: dict[str, float] = {}
     # warm-up: the first extraction in a process pays one-time lazy loading (lexicons etc.)
@@ -259,7 +259,7 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
         for rdf in rdfs:
             target.put_article(rdf)
             for merge in rdf.merges:
-                target.update(rename_actor_update(merge))
+                target.rename(merge)
         stages["`LocalStore.put_article` (+ actor merges)"] = time.perf_counter() - start
 
         start = time.perf_counter()
@@ -271,8 +271,8 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
         stages["`refresh_stats`"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        write_atomically(out, lambda tmp: dump_union(target.quads(), tmp, rdf_format_for(out)))
-        stages["file output only: dump to Turtle (`dump_union`, atomic)"] = time.perf_counter() - start
+        write_atomically(out, lambda tmp: dump_store(target.store, tmp, rdf_format_for(out)))
+        stages["file output only: dump to Turtle (`dump_store`, atomic)"] = time.perf_counter() - start
     finally:
         start = time.perf_counter()
         target.close()

@@ -113,7 +113,7 @@ def build_cli(
                f"skipped {summary.skipped}")
     typer.echo(f"found {summary.events} event(s): {actions or 'none'}")
     where = " and ".join(str(x) for x in (store, output) if x)
-    size = f"{summary.quads} quads in " if summary.quads is not None else ""
+    size = f"{summary.triples} triples to " if summary.triples is not None else ""
     typer.echo(f"wrote {size}{where}" + (f" and GraphML to {graphml}" if graphml else "")
                + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s after loading the model)")
 

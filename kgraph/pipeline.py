@@ -33,7 +33,7 @@ class BuildSummary:
     skipped: int = 0  # inputs that could not be read
     words: int = 0
     events: int = 0
-    quads: int | None = None  # in the store or file afterwards, when known
+    triples: int | None = None  # distinct triples in the store or file afterwards, when known
     actions: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0  # the whole build, model loading included
     parse_seconds: float = 0.0  # reading, parsing, extracting and writing, after the model loaded
@@ -70,7 +70,7 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
             fmt = rdf_format_for(output)
             write_atomically(output, lambda tmp: dump_store(target.store, tmp, fmt))
         if isinstance(target, LocalStore):
-            summary.quads = len(target.store)
+            summary.triples = target.triple_count()
     finally:
         target.close()
     summary.seconds = time.perf_counter() - started

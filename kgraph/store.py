@@ -188,8 +188,9 @@ class LocalStore(GraphStore):
         names = [v.value for v in result.variables]
         return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
 
-    def quads(self) -> Iterator[ox.Quad]:
-        return self.store.quads_for_pattern(None, None, None, None)
+    def triple_count(self) -> int:
+        """Distinct triples: the size of the union kept in the default graph."""
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
         if getattr(self, "store", None) is not None:
