@@ -74,6 +74,8 @@ def test_remove_deletes_one_article(tmp_path):
     build([str(folder)], store=str(store))
     assert remove(str(folder / "a.txt"), str(store)) == 1
     assert {source for _, source in _events(store)} == {"b.txt"}
+    seen = CliRunner().invoke(app, ["query", str(store), "events-with-evidence", "--format", "csv"])
+    assert "Germany" not in seen.output and "Japan" in seen.output  # queries see the removal too
     result = CliRunner().invoke(app, ["remove", str(folder / "a.txt"), "--store", str(store)])
     assert result.exit_code != 0 and "no article" in result.output
 
