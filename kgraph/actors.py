@@ -55,8 +55,6 @@ class DocumentActors:
         self.dateline_country = _dateline_country(doc.text)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
-        self.mentions: dict[str, int] = {}
-        self.actors: dict[str, Actor] = {}
         self._ambiguous_names: set[str] = set()
         self._sentence_actors: list[Actor] = []
         self._sentence: Span | None = None
@@ -161,11 +159,6 @@ class DocumentActors:
                 else:
                     self.memory.last_thing = group[0]
                 break
-
-    def note(self, actor: Actor) -> Actor:
-        """Count a mention of `actor` and keep one canonical copy per key."""
-        self.mentions[actor.key] = self.mentions.get(actor.key, 0) + 1
-        return self.actors.setdefault(actor.key, actor)
 
     # ----- resolution -----------------------------------------------------------------------
 

@@ -235,9 +235,6 @@ def country_name(iso3: str) -> str:
     return canonical.get(iso3, iso3)
 
 
-def is_country_code(iso3: str) -> bool:
-    return iso3 in _tables()[2]
-
 
 _MIN_CITY_POPULATION = 100_000  # smaller towns share names across countries too often
 

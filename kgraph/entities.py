@@ -25,7 +25,6 @@ class Merge:
 class EntityResolver:
     actors: dict[str, Actor] = field(default_factory=dict)  # canonical key -> actor
     aliases: dict[str, str] = field(default_factory=dict)  # any key -> canonical key
-    surface_forms: dict[str, set[str]] = field(default_factory=dict)  # canonical key -> forms
 
     def canonical(self, actor: Actor) -> tuple[Actor, list[Merge]]:
         """The canonical actor for `actor`, and the earlier actors it absorbs."""
@@ -40,21 +39,7 @@ class EntityResolver:
                 if actor.kind == "PERSON" and len(actor.name.split()) > 1:
                     merges = self._absorb_short_names(actor)
         self.aliases[actor.key] = key
-        canonical = self.actors[key]
-        self._remember_form(key, actor.name)
-        if actor.surface:
-            self._remember_form(key, actor.surface)
-        return canonical, merges
-
-    def alternative_labels(self, key: str) -> set[str]:
-        canonical = self.actors[key]
-        return {f for f in self.surface_forms.get(key, set())
-                if normalise_name(f) != normalise_name(canonical.name)}
-
-    def _remember_form(self, key: str, form: str) -> None:
-        form = " ".join(form.split())
-        if form:
-            self.surface_forms.setdefault(key, set()).add(form)
+        return self.actors[key], merges
 
     def _person_for_short_name(self, actor: Actor) -> str | None:
         words = normalise_name(actor.name).split()
@@ -79,7 +64,6 @@ class EntityResolver:
             for alias, target in self.aliases.items():
                 if target == key:
                     self.aliases[alias] = person.key
-            self.surface_forms.setdefault(person.key, set()).update(self.surface_forms.pop(key, set()))
             merges.append(Merge(absorbed=key, into=person.key))
         return merges
 

@@ -42,11 +42,6 @@ def extract_events(doc: Doc, article: Article) -> ArticleResult:
         actors.end_sentence(sent)
     _link_themes(result.events)
     result.events = _drop_back_references(_deduplicate(result.events))
-    for event in result.events:
-        for actor in (event.agent, event.target):
-            if actor is not None:
-                actors.note(actor)
-    result.mentions = dict(actors.mentions)
     return result
 
 

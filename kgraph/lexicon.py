@@ -163,8 +163,5 @@ SAY_VERBS = {"say", "tell", "add", "note", "state", "declare", "announce", "writ
              "claim", "insist", "report", "remark", "explain", "reply", "argue", "emphasize",
              "emphasise", "underscore", "reiterate"}
 
-# Phrases like "is considered one of the best": "consider" as a passive judgement.
-JUDGEMENT_COMPLEMENT_DEPS = {"attr", "oprd", "acomp", "xcomp"}
-
 # Subordinators of time and reason: a clause they open keeps its own modality.
 TEMPORAL_MARKS = {"as", "while", "because", "since", "after", "before", "when", "once", "until"}

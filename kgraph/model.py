@@ -66,7 +66,6 @@ class ArticleResult:
 
     article: Article
     events: list[Event] = field(default_factory=list)
-    mentions: dict[str, int] = field(default_factory=dict)  # actor key -> mentions
 
 
 def normalise_name(name: str) -> str:

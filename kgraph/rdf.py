@@ -11,7 +11,6 @@ recomputed after each change, which also drops actors no event mentions any more
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -212,7 +211,3 @@ def actor_from_row(name: str, kind_iri: str, iso: str | None) -> Actor:
     kinds = {str(v): k for k, v in ACTOR_CLASSES.items()}
     return Actor(name, kinds[kind_iri], iso)  # type: ignore[arg-type]
 
-
-def triples_of(quads: list[ox.Quad]) -> Iterator[ox.Triple]:
-    for quad in quads:
-        yield ox.Triple(quad.subject, quad.predicate, quad.object)
