@@ -93,8 +93,11 @@ class GraphStore:
     # shared helpers -------------------------------------------------------------------------
 
     def graphs_of(self, source: str) -> list[str]:
-        doc = document_iri(source)
-        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {doc} a <{KG.Document}> }} }}")
+        return self.graphs_of_document(document_iri(source))
+
+    def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
+        """The article graphs (one, or two while a changed article is replaced) of a document."""
+        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {document} a <{KG.Document}> }} }}")
         return [row["g"] for row in rows if row["g"]]
 
     def known_actors(self) -> list[Actor]:
@@ -220,7 +223,7 @@ class RemoteStore(GraphStore):
         return bool(self.select(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"))
 
     def put_article(self, rdf: ArticleRdf) -> None:
-        old = [g for g in self.graphs_of_source_document(rdf.document) if g != rdf.graph.value]
+        old = [g for g in self.graphs_of_document(rdf.document) if g != rdf.graph.value]
         own = [q for q in rdf.quads if q.graph_name == rdf.graph]
         shared = [q for q in rdf.quads if q.graph_name != rdf.graph]
         body = ox.serialize(_triples(own), format=ox.RdfFormat.N_TRIPLES)
@@ -233,10 +236,6 @@ class RemoteStore(GraphStore):
                           body, "application/n-triples")
         for graph in old:  # the new graph is in before the old one goes: never neither
             self._request("DELETE", f"{self.store_url}?graph={urllib.parse.quote(graph, safe='')}")
-
-    def graphs_of_source_document(self, document: ox.NamedNode) -> list[str]:
-        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {document} a <{KG.Document}> }} }}")
-        return [row["g"] for row in rows if row["g"]]
 
     def remove_source(self, source: str) -> int:
         graphs = self.graphs_of(source)
