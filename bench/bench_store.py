@@ -547,8 +547,8 @@ def report(store: dict, queries: dict, add: dict, args: argparse.Namespace, head
     lines += ["", "Notes:", "",
               "- Store column: a fresh `kgraph.query.open_graph(folder)` (read-only, shared lock) + "
               "`run_query` + `format_result(..., 'csv')` per run, i.e. `kgraph query FOLDER NAME "
-              "--format csv` without the interpreter start-up. Its default graph is Oxigraph's union "
-              "of the named graphs (`use_default_graph_as_union=True`).",
+              "--format csv` without the interpreter start-up. It reads the store's default graph, "
+              "where kgraph keeps the union of the article graphs.",
               "- rdflib column: `rdflib.Graph().parse(dump.ttl)` once, then per run "
               "`graph.query(text, initNs=kgraph prefixes).serialize(format='csv')`.",
               "- Oxigraph in-memory column: `pyoxigraph.Store().bulk_load(dump.ttl)` once, then the "
