@@ -61,15 +61,15 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     nlp = load_pipeline(model)
     target = open_store(store) if store else LocalStore.temporary_beside(output)
     try:
+        if output is not None and not isinstance(target, LocalStore):  # before any parsing
+            raise InputError("--output with a remote --store: export from the store instead")
         summary = _build_into(target, files, nlp, n_process=n_process, batch_size=batch_size,
                               default_date=default_date, warn=warn, progress=progress)
         summary.output, summary.store = output, store
         if output is not None:
-            if not isinstance(target, LocalStore):
-                raise InputError("--output with a remote --store: export from the store instead")
             fmt = rdf_format_for(output)
             write_atomically(output, lambda tmp: dump_store(target.store, tmp, fmt))
-        if isinstance(target, LocalStore):
+            # counted for the file only: on a large store it would be a full scan per build
             summary.triples = target.triple_count()
     finally:
         target.close()
