@@ -1,27 +1,28 @@
 """`kgraph build` as a function: read articles, parse them, extract events, store the graph.
 
-Articles stream through: each one is parsed, turned into its own named graph and written to
-the store before the next is read, so memory stays flat however large the corpus. An article
-whose graph is already in the store (same source, same text) is not parsed again.
+Articles stream through: each one is parsed here and handed to the ingest stage (`ingest.py`,
+in a child process by default), which extracts its events and writes its named graph to the
+store, so memory stays flat however large the corpus. An article whose graph is already in the
+store (same source, same text) is not parsed again.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .atomic import check_writable, write_atomically
-from .casing import text_for_parser, with_original_text
+from .atomic import check_writable
+from .casing import text_for_parser
 from .dates import date_in_header, normalise_article_date
-from .entities import EntityResolver
 from .errors import InputError
-from .extract import extract_events
+from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
-from .rdf import article_rdf, graph_iri
+from .rdf import graph_iri
 from .sources import list_input_files, read_articles
-from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
+from .store import open_store
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
 
@@ -45,12 +46,16 @@ class BuildSummary:
 def build(inputs: list[str], output: Path | None = None, *, store: str | None = None,
           model: str | None = None, n_process: int = 1, batch_size: int = 32,
           default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
-          progress: Progress | None = None) -> BuildSummary:
+          progress: Progress | None = None, ingest_process: bool | None = None) -> BuildSummary:
     """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file
     (written atomically), or both.
 
     `default_date` (YYYY-MM-DD) is the publication date of articles that carry none of their own
     (no JSON field, HTML metadata or date line); relative dates in the text count from it.
+    With `ingest_process`, extraction and store writes run in a child process beside the
+    parse (see `ingest.py`); by default they do when spaCy parses in this process
+    (`n_process` 1) and another CPU is free. A script that calls `build` with it must guard
+    its own work with `if __name__ == "__main__":`, as for any multiprocessing code.
     """
     if output is None and store is None:
         raise ValueError("build needs an output file, a store or both")
@@ -58,31 +63,32 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     if output is not None:
         check_writable(output)
     files = list_input_files(inputs)
-    nlp = load_pipeline(model)
-    target = open_store(store) if store else LocalStore.temporary_beside(output)
+    if ingest_process is None:  # a core to spare for it besides the parse
+        ingest_process = n_process == 1 and _cpus() > 1
+    ingest = IngestProcess(store, output) if ingest_process else None  # starts while the model loads
     try:
-        if output is not None and not isinstance(target, LocalStore):  # before any parsing
-            raise InputError("--output with a remote --store: export from the store instead")
-        summary = _build_into(target, files, nlp, n_process=n_process, batch_size=batch_size,
+        nlp = load_pipeline(model)
+        if ingest is None:
+            ingest = Ingester.open(store, output)
+        else:
+            ingest.start(nlp.lang)
+        summary = _build_into(ingest, files, nlp, n_process=n_process, batch_size=batch_size,
                               default_date=default_date, warn=warn, progress=progress)
         summary.output, summary.store = output, store
-        if output is not None:
-            fmt = rdf_format_for(output)
-            write_atomically(output, lambda tmp: dump_store(target.store, tmp, fmt))
-            # counted for the file only: on a large store it would be a full scan per build
-            summary.triples = target.triple_count()
     finally:
-        target.close()
+        if ingest is not None:
+            ingest.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, batch_size: int,
-                default_date: str | None, warn: Callable[[str], None],
+def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_process: int,
+                batch_size: int, default_date: str | None, warn: Callable[[str], None],
                 progress: Progress | None) -> BuildSummary:
     parse_started = time.perf_counter()
     summary = BuildSummary()
     held: list[str] = []  # warnings before the first readable article: maybe the whole error
+    known = ingest.known_graphs()
 
     def skip(message: str) -> None:
         summary.skipped += 1
@@ -92,35 +98,23 @@ def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, ba
         else:
             held.append(message)
 
-    entities = EntityResolver()
-    seeded = False
-
     def new_articles() -> Iterator[tuple[str, Article]]:
         for article in read_articles(files, skip):
             summary.articles += 1
             article = _with_date(article, default_date)
-            if target.has_graph(graph_iri(article)):
+            graph = graph_iri(article).value
+            if graph in known:
                 summary.unchanged += 1  # the same text is in the store already
                 continue
+            known.add(graph)
             yield text_for_parser(article.text), article
 
     pairs = nlp.pipe(new_articles(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
-        if not seeded:  # so that "Yoon" today joins "Yoon Suk Yeol" stored (only when needed)
-            for actor in target.known_actors():
-                entities.canonical(actor)
-            seeded = True
-        result = extract_events(with_original_text(doc, article.text), article)
-        rdf = article_rdf(result, entities)
-        target.put_article(rdf)
-        for merge in rdf.merges:
-            target.rename(merge)
+        ingest.add(doc, article)
         summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-        for event in result.events:
-            summary.actions[event.action] = summary.actions.get(event.action, 0) + 1
-        summary.events += len(result.events)
         if progress:
             progress(summary.articles, len(files))
     if summary.articles == 0:
@@ -128,9 +122,18 @@ def _build_into(target: GraphStore, files: list[str], nlp, *, n_process: int, ba
         raise InputError("no readable article in the input" + (f": {reasons}" if reasons else ""))
     while held:
         warn(held.pop(0))
-    target.refresh_stats()
+    totals = ingest.finish()
+    summary.events, summary.actions, summary.triples = totals.events, totals.actions, totals.triples
+    summary.unchanged += totals.unchanged
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
+
+
+def _cpus() -> int:
+    """CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _with_date(article: Article, default_date: str | None) -> Article:

@@ -73,6 +73,11 @@ class GraphStore:
     def has_graph(self, graph: ox.NamedNode) -> bool:
         raise NotImplementedError
 
+    def graph_names(self) -> set[str]:
+        """The IRIs of the named graphs in the store."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return {row["g"] for row in rows if row["g"]}
+
     def put_article(self, rdf: ArticleRdf) -> None:
         """Store an article's graph, replacing any older graph of the same source, atomically."""
         raise NotImplementedError
@@ -144,6 +149,9 @@ class LocalStore(GraphStore):
 
     def has_graph(self, graph: ox.NamedNode) -> bool:
         return self.store.contains_named_graph(graph)
+
+    def graph_names(self) -> set[str]:
+        return {graph.value for graph in self.store.named_graphs() if isinstance(graph, ox.NamedNode)}
 
     def put_article(self, rdf: ArticleRdf) -> None:
         self._written += 1

@@ -1,0 +1,255 @@
+"""The half of a build after the parse: extract each article's events, turn them into its named
+graph and write that to the store.
+
+`Ingester` does it in the calling process. `IngestProcess` runs an `Ingester` in a child
+process that owns the store and is fed parsed Docs (as bytes) through a pipe: extraction and
+store writes then overlap with spaCy's parsing on a spare core instead of adding to it.
+
+The child is the only writer of the store: it takes the store's lock and opens it. It ignores
+Ctrl-C and stops at the end of its input, so an interrupted or killed build leaves the store
+with whole articles only: every article it received is written in one transaction, or not at
+all if the child itself is killed.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import threading
+import traceback
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .atomic import write_atomically
+from .casing import with_original_text
+from .entities import EntityResolver
+from .errors import InputError, KgraphError
+from .extract import extract_events
+from .model import Article
+from .rdf import article_rdf, graph_iri
+from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
+
+#: parsed articles waiting for the child, at most (each ~30 KB): bounds the parent's memory
+QUEUE_LIMIT = 256
+_FINISH = b""  # in the queue: send the end mark (the build is complete)
+_STOP = None  # in the queue: stop feeding without it (the build was interrupted)
+
+
+@dataclass
+class IngestTotals:
+    """What the post-parse half of a build found."""
+
+    events: int = 0
+    actions: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0  # articles that turned out to be in the store already
+    triples: int | None = None  # distinct triples of the output file, when there is one
+
+
+class Ingester:
+    """Extraction, RDF and writes for one build, into an open store."""
+
+    def __init__(self, target: GraphStore, output: Path | None = None) -> None:
+        self.target = target
+        self.output = output
+        self.entities = EntityResolver()
+        self.totals = IngestTotals()
+        self._seeded = False
+
+    @classmethod
+    def open(cls, store: str | None, output: Path | None) -> Ingester:
+        """Open the build's store (a folder, a URL, or a temporary folder for `output`)."""
+        if store is None and output is None:
+            raise ValueError("a build needs an output file, a store or both")
+        target = open_store(store) if store else LocalStore.temporary_beside(output)  # type: ignore[arg-type]
+        if output is not None and not isinstance(target, LocalStore):  # before any parsing
+            target.close()
+            raise InputError("--output with a remote --store: export from the store instead")
+        return cls(target, output)
+
+    def known_graphs(self) -> set[str]:
+        """The named graphs in the store now: articles already there need no parse."""
+        return self.target.graph_names()
+
+    def add(self, doc: Doc, article: Article) -> None:
+        if self.target.has_graph(graph_iri(article)):  # the same article twice in one build
+            self.totals.unchanged += 1
+            return
+        if not self._seeded:  # so that "Yoon" today joins "Yoon Suk Yeol" stored (only when needed)
+            for actor in self.target.known_actors():
+                self.entities.canonical(actor)
+            self._seeded = True
+        result = extract_events(with_original_text(doc, article.text), article)
+        rdf = article_rdf(result, self.entities)
+        self.target.put_article(rdf)
+        for merge in rdf.merges:
+            self.target.rename(merge)
+        for event in result.events:
+            self.totals.actions[event.action] = self.totals.actions.get(event.action, 0) + 1
+        self.totals.events += len(result.events)
+
+    def finish(self) -> IngestTotals:
+        """Refresh the mention counts and write the output file, if any."""
+        self.target.refresh_stats()
+        if self.output is not None and isinstance(self.target, LocalStore):
+            fmt = rdf_format_for(self.output)
+            write_atomically(self.output, lambda tmp: dump_store(self.target.store, tmp, fmt))
+            # counted for the file only: on a large store it would be a full scan per build
+            self.totals.triples = self.target.triple_count()
+        return self.totals
+
+    def close(self) -> None:
+        self.target.close()
+
+
+class IngestProcess:
+    """An `Ingester` in a child process; `add`, `finish` and `close` as for an `Ingester`.
+
+    Parsed Docs go to a queue that a thread feeds into the pipe, so the parsing loop never
+    waits for the child unless `QUEUE_LIMIT` articles are pending.
+    """
+
+    def __init__(self, store: str | None, output: Path | None) -> None:
+        # A fork server, not a plain fork: a process forked after RocksDB ran in its parent
+        # (an earlier build, a query) can hang on RocksDB's inherited locks.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            context.set_forkserver_preload([__name__])  # the server imports spaCy once
+        docs_in, self._docs_out = context.Pipe(duplex=False)
+        self._replies, replies_out = context.Pipe(duplex=False)
+        self.process = context.Process(target=_child_main, name="kgraph-ingest", daemon=True,
+                                       args=(docs_in, replies_out, store, output))
+        self.process.start()
+        docs_in.close()
+        replies_out.close()
+        self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUE_LIMIT)
+        self._failure: BaseException | None = None
+        self._known: set[str] | None = None
+        self._feeder = threading.Thread(target=self._feed, name="kgraph-ingest-feeder", daemon=True)
+        self._feeder.start()
+
+    def start(self, language: str) -> None:
+        """Tell the child the parse's language (for its vocabulary); wait until its store is open."""
+        self._pending.put(language.encode("ascii"))
+        self._known = self._reply("ready")
+
+    def known_graphs(self) -> set[str]:
+        if self._known is None:
+            raise RuntimeError("IngestProcess.start() first")
+        return self._known
+
+    def add(self, doc: Doc, article: Article) -> None:
+        self._check()
+        import pickle
+
+        message = pickle.dumps((doc.to_bytes(exclude=["tensor", "user_data"]), article), protocol=pickle.HIGHEST_PROTOCOL)
+        while True:
+            try:
+                self._pending.put(message, timeout=0.5)
+                return
+            except queue.Full:
+                self._check()
+
+    def finish(self) -> IngestTotals:
+        self._pending.put(_FINISH)  # the feeder sends the end mark after the last article
+        self._feeder.join()
+        return self._reply("done")  # or the child's error
+
+    def close(self) -> None:
+        """Stop feeding; the child writes what it has received, closes the store and exits."""
+        if self._feeder.is_alive():
+            self._drop_pending()
+            self._feeder.join()
+        self._docs_out.close()
+        self.process.join()
+        self._replies.close()
+
+    # ------------------------------------------------------------------------------------
+
+    def _feed(self) -> None:
+        while (message := self._pending.get()) is not _STOP:
+            try:
+                self._docs_out.send_bytes(message)  # the empty end mark too
+            except OSError as exc:  # the child is gone; its reply says why
+                self._failure = exc
+                return
+            if message == _FINISH:
+                return
+
+    def _drop_pending(self) -> None:
+        try:
+            while True:
+                self._pending.get_nowait()
+        except queue.Empty:
+            pass
+        self._pending.put_nowait(_STOP)
+
+    def _check(self) -> None:
+        """Raise the child's error as soon as there is one."""
+        if self._failure is not None or self._replies.poll():
+            self._reply("")
+
+    def _reply(self, expected: str):
+        try:
+            kind, value = self._replies.recv()
+        except (EOFError, OSError):
+            self.process.join(timeout=5)
+            raise KgraphError(
+                f"the ingest process ended unexpectedly (exit code {self.process.exitcode}); a script "
+                "that calls kgraph.pipeline.build needs `if __name__ == '__main__':`") from None
+        if kind == "error":
+            raise value
+        if kind == "crash":
+            raise RuntimeError(f"the ingest process failed:\n{value}")
+        if kind != expected:
+            raise RuntimeError(f"ingest process: expected {expected!r}, got {kind!r}")
+        return value
+
+
+def _child_main(docs_in: Connection, replies: Connection, store: str | None, output: Path | None) -> None:
+    """The child: open the store, then add every article received until the end mark.
+
+    The first message is the language of the parse: Docs come back to life over a blank
+    vocabulary of it (the strings travel with each Doc), which is much quicker to make than
+    loading the model again.
+    """
+    import pickle
+
+    import spacy
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent; we end with its input
+    ingester = None
+    try:
+        ingester = Ingester.open(store, output)
+        replies.send(("ready", ingester.known_graphs()))  # the parent parses while we go on
+        try:
+            vocab = spacy.blank(docs_in.recv_bytes().decode("ascii")).vocab
+        except (EOFError, OSError):
+            return  # the parent ended before it parsed anything
+        while True:
+            try:
+                message = docs_in.recv_bytes()
+            except (EOFError, OSError):
+                return  # the parent stopped (Ctrl-C, killed): keep what is written
+            if message == _FINISH:
+                replies.send(("done", ingester.finish()))
+                return
+            doc_bytes, article = pickle.loads(message)
+            ingester.add(Doc(vocab).from_bytes(doc_bytes), article)
+    except KgraphError as exc:
+        _send(replies, ("error", exc))
+    except BaseException:  # a bug: the parent shows the traceback
+        _send(replies, ("crash", traceback.format_exc()))
+    finally:
+        if ingester is not None:
+            ingester.close()
+
+
+def _send(replies: Connection, message: tuple) -> None:
+    try:
+        replies.send(message)
+    except OSError:
+        pass  # the parent is gone
