@@ -10,7 +10,7 @@ cost of adding one article.
      once, as a build would.
   b. Queries: every canned query (`kgraph.query.canned_queries()`) is timed
        * on the store folder, the way `kgraph query FOLDER NAME --format csv` runs it:
-         `open_graph(folder)` + `run_query` + `format_result(..., "csv")`;
+         `open_graph(folder)` + `run_query(..., keep="csv")` + `format_result(..., "csv")`;
        * on rdflib's in-memory `Graph` parsed from a Turtle dump of the same store
          (`kgraph export FOLDER --format turtle`): `graph.query(text, initNs=kgraph prefixes)`
          + `result.serialize(format="csv")`;
@@ -224,9 +224,9 @@ def _run_once(engine: str, loaded, text: str) -> str:
     from kgraph.query import format_result, open_graph, run_query
 
     if engine == "oxmem":
-        return format_result(run_query(loaded, text), "csv")
-    with open_graph(loaded) as graph:
-        return format_result(run_query(graph, text), "csv")
+        return format_result(run_query(loaded, text, keep="csv"), "csv")
+    with open_graph(loaded) as graph:  # as `kgraph query FOLDER NAME --format csv` does
+        return format_result(run_query(graph, text, keep="csv"), "csv")
 
 
 def _rows(csv_text: str) -> int:
@@ -546,7 +546,7 @@ def report(store: dict, queries: dict, add: dict, args: argparse.Namespace, head
             lines.append(f"\n- {key}: {add[key]}")
     lines += ["", "Notes:", "",
               "- Store column: a fresh `kgraph.query.open_graph(folder)` (read-only, shared lock) + "
-              "`run_query` + `format_result(..., 'csv')` per run, i.e. `kgraph query FOLDER NAME "
+              "`run_query(..., keep='csv')` + `format_result(..., 'csv')` per run, i.e. `kgraph query FOLDER NAME "
               "--format csv` without the interpreter start-up. It reads the store's default graph, "
               "where kgraph keeps the union of the article graphs.",
               "- rdflib column: `rdflib.Graph().parse(dump.ttl)` once, then per run "

@@ -181,7 +181,7 @@ def query_cli(
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, file)
     with open_graph(graph) as source:
-        typer.echo(format_result(run_query(source, text), fmt))
+        typer.echo(format_result(run_query(source, text, keep=fmt if fmt != "table" else "json"), fmt))
 
 
 @app.command("export")

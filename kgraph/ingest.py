@@ -117,7 +117,7 @@ class IngestProcess:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
-            context.set_forkserver_preload([__name__])  # the server imports spaCy once
+            context.set_forkserver_preload([__name__, "kgraph.warmup"])  # paid once, not per build
         docs_in, self._docs_out = context.Pipe(duplex=False)
         self._replies, replies_out = context.Pipe(duplex=False)
         self.process = context.Process(target=_child_main, name="kgraph-ingest", daemon=True,
@@ -218,15 +218,13 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     """
     import pickle
 
-    import spacy
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent; we end with its input
     ingester = None
     try:
         ingester = Ingester.open(store, output)
         replies.send(("ready", ingester.known_graphs()))  # the parent parses while we go on
         try:
-            vocab = spacy.blank(docs_in.recv_bytes().decode("ascii")).vocab
+            vocab = _vocab(docs_in.recv_bytes().decode("ascii"))
         except (EOFError, OSError):
             return  # the parent ended before it parsed anything
         while True:
@@ -246,6 +244,15 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     finally:
         if ingester is not None:
             ingester.close()
+
+
+def _vocab(language: str):
+    """A blank vocabulary of `language`: made by the fork server already for English."""
+    import spacy
+
+    from .warmup import VOCABS
+
+    return VOCABS[language] if language in VOCABS else spacy.blank(language).vocab
 
 
 def _send(replies: Connection, message: tuple) -> None:

@@ -67,15 +67,17 @@ class CannedQuery:
 class QueryResult:
     """The answer to one query, kept in a re-readable form so it can be formatted twice.
 
-    SELECT and ASK answers are held as SPARQL results JSON (pyoxigraph's own
-    serialization), so `rows` and the csv/tsv/json writers all read the same engine output.
+    SELECT and ASK answers are held as pyoxigraph serialized them (SPARQL results JSON unless
+    the caller asked for CSV or TSV), so `rows` and the csv/tsv/json writers all read the same
+    engine output, and printing in the format it was kept in costs no second pass.
     """
 
     kind: Literal["select", "ask", "graph"]
     variables: tuple[str, ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = ()
-    results_json: bytes = b""
+    results: bytes = b""
+    results_format: ox.QueryResultsFormat = ox.QueryResultsFormat.JSON
 
     @cached_property
     def rows(self) -> list[tuple[Term | None, ...]]:
@@ -86,7 +88,9 @@ class QueryResult:
 
     def reparse(self) -> ox.QuerySolutions | ox.QueryBoolean:
         """A fresh pyoxigraph result object (they are single-use iterators)."""
-        return ox.parse_query_results(self.results_json, ox.QueryResultsFormat.JSON)
+        if self.results_format == ox.QueryResultsFormat.CSV:
+            raise ValueError("results kept as CSV cannot be read back (CSV loses term types)")
+        return ox.parse_query_results(self.results, self.results_format)
 
 
 def load_store(path: Path) -> ox.Store:
@@ -263,9 +267,15 @@ def _syntax_message(text: str, exc: SyntaxError) -> str:
     return message
 
 
-def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str) -> QueryResult:
+_RESULTS_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                    "json": ox.QueryResultsFormat.JSON}
+
+
+def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str, *, keep: str = "json") -> QueryResult:
     """Run one read-only query with kgraph's prefixes pre-bound, over all graphs of the file.
 
+    `keep` (json, csv or tsv) is the syntax the answer is held in: the one it will be printed
+    in saves a pass over large answers; only json and tsv can give `rows` back.
     `Store.query` cannot execute updates anyway; the check only gives a clear refusal.
     """
     keyword = update_keyword(text)
@@ -279,11 +289,13 @@ def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str) -> Query
         raise QueryError(f"query failed: {exc}") from None
     if isinstance(result, (ox.QueryTriples, list)):
         return QueryResult(kind="graph", triples=tuple(result))
-    serialized = result.serialize(format=ox.QueryResultsFormat.JSON)
     if isinstance(result, ox.QueryBoolean):
-        return QueryResult(kind="ask", boolean=bool(result), results_json=serialized)
+        serialized = result.serialize(format=ox.QueryResultsFormat.JSON)
+        return QueryResult(kind="ask", boolean=bool(result), results=serialized)
+    syntax = _RESULTS_FORMATS[keep]
     variables = tuple(v.value for v in result.variables)
-    return QueryResult(kind="select", variables=variables, results_json=serialized)
+    return QueryResult(kind="select", variables=variables, results=result.serialize(format=syntax),
+                       results_format=syntax)
 
 
 def shorten(term: Term | None) -> str:
@@ -341,5 +353,6 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return _chomp(ox.serialize(triples, format=syntax))
     if fmt == "table":
         return _table(result.variables, result.rows)
-    syntax = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
-    return _chomp(result.reparse().serialize(format=syntax[fmt]))
+    if _RESULTS_FORMATS[fmt] == result.results_format:
+        return _chomp(result.results)
+    return _chomp(result.reparse().serialize(format=_RESULTS_FORMATS[fmt]))

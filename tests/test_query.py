@@ -90,6 +90,12 @@ def test_rows_with_nothing_bound_are_kept(store: ox.Store) -> None:
     assert format_result(result, "table").split("\n") == ["x", "-", "", ""]
 
 
+def test_an_answer_kept_in_the_format_it_is_printed_in_reads_the_same(store: ox.Store) -> None:
+    for fmt in ("csv", "tsv", "json"):
+        assert format_result(run_query(store, DEPLOYS, keep=fmt), fmt) == format_result(run_query(store, DEPLOYS), fmt)
+    assert format_result(run_query(store, DEPLOYS, keep="tsv"), "table") == format_result(run_query(store, DEPLOYS))
+
+
 def test_a_result_can_be_formatted_more_than_once(store: ox.Store) -> None:
     result = run_query(store, DEPLOYS)
     assert format_result(result, "csv") == format_result(result, "csv")
