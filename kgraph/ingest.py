@@ -13,6 +13,7 @@ all if the child itself is killed.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import queue
 import signal
 import threading
@@ -36,6 +37,7 @@ from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_fo
 QUEUE_LIMIT = 256
 _FINISH = b""  # in the queue: send the end mark (the build is complete)
 _STOP = None  # in the queue: stop feeding without it (the build was interrupted)
+CLOSE_TIMEOUT = 120  # seconds the child may take to write what it holds and close the store
 
 
 @dataclass
@@ -133,7 +135,7 @@ class IngestProcess:
 
     def start(self, language: str) -> None:
         """Tell the child the parse's language (for its vocabulary); wait until its store is open."""
-        self._pending.put(language.encode("ascii"))
+        self._put(language.encode("ascii"))
         self._known = self._reply("ready")
 
     def known_graphs(self) -> set[str]:
@@ -143,18 +145,11 @@ class IngestProcess:
 
     def add(self, doc: Doc, article: Article) -> None:
         self._check()
-        import pickle
-
-        message = pickle.dumps((doc.to_bytes(exclude=["tensor", "user_data"]), article), protocol=pickle.HIGHEST_PROTOCOL)
-        while True:
-            try:
-                self._pending.put(message, timeout=0.5)
-                return
-            except queue.Full:
-                self._check()
+        self._put(pickle.dumps((doc.to_bytes(exclude=["tensor", "user_data"]), article),
+                               protocol=pickle.HIGHEST_PROTOCOL))
 
     def finish(self) -> IngestTotals:
-        self._pending.put(_FINISH)  # the feeder sends the end mark after the last article
+        self._put(_FINISH)  # the feeder sends the end mark after the last article
         self._feeder.join()
         return self._reply("done")  # or the child's error
 
@@ -164,7 +159,10 @@ class IngestProcess:
             self._drop_pending()
             self._feeder.join()
         self._docs_out.close()
-        self.process.join()
+        self.process.join(timeout=CLOSE_TIMEOUT)
+        if self.process.is_alive():  # stuck: a kill still leaves whole articles (transactions)
+            self.process.terminate()
+            self.process.join()
         self._replies.close()
 
     # ------------------------------------------------------------------------------------
@@ -178,6 +176,15 @@ class IngestProcess:
                 return
             if message == _FINISH:
                 return
+
+    def _put(self, message: bytes) -> None:
+        """Queue a message for the feeder; raise the child's error if it ends meanwhile."""
+        while True:
+            try:
+                self._pending.put(message, timeout=0.5)
+                return
+            except queue.Full:
+                self._check()
 
     def _drop_pending(self) -> None:
         try:
@@ -216,8 +223,6 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     vocabulary of it (the strings travel with each Doc), which is much quicker to make than
     loading the model again.
     """
-    import pickle
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent; we end with its input
     ingester = None
     try:
