@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+import spacy
 from spacy.tokens import Doc
 
 from .atomic import write_atomically
@@ -32,6 +33,7 @@ from .extract import extract_events
 from .model import Article
 from .rdf import article_rdf, graph_iri
 from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
+from .warmup import warm_up
 
 #: parsed articles waiting for the child, at most (each ~30 KB): bounds the parent's memory
 QUEUE_LIMIT = 256
@@ -119,7 +121,7 @@ class IngestProcess:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
-            context.set_forkserver_preload([__name__, "kgraph.warmup"])  # paid once, not per build
+            context.set_forkserver_preload([__name__])  # imports paid once, not per build
         docs_in, self._docs_out = context.Pipe(duplex=False)
         self._replies, replies_out = context.Pipe(duplex=False)
         self.process = context.Process(target=_child_main, name="kgraph-ingest", daemon=True,
@@ -228,8 +230,9 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     try:
         ingester = Ingester.open(store, output)
         replies.send(("ready", ingester.known_graphs()))  # the parent parses while we go on
+        warm_up()
         try:
-            vocab = _vocab(docs_in.recv_bytes().decode("ascii"))
+            vocab = spacy.blank(docs_in.recv_bytes().decode("ascii")).vocab  # strings come with Docs
         except (EOFError, OSError):
             return  # the parent ended before it parsed anything
         while True:
@@ -249,15 +252,6 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     finally:
         if ingester is not None:
             ingester.close()
-
-
-def _vocab(language: str):
-    """A blank vocabulary of `language`: made by the fork server already for English."""
-    import spacy
-
-    from .warmup import VOCABS
-
-    return VOCABS[language] if language in VOCABS else spacy.blank(language).vocab
 
 
 def _send(replies: Connection, message: tuple) -> None:
