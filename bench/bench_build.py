@@ -544,7 +544,7 @@ def main() -> int:
         "`pipeline.build([folder], store=NEW_FOLDER, n_process=N)`; kgraph → .ttl = "
         "`pipeline.build([folder], out.ttl, n_process=N)` (temporary store + Turtle dump + atomic "
         "rename). Both include reading the files. kgraph/spaCy compares the same N; +% = ratio − 1.",
-        "With n-process 1 (and more than one CPU), a build hands each parsed Doc to a child "
+        "With n-process 1 (more than one CPU, more than 64 KB of input: corpus B, not A), a build hands each parsed Doc to a child "
         "process (`kgraph.ingest.IngestProcess`) that extracts the events and writes the store "
         "while the next articles are parsed: 2 busy processes. \"kgraph → store, one process\" "
         "is the same build with `ingest_process=False`: what kgraph costs where there is no CPU to "

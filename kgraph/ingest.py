@@ -230,7 +230,7 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     try:
         ingester = Ingester.open(store, output)
         replies.send(("ready", ingester.known_graphs()))  # the parent parses while we go on
-        warm_up()
+        threading.Thread(target=warm_up, name="kgraph-warm-up", daemon=True).start()  # meanwhile
         try:
             vocab = spacy.blank(docs_in.recv_bytes().decode("ascii")).vocab  # strings come with Docs
         except (EOFError, OSError):

@@ -25,6 +25,8 @@ from .sources import list_input_files, read_articles
 from .store import open_store
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
+#: below this much input the ingest child's start and tail (~0.15 s) cost more than it saves
+INGEST_PROCESS_MIN_BYTES = 64 * 1024
 
 
 @dataclass
@@ -54,7 +56,7 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     (no JSON field, HTML metadata or date line); relative dates in the text count from it.
     With `ingest_process`, extraction and store writes run in a child process beside the
     parse (see `ingest.py`); by default they do when spaCy parses in this process
-    (`n_process` 1) and another CPU is free. A script that calls `build` with it must guard
+    (`n_process` 1), another CPU is free and there is more than a few articles' worth of input. A script that calls `build` with it must guard
     its own work with `if __name__ == "__main__":`, as for any multiprocessing code.
     """
     if output is None and store is None:
@@ -63,8 +65,8 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     if output is not None:
         check_writable(output)
     files = list_input_files(inputs)
-    if ingest_process is None:  # a core to spare for it besides the parse
-        ingest_process = n_process == 1 and _cpus() > 1
+    if ingest_process is None:  # a core to spare, and enough text to repay starting the child
+        ingest_process = n_process == 1 and _cpus() > 1 and _input_bytes(files) >= INGEST_PROCESS_MIN_BYTES
     if batch_size is None:  # small batches hand articles over early; worker processes want more
         batch_size = 4 if n_process == 1 else 32
     ingest = IngestProcess(store, output) if ingest_process else None  # starts while the model loads
@@ -129,6 +131,19 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
     summary.unchanged += totals.unchanged
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
+
+
+def _input_bytes(files: list[str]) -> int:
+    """The size of the input files; standard input counts as large (it may be a long stream)."""
+    total = 0
+    for name in files:
+        if name == "-":
+            return INGEST_PROCESS_MIN_BYTES
+        try:
+            total += os.path.getsize(name)
+        except OSError:
+            pass
+    return total
 
 
 def _cpus() -> int:

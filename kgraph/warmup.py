@@ -1,8 +1,9 @@
 """Extraction's one-time costs, paid ahead of the first article.
 
-The ingest process calls `warm_up` right after it has told the parsing process that the store
-is open: the date parser's regular expressions and the city gazetteer then load while the
-first articles are being parsed, not when the first one arrives.
+The ingest process runs `warm_up` in a thread right after it has told the parsing process
+that the store is open: the date parser's regular expressions and the city gazetteer then load
+while the first articles are being parsed, not when the first one arrives (and a build with
+nothing new to parse does not wait for them).
 """
 from __future__ import annotations
 
