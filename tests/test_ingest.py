@@ -54,8 +54,10 @@ def test_ctrl_c_stops_a_build_with_one_line_and_a_store_of_whole_articles(tmp_pa
         (folder / f"{i:04}.txt").write_text(f"Russia condemned Ukraine on day {i}. Germany supplied tanks to Kyiv. "
                                             "France warned Russia against any new offensive in the east.\n")
     store = tmp_path / "kg"
+    # Ctrl-C as on a terminal, even when this test runs where SIGINT is ignored (a background job)
     process = subprocess.Popen([str(VENV_BIN / "kgraph"), "build", str(folder), "--store", str(store)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (store / "CURRENT").exists():
         time.sleep(0.05)
