@@ -31,7 +31,7 @@ from .entities import EntityResolver
 from .errors import InputError, KgraphError
 from .extract import extract_events
 from .model import Article
-from .rdf import article_rdf, graph_iri
+from .rdf import article_rdf
 from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
 from .warmup import warm_up
 
@@ -48,7 +48,6 @@ class IngestTotals:
 
     events: int = 0
     actions: dict[str, int] = field(default_factory=dict)
-    unchanged: int = 0  # articles that turned out to be in the store already
     triples: int | None = None  # distinct triples of the output file, when there is one
 
 
@@ -65,8 +64,6 @@ class Ingester:
     @classmethod
     def open(cls, store: str | None, output: Path | None) -> Ingester:
         """Open the build's store (a folder, a URL, or a temporary folder for `output`)."""
-        if store is None and output is None:
-            raise ValueError("a build needs an output file, a store or both")
         target = open_store(store) if store else LocalStore.temporary_beside(output)  # type: ignore[arg-type]
         if output is not None and not isinstance(target, LocalStore):  # before any parsing
             target.close()
@@ -78,9 +75,7 @@ class Ingester:
         return self.target.graph_names()
 
     def add(self, doc: Doc, article: Article) -> None:
-        if self.target.has_graph(graph_iri(article)):  # the same article twice in one build
-            self.totals.unchanged += 1
-            return
+        """Extract and store one article (the caller skips those in `known_graphs`)."""
         if not self._seeded:  # so that "Yoon" today joins "Yoon Suk Yeol" stored (only when needed)
             for actor in self.target.known_actors():
                 self.entities.canonical(actor)

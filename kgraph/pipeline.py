@@ -56,8 +56,9 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     (no JSON field, HTML metadata or date line); relative dates in the text count from it.
     With `ingest_process`, extraction and store writes run in a child process beside the
     parse (see `ingest.py`); by default they do when spaCy parses in this process
-    (`n_process` 1), another CPU is free and there is more than a few articles' worth of input. A script that calls `build` with it must guard
-    its own work with `if __name__ == "__main__":`, as for any multiprocessing code.
+    (`n_process` 1), another CPU is free and there is more than a few articles' worth of
+    input. A script that calls `build` with it must guard its own work with
+    `if __name__ == "__main__":`, as for any multiprocessing code.
     """
     if output is None and store is None:
         raise ValueError("build needs an output file, a store or both")
@@ -107,8 +108,8 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
             summary.articles += 1
             article = _with_date(article, default_date)
             graph = graph_iri(article).value
-            if graph in known:
-                summary.unchanged += 1  # the same text is in the store already
+            if graph in known:  # the same text is in the store already, or earlier in this input
+                summary.unchanged += 1
                 continue
             known.add(graph)
             yield text_for_parser(article.text), article
@@ -128,7 +129,6 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
         warn(held.pop(0))
     totals = ingest.finish()
     summary.events, summary.actions, summary.triples = totals.events, totals.actions, totals.triples
-    summary.unchanged += totals.unchanged
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
 

@@ -70,9 +70,6 @@ class _Lock:
 class GraphStore:
     """The operations a build needs from any store."""
 
-    def has_graph(self, graph: ox.NamedNode) -> bool:
-        raise NotImplementedError
-
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
@@ -146,9 +143,6 @@ class LocalStore(GraphStore):
     def temporary_beside(cls, output: Path) -> LocalStore:
         folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".store", dir=output.parent or "."))
         return cls(folder, temporary=True)
-
-    def has_graph(self, graph: ox.NamedNode) -> bool:
-        return self.store.contains_named_graph(graph)
 
     def graph_names(self) -> set[str]:
         return {graph.value for graph in self.store.named_graphs() if isinstance(graph, ox.NamedNode)}
@@ -226,9 +220,6 @@ class RemoteStore(GraphStore):
         self.update_url = f"{self.base}/update"
         self.store_url = f"{self.base}/store"
         self.select("SELECT * WHERE { } LIMIT 1")  # fail early when the server is not there
-
-    def has_graph(self, graph: ox.NamedNode) -> bool:
-        return bool(self.select(f"SELECT ?s WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT 1"))
 
     def put_article(self, rdf: ArticleRdf) -> None:
         old = [g for g in self.graphs_of_document(rdf.document) if g != rdf.graph.value]
