@@ -223,14 +223,13 @@ class _progress_bar:
     def __enter__(self) -> Callable[[int, int], None] | None:
         if not self.enabled:
             return None
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+        # The console is given at construction: rich 15 made Progress.console read-only.
         self._bar = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(),
                              TimeElapsedColumn(), TextColumn("{task.fields[rate]}"),
-                             transient=True, console=None, redirect_stderr=False)
-        from rich.console import Console
-
-        self._bar.console = Console(stderr=True)
+                             transient=True, console=Console(stderr=True), redirect_stderr=False)
         task = self._bar.add_task("parse", total=None, rate="")
         self._bar.start()
 
