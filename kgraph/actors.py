@@ -43,6 +43,10 @@ class _Memory:
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 
+_MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
+_MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
+
+
 class DocumentActors:
     """Resolves the actors of one document, remembering earlier mentions."""
 
@@ -59,6 +63,8 @@ class DocumentActors:
         self._sentence_actors: list[Actor] = []
         self._sentence: Span | None = None
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
+        self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
+        self._steps = 0  # resolutions set off by the outermost one in flight
 
     # ----- public -------------------------------------------------------------------------
 
@@ -76,10 +82,23 @@ class DocumentActors:
                                 if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
                     heads += [h for p in partners for h in (p, *p.conjuncts)]
         found: list[Actor] = []
+        if not self._resolving:
+            self._steps = 0
         for head in heads:
-            for actor in self._resolve_head(head, remember):
-                if actor not in found:
-                    found.append(actor)
+            # A noun's possessor may be a pronoun whose antecedent is found through the same noun
+            # ("its ... X's"): a token already being resolved stands for nothing, so it ends;
+            # and one question asks at most so many others, so token soup cannot blow it up.
+            self._steps += 1
+            if (head.i in self._resolving or len(self._resolving) > _MAX_RESOLUTION_DEPTH
+                    or self._steps > _MAX_RESOLUTION_STEPS):
+                continue
+            self._resolving.add(head.i)
+            try:
+                for actor in self._resolve_head(head, remember):
+                    if actor not in found:
+                        found.append(actor)
+            finally:
+                self._resolving.discard(head.i)
         return found
 
     def speaker_of(self, token: Token) -> list[Actor]:

@@ -1,0 +1,218 @@
+"""Learned argument decisions: for a trigger word and an actor mentioned near it, is the actor
+the event's agent, its target, or neither?
+
+The hand-written rules in `roles.py` read a few dozen syntactic shapes; real government, UN and
+news text has far more. Here each (trigger, candidate actor) pair is described by sparse
+features (the dependency path between them, prepositions, voice, order, the actor's kind, and
+what the rules decided) and two logistic regressions, trained on the annotated training
+documents by `tools/train_argmodel.py`, score it as agent and as target. The weights ship as
+JSON (`data/argument_model.json`), so using the model needs no machine-learning library.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from .countries import country_name
+from .model import Actor
+
+#: candidates are noun-phrase heads: a head token of one of these parts of speech ...
+_CANDIDATE_POS = ("PROPN", "NOUN", "PRON")
+#: ... that is not itself a modifier inside a longer name
+_MODIFIER_DEPS = ("compound", "flat", "amod", "nmod")
+_MAX_PATH = 5  # longer dependency paths are only "far"
+
+
+@dataclass
+class Candidate:
+    """An actor mentioned in the trigger's sentence (or its speaker), as one model question."""
+
+    actors: list[Actor]
+    token: Token | None  # None for the sentence's speaker, who may not be named in it
+    source: str  # "mention", "speaker"
+    features: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RuleRoles:
+    """What the rules decided for one trigger: the keys of its agents and targets."""
+
+    fired: bool
+    agents: frozenset[str]
+    targets: frozenset[str]
+
+
+def actor_key(actor: Actor) -> str:
+    """How an actor is compared with the annotation: its state's code, else its name."""
+    return actor.country or actor.name.strip().lower()
+
+
+# ----- the trigger lexicon ---------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _shipped_lexicon() -> dict:
+    text = resources.files("kgraph").joinpath("data/trigger_lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+_lexicon_in_use: dict | None = None
+
+
+def use_lexicon(lexicon: dict | None) -> None:
+    """Use `lexicon` (the JSON's content) instead of the shipped one; None goes back. For
+    training, where each cross-validation fold learns its own."""
+    global _lexicon_in_use
+    _lexicon_in_use = lexicon
+
+
+def trigger_lexicon() -> dict[str, dict[str, int]]:
+    """Lemma -> {action: how often it was taken for that action} (annotations and hand lists)."""
+    return (_lexicon_in_use or _shipped_lexicon())["lemmas"]
+
+
+def untargeted_actions() -> frozenset[str]:
+    """Actions whose events often name no target ("X condemned the attack"), so the model
+    keeps an agent without one."""
+    return frozenset((_lexicon_in_use or _shipped_lexicon())["untargeted"])
+
+
+def trigger_actions(token: Token) -> list[str]:
+    """The actions a content word may express, by its lemma."""
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
+        return []
+    entry = trigger_lexicon().get(token.lemma_.lower()) or trigger_lexicon().get(token.lower_)
+    return sorted(entry) if entry else []
+
+
+# ----- features ----------------------------------------------------------------------------------
+
+def _path(trigger: Token, other: Token) -> tuple[str, list[str]] | None:
+    """The dependency path from `other` up to the common ancestor and down to `trigger`,
+    e.g. "nsubj^" or "pobj^prep:against^dobj^" ... ; and the prepositions on it."""
+    up_other = [other, *other.ancestors]
+    up_trigger = [trigger, *trigger.ancestors]
+    trigger_ids = {t.i: n for n, t in enumerate(up_trigger)}
+    for n, node in enumerate(up_other):
+        if node.i in trigger_ids:
+            rise, fall = up_other[:n], up_trigger[:trigger_ids[node.i]]
+            break
+    else:
+        return None
+    if len(rise) + len(fall) > _MAX_PATH:
+        return "far", []
+    preps = [t.lower_ for t in rise + fall if t.dep_ in ("prep", "agent", "dative")]
+    steps = [t.dep_ + (":" + t.lower_ if t.dep_ in ("prep", "agent") else "") + "^" for t in rise]
+    steps += ["v" + t.dep_ + (":" + t.lower_ if t.dep_ in ("prep", "agent") else "") for t in reversed(fall)]
+    return "".join(steps) or "self", preps
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16+"
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def pair_features(trigger: Token, action: str, candidate: Candidate, rules: RuleRoles,
+                  n_candidates: int, speaker_keys: frozenset[str] = frozenset()) -> list[str]:
+    """The sparse features of one (trigger, action, candidate) question."""
+    lemma = trigger.lemma_.lower()
+    actor = candidate.actors[0]
+    keys = {actor_key(a) for a in candidate.actors}
+    feats = [f"act={action}", f"lem={lemma}|{action}", f"tpos={trigger.pos_}|{action}",
+             f"tdep={trigger.dep_}", f"kind={actor.kind}", f"kind={actor.kind}|{action}",
+             f"src={candidate.source}", f"src={candidate.source}|{action}",
+             f"ncand={_bucket(n_candidates)}", f"passive={_passive(trigger)}",
+             f"country={bool(actor.country)}"]
+    entry = trigger_lexicon().get(lemma) or trigger_lexicon().get(trigger.lower_) or {}
+    feats += [f"lexn={_bucket(entry.get(action, 0))}", f"lexn={_bucket(entry.get(action, 0))}|{action}",
+              f"lexshare={round(entry.get(action, 0) / max(sum(entry.values()), 1), 1)}"]
+    if speaker_keys and keys & speaker_keys:
+        feats += ["is-speaker", f"is-speaker|{action}", f"is-speaker|{candidate.source}"]
+    if rules.fired:
+        feats.append(f"rules-fired|{action}")
+    for role, chosen in (("agent", rules.agents), ("target", rules.targets)):
+        if keys & chosen:
+            feats += [f"rule-{role}", f"rule-{role}|{action}"]
+    if candidate.token is None:
+        return feats
+    token = candidate.token
+    found = _path(trigger, token)
+    path, preps = found if found else ("none", [])
+    direction = "before" if token.i < trigger.i else "after"
+    distance = _bucket(abs(token.i - trigger.i))
+    feats += [f"path={path}", f"path={path}|{action}", f"path={path}|{lemma}",
+              f"path={path}|passive={_passive(trigger)}", f"dir={direction}", f"dir={direction}|{action}",
+              f"dist={distance}", f"dist={distance}|{direction}", f"cdep={token.dep_}",
+              f"cdep={token.dep_}|{action}", f"cpos={token.pos_}", f"ent={token.ent_type_}",
+              f"same={token.i == trigger.i}"]
+    for prep in preps[:2]:
+        feats += [f"prep={prep}", f"prep={prep}|{action}", f"prep={prep}|{direction}"]
+    if token.pos_ != "PROPN":
+        feats += [f"clem={token.lemma_.lower()}", f"clem={token.lemma_.lower()}|{action}"]
+    feats += [f"thead={trigger.head.lemma_.lower()}|{trigger.dep_}", f"path={path}|kind={actor.kind}"]
+    if token.dep_ == "pobj":
+        feats.append(f"own-prep={token.head.lower_}|{action}")
+    if token.dep_ == "poss":
+        feats.append(f"poss-of={'trigger' if token.head.i == trigger.i else 'other'}|{action}")
+    return feats
+
+
+# ----- candidates ------------------------------------------------------------------------------
+
+def sentence_candidates(sent: Span, resolve, speakers: dict[str, Actor | None]) -> list[Candidate]:
+    """Every noun-phrase head of the sentence that resolves to actors, and who speaks: the
+    sentence's speaker and the document's author, each also as the state they speak for
+    (a statement's "we" is often its country)."""
+    found: list[Candidate] = []
+    for token in sent:
+        if token.pos_ not in _CANDIDATE_POS or token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "PROPN":
+            continue
+        actors = resolve(token)
+        if actors:
+            found.append(Candidate(actors=actors, token=token, source="mention"))
+    for source, speaker in speakers.items():
+        if speaker is None:
+            continue
+        found.append(Candidate(actors=[speaker], token=None, source=source))
+        if speaker.country and speaker.kind != "COUNTRY":
+            state = Actor(country_name(speaker.country), "COUNTRY", speaker.country)
+            found.append(Candidate(actors=[state], token=None, source=source + "-state"))
+    return found
+
+
+# ----- the model -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Two logistic regressions (agent, target) over binary features, and decision thresholds."""
+
+    weights: dict[str, dict[str, float]]  # role -> feature -> weight
+    bias: dict[str, float]
+    thresholds: dict[str, float]
+    method: str = "union"  # how its events join the rules' (chosen by cross-validation)
+
+    def probability(self, role: str, features: list[str]) -> float:
+        weights = self.weights[role]
+        z = self.bias[role] + sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinearModel:
+        return cls(weights=data["weights"], bias=data["bias"], thresholds=data["thresholds"],
+                   method=data.get("method", "union"))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel | None:
+    """The model in the package, or None when none was trained."""
+    path = resources.files("kgraph").joinpath("data/argument_model.json")
+    if not path.is_file():
+        return None
+    return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,96 @@
+"""Events decided by the learned argument model (`argmodel.py`), one sentence at a time.
+
+Every word of the trigger lexicon is a possible trigger; every actor the sentence mentions (and
+its speaker) is a possible agent or target. The model scores each pair; the actors above the
+thresholds become the event's agents and targets, one event per pair, as the rules make them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from spacy.tokens import Span, Token
+
+from .actors import DocumentActors
+from .argmodel import (
+    Candidate, LinearModel, RuleRoles, actor_key, pair_features, sentence_candidates, trigger_actions,
+    untargeted_actions,
+)
+from .model import Actor, Article, Event
+from .modality import modality_of
+
+X = TypeVar("X")
+_NO_RULES = RuleRoles(False, frozenset(), frozenset())
+
+
+def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[int, str], RuleRoles],
+                   model: LinearModel | None, article: Article, collect: list | None = None) -> list[Event]:
+    """The model's events in `sent`; with `collect`, also every question asked, for training."""
+    triggers = [(token, action) for token in sent for action in trigger_actions(token)]
+    triggers += [(sent.doc[i], action) for (i, action) in rule_roles
+                 if action not in trigger_actions(sent.doc[i])]
+    if not triggers:
+        return []
+    speaker = actors.speaker_of(sent[0])
+    candidates = sentence_candidates(
+        sent, lambda t: actors.resolve(t, expand=False, remember=False),
+        {"speaker": speaker[0] if speaker else None, "author": actors.document_speaker})
+    if not candidates:
+        return []
+    speaker_keys = frozenset(actor_key(a) for c in candidates if c.token is None for a in c.actors)
+    events: list[Event] = []
+    for token, action in triggers:
+        rules = rule_roles.get((token.i, action), _NO_RULES)
+        asked = [Candidate(c.actors, c.token, c.source,
+                           pair_features(token, action, c, rules, len(candidates), speaker_keys))
+                 for c in candidates]
+        if collect is not None:
+            collect.append((article.source, token.i, action, asked))
+        if model is not None:
+            events += _decide(token, action, asked, model, sent, article)
+    return events
+
+
+def decide(action: str, scored: list[tuple[list[X], float, float]], thresholds: dict[str, float],
+           key: Callable[[X], str]) -> list[tuple[X, float, X | None, float]]:
+    """(agent, p, target or None, p) pairs for one trigger, from each candidate's actors and
+    its agent and target probabilities: every actor above a threshold takes that role."""
+    agent_p: dict[str, tuple[float, X]] = {}
+    target_p: dict[str, tuple[float, X]] = {}
+    for actors_of, pa, pt in scored:
+        for actor in actors_of:
+            k = key(actor)
+            if pa > agent_p.get(k, (-1.0, actor))[0]:
+                agent_p[k] = (pa, actor)
+            if pt > target_p.get(k, (-1.0, actor))[0]:
+                target_p[k] = (pt, actor)
+    agents = sorted(((p, a) for p, a in agent_p.values() if p >= thresholds["agent"]), key=lambda x: -x[0])
+    agents = agents[:int(thresholds.get("max_agents", 99))]
+    if not agents:
+        return []
+    agent_keys = {key(a) for _, a in agents}
+    targets = sorted(((p, a) for k, (p, a) in target_p.items()
+                      if p >= thresholds["target"] and k not in agent_keys), key=lambda x: -x[0])
+    targets = targets[:int(thresholds.get("max_targets", 99))]
+    if action == "consider":
+        targets = []
+    if not targets and action not in untargeted_actions():
+        return []
+    return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
+
+
+def _decide(token: Token, action: str, asked: list[Candidate], model: LinearModel, sent: Span,
+            article: Article) -> list[Event]:
+    """Agents and targets above the model's thresholds, as events."""
+    scored = [(c.actors, model.probability("agent", c.features), model.probability("target", c.features))
+              for c in asked]
+    pairs = decide(action, scored, model.thresholds, actor_key)
+    if not pairs:
+        return []
+    modality = modality_of(token)
+    return [Event(action=action, agent=agent, target=target, modality=modality,
+                  trigger=article.text[token.idx:token.idx + len(token)],
+                  sentence=article.text[sent.start_char:sent.end_char].strip(),
+                  sentence_start=sent.start_char, sentence_end=sent.end_char,
+                  trigger_start=token.idx, confidence=round(pa * pt, 2), rule="model:argument")
+            for agent, pa, target, pt in pairs]

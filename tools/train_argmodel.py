@@ -1,0 +1,254 @@
+"""Train the argument model and the trigger lexicon on the annotated training documents.
+
+    .venv/bin/pip install -e '.[train]'
+    .venv/bin/python tools/train_argmodel.py            # k-fold report, then writes the model
+    .venv/bin/python tools/train_argmodel.py --cv-only  # the report alone
+
+Reads ../shared/eval/train (all but the blind split of evaluation/split.py) and ../shared/eval/dev,
+parses them with kgraph's own reading path, and writes kgraph/data/trigger_lexicon.json and
+kgraph/data/argument_model.json (derived from those documents: see train/SOURCES.md for their
+attribution). Deterministic: the same documents give the same files.
+
+Labels come from the gold events of each document: a candidate is an agent of a trigger's action
+when the document has a gold event of that action with that agent (and likewise for targets),
+which is how the scorer compares, since gold lists each (action, agent, target) once.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "evaluation"))
+sys.path.insert(0, str(ROOT))
+
+from split import split  # noqa: E402
+
+from kgraph import argmodel  # noqa: E402
+from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
+from kgraph.extract import extract_events  # noqa: E402
+from kgraph.learned import decide  # noqa: E402
+from kgraph.lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS  # noqa: E402
+from kgraph.nlp import load_pipeline  # noqa: E402
+from kgraph.sources import read_articles  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+DATA = ROOT / "kgraph" / "data"
+FOLDS = 5
+C = 0.3
+MIN_GOLD_COUNT = 2  # an annotated trigger lemma joins the lexicon when seen this often
+THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+MAX_ROLES = [1, 2, 99]  # at most this many agents (targets) per trigger
+
+
+def load_corpus() -> tuple[list[tuple[str, object, object]], dict[str, list[dict]]]:
+    """[(doc name, Doc, Article)] for dev and the non-blind training documents, and gold."""
+    _, develop = split()
+    files = [str(EVAL / "train" / "docs" / n) for n in develop]
+    files += sorted(str(p) for p in (EVAL / "dev" / "docs").glob("*.txt"))
+    gold: dict[str, list[dict]] = defaultdict(list)
+    for path in (EVAL / "train" / "train.gold.jsonl", EVAL / "dev" / "dev.gold.jsonl"):
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                g = json.loads(line)
+                gold[g["doc"]].append(g)
+    nlp = load_pipeline()
+    articles = list(read_articles(files, lambda m: print("skipped:", m, file=sys.stderr)))
+    docs = nlp.pipe(((text_for_parser(a.text), a) for a in articles), as_tuples=True)
+    corpus = [(Path(a.source).name, with_original_text(d, a.text), a) for d, a in docs]
+    return corpus, gold
+
+
+def gold_key(actor: dict | None) -> str | None:
+    return None if not actor else (actor["country"] or actor["name"].strip().lower())
+
+
+def trigger_lemmas(corpus, gold) -> Counter:
+    """(lemma, action) counts of the annotated triggers' head words."""
+    counts: Counter = Counter()
+    for name, doc, _ in corpus:
+        for g in gold.get(name, []):
+            start = doc.text.find(g["sentence"])
+            if start < 0:
+                continue
+            at = doc.text.lower().find(g["trigger"].lower(), start, start + len(g["sentence"]))
+            span = doc.char_span(at, at + len(g["trigger"]), alignment_mode="expand") if at >= 0 else None
+            if span is None:
+                continue
+            head = span.root if span.root.pos_ in ("VERB", "NOUN", "ADJ") else next(
+                (t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ")), span.root)
+            counts[(head.lemma_.lower(), g["action"])] += 1
+    return counts
+
+
+def make_lexicon(corpus, gold) -> dict:
+    """The hand lexicon plus annotated trigger lemmas seen MIN_GOLD_COUNT times or more."""
+    lemmas: dict[str, dict[str, int]] = defaultdict(dict)
+    for table in (VERB_TRIGGERS, NOUN_TRIGGERS, ADJECTIVE_TRIGGERS):
+        for lemma, action in table.items():
+            lemmas[lemma][action] = lemmas[lemma].get(action, 0)
+    for (lemma, action), n in trigger_lemmas(corpus, gold).items():
+        if n >= MIN_GOLD_COUNT or lemma in lemmas:
+            lemmas[lemma][action] = lemmas[lemma].get(action, 0) + n
+    per_action, untargeted = Counter(), Counter()
+    for name, _, _ in corpus:
+        for g in gold.get(name, []):
+            per_action[g["action"]] += 1
+            untargeted[g["action"]] += g["target"] is None
+    return {"lemmas": {k: dict(sorted(v.items())) for k, v in sorted(lemmas.items())},
+            "untargeted": sorted(a for a in per_action if untargeted[a] / per_action[a] >= 0.3)}
+
+
+def questions(corpus, lexicon) -> list[tuple[str, int, str, list]]:
+    argmodel.use_lexicon(lexicon)
+    rows: list = []
+    for name, doc, article in corpus:
+        collected: list = []
+        extract_events(doc, article, method="union", collect=collected)
+        rows += [(name, i, action, [(frozenset(argmodel.actor_key(a) for a in c.actors), c.features)
+                                    for c in cands]) for (_, i, action, cands) in collected]
+    return rows
+
+
+def labelled(rows, gold) -> tuple[list[list[str]], list[int], list[int]]:
+    feats, agent_y, target_y = [], [], []
+    keys = {name: {(g["action"], gold_key(g["agent"]), gold_key(g["target"])) for g in gs}
+            for name, gs in gold.items()}
+    for name, _, action, cands in rows:
+        doc_keys = keys.get(name, set())
+        agents = {a for (act, a, _) in doc_keys if act == action}
+        targets = {t for (act, _, t) in doc_keys if act == action}
+        if action == "cooperate":
+            agents = targets = agents | targets
+        for cand_keys, f in cands:
+            feats.append(f)
+            agent_y.append(int(bool(cand_keys & agents)))
+            target_y.append(int(bool(cand_keys & targets)))
+    return feats, agent_y, target_y
+
+
+def fit(feats, agent_y, target_y, thresholds: dict[str, float]) -> argmodel.LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in fs} for fs in feats]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear's
+    names = vec.get_feature_names_out()
+    weights, bias = {}, {}
+    for role, y in (("agent", agent_y), ("target", target_y)):
+        clf = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
+        clf.fit(x, y)
+        weights[role] = {str(n): round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
+        bias[role] = round(float(clf.intercept_[0]), 4)
+    return argmodel.LinearModel(weights=weights, bias=bias, thresholds=thresholds)
+
+
+def rule_keys(corpus) -> dict[str, set]:
+    """Each document's strict keys from the rules alone."""
+    return {name: {_key(e.action, argmodel.actor_key(e.agent) if e.agent else None,
+                        argmodel.actor_key(e.target) if e.target else None)
+                   for e in extract_events(doc, article, method="rules").events}
+            for name, doc, article in corpus}
+
+
+def model_keys(rows, model: argmodel.LinearModel) -> dict[str, set]:
+    """Each document's strict keys from the model's decisions on its collected questions."""
+    found: dict[str, set] = defaultdict(set)
+    for name, _, action, cands in rows:
+        scored = [(sorted(keys), model.probability("agent", f), model.probability("target", f))
+                  for keys, f in cands]
+        for agent, _, target, _ in decide(action, scored, model.thresholds, lambda k: k):
+            found[name].add(_key(action, agent, target))
+    return found
+
+
+def score(names, gold, predicted: dict[str, set]) -> tuple[int, int, int]:
+    """(true positives, predicted, gold) of strict keys, as the scorer counts them."""
+    tp = npred = ngold = 0
+    for name in names:
+        pred = predicted.get(name, set())
+        ref = {_key(g["action"], gold_key(g["agent"]), gold_key(g["target"])) for g in gold.get(name, [])}
+        tp += len(pred & ref)
+        npred += len(pred)
+        ngold += len(ref)
+    return tp, npred, ngold
+
+
+def _key(action, agent, target):
+    if action == "cooperate":
+        agent, target = sorted([agent, target], key=lambda x: (x is None, str(x)))
+    return action, agent, target
+
+
+def f1(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cross_validate(corpus, gold) -> dict[str, float]:
+    """k-fold over documents: thresholds chosen on the pooled out-of-fold predictions."""
+    folds = [corpus[k::FOLDS] for k in range(FOLDS)]
+    totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for k in range(FOLDS):
+        train = [d for j, f in enumerate(folds) if j != k for d in f]
+        names = [name for name, _, _ in folds[k]]
+        lexicon = make_lexicon(train, gold)
+        model = fit(*labelled(questions(train, lexicon), gold), {"agent": 0.5, "target": 0.5})
+        held_out = questions(folds[k], lexicon)
+        rules = rule_keys(folds[k])
+        for i, v in enumerate(score(names, gold, rules)):
+            totals[("rules",)][i] += v
+        for ta, tt, ma, mt in itertools.product(THRESHOLDS, THRESHOLDS, MAX_ROLES, MAX_ROLES):
+            if True:
+                learned = model_keys(held_out, argmodel.LinearModel(model.weights, model.bias, {
+                    "agent": ta, "target": tt, "max_agents": ma, "max_targets": mt}))
+                union = {n: rules.get(n, set()) | learned.get(n, set()) for n in names}
+                for method, pred in (("model", learned), ("union", union)):
+                    for i, v in enumerate(score(names, gold, pred)):
+                        totals[(method, ta, tt, ma, mt)][i] += v
+        print(f"fold {k + 1}/{FOLDS} done", file=sys.stderr)
+    argmodel.use_lexicon(None)
+    best = max((key for key in totals if key[0] != "rules"), key=lambda key: f1(*totals[key])[2])
+    print("rules only:         P %.3f R %.3f F1 %.3f" % f1(*totals[("rules",)]))
+    ranked = sorted((k for k in totals if k[0] == "union"), key=lambda k: -f1(*totals[k])[2])
+    for k in ranked[:12]:
+        print("  ", k, "P %.3f R %.3f F1 %.3f" % f1(*totals[k]), file=sys.stderr)
+    for method in ("model", "union"):
+        key = max((k for k in totals if k[0] == method), key=lambda k: f1(*totals[k])[2])
+        print(f"{method:6} θa={key[1]} θt={key[2]} at most {key[3]} agents, {key[4]} targets: "
+              "P %.3f R %.3f F1 %.3f" % f1(*totals[key]))
+    return {"method": best[0], "agent": best[1], "target": best[2], "max_agents": best[3], "max_targets": best[4]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv-only", action="store_true")
+    args = parser.parse_args()
+    corpus, gold = load_corpus()
+    print(f"{len(corpus)} documents", file=sys.stderr)
+    best = cross_validate(corpus, gold)
+    print("chosen:", best)
+    if args.cv_only:
+        return 0
+    lexicon = make_lexicon(corpus, gold)
+    feats, ay, ty = labelled(questions(corpus, lexicon), gold)
+    argmodel.use_lexicon(None)
+    model = fit(feats, ay, ty, {k: v for k, v in best.items() if k != "method"})
+    DATA.mkdir(exist_ok=True)
+    (DATA / "trigger_lexicon.json").write_text(json.dumps(lexicon, indent=0, sort_keys=True) + "\n")
+    (DATA / "argument_model.json").write_text(json.dumps(
+        {"method": best["method"], "thresholds": model.thresholds, "bias": model.bias,
+         "weights": {r: dict(sorted(w.items())) for r, w in model.weights.items()}},
+        indent=0, sort_keys=True) + "\n")
+    print(f"wrote {DATA / 'trigger_lexicon.json'} and {DATA / 'argument_model.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
