@@ -253,19 +253,36 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
     return ExportSummary(nodes=network.number_of_nodes(), edges=network.number_of_edges())
 
 
-_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
+_NAMED_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+_DISTINCT_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 
 def export_rdf(graph: str | Path, output: Path, fmt: str) -> ExportSummary:
     """The whole graph as RDF: N-Quads and TriG keep each article's named graph, the other
-    syntaxes write the union of all graphs."""
+    syntaxes write the union of all graphs (each triple once), whether `graph` is a file, a
+    store folder or an endpoint."""
     check_writable(output)
     syntax = RDF_FORMATS[EXPORT_RDF_FORMATS[fmt]]
     with open_graph(graph) as source:
         if hasattr(source, "quads_for_pattern"):  # a file loaded in memory, or a store folder
-            write_atomically(output, lambda tmp: dump_store(source, tmp, syntax))
-            return ExportSummary(nodes=0, edges=0, quads=len(source))
-        result = source.query(_ALL_QUADS, prefixes={}, use_default_graph_as_union=False)  # an endpoint
-        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"] or ox.DefaultGraph()) for r in result]
+            written: list[int] = []
+            write_atomically(output, lambda tmp: written.append(dump_store(source, tmp, syntax)))
+            return ExportSummary(nodes=0, edges=0, quads=written[0])
+        quads = _endpoint_quads(source, keep_graphs=syntax in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG))
     write_atomically(output, lambda tmp: dump_quads(quads, tmp, syntax))
     return ExportSummary(nodes=0, edges=0, quads=len(quads))
+
+
+def _endpoint_quads(source, *, keep_graphs: bool) -> list[ox.Quad]:
+    """What `dump_store` writes, read from an endpoint: the named graphs' quads (the default
+    graph's triples when there is no named graph), or the union's triples."""
+    if keep_graphs:
+        rows = source.query(_NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
+        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+        if quads:
+            return quads
+        rows = source.query(_TRIPLES, prefixes={}, use_default_graph_as_union=False)
+    else:  # the union view may hold a triple once per graph: DISTINCT then
+        rows = source.query(_DISTINCT_TRIPLES if source.union else _TRIPLES, prefixes={})
+    return [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]

@@ -19,7 +19,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from . import vocab
-from .errors import InputError, QueryError
+from .errors import InputError, OutputError, QueryError
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -112,23 +112,46 @@ def load_store(path: Path) -> ox.Store:
 
 
 class _RemoteGraph:
-    """A SPARQL 1.1 endpoint answering like `pyoxigraph.Store.query` does."""
+    """A SPARQL 1.1 endpoint answering like `pyoxigraph.Store.query` does.
+
+    Which default graph to read is asked once: an endpoint whose default graph holds triples
+    is read as it is (`kgraph serve`, whose store keeps the union of its article graphs
+    there, or a server with plain triples); one whose default graph is empty (a store
+    `kgraph build --store URL` wrote: only named graphs) is read through Oxigraph's
+    `union-default-graph`. Asking for the union where the default graph already holds it
+    would count every triple once per graph it is in (a join of n patterns 2^n times).
+    """
 
     def __init__(self, url: str) -> None:
         from .store import RemoteStore
 
         self.remote = RemoteStore(url)
+        self._union: bool | None = None
+
+    @property
+    def union(self) -> bool:
+        if self._union is None:
+            data, _ = self.remote.raw_query("ASK { ?s ?p ?o }", "application/sparql-results+json", union=False)
+            self._union = not bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
+        return self._union
 
     def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True):
         declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()
                            if not re.search(rf"PREFIX\s+{re.escape(p)}:", text, re.I))
         ox.Store().query(text, prefixes=prefixes)  # parse here: syntax errors read as for files
-        data, content_type = self.remote.raw_query(
-            declared + text, "application/sparql-results+json, application/n-triples;q=0.9",
-            union=use_default_graph_as_union)
-        if "n-triples" in content_type or "turtle" in content_type:
-            return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        try:
+            data, content_type = self.remote.raw_query(
+                declared + text, "application/sparql-results+json, application/n-triples;q=0.9",
+                union=use_default_graph_as_union and self.union)
+        except OutputError as exc:  # the server refused or failed the query
+            raise QueryError(str(exc)) from None
+        try:
+            if "n-triples" in content_type or "turtle" in content_type:
+                return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        except SyntaxError:  # e.g. Oxigraph's server appends its error to a started answer
+            tail = data.decode("utf-8", "replace").strip().splitlines()[-1:] or ["an empty answer"]
+            raise QueryError(f"the endpoint's answer is cut short: {tail[0][-200:]}") from None
 
 
 class _StoreFolder:
@@ -144,6 +167,9 @@ class _StoreFolder:
 
     def quads_for_pattern(self, *pattern):
         return self.store.quads_for_pattern(*pattern)
+
+    def named_graphs(self):
+        return self.store.named_graphs()
 
     def __len__(self) -> int:
         return len(self.store)

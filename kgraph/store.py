@@ -313,20 +313,31 @@ def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock]:
         raise InputError(f"cannot open store {folder}: {exc}") from None
 
 
-def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> None:
-    """Write a store to `output`, streaming: N-Quads and TriG keep the article graphs, the
-    other syntaxes get the union as plain triples (a kgraph store's default graph already is
-    that union; a store loaded from a TriG or N-Quads file has no default graph, then every
-    quad is written as a triple)."""
+def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:
+    """Write a store to `output`, streaming, and return how many quads or triples it wrote:
+    N-Quads and TriG keep the article graphs (a graph file without named graphs gives its
+    default graph), the other syntaxes get the union as plain triples (a kgraph store's
+    default graph already is that union; a store loaded from a TriG or N-Quads file has no
+    default graph, then every quad is written as a triple)."""
+    counted = [0]
+
+    def count(items: Iterable) -> Iterator:
+        for item in items:
+            counted[0] += 1
+            yield item
+
     if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         quads = (q for q in store.quads_for_pattern(None, None, None, None)
                  if isinstance(q.graph_name, ox.NamedNode))
-        ox.serialize(quads, str(output), format=fmt, prefixes=_prefixes(fmt))
-        return
+        if next(iter(store.named_graphs()), None) is None:
+            quads = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        ox.serialize(count(quads), str(output), format=fmt, prefixes=_prefixes(fmt))
+        return counted[0]
     union = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
         union = store.quads_for_pattern(None, None, None, None)
-    ox.serialize(_triples(union), str(output), format=fmt, prefixes=_prefixes(fmt))
+    ox.serialize(count(_triples(union)), str(output), format=fmt, prefixes=_prefixes(fmt))
+    return counted[0]
 
 
 def dump_quads(quads: list[ox.Quad], output: Path, fmt: ox.RdfFormat) -> None:
