@@ -167,6 +167,9 @@ def query_cli(
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from this file."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL results JSON)."),
     list_queries: bool = typer.Option(False, "--list", help="List the canned queries and exit."),
+    allow_service: bool = typer.Option(False, "--allow-service",
+        help="Run federated queries (SERVICE), which make the engine send requests to the "
+             "servers they name; refused without this flag."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph."""
     from .query import canned_queries, format_result, open_graph, resolve_query, run_query
@@ -182,7 +185,8 @@ def query_cli(
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, file)
     with open_graph(graph) as source:
-        typer.echo(format_result(run_query(source, text, keep=fmt if fmt != "table" else "json"), fmt))
+        result = run_query(source, text, keep=fmt if fmt != "table" else "json", allow_service=allow_service)
+        typer.echo(format_result(result, fmt))
 
 
 @app.command("export")

@@ -20,6 +20,8 @@ import pyoxigraph as ox
 
 from . import vocab
 from .errors import InputError, OutputError, QueryError
+from .sparql_text import strip_lexemes as _strip_lexemes
+from .sparql_text import uses_service
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -41,14 +43,6 @@ _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 _KEYWORD = re.compile(r"\b(?:%s|PREFIX|BASE)\b" % "|".join(_QUERY_FORMS + _UPDATE_FORMS), re.I)
 _NAME = re.compile(r"[\w.-]+")  # what a canned query name looks like
-# IRIs first so that the '#' in <...ontology#> is not read as a comment.
-_LEXEME = re.compile(
-    r"""(?P<iri><[^<>"{}|^`\\\s]*>)"""
-    r'''|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
-    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
-    r"""|(?P<comment>\#[^\n]*)""",
-    re.S,
-)
 _PROLOGUE = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)", re.I)
 _PREFIXED = re.compile(r"(?<![\w<?$:])([A-Za-z][\w.-]*)?:(?=[\w%\\])")
 _TABLE_CELL_MAX = 80  # table is for reading; csv/tsv/json keep full values
@@ -246,17 +240,6 @@ def resolve_query(query_or_name: str | None, file: Path | None) -> str:
     raise QueryError(f"unknown query '{query_or_name}'; known: {known}")
 
 
-def _strip_lexemes(text: str) -> str:
-    """Blank out comments and string literals, keeping IRIs, so keywords can be found."""
-
-    def blank(match: re.Match[str]) -> str:
-        if match.lastgroup == "iri":
-            return match.group()
-        return '""' if match.lastgroup == "string" else " "
-
-    return _LEXEME.sub(blank, text)
-
-
 def update_keyword(text: str) -> str | None:
     """The SPARQL Update operation `text` starts with (INSERT, DROP, ...), or None for a query."""
     body = _strip_lexemes(text)
@@ -297,31 +280,37 @@ _RESULTS_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsForm
                     "json": ox.QueryResultsFormat.JSON}
 
 
-def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str, *, keep: str = "json") -> QueryResult:
+def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str, *, keep: str = "json",
+              allow_service: bool = False) -> QueryResult:
     """Run one read-only query with kgraph's prefixes pre-bound, over all graphs of the file.
 
     `keep` (json, csv or tsv) is the syntax the answer is held in: the one it will be printed
     in saves a pass over large answers; only json and tsv can give `rows` back.
     `Store.query` cannot execute updates anyway; the check only gives a clear refusal.
+    A federated query (`SERVICE`) makes the engine send requests to the servers it names, so
+    it runs only with `allow_service`.
     """
     keyword = update_keyword(text)
     if keyword:
         raise QueryError(f"kgraph query is read-only: SPARQL Update ({keyword}) is refused")
+    if not allow_service and uses_service(text):
+        raise QueryError("federated queries (SERVICE) are refused: they make the query engine "
+                         "send requests to other servers; pass --allow-service to run one")
     try:
         result = store.query(text, prefixes=dict(vocab.PREFIXES), use_default_graph_as_union=True)
+        if isinstance(result, (ox.QueryTriples, list)):
+            return QueryResult(kind="graph", triples=tuple(result))
+        if isinstance(result, ox.QueryBoolean):
+            serialized = result.serialize(format=ox.QueryResultsFormat.JSON)
+            return QueryResult(kind="ask", boolean=bool(result), results=serialized)
+        syntax = _RESULTS_FORMATS[keep]
+        variables = tuple(v.value for v in result.variables)
+        return QueryResult(kind="select", variables=variables, results=result.serialize(format=syntax),
+                           results_format=syntax)
     except SyntaxError as exc:
         raise QueryError(_syntax_message(text, exc)) from None
-    except OSError as exc:  # evaluation errors (e.g. SERVICE) surface as OSError
-        raise QueryError(f"query failed: {exc}") from None
-    if isinstance(result, (ox.QueryTriples, list)):
-        return QueryResult(kind="graph", triples=tuple(result))
-    if isinstance(result, ox.QueryBoolean):
-        serialized = result.serialize(format=ox.QueryResultsFormat.JSON)
-        return QueryResult(kind="ask", boolean=bool(result), results=serialized)
-    syntax = _RESULTS_FORMATS[keep]
-    variables = tuple(v.value for v in result.variables)
-    return QueryResult(kind="select", variables=variables, results=result.serialize(format=syntax),
-                       results_format=syntax)
+    except OSError as exc:  # evaluation errors (e.g. SERVICE) surface as OSError, while the
+        raise QueryError(f"query failed: {exc}") from None  # lazy answer is read
 
 
 def shorten(term: Term | None) -> str:

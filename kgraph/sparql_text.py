@@ -1,0 +1,61 @@
+"""What a SPARQL text asks for, read lexically: which operation it starts with, and whether
+it reaches out to other servers (`SERVICE`).
+
+No SPARQL parser in our dependencies exposes the algebra pyoxigraph and Oxigraph's server
+execute, so these checks read tokens the way the SPARQL grammar cuts them (IRIs, strings,
+comments, names) and err on the side of refusing: a query they misread is refused, never run.
+"""
+from __future__ import annotations
+
+import re
+
+# IRIs first so that the '#' in <...ontology#> is not read as a comment; a comment ends at
+# either line break (SPARQL 1.1 §19.4), or a '\r' could hide the next line from the checks.
+_LEXEME = re.compile(
+    r"""(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)"""
+    r'''|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+    r"""|"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*')"""
+    r"""|(?P<comment>\#[^\r\n]*)""",
+    re.S,
+)
+# \uXXXX and \UXXXXXXXX may stand for any character anywhere in a query (SPARQL 1.1 §19.2)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# Variables, blank node labels and the local part of prefixed names hold no keyword. The
+# prefix before ':' stays (an engine might read `SERVICE:x` as SERVICE and `:x`), and no name
+# runs over a '.', which may end a triple (`ex:a.SERVICE`).
+_NAME = re.compile(r"[?$]\w+|_:[\w-]*|:[\w%\\-]*")
+
+
+def strip_lexemes(text: str, *, keep_iris: bool = True) -> str:
+    """Blank out comments and string literals (and IRIs unless `keep_iris`), so keywords
+    can be found."""
+
+    def blank(match: re.Match[str]) -> str:
+        if match.lastgroup == "iri":
+            return match.group() if keep_iris else "<>"
+        return '""' if match.lastgroup == "string" else " "
+
+    return _LEXEME.sub(blank, text)
+
+
+def _unescape(text: str) -> str:
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else " "
+
+    return _CODEPOINT.sub(char, text)
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query may contain a `SERVICE` clause (a federated query: the engine would
+    send a request to another server).
+
+    The text is read twice, as written and with its \\u escapes decoded, since an engine may
+    do either; after strings, comments, IRIs and names are taken out, any `service` left
+    (case-insensitive, even glued to another token as in `1SERVICE`) counts.
+    """
+    for variant in (text, _unescape(text)):
+        code = _NAME.sub(" ", strip_lexemes(variant, keep_iris=False))
+        if "service" in code.lower():
+            return True
+    return False

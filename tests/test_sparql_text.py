@@ -1,0 +1,117 @@
+"""`kgraph.sparql_text.uses_service`: federated queries are found however they are spelled
+(issue 8.11), checked against what pyoxigraph really does with them."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from typer.testing import CliRunner
+
+from kgraph.cli import app
+from kgraph.sparql_text import uses_service
+
+MINI = Path(__file__).parent / "data" / "mini.ttl"
+U = "http://127.0.0.1:9/sparql"
+
+FEDERATED = [
+    f"SELECT * WHERE {{ SERVICE <{U}> {{ ?s ?p ?o }} }}",
+    f"select * where {{ service silent <{U}> {{ ?s ?p ?o }} }}",
+    f"SELECT * WHERE {{ BIND(<{U}> AS ?u) SERVICE ?u {{ ?s ?p ?o }} }}",
+    f"ASK {{ \\u0053ERVICE <{U}> {{ }} }}",  # \u escapes may stand for any character
+    f"PREFIX : <{U}#> SELECT * WHERE {{ SERVICE:x {{ ?s ?p ?o }} }}",  # pyoxigraph: SERVICE :x
+    f"SELECT * WHERE {{ # a comment ends at a carriage return\rSERVICE <{U}> {{ ?s ?p ?o }} }}",
+    f"SELECT * WHERE {{ ?s ?p 1SERVICE <{U}> {{ ?a ?b ?c }} }}",
+    f"PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ?p ex:a.SERVICE <{U}> {{ ?a ?b ?c }} }}",
+    f'SELECT * WHERE {{ ?s ?p "x\\u0022 SERVICE <{U}> {{ ?a ?b ?c }} }}',  # an engine decoding \u
+]
+
+LOCAL = [
+    f"SELECT * WHERE {{ ?s ?p ?o }} # SERVICE <{U}>",
+    f'SELECT ?service WHERE {{ ?service ?p "SERVICE <{U}>" }}',
+    "PREFIX schema: <http://schema.org/> SELECT * WHERE { ?x a schema:Service ; schema:serviceType ?t }",
+    f"SELECT * WHERE {{ ?s ?p ?o }} VALUES ?o {{ <{U}/service> }}",
+    "SELECT * WHERE { ?s <https://example.org/SERVICE> ?o }",
+]
+
+
+@pytest.mark.parametrize("query", FEDERATED)
+def test_federated_queries_are_found(query: str) -> None:
+    assert uses_service(query)
+
+
+@pytest.mark.parametrize("query", LOCAL)
+def test_service_in_strings_comments_iris_and_names_is_not_a_federated_query(query: str) -> None:
+    assert not uses_service(query)
+
+
+class _Listener:
+    """A loopback port that counts the connections made to it (a SERVICE target)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.05)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def settled(self) -> int:
+        time.sleep(0.05)
+        return self.connections
+
+    def __enter__(self) -> _Listener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.sock.close()
+
+
+def test_every_spelling_pyoxigraph_sends_out_is_found() -> None:
+    """The tricky spellings run for real against a loopback port: each one pyoxigraph sends a
+    request for must be one `uses_service` finds."""
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c")))
+    sent_out = []
+    with _Listener() as listener:
+        for query in FEDERATED + LOCAL:
+            query = query.replace(U, listener.url)
+            before = listener.settled()
+            try:
+                result = store.query(query)
+                bool(result) if isinstance(result, ox.QueryBoolean) else list(result)
+            except Exception:  # noqa: BLE001 - a failed or malformed query: fine here
+                pass
+            if listener.settled() > before:
+                sent_out.append(query)
+                assert uses_service(query), query
+    assert len(sent_out) >= 4  # the check above did look at real federated queries
+
+
+def test_kgraph_query_refuses_federated_queries_unless_allowed() -> None:
+    runner = CliRunner()
+    with _Listener() as listener:
+        for query in FEDERATED:
+            result = runner.invoke(app, ["query", str(MINI), query.replace(U, listener.url)])
+            assert result.exit_code == 2, result.output
+            assert result.stderr.startswith("kgraph: error: federated queries (SERVICE) are refused")
+        assert listener.settled() == 0
+        allowed = runner.invoke(app, ["query", str(MINI), FEDERATED[0].replace(U, listener.url), "--allow-service"])
+        assert allowed.exit_code != 0 and allowed.stderr.startswith("kgraph: error: query failed")
+        assert listener.settled() == 1  # the flag lets it through
