@@ -167,12 +167,18 @@ def query_cli(
     file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from this file."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL results JSON)."),
     list_queries: bool = typer.Option(False, "--list", help="List the canned queries and exit."),
+    timeout: float = typer.Option(0, "--timeout", min=0, metavar="SECONDS",
+        help="Stop the query after this many seconds (exit status 124); 0: no limit."),
     allow_service: bool = typer.Option(False, "--allow-service",
         help="Run federated queries (SERVICE), which make the engine send requests to the "
              "servers they name; refused without this flag."),
 ) -> None:
-    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph."""
-    from .query import canned_queries, format_result, open_graph, resolve_query, run_query
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph.
+
+    The query runs in a child process: Ctrl-C and --timeout stop it at once.
+    """
+    from .killable import run_killable
+    from .query import answer, canned_queries, resolve_query
 
     if list_queries:
         for name, canned in sorted(canned_queries().items()):
@@ -184,9 +190,10 @@ def query_cli(
     if query is None and file is None:
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, file)
-    with open_graph(graph) as source:
-        result = run_query(source, text, keep=fmt if fmt != "table" else "json", allow_service=allow_service)
-        typer.echo(format_result(result, fmt))
+    try:
+        typer.echo(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout))
+    except KeyboardInterrupt:
+        raise fail("interrupted; the query was stopped", 130) from None
 
 
 @app.command("export")

@@ -30,3 +30,9 @@ class ModelError(KgraphError):
     """A spaCy pipeline that is not installed."""
 
     exit_code = 4
+
+
+class QueryTimeoutError(QueryError):
+    """A query stopped by its time limit (exit status 124, as for GNU timeout)."""
+
+    exit_code = 124

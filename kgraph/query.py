@@ -313,6 +313,13 @@ def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str, *, keep:
         raise QueryError(f"query failed: {exc}") from None  # lazy answer is read
 
 
+def answer(graph: str | Path, text: str, fmt: str = "table", *, allow_service: bool = False) -> str:
+    """`kgraph query` from start to end: open the graph, run the query, format the answer."""
+    with open_graph(graph) as source:
+        result = run_query(source, text, keep=fmt if fmt != "table" else "json", allow_service=allow_service)
+        return format_result(result, fmt)
+
+
 def shorten(term: Term | None) -> str:
     """How a term reads in a table: kg:Deploy, kgid:country/PRK, a literal's plain value."""
     if term is None:
