@@ -141,6 +141,11 @@ def serve_cli(
     store: Path = typer.Argument(..., help="Store folder written by kgraph build --store."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    timeout: int = typer.Option(30, "--timeout", min=0, metavar="SECONDS",
+        help="Stop a query after this many seconds, also when its client has gone; 0: no limit."),
+    allow_service: bool = typer.Option(False, "--allow-service",
+        help="Run federated queries (SERVICE), which make the server send requests to any "
+             "address a client names; refused without this flag."),
 ) -> None:
     """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server) at /query.
 
@@ -152,7 +157,7 @@ def serve_cli(
     """
     from .serve import serve
 
-    serve(store, host=host, port=port, announce=typer.echo)
+    serve(store, host=host, port=port, timeout=timeout, allow_service=allow_service, announce=typer.echo)
 
 
 @app.command("query")

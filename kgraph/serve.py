@@ -5,23 +5,33 @@ The server opens the store read-only (`oxigraph serve-read-only`), so any number
 alone: while the server runs it holds a shared lock, and `kgraph build --store` refuses with a
 message saying so instead of writing under a reader (RocksDB's read-only mode is undefined
 while another process writes).
+
+Oxigraph listens on a loopback port only; clients talk to `gateway.Gateway`, which refuses
+federated queries and passes the rest on. Oxigraph's own `--timeout-s` stops long queries,
+also those whose clients have gone (it cannot tell), and everything it logs is read as it
+comes (`serve_log.ServerLog`): a pipe nobody reads fills up after 64 KB and then stalls it.
 """
 from __future__ import annotations
 
 import ctypes
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 from .errors import InputError, KgraphError
+from .gateway import Gateway
+from .serve_log import ServerLog
 from .store import _Lock, is_store_folder
 
 _START_TIMEOUT = 20.0
+DEFAULT_TIMEOUT = 30  # seconds: canned queries take at most ~6 s on a 1M-triple store
 
 
 def oxigraph_binary() -> str:
@@ -33,41 +43,75 @@ def oxigraph_binary() -> str:
     return found
 
 
-def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878,
-          announce: Callable[[str], None] = print) -> None:
-    """Run the endpoint until interrupted (Ctrl-C)."""
+def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = DEFAULT_TIMEOUT,
+          allow_service: bool = False, announce: Callable[[str], None] = print) -> None:
+    """Run the endpoint until interrupted (Ctrl-C). `timeout`: seconds a query may run (0: no
+    limit); `allow_service`: let federated queries through."""
     if not is_store_folder(store):
         raise InputError(f"not a kgraph store folder: {store} (build one with kgraph build --store)")
+    binary = oxigraph_binary()
     lock = _Lock(store, exclusive=False)
-    # the store's default graph is the union of its article graphs (see store.LocalStore)
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}"]
-    previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               preexec_fn=_die_with_parent)
     try:
-        url = f"http://{host}:{port}/query"
-        _wait_until_up(process, url)
-        announce(f"serving {store} read-only at {url}  (Ctrl-C to stop)")
+        gateway = Gateway((host, port), ("127.0.0.1", _free_port()), timeout=timeout,
+                          allow_service=allow_service)
+    except OSError as exc:
+        lock.release()
+        raise KgraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
+    process, log = _start_oxigraph(binary, store, gateway.backend, timeout)
+    front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
+    try:
+        _wait_until_up(process, "http://{}:{}/query".format(*gateway.backend), log)
+        front.start()
+        url = f"http://{host}:{gateway.server_address[1]}/query"
+        limit = f"queries stop after {timeout} s" if timeout else "no time limit"
+        announce(f"serving {store} read-only at {url}  ({limit}; Ctrl-C to stop)")
         announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
                  f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
         process.wait()
         if process.returncode:
-            raise KgraphError(f"the Oxigraph server stopped: {_last_error(process)}")
+            raise KgraphError(f"the Oxigraph server stopped: {log.last_error(process.returncode)}")
     except KeyboardInterrupt:
         pass
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        if front.is_alive():
+            gateway.shutdown()
+        gateway.server_close()
+        _end(process)
         lock.release()
         signal.signal(signal.SIGTERM, previous)
 
 
+def _start_oxigraph(binary: str, store: Path, backend: tuple[str, int],
+                    timeout: int) -> tuple[subprocess.Popen, ServerLog]:
+    """Oxigraph's read-only server on the loopback port behind the gateway; the store's
+    default graph is the union of its article graphs (see store.LocalStore)."""
+    command = [binary, "serve-read-only", "--location", str(store), "--bind", "{}:{}".format(*backend)]
+    if timeout:
+        command += ["--timeout-s", str(timeout)]
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
+    return process, ServerLog(process.stderr)
+
+
+def _end(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _die_with_parent() -> None:
@@ -78,19 +122,14 @@ def _die_with_parent() -> None:
         pass
 
 
-def _wait_until_up(process: subprocess.Popen, url: str) -> None:
+def _wait_until_up(process: subprocess.Popen, url: str, log: ServerLog) -> None:
     deadline = time.monotonic() + _START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise KgraphError(f"the Oxigraph server did not start: {_last_error(process)}")
+            raise KgraphError(f"the Oxigraph server did not start: {log.last_error(process.returncode)}")
         try:
             urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
             return
         except OSError:
             time.sleep(0.1)
     raise KgraphError(f"the Oxigraph server did not answer at {url} within {_START_TIMEOUT:.0f} s")
-
-
-def _last_error(process: subprocess.Popen) -> str:
-    stderr = process.stderr.read().decode("utf-8", "replace").strip() if process.stderr else ""
-    return stderr.splitlines()[-1] if stderr else f"exit code {process.returncode}"

@@ -9,6 +9,7 @@ writer runs (RocksDB's read-only mode is undefined while another process writes)
 from __future__ import annotations
 
 import fcntl
+import http.client
 import shutil
 import tempfile
 import urllib.error
@@ -267,6 +268,9 @@ class RemoteStore(GraphStore):
             raise _http_error(exc, self.query_url) from None
         except (urllib.error.URLError, OSError) as exc:
             raise InputError(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
+        except http.client.HTTPException:  # e.g. an answer broken off by the server's time limit
+            raise InputError(f"the answer of SPARQL store {self.base} was cut short (the server "
+                             "may have stopped the query at its time limit)") from None
 
     def _request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                  accept: str | None = None) -> bytes:

@@ -1,13 +1,21 @@
-"""`kgraph serve` and `kgraph query` under stress: time limits and Ctrl-C (issue 8.10).
+"""`kgraph serve` and `kgraph query` under stress: the server's log, time limits, Ctrl-C,
+federated queries and a burst of clients that leave (issue 8, items 9, 10, 11, 14).
 
 All traffic goes to 127.0.0.1, and every request loop is bounded in count and time.
 """
 from __future__ import annotations
 
+import http.client
+import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,6 +27,50 @@ from kgraph.pipeline import build
 VENV_BIN = Path(sys.executable).parent
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~10^9 rows: minutes
+STREAM = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # a million rows, the first ones at once
+SERVER_TIMEOUT = 1
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, query: str, timeout: float = 5, accept: str = "text/csv") -> tuple[int, bytes]:
+    request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+class _Listener:
+    """A loopback port that counts the connections made to it (a SERVICE target)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.sock.close()
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +80,97 @@ def store(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def served(store: Path, tmp_path_factory):
+    """`kgraph serve` with a 1 s time limit; its stderr goes to a file read by the tests."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve-log") / "stderr.txt"
+    with open(log, "wb") as sink:
+        server = subprocess.Popen([str(VENV_BIN / "kgraph"), "serve", str(store), "--port", str(port),
+                                   "--timeout", str(SERVER_TIMEOUT)], stdout=subprocess.DEVNULL, stderr=sink)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, log.read_text()
+            try:
+                if _get(url, "ASK {}", timeout=1)[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "kgraph serve did not start"
+            time.sleep(0.1)
+        yield url, server, log
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+
+
+def _answers_quickly(url: str) -> float:
+    start = time.monotonic()
+    status, body = _get(url, "ASK {}", timeout=1)
+    assert status == 200 and b"true" in body
+    return time.monotonic() - start
+
+
+def _oxigraph_child(server: subprocess.Popen) -> int:
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    found = [int(pid) for pid in children if "oxigraph" in Path(f"/proc/{pid}/cmdline").read_text()]
+    assert len(found) == 1
+    return found[0]
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+# item 9 ---------------------------------------------------------------------------------------
+
+def test_the_servers_log_is_read_while_it_runs(served):
+    """Clients that leave mid-answer make Oxigraph log a line each; those lines reach kgraph's
+    stderr at once (they used to wait in a pipe that stalled the server once 64 KB were in)."""
+    url, _, log = served
+    request = (f"GET /query?query={urllib.parse.quote(STREAM)} HTTP/1.1\r\nHost: x\r\n"
+               "Accept: text/csv\r\n\r\n").encode()
+    for _ in range(60):
+        with socket.create_connection(("127.0.0.1", int(url.split(":")[2].split("/")[0])), timeout=5) as sock:
+            sock.sendall(request)
+            sock.recv(1)  # the answer has started: leave
+    deadline = time.monotonic() + 5
+    while log.read_text().count("oxigraph: ") < 30 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert log.read_text().count("oxigraph: ") >= 30
+    assert _answers_quickly(url) < 1
+
+
 # item 10 --------------------------------------------------------------------------------------
+
+def test_the_server_stops_a_query_at_its_time_limit(served):
+    url, _, _ = served
+    start = time.monotonic()
+    status, body = _get(url, CARTESIAN, timeout=15)
+    assert status == 503 and b"time limit" in body
+    assert time.monotonic() - start < SERVER_TIMEOUT + 3
+    result = CliRunner().invoke(app, ["query", url.removesuffix("/query"), CARTESIAN])
+    assert result.exit_code != 0 and "time limit" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
+    """Oxigraph appends its error to an answer already under way and ends it normally; the
+    gateway breaks the answer off instead, so no client takes the rows so far for all."""
+    url, _, _ = served
+    request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': STREAM})}",
+                                     headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        with pytest.raises(http.client.IncompleteRead):
+            while response.read(1 << 20):
+                pass
+    result = CliRunner().invoke(app, ["query", url.removesuffix("/query"), STREAM, "--format", "csv"])
+    assert result.exit_code == 2 and "cut short" in result.stderr, result.output
+    assert _answers_quickly(url) < 1
+
 
 def test_query_timeout_stops_a_query(store):
     start = time.monotonic()
@@ -53,3 +195,116 @@ def test_ctrl_c_stops_a_query_at_once(store):
             process.kill()
             process.wait()
     assert process.returncode == 130 and err == "kgraph: error: interrupted; the query was stopped\n"
+
+
+# item 11 --------------------------------------------------------------------------------------
+
+SERVICE_QUERIES = [
+    "SELECT * WHERE {{ SERVICE <{0}> {{ ?s ?p ?o }} }}",
+    "select * where {{ service silent <{0}> {{ ?s ?p ?o }} }}",
+    "ASK {{ \\u0053ERVICE <{0}> {{ }} }}",
+    "PREFIX : <{0}#> SELECT * WHERE {{ SERVICE:x {{ ?s ?p ?o }} }}",  # read as SERVICE :x
+    "SELECT * WHERE {{ # a comment ends at a carriage return\rSERVICE <{0}> {{ ?s ?p ?o }} }}",
+]
+
+
+def test_the_endpoint_refuses_federated_queries(served):
+    url, _, _ = served
+    listener = _Listener()
+    try:
+        for template in SERVICE_QUERIES:
+            query = template.format(listener.url)
+            assert _get(url, query)[0] == 403, query
+            for body, kind in [(query.encode(), "application/sparql-query"),
+                               (urllib.parse.urlencode({"query": query}).encode(), "application/x-www-form-urlencoded")]:
+                request = urllib.request.Request(url, data=body, headers={"Content-Type": kind})
+                with pytest.raises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(request, timeout=5)
+                assert refused.value.code == 403
+        time.sleep(0.3)
+        assert listener.connections == 0
+    finally:
+        listener.close()
+    assert _answers_quickly(url) < 1
+
+
+def test_query_refuses_federated_queries_for_a_store_and_an_endpoint(store, served):
+    listener = _Listener()
+    try:
+        for graph in (str(store), served[0].removesuffix("/query")):
+            for template in SERVICE_QUERIES:
+                result = CliRunner().invoke(app, ["query", graph, template.format(listener.url)])
+                assert result.exit_code == 2 and "--allow-service" in result.stderr, result.output
+        time.sleep(0.3)
+        assert listener.connections == 0
+    finally:
+        listener.close()
+
+
+def test_serve_allow_service_lets_federated_queries_through(store):
+    from kgraph.gateway import Gateway
+
+    backend = _free_port()
+    oxigraph = subprocess.Popen([str(VENV_BIN / "oxigraph"), "serve-read-only", "--location", str(store),
+                                 "--bind", f"127.0.0.1:{backend}"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+    gateway = Gateway(("127.0.0.1", 0), ("127.0.0.1", backend), timeout=5, allow_service=True)
+    threading.Thread(target=gateway.serve_forever, daemon=True).start()
+    listener = _Listener()
+    try:
+        url = f"http://127.0.0.1:{gateway.server_address[1]}/query"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                if _get(url, "ASK {}", timeout=1)[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        _get(url, SERVICE_QUERIES[0].format(listener.url))
+        time.sleep(0.3)
+        assert listener.connections >= 1
+    finally:
+        listener.close()
+        gateway.shutdown()
+        gateway.server_close()
+        oxigraph.terminate()
+        oxigraph.wait(timeout=10)
+
+
+# item 14 --------------------------------------------------------------------------------------
+
+def test_a_burst_with_abandoned_clients_leaves_the_server_answering(served):
+    """16 queries at once, half of them long ones whose clients leave after 0.2 s: the others
+    get their answers, the server answers within a second right after, and soon after its
+    time limit it no longer computes for the clients that left."""
+    url, server, _ = served
+    port = int(url.split(":")[2].split("/")[0])
+    answers: list[tuple[int, bytes]] = []
+
+    def patient() -> None:
+        answers.append(_get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?e a <https://w3id.org/kgraph/ontology#Event> }",
+                            timeout=10))
+
+    def impatient() -> None:
+        request = (f"GET /query?query={urllib.parse.quote(CARTESIAN)} HTTP/1.1\r\nHost: x\r\n\r\n").encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(request)
+            time.sleep(0.2)
+
+    threads = [threading.Thread(target=f) for f in (patient, impatient) * 8]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=15)
+    assert _answers_quickly(url) < 1
+    assert len(answers) == 8 and all(status == 200 and b"n\r\n" in body for status, body in answers)
+    assert len({body for _, body in answers}) == 1
+    oxigraph = _oxigraph_child(server)
+    deadline = time.monotonic() + SERVER_TIMEOUT + 5  # cancellation is checked between rows
+    while True:
+        before = _cpu_seconds(oxigraph)
+        time.sleep(0.3)
+        if _cpu_seconds(oxigraph) - before < 0.05:
+            break  # idle: nothing computes for the clients that left
+        assert time.monotonic() < deadline, "the server still computes for clients that left"
+    assert _answers_quickly(url) < 1
