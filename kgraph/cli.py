@@ -153,7 +153,8 @@ def serve_cli(
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
     http://127.0.0.1:7878/query
     While it runs, kgraph query and export work on the same store; kgraph build waits for it to
-    stop (it refuses with a clear message).
+    stop (it refuses with a clear message). Started while a build runs, it serves the store as
+    it was when the build began.
     """
     from .serve import serve
 

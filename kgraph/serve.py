@@ -25,10 +25,11 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from . import snapshot
 from .errors import InputError, KgraphError
 from .gateway import Gateway
 from .serve_log import ServerLog
-from .store import _Lock, is_store_folder
+from .store import StoreBusyError, _Lock, is_store_folder
 
 _START_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 30  # seconds: canned queries take at most ~6 s on a 1M-triple store
@@ -50,7 +51,7 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
     if not is_store_folder(store):
         raise InputError(f"not a kgraph store folder: {store} (build one with kgraph build --store)")
     binary = oxigraph_binary()
-    lock = _Lock(store, exclusive=False)
+    location, lock = _for_reading(store)
     try:
         gateway = Gateway((host, port), ("127.0.0.1", _free_port()), timeout=timeout,
                           allow_service=allow_service)
@@ -58,7 +59,7 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         lock.release()
         raise KgraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
-    process, log = _start_oxigraph(binary, store, gateway.backend, timeout)
+    process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
     front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
     try:
         _wait_until_up(process, "http://{}:{}/query".format(*gateway.backend), log)
@@ -66,6 +67,9 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         url = f"http://{host}:{gateway.server_address[1]}/query"
         limit = f"queries stop after {timeout} s" if timeout else "no time limit"
         announce(f"serving {store} read-only at {url}  ({limit}; Ctrl-C to stop)")
+        if location != store:
+            announce("  a build is writing the store: this serves it as it was when the build began; "
+                     "restart after the build to serve its articles")
         announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
                  f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
         process.wait()
@@ -80,6 +84,18 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         _end(process)
         lock.release()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _for_reading(store: Path) -> tuple[Path, _Lock | snapshot.SnapshotLock]:
+    """The folder to serve, locked: the store, or while a build writes it, the checkpoint of
+    the store the build made when it began (see `snapshot`)."""
+    try:
+        return store, _Lock(store, exclusive=False)
+    except StoreBusyError:
+        before_build = snapshot.latest(store)
+        if before_build is None:
+            raise
+        return before_build
 
 
 def _start_oxigraph(binary: str, store: Path, backend: tuple[str, int],

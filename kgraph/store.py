@@ -4,7 +4,8 @@ temporary store that a build dumps into an RDF file.
 Every store keeps one named graph per article (see `rdf.py`) and offers the same few
 operations, so the build, query and export commands do not care which one they talk to.
 A local store folder is guarded by a lock file: one writer at a time, and no reader while a
-writer runs (RocksDB's read-only mode is undefined while another process writes).
+writer runs (RocksDB's read-only mode is undefined while another process writes); readers then
+read the checkpoint the writer made as it began (see `snapshot.py`).
 """
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import snapshot
 from .errors import InputError, KgraphError, OutputError
 from .model import Actor
 from .entities import Merge
+from .lock_holders import busy_message
 from .rdf import (
     ArticleRdf, actor_from_row, document_iri, known_actors_query, rename_actor_update, stats_update,
 )
@@ -55,11 +58,9 @@ class _Lock:
             self.handle = open(self.path, "a+")
             fcntl.flock(self.handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
+            message = busy_message(folder, self.handle, wanted_exclusive=exclusive)
             self.handle.close()
-            doing = "read or served" if exclusive else "written by a kgraph build"
-            raise StoreBusyError(
-                f"store {folder} is being {doing} by another process; try again when it ends"
-            ) from None
+            raise StoreBusyError(message) from None
         except OSError as exc:
             raise OutputError(f"cannot lock store {folder}: {exc.strerror}") from None
 
@@ -139,6 +140,17 @@ class LocalStore(GraphStore):
         except OSError as exc:
             self._lock.release()
             raise OutputError(f"cannot open store {folder}: {exc}") from None
+        if not temporary:
+            self._publish_snapshot()
+
+    def _publish_snapshot(self) -> None:
+        """Readers read the store as it is now while this build writes (see `snapshot`)."""
+        if next(iter(self.store.named_graphs()), None) is None:
+            return  # nothing to read yet
+        try:
+            snapshot.publish(self.store, self.folder)
+        except OSError:
+            pass  # readers are refused with a message, as without snapshots
 
     @classmethod
     def temporary_beside(cls, output: Path) -> LocalStore:
@@ -203,6 +215,8 @@ class LocalStore(GraphStore):
             self.store.flush()
             del self.store
             self.store = None
+        if not self.temporary:
+            snapshot.retire(self.folder)  # before the lock goes: a next build may publish its own
         self._lock.release()
         if self.temporary:
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -307,9 +321,16 @@ def open_store(target: str) -> GraphStore:
     return LocalStore(Path(target))
 
 
-def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock]:
-    """A store folder opened read-only under a shared lock (several readers, no writer)."""
-    lock = _Lock(folder, exclusive=False)
+def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock | snapshot.SnapshotLock]:
+    """A store folder opened read-only under a shared lock (several readers, no writer), or
+    while a build writes it, the state it had when the build began (see `snapshot`)."""
+    try:
+        lock = _Lock(folder, exclusive=False)
+    except StoreBusyError:
+        before_build = snapshot.open_latest(folder)
+        if before_build is None:
+            raise
+        return before_build
     try:
         return ox.Store.read_only(str(folder)), lock
     except OSError as exc:

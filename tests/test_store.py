@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -96,17 +97,53 @@ def test_query_and_export_read_a_store_folder(tmp_path):
     assert len(graphs) >= 3  # one per article, and the derived statistics
 
 
-def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
+def test_a_second_writer_is_refused_with_a_message_naming_the_build(tmp_path):
     folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
-    build([str(folder)], store=str(store))
-    holder = LocalStore(store)
+    holder = LocalStore(store)  # a build of a new store: nothing to read yet
     try:
-        with pytest.raises(StoreBusyError, match="try again when it ends"):
+        with pytest.raises(StoreBusyError, match=rf"being written by .* \(pid {os.getpid()}\); try again when it ends"):
             build([str(folder)], store=str(store))
         result = CliRunner().invoke(app, ["query", str(store), "actors"])
-        assert result.exit_code != 0 and "being written" in result.output
+        assert result.exit_code != 0 and f"being written by python -m pytest (pid {os.getpid()})" in result.stderr
     finally:
         holder.close()
+
+
+def test_a_store_stays_readable_while_a_build_writes(tmp_path):
+    """Queries, exports and kgraph serve read the store as it was when the build began
+    (issue 8.12); the build's checkpoint goes when it ends, or once its last reader has gone."""
+    from kgraph import snapshot
+
+    folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
+    build([str(folder)], store=str(store))
+    runner = CliRunner()
+    before = runner.invoke(app, ["query", str(store), "who-condemned-whom", "--format", "csv"]).output
+    new = "ASK { <https://example.org/new> ?p ?o }"
+    holder = LocalStore(store)  # a build under way
+    try:
+        holder.update("INSERT DATA { <https://example.org/new> <https://example.org/p> 1 }")
+        during = runner.invoke(app, ["query", str(store), "who-condemned-whom", "--format", "csv"])
+        assert during.exit_code == 0 and during.output == before
+        assert runner.invoke(app, ["query", str(store), new]).output == "false\n"
+        exported = runner.invoke(app, ["export", str(store), "--format", "nt", "-o", str(tmp_path / "kg.nt")])
+        assert exported.exit_code == 0 and "Germany" in (tmp_path / "kg.nt").read_text()
+        port = _free_port()
+        with _serving([str(VENV_BIN / "kgraph"), "serve", str(store), "--port", str(port)],
+                      f"http://127.0.0.1:{port}") as url:
+            assert b"Germany,Russia" in _sparql(f"{url}/query", "SELECT ?a ?t WHERE { ?e a "
+                                                "<https://w3id.org/kgraph/ontology#Condemn> ; "
+                                                "<https://w3id.org/kgraph/ontology#agent>/<http://www.w3.org/2000/01/rdf-schema#label> ?a ; "
+                                                "<https://w3id.org/kgraph/ontology#target>/<http://www.w3.org/2000/01/rdf-schema#label> ?t }",
+                                                accept="text/csv")
+        reader = snapshot.open_latest(store)  # a reader still at work when the build ends
+    finally:
+        holder.close()
+    assert reader is not None and (store / snapshot.FOLDER).is_dir()
+    reader[1].release()
+    del reader
+    assert runner.invoke(app, ["query", str(store), new]).output == "true\n"  # the build's work
+    LocalStore(store).close()  # the next build clears the checkpoint nobody holds
+    assert not (store / snapshot.FOLDER).exists()
 
 
 def test_an_interrupted_build_leaves_a_readable_store_of_whole_articles(tmp_path):
@@ -219,7 +256,7 @@ def test_serve_answers_sparql_over_http_read_only_beside_kgraph_query(tmp_path):
         runner = CliRunner()
         assert runner.invoke(app, ["query", str(store), "actors"]).exit_code == 0
         refused = runner.invoke(app, ["build", str(folder), "--store", str(store)])
-        assert refused.exit_code != 0 and "being read or served" in refused.output
+        assert refused.exit_code != 0 and f"being read by kgraph serve (pid {server.pid})" in refused.output
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=15)
