@@ -6,9 +6,13 @@ user can ask why an edge exists; its confidence says how sure the rule is.
 """
 from __future__ import annotations
 
+from typing import Literal
+
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DocumentActors
+from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
+from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS, VERB_TRIGGERS
 from .model import Actor, Article, ArticleResult, Event
@@ -20,25 +24,56 @@ from .roles import (
 from .triggers import Trigger, find_triggers, has_prep, object_heads
 
 
-def extract_events(doc: Doc, article: Article) -> ArticleResult:
-    """All events of one parsed article."""
+#: how rule events and the learned argument model combine (see `argmodel.py`); the shipped
+#: model says which won its cross-validation
+Method = Literal["rules", "model", "union"]
+
+
+def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
+                   model: LinearModel | None = None, collect: list | None = None) -> ArticleResult:
+    """All events of one parsed article.
+
+    `method` says whose events are kept: the rules', the learned model's (which sees what the
+    rules decided as features), or both. `collect`, when given, receives every (trigger,
+    candidate actor) question the model is asked, for training it.
+    """
+    if model is None and method != "rules" and collect is None:
+        model = shipped_model()
+    method = method or (model.method if model is not None else "rules")
+    if model is None and collect is None:
+        method = "rules"
     actors = DocumentActors(doc, article.title)
     result = ArticleResult(article=article)
     base = iso_date(article.date)
     for sent in doc.sents:
         actors.start_sentence(sent)
         day = event_day(_date_expressions(sent), base)
+        rule_events: list[Event] = []
+        rule_roles: dict[tuple[int, str], RuleRoles] = {}
         for trigger in find_triggers(sent):
             found = _events_for(trigger, sent, actors, article)
-            reporter = _reporter(trigger.token, actors)
-            for event in found:
-                event.date = day.isoformat() if day else None
-                if reporter is not None and reporter != event.agent:
-                    event.reported_by = reporter
-            result.events.extend(found)
+            rule_roles[(trigger.token.i, trigger.action)] = RuleRoles(
+                True, frozenset(actor_key(e.agent) for e in found if e.agent),
+                frozenset(actor_key(e.target) for e in found if e.target))
+            rule_events.extend(found)
             if found:
                 actors.memory.event_agents.setdefault(trigger.action, []).append(list(dict.fromkeys(
                     e.agent for e in found if e.agent)))
+        found = rule_events if method != "model" else []
+        if method != "rules":
+            learned = learned_events(sent, actors, rule_roles, model, article, collect)
+            found = found + [e for e in learned if (e.action, e.agent, e.target) not in
+                             {(r.action, r.agent, r.target) for r in found}]
+        reporters: dict[int, Actor | None] = {}
+        for event in found:
+            event.date = day.isoformat() if day else None
+            if event.trigger_start not in reporters:
+                reporters[event.trigger_start] = _reporter(
+                    actors.doc[_token_at(actors.doc, event.trigger_start)], actors)
+            reporter = reporters[event.trigger_start]
+            if reporter is not None and reporter != event.agent:
+                event.reported_by = reporter
+        result.events.extend(found)
         actors.end_sentence(sent)
     _link_themes(result.events)
     result.events = _drop_back_references(_deduplicate(result.events))
@@ -64,6 +99,12 @@ def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
                 return found[0]
     speakers = actors.speaker_of(token) if actors.memory.in_quote or actors.in_quote(token) else []
     return speakers[0] if speakers else None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token that starts at character `char`."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _date_expressions(sent: Span) -> list[str]:

@@ -16,19 +16,29 @@ from .argmodel import (
     Candidate, LinearModel, RuleRoles, actor_key, pair_features, sentence_candidates, trigger_actions,
     untargeted_actions,
 )
+from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Actor, Article, Event
 from .modality import modality_of
 
 X = TypeVar("X")
+_RULE_WORDS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | frozenset(ADJECTIVE_TRIGGERS) | frozenset(
+    OBJECT_DEPENDENT)
+
+
+def _known_to_rules(token: Token) -> bool:
+    return token.lemma_.lower() in _RULE_WORDS or token.lower_ in _RULE_WORDS
 _NO_RULES = RuleRoles(False, frozenset(), frozenset())
 
 
 def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[int, str], RuleRoles],
                    model: LinearModel | None, article: Article, collect: list | None = None) -> list[Event]:
     """The model's events in `sent`; with `collect`, also every question asked, for training."""
-    triggers = [(token, action) for token in sent for action in trigger_actions(token)]
-    triggers += [(sent.doc[i], action) for (i, action) in rule_roles
-                 if action not in trigger_actions(sent.doc[i])]
+    # words the rules know are triggers only where the rules found them (their checks keep
+    # false friends out: "called it an escalation"); other lexicon words are the model's to judge
+    triggers = list(rule_roles)
+    triggers += [(token.i, action) for token in sent if not _known_to_rules(token)
+                 for action in trigger_actions(token)]
+    triggers = [(sent.doc[i], action) for i, action in dict.fromkeys(triggers)]
     if not triggers:
         return []
     speaker = actors.speaker_of(sent[0])
