@@ -21,6 +21,7 @@ from .names import (
     ROLE_WORDS, SELF_REFERRING, SPEAKER_PRONOUNS, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS,
     TITLES,
 )
+from .people import is_office_holder, person_country
 
 _PERSON_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -302,8 +303,8 @@ class DocumentActors:
         code = country_code(text)
         if code and label in _PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
-        if label in _PERSON_LABELS:
-            return self._person(ent, text)
+        if label in _PERSON_LABELS or (label in _PLACE_LABELS | {"ORG"} and is_office_holder(text)):
+            return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
         if label in _PLACE_LABELS | {"ORG"}:
             code = city_country(text)  # "the city of Kharkiv" was struck: Ukraine was
             if code:
@@ -335,6 +336,9 @@ class DocumentActors:
         country = _country_in_description(ent, self)
         if country is None and known is not None:
             country = known.country
+        if country is None:  # "Lavrov said": a dictionary of office holders knows whose
+            country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
+                                               len(parts[0].rstrip(".")) == 1 else None)
         if country is None and _has_official_title(ent) and not _title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country

@@ -66,3 +66,10 @@ def test_korea_does_not_swallow_north_korea(tmp_path):
     graph = _build(tmp_path, {"a.txt": "North Korea warned South Korea. South Korea condemned North Korea.\n"})
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert {"North Korea", "South Korea"} <= labels
+
+
+def test_an_office_holder_named_without_a_title_acts_for_their_state(extract) -> None:
+    # the dictionary of office holders knows whose minister Lavrov is; "J. Blinken" (the
+    # recogniser's cut of "Antony J. Blinken") is found by the family name it lists
+    assert ("condemn", "RUS", "UKR", "asserted") in extract("Lavrov condemned Ukraine on Monday.")
+    assert ("consult", "USA", "JPN", "asserted") in extract("J. Blinken met Japan's foreign minister in Tokyo.")

@@ -1,0 +1,52 @@
+"""Which state a named person acts for, from dictionaries of office holders.
+
+A text often names a minister without saying whose ("Lavrov said ..."). Two dictionaries know:
+`data/office_holders.json` (heads of state and government, ministers, envoys, 2015-2026) and
+PETRARCH2's Phoenix actors (`data/actors_phoenix.json`, office holders up to 2014, only those
+still in office when it was made). Full names and their listed variants match; one-word forms
+("Blinken") only where the dictionary lists them, so a common family name finds no one.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from .model import normalise_name
+
+_UNKNOWN = object()
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str | None]:
+    """Normalised name -> ISO3 (None: an international official, who acts for no state)."""
+    data = resources.files("kgraph").joinpath("data")
+    table: dict[str, str | None] = {}
+    phoenix = json.loads(data.joinpath("actors_phoenix.json").read_text(encoding="utf-8"))
+    for person in phoenix["persons"]:
+        country = person.get("country")
+        if not isinstance(country, str) or not any(r.endswith("/..") for r in person.get("roles", [])):
+            continue
+        for name in (person["name"], *person.get("aliases", [])):
+            if len(name.split()) > 1:
+                table[normalise_name(name)] = country
+    holders = json.loads(data.joinpath("office_holders.json").read_text(encoding="utf-8"))
+    for name, country, short in holders["persons"]:
+        for form in (name, *short):
+            table[normalise_name(form)] = country
+    return table
+
+
+def person_country(name: str) -> str | None:
+    """The ISO3 code of the state `name` holds office for, if a dictionary knows them."""
+    key = normalise_name(name)
+    country = _table().get(key, _UNKNOWN)
+    if country is _UNKNOWN and len(key.split()) > 2:  # "Antony J. Blinken": without the initial
+        words = [w for w in key.split() if len(w) > 1]
+        country = _table().get(" ".join(words), _UNKNOWN)
+    return None if country is _UNKNOWN else country  # type: ignore[return-value]
+
+
+def is_office_holder(name: str) -> bool:
+    """Whether a dictionary lists `name` as a person (whatever the recogniser called it)."""
+    return normalise_name(name) in _table()
