@@ -35,6 +35,7 @@ class Candidate:
     actors: list[Actor]
     token: Token | None  # None for the sentence's speaker, who may not be named in it
     source: str  # "mention", "speaker"
+    group: int = -1  # candidates joined by "and" share it: the first conjunct's token index
     features: list[str] = field(default_factory=list)
 
 
@@ -176,14 +177,15 @@ def sentence_candidates(sent: Span, resolve, speakers: dict[str, Actor | None]) 
             continue
         actors = resolve(token)
         if actors:
-            found.append(Candidate(actors=actors, token=token, source="mention"))
+            group = min([token.i, *(c.i for c in token.conjuncts)])
+            found.append(Candidate(actors=actors, token=token, source="mention", group=group))
     for source, speaker in speakers.items():
         if speaker is None:
             continue
-        found.append(Candidate(actors=[speaker], token=None, source=source))
+        found.append(Candidate(actors=[speaker], token=None, source=source, group=-1 - len(found)))
         if speaker.country and speaker.kind != "COUNTRY":
             state = Actor(country_name(speaker.country), "COUNTRY", speaker.country)
-            found.append(Candidate(actors=[state], token=None, source=source + "-state"))
+            found.append(Candidate(actors=[state], token=None, source=source + "-state", group=-1 - len(found)))
     return found
 
 

@@ -51,7 +51,7 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     events: list[Event] = []
     for token, action in triggers:
         rules = rule_roles.get((token.i, action), _NO_RULES)
-        asked = [Candidate(c.actors, c.token, c.source,
+        asked = [Candidate(c.actors, c.token, c.source, c.group,
                            pair_features(token, action, c, rules, len(candidates), speaker_keys))
                  for c in candidates]
         if collect is not None:
@@ -61,29 +61,29 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     return events
 
 
-def decide(action: str, scored: list[tuple[list[X], float, float]], thresholds: dict[str, float],
+def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresholds: dict[str, float],
            key: Callable[[X], str]) -> list[tuple[X, float, X | None, float]]:
-    """(agent, p, target or None, p) pairs for one trigger, from each candidate's actors and
-    its agent and target probabilities: every actor above a threshold takes that role."""
-    agent_p: dict[str, tuple[float, X]] = {}
-    target_p: dict[str, tuple[float, X]] = {}
-    for actors_of, pa, pt in scored:
-        for actor in actors_of:
-            k = key(actor)
-            if pa > agent_p.get(k, (-1.0, actor))[0]:
-                agent_p[k] = (pa, actor)
-            if pt > target_p.get(k, (-1.0, actor))[0]:
-                target_p[k] = (pt, actor)
-    agents = sorted(((p, a) for p, a in agent_p.values() if p >= thresholds["agent"]), key=lambda x: -x[0])
-    agents = agents[:int(thresholds.get("max_agents", 99))]
+    """(agent, p, target or None, p) pairs for one trigger, from each candidate's actors, its
+    agent and target probabilities and its conjunction group. The best candidates above the
+    thresholds take the roles (at most `max_agents`, `max_targets`), and with each, the others
+    joined to it by "and" ("Britain and France condemned ...": both)."""
+    def chosen(role: int, limit: str, exclude: set[str]) -> list[tuple[float, X]]:
+        ranked = sorted((c for c in scored if c[role] >= thresholds[("agent", "target")[role - 1]]),
+                        key=lambda c: -c[role])
+        groups = {c[3] for c in ranked[:int(thresholds.get(limit, 99))]}
+        picked: dict[str, tuple[float, X]] = {}
+        for cand in scored:
+            if cand[3] in groups:
+                for actor in cand[0]:
+                    k = key(actor)
+                    if k not in exclude and cand[role] > picked.get(k, (-1.0, actor))[0]:
+                        picked[k] = (cand[role], actor)
+        return sorted(picked.values(), key=lambda x: -x[0])
+
+    agents = chosen(1, "max_agents", set())
     if not agents:
         return []
-    agent_keys = {key(a) for _, a in agents}
-    targets = sorted(((p, a) for k, (p, a) in target_p.items()
-                      if p >= thresholds["target"] and k not in agent_keys), key=lambda x: -x[0])
-    targets = targets[:int(thresholds.get("max_targets", 99))]
-    if action == "consider":
-        targets = []
+    targets = [] if action == "consider" else chosen(2, "max_targets", {key(a) for _, a in agents})
     if not targets and action not in untargeted_actions():
         return []
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
@@ -92,8 +92,8 @@ def decide(action: str, scored: list[tuple[list[X], float, float]], thresholds: 
 def _decide(token: Token, action: str, asked: list[Candidate], model: LinearModel, sent: Span,
             article: Article) -> list[Event]:
     """Agents and targets above the model's thresholds, as events."""
-    scored = [(c.actors, model.probability("agent", c.features), model.probability("target", c.features))
-              for c in asked]
+    scored = [(c.actors, model.probability("agent", c.features), model.probability("target", c.features),
+               c.group) for c in asked]
     pairs = decide(action, scored, model.thresholds, actor_key)
     if not pairs:
         return []

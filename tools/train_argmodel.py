@@ -109,7 +109,7 @@ def questions(corpus, lexicon) -> list[tuple[str, int, str, list]]:
     for name, doc, article in corpus:
         collected: list = []
         extract_events(doc, article, method="union", collect=collected)
-        rows += [(name, i, action, [(frozenset(argmodel.actor_key(a) for a in c.actors), c.features)
+        rows += [(name, i, action, [(frozenset(argmodel.actor_key(a) for a in c.actors), c.features, c.group)
                                     for c in cands]) for (_, i, action, cands) in collected]
     return rows
 
@@ -124,7 +124,7 @@ def labelled(rows, gold) -> tuple[list[list[str]], list[int], list[int]]:
         targets = {t for (act, _, t) in doc_keys if act == action}
         if action == "cooperate":
             agents = targets = agents | targets
-        for cand_keys, f in cands:
+        for cand_keys, f, _ in cands:
             feats.append(f)
             agent_y.append(int(bool(cand_keys & agents)))
             target_y.append(int(bool(cand_keys & targets)))
@@ -160,8 +160,8 @@ def model_keys(rows, model: argmodel.LinearModel) -> dict[str, set]:
     """Each document's strict keys from the model's decisions on its collected questions."""
     found: dict[str, set] = defaultdict(set)
     for name, _, action, cands in rows:
-        scored = [(sorted(keys), model.probability("agent", f), model.probability("target", f))
-                  for keys, f in cands]
+        scored = [(sorted(keys), model.probability("agent", f), model.probability("target", f), group)
+                  for keys, f, group in cands]
         for agent, _, target, _ in decide(action, scored, model.thresholds, lambda k: k):
             found[name].add(_key(action, agent, target))
     return found
