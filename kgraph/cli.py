@@ -122,8 +122,9 @@ def build_cli(
 @app.command("remove")
 @user_errors
 def remove_cli(
-    source: str = typer.Argument(..., help="The article's source as it was given to build "
-                                           "(its path, or its URL for JSON lines with one)."),
+    source: str = typer.Argument(..., help="The article: its path (any spelling of it), "
+                                           "FILE#ID or the URL of a JSON line, or the source key "
+                                           "the store shows (dcterms:source)."),
     store: str = typer.Option(..., "--store", "-s", help="Store folder or SPARQL server URL."),
 ) -> None:
     """Delete one article and everything extracted from it from a store."""

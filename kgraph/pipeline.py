@@ -21,7 +21,7 @@ from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
 from .rdf import graph_iri
-from .sources import list_input_files, read_articles
+from .sources import list_input_files, read_articles, source_keys
 from .store import open_store
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
@@ -162,10 +162,11 @@ def _with_date(article: Article, default_date: str | None) -> Article:
 
 
 def remove(source: str, store: str) -> int:
-    """Delete one article (by its source, as given when it was built) from a store."""
+    """Delete one article from a store, by its path in any spelling, `FILE#ID`, URL or the
+    source key the store shows (`dcterms:source`)."""
     target = open_store(store)
     try:
-        removed = target.remove_source(source)
+        removed = sum(target.remove_source(key) for key in source_keys(source))
         if removed:
             target.refresh_stats()
         return removed
