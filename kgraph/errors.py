@@ -36,3 +36,12 @@ class QueryTimeoutError(QueryError):
     """A query stopped by its time limit (exit status 124, as for GNU timeout)."""
 
     exit_code = 124
+
+
+def describe(exc: BaseException, limit: int = 200) -> str:
+    """An unexpected exception as one short line ("KeyError: 'missiles'"), for a warning that
+    names what went wrong without a traceback."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -20,6 +20,7 @@ from .errors import InputError
 from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
+from .parse import parse_articles
 from .rdf import graph_iri
 from .sources import list_input_files, read_articles, source_keys
 from .store import open_store
@@ -33,7 +34,7 @@ INGEST_PROCESS_MIN_BYTES = 64 * 1024
 class BuildSummary:
     articles: int = 0  # articles read
     unchanged: int = 0  # of those, already in the store as they are: not parsed again
-    skipped: int = 0  # inputs that could not be read
+    skipped: int = 0  # inputs that could not be read, articles that could not be parsed or extracted
     words: int = 0
     events: int = 0
     triples: int | None = None  # distinct triples in the store or file afterwards, when known
@@ -70,11 +71,11 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
         ingest_process = n_process == 1 and _cpus() > 1 and _input_bytes(files) >= INGEST_PROCESS_MIN_BYTES
     if batch_size is None:  # small batches hand articles over early; worker processes want more
         batch_size = 4 if n_process == 1 else 32
-    ingest = IngestProcess(store, output) if ingest_process else None  # starts while the model loads
+    ingest = IngestProcess(store, output, warn) if ingest_process else None  # starts while the model loads
     try:
         nlp = load_pipeline(model)
         if ingest is None:
-            ingest = Ingester.open(store, output)
+            ingest = Ingester.open(store, output, warn)
         else:
             ingest.start(nlp.lang)
         summary = _build_into(ingest, files, nlp, n_process=n_process, batch_size=batch_size,
@@ -114,7 +115,8 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
             known.add(graph)
             yield text_for_parser(article.text), article
 
-    pairs = nlp.pipe(new_articles(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    pairs = parse_articles(nlp, new_articles(), batch_size=batch_size, n_process=n_process,
+                           skip=lambda article, why: skip(f"skipped {article.source}: {why}"))
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
@@ -129,6 +131,7 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
         warn(held.pop(0))
     totals = ingest.finish()
     summary.events, summary.actions, summary.triples = totals.events, totals.actions, totals.triples
+    summary.skipped += totals.skipped
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .chrome import strip_page_chrome
-from .errors import InputError
+from .errors import InputError, describe
 from .model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -83,12 +83,15 @@ def text_key(text: str) -> str:
 
 
 def read_articles(files: list[str], warn: Warn) -> Iterator[Article]:
-    """Yield the articles of each file; unreadable files are reported through `warn`."""
+    """Yield the articles of each file; unreadable files are reported through `warn`, and so
+    is a file whose reading fails in any other way (the rest of the input is still read)."""
     for name in files:
         try:
             yield from _read_one(name, warn)
         except Skipped as why:
             warn(f"skipped {name}: {why}")
+        except Exception as exc:  # noqa: BLE001 - one bad file must not cost the others
+            warn(f"skipped {name}: cannot read it ({describe(exc)})")
 
 
 def _read_one(name: str, warn: Warn) -> Iterator[Article]:
@@ -156,6 +159,9 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
                 raise ValueError
         except (ValueError, KeyError, TypeError):
             warn(f"skipped {name} line {number}: not a JSON object with a 'text' string")
+            continue
+        except RecursionError:  # the decoder recurses once per level of nesting
+            warn(f"skipped {name} line {number}: JSON nested too deeply")
             continue
         ident = _optional_str(record.get("id"))
         url = _optional_str(record.get("url"))
