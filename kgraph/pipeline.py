@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .atomic import check_writable
 from .casing import text_for_parser
 from .dates import date_in_header, normalise_article_date
 from .errors import InputError
@@ -24,6 +23,7 @@ from .parse import parse_articles
 from .rdf import graph_iri
 from .sources import list_input_files, read_articles, source_keys
 from .store import open_store
+from .targets import check_targets
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
 #: below this much input the ingest child's start and tail (~0.15 s) cost more than it saves
@@ -47,11 +47,11 @@ class BuildSummary:
 
 
 def build(inputs: list[str], output: Path | None = None, *, store: str | None = None,
-          model: str | None = None, n_process: int = 1, batch_size: int | None = None,
+          graphml: Path | None = None, model: str | None = None, n_process: int = 1, batch_size: int | None = None,
           default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
           progress: Progress | None = None, ingest_process: bool | None = None) -> BuildSummary:
     """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file
-    (written atomically), or both.
+    (written atomically), or both; with `graphml`, the actor graph is exported there too.
 
     `default_date` (YYYY-MM-DD) is the publication date of articles that carry none of their own
     (no JSON field, HTML metadata or date line); relative dates in the text count from it.
@@ -64,9 +64,8 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     if output is None and store is None:
         raise ValueError("build needs an output file, a store or both")
     started = time.perf_counter()
-    if output is not None:
-        check_writable(output)
     files = list_input_files(inputs)
+    check_targets(files, output, graphml, store)
     if ingest_process is None:  # a core to spare, and enough text to repay starting the child
         ingest_process = n_process == 1 and _cpus() > 1 and _input_bytes(files) >= INGEST_PROCESS_MIN_BYTES
     if batch_size is None:  # small batches hand articles over early; worker processes want more
@@ -84,6 +83,10 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     finally:
         if ingest is not None:
             ingest.close()
+    if graphml is not None:
+        from .export import export_graph  # networkx: imported only when needed
+
+        export_graph(str(output or store), graphml, fmt="graphml", view="actors")
     summary.seconds = time.perf_counter() - started
     return summary
 
