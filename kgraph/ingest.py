@@ -19,6 +19,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -29,7 +30,7 @@ from spacy.tokens import Doc
 from .atomic import write_atomically
 from .casing import with_original_text
 from .entities import EntityResolver
-from .errors import InputError, KgraphError, describe
+from .errors import InputError, KgraphError, describe, release_frames
 from .extract import extract_events
 from .model import Article
 from .rdf import article_rdf
@@ -108,7 +109,8 @@ class Ingester:
         self.target.refresh_stats()
         if self.output is not None and isinstance(self.target, LocalStore):
             fmt = rdf_format_for(self.output)
-            write_atomically(self.output, lambda tmp: dump_store(self.target.store, tmp, fmt))
+            beside = self.target.folder if self.target.temporary else None  # a kill leaves one folder
+            write_atomically(self.output, lambda tmp: dump_store(self.target.store, tmp, fmt), beside)
             # counted for the file only: on a large store it would be a full scan per build
             self.totals.triples = self.target.triple_count()
         return self.totals
@@ -262,17 +264,23 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
             except (EOFError, OSError):
                 return  # the parent stopped (Ctrl-C, killed): keep what is written
             if message == _FINISH:
-                replies.send(("done", ingester.finish()))
+                totals = ingester.finish()
+                ingester, closing = None, ingester
+                closing.close()  # its flush may fail too: before "done", so the parent hears
+                replies.send(("done", totals))
                 return
             doc_bytes, article = pickle.loads(message)
             ingester.add(Doc(vocab).from_bytes(doc_bytes), article)
     except KgraphError as exc:
+        release_frames(exc)  # so that closing the store below really closes it
         _send(replies, ("error", exc))
-    except BaseException:  # a bug: the parent shows the traceback
+    except BaseException as exc:  # a bug: the parent shows the traceback
         _send(replies, ("crash", traceback.format_exc()))
+        release_frames(exc)
     finally:
         if ingester is not None:
-            ingester.close()
+            with suppress(Exception):  # already failing or interrupted: the first error counts
+                ingester.close()
 
 
 def _send(replies: Connection, message: tuple) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import suppress
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .casing import text_for_parser
 from .dates import date_in_header, normalise_article_date
-from .errors import InputError
+from .errors import InputError, release_frames
 from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
@@ -80,9 +81,13 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
         summary = _build_into(ingest, files, nlp, n_process=n_process, batch_size=batch_size,
                               default_date=default_date, warn=warn, progress=progress)
         summary.output, summary.store = output, store
-    finally:
+    except BaseException as exc:
         if ingest is not None:
-            ingest.close()
+            release_frames(exc)
+            with suppress(Exception):  # the first error is the one to report
+                ingest.close()
+        raise
+    ingest.close()
     if graphml is not None:
         from .export import export_graph  # networkx: imported only when needed
 
@@ -170,7 +175,7 @@ def _with_date(article: Article, default_date: str | None) -> Article:
 def remove(source: str, store: str) -> int:
     """Delete one article from a store, by its path in any spelling, `FILE#ID`, URL or the
     source key the store shows (`dcterms:source`)."""
-    target = open_store(store)
+    target = open_store(store, create=False)  # removing never makes a store
     try:
         removed = sum(target.remove_source(key) for key in source_keys(source))
         if removed:

@@ -8,6 +8,7 @@ from pathlib import Path
 from .atomic import check_writable
 from .errors import OutputError
 from .store import RDF_FORMATS, is_remote
+from .storefolder import check_store_folder
 
 #: written by other options, not by --output
 _NETWORK_SUFFIXES = {".graphml": "--graphml FILE", ".gexf": "kgraph export --format gexf"}
@@ -16,7 +17,9 @@ _NETWORK_SUFFIXES = {".graphml": "--graphml FILE", ".gexf": "kgraph export --for
 def check_targets(files: list[str], output: Path | None, graphml: Path | None = None,
                   store: str | None = None) -> None:
     """Refuse, before any work, outputs that would overwrite an input or each other, and an
-    `--output` whose extension names no RDF syntax."""
+    `--output` whose extension names no RDF syntax, or a store folder that is none."""
+    if store and not is_remote(store):
+        check_store_folder(Path(store), create=True, error=OutputError)
     named = [("--output", output), ("--graphml", graphml)]
     for option, target in named:
         if target is None:
