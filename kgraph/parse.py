@@ -57,15 +57,15 @@ def parse_articles(nlp: Language, items: Iterable[tuple[str, Article]], *, batch
         except Exception:  # noqa: BLE001 - one of the pending articles, or spaCy's workers
             if not pending:
                 raise
-            suspects = list(pending)
-            pending.clear()
-            for text, part in suspects:
-                try:
-                    doc = nlp(text)
-                except Exception as exc:  # noqa: BLE001
-                    joiner.fail(part, exc)
-                    continue
-                yield from joiner.add(doc, part)
+        suspects = list(pending)
+        pending.clear()
+        for text, part in suspects:
+            try:
+                doc = nlp(text)
+            except Exception as exc:  # noqa: BLE001
+                joiner.fail(part, exc)
+                continue
+            yield from joiner.add(doc, part)
 
 
 def _feed(source: Iterator[tuple[str, _Part]], pending: deque) -> Iterator[tuple[str, _Part]]:
