@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import time
-from contextlib import suppress
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,7 +48,8 @@ class BuildSummary:
 
 
 def build(inputs: list[str], output: Path | None = None, *, store: str | None = None,
-          graphml: Path | None = None, model: str | None = None, n_process: int = 1, batch_size: int | None = None,
+          graphml: Path | None = None, model: str | None = None, n_process: int = 1,
+          batch_size: int | None = None,
           default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
           progress: Progress | None = None, ingest_process: bool | None = None) -> BuildSummary:
     """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file

@@ -69,7 +69,8 @@ class _Lock:
             self.handle.close()
             raise StoreBusyError(message) from None
         except OSError as exc:
-            raise OutputError(f"cannot {'write' if exclusive else 'lock'} store {folder}: {exc.strerror}") from None
+            doing = "write" if exclusive else "lock"
+            raise OutputError(f"cannot {doing} store {folder}: {exc.strerror}") from None
 
     def _open(self, exclusive: bool):
         """The lock file; a reader on a read-only file system opens it read-only, or goes

@@ -58,7 +58,8 @@ def test_an_extraction_failure_skips_only_that_article(tmp_path: Path, monkeypat
         return real(doc, article)
 
     monkeypatch.setattr(kgraph.ingest, "extract_events", failing)
-    for name, text in [("a.txt", GOOD), ("b.txt", "BOOM. Germany condemned Russia.\n"), ("c.txt", GOOD.replace("Russia", "Iran"))]:
+    texts = {"a.txt": GOOD, "b.txt": "BOOM. Germany condemned Russia.\n", "c.txt": GOOD.replace("Russia", "Iran")}
+    for name, text in texts.items():
         (tmp_path / name).write_text(text)
     warnings: list[str] = []
     summary = build([str(tmp_path)], tmp_path / "g.ttl", warn=warnings.append, ingest_process=False)
