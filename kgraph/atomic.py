@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, os_reason
 
 
 def check_writable(path: Path) -> None:
@@ -24,10 +24,11 @@ def check_writable(path: Path) -> None:
 
 
 @contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; rename it over `path` only on success."""
+def atomic_path(path: Path, folder: Path | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside `path` (or in `folder`, on the same file system); rename
+    it over `path` only on success."""
     check_writable(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = folder or (path.parent if str(path.parent) else Path("."))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -39,12 +40,12 @@ def atomic_path(path: Path) -> Iterator[Path]:
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from None
+        raise OutputError(f"cannot write {path}: {os_reason(exc)}") from None
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomically(path: Path, write: Callable[[Path], None], folder: Path | None = None) -> None:
     """Call `write(tmp)` and move the result to `path` only if it finished."""
-    with atomic_path(path) as tmp:
+    with atomic_path(path, folder) as tmp:
         write(tmp)

@@ -87,7 +87,6 @@ def build_cli(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only warnings and errors."),
 ) -> None:
     """Extract events from articles and write them as an RDF graph or into a store."""
-    from .atomic import check_writable
     from .dates import iso_date
     from .pipeline import build
 
@@ -95,16 +94,10 @@ def build_cli(
         raise fail(f"--date must be a day as YYYY-MM-DD, not '{date}'", 2)
     if output is None and store is None:
         output = Path("out/graph.ttl")
-    if graphml is not None:
-        check_writable(graphml)
     with _progress_bar(quiet) as progress:
-        summary = build(inputs, output, store=store, model=model, n_process=n_process,
+        summary = build(inputs, output, store=store, graphml=graphml, model=model, n_process=n_process,
                         batch_size=batch_size, default_date=date and iso_date(date).isoformat(),
                         warn=_warn, progress=progress)
-    if graphml is not None:
-        from .export import export_graph
-
-        export_graph(str(output or store), graphml, fmt="graphml", view="actors")
     if quiet:
         return
     rate = summary.words / summary.parse_seconds if summary.parse_seconds else 0.0
@@ -122,8 +115,9 @@ def build_cli(
 @app.command("remove")
 @user_errors
 def remove_cli(
-    source: str = typer.Argument(..., help="The article's source as it was given to build "
-                                           "(its path, or its URL for JSON lines with one)."),
+    source: str = typer.Argument(..., help="The article: its path (any spelling of it), "
+                                           "FILE#ID or the URL of a JSON line, or the source key "
+                                           "the store shows (dcterms:source)."),
     store: str = typer.Option(..., "--store", "-s", help="Store folder or SPARQL server URL."),
 ) -> None:
     """Delete one article and everything extracted from it from a store."""

@@ -1,6 +1,8 @@
 """User-facing errors: each carries one readable line that the CLI prints on stderr."""
 from __future__ import annotations
 
+import traceback
+
 
 class KgraphError(Exception):
     """An error the user can act on; the message is printed without a traceback."""
@@ -36,3 +38,35 @@ class QueryTimeoutError(QueryError):
     """A query stopped by its time limit (exit status 124, as for GNU timeout)."""
 
     exit_code = 124
+
+
+def describe(exc: BaseException, limit: int = 200) -> str:
+    """An unexpected exception as one short line ("KeyError: 'missiles'"), for a warning that
+    names what went wrong without a traceback."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a write failed, short: pyoxigraph's OSErrors carry RocksDB's sentence, no errno."""
+    if exc.strerror:
+        return exc.strerror
+    text = " ".join(str(exc).split())
+    for known in ("No space left on device", "Read-only file system", "Disk quota exceeded",
+                  "Permission denied", "Input/output error"):
+        if known in text:
+            return known
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def release_frames(exc: BaseException | None) -> None:
+    """Drop the local variables of the frames an exception (and those it chains) unwound:
+    one may hold the store, and a store still open when its temporary folder is deleted
+    writes files back into it when the garbage collector finally closes it."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__

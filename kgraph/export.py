@@ -30,9 +30,10 @@ import pyoxigraph as ox
 
 from . import vocab
 from .atomic import check_writable, write_atomically
-from .errors import KgraphError
+from .errors import KgraphError, OutputError
 from .query import open_graph, run_query
-from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_quads, dump_store
+from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_quads, dump_store, is_remote
+from .targets import same_file
 
 EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf")
 VIEWS: tuple[str, ...] = ("actors", "events")
@@ -238,6 +239,8 @@ def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
 def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view: str = "actors") -> ExportSummary:
     """Write a graph file, store or endpoint to `output` as GraphML or GEXF (a network for
     Gephi) or as RDF (turtle, nt, nq, trig, jsonld), atomically."""
+    if not is_remote(str(graph)) and same_file(output, Path(graph)):
+        raise OutputError(f"--output {output} is the same file as the graph it exports; choose another file")
     if fmt in EXPORT_RDF_FORMATS:
         return export_rdf(graph, output, fmt)
     if fmt not in EXPORT_FORMATS:

@@ -18,6 +18,8 @@ import queue
 import signal
 import threading
 import traceback
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -28,7 +30,7 @@ from spacy.tokens import Doc
 from .atomic import write_atomically
 from .casing import with_original_text
 from .entities import EntityResolver
-from .errors import InputError, KgraphError
+from .errors import InputError, KgraphError, describe, release_frames
 from .extract import extract_events
 from .model import Article
 from .rdf import article_rdf
@@ -41,6 +43,12 @@ _FINISH = b""  # in the queue: send the end mark (the build is complete)
 _STOP = None  # in the queue: stop feeding without it (the build was interrupted)
 CLOSE_TIMEOUT = 120  # seconds the child may take to write what it holds and close the store
 
+Warn = Callable[[str], None]
+
+
+def _ignore(message: str) -> None:
+    pass
+
 
 @dataclass
 class IngestTotals:
@@ -49,26 +57,28 @@ class IngestTotals:
     events: int = 0
     actions: dict[str, int] = field(default_factory=dict)
     triples: int | None = None  # distinct triples of the output file, when there is one
+    skipped: int = 0  # articles left out because extraction failed on them
 
 
 class Ingester:
     """Extraction, RDF and writes for one build, into an open store."""
 
-    def __init__(self, target: GraphStore, output: Path | None = None) -> None:
+    def __init__(self, target: GraphStore, output: Path | None = None, warn: Warn = _ignore) -> None:
         self.target = target
         self.output = output
+        self.warn = warn
         self.entities = EntityResolver()
         self.totals = IngestTotals()
         self._seeded = False
 
     @classmethod
-    def open(cls, store: str | None, output: Path | None) -> Ingester:
+    def open(cls, store: str | None, output: Path | None, warn: Warn = _ignore) -> Ingester:
         """Open the build's store (a folder, a URL, or a temporary folder for `output`)."""
         target = open_store(store) if store else LocalStore.temporary_beside(output)  # type: ignore[arg-type]
         if output is not None and not isinstance(target, LocalStore):  # before any parsing
             target.close()
             raise InputError("--output with a remote --store: export from the store instead")
-        return cls(target, output)
+        return cls(target, output, warn)
 
     def known_graphs(self) -> set[str]:
         """The named graphs in the store now: articles already there need no parse."""
@@ -80,8 +90,13 @@ class Ingester:
             for actor in self.target.known_actors():
                 self.entities.canonical(actor)
             self._seeded = True
-        result = extract_events(with_original_text(doc, article.text), article)
-        rdf = article_rdf(result, self.entities)
+        try:
+            result = extract_events(with_original_text(doc, article.text), article)
+            rdf = article_rdf(result, self.entities)
+        except Exception as exc:  # noqa: BLE001 - a rule failing on one article costs only that one
+            self.totals.skipped += 1
+            self.warn(f"skipped {article.source}: cannot extract events ({describe(exc)})")
+            return
         self.target.put_article(rdf)
         for merge in rdf.merges:
             self.target.rename(merge)
@@ -94,7 +109,8 @@ class Ingester:
         self.target.refresh_stats()
         if self.output is not None and isinstance(self.target, LocalStore):
             fmt = rdf_format_for(self.output)
-            write_atomically(self.output, lambda tmp: dump_store(self.target.store, tmp, fmt))
+            beside = self.target.folder if self.target.temporary else None  # a kill leaves one folder
+            write_atomically(self.output, lambda tmp: dump_store(self.target.store, tmp, fmt), beside)
             # counted for the file only: on a large store it would be a full scan per build
             self.totals.triples = self.target.triple_count()
         return self.totals
@@ -110,7 +126,7 @@ class IngestProcess:
     waits for the child unless `QUEUE_LIMIT` articles are pending.
     """
 
-    def __init__(self, store: str | None, output: Path | None) -> None:
+    def __init__(self, store: str | None, output: Path | None, warn: Warn = _ignore) -> None:
         # A fork server, not a plain fork: a process forked after RocksDB ran in its parent
         # (an earlier build, a query) can hang on RocksDB's inherited locks.
         methods = multiprocessing.get_all_start_methods()
@@ -124,6 +140,7 @@ class IngestProcess:
         self.process.start()
         docs_in.close()
         replies_out.close()
+        self._warn = warn  # the child's warnings are passed on as they arrive
         self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUE_LIMIT)
         self._failure: BaseException | None = None
         self._known: set[str] | None = None
@@ -192,11 +209,21 @@ class IngestProcess:
         self._pending.put_nowait(_STOP)
 
     def _check(self) -> None:
-        """Raise the child's error as soon as there is one."""
-        if self._failure is not None or self._replies.poll():
-            self._reply("")
+        """Pass on the child's warnings; raise its error as soon as there is one."""
+        while self._failure is not None or self._replies.poll():
+            if (message := self._receive()) is not None:
+                raise RuntimeError(f"ingest process: unexpected {message[0]!r}")
 
     def _reply(self, expected: str):
+        while (message := self._receive()) is None:
+            pass
+        kind, value = message
+        if kind != expected:
+            raise RuntimeError(f"ingest process: expected {expected!r}, got {kind!r}")
+        return value
+
+    def _receive(self) -> tuple[str, object] | None:
+        """The child's next message; a warning is passed on (None), an error raised."""
         try:
             kind, value = self._replies.recv()
         except (EOFError, OSError):
@@ -204,13 +231,14 @@ class IngestProcess:
             raise KgraphError(
                 f"the ingest process ended unexpectedly (exit code {self.process.exitcode}); a script "
                 "that calls kgraph.pipeline.build needs `if __name__ == '__main__':`") from None
+        if kind == "warning":
+            self._warn(value)
+            return None
         if kind == "error":
             raise value
         if kind == "crash":
             raise RuntimeError(f"the ingest process failed:\n{value}")
-        if kind != expected:
-            raise RuntimeError(f"ingest process: expected {expected!r}, got {kind!r}")
-        return value
+        return kind, value
 
 
 def _child_main(docs_in: Connection, replies: Connection, store: str | None, output: Path | None) -> None:
@@ -223,7 +251,7 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent; we end with its input
     ingester = None
     try:
-        ingester = Ingester.open(store, output)
+        ingester = Ingester.open(store, output, warn=lambda message: _send(replies, ("warning", message)))
         replies.send(("ready", ingester.known_graphs()))  # the parent parses while we go on
         threading.Thread(target=warm_up, name="kgraph-warm-up", daemon=True).start()  # meanwhile
         try:
@@ -236,17 +264,23 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
             except (EOFError, OSError):
                 return  # the parent stopped (Ctrl-C, killed): keep what is written
             if message == _FINISH:
-                replies.send(("done", ingester.finish()))
+                totals = ingester.finish()
+                ingester, closing = None, ingester
+                closing.close()  # its flush may fail too: before "done", so the parent hears
+                replies.send(("done", totals))
                 return
             doc_bytes, article = pickle.loads(message)
             ingester.add(Doc(vocab).from_bytes(doc_bytes), article)
     except KgraphError as exc:
+        release_frames(exc)  # so that closing the store below really closes it
         _send(replies, ("error", exc))
-    except BaseException:  # a bug: the parent shows the traceback
+    except BaseException as exc:  # a bug: the parent shows the traceback
         _send(replies, ("crash", traceback.format_exc()))
+        release_frames(exc)
     finally:
         if ingester is not None:
-            ingester.close()
+            with suppress(Exception):  # already failing or interrupted: the first error counts
+                ingester.close()
 
 
 def _send(replies: Connection, message: tuple) -> None:

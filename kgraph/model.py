@@ -15,7 +15,7 @@ Modality = Literal["asserted", "hypothetical", "negated"]
 class Article:
     """One input article, as read from a file, a JSON line or standard input."""
 
-    source: str  # the path or URL as the user gave it
+    source: str  # what names it: resolved path, URL, FILE#ID or a hash of its text (sources.py)
     text: str
     id: str | None = None
     title: str | None = None

@@ -10,19 +10,21 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .atomic import check_writable
 from .casing import text_for_parser
 from .dates import date_in_header, normalise_article_date
-from .errors import InputError
+from .errors import InputError, release_frames
 from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
+from .parse import parse_articles
 from .rdf import graph_iri
-from .sources import list_input_files, read_articles
+from .sources import list_input_files, read_articles, source_keys
 from .store import open_store
+from .targets import check_targets
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
 #: below this much input the ingest child's start and tail (~0.15 s) cost more than it saves
@@ -33,7 +35,7 @@ INGEST_PROCESS_MIN_BYTES = 64 * 1024
 class BuildSummary:
     articles: int = 0  # articles read
     unchanged: int = 0  # of those, already in the store as they are: not parsed again
-    skipped: int = 0  # inputs that could not be read
+    skipped: int = 0  # inputs that could not be read, articles that could not be parsed or extracted
     words: int = 0
     events: int = 0
     triples: int | None = None  # distinct triples in the store or file afterwards, when known
@@ -46,11 +48,12 @@ class BuildSummary:
 
 
 def build(inputs: list[str], output: Path | None = None, *, store: str | None = None,
-          model: str | None = None, n_process: int = 1, batch_size: int | None = None,
+          graphml: Path | None = None, model: str | None = None, n_process: int = 1,
+          batch_size: int | None = None,
           default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
           progress: Progress | None = None, ingest_process: bool | None = None) -> BuildSummary:
     """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file
-    (written atomically), or both.
+    (written atomically), or both; with `graphml`, the actor graph is exported there too.
 
     `default_date` (YYYY-MM-DD) is the publication date of articles that carry none of their own
     (no JSON field, HTML metadata or date line); relative dates in the text count from it.
@@ -63,26 +66,33 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     if output is None and store is None:
         raise ValueError("build needs an output file, a store or both")
     started = time.perf_counter()
-    if output is not None:
-        check_writable(output)
     files = list_input_files(inputs)
+    check_targets(files, output, graphml, store)
     if ingest_process is None:  # a core to spare, and enough text to repay starting the child
         ingest_process = n_process == 1 and _cpus() > 1 and _input_bytes(files) >= INGEST_PROCESS_MIN_BYTES
     if batch_size is None:  # small batches hand articles over early; worker processes want more
         batch_size = 4 if n_process == 1 else 32
-    ingest = IngestProcess(store, output) if ingest_process else None  # starts while the model loads
+    ingest = IngestProcess(store, output, warn) if ingest_process else None  # starts while the model loads
     try:
         nlp = load_pipeline(model)
         if ingest is None:
-            ingest = Ingester.open(store, output)
+            ingest = Ingester.open(store, output, warn)
         else:
             ingest.start(nlp.lang)
         summary = _build_into(ingest, files, nlp, n_process=n_process, batch_size=batch_size,
                               default_date=default_date, warn=warn, progress=progress)
         summary.output, summary.store = output, store
-    finally:
+    except BaseException as exc:
         if ingest is not None:
-            ingest.close()
+            release_frames(exc)
+            with suppress(Exception):  # the first error is the one to report
+                ingest.close()
+        raise
+    ingest.close()
+    if graphml is not None:
+        from .export import export_graph  # networkx: imported only when needed
+
+        export_graph(str(output or store), graphml, fmt="graphml", view="actors")
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -114,7 +124,8 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
             known.add(graph)
             yield text_for_parser(article.text), article
 
-    pairs = nlp.pipe(new_articles(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    pairs = parse_articles(nlp, new_articles(), batch_size=batch_size, n_process=n_process,
+                           skip=lambda article, why: skip(f"skipped {article.source}: {why}"))
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
@@ -129,6 +140,7 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
         warn(held.pop(0))
     totals = ingest.finish()
     summary.events, summary.actions, summary.triples = totals.events, totals.actions, totals.triples
+    summary.skipped += totals.skipped
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
 
@@ -162,10 +174,11 @@ def _with_date(article: Article, default_date: str | None) -> Article:
 
 
 def remove(source: str, store: str) -> int:
-    """Delete one article (by its source, as given when it was built) from a store."""
-    target = open_store(store)
+    """Delete one article from a store, by its path in any spelling, `FILE#ID`, URL or the
+    source key the store shows (`dcterms:source`)."""
+    target = open_store(store, create=False)  # removing never makes a store
     try:
-        removed = target.remove_source(source)
+        removed = sum(target.remove_source(key) for key in source_keys(source))
         if removed:
             target.refresh_stats()
         return removed

@@ -3,16 +3,23 @@
 Plain text, HTML (through trafilatura's boilerplate remover) and JSON lines are read. Text must
 be UTF-8: a file that is not is refused (skipped with a warning) rather than silently garbled,
 because a wrong decoding corrupts names and the evidence sentences the graph quotes.
+
+Each article gets a source key that names it and nothing else, because a store replaces the
+article of the same key: a file is its resolved path (so `examples/x.txt`, `./examples/x.txt`
+and `/abs/examples/x.txt` are one article), a JSON line its URL or `FILE#ID`, and what has no
+name of its own (standard input, a JSON line without id or URL) a hash of its text, never its
+position, which tomorrow's input reuses for another article.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .chrome import strip_page_chrome
-from .errors import InputError
+from .errors import InputError, describe
 from .model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -51,19 +58,46 @@ def list_input_files(inputs: list[str]) -> list[str]:
     return files
 
 
+def source_key(path: str) -> str:
+    """The key of the article in a file: its resolved path, the same for every spelling."""
+    return str(Path(path).resolve())
+
+
+def source_keys(given: str) -> list[str]:
+    """The keys an article given by the user (to `kgraph remove`) may have been stored under:
+    as written (a URL, a stdin or JSON-line key, a store built before paths were resolved)
+    and, for a path or `FILE#ID`, with the file resolved."""
+    if "://" in given or given.startswith("<stdin>"):
+        return [given]
+    name, hash_, fragment = given.rpartition("#")
+    if hash_ and Path(name).is_file():
+        resolved = f"{source_key(name)}#{fragment}"
+    else:
+        resolved = source_key(given)
+    return list(dict.fromkeys([resolved, given]))
+
+
+def text_key(text: str) -> str:
+    """A short hash of an article's text: the name of an article that has none."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def read_articles(files: list[str], warn: Warn) -> Iterator[Article]:
-    """Yield the articles of each file; unreadable files are reported through `warn`."""
+    """Yield the articles of each file; unreadable files are reported through `warn`, and so
+    is a file whose reading fails in any other way (the rest of the input is still read)."""
     for name in files:
         try:
             yield from _read_one(name, warn)
         except Skipped as why:
             warn(f"skipped {name}: {why}")
+        except Exception as exc:  # noqa: BLE001 - one bad file must not cost the others
+            warn(f"skipped {name}: cannot read it ({describe(exc)})")
 
 
 def _read_one(name: str, warn: Warn) -> Iterator[Article]:
     if name == "-":
-        raw = sys.stdin.buffer.read()
-        yield _text_article("<stdin>", _decode(raw))
+        text = _decode(sys.stdin.buffer.read())
+        yield _text_article(f"<stdin>#{text_key(text)}", text)
         return
     path = Path(name)
     try:
@@ -75,9 +109,9 @@ def _read_one(name: str, warn: Warn) -> Iterator[Article]:
     if suffix in JSONL_SUFFIXES:
         yield from _jsonl_articles(name, text, warn)
     elif suffix in HTML_SUFFIXES:
-        yield _html_article(name, text)
+        yield _html_article(source_key(name), text)
     else:
-        yield _text_article(name, text)
+        yield _text_article(source_key(name), text)
 
 
 def _decode(raw: bytes) -> str:
@@ -126,9 +160,12 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
         except (ValueError, KeyError, TypeError):
             warn(f"skipped {name} line {number}: not a JSON object with a 'text' string")
             continue
+        except RecursionError:  # the decoder recurses once per level of nesting
+            warn(f"skipped {name} line {number}: JSON nested too deeply")
+            continue
         ident = _optional_str(record.get("id"))
         url = _optional_str(record.get("url"))
-        source = url or f"{name}#{ident or number}"
+        source = url or f"{source_key(name)}#{ident or text_key(body)}"
         count += 1
         yield _text_article(source, body, id=ident, url=url,
                             title=_optional_str(record.get("title")),

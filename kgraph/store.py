@@ -9,6 +9,7 @@ read the checkpoint the writer made as it began (see `snapshot.py`).
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import http.client
 import shutil
@@ -17,6 +18,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,9 +31,11 @@ from .lock_holders import busy_message
 from .rdf import (
     ArticleRdf, actor_from_row, document_iri, known_actors_query, rename_actor_update, stats_update,
 )
+from .storefolder import (
+    LOCK_NAME, check_store_folder, open_failure, remove_stale_temporaries, write_failure,
+)
 from .vocab import KG, PREFIXES
 
-LOCK_NAME = "kgraph.lock"
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
 
@@ -54,19 +58,37 @@ class _Lock:
 
     def __init__(self, folder: Path, *, exclusive: bool) -> None:
         self.path = folder / LOCK_NAME
+        self.handle = None
         try:
-            self.handle = open(self.path, "a+")
+            self.handle = self._open(exclusive)
+            if self.handle is None:  # a read-only file system: no writer can be there
+                return
             fcntl.flock(self.handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
             message = busy_message(folder, self.handle, wanted_exclusive=exclusive)
             self.handle.close()
             raise StoreBusyError(message) from None
         except OSError as exc:
-            raise OutputError(f"cannot lock store {folder}: {exc.strerror}") from None
+            doing = "write" if exclusive else "lock"
+            raise OutputError(f"cannot {doing} store {folder}: {exc.strerror}") from None
+
+    def _open(self, exclusive: bool):
+        """The lock file; a reader on a read-only file system opens it read-only, or goes
+        without when there is none (nobody can write there)."""
+        try:
+            return open(self.path, "a+")
+        except OSError as exc:
+            if exclusive or exc.errno not in (errno.EROFS, errno.EACCES):
+                raise
+        try:
+            return open(self.path)
+        except FileNotFoundError:
+            return None
 
     def release(self) -> None:
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
+        if self.handle is not None:
+            fcntl.flock(self.handle, fcntl.LOCK_UN)
+            self.handle.close()
 
 
 class GraphStore:
@@ -124,22 +146,36 @@ class LocalStore(GraphStore):
     union-of-named-graphs view over thousands of article graphs.
     """
 
-    def __init__(self, folder: Path, *, temporary: bool = False) -> None:
+    def __init__(self, folder: Path, *, temporary: bool = False, create: bool = True,
+                 output: Path | None = None) -> None:
         self.folder = folder
         self.temporary = temporary
+        self.name = str(output) if output else f"store {folder}"  # what a failed write names
+        self.store = None
+        created = temporary
         if not temporary:
-            if folder.exists() and not folder.is_dir():
-                raise OutputError(f"store path is a file, not a folder: {folder}")
+            check_store_folder(folder, create=create, error=OutputError if create else InputError)
             if not folder.parent.is_dir():
                 raise OutputError(f"folder does not exist: {folder.parent}")
-            folder.mkdir(exist_ok=True)
-        self._lock = _Lock(folder, exclusive=True)
+            created = not folder.exists()
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot create store {folder}: {exc.strerror}") from None
+        try:
+            self._lock = _Lock(folder, exclusive=True)
+        except KgraphError:
+            if created:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
         self._written = 0
         try:
             self.store = ox.Store(str(folder))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB: disk full, damaged files
             self._lock.release()
-            raise OutputError(f"cannot open store {folder}: {exc}") from None
+            if created:  # nothing of ours was in it: leave nothing behind
+                shutil.rmtree(folder, ignore_errors=True)
+            raise open_failure(folder, exc, OutputError if create else InputError, output=output) from None
         if not temporary:
             self._publish_snapshot()
 
@@ -154,13 +190,38 @@ class LocalStore(GraphStore):
 
     @classmethod
     def temporary_beside(cls, output: Path) -> LocalStore:
-        folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".store", dir=output.parent or "."))
-        return cls(folder, temporary=True)
+        """A new store beside `output` (same file system: the file is renamed out of it),
+        after removing any a killed build left there."""
+        folder = output.parent if str(output.parent) else Path(".")
+        remove_stale_temporaries(output)
+        try:
+            made = tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".store", dir=folder)
+        except OSError as exc:
+            raise write_failure(folder, exc, OutputError) from None
+        return cls(Path(made), temporary=True, output=output)
+
+    @contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """A failed write (disk full, read-only file system) or a damaged file met on the way,
+        as one line naming the store."""
+        try:
+            yield
+        except OSError as exc:
+            raise write_failure(self.name, exc, OutputError) from None
+        except RuntimeError as exc:
+            if "Corruption" not in str(exc):
+                raise
+            raise open_failure(self.folder, exc, OutputError) from None
 
     def graph_names(self) -> set[str]:
-        return {graph.value for graph in self.store.named_graphs() if isinstance(graph, ox.NamedNode)}
+        with self._guarded():
+            return {graph.value for graph in self.store.named_graphs() if isinstance(graph, ox.NamedNode)}
 
     def put_article(self, rdf: ArticleRdf) -> None:
+        with self._guarded():
+            self._put_article(rdf)
+
+    def _put_article(self, rdf: ArticleRdf) -> None:
         self._written += 1
         if self._written % FLUSH_EVERY == 0:
             self.store.flush()  # memtables to disk: memory stays bounded on long builds
@@ -183,13 +244,14 @@ class LocalStore(GraphStore):
                         f"DROP SILENT GRAPH <{g}> ;" for g in graphs)
 
     def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
-        return sorted({q.graph_name.value for q in self.store.quads_for_pattern(document, None, None, None)
-                       if isinstance(q.graph_name, ox.NamedNode)})
+        with self._guarded():
+            return sorted({q.graph_name.value for q in self.store.quads_for_pattern(document, None, None, None)
+                           if isinstance(q.graph_name, ox.NamedNode)})
 
     def remove_source(self, source: str) -> int:
         graphs = self.graphs_of(source)
         if graphs:
-            self.store.update(self._drop(graphs).rstrip(" ;"))
+            self.update(self._drop(graphs).rstrip(" ;"))
         return len(graphs)
 
     def refresh_stats(self) -> None:
@@ -199,27 +261,34 @@ class LocalStore(GraphStore):
         self.update(rename_actor_update(merge, mirror=True))
 
     def update(self, sparql: str) -> None:
-        self.store.update(sparql)
+        with self._guarded():
+            self.store.update(sparql)
 
     def select(self, sparql: str) -> list[dict[str, str | None]]:
-        result = self.store.query(sparql)
-        names = [v.value for v in result.variables]
-        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+        with self._guarded():
+            result = self.store.query(sparql)
+            names = [v.value for v in result.variables]
+            return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
 
     def triple_count(self) -> int:
         """Distinct triples: the size of the union kept in the default graph."""
-        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        with self._guarded():
+            return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
-        if getattr(self, "store", None) is not None:
-            self.store.flush()
-            del self.store
+        """Flush and let go; a temporary store is deleted (it needs no flush)."""
+        try:
+            if self.store is not None and not self.temporary:
+                with self._guarded():
+                    self.store.flush()
+        finally:
             self.store = None
-        if not self.temporary:
-            snapshot.retire(self.folder)  # before the lock goes: a next build may publish its own
-        self._lock.release()
-        if self.temporary:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            if not self.temporary:
+                with suppress(OSError):  # the lock must go whatever happens
+                    snapshot.retire(self.folder)  # before the lock goes: a next build may publish its own
+            self._lock.release()
+            if self.temporary:
+                shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class RemoteStore(GraphStore):
@@ -314,16 +383,18 @@ def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
         yield ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
-def open_store(target: str) -> GraphStore:
-    """A store to build into: a URL is a remote store, anything else a local store folder."""
+def open_store(target: str, *, create: bool = True) -> GraphStore:
+    """A store to build into (`create`: a missing or empty folder becomes one) or to remove
+    from: a URL is a remote store, anything else a local store folder."""
     if is_remote(target):
         return RemoteStore(target)
-    return LocalStore(Path(target))
+    return LocalStore(Path(target), create=create)
 
 
 def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock | snapshot.SnapshotLock]:
     """A store folder opened read-only under a shared lock (several readers, no writer), or
     while a build writes it, the state it had when the build began (see `snapshot`)."""
+    check_store_folder(folder, create=False, error=InputError)
     try:
         lock = _Lock(folder, exclusive=False)
     except StoreBusyError:
@@ -333,9 +404,9 @@ def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock | snapshot.SnapshotL
         return before_build
     try:
         return ox.Store.read_only(str(folder)), lock
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RocksDB: damaged files
         lock.release()
-        raise InputError(f"cannot open store {folder}: {exc}") from None
+        raise open_failure(folder, exc, InputError) from None
 
 
 def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:

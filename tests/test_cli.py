@@ -170,6 +170,35 @@ def test_output_path_that_is_a_folder(article: Path, tmp_path: Path) -> None:
     assert "folder" in error
 
 
+def test_output_that_is_an_input_is_refused(article: Path, tmp_path: Path) -> None:
+    """Issue 8.4: `build a.txt -o a.txt` replaced the article with Turtle."""
+    error = fails(["build", str(article), "-o", str(article)], tmp_path)
+    assert "input" in error and article.read_text() == ARTICLE
+    error = fails(["build", str(tmp_path), "-o", str(tmp_path / "." / "article.txt")], tmp_path)  # in a folder
+    assert "input" in error and article.read_text() == ARTICLE
+    error = fails(["build", str(article), "-o", str(tmp_path / "g.ttl"), "--graphml", str(article)], tmp_path)
+    assert "--graphml" in error and article.read_text() == ARTICLE
+
+
+def test_graphml_onto_the_graph_is_refused(article: Path, tmp_path: Path) -> None:
+    error = fails(["build", str(article), "-o", str(tmp_path / "g.ttl"), "--graphml", str(tmp_path / "g.ttl")],
+                  tmp_path)
+    assert "same file" in error
+
+
+@pytest.mark.parametrize("name", ["g.json", "g.graphml", "g.gexf", "graph"])
+def test_output_in_no_rdf_syntax_is_refused(article: Path, tmp_path: Path, name: str) -> None:
+    """`-o g.json` and `-o g.graphml` silently wrote Turtle under that name."""
+    error = fails(["build", str(article), "-o", str(tmp_path / name)], tmp_path)
+    assert name in error and ".ttl" in error
+
+
+def test_export_onto_its_own_graph_is_refused(graph: Path, tmp_path: Path) -> None:
+    before = graph.read_bytes()
+    error = fails(["export", str(graph), "--format", "graphml", "-o", str(graph)], graph.parent)
+    assert "same file" in error and graph.read_bytes() == before
+
+
 # --- build: inputs that work ---------------------------------------------------------------
 
 

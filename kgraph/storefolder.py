@@ -1,0 +1,84 @@
+"""What a store folder may be, checked before RocksDB touches it.
+
+A store folder holds a kgraph store and nothing else: a build refuses a folder of the user's
+own files (RocksDB would write some twenty files among them), commands that only read or
+remove never create one, and a damaged store (its CURRENT file gone, an SST file or MANIFEST
+cut short) is named as such in one line, never silently replaced by a new empty database.
+Temporary stores that a killed `--output` build left beside its output are removed here too.
+"""
+from __future__ import annotations
+
+import fcntl
+import glob
+import re
+import shutil
+import time
+from pathlib import Path
+
+from .errors import KgraphError, os_reason
+from .snapshot import FOLDER as SNAPSHOTS
+
+LOCK_NAME = "kgraph.lock"
+#: the files RocksDB keeps in a database folder
+_ROCKSDB_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob)")
+_STALE_AFTER = 60  # seconds: a temporary store without a lock file younger than this may be starting
+
+
+def check_store_folder(folder: Path, *, create: bool, error: type[KgraphError]) -> None:
+    """Raise `error` unless `folder` holds a store, or (with `create`) is missing or empty."""
+    if not folder.exists():
+        if create:
+            return
+        raise error(f"no store at {folder} (build one with kgraph build --store)")
+    if not folder.is_dir():
+        raise error(f"store path is a file, not a folder: {folder}")
+    names = {path.name for path in folder.iterdir()}
+    if "CURRENT" in names:
+        return
+    if any(_ROCKSDB_FILE.fullmatch(name) for name in names):
+        raise error(f"store {folder} is damaged: its CURRENT file is missing")
+    own = {name for name in names if not name.startswith(".") and name not in (LOCK_NAME, SNAPSHOTS)}
+    if own:
+        raise error(f"{folder} is not a kgraph store: it holds other files "
+                    f"({', '.join(sorted(own)[:3])}{', ...' if len(own) > 3 else ''}); "
+                    "give a new or empty folder")
+    if not create:
+        raise error(f"{folder} is an empty folder, not a kgraph store")
+
+
+def open_failure(folder: Path, exc: BaseException, error: type[KgraphError], *,
+                 output: Path | None = None) -> KgraphError:
+    """RocksDB's refusal to open a store folder (the temporary store of `output`), as one line."""
+    text = " ".join(str(exc).split())
+    if "No space left" in text:
+        return error(f"cannot write {output or f'store {folder}'}: No space left on device")
+    if output is None and ("Corruption" in text or "corrupt" in text.lower()):
+        return error(f"store {folder} is damaged: {_clip(text)}")
+    return error(f"cannot {'write ' + str(output) if output else f'open store {folder}'}: {_clip(text)}")
+
+
+def write_failure(where: object, exc: OSError, error: type[KgraphError]) -> KgraphError:
+    """A failed write (disk full, read-only file system) as one line."""
+    return error(f"cannot write {where}: {os_reason(exc)}")
+
+
+def remove_stale_temporaries(output: Path) -> None:
+    """Delete temporary stores a killed build of `output` left beside it; one whose lock is
+    held belongs to a build running now and stays."""
+    folder = output.parent if str(output.parent) else Path(".")
+    for stale in folder.glob(f".{glob.escape(output.name)}.*.store"):
+        lock = stale / LOCK_NAME
+        try:
+            if not lock.exists():
+                if time.time() - stale.stat().st_mtime > _STALE_AFTER:
+                    shutil.rmtree(stale, ignore_errors=True)
+                continue
+            with open(lock, "a+") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:  # held (BlockingIOError), or not ours to remove
+            continue
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,98 @@
+"""One article that cannot be read, parsed or extracted is skipped with one warning naming it
+and the reason, counted in the summary, and everything else is built, in this process as in
+the ingest process. Issue 8.5."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+from typer.testing import CliRunner
+
+import kgraph.ingest
+from kgraph.casing import text_for_parser
+from kgraph.cli import app
+from kgraph.ingest import IngestProcess
+from kgraph.model import Article
+from kgraph.nlp import load_pipeline
+from kgraph.pipeline import build
+
+GOOD = "Russia condemned Ukraine.\n"
+EVIDENCE = ("SELECT ?text ?start ?end WHERE { ?e <https://w3id.org/kgraph/ontology#evidence> ?text ; "
+            "<https://w3id.org/kgraph/ontology#sentenceStart> ?start ; "
+            "<https://w3id.org/kgraph/ontology#sentenceEnd> ?end }")
+
+
+def _clean(result) -> tuple[list[str], str]:
+    """The warning lines of a run that must have succeeded without a traceback."""
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("kgraph: warning: ") for line in lines), result.stderr
+    return lines, result.stdout
+
+
+def test_a_json_line_nested_too_deep_is_skipped(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n" + json.dumps({"text": GOOD}) + "\n")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
+    assert len(warnings) == 1 and "line 1" in warnings[0] and "nested too deeply" in warnings[0]
+    assert "read 1 article(s)" in out and "skipped 1" in out and "condemn 1" in out
+
+
+def test_the_reported_keyerror_text_does_not_stop_the_build(tmp_path: Path) -> None:
+    """`printf 'missiles | ...' | kgraph build -`: a KeyError in entities.canonical (standard
+    input goes through the ingest process)."""
+    text = "missiles | according ministry officials Harbour from and supports\n\n" + GOOD
+    result = CliRunner().invoke(app, ["build", "-", "-o", str(tmp_path / "x.ttl")], input=text)
+    _clean(result)
+    assert (tmp_path / "x.ttl").is_file()
+
+
+def test_an_extraction_failure_skips_only_that_article(tmp_path: Path, monkeypatch) -> None:
+    real = kgraph.ingest.extract_events
+
+    def failing(doc, article):
+        if "BOOM" in article.text:
+            raise KeyError("missiles")
+        return real(doc, article)
+
+    monkeypatch.setattr(kgraph.ingest, "extract_events", failing)
+    texts = {"a.txt": GOOD, "b.txt": "BOOM. Germany condemned Russia.\n", "c.txt": GOOD.replace("Russia", "Iran")}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    warnings: list[str] = []
+    summary = build([str(tmp_path)], tmp_path / "g.ttl", warn=warnings.append, ingest_process=False)
+    assert summary.skipped == 1 and summary.events == 2
+    assert warnings == [f"skipped {tmp_path / 'b.txt'}: cannot extract events (KeyError: 'missiles')"]
+
+
+def test_an_extraction_failure_in_the_ingest_process_skips_only_that_article(tmp_path: Path, nlp) -> None:
+    warnings: list[str] = []
+    ingest = IngestProcess(None, tmp_path / "g.nt", warnings.append)
+    try:
+        ingest.start(nlp.lang)
+        for date in ("2024-05-01", 12345, None):  # a date that is no string fails
+            article = Article(source=f"/in/{date}.txt", text=GOOD, date=date)  # type: ignore[arg-type]
+            ingest.add(nlp(text_for_parser(GOOD)), article)
+        totals = ingest.finish()
+    finally:
+        ingest.close()
+    assert totals.skipped == 1 and totals.events == 2
+    assert len(warnings) == 1 and warnings[0].startswith("skipped /in/12345.txt: cannot extract events (TypeError")
+    assert not list(tmp_path.glob(".*"))  # the temporary store is gone
+
+
+def test_a_text_over_spacys_limit_is_parsed_in_parts(tmp_path: Path, monkeypatch) -> None:
+    paragraphs = [f"Russia condemned Ukraine on day {i}. Germany supplied {i} tanks to Kyiv." for i in range(60)]
+    (tmp_path / "long.txt").write_text("\n\n".join(paragraphs) + "\n")
+    whole = build([str(tmp_path / "long.txt")], tmp_path / "whole.nt", ingest_process=False)
+    monkeypatch.setattr(load_pipeline(None), "max_length", 1000)  # the text is 4 times that
+    parts = build([str(tmp_path / "long.txt")], tmp_path / "parts.nt", ingest_process=False)
+    assert parts.skipped == 0 and parts.events == whole.events > 100
+    assert (tmp_path / "parts.nt").read_bytes() == (tmp_path / "whole.nt").read_bytes()
+    text = (tmp_path / "long.txt").read_text()
+    store = ox.Store()
+    store.load(path=str(tmp_path / "parts.nt"), format=ox.RdfFormat.N_TRIPLES)
+    for row in store.query(EVIDENCE):  # offsets into the whole text stay exact
+        assert text[int(row["start"].value):int(row["end"].value)].strip() == row["text"].value
