@@ -6,6 +6,7 @@ The rules are simple and explainable: each resolution can be read off the code b
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -247,7 +248,7 @@ class DocumentActors:
                 return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
             return [speaker]
         if lower in PERSON_PRONOUNS:
-            for ent in reversed([e for e in self.sentence_of(token).ents
+            for ent in reversed([e for e in ents_in(self.sentence_of(token))
                                  if e.label_ in _PERSON_LABELS and e.end <= token.i]):
                 person = self._person(ent, _clean_entity_text(ent))  # "X said ..., and she called"
                 if person:
@@ -473,7 +474,7 @@ class DocumentActors:
 
     def _nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
-        for ent in self.sentence_of(token).ents:
+        for ent in ents_in(self.sentence_of(token)):
             if ent.label_ in _PERSON_LABELS:
                 person = self.memory.persons.get(normalise_name(TITLES.sub("", ent.text)))
                 if person and person.country:
@@ -613,6 +614,25 @@ def _code_of_token(token: Token) -> str | None:
 
 
 # ----- helpers on the parse ---------------------------------------------------------------
+
+def ents_in(span: Span) -> list[Span]:
+    """The named entities inside `span`. `Span.ents` scans the whole Doc each time, which made
+    extraction quadratic in the length of a text; the Doc's entities are listed once."""
+    doc = span.doc
+    ents = doc.user_data.get("kgraph_ents")
+    if ents is None:
+        ents = list(doc.ents)
+        doc.user_data["kgraph_ents"] = ents
+        doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
+    first = bisect.bisect_left(doc.user_data["kgraph_ent_starts"], span.start)
+    found = []
+    for ent in ents[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
+
 
 def _entity_of(token: Token) -> Span | None:
     """The named entity `token` is part of (an index kept on the Doc: looked up very often)."""

@@ -10,7 +10,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import DocumentActors
+from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .learned import learned_events
 from .dates import event_day, iso_date
@@ -109,7 +109,7 @@ def _token_at(doc: Doc, char: int) -> int:
 
 def _date_expressions(sent: Span) -> list[str]:
     """The DATE entities of a sentence, in order ("on Tuesday", "October 7")."""
-    return [ent.text for ent in sent.ents if ent.label_ == "DATE"]
+    return [ent.text for ent in ents_in(sent) if ent.label_ == "DATE"]
 
 
 # ----- events from triggers --------------------------------------------------------------------
