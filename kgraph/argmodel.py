@@ -124,6 +124,8 @@ def pair_features(trigger: Token, action: str, candidate: Candidate, rules: Rule
                   n_candidates: int, speaker_keys: frozenset[str] = frozenset()) -> list[str]:
     """The sparse features of one (trigger, action, candidate) question."""
     lemma = trigger.lemma_.lower()
+    if not candidate.actors:
+        return _no_target_features(trigger, action, rules)
     actor = candidate.actors[0]
     keys = {actor_key(a) for a in candidate.actors}
     feats = [f"act={action}", f"lem={lemma}|{action}", f"tpos={trigger.pos_}|{action}",
@@ -163,6 +165,21 @@ def pair_features(trigger: Token, action: str, candidate: Candidate, rules: Rule
     if token.dep_ == "poss":
         feats.append(f"poss-of={'trigger' if token.head.i == trigger.i else 'other'}|{action}")
     return feats
+
+
+def _no_target_features(trigger: Token, action: str, rules: RuleRoles) -> list[str]:
+    """Features of the answer "this event names no target" ("X condemned the attack")."""
+    lemma = trigger.lemma_.lower()
+    objects = sorted({c.dep_ for c in trigger.children if c.dep_ in ("dobj", "prep", "dative", "pobj")})
+    feats = ["none", f"none|{action}", f"none|lem={lemma}|{action}", f"none|tpos={trigger.pos_}|{action}",
+             f"none|tdep={trigger.dep_}|{action}", f"none|objects={'+'.join(objects)}|{action}"]
+    if rules.fired:
+        feats.append(f"none|rules-{'targeted' if rules.targets else 'untargeted'}|{action}")
+    return feats
+
+
+#: the candidate that stands for "no target": no actors, so never an agent
+NO_TARGET = Candidate(actors=[], token=None, source="none", group=-1000)
 
 
 # ----- candidates ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .actors import DocumentActors
 from .argmodel import (
-    Candidate, LinearModel, RuleRoles, actor_key, pair_features, sentence_candidates, trigger_actions,
+    NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, pair_features, sentence_candidates, trigger_actions,
     untargeted_actions,
 )
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
@@ -53,7 +53,7 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
         rules = rule_roles.get((token.i, action), _NO_RULES)
         asked = [Candidate(c.actors, c.token, c.source, c.group,
                            pair_features(token, action, c, rules, len(candidates), speaker_keys))
-                 for c in candidates]
+                 for c in [*candidates, NO_TARGET]]
         if collect is not None:
             collect.append((article.source, token.i, action, asked))
         if model is not None:
@@ -67,13 +67,15 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     agent and target probabilities and its conjunction group. The best candidates above the
     thresholds take the roles (at most `max_agents`, `max_targets`), and with each, the others
     joined to it by "and" ("Britain and France condemned ...": both)."""
-    def chosen(role: int, limit: str, exclude: set[str]) -> list[tuple[float, X]]:
-        ranked = sorted((c for c in scored if c[role] >= thresholds[("agent", "target")[role - 1]]),
-                        key=lambda c: -c[role])
+    def chosen(role: int, limit: str, exclude: set[str]) -> list[tuple[float, X | None]]:
+        ranked = sorted((c for c in scored if c[role] >= thresholds[("agent", "target")[role - 1]]
+                         and (c[0] or role == 2)), key=lambda c: -c[role])
         groups = {c[3] for c in ranked[:int(thresholds.get(limit, 99))]}
-        picked: dict[str, tuple[float, X]] = {}
+        picked: dict[str, tuple[float, X | None]] = {}
         for cand in scored:
             if cand[3] in groups:
+                if not cand[0]:  # the best answer is "no target"
+                    picked[""] = (cand[role], None)
                 for actor in cand[0]:
                     k = key(actor)
                     if k not in exclude and cand[role] > picked.get(k, (-1.0, actor))[0]:
@@ -83,7 +85,7 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     agents = chosen(1, "max_agents", set())
     if not agents:
         return []
-    targets = [] if action == "consider" else chosen(2, "max_targets", {key(a) for _, a in agents})
+    targets = [(1.0, None)] if action == "consider" else chosen(2, "max_targets", {key(a) for _, a in agents})
     if not targets and action not in untargeted_actions():
         return []
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]

@@ -41,6 +41,7 @@ DATA = ROOT / "kgraph" / "data"
 FOLDS = 5
 C = 0.3
 MIN_GOLD_COUNT = 2  # an annotated trigger lemma joins the lexicon when seen this often
+MIN_TRIGGER_RATE = 0.05  # ... and in at least this share of the word's uses
 THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 MAX_ROLES = [1, 2, 99]  # at most this many agents (targets) per trigger
 
@@ -91,8 +92,11 @@ def make_lexicon(corpus, gold) -> dict:
     for table in (VERB_TRIGGERS, NOUN_TRIGGERS, ADJECTIVE_TRIGGERS):
         for lemma, action in table.items():
             lemmas[lemma][action] = lemmas[lemma].get(action, 0)
+    seen = Counter(t.lemma_.lower() for _, doc, _ in corpus for t in doc)
     for (lemma, action), n in trigger_lemmas(corpus, gold).items():
-        if n >= MIN_GOLD_COUNT or lemma in lemmas:
+        # a word annotators took for a trigger often enough, and in enough of its uses ("say"
+        # was twice an accusation, in hundreds of sentences)
+        if (n >= MIN_GOLD_COUNT and n / seen[lemma] >= MIN_TRIGGER_RATE) or lemma in lemmas:
             lemmas[lemma][action] = lemmas[lemma].get(action, 0) + n
     per_action, untargeted = Counter(), Counter()
     for name, _, _ in corpus:
@@ -126,6 +130,10 @@ def labelled(rows, gold) -> tuple[list[list[str]], list[int], list[int]]:
             agents = targets = agents | targets
         for cand_keys, f, _ in cands:
             feats.append(f)
+            if not cand_keys:  # "no target"
+                agent_y.append(0)
+                target_y.append(int(None in targets))
+                continue
             agent_y.append(int(bool(cand_keys & agents)))
             target_y.append(int(bool(cand_keys & targets)))
     return feats, agent_y, target_y
