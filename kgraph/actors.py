@@ -699,13 +699,23 @@ def _clean_entity_text(ent: Span) -> str:
     return text
 
 
+_PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
+
+
 def _noun_phrase_text(token: Token) -> str:
     """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
-    cut = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
-    words = [t for t in token.subtree
-             if t.dep_ not in cut and not (t.dep_ == "prep" and t.lower_ != "of")
-             and not any(a.dep_ in cut or (a.dep_ == "prep" and a.lower_ != "of")
-                         for a in _between(t, token))]
+    def is_cut(t: Token) -> bool:
+        return t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
+
+    # the subtree without the branches that hang from a cut word (walked once: the test per
+    # word and its ancestors was quadratic in the phrase)
+    words, stack = ([token] if not is_cut(token) else []), list(token.children)
+    while stack:
+        t = stack.pop()
+        if not is_cut(t):
+            words.append(t)
+            stack.extend(t.children)
+    words.sort(key=lambda t: t.i)
     words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
     text = " ".join(t.text for t in words) if words else token.text
     text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
