@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
+from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS, VERB_TRIGGERS
@@ -76,6 +77,10 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         result.events.extend(found)
         actors.end_sentence(sent)
     _link_themes(result.events)
+    for event in result.events:  # the labels users read, before identity and writing
+        event.agent = tidy_actor(event.agent) if event.agent else None
+        event.target = tidy_actor(event.target) if event.target else None
+        event.reported_by = tidy_actor(event.reported_by) if event.reported_by else None
     result.events = _drop_back_references(_deduplicate(result.events))
     return result
 

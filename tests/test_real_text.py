@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -28,3 +29,27 @@ def test_resolution_that_comes_back_to_the_same_words_ends(extract) -> None:
     # a possessive whose antecedent search meets the noun it modifies, over and over
     soup = "missiles | according ministry officials Harbour from and supports its their its " * 5
     extract(soup)  # must return, whatever it finds
+
+
+# shapes no actor label should have: a quantity or possessive in front, a stray quote or an
+# unclosed bracket, a wire dateline
+BAD_LABEL = re.compile(
+    r"^(up to|how many|around|about|some|several|\d[\d,.]*|his|her|their|its|our|the)\s"
+    r"|[\"“”‘’]$|^[\"“”‘’]|\([^)]*$|^[A-Z]{3,}[A-Z ]*, .*[—–-]",
+    re.IGNORECASE,
+)
+
+
+@needs_train
+def test_actor_labels_of_the_training_set_read_as_names(nlp) -> None:
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(TRAIN_DOCS.glob("*.txt"))]
+    labels = set()
+    for text, doc in zip(texts, nlp.pipe(text_for_parser(t) for t in texts)):
+        for event in extract_events(with_original_text(doc, text), Article("t.txt", text)).events:
+            labels |= {a.name for a in (event.agent, event.target, event.reported_by) if a}
+    assert len(labels) > 100, "the training set names many actors"
+    assert not sorted(label for label in labels if BAD_LABEL.search(label))

@@ -1,0 +1,54 @@
+"""Actor labels a person would accept: the name, without the words around it.
+
+Noun phrases come with quantities ("up to 12,000 North Korean soldiers"), possessives ("his
+Greek counterpart"), stray quotation marks and wire datelines ("ANKARA, September 5 — The
+Turkish foreign minister"). Graph nodes carry the label users read in Gephi and in query
+results, and the scorer compares labels of actors without a country, so they are tidied once,
+before the events are written. The word lists are data (`data/label_words.json`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .model import Actor
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^—–-]*[—–-]+\s*")
+_NUMBER = re.compile(r"^[\d.,]+%?$")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    text = resources.files("kgraph").joinpath("data/label_words.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {"leading": frozenset(data["leading"]), "trailing": frozenset(data["trailing"]),
+            "quotes": data["quotes"]}
+
+
+def tidy_label(name: str) -> str:
+    """`name` without a dateline, quotes, unclosed brackets, leading quantities and possessives
+    and trailing particles; the name itself when nothing would be left."""
+    words = _words()
+    text = _DATELINE.sub("", name.strip())
+    text = text.strip(words["quotes"] + " ,;:")
+    if text.count("(") > text.count(")"):
+        text = text[:text.rfind("(")]
+    if text.count(")") > text.count("("):
+        text = text.replace(")", "")
+    tokens = text.split()
+    while len(tokens) > 1 and (tokens[0].lower() in words["leading"] or _NUMBER.match(tokens[0])):
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].lower() in words["trailing"]:
+        tokens.pop()
+    tidied = " ".join(tokens).strip(words["quotes"] + " ,;:")
+    return tidied or name.strip()
+
+
+def tidy_actor(actor: Actor) -> Actor:
+    """The actor under its tidied label (countries keep their canonical name)."""
+    if actor.kind == "COUNTRY":
+        return actor
+    label = tidy_label(actor.name)
+    return actor if label == actor.name else Actor(label, actor.kind, actor.country, actor.surface)
