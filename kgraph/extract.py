@@ -10,6 +10,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from .actions import ACTIONS
 from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .labels import tidy_actor
@@ -120,8 +121,7 @@ def _date_expressions(sent: Span) -> list[str]:
 # ----- events from triggers --------------------------------------------------------------------
 
 # Actions whose event is only worth a graph edge when the text names who is acted on.
-TARGET_REQUIRED = {"supply", "condemn", "demand", "fight", "sanction", "accuse", "cooperate",
-                   "consult"}
+TARGET_REQUIRED = {a for a, d in ACTIONS.items() if d.target_required}
 # "X violates the resolutions": the speaker accuses X.
 SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum", "package",

@@ -4,77 +4,13 @@ Kept as data so that adding a trigger is a one-line change that needs no new cod
 """
 from __future__ import annotations
 
-# Verb lemma -> action. "send" and a few others depend on their object: see OBJECT_DEPENDENT.
-VERB_TRIGGERS: dict[str, str] = {
-    # deploy
-    "deploy": "deploy", "redeploy": "deploy", "dispatch": "deploy", "station": "deploy",
-    "mobilize": "deploy", "mobilise": "deploy",
-    # supply
-    "supply": "supply", "provide": "supply", "deliver": "supply", "transfer": "supply",
-    "ship": "supply", "arm": "supply", "donate": "supply", "sell": "supply", "procure": "supply",
-    "furnish": "supply",
-    # condemn
-    "condemn": "condemn", "denounce": "condemn", "criticize": "condemn", "criticise": "condemn",
-    "deplore": "condemn", "slam": "condemn", "decry": "condemn", "censure": "condemn",
-    "rebuke": "condemn", "lambast": "condemn", "blast": "condemn",
-    # consider
-    "consider": "consider", "weigh": "consider", "mull": "consider", "contemplate": "consider",
-    "ponder": "consider", "explore": "consider", "mull over": "consider",
-    # warn
-    "warn": "warn", "threaten": "warn", "caution": "warn", "remind": "warn",
-    # demand
-    "demand": "demand", "urge": "demand", "press": "demand", "request": "demand",
-    "appeal": "demand", "insist": "demand", "implore": "demand",
-    # support
-    "support": "support", "back": "support", "endorse": "support", "praise": "support",
-    "thank": "support", "commend": "support", "applaud": "support",
-    # fight
-    "fight": "fight", "attack": "fight", "invade": "fight", "strike": "fight", "shell": "fight",
-    "bomb": "fight", "battle": "fight", "clash": "fight", "assault": "fight", "raid": "fight",
-    "occupy": "fight", "shoot": "fight", "wage": "fight",
-    # sanction
-    "sanction": "sanction", "blacklist": "sanction", "embargo": "sanction",
-    "prohibit": "sanction", "ban": "sanction", "forbid": "sanction", "designate": "sanction",
-    # accuse
-    "accuse": "accuse", "blame": "accuse", "violate": "accuse", "defy": "accuse",
-    "flout": "accuse", "breach": "accuse",
-    # cooperate
-    "cooperate": "cooperate", "collaborate": "cooperate", "ally": "cooperate",
-    "partner": "cooperate",
-    # consult
-    "meet": "consult", "consult": "consult", "visit": "consult", "summon": "consult",
-    "confer": "consult", "travel": "consult", "host": "consult", "receive": "consult",
-}
+from .actions import ACTIONS
 
-# Nominalisations and event nouns -> action.
-NOUN_TRIGGERS: dict[str, str] = {
-    "deployment": "deploy", "redeployment": "deploy", "dispatch": "deploy",
-    "supply": "supply", "supplies": "supply", "provision": "supply", "delivery": "supply",
-    "transfer": "supply", "shipment": "supply", "procurement": "supply", "assistance": "supply",
-    "aid": "supply", "sale": "supply", "sales": "supply", "export": "supply", "exports": "supply",
-    "condemnation": "condemn", "criticism": "condemn",
-    "warning": "warn", "threat": "warn",
-    "demand": "demand", "appeal": "demand", "request": "demand", "call": "demand",
-    "support": "support", "backing": "support", "endorsement": "support", "gratitude": "support",
-    "solidarity": "support", "commitment": "support",
-    "war": "fight", "attack": "fight", "invasion": "fight", "offensive": "fight", "fire": "fight",
-    "incursion": "fight", "raid": "fight", "bombardment": "fight", "hostilities": "fight",
-    "strike": "fight", "airstrike": "fight", "assault": "fight", "aggression": "fight",
-    "shelling": "fight", "bombing": "fight", "clash": "fight", "fighting": "fight",
-    "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction",
-    "accusation": "accuse", "allegation": "accuse", "violation": "accuse", "breach": "accuse",
-    "censure": "condemn", "operation": "fight", "operations": "fight", "claim": "accuse",
-    "claims": "accuse",
-    "cooperation": "cooperate", "partnership": "cooperate", "alliance": "cooperate",
-    "collaboration": "cooperate", "treaty": "cooperate", "ties": "cooperate",
-    "agreement": "cooperate", "pact": "cooperate", "accord": "cooperate",
-    "coordination": "cooperate",
-    "talks": "consult", "meeting": "consult", "visit": "consult", "consultation": "consult",
-    "summit": "consult",
-}
-
-# Adjectives and multi-word predicates.
-ADJECTIVE_TRIGGERS: dict[str, str] = {"grateful": "support", "thankful": "support"}
+# Trigger word -> action, from each action's one definition (`data/actions.json`). "send" and a
+# few others depend on their object: see OBJECT_DEPENDENT.
+VERB_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.verbs}
+NOUN_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.nouns}
+ADJECTIVE_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.adjectives}
 
 # "X is unacceptable / illegal": whoever says so condemns or accuses X.
 JUDGEMENT_PREDICATES: dict[str, str] = {

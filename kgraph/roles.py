@@ -7,24 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .actions import ACTIONS
 from .lexicon import FORCE_NOUNS, LIGHT_VERBS, NOUN_TRIGGERS
 from .triggers import Trigger, object_heads
 
 # Which prepositions introduce the target, per action.
-TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "deploy": ("to", "into", "in", "alongside", "on", "inside"),
-    "supply": ("to", "for"),
-    "condemn": (),
-    "consider": (),
-    "warn": ("against",),
-    "demand": ("on", "upon", "from", "of"),
-    "support": ("for", "to", "with", "behind"),
-    "fight": ("against", "on", "with", "of", "at", "into", "upon"),
-    "sanction": ("on", "against", "to"),
-    "accuse": ("against", "on"),
-    "cooperate": ("with", "between", "among"),
-    "consult": ("with", "to", "between"),
-}
+TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
 
 # Verbs whose object does what their infinitive says ("urged Germany to deliver").
 OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "allow", "push", "lead", "encourage",

@@ -1,0 +1,36 @@
+"""The twelve actions, each defined once (`data/actions.json`): trigger words, target
+prepositions, whether a target is required, and the CAMEO codes and PLOVER types the ontology
+gives its class. Trigger finding, role finding and extraction read their tables from here.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class ActionDefinition:
+    name: str
+    ontology_class: str  # local name in the kg: namespace ("Deploy")
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    target_prepositions: tuple[str, ...]
+    target_required: bool  # an event without a named target is not worth an edge
+    cameo: tuple[str, ...]
+    plover: tuple[str, ...]
+
+
+def _load() -> dict[str, ActionDefinition]:
+    text = resources.files("kgraph").joinpath("data/actions.json").read_text(encoding="utf-8")
+    return {
+        name: ActionDefinition(
+            name=name, ontology_class=d["class"], verbs=tuple(d["verbs"]), nouns=tuple(d["nouns"]),
+            adjectives=tuple(d["adjectives"]), target_prepositions=tuple(d["target_prepositions"]),
+            target_required=d["target_required"], cameo=tuple(d["cameo"]), plover=tuple(d["plover"]))
+        for name, d in json.loads(text)["actions"].items()
+    }
+
+
+ACTIONS: dict[str, ActionDefinition] = _load()
