@@ -41,6 +41,7 @@ DATA = ROOT / "kgraph" / "data"
 FOLDS = 5
 C = 0.3
 MIN_GOLD_COUNT = 2  # an annotated trigger lemma joins the lexicon when seen this often
+USE_CAMEO_VERBS = True
 MIN_TRIGGER_RATE = 0.05  # ... and in at least this share of the word's uses
 THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 MAX_ROLES = [1, 2, 99]  # at most this many agents (targets) per trigger
@@ -92,6 +93,12 @@ def make_lexicon(corpus, gold) -> dict:
     for table in (VERB_TRIGGERS, NOUN_TRIGGERS, ADJECTIVE_TRIGGERS):
         for lemma, action in table.items():
             lemmas[lemma][action] = lemmas[lemma].get(action, 0)
+    if USE_CAMEO_VERBS:  # PETRARCH2's verbs that are triggers on their own (data/cameo_triggers.json)
+        cameo = json.loads((DATA / "cameo_triggers.json").read_text(encoding="utf-8"))["triggers"]
+        for action, entries in cameo.items():
+            for e in entries:
+                if set(e) <= {"phrase", "verb", "cameo", "cameo_source"}:
+                    lemmas[e["verb"]].setdefault(action, 0)
     seen = Counter(t.lemma_.lower() for _, doc, _ in corpus for t in doc)
     for (lemma, action), n in trigger_lemmas(corpus, gold).items():
         # a word annotators took for a trigger often enough, and in enough of its uses ("say"
