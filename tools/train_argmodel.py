@@ -210,6 +210,7 @@ def cross_validate(corpus, gold) -> dict[str, float]:
     """k-fold over documents: thresholds chosen on the pooled out-of-fold predictions."""
     folds = [corpus[k::FOLDS] for k in range(FOLDS)]
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
+    per_doc: dict[tuple, dict[str, tuple[int, int, int]]] = defaultdict(dict)
     for k in range(FOLDS):
         train = [d for j, f in enumerate(folds) if j != k for d in f]
         names = [name for name, _, _ in folds[k]]
@@ -219,6 +220,8 @@ def cross_validate(corpus, gold) -> dict[str, float]:
         rules = rule_keys(folds[k])
         for i, v in enumerate(score(names, gold, rules)):
             totals[("rules",)][i] += v
+        for name in names:
+            per_doc[("rules",)][name] = score([name], gold, rules)
         for ta, tt, ma, mt in itertools.product(THRESHOLDS, THRESHOLDS, MAX_ROLES, MAX_ROLES):
             if True:
                 learned = model_keys(held_out, argmodel.LinearModel(model.weights, model.bias, {
@@ -227,6 +230,8 @@ def cross_validate(corpus, gold) -> dict[str, float]:
                 for method, pred in (("model", learned), ("union", union)):
                     for i, v in enumerate(score(names, gold, pred)):
                         totals[(method, ta, tt, ma, mt)][i] += v
+                    for name in names:
+                        per_doc[(method, ta, tt, ma, mt)][name] = score([name], gold, pred)
         print(f"fold {k + 1}/{FOLDS} done", file=sys.stderr)
     argmodel.use_lexicon(None)
     best = max((key for key in totals if key[0] != "rules"), key=lambda key: f1(*totals[key])[2])
@@ -238,6 +243,13 @@ def cross_validate(corpus, gold) -> dict[str, float]:
         key = max((k for k in totals if k[0] == method), key=lambda k: f1(*totals[k])[2])
         print(f"{method:6} θa={key[1]} θt={key[2]} at most {key[3]} agents, {key[4]} targets: "
               "P %.3f R %.3f F1 %.3f" % f1(*totals[key]))
+    print("per set (strict F1): rules only / chosen")
+    for prefix in sorted({name.split("_")[0] for name, _, _ in corpus}):
+        cells = []
+        for key in (("rules",), best):
+            sums = [sum(v[i] for n, v in per_doc[key].items() if n.startswith(prefix + "_")) for i in range(3)]
+            cells.append("%.3f" % f1(*sums)[2])
+        print(f"  {prefix}: {' / '.join(cells)}  ({sum(1 for n in per_doc[best] if n.startswith(prefix + '_'))} documents)")
     return {"method": best[0], "agent": best[1], "target": best[2], "max_agents": best[3], "max_targets": best[4]}
 
 
