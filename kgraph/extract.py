@@ -64,8 +64,7 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         found = rule_events if method != "model" else []
         if method != "rules":
             learned = learned_events(sent, actors, rule_roles, model, article, collect)
-            found = found + [e for e in learned if (e.action, e.agent, e.target) not in
-                             {(r.action, r.agent, r.target) for r in found}]
+            found = found + [e for e in learned if _identity(e) not in {_identity(r) for r in found}]
         reporters: dict[int, Actor | None] = {}
         for event in found:
             event.date = day.isoformat() if day else None
@@ -306,11 +305,17 @@ def _drop_back_references(events: list[Event]) -> list[Event]:
             or (e.action, e.agent.key if e.agent else None) not in targeted]
 
 
+def _identity(event: Event) -> tuple:
+    """What makes two events one (as their IRI does): the action and the keys of its actors,
+    so "Hamas" read as a group by one rule and as a person by another is one agent."""
+    return (event.action, event.agent and event.agent.key, event.target and event.target.key)
+
+
 def _deduplicate(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     unique = []
     for event in events:
-        key = (event.action, event.agent, event.target, event.trigger_start)
+        key = (*_identity(event), event.trigger_start)
         if key not in seen:
             seen.add(key)
             unique.append(event)
