@@ -157,22 +157,34 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
             body = record["text"]
             if not isinstance(record, dict) or not isinstance(body, str) or not body.strip():
                 raise ValueError
+            meta = {key: _optional_str(record.get(key)) for key in ("id", "url", "title", "date")}
         except (ValueError, KeyError, TypeError):
             warn(f"skipped {name} line {number}: not a JSON object with a 'text' string")
             continue
-        except RecursionError:  # the decoder recurses once per level of nesting
+        except RecursionError:  # the decoder (or str() of a field) recurses once per level of nesting
             warn(f"skipped {name} line {number}: JSON nested too deeply")
             continue
-        ident = _optional_str(record.get("id"))
-        url = _optional_str(record.get("url"))
-        source = url or f"{source_key(name)}#{ident or text_key(body)}"
+        bad = next((key for key, value in {"text": body, **meta}.items() if not _is_text(value)), None)
+        if bad:  # refused, as bytes that are not UTF-8 are: no guessing what was meant
+            warn(f"skipped {name} line {number}: its '{bad}' holds an unpaired surrogate escape "
+                 "(such as \\ud800), which is no character")
+            continue
+        source = meta["url"] or f"{source_key(name)}#{meta['id'] or text_key(body)}"
         count += 1
-        yield _text_article(source, body, id=ident, url=url,
-                            title=_optional_str(record.get("title")),
-                            date=_optional_str(record.get("date")))
+        yield _text_article(source, body, **meta)
     if not count:
         raise Skipped("no article with a 'text' field")
 
 
 def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _is_text(value: str | None) -> bool:
+    """False for a string holding an unpaired UTF-16 surrogate: JSON's \\u escapes can make
+    one ("\\ud800"), but it is no character, and no UTF-8 text (or RDF literal) can hold it."""
+    try:
+        value and value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
