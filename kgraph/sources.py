@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +27,9 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF): HTML
+#: forbids them too, and lxml (under trafilatura) raises on them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Warn = Callable[[str], None]
 
@@ -136,11 +140,15 @@ def _text_article(source: str, text: str, **meta: str | None) -> Article:
 def _html_article(source: str, html: str) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
+    html = _NOT_XML.sub(" ", html)  # lxml refuses to set text holding them, mid-way through trafilatura
     body = trafilatura.extract(html, include_comments=False, include_tables=False,
                                favor_precision=True)
     if not body:
         raise Skipped("no article text found in the HTML")
-    meta = trafilatura.extract_metadata(html)
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # noqa: BLE001 - e.g. htmldate on a time zone 25 hours off: the text is still good
+        meta = None
     title = meta.title if meta else None
     date = meta.date if meta and meta.date else None
     url = meta.url if meta else None
