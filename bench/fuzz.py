@@ -6,9 +6,11 @@ real sentences mutated, HTML soup, JSON lines with odd types and depths, raw byt
 goes through the same steps a build takes for each article, in this process and without a
 store (so that each case can be replayed alone):
 
-    kgraph.sources.read_articles -> the build's date -> graph_iri -> text_for_parser ->
-    nlp -> with_original_text -> extract_events -> article_rdf -> N-Quads, parsed back
+    kgraph.sources (beneath read_articles) -> the build's date -> graph_iri -> text_for_parser
+    -> nlp -> with_original_text -> extract_events -> article_rdf -> N-Quads, parsed back
 
+A build since issue 8.5 skips an article whose reading or extraction raises, with a warning;
+here such an exception is a crash, reported with its traceback.
 An input the reader skips with a warning (empty, binary, not UTF-8, a bad JSON line) is no
 crash; an exception anywhere else is, and so is a case that takes longer than --timeout.
 Crashes are grouped by exception type and the innermost kgraph frame; each group names a
@@ -328,12 +330,22 @@ class Pipeline:
 
     def run_file(self, path: Path, outcome: Outcome) -> None:
         from kgraph.pipeline import _with_date
-        from kgraph.sources import read_articles
+        from kgraph.sources import Skipped, _read_one
 
         def skip(_message: str) -> None:
             outcome.skipped += 1
 
-        for article in read_articles([str(path)], skip):
+        # the reader beneath read_articles, which turns any exception into a warning (as the
+        # build's Ingester.add does for extraction): a crash is a finding here, with its traceback
+        articles = _read_one(str(path), skip)
+        while True:
+            try:
+                article = next(articles)
+            except StopIteration:
+                return
+            except Skipped:
+                outcome.skipped += 1
+                return
             outcome.articles += 1
             article = _with_date(article, None)
             outcome.articles_read.append(article)
