@@ -178,8 +178,13 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
                  "(such as \\ud800), which is no character")
             continue
         source = meta["url"] or f"{source_key(name)}#{meta['id'] or text_key(body)}"
+        try:
+            article = _text_article(source, body, **meta)
+        except Skipped as why:  # this line's text is all page chrome: the next lines still count
+            warn(f"skipped {name} line {number}: {why}")
+            continue
         count += 1
-        yield _text_article(source, body, **meta)
+        yield article
     if not count:
         raise Skipped("no article with a 'text' field")
 

@@ -52,6 +52,15 @@ def test_a_json_line_with_an_unpaired_surrogate_escape_is_skipped(tmp_path: Path
     assert "read 1 article(s)" in out and "condemn 1" in out
 
 
+def test_a_json_line_of_page_chrome_only_skips_that_line(tmp_path: Path) -> None:
+    # every line is an article or one warning: a chrome-only line ended the reading of its file
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "Advertisement"}) + "\n" + json.dumps({"text": GOOD}) + "\n")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
+    assert warnings == [f"kgraph: warning: skipped {feed} line 1: no article text"]
+    assert "read 1 article(s)" in out and "condemn 1" in out
+
+
 def test_html_with_control_characters_or_a_time_zone_off_the_clock_is_read(tmp_path: Path) -> None:
     # found by bench/fuzz.py: lxml (under trafilatura) raised on control characters, and htmldate
     # on a UTC offset of 25 hours; the page's text is good either way
