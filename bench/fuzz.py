@@ -7,12 +7,13 @@ goes through the same steps a build takes for each article, in this process and 
 store (so that each case can be replayed alone):
 
     kgraph.sources (beneath read_articles) -> the build's date -> graph_iri -> text_for_parser
-    -> nlp -> with_original_text -> extract_events -> article_rdf -> N-Quads, parsed back
+    -> nlp -> with_original_text -> extract_events (each event's sentence at its offsets,
+    and an IRI of its own) -> article_rdf -> N-Quads, parsed back
 
-A build since issue 8.5 skips an article whose reading or extraction raises, with a warning;
-here such an exception is a crash, reported with its traceback.
 An input the reader skips with a warning (empty, binary, not UTF-8, a bad JSON line) is no
-crash; an exception anywhere else is, and so is a case that takes longer than --timeout.
+crash; an exception anywhere else is, and so is a case that takes longer than --timeout. (A
+build since issue 8.5 skips an article whose reading or extraction raises, with a warning:
+here it is a crash, with its traceback.)
 Crashes are grouped by exception type and the innermost kgraph frame; each group names a
 case seed that replays it:
 
@@ -357,11 +358,21 @@ class Pipeline:
         from kgraph.casing import text_for_parser, with_original_text
         from kgraph.entities import EntityResolver
         from kgraph.extract import extract_events
-        from kgraph.rdf import article_rdf, graph_iri
+        from kgraph.rdf import article_rdf, event_iri, graph_iri
 
         graph_iri(article)  # what the build asks first (is the article in the store?)
         doc = with_original_text(self.nlp(text_for_parser(article.text)), article.text)
         result = extract_events(doc, article)
+        for event in result.events:  # each event quotes its sentence at its offsets
+            if not (0 <= event.sentence_start <= event.sentence_end <= len(article.text)
+                    and event.sentence and event.sentence in article.text[event.sentence_start:event.sentence_end]):
+                raise AssertionError(f"evidence {event.sentence!r} is not at {event.sentence_start}:"
+                                     f"{event.sentence_end} of the text")
+        iris = [event_iri(article, event).value for event in result.events]
+        if len(set(iris)) < len(iris):  # the graph would give one event two confidences, two rules
+            twins = [(e.action, e.agent, e.target, e.rule) for e, iri in zip(result.events, iris)
+                     if iris.count(iri) > 1]
+            raise AssertionError(f"two events get one IRI: {twins}")
         rdf = article_rdf(result, EntityResolver())
         nquads = ox.serialize(rdf.quads, format=ox.RdfFormat.N_QUADS)
         parsed = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
