@@ -8,14 +8,16 @@ conftest's `extract` does; a few cases go through the reader (`kgraph.sources`) 
 About 350 cases in all, ~30 s. The same generators, at scale and with seeds to replay a case,
 are in `bench/fuzz.py`.
 
-A crash already reported (issue 8.13) but not fixed yet is listed in KNOWN_CRASHES: the
-property tests set such a case aside (`reject`), and a strict xfail test holds its smallest
-reproducer, so the fix shows up as an XPASS to clean up.
+A crash already reported (issue 8.13) but not fixed yet is listed in KNOWN_CRASHES, and the
+one graph the shapes refuse is KNOWN_IRI_COLLISION: the property tests set such a case aside
+(`reject`), and a strict xfail test holds its smallest reproducer, so the fix shows up as an
+XPASS to clean up.
 """
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 import tempfile
 import traceback
 from pathlib import Path
@@ -34,7 +36,7 @@ from kgraph.errors import InputError
 from kgraph.extract import extract_events
 from kgraph.model import Actor, Article, ArticleResult
 from kgraph.pipeline import _with_date
-from kgraph.rdf import article_rdf
+from kgraph.rdf import article_rdf, event_iri
 from kgraph.sources import read_articles
 
 from conftest import EXAMPLES, ROOT
@@ -52,6 +54,14 @@ KNOWN_CRASHES = {
         "normalise_name ('Kim .', 'Ja\\ufffd\\x1f\\ufffc') absorbs itself as its own short name "
         "and is deleted (issue 8.13)",
 }
+
+
+#: not a crash but a graph the shapes refuse, also reported and left to the lead developer
+KNOWN_IRI_COLLISION = (
+    "two events at one trigger with agents of one key but another kind or country (the rules' "
+    "'Hamas' GROUP PSE, the learned model's 'Hamas' PERSON IND) both survive extract._deduplicate "
+    "(Actor equality) but get one IRI from rdf.event_iri (actor.key): one event with two "
+    "kg:confidence and kg:extractedBy values (issue 8.13)")
 
 
 def known_crash(exc: BaseException) -> str | None:
@@ -175,11 +185,20 @@ def build_or_reject(nlp, articles: list[Article]) -> tuple[list[ArticleResult], 
     """The articles' extraction results and graph; a case that hits a known crash is set aside."""
     try:
         results = [extract(nlp, article) for article in articles]
-        return results, graph_of(results)
+        graph = graph_of(results)
     except Exception as exc:
         if known_crash(exc) is None:
             raise
         reject()  # reported, and pinned by the xfail tests at the end
+    if any(colliding_events(result) for result in results):
+        reject()  # KNOWN_IRI_COLLISION: reported, and pinned by an xfail test at the end
+    return results, graph
+
+
+def colliding_events(result: ArticleResult) -> list[str]:
+    """IRIs that two of the article's events both get."""
+    iris = Counter(event_iri(result.article, event).value for event in result.events)
+    return [iri for iri, n in iris.items() if n > 1]
 
 
 def check(shapes: rdflib.Graph, nlp, articles: list[Article]) -> None:
@@ -299,6 +318,9 @@ def test_the_cli_builds_generated_files_or_says_why_not(shapes, page: str, lines
             assert not output.exists()
             return
         graph = rdflib.Graph().parse(output)
+    confidence = rdflib.URIRef("https://w3id.org/kgraph/ontology#confidence")
+    if any(len(list(graph.objects(event, confidence))) > 1 for event in set(graph.subjects(confidence, None))):
+        reject()  # KNOWN_IRI_COLLISION: two events in one
     conforms, _, report = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
     assert conforms, report
 
@@ -322,3 +344,26 @@ def test_known_crash_a_name_of_one_word_with_a_separator_in_it(name: str) -> Non
                                   "missiles | according ministry officials Harbour from and supports"])
 def test_known_crash_the_same_through_extraction(nlp, text: str) -> None:
     graph_of([extract(nlp, Article(source="t.txt", text=text))])
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_IRI_COLLISION)
+def test_known_iri_collision_two_events_one_iri(shapes) -> None:
+    """The two events extraction gave for 'inister Hamas he India-b&ngqrer met Japanese' at
+    main 85127ee (the model retrained in 9956c42 gives one event there, but the mismatch is the
+    same): deduplication keeps both, they share an IRI, and the graph fails the shapes."""
+    import pyshacl
+
+    from kgraph.extract import _deduplicate
+    from kgraph.model import Event
+
+    article = Article(source="t.txt", text="Hamas met Japan.")
+    japan = Actor("Japan", "COUNTRY", "JPN")
+    events = _deduplicate([
+        Event("consult", Actor("Hamas", "GROUP", "PSE"), japan, "asserted", "met", article.text, 0, 16,
+              trigger_start=6, confidence=0.8, rule="verb:subject"),
+        Event("consult", Actor("Hamas", "PERSON", "IND"), japan, "asserted", "met", article.text, 0, 16,
+              trigger_start=6, confidence=0.52, rule="model:argument"),
+    ])
+    result = ArticleResult(article, events)
+    assert not colliding_events(result)
+    assert pyshacl.validate(graph_of([result]), shacl_graph=shapes, inference="none")[0]
