@@ -67,7 +67,10 @@ def resolve_day(expression: str, base: date | None) -> date | None:
 @lru_cache(maxsize=4096)
 def _parse(expression: str, base: date | None) -> date | None:
     parser = _parser(base)
-    data = parser.get_date_data(expression)
+    try:
+        data = parser.get_date_data(expression)
+    except (OverflowError, ValueError):  # "Tuesday" before 0001-01-01: a day no date can hold
+        return None
     if data is None or data.date_obj is None or data.period != "day":
         return None
     return data.date_obj.date()

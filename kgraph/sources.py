@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +27,9 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF): HTML
+#: forbids them too, and lxml (under trafilatura) raises on them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Warn = Callable[[str], None]
 
@@ -136,11 +140,15 @@ def _text_article(source: str, text: str, **meta: str | None) -> Article:
 def _html_article(source: str, html: str) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
+    html = _NOT_XML.sub(" ", html)  # lxml refuses to set text holding them, mid-way through trafilatura
     body = trafilatura.extract(html, include_comments=False, include_tables=False,
                                favor_precision=True)
     if not body:
         raise Skipped("no article text found in the HTML")
-    meta = trafilatura.extract_metadata(html)
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # noqa: BLE001 - e.g. htmldate on a time zone 25 hours off: the text is still good
+        meta = None
     title = meta.title if meta else None
     date = meta.date if meta and meta.date else None
     url = meta.url if meta else None
@@ -157,22 +165,39 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
             body = record["text"]
             if not isinstance(record, dict) or not isinstance(body, str) or not body.strip():
                 raise ValueError
+            meta = {key: _optional_str(record.get(key)) for key in ("id", "url", "title", "date")}
         except (ValueError, KeyError, TypeError):
             warn(f"skipped {name} line {number}: not a JSON object with a 'text' string")
             continue
-        except RecursionError:  # the decoder recurses once per level of nesting
+        except RecursionError:  # the decoder (or str() of a field) recurses once per level of nesting
             warn(f"skipped {name} line {number}: JSON nested too deeply")
             continue
-        ident = _optional_str(record.get("id"))
-        url = _optional_str(record.get("url"))
-        source = url or f"{source_key(name)}#{ident or text_key(body)}"
+        bad = next((key for key, value in {"text": body, **meta}.items() if not _is_text(value)), None)
+        if bad:  # refused, as bytes that are not UTF-8 are: no guessing what was meant
+            warn(f"skipped {name} line {number}: its '{bad}' holds an unpaired surrogate escape "
+                 "(such as \\ud800), which is no character")
+            continue
+        source = meta["url"] or f"{source_key(name)}#{meta['id'] or text_key(body)}"
+        try:
+            article = _text_article(source, body, **meta)
+        except Skipped as why:  # this line's text is all page chrome: the next lines still count
+            warn(f"skipped {name} line {number}: {why}")
+            continue
         count += 1
-        yield _text_article(source, body, id=ident, url=url,
-                            title=_optional_str(record.get("title")),
-                            date=_optional_str(record.get("date")))
+        yield article
     if not count:
         raise Skipped("no article with a 'text' field")
 
 
 def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _is_text(value: str | None) -> bool:
+    """False for a string holding an unpaired UTF-16 surrogate: JSON's \\u escapes can make
+    one ("\\ud800"), but it is no character, and no UTF-8 text (or RDF literal) can hold it."""
+    try:
+        value and value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -40,6 +40,40 @@ def test_a_json_line_nested_too_deep_is_skipped(tmp_path: Path) -> None:
     assert "read 1 article(s)" in out and "skipped 1" in out and "condemn 1" in out
 
 
+def test_a_json_line_with_an_unpaired_surrogate_escape_is_skipped(tmp_path: Path) -> None:
+    # found by bench/fuzz.py: "\\ud800" decodes to no character; the build crashed on it later
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Russia condemned \\ud800 Ukraine."}\n{"text": "x", "title": "\\udfff"}\n'
+                    + json.dumps({"text": GOOD}) + "\n")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
+    assert len(warnings) == 2
+    assert "line 1: its 'text' holds an unpaired surrogate" in warnings[0]
+    assert "line 2: its 'title' holds an unpaired surrogate" in warnings[1]
+    assert "read 1 article(s)" in out and "condemn 1" in out
+
+
+def test_a_json_line_of_page_chrome_only_skips_that_line(tmp_path: Path) -> None:
+    # every line is an article or one warning: a chrome-only line ended the reading of its file
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "Advertisement"}) + "\n" + json.dumps({"text": GOOD}) + "\n")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
+    assert warnings == [f"kgraph: warning: skipped {feed} line 1: no article text"]
+    assert "read 1 article(s)" in out and "condemn 1" in out
+
+
+def test_html_with_control_characters_or_a_time_zone_off_the_clock_is_read(tmp_path: Path) -> None:
+    # found by bench/fuzz.py: lxml (under trafilatura) raised on control characters, and htmldate
+    # on a UTC offset of 25 hours; the page's text is good either way
+    body = "<p>Russia condemned Ukraine.</p><p>Germany supported\x0b France.\x01</p>" * 3
+    (tmp_path / "controls.html").write_text(f"<html><head><title>A\x07</title></head><body><article>{body}"
+                                            "</article></body></html>")
+    (tmp_path / "zone.html").write_text(
+        '<html><head><meta property="article:published_time" content="2024-10-22T09:00:00+25:00">'
+        f"</head><body><article>{body}</article></body></html>")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "g.ttl")]))
+    assert warnings == [] and "read 2 article(s)" in out and "skipped 0" in out and "condemn 6" in out
+
+
 def test_the_reported_keyerror_text_does_not_stop_the_build(tmp_path: Path) -> None:
     """`printf 'missiles | ...' | kgraph build -`: a KeyError in entities.canonical (standard
     input goes through the ingest process)."""

@@ -77,3 +77,11 @@ def test_build_date_option_dates_undated_articles(tmp_path):
 
     bad = CliRunner().invoke(app, ["build", str(article), "-o", str(output), "--date", "tomorrow"])
     assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output
+
+
+
+def test_a_day_before_the_calendar_is_no_day():
+    # found by bench/fuzz.py: a JSON line dated 0001-01-01 (a Monday) that says "on Tuesday"
+    # made dateparser step back before year 1 (OverflowError)
+    assert resolve_day("on Tuesday", date(1, 1, 1)) is None
+    assert event_day(["Tuesday"], date(1, 1, 1)) is None

@@ -2,6 +2,8 @@
 that read the same, and Ctrl-C leaving a store of whole articles."""
 from __future__ import annotations
 
+import errno
+import os
 import signal
 import subprocess
 import sys
@@ -12,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from kgraph.errors import OutputError
-from kgraph.pipeline import build
+from kgraph.pipeline import INGEST_PROCESS_MIN_BYTES, build
 from kgraph.store import LocalStore, StoreBusyError
 
 VENV_BIN = Path(sys.executable).parent
@@ -47,30 +49,67 @@ def test_an_error_in_the_ingest_process_reaches_the_caller_as_it_is(tmp_path):
         build([str(tmp_path / "a.txt")], store="http://127.0.0.1:9", ingest_process=True)
 
 
+ARTICLE = ("Russia condemned Ukraine on day {i}. Germany supplied tanks to Kyiv. "
+           "France warned Russia against any new offensive in the east.\n")
+EVENT = "<https://w3id.org/kgraph/ontology#Event>"
+
+
+def _wal_bytes(store: Path) -> int:
+    """The size of RocksDB's write-ahead log: a committed transaction is in it."""
+    return sum(log.stat().st_size for log in store.glob("*.log")) if store.is_dir() else 0
+
+
+def _open_for_writing_once_read(fifo: Path, process: subprocess.Popen, deadline: float) -> int:
+    """Wait until `process` opens the named pipe `fifo` to read it; return our end, held open
+    so that the reader waits for data (closing it would give the reader an empty file)."""
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO while nobody reads it
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:
+                raise
+        time.sleep(0.02)
+    process.kill()
+    pytest.fail(f"the build never read {fifo.name}: {process.communicate()[1]}")
+
+
 def test_ctrl_c_stops_a_build_with_one_line_and_a_store_of_whole_articles(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(2000):
-        (folder / f"{i:04}.txt").write_text(f"Russia condemned Ukraine on day {i}. Germany supplied tanks to Kyiv. "
-                                            "France warned Russia against any new offensive in the east.\n")
+    """The build reads `first/`, then a named pipe that holds it until the test has seen an
+    article committed, and is interrupted there: no fixed delay, whatever the machine's load."""
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    for folder, n in ((first, 6), (rest, 6)):
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i:02}.txt").write_text(ARTICLE.format(i=f"{folder.name} {i}"))
+    # blank lines (nothing to parse) bring the input over the size that starts the ingest process
+    (rest / "padded.txt").write_text(ARTICLE.format(i="padded") + "\n" * INGEST_PROCESS_MIN_BYTES)
+    hold = tmp_path / "hold.txt"
+    os.mkfifo(hold)
     store = tmp_path / "kg"
     # Ctrl-C as on a terminal, even when this test runs where SIGINT is ignored (a background job)
-    process = subprocess.Popen([str(VENV_BIN / "kgraph"), "build", str(folder), "--store", str(store)],
+    process = subprocess.Popen([str(VENV_BIN / "kgraph"), "build", str(first), str(hold), str(rest),
+                                "--store", str(store)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (store / "CURRENT").exists():
-        time.sleep(0.05)
-    time.sleep(1.5)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130
+    deadline = time.monotonic() + 120
+    held = _open_for_writing_once_read(hold, process, deadline)  # first/ is parsed and handed over
+    try:
+        while _wal_bytes(store) < 4096 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)  # a new store's log holds a few dozen bytes, an article's tens of KB
+        assert _wal_bytes(store) >= 4096, "no article was committed"
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        os.close(held)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
     assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("kgraph: error: interrupted")
     db = ox.Store.read_only(str(store))  # the lock is free again: the ingest process has ended
-    events = db.query("SELECT (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e a <https://w3id.org/kgraph/ontology#Event> } }")
-    orphans = db.query("ASK { GRAPH ?g { ?e a <https://w3id.org/kgraph/ontology#Event> "
+    events = db.query(f"SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a {EVENT} }} }}")
+    orphans = db.query(f"ASK {{ GRAPH ?g {{ ?e a {EVENT} "
                        "FILTER NOT EXISTS { ?e <http://www.w3.org/ns/prov#wasDerivedFrom> ?d } } }")
     assert int(next(events)["n"].value) > 0 and not bool(orphans)
     del db
-    finished = build([str(folder)], store=str(store))  # the next build adds the rest
-    assert 0 < finished.unchanged < 2000 and finished.articles == 2000
+    finished = build([str(first), str(rest)], store=str(store))  # the next build adds the rest
+    assert 0 < finished.unchanged <= 6 and finished.articles == 13 and finished.skipped == 0

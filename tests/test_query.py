@@ -244,8 +244,35 @@ def test_canned_queries_come_from_rq_files(tmp_path: Path, monkeypatch: pytest.M
         resolve_query("nope", None)
 
 
-@pytest.mark.parametrize("name", sorted(canned_queries()))
-def test_every_canned_query_runs(store: ox.Store, name: str) -> None:
-    result = run_query(store, resolve_query(name, None))
-    for fmt in query.FORMATS:
-        format_result(result, fmt)
+# the canned queries the README lists: one that went missing fails below (it does not drop out)
+README_QUERIES = {"who-condemned-whom", "events-by-action", "country-dyads", "actor-events",
+                  "events-with-evidence", "hypothetical-events", "negated-events", "event-themes",
+                  "actors", "reported-speech", "event-trace"}
+
+
+@pytest.fixture(scope="module")
+def store_for_every_query() -> ox.Store:
+    """mini.ttl plus one reported event (mini.ttl has none), so that every canned query has rows."""
+    store = load_store(MINI)
+    store.add(ox.Quad(ox.NamedNode(f"{KGID}event/e5"), ox.NamedNode("https://w3id.org/kgraph/ontology#reportedBy"),
+                      ox.NamedNode(f"{KGID}country/UKR")))
+    return store
+
+
+@pytest.mark.parametrize("name", sorted(README_QUERIES | set(canned_queries())))
+def test_every_canned_query_runs(store_for_every_query: ox.Store, name: str) -> None:
+    """Each canned query answers on the test graph, and every format carries the same rows."""
+    result = run_query(store_for_every_query, resolve_query(name, None))
+    assert result.kind == "select", f"{name}: canned queries are SELECTs (a table of rows)"
+    variables, rows = list(result.variables), result.rows
+    assert variables and rows, f"{name} found nothing in mini.ttl"
+    assert all(any(cell is not None for cell in row) for row in rows)
+
+    table = format_result(result, "table").split("\n")
+    assert table[0].split() == variables and len(table) == 2 + len(rows)
+    csv_rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert csv_rows[0] == variables and len(csv_rows) == 1 + len(rows)
+    tsv_lines = format_result(result, "tsv").split("\n")
+    assert tsv_lines[0].split("\t") == [f"?{v}" for v in variables] and len(tsv_lines) == 1 + len(rows)
+    answer = json.loads(format_result(result, "json"))
+    assert answer["head"]["vars"] == variables and len(answer["results"]["bindings"]) == len(rows)

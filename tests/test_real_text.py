@@ -1,25 +1,26 @@
 """Extraction on the real documents of the training set (read from ../shared, never copied)."""
 from __future__ import annotations
 
-import os
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, require_shared
 
 TRAIN_DOCS = SHARED / "eval" / "train" / "docs"
 
-needs_train = pytest.mark.skipif(
-    not TRAIN_DOCS.is_dir() and not os.environ.get("CI"),
-    reason=f"training documents not found at {TRAIN_DOCS}",
-)
+
+@pytest.fixture
+def train_docs() -> Path:
+    """The training documents: the test is skipped without them, and fails in CI (CI=true)."""
+    require_shared(TRAIN_DOCS, what="training documents")
+    return TRAIN_DOCS
 
 
-@needs_train
-def test_a_statement_whose_pronouns_point_at_each_other_still_gives_its_events(extract) -> None:
+def test_a_statement_whose_pronouns_point_at_each_other_still_gives_its_events(extract, train_docs) -> None:
     # kd_11 (an E3 statement) sent pronoun resolution round a cycle until RecursionError
-    text = (TRAIN_DOCS / "kd_11.txt").read_text(encoding="utf-8")
+    text = (train_docs / "kd_11.txt").read_text(encoding="utf-8")
     events = extract(text)
     assert events, "the statement's events are found"
     assert all(agent for _, agent, _, _ in events)
@@ -40,13 +41,12 @@ BAD_LABEL = re.compile(
 )
 
 
-@needs_train
-def test_actor_labels_of_the_training_set_read_as_names(nlp) -> None:
+def test_actor_labels_of_the_training_set_read_as_names(nlp, train_docs) -> None:
     from kgraph.casing import text_for_parser, with_original_text
     from kgraph.extract import extract_events
     from kgraph.model import Article
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(TRAIN_DOCS.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(train_docs.glob("*.txt"))]
     labels = set()
     for text, doc in zip(texts, nlp.pipe(text_for_parser(t) for t in texts)):
         for event in extract_events(with_original_text(doc, text), Article("t.txt", text)).events:
