@@ -36,7 +36,7 @@ class EntityResolver:
                 key = target
             else:
                 self.actors[key] = actor
-                if actor.kind == "PERSON" and len(actor.name.split()) > 1:
+                if actor.kind == "PERSON" and len(normalise_name(actor.name).split()) > 1:
                     merges = self._absorb_short_names(actor)
         self.aliases[actor.key] = key
         return self.actors[key], merges
@@ -54,7 +54,8 @@ class EntityResolver:
         words = set(normalise_name(person.name).split())
         merges = []
         for key, known in list(self.actors.items()):
-            if known.kind != "PERSON" or " " in key or key not in words or not _compatible(known, person):
+            if (known.kind != "PERSON" or " " in key or key not in words or key == person.key
+                    or not _compatible(known, person)):
                 continue
             rivals = [k for k, other in self.actors.items() if other.kind == "PERSON" and " " in k
                       and key in k.split() and k != person.key]

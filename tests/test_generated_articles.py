@@ -8,10 +8,9 @@ conftest's `extract` does; a few cases go through the reader (`kgraph.sources`) 
 About 350 cases in all, ~30 s. The same generators, at scale and with seeds to replay a case,
 are in `bench/fuzz.py`.
 
-A crash already reported (issue 8.13) but not fixed yet is listed in KNOWN_CRASHES, and the
-one graph the shapes refuse is KNOWN_IRI_COLLISION: the property tests set such a case aside
-(`reject`), and a strict xfail test holds its smallest reproducer, so the fix shows up as an
-XPASS to clean up.
+A crash reported (issue 8.13) but not fixed yet may be listed in KNOWN_CRASHES: the property
+tests set such a case aside (`reject`); the crashes found so far are fixed, each with a
+regression test at the end of this file.
 """
 from __future__ import annotations
 
@@ -47,21 +46,10 @@ SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, Heal
 
 # --------------------------------------------------------------------------- known crashes
 
-#: (exception type, kgraph file, function) -> what it is: reported, left to the lead developer
-KNOWN_CRASHES = {
-    ("KeyError", "entities.py", "canonical"):
-        "EntityResolver.canonical: a person whose name is two words to str.split() but one to "
-        "normalise_name ('Kim .', 'Ja\\ufffd\\x1f\\ufffc') absorbs itself as its own short name "
-        "and is deleted (issue 8.13)",
-}
-
-
-#: not a crash but a graph the shapes refuse, also reported and left to the lead developer
-KNOWN_IRI_COLLISION = (
-    "two events at one trigger with agents of one key but another kind or country (the rules' "
-    "'Hamas' GROUP PSE, the learned model's 'Hamas' PERSON IND) both survive extract._deduplicate "
-    "(Actor equality) but get one IRI from rdf.event_iri (actor.key): one event with two "
-    "kg:confidence and kg:extractedBy values (issue 8.13)")
+#: (exception type, kgraph file, function) -> what it is: crashes reported but not fixed yet,
+#: which the property tests set aside (none now: the two found so far are fixed and have
+#: regression tests at the end of this file)
+KNOWN_CRASHES: dict[tuple[str, str, str], str] = {}
 
 
 def known_crash(exc: BaseException) -> str | None:
@@ -189,9 +177,8 @@ def build_or_reject(nlp, articles: list[Article]) -> tuple[list[ArticleResult], 
     except Exception as exc:
         if known_crash(exc) is None:
             raise
-        reject()  # reported, and pinned by the xfail tests at the end
-    if any(colliding_events(result) for result in results):
-        reject()  # KNOWN_IRI_COLLISION: reported, and pinned by an xfail test at the end
+        reject()  # reported in KNOWN_CRASHES
+    assert not any(colliding_events(result) for result in results), "two events with one IRI"
     return results, graph
 
 
@@ -311,7 +298,7 @@ def test_the_cli_builds_generated_files_or_says_why_not(shapes, page: str, lines
         messages = result.stderr.splitlines()
         assert all(m.startswith(("kgraph: warning: ", "kgraph: error: ")) for m in messages), result.stderr
         crashes = [m for m in messages if re.search(r"cannot (read it|parse it|extract events) \(", m)]
-        assert all(known_crash_warning(m) for m in crashes), result.stderr  # the build's catch-alls
+        assert not crashes, result.stderr  # the build's catch-alls hide no crash
         if result.exit_code != 0:  # nothing readable at all: one error line, no graph
             assert result.exit_code == InputError.exit_code
             assert messages[-1].startswith("kgraph: error: no readable article")
@@ -319,38 +306,32 @@ def test_the_cli_builds_generated_files_or_says_why_not(shapes, page: str, lines
             return
         graph = rdflib.Graph().parse(output)
     confidence = rdflib.URIRef("https://w3id.org/kgraph/ontology#confidence")
-    if any(len(list(graph.objects(event, confidence))) > 1 for event in set(graph.subjects(confidence, None))):
-        reject()  # KNOWN_IRI_COLLISION: two events in one
+    assert not any(len(list(graph.objects(event, confidence))) > 1
+                   for event in set(graph.subjects(confidence, None))), "two events with one IRI"
     conforms, _, report = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
     assert conforms, report
 
 
-def known_crash_warning(message: str) -> bool:
-    """A build's warning for an article that hit a known crash (it names only the exception)."""
-    return "cannot extract events (KeyError: " in message  # see KNOWN_CRASHES
+# --------------------------------------------------------------------------- crashes found and fixed
 
 
-# --------------------------------------------------------------------------- known crashes
-
-
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=KNOWN_CRASHES[("KeyError", "entities.py", "canonical")])
 @pytest.mark.parametrize("name", ["Kim .", "Kim -", "Ja\ufffd\x1f\ufffc"])
-def test_known_crash_a_name_of_one_word_with_a_separator_in_it(name: str) -> None:
-    EntityResolver().canonical(Actor(name, "PERSON"))
+def test_a_name_of_one_word_with_a_separator_in_it_is_one_actor(name: str) -> None:
+    # it was two words to str.split() but one to normalise_name, absorbed itself and was gone
+    actor, merges = EntityResolver().canonical(Actor(name, "PERSON"))
+    assert actor.name == name and merges == []
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=KNOWN_CRASHES[("KeyError", "entities.py", "canonical")])
 @pytest.mark.parametrize("text", ["day Ja\ufffd\x1f\ufffcpan consider",  # shrunk by bench/fuzz.py
                                   "missiles | according ministry officials Harbour from and supports"])
-def test_known_crash_the_same_through_extraction(nlp, text: str) -> None:
+def test_the_same_through_extraction_builds_a_graph(nlp, text: str) -> None:
     graph_of([extract(nlp, Article(source="t.txt", text=text))])
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_IRI_COLLISION)
-def test_known_iri_collision_two_events_one_iri(shapes) -> None:
-    """The two events extraction gave for 'inister Hamas he India-b&ngqrer met Japanese' at
-    main 85127ee (the model retrained in 9956c42 gives one event there, but the mismatch is the
-    same): deduplication keeps both, they share an IRI, and the graph fails the shapes."""
+def test_two_readings_of_one_agent_at_one_trigger_are_one_event(shapes) -> None:
+    """The two events extraction gave for 'inister Hamas he India-b&ngqrer met Japanese' (the
+    rules' 'Hamas' group, the model's 'Hamas' person): one IRI, so they must be one event, or
+    the graph holds one event with two confidences and fails the shapes."""
     import pyshacl
 
     from kgraph.extract import _deduplicate
