@@ -17,7 +17,7 @@ from .argmodel import (
     untargeted_actions,
 )
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
-from .model import Actor, Article, Event
+from .model import Article, Event
 from .modality import modality_of
 
 X = TypeVar("X")

@@ -53,3 +53,47 @@ def extract(nlp):
         return {(e.action, key(e.agent), key(e.target), e.modality) for e in result.events}
 
     return run
+
+
+class ServiceListener:
+    """A loopback port that counts the connections made to it: the address a SERVICE clause
+    names, to check that nobody calls it."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.05)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def settled(self) -> int:
+        """The count once a connection under way has had time to arrive."""
+        import time
+
+        time.sleep(0.05)
+        return self.connections
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self.sock.close()
+
+    def __enter__(self) -> "ServiceListener":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -24,6 +24,8 @@ from typer.testing import CliRunner
 from kgraph.cli import app
 from kgraph.pipeline import build
 
+from conftest import ServiceListener
+
 VENV_BIN = Path(sys.executable).parent
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~10^9 rows: minutes
@@ -44,33 +46,6 @@ def _get(url: str, query: str, timeout: float = 5, accept: str = "text/csv") -> 
             return response.status, response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
-
-
-class _Listener:
-    """A loopback port that counts the connections made to it (a SERVICE target)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.sock.settimeout(0.1)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self.sock.close()
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +185,7 @@ SERVICE_QUERIES = [
 
 def test_the_endpoint_refuses_federated_queries(served):
     url, _, _ = served
-    listener = _Listener()
+    listener = ServiceListener()
     try:
         for template in SERVICE_QUERIES:
             query = template.format(listener.url)
@@ -229,7 +204,7 @@ def test_the_endpoint_refuses_federated_queries(served):
 
 
 def test_query_refuses_federated_queries_for_a_store_and_an_endpoint(store, served):
-    listener = _Listener()
+    listener = ServiceListener()
     try:
         for graph in (str(store), served[0].removesuffix("/query")):
             for template in SERVICE_QUERIES:
@@ -250,7 +225,7 @@ def test_serve_allow_service_lets_federated_queries_through(store):
                                 stderr=subprocess.DEVNULL)
     gateway = Gateway(("127.0.0.1", 0), ("127.0.0.1", backend), timeout=5, allow_service=True)
     threading.Thread(target=gateway.serve_forever, daemon=True).start()
-    listener = _Listener()
+    listener = ServiceListener()
     try:
         url = f"http://127.0.0.1:{gateway.server_address[1]}/query"
         deadline = time.monotonic() + 20

@@ -2,9 +2,6 @@
 (issue 8.11), checked against what pyoxigraph really does with them."""
 from __future__ import annotations
 
-import socket
-import threading
-import time
 
 from pathlib import Path
 
@@ -14,6 +11,8 @@ from typer.testing import CliRunner
 
 from kgraph.cli import app
 from kgraph.sparql_text import uses_service
+
+from conftest import ServiceListener
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"
 U = "http://127.0.0.1:9/sparql"
@@ -49,47 +48,13 @@ def test_service_in_strings_comments_iris_and_names_is_not_a_federated_query(que
     assert not uses_service(query)
 
 
-class _Listener:
-    """A loopback port that counts the connections made to it (a SERVICE target)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.sock.settimeout(0.05)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def settled(self) -> int:
-        time.sleep(0.05)
-        return self.connections
-
-    def __enter__(self) -> _Listener:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self.sock.close()
-
-
 def test_every_spelling_pyoxigraph_sends_out_is_found() -> None:
     """The tricky spellings run for real against a loopback port: each one pyoxigraph sends a
     request for must be one `uses_service` finds."""
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://b"), ox.Literal("c")))
     sent_out = []
-    with _Listener() as listener:
+    with ServiceListener() as listener:
         for query in FEDERATED + LOCAL:
             query = query.replace(U, listener.url)
             before = listener.settled()
@@ -106,7 +71,7 @@ def test_every_spelling_pyoxigraph_sends_out_is_found() -> None:
 
 def test_kgraph_query_refuses_federated_queries_unless_allowed() -> None:
     runner = CliRunner()
-    with _Listener() as listener:
+    with ServiceListener() as listener:
         for query in FEDERATED:
             result = runner.invoke(app, ["query", str(MINI), query.replace(U, listener.url)])
             assert result.exit_code == 2, result.output
