@@ -23,10 +23,11 @@ DEV_DOCS = EVAL / "dev" / "docs"
 DEV_GOLD = EVAL / "dev" / "dev.gold.jsonl"
 SCORER = EVAL / "score.py"
 
-# The strict F1 reached on the development set (measured 0.823, rounded down). It is a floor,
-# not a target: raise it whenever extraction improves, so that gains cannot silently be lost.
-REACHED_STRICT_F1 = 0.82
-TOLERANCE = 0.05
+# The strict F1 reached on the development set: 0.823 by the rules alone, 0.787 with the learned
+# model, which trades some of dev's precision for recall on real text (README, "Quality"). It is
+# a floor, not a target: raise it whenever extraction improves, so gains cannot silently be lost.
+REACHED_STRICT_F1 = 0.78
+TOLERANCE = 0.02
 
 
 @pytest.fixture(scope="module")
