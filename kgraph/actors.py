@@ -45,6 +45,10 @@ class _Memory:
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 
+#: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
+                            re.M)
+_QUESTION_LABELS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "PARTICIPANT"}
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
 
@@ -59,6 +63,7 @@ class DocumentActors:
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         self.document_speaker = self._find_document_speaker(doc)
         self.dateline_country = _dateline_country(doc.text)
+        self._turns = self._transcript_turns(doc.text)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
         self._ambiguous_names: set[str] = set()
@@ -117,6 +122,34 @@ class DocumentActors:
         if (self.memory.in_quote or quoted_sentence) and self.memory.speaker:
             return [self.memory.speaker]  # a quotation going on after "..., he said."
         return [self.document_speaker] if self.document_speaker else []
+
+    def turn_speaker(self, token: Token) -> Actor | None:
+        """In a transcript, who has the floor where `token` stands: the person of the last
+        speaker label ("MR. KIRBY:"); an Actor without a name for a question ("Q:"); None
+        outside transcripts."""
+        at = bisect.bisect_right(self._turns, (token.idx, chr(0x10FFFF))) - 1
+        if at < 0:
+            return None
+        return self._turn_actors[at]
+
+    def _transcript_turns(self, text: str) -> list[tuple[int, str]]:
+        """(offset, label) of each speaker label at a line start; a document needs two to be a
+        transcript. The label's person gets a state from the office-holder dictionary, else
+        from the document's author or dateline."""
+        turns = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
+        if len(turns) < 2:
+            turns = []
+        self._turn_actors: list[Actor] = []
+        for _, label in turns:
+            name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
+            if name.upper() in _QUESTION_LABELS:
+                self._turn_actors.append(Actor("", "PERSON", None))
+                continue
+            country = person_country(name) or (
+                self.document_speaker.country if self.document_speaker else None) or self.dateline_country
+            known = self.memory.persons.get(normalise_name(name))
+            self._turn_actors.append(known or Actor(name, "PERSON", country))
+        return turns
 
     def sentence_of(self, token: Token) -> Span:
         """The sentence of `token`; the current one without a scan (Token.sent walks the doc)."""
@@ -239,8 +272,12 @@ class DocumentActors:
         memory = self.memory
         if lower in SPEAKER_PRONOUNS:
             quoted = self.in_quote(token) or memory.in_quote
-            speakers = self.speaker_of(token) if quoted else (
-                [self.document_speaker] if self.document_speaker else [])
+            turn = self.turn_speaker(token)
+            if turn is not None and not quoted:  # a transcript: "MR. KIRBY: We condemn ..."
+                speakers = [turn] if turn.name else []  # a reporter's question speaks for no one
+            else:
+                speakers = self.speaker_of(token) if quoted else (
+                    [self.document_speaker] if self.document_speaker else [])
             if not speakers:
                 return []
             speaker = speakers[0]

@@ -62,3 +62,25 @@ def test_statement_we_is_the_speakers_state(extract):
     text = ("Statement by Ambassador Jane Doe, UK Permanent Representative to the UN\n\n"
             "We condemn Iran for its attacks on shipping.")
     assert ("condemn", "GBR", "IRN", "asserted") in extract(text)
+
+
+TRANSCRIPT = """Press Briefing by National Security Council Spokesman John Kirby
+
+MR. KIRBY: Good afternoon. We condemn North Korea's missile launch.
+
+Q: Will you sanction Russia? We think you should.
+
+MR. KIRBY: We are imposing additional sanctions on Russia.
+"""
+
+
+def test_in_a_transcript_we_is_the_state_of_whoever_has_the_floor(extract) -> None:
+    events = extract(TRANSCRIPT)
+    assert ("condemn", "USA", "PRK", "asserted") in events
+    assert any(action == "sanction" and agent == "USA" and target == "RUS" for action, agent, target, _ in events)
+
+
+def test_a_reporters_question_speaks_for_no_state(extract) -> None:
+    # "Q: ... We think you should." is the reporter's "we": no event, and no state for it
+    text = TRANSCRIPT.replace("We think you should.", "We condemn Iran.")
+    assert not any(target == "IRN" for _, _, target, _ in extract(text))
