@@ -63,7 +63,7 @@ class DocumentActors:
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         self.document_speaker = self._find_document_speaker(doc)
         self.dateline_country = _dateline_country(doc.text)
-        self._turns = self._transcript_turns(doc.text)
+        self._turn_starts, self._turn_speakers = self._transcript_turns(doc.text)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
         self._ambiguous_names: set[str] = set()
@@ -127,29 +127,26 @@ class DocumentActors:
         """In a transcript, who has the floor where `token` stands: the person of the last
         speaker label ("MR. KIRBY:"); an Actor without a name for a question ("Q:"); None
         outside transcripts."""
-        at = bisect.bisect_right(self._turns, (token.idx, chr(0x10FFFF))) - 1
-        if at < 0:
-            return None
-        return self._turn_actors[at]
+        at = bisect.bisect_right(self._turn_starts, token.idx) - 1
+        return self._turn_speakers[at] if at >= 0 else None
 
-    def _transcript_turns(self, text: str) -> list[tuple[int, str]]:
-        """(offset, label) of each speaker label at a line start; a document needs two to be a
-        transcript. The label's person gets a state from the office-holder dictionary, else
-        from the document's author or dateline."""
-        turns = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
-        if len(turns) < 2:
-            turns = []
-        self._turn_actors: list[Actor] = []
-        for _, label in turns:
+    def _transcript_turns(self, text: str) -> tuple[list[int], list[Actor]]:
+        """Where each speaker label at a line start stands, and its speaker; a document needs
+        two to be a transcript. The label's person gets a state from the office-holder
+        dictionary, else from the document's author or dateline."""
+        labels = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
+        if len(labels) < 2:
+            return [], []
+        speakers = []
+        for _, label in labels:
             name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
             if name.upper() in _QUESTION_LABELS:
-                self._turn_actors.append(Actor("", "PERSON", None))
+                speakers.append(Actor("", "PERSON", None))
                 continue
             country = person_country(name) or (
                 self.document_speaker.country if self.document_speaker else None) or self.dateline_country
-            known = self.memory.persons.get(normalise_name(name))
-            self._turn_actors.append(known or Actor(name, "PERSON", country))
-        return turns
+            speakers.append(self.memory.persons.get(normalise_name(name)) or Actor(name, "PERSON", country))
+        return [start for start, _ in labels], speakers
 
     def sentence_of(self, token: Token) -> Span:
         """The sentence of `token`; the current one without a scan (Token.sent walks the doc)."""

@@ -82,12 +82,16 @@ def untargeted_actions() -> frozenset[str]:
     return frozenset((_lexicon_in_use or _shipped_lexicon())["untargeted"])
 
 
+def _lexicon_entry(token: Token) -> dict[str, int]:
+    """{action: count} for the token's lemma (or its form), empty when the lexicon has neither."""
+    return trigger_lexicon().get(token.lemma_.lower()) or trigger_lexicon().get(token.lower_) or {}
+
+
 def trigger_actions(token: Token) -> list[str]:
     """The actions a content word may express, by its lemma."""
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
         return []
-    entry = trigger_lexicon().get(token.lemma_.lower()) or trigger_lexicon().get(token.lower_)
-    return sorted(entry) if entry else []
+    return sorted(_lexicon_entry(token))
 
 
 # ----- features ----------------------------------------------------------------------------------
@@ -133,7 +137,7 @@ def pair_features(trigger: Token, action: str, candidate: Candidate, rules: Rule
              f"src={candidate.source}", f"src={candidate.source}|{action}",
              f"ncand={_bucket(n_candidates)}", f"passive={_passive(trigger)}",
              f"country={bool(actor.country)}"]
-    entry = trigger_lexicon().get(lemma) or trigger_lexicon().get(trigger.lower_) or {}
+    entry = _lexicon_entry(trigger)
     feats += [f"lexn={_bucket(entry.get(action, 0))}", f"lexn={_bucket(entry.get(action, 0))}|{action}",
               f"lexshare={round(entry.get(action, 0) / max(sum(entry.values()), 1), 1)}"]
     if speaker_keys and keys & speaker_keys:

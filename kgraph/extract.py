@@ -64,13 +64,15 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         found = rule_events if method != "model" else []
         if method != "rules":
             learned = learned_events(sent, actors, rule_roles, model, article, collect)
-            found = found + [e for e in learned if _identity(e) not in {_identity(r) for r in found}]
+            known = {_identity(r) for r in found}
+            found = found + [e for e in learned if _identity(e) not in known]
+        tokens_at = {t.idx: t for t in sent}  # events carry their trigger's character offset
         reporters: dict[int, Actor | None] = {}
         for event in found:
             event.date = day.isoformat() if day else None
             if event.trigger_start not in reporters:
-                reporters[event.trigger_start] = _reporter(
-                    actors.doc[_token_at(actors.doc, event.trigger_start)], actors)
+                trigger = tokens_at.get(event.trigger_start)
+                reporters[event.trigger_start] = _reporter(trigger, actors) if trigger is not None else None
             reporter = reporters[event.trigger_start]
             if reporter is not None and reporter != event.agent:
                 event.reported_by = reporter
@@ -104,12 +106,6 @@ def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
                 return found[0]
     speakers = actors.speaker_of(token) if actors.memory.in_quote or actors.in_quote(token) else []
     return speakers[0] if speakers else None
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    """The index of the token that starts at character `char`."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 def _date_expressions(sent: Span) -> list[str]:

@@ -7,6 +7,7 @@ thresholds become the event's agents and targets, one event per pair, as the rul
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from spacy.tokens import Span, Token
@@ -25,9 +26,11 @@ _RULE_WORDS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | frozenset(AD
     OBJECT_DEPENDENT)
 
 
+_NO_RULES = RuleRoles(False, frozenset(), frozenset())
+
+
 def _known_to_rules(token: Token) -> bool:
     return token.lemma_.lower() in _RULE_WORDS or token.lower_ in _RULE_WORDS
-_NO_RULES = RuleRoles(False, frozenset(), frozenset())
 
 
 def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[int, str], RuleRoles],
@@ -51,8 +54,7 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     events: list[Event] = []
     for token, action in triggers:
         rules = rule_roles.get((token.i, action), _NO_RULES)
-        asked = [Candidate(c.actors, c.token, c.source, c.group,
-                           pair_features(token, action, c, rules, len(candidates), speaker_keys))
+        asked = [replace(c, features=pair_features(token, action, c, rules, len(candidates), speaker_keys))
                  for c in [*candidates, NO_TARGET]]
         if collect is not None:
             collect.append((article.source, token.i, action, asked))
