@@ -218,6 +218,15 @@ def test_any_text_extracts_to_a_graph_that_conforms(nlp, shapes, text: str) -> N
     check(shapes, nlp, [article])
 
 
+def read_file(name: str, content: str) -> tuple[list[Article], list[str]]:
+    """The articles the reader takes from one file `name` holding `content`, and its warnings."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(content, encoding="utf-8")
+        warnings: list[str] = []
+        return list(read_articles([str(path)], warnings.append)), warnings
+
+
 @settings(max_examples=40, **SETTINGS)
 @given(page=html_page)
 @example(page="<html><body><article><p>Russia condemned Ukraine.\x01</p><p>Germany\x0b supported "
@@ -226,11 +235,7 @@ def test_any_text_extracts_to_a_graph_that_conforms(nlp, shapes, text: str) -> N
               "</head><body><p>Russia condemned Ukraine. Germany supported France. Japan warned China."
               "</p></body></html>")
 def test_html_soup_is_read_or_skipped_and_extracts_to_a_graph_that_conforms(nlp, shapes, page: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "page.html"
-        path.write_text(page, encoding="utf-8")
-        warnings: list[str] = []
-        articles = list(read_articles([str(path)], warnings.append))
+    articles, warnings = read_file("page.html", page)
     assert len(articles) + len(warnings) == 1, warnings  # the page, or one warning why not
     assert not any("cannot read it" in w for w in warnings), warnings  # the reader's catch-all: a crash
     check(shapes, nlp, articles)
@@ -244,11 +249,7 @@ def test_html_soup_is_read_or_skipped_and_extracts_to_a_graph_that_conforms(nlp,
 @example(lines='{"text": "Russia condemned Ukraine on Tuesday.", "date": "0001-01-01"}')
 @example(lines='{"text": "Russia condemned \\ud800 Ukraine."}\n{"text": "Germany condemned Iran.", "id": [[1.5]]}')
 def test_json_lines_give_an_article_or_a_warning_each_and_a_graph_that_conforms(nlp, shapes, lines: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "feed.jsonl"
-        path.write_text(lines, encoding="utf-8")
-        warnings: list[str] = []
-        articles = list(read_articles([str(path)], warnings.append))
+    articles, warnings = read_file("feed.jsonl", lines)
     assert not any("cannot read it" in w for w in warnings), warnings  # the reader's catch-all: a crash
     filled = [line for line in lines.splitlines() if line.strip()]
     if filled and any(w.endswith(": no article with a 'text' field") or w.endswith(": empty file") for w in warnings):
