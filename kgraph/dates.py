@@ -3,11 +3,14 @@ dates in news prose: "on Tuesday", "October 7", "last week").
 
 Only expressions that fix a day give an event a date: "in February 2022" or "last month" do
 not, and neither does the article's date then, since the text puts the event elsewhere in time.
+A bare weekday ("on Thursday") is the latest such day on or before the article's date, so an
+article of Thursday 5 September saying "on Thursday" means that day (dateparser, told to
+prefer the past, would go back a week).
 """
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 _LEADING = re.compile(r"^(on|since|from|by|until|as of|this past|this|past|earlier|late|early)\s+", re.I)
@@ -19,6 +22,9 @@ _DATELINE = re.compile(
     re.M,
 )
 _HEADER_CHARS = 600  # a dateline or date line sits above the article body
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEAD_WEEKDAY = re.compile(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_YEARS_BACK = 28  # the calendar repeats every 28 years: a month, day and weekday fit once in them
 
 
 def iso_date(value: str | None) -> date | None:
@@ -42,13 +48,35 @@ def normalise_article_date(value: str | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def date_in_header(text: str) -> date | None:
+def date_in_header(text: str, today: date | None = None) -> date | None:
     """The publication date of a plain-text article, from a date line or dateline at its top
-    ("October 27, 2023", "NEW DELHI, August 20 —")."""
+    ("October 27, 2023", "NEW DELHI, August 20 —").
+
+    A dateline without a year (news agencies write "SEOUL, October 23 —") takes it from the
+    weekday its first sentence names ("... said on Wednesday"): the latest year, up to `today`
+    (default: the day of the run), in which that day was that weekday. Without a weekday it
+    gives no date, since "August 20" alone could be any year.
+    """
     match = _DATELINE.search(text[:_HEADER_CHARS])
-    if not match or not re.search(r"\d{4}", match.group(1)):
-        return None  # "August 20" alone could be any year
-    return resolve_day(match.group(1), None)
+    if not match:
+        return None
+    if re.search(r"\d{4}", match.group(1)):
+        return resolve_day(match.group(1), None)
+    lead = re.split(r"(?<=[.!?])\s|\n", text[match.end():].lstrip(), maxsplit=1)[0]
+    weekday = _LEAD_WEEKDAY.search(lead)
+    if not weekday:
+        return None
+    return _year_of_weekday(match.group(1), _WEEKDAYS.index(weekday.group(1).lower()), today or date.today())
+
+
+def _year_of_weekday(month_day: str, weekday: int, today: date) -> date | None:
+    """The latest day named `month_day` ("October 23") on or before `today` that falls on
+    `weekday` (0 = Monday)."""
+    for year in range(today.year, today.year - _YEARS_BACK, -1):
+        day = _parse(f"{month_day} {year}", None)
+        if day is not None and day <= today and day.weekday() == weekday and day.year == year:
+            return day
+    return None
 
 
 def resolve_day(expression: str, base: date | None) -> date | None:
@@ -61,6 +89,9 @@ def resolve_day(expression: str, base: date | None) -> date | None:
         return None
     if base is None and not re.search(r"\d{4}", cleaned):
         return None  # "Tuesday" or "August 5" mean nothing without the article's date
+    if base is not None and cleaned.lower() in _WEEKDAYS:
+        back = (base.weekday() - _WEEKDAYS.index(cleaned.lower())) % 7
+        return base - timedelta(days=back) if base.toordinal() > back else None
     return _parse(cleaned, base)
 
 

@@ -168,8 +168,8 @@ def _cpus() -> int:
 def _with_date(article: Article, default_date: str | None) -> Article:
     """The article with its publication date as YYYY-MM-DD, from wherever it can be found."""
     own = normalise_article_date(article.date)
-    header = date_in_header(article.text)
-    day = own or default_date or (header.isoformat() if header else None)
+    header = None if own else date_in_header(article.text)
+    day = own or (header.isoformat() if header else None) or default_date
     return article if day == article.date else replace(article, date=day)
 
 

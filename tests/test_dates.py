@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -42,7 +43,24 @@ def test_a_sentence_without_time_takes_the_article_date_and_one_with_a_period_no
 def test_publication_date_from_a_date_line_or_dateline():
     assert date_in_header("John Kelley\nNew York, New York\nOctober 27, 2023\n\nThank you.") == date(2023, 10, 27)
     assert date_in_header("KYIV, November 4, 2024 — Drones struck the city.") == date(2024, 11, 4)
-    assert date_in_header("KYIV, November 4 — no year, so no date.") is None
+    assert date_in_header("KYIV, November 4 — no year and no weekday, so no date.") is None
+
+
+def test_a_dateline_without_a_year_takes_it_from_the_weekday_of_its_lead():
+    # agencies write "SEOUL, October 23 —"; the lead's "on Wednesday" fixes the year: 2024
+    lead = "SEOUL, October 23 — North Korea has deployed troops, the agency said on Wednesday.\n"
+    assert date_in_header(lead, today=date(2026, 11, 29)) == date(2024, 10, 23)
+    assert date_in_header(lead, today=date(2024, 10, 22)) == date(2019, 10, 23)  # not in the future
+    later = "SEOUL, October 23 — Troops arrived.\n\nOn Wednesday, officials spoke.\n"
+    assert date_in_header(later, today=date(2026, 11, 29)) is None  # only the lead says when
+
+
+def test_a_bare_weekday_is_the_latest_such_day_up_to_the_article_date():
+    thursday = date(2024, 9, 5)
+    assert resolve_day("on Thursday", thursday) == thursday  # was 2024-08-29
+    assert resolve_day("Wednesday", thursday) == date(2024, 9, 4)
+    assert resolve_day("on Friday", thursday) == date(2024, 8, 30)
+    assert resolve_day("last Thursday", thursday) == date(2024, 8, 29)
 
 
 def test_article_dates_in_common_forms():
@@ -85,3 +103,38 @@ def test_a_day_before_the_calendar_is_no_day():
     # made dateparser step back before year 1 (OverflowError)
     assert resolve_day("on Tuesday", date(1, 1, 1)) is None
     assert event_day(["Tuesday"], date(1, 1, 1)) is None
+
+
+def test_the_example_articles_events_carry_their_days(tmp_path):
+    from rdflib import Graph
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    output = tmp_path / "g.ttl"
+    inputs = [str(examples / name) for name in ("korea-russia.txt", "iran-sanctions.txt", "world-briefs.jsonl")]
+    result = CliRunner().invoke(app, ["build", *inputs, "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    rows = Graph().parse(output).query("""
+        PREFIX kg: <https://w3id.org/kgraph/ontology#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?source ?trigger ?date WHERE {
+          ?e kg:trigger ?trigger ; prov:wasDerivedFrom/dcterms:source ?source OPTIONAL { ?e kg:date ?date } }""")
+    days = {(str(s).rsplit("/", 1)[-1], str(t), str(d) if d else None) for s, t, d in rows}
+    # the datelines "SEOUL, October 23 —" and "BRUSSELS, October 14 —" carry no year
+    assert ("korea-russia.txt", "deployed", "2024-10-23") in days
+    assert ("iran-sanctions.txt", "sanctions", "2024-10-14") in days
+    # dated Thursday 2024-09-05: "met ... on Thursday" is that day, not a week before
+    assert ("turkey-greece-talks", "met", "2024-09-05") in days
+
+
+def test_a_date_line_in_the_text_beats_the_date_option():
+    from kgraph.model import Article
+    from kgraph.pipeline import _with_date
+
+    dated = Article(source="a.txt", text="KYIV, November 4, 2024 — Drones struck the city.\n")
+    assert _with_date(dated, "2025-01-01").date == "2024-11-04"
+    undated = Article(source="b.txt", text="Drones struck the city.\n")
+    assert _with_date(undated, "2025-01-01").date == "2025-01-01"
