@@ -207,14 +207,16 @@ def export_cli(
     view: str = typer.Option("actors", "--view",
         help="actors: actors and countries as nodes, events as edges from agent to target; "
              "events: events as nodes too, so targetless and nested events show up."),
+    no_isolated: bool = typer.Option(False, "--no-isolated",
+        help="Leave out actors that take part in no event (graphml, gexf, html)."),
 ) -> None:
     """Export the graph for Gephi, igraph or networkx."""
     from .export import export_graph
 
     fmt = _choice(fmt, EXPORT_FORMATS, "--format")
     view = _choice(view, EXPORT_VIEWS, "--view")
-    summary = export_graph(graph, output, fmt=fmt, view=view)
-    if fmt in ("graphml", "gexf"):
+    summary = export_graph(graph, output, fmt=fmt, view=view, isolated=not no_isolated)
+    if fmt in ("graphml", "gexf", "html"):
         typer.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
     else:
         typer.echo(f"wrote {summary.quads} quads to {output}")

@@ -16,6 +16,12 @@ do (gephi/gephi ImporterGraphML.java, ImporterGEXF.java, ImportContainerImpl.jav
 * GEXF: each `<edge>` gets `kind="<action>"`, which Gephi's GEXF importer takes as the
   edge type, so a condemn and a deploy between the same two actors stay two edges.
   Use GEXF when parallel actions must survive the import into Gephi.
+* GEXF is written as 1.3 in dynamic mode with `timeformat="date"`: an edge with a date
+  lives on that day (`start` = `end`), an actor from its first dated event on, so Gephi's
+  Timeline plays the events day by day; undated edges and actors are there at all times.
+  `viz:color` colours nodes by actor type and edges by action, `viz:size` grows with
+  mentions (kgraph/style.py). GraphML carries the same colours and sizes as `color` and
+  `size` attributes, the names Gephi's GraphML importer maps to them.
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 import pyoxigraph as ox
 
-from . import vocab
+from . import style, vocab
 from .atomic import check_writable, write_atomically
 from .errors import KgraphError, OutputError
 from .query import open_graph, run_query
@@ -39,6 +45,9 @@ EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf")
 VIEWS: tuple[str, ...] = ("actors", "events")
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+GEXF_VERSION = "1.3"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+ET.register_namespace("xsi", XSI_NS)
 
 _ACTION_NAMES = {str(iri): name for name, iri in vocab.ACTION_CLASSES.items()}
 _MODALITY_NAMES = {str(iri): name for name, iri in vocab.MODALITIES.items()}
@@ -156,8 +165,9 @@ def _edge_id(event: str, suffix: str, used: set[str]) -> str:
     return candidate
 
 
-def build_network(store: ox.Store, view: str = "actors") -> nx.MultiDiGraph:
-    """The graph to export: actors linked by events, or actors and events as nodes."""
+def build_network(store: ox.Store, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:
+    """The graph to export: actors linked by events, or actors and events as nodes.
+    `isolated=False` leaves out the actors no edge reaches (named, but in no event shown)."""
     if view not in VIEWS:
         raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
     actors, events, roles = _actors(store), _events(store), _roles(store)
@@ -178,13 +188,40 @@ def build_network(store: ox.Store, view: str = "actors") -> nx.MultiDiGraph:
                     continue
                 source, target = (other, event) if role == "agent" else (event, other)
                 graph.add_edge(source, target, key=_edge_id(event, f"{role}-{i}", used), label=role, weight=1.0)
+    if not isolated:
+        graph.remove_nodes_from([node for node, degree in graph.degree() if degree == 0])
     return graph
+
+
+def _node_colour(data: dict[str, Any]) -> str:
+    return style.node_colour(data.get("type", ""))
+
+
+def _styled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The network with `color` (#rrggbb) and `size` on nodes and `color` on edges."""
+    styled = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        styled.add_node(node, **data, color=_node_colour(data), size=style.node_size(data.get("mentions", 0)))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        styled.add_edge(source, target, key=key, **data, color=style.edge_colour(data.get("label", "")))
+    return styled
+
+
+def _first_days(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Node -> the first day it takes part in a dated event: when it appears on a timeline."""
+    first: dict[str, str] = {}
+    for source, target, data in graph.edges(data=True):
+        day = data.get("date") or graph.nodes[source].get("date") or graph.nodes[target].get("date")
+        for node in (source, target):
+            if day and (node not in first or day < first[node]):
+                first[node] = day
+    return first
 
 
 def _graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
     """networkx's GraphML with readable key ids and a `label` XML attribute on each edge."""
     buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer)
+    nx.write_graphml(_styled(graph), buffer)
     root = ET.fromstring(buffer.getvalue())
     ns = {"g": GRAPHML_NS}
     renamed = {}
@@ -204,19 +241,68 @@ def _graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
 
 
 def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
-    """networkx's GEXF with each edge's label also as its `kind` (Gephi's edge type)."""
-    with_ids = nx.MultiDiGraph()
-    with_ids.add_nodes_from(graph.nodes(data=True))
+    """GEXF 1.3, dynamic, for Gephi's Timeline: networkx writes it from node and edge data
+    (`start`/`end`, `viz`), then each edge's action becomes its `kind` (Gephi's edge type),
+    the multigraph key networkx adds as an attribute goes (the edge id already is that key),
+    attribute ids become their names and kgraph signs as the creator."""
+    first = _first_days(graph)
+    dynamic = nx.MultiDiGraph(mode="dynamic")
+    for node, data in graph.nodes(data=True):
+        colour = _node_colour(data)
+        viz = {"color": {**style.rgb(colour), "a": 1.0}, "size": style.node_size(data.get("mentions", 0))}
+        times = {"start": data["date"], "end": data["date"]} if data.get("date") else (
+            {"start": first[node]} if node in first else {})
+        dynamic.add_node(node, **data, **times, viz=viz)
     for source, target, key, data in graph.edges(keys=True, data=True):
-        with_ids.add_edge(source, target, key=key, id=key, **data)
+        day = data.get("date") or graph.nodes[source].get("date") or graph.nodes[target].get("date")
+        times = {"start": day, "end": day} if day else {}
+        viz = {"color": {**style.rgb(style.edge_colour(data.get("label", ""))), "a": 1.0}}
+        dynamic.add_edge(source, target, key=key, id=key, **data, **times, viz=viz)
     buffer = io.BytesIO()
-    nx.write_gexf(with_ids, buffer)
+    nx.write_gexf(dynamic, buffer, version=GEXF_VERSION)
     root = ET.fromstring(buffer.getvalue())
     namespace = root.tag[1:].split("}", 1)[0]
+    ns = {"g": namespace}
+    for name in list(root.attrib):  # networkx (3.x) writes GEXF 1.3 under a misspelt XSI namespace
+        if name.endswith("}schemaLocation"):
+            root.set(f"{{{XSI_NS}}}schemaLocation", root.attrib.pop(name))
+    meta = root.find("g:meta", ns)
+    meta.attrib.pop("lastmodifieddate", None)  # the same graph gives the same file
+    meta.find("g:creator", ns).text = f"kgraph {_version()}"
+    ET.SubElement(meta, f"{{{namespace}}}description").text = "kgraph event graph: actors linked by events"
+    graph_element = root.find("g:graph", ns)
+    graph_element.set("mode", "dynamic")
+    graph_element.set("timeformat", "date")
+    for attributes in graph_element.findall("g:attributes", ns):
+        renamed = {}
+        for attribute in list(attributes):
+            if attribute.get("title") == "networkx_key":
+                attributes.remove(attribute)
+                renamed[attribute.get("id")] = None
+            else:
+                renamed[attribute.get("id")] = attribute.get("title")
+                attribute.set("id", attribute.get("title"))
+        kind = attributes.get("class")
+        for item in graph_element.iter(f"{{{namespace}}}{kind}"):
+            values = item.find("g:attvalues", ns)
+            for value in list(values) if values is not None else []:
+                if value.get("for") in renamed and renamed[value.get("for")] is None:
+                    values.remove(value)
+                elif value.get("for") in renamed:
+                    value.set("for", renamed[value.get("for")])
     for edge in root.iter(f"{{{namespace}}}edge"):
         if edge.get("label"):
             edge.set("kind", edge.get("label", ""))
     return _xml_bytes(root, namespace)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kgraph")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
@@ -236,9 +322,11 @@ def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
     return out.getvalue() + b"\n"
 
 
-def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view: str = "actors") -> ExportSummary:
+def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view: str = "actors",
+                 isolated: bool = True) -> ExportSummary:
     """Write a graph file, store or endpoint to `output` as GraphML or GEXF (a network for
-    Gephi) or as RDF (turtle, nt, nq, trig, jsonld), atomically."""
+    Gephi), a self-contained HTML page (to look at in a browser) or RDF (turtle, nt, nq,
+    trig, jsonld), atomically. `isolated=False` leaves out actors in no event."""
     if not is_remote(str(graph)) and same_file(output, Path(graph)):
         raise OutputError(f"--output {output} is the same file as the graph it exports; choose another file")
     if fmt in EXPORT_RDF_FORMATS:
@@ -250,8 +338,13 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
         raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
     check_writable(output)  # fail before loading anything
     with open_graph(graph) as source:
-        network = build_network(source, view)
-    content = _graphml_bytes(network) if fmt == "graphml" else _gexf_bytes(network)
+        network = build_network(source, view, isolated=isolated)
+    if fmt == "html":
+        from .htmlview import html_bytes
+
+        content = html_bytes(network, title=f"kgraph: {Path(str(graph)).name}")
+    else:
+        content = _graphml_bytes(network) if fmt == "graphml" else _gexf_bytes(network)
     write_atomically(output, lambda tmp: tmp.write_bytes(content))
     return ExportSummary(nodes=network.number_of_nodes(), edges=network.number_of_edges())
 

@@ -18,10 +18,12 @@ RUS, UKR, KOR = f"{KGID}country/RUS", f"{KGID}country/UKR", f"{KGID}country/KOR"
 CONSIDER, SUPPLY = f"{KGID}event/e3", f"{KGID}event/e4"
 G = "{http://graphml.graphdrawing.org/xmlns}"
 
-NODE_ATTRIBUTES = {"label", "type", "country", "mentions"}
+NODE_ATTRIBUTES = {"label", "type", "country", "mentions", "color", "size"}
 EDGE_ATTRIBUTES = {
-    "label", "action", "modality", "date", "source", "evidence", "trigger", "confidence", "event", "weight",
+    "label", "action", "modality", "date", "source", "evidence", "trigger", "confidence", "event", "weight", "color",
 }
+GEXF = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
 
 
 @pytest.fixture
@@ -46,6 +48,7 @@ def test_actors_view_reads_back_with_networkx(actors_graphml: Path) -> None:
     assert all(set(data) == EDGE_ATTRIBUTES for *_, data in graph.edges(data=True))
     assert graph.nodes[f"{KGID}actor/volodymyr-zelenskyy"] == {
         "label": "Volodymyr Zelenskyy", "type": "Person", "country": "UKR", "mentions": 3,
+        "color": "#E69F00", "size": 20.39,
     }
     assert graph.nodes[f"{KGID}actor/nato"]["country"] == ""  # an organisation without a country
     assert graph.nodes[RUS]["country"] == "RUS"  # a country is its own country
@@ -148,6 +151,71 @@ def test_gexf_edge_kind_is_the_action(tmp_path: Path) -> None:
     assert "ns0:" not in output.read_text()
 
 
+def test_gexf_is_dynamic_1_3_for_gephis_timeline(tmp_path: Path) -> None:
+    output = tmp_path / "actors.gexf"
+    export_graph(MINI, output, fmt="gexf")
+    root = ET.parse(output).getroot()
+    assert (root.tag, root.get("version")) == (f"{GEXF}gexf", "1.3")
+    assert root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation").startswith("http://gexf.net/1.3 ")
+    assert root.findtext(f"{GEXF}meta/{GEXF}creator") == "kgraph 0.1.0"
+    graph = root.find(f"{GEXF}graph")
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    # an event edge lives on its day; an undated one (its document has no date) always
+    edges = {e.get("id"): e for e in graph.iter(f"{GEXF}edge")}
+    assert (edges["e1-0"].get("start"), edges["e1-0"].get("end")) == ("2024-10-21", "2024-10-21")
+    assert (edges["e2-0"].get("start"), edges["e2-0"].get("end")) == ("2024-10-22", "2024-10-22")
+    assert edges["e5-0"].get("start") is None and edges["e5-0"].get("end") is None
+    # an actor appears with its first dated event and stays
+    nodes = {n.get("id"): n for n in graph.iter(f"{GEXF}node")}
+    starts = {node.rsplit("/", 1)[-1]: n.get("start") for node, n in nodes.items()}
+    assert starts == {"RUS": "2024-10-21", "UKR": "2024-10-21", "KOR": "2024-10-22", "PRK": "2024-10-22",
+                      "volodymyr-zelenskyy": "2024-10-24", "nato": "2024-10-24"}
+    assert not any(n.get("end") for n in nodes.values())
+
+
+def test_gexf_colours_nodes_by_type_and_edges_by_action_and_sizes_by_mentions(tmp_path: Path) -> None:
+    output = tmp_path / "actors.gexf"
+    export_graph(MINI, output, fmt="gexf")
+    root = ET.parse(output).getroot()
+    nodes = {n.get("id").rsplit("/", 1)[-1]: n for n in root.iter(f"{GEXF}node")}
+
+    def colour(element: ET.Element) -> tuple[str, ...]:
+        found = element.find(f"{VIZ}color")
+        return tuple(found.get(c) for c in "rgb")
+
+    assert colour(nodes["RUS"]) == colour(nodes["UKR"]) == ("0", "114", "178")  # countries
+    assert colour(nodes["volodymyr-zelenskyy"]) == ("230", "159", "0")  # a person
+    assert colour(nodes["nato"]) == ("0", "158", "115")  # an organisation
+    sizes = {name: float(n.find(f"{VIZ}size").get("value")) for name, n in nodes.items()}
+    assert sizes["KOR"] == sizes["nato"]  # both mentioned twice
+    assert sizes["nato"] < sizes["volodymyr-zelenskyy"] < sizes["PRK"] < sizes["RUS"] < sizes["UKR"]  # 3, 4, 5, 6
+    by_action = {}
+    for edge in root.iter(f"{GEXF}edge"):
+        by_action.setdefault(edge.get("kind"), set()).add(colour(edge))
+    assert all(len(colours) == 1 for colours in by_action.values())  # one colour per action
+    assert len({c for colours in by_action.values() for c in colours}) == len(by_action)
+
+
+def test_gexf_dynamic_reads_back_with_networkx_without_leaked_keys(tmp_path: Path) -> None:
+    output = tmp_path / "actors.gexf"
+    export_graph(MINI, output, fmt="gexf")
+    assert "networkx_key" not in output.read_text()
+    graph = nx.read_gexf(output)
+    assert graph.graph["mode"] == "dynamic"
+    assert graph.nodes[RUS]["start"] == "2024-10-21"
+    assert graph.nodes[RUS]["viz"]["color"] == {"r": 0, "g": 114, "b": 178, "a": 1.0}
+    deploy = next(d for d in graph[RUS][UKR].values() if d["label"] == "deploy")
+    assert (deploy["start"], deploy["end"], deploy["action"]) == ("2024-10-21", "2024-10-21", "deploy")
+
+
+def test_no_isolated_leaves_out_actors_without_events(tmp_path: Path) -> None:
+    with_france = tmp_path / "with-france.ttl"  # a country named in no event
+    with_france.write_text(MINI.read_text() + '<country/FRA> a kg:Actor, kg:Country ; rdfs:label "France" .\n')
+    assert export_graph(with_france, tmp_path / "all.gexf", fmt="gexf") == ExportSummary(nodes=7, edges=7)
+    assert export_graph(with_france, tmp_path / "linked.gexf", fmt="gexf", isolated=False) == ExportSummary(nodes=6, edges=7)
+    assert f"{KGID}country/FRA" not in nx.read_gexf(tmp_path / "linked.gexf")
+
+
 def test_gexf_events_view(tmp_path: Path) -> None:
     output = tmp_path / "events.gexf"
     assert export_graph(MINI, output, fmt="gexf", view="events") == ExportSummary(nodes=13, edges=15)
@@ -193,3 +261,17 @@ def test_export_leaves_only_the_output_file(tmp_path: Path) -> None:
 def test_unknown_format_or_view(tmp_path: Path, options: dict[str, str], message: str) -> None:
     with pytest.raises(KgraphError, match=message):
         export_graph(MINI, tmp_path / "graph.out", **options)
+
+
+def test_cli_no_isolated(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    with_france = tmp_path / "with-france.ttl"
+    with_france.write_text(MINI.read_text() + '<country/FRA> a kg:Actor, kg:Country ; rdfs:label "France" .\n')
+    output = tmp_path / "linked.gexf"
+    result = CliRunner().invoke(app, ["export", str(with_france), "--format", "gexf", "--no-isolated", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote 6 nodes and 7 edges to {output}\n"
+    assert "France" not in output.read_text()
