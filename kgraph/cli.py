@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
-EXPORT_FORMATS = ("graphml", "gexf", "turtle", "nt", "nq", "trig", "jsonld")
+EXPORT_FORMATS = ("graphml", "gexf", "html", "turtle", "nt", "nq", "trig", "jsonld")
 EXPORT_VIEWS = ("actors", "events")
 
 
@@ -202,7 +202,7 @@ def export_cli(
     graph: str = typer.Argument(..., help="RDF file or store folder written by kgraph build, "
                                           "or a SPARQL endpoint URL."),
     fmt: str = typer.Option("graphml", "--format",
-                            help="graphml or gexf (for Gephi), or turtle, nt, nq, trig, jsonld."),
+                            help="graphml or gexf (for Gephi), html (a page to look at in a browser), or turtle, nt, nq, trig, jsonld."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     view: str = typer.Option("actors", "--view",
         help="actors: actors and countries as nodes, events as edges from agent to target; "

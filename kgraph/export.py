@@ -41,7 +41,7 @@ from .query import open_graph, run_query
 from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_quads, dump_store, is_remote
 from .targets import same_file
 
-EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf")
+EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf", "html")
 VIEWS: tuple[str, ...] = ("actors", "events")
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"

@@ -7,8 +7,6 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
 from .actions import ACTIONS
 
 
@@ -44,9 +42,3 @@ def rgb(colour: str) -> dict[str, int]:
     """`#rrggbb` as GEXF's viz:color attributes."""
     return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
 
-
-def legend() -> dict[str, Any]:
-    """The colour keys, for a legend: node types and actions, in the table's order."""
-    table = _table()
-    return {"node_types": {k: v for k, v in table["node_types"].items() if k},
-            "actions": {k: v for k, v in table["actions"].items() if k in ACTIONS}}

@@ -255,7 +255,7 @@ def test_export_leaves_only_the_output_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("options", "message"), [
-    ({"fmt": "dot"}, "unknown export format 'dot'; choose one of graphml, gexf, turtle"),
+    ({"fmt": "dot"}, "unknown export format 'dot'; choose one of graphml, gexf, html, turtle"),
     ({"view": "documents"}, "unknown export view 'documents'; choose actors or events"),
 ])
 def test_unknown_format_or_view(tmp_path: Path, options: dict[str, str], message: str) -> None:
