@@ -24,6 +24,9 @@ _DATELINE = re.compile(
 _HEADER_CHARS = 600  # a dateline or date line sits above the article body
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEAD_WEEKDAY = re.compile(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# dateparser reads a decade ("the 2030s") as the day it runs and a span of years ("2023-24")
+# as a day in November: both name longer periods
+_PERIODS = re.compile(r"\b\d{3}0'?s\b|'\d0s\b|\b(?:1[89]|20)\d{2}\s*[-–/]\s*(?:\d{2}|(?:1[89]|20)\d{2})\b(?![-–/]\d)")
 _YEARS_BACK = 28  # the calendar repeats every 28 years: a month, day and weekday fit once in them
 
 
@@ -86,6 +89,8 @@ def resolve_day(expression: str, base: date | None) -> date | None:
     cleaned = _LEADING.sub("", cleaned)
     if not cleaned or not re.search(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                                     r"today|yesterday|tonight", cleaned, re.I):
+        return None
+    if _PERIODS.search(cleaned):
         return None
     if base is None and not re.search(r"\d{4}", cleaned):
         return None  # "Tuesday" or "August 5" mean nothing without the article's date

@@ -138,3 +138,12 @@ def test_a_date_line_in_the_text_beats_the_date_option():
     assert _with_date(dated, "2025-01-01").date == "2024-11-04"
     undated = Article(source="b.txt", text="Drones struck the city.\n")
     assert _with_date(undated, "2025-01-01").date == "2025-01-01"
+
+
+@pytest.mark.parametrize("expression", ["the 2030s", "the 1990s", "the '90s", "2023-24", "2023–2024"])
+def test_decades_and_spans_of_years_name_no_day(expression):
+    # dateparser gave "the 2030s" the day kgraph ran (kg_13 of the training set: "to sell three
+    # Virginia-class submarines to Australia in the 2030s" was dated the day of the build)
+    assert resolve_day(expression, None) is None
+    assert resolve_day(expression, PUBLISHED) is None
+    assert event_day([expression], PUBLISHED) is None
