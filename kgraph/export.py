@@ -194,7 +194,7 @@ def build_network(store: ox.Store, view: str = "actors", *, isolated: bool = Tru
 
 
 def _node_colour(data: dict[str, Any]) -> str:
-    return style.node_colour(data.get("type", ""))
+    return style.node_colour(data.get("type", ""), data.get("action", ""))
 
 
 def _styled(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

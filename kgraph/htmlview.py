@@ -40,7 +40,7 @@ def network_page(graph: nx.MultiDiGraph, *, title: str = "kgraph"):
     page = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
     for node, data in graph.nodes(data=True):
         kind = data.get("type", "")
-        page.add_node(node, label=data.get("label") or node.rsplit("/", 1)[-1], color=style.node_colour(kind),
+        page.add_node(node, label=data.get("label") or node.rsplit("/", 1)[-1], color=style.node_colour(kind, data.get("action", "")),
                       size=style.node_size(data.get("mentions", 0)), shape="dot", iri=node, **_tooltip_fields(data))
     parallel: Counter[tuple[str, str]] = Counter()
     for source, target, key, data in graph.edges(keys=True, data=True):

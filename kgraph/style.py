@@ -20,10 +20,13 @@ def _table() -> dict[str, dict[str, str]]:
     return table
 
 
-def node_colour(kind: str) -> str:
-    """`#rrggbb` of a node of this type (Country, Person, Organization, Group, Event)."""
-    types = _table()["node_types"]
-    return types.get(kind, types[""])
+def node_colour(kind: str, action: str = "") -> str:
+    """`#rrggbb` of a node of this type (Country, Person, Organization, Group); an event node
+    (the events view) takes its action's colour, as its edge has in the actors view."""
+    table = _table()
+    if kind == "Event" and action in table["actions"]:
+        return table["actions"][action]
+    return table["node_types"].get(kind, table["node_types"][""])
 
 
 def edge_colour(label: str) -> str:

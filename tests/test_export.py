@@ -219,7 +219,13 @@ def test_no_isolated_leaves_out_actors_without_events(tmp_path: Path) -> None:
 def test_gexf_events_view(tmp_path: Path) -> None:
     output = tmp_path / "events.gexf"
     assert export_graph(MINI, output, fmt="gexf", view="events") == ExportSummary(nodes=13, edges=15)
-    assert nx.read_gexf(output).has_edge(CONSIDER, SUPPLY)
+    graph = nx.read_gexf(output)
+    assert graph.has_edge(CONSIDER, SUPPLY)
+    # an event node lives on its day, in its action's colour (deploy: #FF7F00)
+    deploy = graph.nodes[f"{KGID}event/e1"]
+    assert (deploy["start"], deploy["end"]) == ("2024-10-21", "2024-10-21")
+    assert deploy["viz"]["color"] == {"r": 255, "g": 127, "b": 0, "a": 1.0}
+    assert "start" not in graph.nodes[f"{KGID}event/e5"]  # undated: always there
 
 
 def test_missing_output_folder_raises_before_any_work(tmp_path: Path) -> None:

@@ -125,3 +125,14 @@ def test_filters_by_action_and_date_from_the_address(chromium: str, mini_html: P
     assert shown("#actions=condemn") == ("5", "3", "true")
     # 2024-10-21 to 2024-10-21: only Russia's deployment; undated events (NATO's) left out too
     assert shown("#from=2024-10-21&to=2024-10-21&undated=no") == ("2", "1", "true")
+
+
+def test_events_view_filters_events_with_their_role_edges(chromium: str, tmp_path: Path) -> None:
+    page = tmp_path / "events.html"
+    assert export_graph(MINI, page, fmt="html", view="events") == ExportSummary(nodes=13, edges=15)
+    events = {n["label"]: n for n in _page_data(page.read_text(encoding="utf-8"), "rawNodes") if n.get("type") == "Event"}
+    assert events["consider"]["color"] == "#A6CEE3"  # an event node in its action's colour
+    dom = _browse(chromium, page.as_uri() + "#actions=consider", tmp_path / "profile", "--dump-dom")
+    body = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', re.search(r"<body([^>]*)>", dom).group(1)))
+    # South Korea -agent-> consider -theme-> supply: the considered supply shows as its theme
+    assert (body["shown-nodes"], body["shown-edges"]) == ("3", "2")
