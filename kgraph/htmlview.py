@@ -54,6 +54,7 @@ def network_page(graph: nx.MultiDiGraph, *, title: str = "kgraph"):
                       arrows="to", smooth={"enabled": True, "type": "curvedCW", "roundness": 0.08 + 0.14 * bend},
                       **_tooltip_fields(data))
     page.set_options("""{
+      "layout": {"randomSeed": 7},
       "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": true},
                   "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110}},
       "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1},

@@ -136,3 +136,29 @@ def test_events_view_filters_events_with_their_role_edges(chromium: str, tmp_pat
     body = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', re.search(r"<body([^>]*)>", dom).group(1)))
     # South Korea -agent-> consider -theme-> supply: the considered supply shows as its theme
     assert (body["shown-nodes"], body["shown-edges"]) == ("3", "2")
+
+
+# Moves the mouse onto the middle of an edge once the layout has settled, then writes what the
+# tooltip shows into the page (vis-network's own edge geometry finds the middle of the curve).
+HOVER_PROBE = """<script>
+network.once("stabilizationIterationsDone", () => setTimeout(() => {
+  const middle = network.canvasToDOM(network.body.edges[EDGE].edgeType.getPoint(0.5));
+  const canvas = document.querySelector("#graph canvas");
+  const box = canvas.getBoundingClientRect();
+  canvas.dispatchEvent(new MouseEvent("mousemove", {clientX: box.left + middle.x, clientY: box.top + middle.y, bubbles: true}));
+  setTimeout(() => {
+    const tip = document.querySelector("div.vis-tooltip");
+    document.body.dataset.tooltip = tip && tip.style.visibility !== "hidden" ? tip.textContent : "none";
+  }, 1000);
+}, 100));
+</script>
+"""
+
+
+def test_hovering_an_edge_shows_its_sentence_and_source(chromium: str, mini_html: Path, tmp_path: Path) -> None:
+    probed = tmp_path / "probed.html"
+    probe = HOVER_PROBE.replace("EDGE", json.dumps("e1-0"))
+    probed.write_text(mini_html.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = _browse(chromium, probed.as_uri(), tmp_path / "profile", "--dump-dom")
+    tooltip = re.search(r'data-tooltip="([^"]*)"', dom).group(1)
+    assert tooltip == "deploy · 2024-10-21“Russia deployed more troops to Ukraine.”source: examples/korea.txt"
