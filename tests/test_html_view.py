@@ -138,10 +138,12 @@ def test_events_view_filters_events_with_their_role_edges(chromium: str, tmp_pat
     assert (body["shown-nodes"], body["shown-edges"]) == ("3", "2")
 
 
-# Moves the mouse onto the middle of an edge once the layout has settled, then writes what the
+# Moves the mouse onto the middle of an edge once the page says the layout has settled, then writes what the
 # tooltip shows into the page (vis-network's own edge geometry finds the middle of the curve).
 HOVER_PROBE = """<script>
-network.once("stabilizationIterationsDone", () => setTimeout(() => {
+const settled = setInterval(() => {
+  if (document.body.dataset.drawn !== "true") return;
+  clearInterval(settled);
   const middle = network.canvasToDOM(network.body.edges[EDGE].edgeType.getPoint(0.5));
   const canvas = document.querySelector("#graph canvas");
   const box = canvas.getBoundingClientRect();
@@ -150,7 +152,7 @@ network.once("stabilizationIterationsDone", () => setTimeout(() => {
     const tip = document.querySelector("div.vis-tooltip");
     document.body.dataset.tooltip = tip && tip.style.visibility !== "hidden" ? tip.textContent : "none";
   }, 1000);
-}, 100));
+}, 100);
 </script>
 """
 
