@@ -1,4 +1,5 @@
-"""Export a kgraph graph file as GraphML or GEXF for Gephi (and networkx, igraph, yEd).
+"""Export a kgraph graph file as GraphML or GEXF for Gephi (and networkx, igraph, yEd), or as
+one HTML page to look at in a browser (kgraph/htmlview.py).
 
 The RDF is read with SPARQL (pyoxigraph, through `query`), turned into a networkx
 MultiDiGraph, written with networkx, then lightly post-processed. What Gephi's importers
