@@ -272,6 +272,7 @@ def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
     meta.find("g:creator", ns).text = f"kgraph {_version()}"
     ET.SubElement(meta, f"{{{namespace}}}description").text = "kgraph event graph: actors linked by events"
     graph_element = root.find("g:graph", ns)
+    graph_element.attrib.pop("name", None)  # not a GEXF 1.3 attribute: networkx writes it anyway
     graph_element.set("mode", "dynamic")
     graph_element.set("timeformat", "date")
     for attributes in graph_element.findall("g:attributes", ns):

@@ -160,6 +160,7 @@ def test_gexf_is_dynamic_1_3_for_gephis_timeline(tmp_path: Path) -> None:
     assert root.findtext(f"{GEXF}meta/{GEXF}creator") == "kgraph 0.1.0"
     graph = root.find(f"{GEXF}graph")
     assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    assert "name" not in graph.attrib  # GEXF 1.3's schema has no graph name
     # an event edge lives on its day; an undated one (its document has no date) always
     edges = {e.get("id"): e for e in graph.iter(f"{GEXF}edge")}
     assert (edges["e1-0"].get("start"), edges["e1-0"].get("end")) == ("2024-10-21", "2024-10-21")
