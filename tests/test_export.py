@@ -282,3 +282,13 @@ def test_cli_no_isolated(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote 6 nodes and 7 edges to {output}\n"
     assert "France" not in output.read_text()
+
+
+def test_every_action_has_its_own_colour() -> None:
+    from kgraph import style
+    from kgraph.actions import ACTIONS
+
+    colours = {action: style.edge_colour(action) for action in ACTIONS}
+    assert len(set(colours.values())) == len(ACTIONS) == 12
+    assert style.node_colour("Event", "warn") == colours["warn"]
+    assert style.node_colour("Spaceship") == style.node_colour("") == "#999999"
