@@ -51,33 +51,36 @@ def normalise_article_date(value: str | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def date_in_header(text: str, today: date | None = None) -> date | None:
+def date_in_header(text: str, today: date | None = None, *, around: date | None = None) -> date | None:
     """The publication date of a plain-text article, from a date line or dateline at its top
     ("October 27, 2023", "NEW DELHI, August 20 —").
 
-    A dateline without a year (news agencies write "SEOUL, October 23 —") takes it from the
-    weekday its first sentence names ("... said on Wednesday"): the latest year, up to `today`
-    (default: the day of the run), in which that day was that weekday. Without a weekday it
-    gives no date, since "August 20" alone could be any year.
+    A dateline without a year (news agencies write "SEOUL, October 23 —") takes it from
+    `around` (the `--date` a user gave for the articles) when given: the latest such day up to
+    it. Otherwise from the weekday its first sentence names ("... said on Wednesday"): the
+    latest year, up to `today` (default: the day of the run), in which that day was that
+    weekday. With neither it gives no date, since "August 20" alone could be any year.
     """
     match = _DATELINE.search(text[:_HEADER_CHARS])
     if not match:
         return None
     if re.search(r"\d{4}", match.group(1)):
         return resolve_day(match.group(1), None)
+    if around is not None:
+        return _latest(match.group(1), around, weekday=None)
     lead = re.split(r"(?<=[.!?])\s|\n", text[match.end():].lstrip(), maxsplit=1)[0]
     weekday = _LEAD_WEEKDAY.search(lead)
     if not weekday:
         return None
-    return _year_of_weekday(match.group(1), _WEEKDAYS.index(weekday.group(1).lower()), today or date.today())
+    return _latest(match.group(1), today or date.today(), weekday=_WEEKDAYS.index(weekday.group(1).lower()))
 
 
-def _year_of_weekday(month_day: str, weekday: int, today: date) -> date | None:
-    """The latest day named `month_day` ("October 23") on or before `today` that falls on
-    `weekday` (0 = Monday)."""
-    for year in range(today.year, today.year - _YEARS_BACK, -1):
+def _latest(month_day: str, limit: date, *, weekday: int | None) -> date | None:
+    """The latest day named `month_day` ("October 23") on or before `limit`, falling on
+    `weekday` (0 = Monday) when one is given."""
+    for year in range(limit.year, limit.year - _YEARS_BACK, -1):
         day = _parse(f"{month_day} {year}", None)
-        if day is not None and day <= today and day.weekday() == weekday and day.year == year:
+        if day is not None and day <= limit and day.year == year and weekday in (None, day.weekday()):
             return day
     return None
 

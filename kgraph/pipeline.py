@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .casing import text_for_parser
-from .dates import date_in_header, normalise_article_date
+from .dates import date_in_header, iso_date, normalise_article_date
 from .errors import InputError, release_frames
 from .ingest import Ingester, IngestProcess
 from .model import Article
@@ -168,7 +168,8 @@ def _cpus() -> int:
 def _with_date(article: Article, default_date: str | None) -> Article:
     """The article with its publication date as YYYY-MM-DD, from wherever it can be found."""
     own = normalise_article_date(article.date)
-    header = None if own else date_in_header(article.text)
+    around = iso_date(default_date) if default_date else None
+    header = None if own else date_in_header(article.text, around=around)
     day = own or (header.isoformat() if header else None) or default_date
     return article if day == article.date else replace(article, date=day)
 

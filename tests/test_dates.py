@@ -138,6 +138,10 @@ def test_a_date_line_in_the_text_beats_the_date_option():
     assert _with_date(dated, "2025-01-01").date == "2024-11-04"
     undated = Article(source="b.txt", text="Drones struck the city.\n")
     assert _with_date(undated, "2025-01-01").date == "2025-01-01"
+    # a dateline without a year is the latest such day up to --date, weekday or not
+    no_year = Article(source="c.txt", text="KYIV, November 4 — Drones struck the city.\n")
+    assert _with_date(no_year, "2025-01-01").date == "2024-11-04"
+    assert _with_date(no_year, "2024-11-04").date == "2024-11-04"
 
 
 @pytest.mark.parametrize("expression", ["the 2030s", "the 1990s", "the '90s", "2023-24", "2023–2024"])
