@@ -216,8 +216,9 @@ def export_cli(
     summary = export_graph(graph, output, fmt=fmt, view=view)
     if fmt in ("graphml", "gexf"):
         typer.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
-    else:
-        typer.echo(f"wrote {summary.quads} quads to {output}")
+    else:  # N-Quads and TriG keep the article graphs; the other syntaxes write their union
+        unit = "quads" if fmt in ("nq", "trig") else "triples"
+        typer.echo(f"wrote {summary.quads} {unit} to {output}")
 
 
 def _warn(message: str) -> None:

@@ -27,6 +27,7 @@ from . import snapshot
 from .errors import InputError, KgraphError, OutputError
 from .model import Actor
 from .entities import Merge
+from .jsonld import write_jsonld
 from .lock_holders import busy_message
 from .rdf import (
     ArticleRdf, actor_from_row, document_iri, known_actors_query, rename_actor_update, stats_update,
@@ -432,6 +433,8 @@ def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:
     union = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
         union = store.quads_for_pattern(None, None, None, None)
+    if fmt == ox.RdfFormat.JSON_LD:
+        return write_jsonld(_triples(union), output)
     ox.serialize(count(_triples(union)), str(output), format=fmt, prefixes=_prefixes(fmt))
     return counted[0]
 
@@ -440,6 +443,8 @@ def dump_quads(quads: list[ox.Quad], output: Path, fmt: ox.RdfFormat) -> None:
     """Write quads fetched from an endpoint: graphs kept for N-Quads and TriG, triples else."""
     if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         ox.serialize(quads, str(output), format=fmt, prefixes=_prefixes(fmt))
+    elif fmt == ox.RdfFormat.JSON_LD:
+        write_jsonld(_triples(quads), output)
     else:
         ox.serialize(_triples(quads), str(output), format=fmt, prefixes=_prefixes(fmt))
 
