@@ -10,6 +10,13 @@ class KgraphError(Exception):
     exit_code = 1
 
 
+class UsageError(KgraphError):
+    """A command line that asks for something impossible (a bad option value), as Click's own
+    usage errors."""
+
+    exit_code = 2
+
+
 class InputError(KgraphError):
     """An input path, file or article that cannot be read."""
 
