@@ -2,6 +2,7 @@
 notebook on another origin, the printed URL taken by `kgraph query`, `--port 0`, a busy port."""
 from __future__ import annotations
 
+import re
 import select
 import signal
 import socket
@@ -112,3 +113,20 @@ def test_a_malformed_origin_is_a_usage_error(store: Path, origin: str) -> None:
     result = runner.invoke(app, ["serve", str(store), "--cors", origin])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("kgraph: error: --cors takes an origin") and origin in result.stderr
+
+
+def test_verbose_serve_logs_each_request(store: Path) -> None:
+    server = subprocess.Popen([KGRAPH, "serve", str(store), "--port", "0", "-v"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([server.stdout], [], [], 60)
+        assert ready, "kgraph serve printed nothing within 60 s"
+        first = server.stdout.readline()
+        url = first.split(" at ", 1)[1].split()[0]
+        assert first.startswith(f"serving {store} read-only at http://127.0.0.1:") and url.endswith("/query")
+        assert request(url, query="ASK { ?s ?p ?o }")[0] == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, errors = server.communicate(timeout=15)
+    assert re.search(r'^kgraph: 127\.0\.0\.1 "GET /query\?query=ASK\+%7B\+%3Fs\+%3Fp\+%3Fo\+%7D HTTP/1\.1" 200 -$',
+                     errors, re.M), errors
