@@ -97,8 +97,7 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _main(version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
                                        help="Print kgraph's version and exit.")) -> None:
-    """Build an event knowledge graph (who did what to whom) from news articles, query it with
-    SPARQL and export it for Gephi."""
+    """kgraph's own options: --version, and shell completion (added by Typer)."""
 
 
 QUIET = typer.Option(False, "--quiet", "-q", help="Print only results, warnings and errors: no progress, no notes.")
