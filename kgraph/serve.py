@@ -14,6 +14,8 @@ comes (`serve_log.ServerLog`): a pipe nobody reads fills up after 64 KB and then
 from __future__ import annotations
 
 import ctypes
+import errno
+import re
 import shutil
 import signal
 import socket
@@ -26,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import snapshot
-from .errors import InputError, KgraphError
+from .errors import InputError, KgraphError, UsageError
 from .gateway import Gateway
 from .serve_log import ServerLog
 from .store import StoreBusyError, _Lock, is_store_folder
@@ -44,20 +46,38 @@ def oxigraph_binary() -> str:
     return found
 
 
+_ORIGIN = re.compile(r"\*|https?://[^/\s?#]+/?")
+
+
+def check_origin(origin: str) -> str:
+    """A CORS origin as browsers send it (`https://yasgui.org`, `http://localhost:8888`) or
+    `*` for any; a path or another scheme would never match a browser's Origin header."""
+    if not _ORIGIN.fullmatch(origin):
+        raise UsageError(f"--cors takes an origin such as https://yasgui.org or http://localhost:8888 "
+                         f"(scheme, host and port, no path) or * for any, not '{origin}'")
+    return origin.rstrip("/")
+
+
 def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = DEFAULT_TIMEOUT,
-          allow_service: bool = False, announce: Callable[[str], None] = print) -> None:
-    """Run the endpoint until interrupted (Ctrl-C). `timeout`: seconds a query may run (0: no
-    limit); `allow_service`: let federated queries through."""
+          allow_service: bool = False, cors: tuple[str, ...] = (),
+          announce: Callable[[str], None] | None = print, ready: Callable[[str], None] | None = None,
+          log_requests: Callable[[str], None] | None = None) -> None:
+    """Run the endpoint until interrupted (Ctrl-C). `port` 0 picks a free one;
+    `timeout`: seconds a query may run (0: no limit); `allow_service`: let federated queries
+    through; `cors`: browser origins allowed to read its answers (`*`: any). Once it answers,
+    `ready` gets its query URL and `announce` a few lines saying where it is and how to use it;
+    `log_requests` gets one line per request."""
+    cors = tuple(check_origin(origin) for origin in cors) if cors else ()
     if not is_store_folder(store):
         raise InputError(f"not a kgraph store folder: {store} (build one with kgraph build --store)")
     binary = oxigraph_binary()
     location, lock = _for_reading(store)
     try:
         gateway = Gateway((host, port), ("127.0.0.1", _free_port()), timeout=timeout,
-                          allow_service=allow_service)
+                          allow_service=allow_service, cors=cors, log=log_requests)
     except OSError as exc:
         lock.release()
-        raise KgraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise KgraphError(_listen_failure(host, port, exc)) from None
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
     process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
     front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
@@ -65,13 +85,18 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         _wait_until_up(process, "http://{}:{}/query".format(*gateway.backend), log)
         front.start()
         url = f"http://{host}:{gateway.server_address[1]}/query"
-        limit = f"queries stop after {timeout} s" if timeout else "no time limit"
-        announce(f"serving {store} read-only at {url}  ({limit}; Ctrl-C to stop)")
-        if location != store:
-            announce("  a build is writing the store: this serves it as it was when the build began; "
-                     "restart after the build to serve its articles")
-        announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
-                 f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
+        if ready:
+            ready(url)
+        if announce:
+            limit = f"queries stop after {timeout} s" if timeout else "no time limit"
+            announce(f"serving {store} read-only at {url}  ({limit}; Ctrl-C to stop)")
+            if location != store:
+                announce("  a build is writing the store: this serves it as it was when the build "
+                         "began; restart after the build to serve its articles")
+            if cors:
+                announce(f"  web pages from {', '.join(cors)} may query it from a browser (CORS)")
+            announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
+                     f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
         process.wait()
         if process.returncode:
             raise KgraphError(f"the Oxigraph server stopped: {log.last_error(process.returncode)}")
@@ -118,6 +143,18 @@ def _end(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _listen_failure(host: str, port: int, exc: OSError) -> str:
+    """Why the endpoint cannot listen, and what to do about it, in one line."""
+    if exc.errno == errno.EADDRINUSE:
+        return (f"port {port} on {host} is already in use (another server, perhaps another kgraph "
+                f"serve); choose another with --port, or --port 0 for a free one")
+    if exc.errno == errno.EACCES:
+        return f"no permission to listen on port {port} on {host}; ports below 1024 need root: choose --port 1024 or above"
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host}: not an address of this machine (try --host 127.0.0.1)"
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
 
 
 def _stop(signum: int, frame: object) -> None:

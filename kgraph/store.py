@@ -27,6 +27,7 @@ from . import snapshot
 from .errors import InputError, KgraphError, OutputError
 from .model import Actor
 from .entities import Merge
+from .jsonld import write_jsonld
 from .lock_holders import busy_message
 from .rdf import (
     ArticleRdf, actor_from_row, document_iri, known_actors_query, rename_actor_update, stats_update,
@@ -38,14 +39,29 @@ from .vocab import KG, PREFIXES
 
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
+_SERVER_ENDPOINTS = ("/query", "/update", "/store")  # Oxigraph server's layout
 
 
 class StoreBusyError(KgraphError):
-    exit_code = 5
+    """A store folder another kgraph process holds."""
+
+    exit_code = 6
 
 
 def is_remote(target: str) -> bool:
     return target.startswith(("http://", "https://"))
+
+
+def server_base(url: str) -> str:
+    """A SPARQL server's base URL from its base or from one of Oxigraph's endpoints:
+    `http://host:7878/query` (as `kgraph serve` prints it) and `http://host:7878` are one."""
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    for endpoint in _SERVER_ENDPOINTS:
+        if path.endswith(endpoint):
+            path = path[: -len(endpoint)]
+            break
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
 
 
 def is_store_folder(path: Path) -> bool:
@@ -295,11 +311,13 @@ class RemoteStore(GraphStore):
     """A SPARQL 1.1 store over HTTP (Oxigraph server, Fuseki, GraphDB): one Graph Store
     Protocol request per article, queries and updates through the SPARQL Protocol.
 
-    `url` is the server's base: Oxigraph's `/query`, `/update` and `/store` are used.
+    `url` is the server's base: Oxigraph's `/query`, `/update` and `/store` are used. The
+    query URL itself (what `kgraph serve` prints, what SPARQL clients take) names the same
+    server.
     """
 
     def __init__(self, url: str) -> None:
-        self.base = url.rstrip("/")
+        self.base = server_base(url)
         self.query_url = f"{self.base}/query"
         self.update_url = f"{self.base}/update"
         self.store_url = f"{self.base}/store"
@@ -432,6 +450,8 @@ def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:
     union = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
         union = store.quads_for_pattern(None, None, None, None)
+    if fmt == ox.RdfFormat.JSON_LD:
+        return write_jsonld(_triples(union), output)
     ox.serialize(count(_triples(union)), str(output), format=fmt, prefixes=_prefixes(fmt))
     return counted[0]
 
@@ -440,6 +460,8 @@ def dump_quads(quads: list[ox.Quad], output: Path, fmt: ox.RdfFormat) -> None:
     """Write quads fetched from an endpoint: graphs kept for N-Quads and TriG, triples else."""
     if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         ox.serialize(quads, str(output), format=fmt, prefixes=_prefixes(fmt))
+    elif fmt == ox.RdfFormat.JSON_LD:
+        write_jsonld(_triples(quads), output)
     else:
         ox.serialize(_triples(quads), str(output), format=fmt, prefixes=_prefixes(fmt))
 

@@ -143,7 +143,7 @@ def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
             while response.read(1 << 20):
                 pass
     result = CliRunner().invoke(app, ["query", url.removesuffix("/query"), STREAM, "--format", "csv"])
-    assert result.exit_code == 2 and "cut short" in result.stderr, result.output
+    assert result.exit_code == 3 and "cut short" in result.stderr, result.output
     assert _answers_quickly(url) < 1
 
 
@@ -209,7 +209,7 @@ def test_query_refuses_federated_queries_for_a_store_and_an_endpoint(store, serv
         for graph in (str(store), served[0].removesuffix("/query")):
             for template in SERVICE_QUERIES:
                 result = CliRunner().invoke(app, ["query", graph, template.format(listener.url)])
-                assert result.exit_code == 2 and "--allow-service" in result.stderr, result.output
+                assert result.exit_code == 3 and "--allow-service" in result.stderr, result.output
         time.sleep(0.3)
         assert listener.connections == 0
     finally:

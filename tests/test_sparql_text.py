@@ -74,7 +74,7 @@ def test_kgraph_query_refuses_federated_queries_unless_allowed() -> None:
     with ServiceListener() as listener:
         for query in FEDERATED:
             result = runner.invoke(app, ["query", str(MINI), query.replace(U, listener.url)])
-            assert result.exit_code == 2, result.output
+            assert result.exit_code == 3, result.output
             assert result.stderr.startswith("kgraph: error: federated queries (SERVICE) are refused")
         assert listener.settled() == 0
         allowed = runner.invoke(app, ["query", str(MINI), FEDERATED[0].replace(U, listener.url), "--allow-service"])

@@ -1,0 +1,87 @@
+"""kgraph from Python (issue 10.4): `import kgraph`, one text's events, a folder's graph, and
+the README's "Use from Python" example, run as it is written."""
+from __future__ import annotations
+
+import doctest
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+import rdflib
+
+import kgraph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_package_says_what_it_offers() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+.*", kgraph.__version__)
+    assert {"__version__", "extract_events", "build_graph", "Event"} <= set(kgraph.__all__)
+    assert all(hasattr(kgraph, name) for name in kgraph.__all__)
+
+
+def test_importing_kgraph_loads_neither_spacy_nor_rdflib() -> None:
+    code = "import sys, kgraph; print('spacy' in sys.modules, 'rdflib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_extract_events_from_one_text() -> None:
+    events = kgraph.extract_events("Russia deployed troops to Belarus. Germany might sanction Russia.")
+    assert [(e.action, e.agent.country, e.target.country, e.modality) for e in events] == [
+        ("deploy", "RUS", "BLR", "asserted"), ("sanction", "DEU", "RUS", "hypothetical")]
+    assert all(isinstance(e, kgraph.Event) for e in events)
+    assert events[1].sentence == "Germany might sanction Russia."
+
+
+def test_a_publication_date_dates_relative_days() -> None:
+    text = "Germany condemned Russia on Tuesday."
+    assert [e.date for e in kgraph.extract_events(text)] == [None]
+    import datetime
+
+    assert [e.date for e in kgraph.extract_events(text, date=datetime.date(2024, 9, 5))] == ["2024-09-03"]
+    with pytest.raises(kgraph.KgraphError, match="YYYY-MM-DD"):
+        kgraph.extract_events(text, date="last week")
+
+
+def test_build_graph_gives_a_dataset_to_query(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Germany condemned Russia.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Japan supplied Ukraine with generators.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"caf\xe9 Russia attacked Ukraine.")  # not UTF-8: skipped
+    with pytest.warns(kgraph.KgraphWarning, match="c.txt"):
+        graph = kgraph.build_graph(tmp_path)
+    assert isinstance(graph, rdflib.Dataset)
+    rows = graph.query("SELECT ?action ?who WHERE { ?e a ?action ; kg:agent/kg:iso3 ?who . "
+                       "FILTER(?action != kg:Event) } ORDER BY ?who")
+    assert [(str(a).rsplit("#")[-1], str(w)) for a, w in rows] == [("Condemn", "DEU"), ("Supply", "JPN")]
+    assert not list(tmp_path.glob(".*"))  # no temporary file left beside the articles
+
+
+def test_build_graph_of_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(kgraph.KgraphError, match="no readable article"):
+            kgraph.build_graph([tmp_path / "empty.txt"])
+
+
+def readme_example() -> str:
+    """The ```pycon block of the README's "Use from Python" section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Use from Python", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```pycon\n(.*?)```", section, re.S)
+    assert len(blocks) == 1, "the section should hold one example"
+    return blocks[0]
+
+
+def test_the_readme_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # it reads examples/, as from the repository's folder
+    test = doctest.DocTestParser().get_doctest(readme_example(), {}, "README: Use from Python", "README.md", 0)
+    assert len(test.examples) >= 5
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    output: list[str] = []
+    runner.run(test, out=output.append)
+    assert runner.failures == 0, "".join(output)

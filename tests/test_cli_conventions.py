@@ -1,0 +1,152 @@
+"""The command line's conventions (issue 10.5): --version, -q/-v on every command, exit codes
+as the README's table says, help without Python's type names, the pre-bound prefixes listed
+alike everywhere, shell completion, and messages that say what to do."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import kgraph
+from kgraph.cli import app
+from kgraph.errors import InputError, ModelError, OutputError, QueryError, QueryTimeoutError, UsageError
+from kgraph.store import StoreBusyError
+from kgraph.vocab import PREFIXES
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ("build", "remove", "serve", "query", "export")
+ARTICLE = "Russia deployed troops to Belarus. Germany condemned Russia.\n"
+runner = CliRunner()
+
+
+def readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"kgraph {kgraph.__version__}\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_quiet_and_verbose_and_help_without_type_names(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "-q, --quiet" in result.stdout and "-v, --verbose" in result.stdout
+    assert not re.search(r"<\w[^>]*>", result.stdout), result.stdout  # <str>, <list[str]>, <int range>
+    usage = result.stdout.splitlines()[0]
+    assert "{" not in usage and usage.startswith(f"Usage: kgraph {command} [OPTIONS] ")
+
+
+def test_the_prebound_prefixes_read_the_same_in_help_and_readme() -> None:
+    listed = ", ".join(PREFIXES)
+    help_text = " ".join(runner.invoke(app, ["query", "--help"]).stdout.split())
+    assert f"The prefixes {listed} are pre-bound" in help_text
+    assert f"The prefixes {listed} are pre-bound" in " ".join(readme().split())
+
+
+def exit_table() -> dict[int, str]:
+    section = readme().split("Exit status, for scripts:", 1)[1].split("\n\n", 2)[1]
+    return {int(m.group(1)): m.group(2) for m in re.finditer(r"^\| (\d+) \| (.+) \|$", section, re.M)}
+
+
+def test_the_readme_lists_each_exit_status_once_and_usage_apart_from_bad_input() -> None:
+    table = exit_table()
+    assert "usage" in table[UsageError.exit_code] and "bad input" in table[InputError.exit_code]
+    assert UsageError.exit_code == 2 != InputError.exit_code == QueryError.exit_code
+    assert "written" in table[OutputError.exit_code] and "spaCy" in table[ModelError.exit_code]
+    assert "busy" in table[StoreBusyError.exit_code] and "timeout" in table[QueryTimeoutError.exit_code]
+    assert {0, 1, 130} <= set(table)
+
+
+def test_exit_statuses_as_the_table_says(article: Path, tmp_path: Path) -> None:
+    statuses = {
+        "usage": runner.invoke(app, ["build", str(article), "--no-such-option"]).exit_code,
+        "bad value": runner.invoke(app, ["query", str(article), "actors", "--format", "xml"]).exit_code,
+        "bad input": runner.invoke(app, ["build", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "g.ttl")]).exit_code,
+        "bad query": runner.invoke(app, ["query", str(article), "who-praised-whom"]).exit_code,
+        "output": runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "no" / "g.ttl")]).exit_code,
+        "model": runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "g.ttl"), "-m", "xx_nothing"]).exit_code,
+    }
+    assert statuses == {"usage": 2, "bad value": 2, "bad input": 3, "bad query": 3, "output": 4, "model": 5}
+
+
+def test_a_syntax_error_quotes_the_query_from_its_start(tmp_path: Path, article: Path) -> None:
+    graph = tmp_path / "g.ttl"
+    runner.invoke(app, ["build", str(article), "-o", str(graph), "-q"])
+    result = runner.invoke(app, ["query", str(graph), "SELECT ?x WHERE { ?x kg:agent }"])
+    assert result.exit_code == 3
+    assert "at line 1, column 31 (after 'SELECT ?x WHERE { ?x kg:agent')" in result.stderr
+    long = "SELECT ?event ?agent ?target WHERE { ?event a kg:Event ; kg:agent ?agent ; kg:target }"
+    result = runner.invoke(app, ["query", str(graph), long])
+    quoted = re.search(r"\(after '… (.*?)'\)", result.stderr).group(1)
+    assert f" {quoted} }}" in long  # the end of the line before the error, from a word's start
+
+
+def test_shell_completion_completes_commands() -> None:
+    env = {**os.environ, "_KGRAPH_COMPLETE": "complete_bash", "COMP_WORDS": "kgraph que", "COMP_CWORD": "1"}
+    result = subprocess.run([str(Path(sys.executable).parent / "kgraph")], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.split() == ["query"], result
+
+
+def test_a_build_with_nothing_new_says_so(article: Path, tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    assert runner.invoke(app, ["build", str(article), "--store", str(store), "-q"]).exit_code == 0
+    again = runner.invoke(app, ["build", str(article), "--store", str(store)])
+    assert again.exit_code == 0
+    assert again.stdout == f"nothing new: all 1 article(s) are already in {store} as they are\n"
+
+
+def test_the_default_output_is_explained_when_out_is_missing(article: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build", str(article)])
+    assert result.exit_code == 4 and result.stdout == ""
+    assert result.stderr.startswith("kgraph: error: output folder out/ does not exist: without --output "
+                                    "or --store the graph goes to out/graph.ttl; create it (mkdir out)")
+    (tmp_path / "out").mkdir()
+    assert runner.invoke(app, ["build", str(article), "-q"]).exit_code == 0
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_remove_names_the_sources_the_store_holds(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Germany condemned Russia ({name}).\n", encoding="utf-8")
+    store = tmp_path / "kg"
+    runner.invoke(app, ["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--store", str(store), "-q"])
+    result = runner.invoke(app, ["remove", "c.txt", "--store", str(store)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"kgraph: error: no article with source 'c.txt' in {store}; it holds: "
+                             f"{tmp_path.resolve() / 'a.txt'}, {tmp_path.resolve() / 'b.txt'}\n")
+
+
+def test_quiet_prints_results_only_and_verbose_adds_notes(article: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "g.ttl"
+    quiet = runner.invoke(app, ["build", str(article), "-o", str(graph), "-q"])
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+    verbose = runner.invoke(app, ["build", str(article), "-o", str(graph), "-v"])
+    assert verbose.exit_code == 0 and "found 2 event(s)" in verbose.stdout
+    notes = verbose.stderr.splitlines()
+    assert any(n.startswith("kgraph: loaded spaCy pipeline ") for n in notes), notes
+    assert re.search(rf"^kgraph: {re.escape(str(article.resolve()))}: 8 words \(\+\d+\.\d\d s\)$",
+                     verbose.stderr, re.M), verbose.stderr
+    exported = runner.invoke(app, ["export", str(graph), "--format", "nt", "-o", str(tmp_path / "g.nt"), "-q"])
+    assert exported.exit_code == 0 and exported.stdout == "" and (tmp_path / "g.nt").is_file()
+    query = runner.invoke(app, ["query", str(graph), "who-condemned-whom", "--format", "csv", "-v"])
+    assert query.exit_code == 0 and "Germany,Russia" in query.stdout
+    assert re.fullmatch(rf"kgraph: queried {re.escape(str(graph))} in \d+\.\d\d s\n", query.stderr)
+    both = runner.invoke(app, ["query", str(graph), "actors", "-q", "-v"])
+    assert both.exit_code == 2 and "either --quiet or --verbose" in both.stderr
