@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import owlready2
 import pytest
 import rdflib
 from rdflib import RDF, URIRef
@@ -19,8 +20,6 @@ from rdflib import RDF, URIRef
 from kgraph.vocab import ACTION_CLASSES, KG, SEM
 
 from conftest import ROOT
-
-owlready2 = pytest.importorskip("owlready2", reason="owlready2 is in the test extra")
 
 ONTOLOGY = ROOT / "ontology" / "kgraph.ttl"
 

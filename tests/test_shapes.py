@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pyshacl
 import pytest
 import rdflib
 from rdflib import RDF, URIRef
@@ -19,8 +20,6 @@ from kgraph.cli import app
 from kgraph.vocab import ID, KG
 
 from conftest import ROOT, SHARED, require_shared
-
-pyshacl = pytest.importorskip("pyshacl")
 
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 COUNTRY = ID["country/"]
