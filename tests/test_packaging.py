@@ -143,11 +143,13 @@ def test_the_wheel_carries_the_licence_the_metadata_and_every_data_file(wheel: P
     assert any(url.startswith("Ontology, https://w3id.org/kgraph/ontology") for url in metadata.get_all("Project-URL"))
     classifiers = metadata.get_all("Classifier")
     assert "Programming Language :: Python :: 3 :: Only" in classifiers and len(classifiers) >= 8
-    data = [f"kgraph/data/{p.name}" for p in (ROOT / "kgraph" / "data").iterdir() if p.suffix in (".json", ".md")]
-    ontology = [f"kgraph/ontology/{p.relative_to(ROOT / 'ontology')}" for p in (ROOT / "ontology").rglob("*")
-                if p.suffix in (".ttl", ".rq")]
-    assert len(data) >= 8 and len(ontology) >= 13
-    assert set(data + ontology) <= names, sorted(set(data + ontology) - names)
+    # every file of the package and of the ontology folder, whatever its kind (a data file added
+    # later with a new extension must be added to package-data too)
+    shipped = {name if name.startswith("kgraph/") else f"kgraph/{name}" for name in source_files()
+               if name.startswith(("kgraph/", "ontology/"))}
+    assert {"kgraph/data/argument_model.json", "kgraph/ontology/shapes.ttl",
+            "kgraph/ontology/queries/actors.rq"} <= shipped
+    assert shipped <= names, sorted(shipped - names)
     sdists = list(dist.glob("kgraph-*.tar.gz"))
     with tarfile.open(sdists[0]) as sdist:
         members = {m.split("/", 1)[1] for m in sdist.getnames() if "/" in m}
