@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 import owlready2
 import pytest
@@ -38,8 +39,10 @@ def reason(graph: rdflib.Graph, *, ignore_unsupported_datatypes: bool = True) ->
         graph.serialize(path, format="nt", encoding="utf-8")
         world = owlready2.World()
         world.get_ontology(path.as_uri()).load()
-    owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
-                                   ignore_unsupported_datatypes=ignore_unsupported_datatypes)
+        # owlready2 hands HermiT a temporary copy that it keeps when HermiT fails: keep it here
+        with mock.patch.object(tempfile, "tempdir", folder):
+            owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0,
+                                           ignore_unsupported_datatypes=ignore_unsupported_datatypes)
     return world
 
 
