@@ -97,3 +97,16 @@ class ServiceListener:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@pytest.fixture(scope="session")
+def examples_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`kgraph build examples/` once per session, for the tests that read or corrupt a built graph."""
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    output = tmp_path_factory.mktemp("built") / "examples.ttl"
+    result = CliRunner().invoke(app, ["build", str(EXAMPLES), "--output", str(output), "--quiet"])
+    assert result.exit_code == 0, f"{result.output}{result.exception or ''}"
+    return output
