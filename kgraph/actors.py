@@ -23,6 +23,7 @@ from .names import (
     TITLES,
 )
 from .people import is_office_holder, person_country
+from .voice import document_voice
 
 _PERSON_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -37,6 +38,7 @@ class _Memory:
     last_group: list[Actor] = field(default_factory=list)  # last subject list
     last_thing: Actor | None = None  # last country or organisation
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
+    plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
     speaker: Actor | None = None  # the speaker of the current quotation
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
@@ -61,7 +63,9 @@ class DocumentActors:
         self.memory = _Memory()
         self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
-        self.document_speaker = self._find_document_speaker(doc)
+        header_speaker = self._find_document_speaker(doc)
+        self.document_speaker = _with_voice(header_speaker, document_voice(
+            doc, header_speaker.country if header_speaker else None))
         self.dateline_country = _dateline_country(doc.text)
         self._turn_starts, self._turn_speakers = self._transcript_turns(doc.text)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
@@ -447,6 +451,15 @@ class DocumentActors:
                 ent = _entity_of(issuers[0])
                 actor = self._organisation(ent, _clean_entity_text(ent)) if ent else None
                 return [actor] if actor else []
+        if (lemma in OFFICIAL_NOUNS and lemma not in STATE_BODY_NOUNS
+                and any(c.lower_ == "the" for c in token.children)):
+            # a readout's "The Secretary": the holder named with that title before, else the
+            # author's official
+            holder = self.memory.by_head.get(lemma)
+            if holder is not None:
+                return [holder]
+            if self.document_speaker and self.document_speaker.country:
+                return [Actor(phrase, "ORG", self.document_speaker.country)]
         if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS or lower in GROUP_NOUNS:
             named = _modifier_text(token).lower()  # "Islamic State fighters"
             if named in ARMED_GROUPS:
@@ -483,8 +496,14 @@ class DocumentActors:
                         actor = Actor(country_name(country), "COUNTRY", country)
                     actors.append(actor)
                 self.memory.by_head[lemma] = actors[0]
+                if token.tag_ in ("NNS", "NNPS"):
+                    self.memory.plural_by_head[lemma] = actors
                 return actors
-            if any(c.lower_ in ("the", "this") for c in token.children):
+            if any(c.lower_ in ("the", "these", "this") for c in token.children):
+                # "officials from the United States, Australia, India and Japan ... The officials"
+                group = self.memory.plural_by_head.get(lemma) if token.tag_ in ("NNS", "NNPS") else None
+                if group:
+                    return list(group)
                 earlier = self.memory.by_head.get(lemma)
                 if earlier:
                     return [earlier]
@@ -558,6 +577,16 @@ class DocumentActors:
                         if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                             return Actor(country_name(code), "COUNTRY", code)
         return None
+
+
+def _with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:
+    """The speaker the header names, else the state the voice model reads in the whole text.
+    The header rules were right in 22 of the 26 annotated training documents where they found
+    a speaker, and found none in 31 of 57; cross-validation scored this order as high as the
+    model's override (0.438 against 0.441) and the dev set higher (0.787 against 0.767)."""
+    if speaker is not None or voice is None:
+        return speaker
+    return Actor(country_name(voice), "COUNTRY", voice)
 
 
 OWN_FORCES = {"troops", "soldiers", "forces", "personnel", "units", "army", "navy", "military",
@@ -739,6 +768,8 @@ _PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
 def _noun_phrase_text(token: Token) -> str:
     """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
     def is_cut(t: Token) -> bool:
+        if t.dep_ == "punct" and _joins_words(t):
+            return False  # "Saudi-led": the hyphen is part of the name
         return t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
 
     # the subtree without the branches that hang from a cut word (walked once: the test per
@@ -751,9 +782,21 @@ def _noun_phrase_text(token: Token) -> str:
             stack.extend(t.children)
     words.sort(key=lambda t: t.i)
     words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
-    text = " ".join(t.text for t in words) if words else token.text
+    if not words:
+        return token.text
+    # the words as written (a hyphen or slash joins without spaces), a space across any gap
+    text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
+                   for t, nxt in zip(words, words[1:])) + words[-1].text
+    text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
     return text.strip()
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen or slash written between two words with no space ("Saudi-led", "al-Haq")."""
+    doc = token.doc
+    return (token.text in ("-", "/", "–") and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i - 1].whitespace_)
 
 
 def _between(token: Token, head: Token) -> list[Token]:

@@ -194,7 +194,9 @@ def sentence_candidates(sent: Span, resolve, speakers: dict[str, Actor | None]) 
     (a statement's "we" is often its country)."""
     found: list[Candidate] = []
     for token in sent:
-        if token.pos_ not in _CANDIDATE_POS or token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "PROPN":
+        national = token.pos_ == "ADJ" and token.ent_type_ == "NORP"  # "Iranian attacks", "U.S. support"
+        if not national and (token.pos_ not in _CANDIDATE_POS
+                             or token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "PROPN"):
             continue
         actors = resolve(token)
         if actors:

@@ -84,3 +84,35 @@ def test_a_reporters_question_speaks_for_no_state(extract) -> None:
     # "Q: ... We think you should." is the reporter's "we": no event, and no state for it
     text = TRANSCRIPT.replace("We think you should.", "We condemn Iran.")
     assert not any(target == "IRN" for _, _, target, _ in extract(text))
+
+
+def test_we_without_a_header_is_the_state_the_statement_speaks_for(extract) -> None:
+    # no byline names the author: the learned document voice reads it from the text
+    text = ("The United States is imposing sanctions on two commanders of the Rapid Support Forces. "
+            "The United States remains committed to the people of Sudan.\n\n"
+            "We urge the Sudanese Armed Forces to return to negotiations in Jeddah. "
+            "We stand with the people of Sudan.")
+    events = extract(text)
+    assert any(e[0] == "demand" and e[1] == "USA" for e in events), events
+
+
+def test_document_voice_is_none_for_a_text_without_states() -> None:
+    import spacy
+
+    from kgraph.voice import document_voice
+    doc = spacy.blank("en")("We met the committee on Tuesday. We agreed.")
+    assert document_voice(doc) is None
+
+
+
+def test_the_officials_are_all_the_officials_named_before(extract) -> None:
+    events = extract("Senior officials from Australia and India met in Singapore on Monday. "
+                     "The officials condemned North Korea's missile launches.")
+    assert ("condemn", "AUS", "PRK", "asserted") in events
+    assert ("condemn", "IND", "PRK", "asserted") in events
+
+
+def test_the_secretary_is_the_secretary_named_before(extract) -> None:
+    text = ("U.S. Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo. "
+            "The Secretary condemned North Korea's missile launches.")
+    assert ("condemn", "USA", "PRK", "asserted") in extract(text)

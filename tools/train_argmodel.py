@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from split import split  # noqa: E402
 
-from kgraph import argmodel  # noqa: E402
+from kgraph import argmodel, voice  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
 from kgraph.extract import extract_events  # noqa: E402
 from kgraph.learned import decide  # noqa: E402
@@ -116,10 +116,11 @@ def make_lexicon(corpus, gold) -> dict:
             "untargeted": sorted(a for a in per_action if untargeted[a] / per_action[a] >= 0.3)}
 
 
-def questions(corpus, lexicon) -> list[tuple[str, int, str, list]]:
+def questions(corpus, lexicon, voices=None) -> list[tuple[str, int, str, list]]:
     argmodel.use_lexicon(lexicon)
     rows: list = []
     for name, doc, article in corpus:
+        _use_voice(voices, name)
         collected: list = []
         extract_events(doc, article, method="union", collect=collected)
         rows += [(name, i, action, [(frozenset(argmodel.actor_key(a) for a in c.actors), c.features, c.group)
@@ -165,12 +166,21 @@ def fit(feats, agent_y, target_y, thresholds: dict[str, float]) -> argmodel.Line
     return argmodel.LinearModel(weights=weights, bias=bias, thresholds=thresholds)
 
 
-def rule_keys(corpus) -> dict[str, set]:
+def rule_keys(corpus, voices=None) -> dict[str, set]:
     """Each document's strict keys from the rules alone."""
-    return {name: {_key(e.action, argmodel.actor_key(e.agent) if e.agent else None,
-                        argmodel.actor_key(e.target) if e.target else None)
-                   for e in extract_events(doc, article, method="rules").events}
-            for name, doc, article in corpus}
+    found = {}
+    for name, doc, article in corpus:
+        _use_voice(voices, name)
+        found[name] = {_key(e.action, argmodel.actor_key(e.agent) if e.agent else None,
+                            argmodel.actor_key(e.target) if e.target else None)
+                       for e in extract_events(doc, article, method="rules").events}
+    return found
+
+
+def _use_voice(voices, name: str) -> None:
+    """Read `name` with the voice model fitted without its fold (cross-validation), if given."""
+    if voices is not None:
+        voice.use_model(voices[name])
 
 
 def model_keys(rows, model: argmodel.LinearModel) -> dict[str, set]:
@@ -208,7 +218,7 @@ def f1(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(corpus, gold) -> dict[str, float]:
+def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
     """k-fold over documents: thresholds chosen on the pooled out-of-fold predictions."""
     folds = [corpus[k::FOLDS] for k in range(FOLDS)]
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -217,9 +227,9 @@ def cross_validate(corpus, gold) -> dict[str, float]:
         train = [d for j, f in enumerate(folds) if j != k for d in f]
         names = [name for name, _, _ in folds[k]]
         lexicon = make_lexicon(train, gold)
-        model = fit(*labelled(questions(train, lexicon), gold), {"agent": 0.5, "target": 0.5})
-        held_out = questions(folds[k], lexicon)
-        rules = rule_keys(folds[k])
+        model = fit(*labelled(questions(train, lexicon, voices), gold), {"agent": 0.5, "target": 0.5})
+        held_out = questions(folds[k], lexicon, voices)
+        rules = rule_keys(folds[k], voices)
         for i, v in enumerate(score(names, gold, rules)):
             totals[("rules",)][i] += v
         for name in names:
@@ -261,18 +271,28 @@ def main() -> int:
     parser.add_argument("--with-blind", action="store_true",
                         help="fit the shipped model on the blind split too, once its score is reported "
                              "(cross-validation still runs on the other documents only)")
+    parser.add_argument("--no-voice", dest="voice", action="store_false",
+                        help="read documents without the learned document voice (ablation)")
+    parser.add_argument("--quick", action="store_true", help="a small threshold grid (while developing)")
     args = parser.parse_args()
+    if args.quick:
+        THRESHOLDS[:] = [0.2, 0.25, 0.3, 0.4, 0.5]
+        MAX_ROLES[:] = [1, 2]
     corpus, gold = load_corpus(with_blind=args.with_blind)
     _, develop = split()
     shown = [d for d in corpus if d[0] in develop or d[0].startswith("dev_")]
     print(f"{len(shown)} documents for cross-validation, {len(corpus)} to fit", file=sys.stderr)
-    best = cross_validate(shown, gold)
+    # each document is read with a voice model that did not see it (tools/train_voice.py)
+    import train_voice
+    voices = train_voice.out_of_fold_models(corpus, gold, voice.shipped_model().threshold) if args.voice else None
+    best = cross_validate(shown, gold, voices)
     print("chosen:", best)
     if args.cv_only:
         return 0
     lexicon = make_lexicon(corpus, gold)
-    feats, ay, ty = labelled(questions(corpus, lexicon), gold)
+    feats, ay, ty = labelled(questions(corpus, lexicon, voices), gold)
     argmodel.use_lexicon(None)
+    voice.use_model(None)
     model = fit(feats, ay, ty, {k: v for k, v in best.items() if k != "method"})
     DATA.mkdir(exist_ok=True)
     (DATA / "trigger_lexicon.json").write_text(json.dumps(lexicon, indent=0, sort_keys=True) + "\n")
