@@ -378,6 +378,9 @@ class DocumentActors:
         if country is None:  # "Lavrov said": a dictionary of office holders knows whose
             country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
                                                len(parts[0].rstrip(".")) == 1 else None)
+        if country is None and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN":
+            # the recogniser left out a first name: "Lloyd [J. Austin III]"
+            country = person_country(ent.doc[ent.start - 1].text + " " + name)
         if country is None and _has_official_title(ent) and not _title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country

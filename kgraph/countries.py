@@ -27,7 +27,7 @@ _ALIASES: dict[str, str] = {
     "people’s republic of china": "CHN", "mainland china": "CHN",
     "islamic republic of iran": "IRN", "republic of china": "TWN", "türkiye": "TUR",
     "turkiye": "TUR", "burma": "MMR", "czechia": "CZE", "holland": "NLD", "the netherlands": "NLD",
-    "uae": "ARE", "u.a.e.": "ARE", "the philippines": "PHL", "gaza": "PSE", "west bank": "PSE",
+    "uae": "ARE", "u.a.e.": "ARE", "drc": "COD", "the drc": "COD", "d.r.c.": "COD", "the philippines": "PHL", "gaza": "PSE", "west bank": "PSE",
     "palestinian territories": "PSE", "vatican": "VAT", "ivory coast": "CIV",
     "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
     "kyiv": "UKR", "kiev": "UKR", "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",

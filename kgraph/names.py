@@ -40,7 +40,7 @@ INTERNATIONAL_ORGS: dict[str, str] = {
 # Organisations that belong to a state although their name does not say which.
 STATE_ORGS: dict[str, str] = {
     "state department": "USA", "department of state": "USA", "pentagon": "USA",
-    "department of defense": "USA", "defense department": "USA", "congress": "USA",
+    "department of defense": "USA", "defense department": "USA", "dod": "USA", "congress": "USA",
     "senate": "USA", "house of representatives": "USA", "white house": "USA", "cia": "USA",
     "fbi": "USA", "treasury": "USA", "treasury department": "USA", "nsc": None,
     "yonhap": "KOR", "kcna": "PRK", "tass": "RUS", "ria novosti": "RUS", "xinhua": "CHN",

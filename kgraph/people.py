@@ -40,11 +40,26 @@ def _table() -> dict[str, str | None]:
 def person_country(name: str) -> str | None:
     """The ISO3 code of the state `name` holds office for, if a dictionary knows them."""
     key = normalise_name(name)
-    country = _table().get(key, _UNKNOWN)
-    if country is _UNKNOWN and len(key.split()) > 2:  # "Antony J. Blinken": without the initial
-        words = [w for w in key.split() if len(w) > 1]
-        country = _table().get(" ".join(words), _UNKNOWN)
+    table = _table()
+    country = table.get(key, _UNKNOWN)
+    if country is _UNKNOWN:
+        # "Antony J. Blinken", "Lloyd J. Austin III", "Michael R. Pompeo": without initials and
+        # generational suffixes, then first and family name, then the family name where the
+        # dictionary lists it as a short form ...
+        words = [w for w in key.split() if len(w) > 1 and w not in _SUFFIXES]
+        # ... and a name after title words the recogniser took in ("National Defense Song Young-moo")
+        forms = [" ".join(words), " ".join(words[::len(words) - 1]) if len(words) > 2 else "",
+                 words[-1] if words and len(words) < len(key.split()) else ""]
+        forms += [" ".join(words[-n:]) for n in (3, 2) if len(words) > n]
+        for form in forms:
+            if form and form != key:
+                country = table.get(form, _UNKNOWN)
+                if country is not _UNKNOWN:
+                    break
     return None if country is _UNKNOWN else country  # type: ignore[return-value]
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def is_office_holder(name: str) -> bool:

@@ -73,3 +73,20 @@ def test_an_office_holder_named_without_a_title_acts_for_their_state(extract) ->
     # recogniser's cut of "Antony J. Blinken") is found by the family name it lists
     assert ("condemn", "RUS", "UKR", "asserted") in extract("Lavrov condemned Ukraine on Monday.")
     assert ("consult", "USA", "JPN", "asserted") in extract("J. Blinken met Japan's foreign minister in Tokyo.")
+
+
+def test_office_holders_are_found_through_initials_suffixes_and_titles() -> None:
+    from kgraph.people import person_country
+    assert person_country("Lloyd J. Austin III") == "USA"
+    assert person_country("Michael R. Pompeo") == "USA"
+    assert person_country("National Defense Song Young-moo") == "KOR"  # title words the recogniser took in
+    assert person_country("John Smith") is None
+
+
+def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extract) -> None:
+    events = extract("Secretary of Defense Lloyd J. Austin III condemned the attack on Israel.")
+    assert ("condemn", "USA", "ISR", "asserted") in events
+
+
+def test_the_drc_is_dr_congo(extract) -> None:
+    assert ("accuse", "COD", "RWA", "asserted") in extract("The DRC accused Rwanda of supporting M23.")
