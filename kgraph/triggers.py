@@ -1,14 +1,19 @@
 """Trigger words: which tokens of a sentence name one of the twelve actions.
 
-Word lists live in `lexicon.py`; this module holds the checks that keep false friends out
+Word lists live in `lexicon.py` and phrase patterns in `data/trigger_phrases.json`; this
+module holds the checks that keep false friends out
 ("is considered one of", courtesy thanks, "send" deploying people but supplying things).
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
@@ -40,35 +45,40 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and token.dep_ == "acomp":
             if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
                 yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
-        if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("with", "behind", "by")
-                                    and any(g.dep_ == "pobj" for g in c.children) for c in token.children):
-            yield Trigger(token, "support", "stand-with")
-        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")
-                                   and c.i > token.i for c in token.children):
-            yield Trigger(token, "demand", "call-on")
-        if lemma in ("speak", "talk", "phone", "telephone") and token.pos_ == "VERB" and has_prep(token, ("with",)):
-            yield Trigger(token, "consult", "talk-with")  # "spoke with President Ruto"
-        if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
-            yield Trigger(token, "fight", "open-fire")  # "opened fire on Armenian positions"
-        if lemma in ("order", "instruct", "direct", "tell") and token.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for c in token.children) and any(
-                c.dep_ == "xcomp" for c in token.children):
-            yield Trigger(token, "demand", "order-to")  # "ordered Venezuela not to take action"
-        if lemma in ("be", "remain", "stay", "keep", "get") and any(
-                c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "touch" for g in c.children)
-                for c in token.children):
-            yield Trigger(token, "consult", "in-touch")  # "has been in touch with Kyiv"
-        if lemma == "review" and any(c.dep_ == "dobj" and c.lemma_ in ("option", "possibility", "measure", "step")
-                                     for c in token.children):
-            yield Trigger(token, "consider", "review-options")  # "reviewing all options"
-        if lemma == "call" and token.pos_ == "NOUN" and has_prep(token, ("with",)):
-            yield Trigger(token, "consult", "call-with")  # "held a telephone call with"
-        if lemma in ("work", "partner", "coordinate", "team") and token.pos_ == "VERB" and has_prep(token, ("with",)):
-            yield Trigger(token, "cooperate", "work-with")  # "working closely with the United States"
-        if lemma in ("fire", "launch") and token.pos_ == "VERB" and has_prep(token, ("at", "on", "into", "against")):
-            yield Trigger(token, "fight", "fire-at")  # "fired missiles at ships"
-        if lemma == "take" and any(c.lower_ == "exception" for c in token.children):
-            yield Trigger(token, "condemn", "take-exception")
+        for rule, action in _phrase_triggers(sent.doc).get(token.i, ()):
+            yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> list[dict]:
+    text = resources.files("kgraph").joinpath("data/trigger_phrases.json").read_text(encoding="utf-8")
+    return json.loads(text)["phrases"]
+
+
+_matcher_cache: list = []  # [(vocab, matcher)]: one pipeline at a time
+_matches_cache: list = []  # [(doc, {token index: [(rule, action)]})]: one document at a time
+
+
+def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
+    """Token index -> the (rule, action) of each phrase pattern anchored on it, in the data
+    file's order (`data/trigger_phrases.json`); matched once per document."""
+    if _matches_cache and _matches_cache[0][0] is doc:
+        return _matches_cache[0][1]
+    if not (_matcher_cache and _matcher_cache[0][0] is doc.vocab):
+        matcher = DependencyMatcher(doc.vocab)
+        for entry in _phrase_table():
+            matcher.add(entry["rule"], [entry["pattern"]])
+        _matcher_cache[:] = [(doc.vocab, matcher)]
+    matcher = _matcher_cache[0][1]
+    order = {entry["rule"]: n for n, entry in enumerate(_phrase_table())}
+    actions = {entry["rule"]: entry["action"] for entry in _phrase_table()}
+    found: dict[int, set[str]] = {}
+    for match_id, tokens in matcher(doc):
+        found.setdefault(tokens[0], set()).add(doc.vocab.strings[match_id])
+    table = {i: [(rule, actions[rule]) for rule in sorted(rules, key=order.__getitem__)]
+             for i, rules in found.items()}
+    _matches_cache[:] = [(doc, table)]
+    return table
 
 
 def _verb_actions(token: Token, lemma: str) -> list[str]:

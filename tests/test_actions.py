@@ -38,3 +38,19 @@ def test_trigger_and_role_finding_read_the_one_definition() -> None:
     assert VERB_TRIGGERS["condemn"] == "condemn" and NOUN_TRIGGERS["deployment"] == "deploy"
     assert TARGET_PREPOSITIONS["cooperate"] == ACTIONS["cooperate"].target_prepositions
     assert "with" in TARGET_PREPOSITIONS["cooperate"]
+
+
+def test_each_phrase_pattern_finds_its_own_example(nlp) -> None:
+    # the phrase triggers are data (kgraph/data/trigger_phrases.json): each entry's example
+    # sentence must fire its rule, for its action, and name one of the twelve actions
+    import json
+    from importlib import resources
+
+    from kgraph.triggers import find_triggers
+    phrases = json.loads(resources.files("kgraph").joinpath("data/trigger_phrases.json").read_text())["phrases"]
+    assert len(phrases) >= 10
+    for entry in phrases:
+        assert entry["action"] in ACTIONS
+        doc = nlp(entry["example"])
+        found = {(t.rule, t.action) for sent in doc.sents for t in find_triggers(sent)}
+        assert (entry["rule"], entry["action"]) in found, (entry["example"], found)
