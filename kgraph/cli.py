@@ -325,6 +325,10 @@ def export_cli(
     out = _Say(quiet, verbose)
     fmt = _choice(fmt, EXPORT_FORMATS, "--format")
     view = _choice(view, EXPORT_VIEWS, "--view")
+    if fmt not in ("graphml", "gexf", "html") and (view != "actors" or no_isolated):
+        # an RDF syntax writes the triples as they are: say so rather than ignore the option
+        option = "--no-isolated" if no_isolated else f"--view {view}"
+        raise fail(f"{option} is for graphml, gexf and html; --format {fmt} writes every triple as it is", 2)
     summary = export_graph(graph, output, fmt=fmt, view=view, isolated=not no_isolated)
     out.took(f"exported {graph} as {fmt}")
     if fmt in ("graphml", "gexf", "html"):
