@@ -243,11 +243,14 @@ def serve_cli(
     """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server) at /query.
 
     Query it with, for example:
-    curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
-    http://127.0.0.1:7878/query
-    While it runs, kgraph query and export work on the same store; kgraph build waits for it to
-    stop (it refuses with a clear message). Started while a build runs, it serves the store as
-    it was when the build began.
+
+    \b
+      curl -H 'Accept: text/csv' --data-urlencode \\
+        'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+
+    While it runs, kgraph query and export work on the same store, and kgraph build is refused
+    (with a message naming the server) until it stops. Started while a build runs, it serves
+    the store as it was when the build began.
     """
     from .serve import serve
 

@@ -193,3 +193,10 @@ def test_html_export_with_no_isolated_is_quiet_with_q_and_timed_with_v(article: 
     verbose = runner.invoke(app, ["export", str(graph), "--format", "html", "--no-isolated", "-v", "-o", str(page)])
     assert verbose.exit_code == 0 and verbose.stdout == f"wrote 3 nodes and 2 edges to {page}\n"
     assert re.fullmatch(rf"kgraph: exported {re.escape(str(graph))} as html in \d+\.\d\d s\n", verbose.stderr)
+
+
+def test_serve_help_shows_its_curl_example_as_a_block_to_copy() -> None:
+    lines = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "80"}).stdout.splitlines()
+    start = lines.index("    curl -H 'Accept: text/csv' --data-urlencode \\")
+    assert lines[start + 1] == "      'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query"
+    assert lines[start + 2] == ""  # the prose goes on in its own paragraph
