@@ -167,9 +167,12 @@ def test_export_exit_statuses_as_the_table_says(article: Path, tmp_path: Path) -
             "missing graph": export(tmp_path / "missing.ttl", fmt, out),
             "binary graph": export(binary, fmt, out),
             "no output folder": export(graph, fmt, tmp_path / "no" / f"graph.{fmt}"),
+            # /proc takes no new file, not even from root (the chmod tests skip for root)
+            "unwritable folder": export(graph, fmt, Path("/proc") / f"graph.{fmt}"),
             "quiet and verbose": export(graph, fmt, out, "-q", "-v"),
         }
-        assert statuses == {"missing graph": 3, "binary graph": 3, "no output folder": 4, "quiet and verbose": 2}, fmt
+        assert statuses == {"missing graph": 3, "binary graph": 3, "no output folder": 4, "unwritable folder": 4,
+                            "quiet and verbose": 2}, fmt
         assert not out.exists()
     assert export(graph, "pdf", tmp_path / "graph.pdf") == 2
     assert export(graph, "gexf", tmp_path / "graph.gexf", "--view", "documents") == 2
