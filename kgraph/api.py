@@ -48,8 +48,9 @@ def _day(date: str | dt.date | None) -> str | None:
 def extract_events(text: str, *, date: str | dt.date | None = None, model: str | None = None) -> list[Event]:
     """The events of one article's text, in the order they occur.
 
-    `date` is its publication date (YYYY-MM-DD or a `datetime.date`): relative dates such as
-    "on Tuesday" count from it; without one, a date line at the top of the text is used.
+    `date` is its publication date (YYYY-MM-DD or a `datetime.date`) when the text has no date
+    line at its top ("KYIV, November 4, 2024 —"), which wins as in `kgraph build --date`:
+    relative dates such as "on Tuesday" count from the one used.
     `model` names an installed spaCy pipeline (default as for `kgraph build`).
     """
     from .casing import text_for_parser, with_original_text

@@ -243,11 +243,14 @@ def serve_cli(
     """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server) at /query.
 
     Query it with, for example:
-    curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
-    http://127.0.0.1:7878/query
-    While it runs, kgraph query and export work on the same store; kgraph build waits for it to
-    stop (it refuses with a clear message). Started while a build runs, it serves the store as
-    it was when the build began.
+
+    \b
+      curl -H 'Accept: text/csv' --data-urlencode \\
+        'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+
+    While it runs, kgraph query and export work on the same store, and kgraph build is refused
+    (with a message naming the server) until it stops. Started while a build runs, it serves
+    the store as it was when the build began.
     """
     from .serve import serve
 
@@ -325,6 +328,10 @@ def export_cli(
     out = _Say(quiet, verbose)
     fmt = _choice(fmt, EXPORT_FORMATS, "--format")
     view = _choice(view, EXPORT_VIEWS, "--view")
+    if fmt not in ("graphml", "gexf", "html") and (view != "actors" or no_isolated):
+        # an RDF syntax writes the triples as they are: say so rather than ignore the option
+        option = "--no-isolated" if no_isolated else f"--view {view}"
+        raise fail(f"{option} is for graphml, gexf and html; --format {fmt} writes every triple as it is", 2)
     summary = export_graph(graph, output, fmt=fmt, view=view, isolated=not no_isolated)
     out.took(f"exported {graph} as {fmt}")
     if fmt in ("graphml", "gexf", "html"):

@@ -47,6 +47,11 @@ def test_a_publication_date_dates_relative_days() -> None:
         kgraph.extract_events(text, date="last week")
 
 
+def test_a_date_line_at_the_top_wins_over_the_date_given() -> None:
+    text = "KYIV, November 4, 2024 — Germany condemned Russia on Monday."
+    assert [e.date for e in kgraph.extract_events(text, date="2025-01-01")] == ["2024-11-04"]
+
+
 def test_build_graph_gives_a_dataset_to_query(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Germany condemned Russia.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Japan supplied Ukraine with generators.\n", encoding="utf-8")

@@ -150,3 +150,56 @@ def test_quiet_prints_results_only_and_verbose_adds_notes(article: Path, tmp_pat
     assert re.fullmatch(rf"kgraph: queried {re.escape(str(graph))} in \d+\.\d\d s\n", query.stderr)
     both = runner.invoke(app, ["query", str(graph), "actors", "-q", "-v"])
     assert both.exit_code == 2 and "either --quiet or --verbose" in both.stderr
+
+
+def test_export_exit_statuses_as_the_table_says(article: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "g.ttl"
+    assert runner.invoke(app, ["build", str(article), "-o", str(graph), "-q"]).exit_code == 0
+    binary = tmp_path / "binary.ttl"
+    binary.write_bytes(bytes(range(256)) * 4)
+
+    def export(source: Path, fmt: str, output: Path, *options: str) -> int:
+        return runner.invoke(app, ["export", str(source), "--format", fmt, "-o", str(output), *options]).exit_code
+
+    for fmt in ("html", "gexf", "graphml", "trig", "jsonld"):
+        out = tmp_path / f"graph.{fmt}"
+        statuses = {
+            "missing graph": export(tmp_path / "missing.ttl", fmt, out),
+            "binary graph": export(binary, fmt, out),
+            "no output folder": export(graph, fmt, tmp_path / "no" / f"graph.{fmt}"),
+            # /proc takes no new file, not even from root (the chmod tests skip for root)
+            "unwritable folder": export(graph, fmt, Path("/proc") / f"graph.{fmt}"),
+            "quiet and verbose": export(graph, fmt, out, "-q", "-v"),
+        }
+        assert statuses == {"missing graph": 3, "binary graph": 3, "no output folder": 4, "unwritable folder": 4,
+                            "quiet and verbose": 2}, fmt
+        assert not out.exists()
+    assert export(graph, "pdf", tmp_path / "graph.pdf") == 2
+    assert export(graph, "gexf", tmp_path / "graph.gexf", "--view", "documents") == 2
+
+
+def test_export_options_for_drawings_only_are_refused_for_rdf(article: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "g.ttl"
+    runner.invoke(app, ["build", str(article), "-o", str(graph), "-q"])
+    result = runner.invoke(app, ["export", str(graph), "--format", "trig", "--no-isolated", "-o", str(tmp_path / "g.trig")])
+    assert result.exit_code == 2 and not (tmp_path / "g.trig").exists()
+    assert result.stderr == "kgraph: error: --no-isolated is for graphml, gexf and html; --format trig writes every triple as it is\n"
+    result = runner.invoke(app, ["export", str(graph), "--format", "nt", "--view", "events", "-o", str(tmp_path / "g.nt")])
+    assert result.exit_code == 2 and "--view events is for graphml, gexf and html" in result.stderr
+
+
+def test_html_export_with_no_isolated_is_quiet_with_q_and_timed_with_v(article: Path, tmp_path: Path) -> None:
+    graph, page = tmp_path / "g.ttl", tmp_path / "g.html"
+    runner.invoke(app, ["build", str(article), "-o", str(graph), "-q"])
+    quiet = runner.invoke(app, ["export", str(graph), "--format", "html", "--no-isolated", "-q", "-o", str(page)])
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "") and page.is_file()
+    verbose = runner.invoke(app, ["export", str(graph), "--format", "html", "--no-isolated", "-v", "-o", str(page)])
+    assert verbose.exit_code == 0 and verbose.stdout == f"wrote 3 nodes and 2 edges to {page}\n"
+    assert re.fullmatch(rf"kgraph: exported {re.escape(str(graph))} as html in \d+\.\d\d s\n", verbose.stderr)
+
+
+def test_serve_help_shows_its_curl_example_as_a_block_to_copy() -> None:
+    lines = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "80"}).stdout.splitlines()
+    start = lines.index("    curl -H 'Accept: text/csv' --data-urlencode \\")
+    assert lines[start + 1] == "      'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query"
+    assert lines[start + 2] == ""  # the prose goes on in its own paragraph

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -292,3 +293,14 @@ def test_every_action_has_its_own_colour() -> None:
     assert len(set(colours.values())) == len(ACTIONS) == 12
     assert style.node_colour("Event", "warn") == colours["warn"]
     assert style.node_colour("Spaceship") == style.node_colour("") == "#999999"
+
+
+def test_gexf_of_a_graph_without_dates_is_dynamic_with_everything_always_there(tmp_path: Path) -> None:
+    undated = tmp_path / "undated.ttl"
+    undated.write_text(re.sub(r'\s*(kg|dcterms):date "[0-9-]+"\^\^xsd:date\s*([;.])', r" \2", MINI.read_text()))
+    output = tmp_path / "undated.gexf"
+    assert export_graph(undated, output, fmt="gexf") == ExportSummary(nodes=6, edges=7)
+    root = ET.parse(output).getroot()
+    assert root.find(f"{GEXF}graph").get("mode") == "dynamic"
+    assert not [e for e in root.iter() if e.get("start") or e.get("end")]
+    assert len(nx.read_gexf(output).edges) == 7

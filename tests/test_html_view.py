@@ -164,3 +164,34 @@ def test_hovering_an_edge_shows_its_sentence_and_source(chromium: str, mini_html
     dom = _browse(chromium, probed.as_uri(), tmp_path / "profile", "--dump-dom")
     tooltip = re.search(r'data-tooltip="([^"]*)"', dom).group(1)
     assert tooltip == "deploy · 2024-10-21“Russia deployed more troops to Ukraine.”source: examples/korea.txt"
+
+
+def _undated(tmp_path: Path) -> Path:
+    """mini.ttl without any kg:date or dcterms:date: a graph of articles that name no day."""
+    undated = tmp_path / "undated.ttl"
+    undated.write_text(re.sub(r'\s*(kg|dcterms):date "[0-9-]+"\^\^xsd:date\s*([;.])', r" \2",
+                              MINI.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "date" not in re.sub(r"#.*", "", undated.read_text(encoding="utf-8"))
+    return undated
+
+
+def _body(dom: str) -> dict[str, str]:
+    return dict(re.findall(r'data-([a-z-]+)="([^"]*)"', re.search(r"<body([^>]*)>", dom).group(1)))
+
+
+def test_a_graph_without_dates_is_drawn_whole_and_says_why_the_range_is_off(chromium: str, tmp_path: Path) -> None:
+    page = tmp_path / "undated.html"
+    assert export_graph(_undated(tmp_path), page, fmt="html") == ExportSummary(nodes=6, edges=7)
+    dom = _browse(chromium, page.as_uri(), tmp_path / "profile", "--dump-dom")
+    assert _body(dom) == {"shown-nodes": "6", "shown-edges": "7", "drawn": "true"}
+    assert re.search(r'<input id="from" type="date"[^>]* disabled', dom)
+    assert '<p id="nodates" class="note">' in dom  # shown (no `hidden`)
+
+
+def test_an_empty_graph_gives_a_page_that_says_so(chromium: str, tmp_path: Path) -> None:
+    empty, page = tmp_path / "empty.ttl", tmp_path / "empty.html"
+    empty.write_text("", encoding="utf-8")
+    assert export_graph(empty, page, fmt="html") == ExportSummary(nodes=0, edges=0)
+    dom = _browse(chromium, page.as_uri(), tmp_path / "profile", "--dump-dom")
+    assert _body(dom) == {"shown-nodes": "0", "shown-edges": "0", "drawn": "true"}
+    assert '<p id="empty">This graph has no actors and no events.</p>' in dom

@@ -179,3 +179,13 @@ def test_the_installed_wheel_builds_the_examples_as_this_checkout_does(venv: Pat
     rows = run(venv / "bin" / "kgraph", "query", installed, "who-condemned-whom", "--format", "csv",
                cwd=tmp_path, timeout=120, env=env)
     assert len(rows.splitlines()) > 1, rows
+
+    # the drawings read their data from the wheel: the colour table and the page's template
+    # (kgraph/data/colours.json, view.html), and vis-network from the declared pyvis
+    page = tmp_path / "graph.html"
+    out = run(venv / "bin" / "kgraph", "export", installed, "--format", "html", "-o", page,
+              cwd=tmp_path, timeout=120, env=env)
+    assert out.startswith("wrote ") and "vis.Network(" in page.read_text(encoding="utf-8")
+    gexf = tmp_path / "graph.gexf"
+    run(venv / "bin" / "kgraph", "export", installed, "--format", "gexf", "-o", gexf, cwd=tmp_path, timeout=120, env=env)
+    assert 'mode="dynamic"' in gexf.read_text(encoding="utf-8") and "<viz:color" in gexf.read_text(encoding="utf-8")

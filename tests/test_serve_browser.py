@@ -130,3 +130,32 @@ def test_verbose_serve_logs_each_request(store: Path) -> None:
         _, errors = server.communicate(timeout=15)
     assert re.search(r'^kgraph: 127\.0\.0\.1 "GET /query\?query=ASK\+%7B\+%3Fs\+%3Fp\+%3Fo\+%7D HTTP/1\.1" 200 -$',
                      errors, re.M), errors
+
+
+def test_a_killed_server_takes_its_oxigraph_along_and_lets_the_store_go(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Germany condemned Russia.\n", encoding="utf-8")
+    store = tmp_path / "kg"
+    build([str(article)], store=str(store))
+    server = subprocess.Popen([KGRAPH, "serve", str(store), "--port", "0", "-q"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([server.stdout], [], [], 60)
+        assert ready, "kgraph serve printed no URL within 60 s"
+        assert request(server.stdout.readline().strip())[0] == 200
+        children = {int(pid) for task in Path(f"/proc/{server.pid}/task").iterdir()
+                    for pid in (task / "children").read_text().split()}
+        assert len(children) == 1, children  # Oxigraph's server, behind kgraph's gateway
+    finally:
+        server.kill()  # kill -9: no handler of kgraph's runs
+        server.communicate(timeout=15)
+    oxigraph = Path(f"/proc/{children.pop()}")
+    for _ in range(100):  # it ends with its parent (PR_SET_PDEATHSIG), not orphaned to init
+        if not oxigraph.exists() or "State:\tZ" in (oxigraph / "status").read_text():
+            break
+        select.select([], [], [], 0.1)
+    else:
+        pytest.fail(f"Oxigraph ({oxigraph}) still runs after kgraph serve was killed")
+    (tmp_path / "b.txt").write_text("France supported Ukraine.\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "b.txt"), "--store", str(store), "-q"])
+    assert result.exit_code == 0, result.stderr  # no stale claim on the store is left behind
