@@ -23,7 +23,7 @@ from .roles import (
     from_objects, governing_subjects, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
 )
-from .triggers import Trigger, find_triggers, has_prep, object_heads
+from .triggers import Trigger, find_triggers, has_prep, object_heads, phrase_rule
 
 
 #: how rule events and the learned argument model combine (see `argmodel.py`); the shipped
@@ -129,7 +129,8 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     lemma = token.lemma_.lower()
     # a phrase rule ("calls on", "stands with") reads its word as a verb even when the tagger
     # says noun ("Denmark condemns these attacks and calls on all parties")
-    is_noun = token.pos_ in ("NOUN", "PROPN") and trigger.rule in ("noun", "call-with")
+    is_noun = ((token.pos_ in ("NOUN", "PROPN") and trigger.rule == "noun")
+               or phrase_rule(trigger.rule).get("reads_as") == "noun")  # "held a telephone call with"
     if is_noun and token.dep_ == "compound" and token.head.lemma_ in AGREEMENT_NOUNS:
         token = token.head  # "a defence cooperation agreement": the agreement has the roles
     if trigger.rule == "judgement":  # "These threats are unacceptable," the speaker says
@@ -170,17 +171,15 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
 
 # How often each kind of rule is right, roughly, on text it was not tuned to: a verb with its
 # subject is the surest; nouns, judgements and roles found through other words less so.
-RULE_CONFIDENCE = {"verb": 0.8, "noun": 0.65, "adjective": 0.6, "judgement": 0.55,
-                   "stand-with": 0.75, "call-on": 0.75, "take-exception": 0.7, "talk-with": 0.7,
-                   "fire-at": 0.7, "open-fire": 0.75, "order-to": 0.65, "call-with": 0.7,
-                   "work-with": 0.65}
+# (A phrase rule's base is in data/trigger_phrases.json.)
+RULE_CONFIDENCE = {"verb": 0.8, "noun": 0.65, "adjective": 0.6, "judgement": 0.55}
 INDIRECT_ROLES = ("governing", "pronoun", "speaker", "light-verb", "relative", "for-object")
 
 
 def _confidence(trigger_rule: str, role_rule: str, has_target: bool) -> float:
     """A score in [0, 1] for filtering weak edges: the trigger rule's base, minus 0.1 when the
     agent was found indirectly and 0.1 when no target was named."""
-    score = RULE_CONFIDENCE.get(trigger_rule, 0.6)
+    score = RULE_CONFIDENCE.get(trigger_rule) or phrase_rule(trigger_rule).get("confidence", 0.6)
     if any(word in role_rule for word in INDIRECT_ROLES):
         score -= 0.1
     if not has_target:

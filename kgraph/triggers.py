@@ -55,6 +55,11 @@ def _phrase_table() -> list[dict]:
     return json.loads(text)["phrases"]
 
 
+def phrase_rule(rule: str) -> dict:
+    """The data file's entry of a phrase rule ({} for word rules such as "verb" or "noun")."""
+    return next((entry for entry in _phrase_table() if entry["rule"] == rule), {})
+
+
 _matcher_cache: list = []  # [(vocab, matcher)]: one pipeline at a time
 _matches_cache: list = []  # [(doc, {token index: [(rule, action)]})]: one document at a time
 
