@@ -110,6 +110,9 @@ class _Lock:
 class GraphStore:
     """The operations a build needs from any store."""
 
+    #: whether the default graph holds a copy of the union that updates must keep in step
+    mirrors_union = False
+
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
@@ -161,6 +164,8 @@ class LocalStore(GraphStore):
     every write: queries read it directly, which is several times faster than Oxigraph's
     union-of-named-graphs view over thousands of article graphs.
     """
+
+    mirrors_union = True
 
     def __init__(self, folder: Path, *, temporary: bool = False, create: bool = True,
                  output: Path | None = None) -> None:
