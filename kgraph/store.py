@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import http.client
+import json
 import shutil
 import tempfile
 import urllib.error
@@ -355,9 +356,12 @@ class RemoteStore(GraphStore):
     def select(self, sparql: str) -> list[dict[str, str | None]]:
         data = self._request("POST", self.query_url, sparql.encode("utf-8"), "application/sparql-query",
                              accept="application/sparql-results+json")
-        result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        names = [v.value for v in result.variables]
-        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+        # read as plain JSON: pyoxigraph's result objects may not be dropped on another thread,
+        # which the garbage collector may do when a Dask client runs beside (`cluster.py`)
+        result = json.loads(data)
+        names = result.get("head", {}).get("vars", [])
+        return [{n: (row[n]["value"] if n in row else None) for n in names}
+                for row in result.get("results", {}).get("bindings", [])]
 
     def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
         """The server's answer to a query in the format asked for, and its content type.
