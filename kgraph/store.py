@@ -27,11 +27,10 @@ import pyoxigraph as ox
 from . import snapshot
 from .errors import InputError, KgraphError, OutputError
 from .model import Actor
-from .entities import Merge
 from .jsonld import write_jsonld
 from .lock_holders import busy_message
 from .rdf import (
-    ArticleRdf, actor_from_row, document_iri, known_actors_query, rename_actor_update, stats_update,
+    ArticleRdf, actor_from_row, document_iri, known_actors_query, stats_update,
 )
 from .storefolder import (
     LOCK_NAME, check_store_folder, open_failure, remove_stale_temporaries, write_failure,
@@ -152,10 +151,6 @@ class GraphStore:
 
     def refresh_stats(self) -> None:
         self.update(stats_update())
-
-    def rename(self, merge: Merge) -> None:
-        """Make an actor absorbed by another (a one-word name joining a full name) that one."""
-        self.update(rename_actor_update(merge))
 
 
 class LocalStore(GraphStore):
@@ -278,9 +273,6 @@ class LocalStore(GraphStore):
 
     def refresh_stats(self) -> None:
         self.update(stats_update(mirror=True))
-
-    def rename(self, merge: Merge) -> None:
-        self.update(rename_actor_update(merge, mirror=True))
 
     def update(self, sparql: str) -> None:
         with self._guarded():
