@@ -69,7 +69,7 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
             self.nlp = load_pipeline(self.model)
             self.store = RemoteStore(self.store_url)
         except KgraphError as exc:  # no pipeline, no server: each task says so to the client,
-            self.failure = exc  # in one line (an error here is a traceback in the worker's log)
+            self.failure = type(exc)(str(exc))  # in one line (raised here: a traceback in the log)
 
 
 @dataclass
@@ -99,9 +99,15 @@ def process_articles(articles: list[Article]) -> TaskSummary:
         summary.warnings.append(f"skipped {article.source}: {why}")
 
     pairs = ((text_for_parser(a.text), a) for a in articles)
-    for doc, article in parse_articles(plugin.nlp, pairs, batch_size=len(articles), n_process=1, skip=skip):
-        summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-        ingest.add(doc, article)
+    failure: KgraphError | None = None
+    try:
+        for doc, article in parse_articles(plugin.nlp, pairs, batch_size=len(articles), n_process=1, skip=skip):
+            summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+            ingest.add(doc, article)
+    except KgraphError as exc:  # e.g. the store went away: the client says it in one line
+        failure = type(exc)(str(exc))  # without the chain (an HTTPError) that Dask would pickle
+    if failure is not None:
+        raise failure
     summary.events, summary.actions = ingest.totals.events, ingest.totals.actions
     summary.skipped += ingest.totals.skipped
     return summary

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from kgraph.cli import app
 from kgraph.cluster import build_on_dask
+from kgraph.errors import QueryError
+from kgraph.killable import run_killable
 from kgraph.pipeline import build
 
 from conftest import EXAMPLES
@@ -85,3 +87,29 @@ def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(oxigra
         assert pids[next(iter(killed))] not in client.run(os.getpid).values()  # that process is gone
     assert summary.articles == 6 and summary.skipped == 0
     assert _server_quads(oxigraph_server) == local_quads
+
+
+class _HoldsAConnection(Exception):
+    """An exception that cannot be pickled, as urllib's HTTPError holding its response."""
+
+    def __init__(self) -> None:
+        super().__init__("503")
+        self.connection = lambda: None
+
+
+def _query_refused() -> None:
+    try:
+        raise _HoldsAConnection()
+    except _HoldsAConnection as exc:
+        raise QueryError("the server refused the query") from exc
+
+
+def test_a_query_error_still_reaches_the_parent_once_dask_is_imported():
+    """Importing Dask makes every exception pickle with its chain (tblib); a query error raised
+    from an HTTPError then failed to cross from the query process, which ended without an
+    answer ('Aborted!' instead of the server's reason)."""
+    import tblib.pickling_support  # what `import distributed` runs, for the classes defined by then
+
+    tblib.pickling_support.install(QueryError, _HoldsAConnection)
+    with pytest.raises(QueryError, match="the server refused the query"):
+        run_killable(_query_refused)
