@@ -139,7 +139,7 @@ def build_cli(
              "*.jsonl), or - for standard input. Text must be UTF-8: a file in another "
              "encoding is skipped with a warning (convert it with iconv)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
-        help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, "
+        help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .n3, "
              ".jsonld, .rdf). Default: out/graph.ttl when no --store is given."),
     store: Optional[str] = typer.Option(None, "--store", "-s", metavar="FOLDER|URL",
         help="Build into a store instead: a folder (an embedded Oxigraph database, created "

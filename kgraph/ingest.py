@@ -33,7 +33,8 @@ from .errors import InputError, KgraphError, release_frames
 from .model import Article
 from .process import ProcessedArticle, process_article
 from .reconcile import reconcile
-from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
+from .formats import rdf_format_for
+from .store import GraphStore, LocalStore, dump_store, open_store
 from .warmup import warm_up
 
 #: parsed articles waiting for the child, at most (each ~30 KB): bounds the parent's memory

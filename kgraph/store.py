@@ -9,8 +9,6 @@ read the checkpoint the writer made as it began (see `snapshot.py`).
 """
 from __future__ import annotations
 
-import errno
-import fcntl
 import http.client
 import json
 import shutil
@@ -28,7 +26,8 @@ from . import snapshot
 from .errors import InputError, KgraphError, OutputError
 from .model import Actor
 from .jsonld import write_jsonld
-from .lock_holders import busy_message
+from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS, rdf_format_for  # noqa: F401 - callers import them here
+from .lock import StoreBusyError, StoreLock
 from .rdf import (
     ArticleRdf, actor_from_row, document_iri, known_actors_query, stats_update,
 )
@@ -40,12 +39,6 @@ from .vocab import KG, PREFIXES
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
 _SERVER_ENDPOINTS = ("/query", "/update", "/store")  # Oxigraph server's layout
-
-
-class StoreBusyError(KgraphError):
-    """A store folder another kgraph process holds."""
-
-    exit_code = 6
 
 
 def is_remote(target: str) -> bool:
@@ -67,44 +60,6 @@ def server_base(url: str) -> str:
 def is_store_folder(path: Path) -> bool:
     """A folder that holds an Oxigraph store (or is empty, ready to become one)."""
     return path.is_dir() and ((path / "CURRENT").exists() or (path / LOCK_NAME).exists())
-
-
-class _Lock:
-    """An advisory lock on a store folder: exclusive for writers, shared for readers."""
-
-    def __init__(self, folder: Path, *, exclusive: bool) -> None:
-        self.path = folder / LOCK_NAME
-        self.handle = None
-        try:
-            self.handle = self._open(exclusive)
-            if self.handle is None:  # a read-only file system: no writer can be there
-                return
-            fcntl.flock(self.handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            message = busy_message(folder, self.handle, wanted_exclusive=exclusive)
-            self.handle.close()
-            raise StoreBusyError(message) from None
-        except OSError as exc:
-            doing = "write" if exclusive else "lock"
-            raise OutputError(f"cannot {doing} store {folder}: {exc.strerror}") from None
-
-    def _open(self, exclusive: bool):
-        """The lock file; a reader on a read-only file system opens it read-only, or goes
-        without when there is none (nobody can write there)."""
-        try:
-            return open(self.path, "a+")
-        except OSError as exc:
-            if exclusive or exc.errno not in (errno.EROFS, errno.EACCES):
-                raise
-        try:
-            return open(self.path)
-        except FileNotFoundError:
-            return None
-
-    def release(self) -> None:
-        if self.handle is not None:
-            fcntl.flock(self.handle, fcntl.LOCK_UN)
-            self.handle.close()
 
 
 class GraphStore:
@@ -180,7 +135,7 @@ class LocalStore(GraphStore):
             except OSError as exc:
                 raise OutputError(f"cannot create store {folder}: {exc.strerror}") from None
         try:
-            self._lock = _Lock(folder, exclusive=True)
+            self._lock = StoreLock(folder, exclusive=True)
         except KgraphError:
             if created:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -410,12 +365,12 @@ def open_store(target: str, *, create: bool = True) -> GraphStore:
     return LocalStore(Path(target), create=create)
 
 
-def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock | snapshot.SnapshotLock]:
+def open_for_reading(folder: Path) -> tuple[ox.Store, StoreLock | snapshot.SnapshotLock]:
     """A store folder opened read-only under a shared lock (several readers, no writer), or
     while a build writes it, the state it had when the build began (see `snapshot`)."""
     check_store_folder(folder, create=False, error=InputError)
     try:
-        lock = _Lock(folder, exclusive=False)
+        lock = StoreLock(folder, exclusive=False)
     except StoreBusyError:
         before_build = snapshot.open_latest(folder)
         if before_build is None:
@@ -471,17 +426,3 @@ def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
         return {k: v for k, v in PREFIXES.items() if k not in ("country", "actor", "event", "doc")}
     return None
-
-
-RDF_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-}
-#: names accepted by `kgraph export --format`
-EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
-
-
-def rdf_format_for(path: Path) -> ox.RdfFormat:
-    return RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
-
