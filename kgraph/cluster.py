@@ -167,7 +167,11 @@ def _run(client, files: list[str], target: RemoteStore, summary: BuildSummary, *
     limit = TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
     running = as_completed()
     sent = done = 0
-    for batch in tasks:
+    for batch, wait in tasks:
+        if wait:  # a newer version of an article on its way: the older one must be in first
+            for future in running:
+                done += _collect(future, summary, warn, note)
+            running = as_completed()
         running.add(client.submit(process_articles, batch, key=_task_key(batch), pure=False))
         sent += len(batch)
         if running.count() >= limit:
@@ -205,15 +209,28 @@ def _collect(future, summary: BuildSummary, warn: Callable[[str], None],
     return result.articles
 
 
-def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+def _batches(articles: Iterator[Article], size: int) -> Iterator[tuple[list[Article], bool]]:
+    """Tasks of `size` articles, each with whether it must wait for all tasks before it: one
+    that holds a new version of an article sent earlier in this build (two JSON lines with one
+    URL) waits, so that the newer replaces the older as in a local build instead of racing it
+    (within one task, articles are written in order)."""
     batch: list[Article] = []
+    here: set[str] = set()  # sources in this batch
+    sent: set[str] = set()  # sources in tasks that may still be running
+    wait = False
     for article in articles:
+        if article.source in sent and article.source not in here:
+            if batch:
+                yield batch, wait
+            batch, here, sent, wait = [], set(), set(), True  # after the wait all are written
         batch.append(article)
+        here.add(article.source)
         if len(batch) == size:
-            yield batch
-            batch = []
+            yield batch, wait
+            sent |= here
+            batch, here, wait = [], set(), False
     if batch:
-        yield batch
+        yield batch, wait
 
 
 def _task_key(batch: list[Article]) -> str:

@@ -155,17 +155,22 @@ def unseen_articles(files: list[str], known: set[str], summary: BuildSummary,
                     note: Callable[[str], None] | None = None) -> Iterator[Article]:
     """The articles of `files`, dated, whose graph is not in `known` (the store's graphs, and
     those read so far), counted in `summary`; unreadable inputs go to `skip`."""
+    written: dict[str, str] = {}  # source -> the graph of its latest version in this input
     for article in read_articles(files, skip):
         summary.articles += 1
         article = _with_date(article, default_date)
         graph = graph_iri(article).value
-        if graph in known:  # the same text is in the store already, or earlier in this input
+        # the same text is in the store already, or earlier in this input; but when another
+        # version of the source came in between ("Russia", then "Iran" stored, read again), that
+        # one replaced it: the input's last version must be written again to win, as it did
+        if graph in known and written.get(article.source, graph) == graph:
             summary.unchanged += 1
             if note:
                 note(f"{article.source}: unchanged since it was stored (or read before in this "
                      "input); not parsed again")
             continue
         known.add(graph)
+        written[article.source] = graph
         yield article
 
 

@@ -2,6 +2,7 @@
 a worker dies mid-build (issue 11.2-11.4). A LocalCluster and `oxigraph serve` on loopback."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import urllib.request
@@ -21,11 +22,22 @@ from conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def local_quads(tmp_path_factory) -> set[str]:
-    """The examples built locally, as `kgraph build examples/ --output graph.nq` does."""
+def inputs(tmp_path_factory) -> list[str]:
+    """The examples, and a feed that sends one URL twice: its second text replaces the first."""
+    feed = tmp_path_factory.mktemp("feed") / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"url": "https://news.example/1", "date": "2024-09-05", "text": text})
+                              for text in ("Germany condemned Russia.", "Germany condemned Iran on Tuesday.")))
+    return [str(EXAMPLES), str(feed)]
+
+
+@pytest.fixture(scope="module")
+def local_quads(tmp_path_factory, inputs) -> set[str]:
+    """The inputs built locally, as `kgraph build INPUT... --output graph.nq` does."""
     out = tmp_path_factory.mktemp("local") / "graph.nq"
-    build([str(EXAMPLES)], out)
-    return _comparable(out.read_text())
+    build(inputs, out)
+    quads = _comparable(out.read_text())
+    assert any("Germany condemned Iran" in q for q in quads) and not any("condemned Russia." in q for q in quads)
+    return quads
 
 
 def _comparable(nquads: str) -> set[str]:
@@ -38,18 +50,21 @@ def _server_quads(url: str) -> set[str]:
     return _comparable(urllib.request.urlopen(request, timeout=30).read().decode("utf-8"))
 
 
-def test_a_build_on_two_dask_workers_gives_the_graph_of_a_local_build(tmp_path, oxigraph_server, local_quads):
+def test_a_build_on_two_dask_workers_gives_the_graph_of_a_local_build(tmp_path, oxigraph_server, inputs,
+                                                                      local_quads):
     notes: list[str] = []
-    summary = build_on_dask([str(EXAMPLES)], oxigraph_server, "local:2", articles_per_task=1, note=notes.append)
-    assert summary.articles == 6 and summary.events > 0 and summary.skipped == 0
+    summary = build_on_dask(inputs, oxigraph_server, "local:2", articles_per_task=1, note=notes.append)
+    assert summary.articles == 8 and summary.events > 0 and summary.skipped == 0
     assert any("2 worker(s)" in note for note in notes)
-    assert sum(note.startswith("task kgraph-articles-") for note in notes) == 6  # one task per article
+    assert sum(note.startswith("task kgraph-articles-") for note in notes) == 8  # one task per article
     assert _server_quads(oxigraph_server) == local_quads
     graphml = tmp_path / "actors.graphml"
-    again = CliRunner().invoke(app, ["build", str(EXAMPLES), "--store", oxigraph_server, "--dask", "local:1",
+    again = CliRunner().invoke(app, ["build", *inputs, "--store", oxigraph_server, "--dask", "local:1",
                                      "--graphml", str(graphml)])
     assert again.exit_code == 0, again.output
-    assert "nothing new: all 6 article(s)" in again.output and "<graphml" in graphml.read_text()
+    # the examples are skipped; the URL sent twice is written twice again, so that its
+    # second text, not the first, is what the store holds, as after the first build
+    assert "6 already in the store" in again.output and "<graphml" in graphml.read_text()
     assert _server_quads(oxigraph_server) == local_quads
 
 
@@ -65,7 +80,7 @@ def test_dask_builds_refuse_what_they_cannot_do_in_one_line(tmp_path, options, m
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
-def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(oxigraph_server, local_quads):
+def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(oxigraph_server, inputs, local_quads):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         pids = client.run(os.getpid)
@@ -81,11 +96,11 @@ def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(oxigra
             os.kill(pids[worker], signal.SIGKILL)
             killed[worker] = len(keys)
 
-        summary = build_on_dask([str(EXAMPLES)], oxigraph_server, cluster.scheduler_address,
+        summary = build_on_dask(inputs, oxigraph_server, cluster.scheduler_address,
                                 articles_per_task=1, progress=kill_a_busy_worker)
         assert killed and list(killed.values())[0] >= 1
         assert pids[next(iter(killed))] not in client.run(os.getpid).values()  # that process is gone
-    assert summary.articles == 6 and summary.skipped == 0
+    assert summary.articles == 8 and summary.skipped == 0
     assert _server_quads(oxigraph_server) == local_quads
 
 

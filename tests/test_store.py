@@ -313,3 +313,15 @@ def test_removing_the_last_mention_of_an_actor_drops_it(tmp_path):
         "a <https://w3id.org/kgraph/ontology#Actor> } }")}
     del db
     assert "Japan" not in labels and "Russia" in labels
+
+
+def test_the_last_version_of_a_url_sent_twice_stays_when_the_input_is_built_again(tmp_path):
+    """Two JSON lines with one URL: the second replaces the first. Built again, the first used
+    to be written (its graph was gone) and the second skipped (its graph was there): the store
+    ended with the older text."""
+    feed, store = tmp_path / "feed.jsonl", tmp_path / "kg"
+    feed.write_text("\n".join(json.dumps({"url": "https://news.example/1", "text": text})
+                              for text in ("Germany condemned Russia.", "Germany condemned Iran.")))
+    for _ in range(2):
+        build([str(feed)], store=str(store))
+    assert {label for label, _ in _events(store)} == {"Germany condemn Iran"}
