@@ -235,17 +235,18 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
     `kgraph build ... --output out.ttl` does."""
     from kgraph.atomic import write_atomically
     from kgraph.casing import with_original_text
-    from kgraph.entities import EntityResolver
     from kgraph.extract import extract_events
     from kgraph.pipeline import _with_date
-    from kgraph.rdf import article_rdf, graph_iri
+    from kgraph.process import article_graph, process_article
+    from kgraph.rdf import graph_iri
+    from kgraph.reconcile import reconcile
     from kgraph.sources import list_input_files, read_articles
     from kgraph.store import LocalStore, dump_store, rdf_format_for
 
     stages: dict[str, float] = {}
     # warm-up: the first extraction in a process pays one-time lazy loading (lexicons etc.)
     first = next(iter(read_articles(list_input_files([str(folder)]), log)))
-    article_rdf(extract_events(with_original_text(docs[0], first.text), first), EntityResolver())
+    process_article(docs[0], first)
 
     prepare = parser_text()
     start = time.perf_counter()
@@ -256,10 +257,7 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
 
     start = time.perf_counter()
     target = LocalStore.temporary_beside(out)
-    entities = EntityResolver()
-    for actor in target.known_actors():
-        entities.canonical(actor)
-    stages["open temp store + `known_actors`"] = time.perf_counter() - start
+    stages["open temp store"] = time.perf_counter() - start
     try:
         start = time.perf_counter()
         known = target.graph_names()
@@ -278,15 +276,17 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
         stages["`extract_events` (+ `with_original_text`)"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        rdfs = [article_rdf(result, entities) for result in results]
-        stages["`rdf.article_rdf` (quads)"] = time.perf_counter() - start
+        rdfs = [article_graph(result) for result in results]
+        stages["`process.article_graph` (quads, actors resolved per article)"] = time.perf_counter() - start
 
         start = time.perf_counter()
         for rdf in rdfs:
             target.put_article(rdf)
-            for merge in rdf.merges:
-                target.rename(merge)
-        stages["`LocalStore.put_article` (+ actor merges)"] = time.perf_counter() - start
+        stages["`LocalStore.put_article`"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        reconcile(target)
+        stages["`reconcile` (actor merges across articles)"] = time.perf_counter() - start
 
         start = time.perf_counter()
         count_words(docs)

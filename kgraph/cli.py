@@ -139,7 +139,7 @@ def build_cli(
              "*.jsonl), or - for standard input. Text must be UTF-8: a file in another "
              "encoding is skipped with a warning (convert it with iconv)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
-        help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, "
+        help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .n3, "
              ".jsonld, .rdf). Default: out/graph.ttl when no --store is given."),
     store: Optional[str] = typer.Option(None, "--store", "-s", metavar="FOLDER|URL",
         help="Build into a store instead: a folder (an embedded Oxigraph database, created "
@@ -156,6 +156,10 @@ def build_cli(
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
         help="Publication date (YYYY-MM-DD) of articles that give none (no JSON 'date', HTML "
              "metadata or date line); relative dates such as 'on Tuesday' count from it."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+        help="Run on a Dask distributed cluster: a scheduler's address (tcp://host:8786) or "
+             "local:N for a LocalCluster of N worker processes here. Needs --store URL: each "
+             "worker writes its articles to that SPARQL server."),
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -166,16 +170,26 @@ def build_cli(
     out = _Say(quiet, verbose)
     if date is not None and iso_date(date) is None:
         raise fail(f"--date must be a day as YYYY-MM-DD, not '{date}'", 2)
+    if dask is not None and (store is None or output is not None):
+        raise fail("--dask writes into a SPARQL server: give --store URL (and no --output; "
+                   "export from the server afterwards)", 2)
     if output is None and store is None:
         output = DEFAULT_OUTPUT
         if not output.parent.is_dir():
             raise fail(f"output folder {output.parent}/ does not exist: without --output or --store "
                        f"the graph goes to {output}; create it (mkdir {output.parent}) or give "
                        "--output FILE or --store FOLDER", 4)
+    default_date = date and iso_date(date).isoformat()
     with _progress_bar(quiet or verbose) as progress:  # -v: the notes say the progress
-        summary = build(inputs, output, store=store, graphml=graphml, model=model, n_process=n_process,
-                        batch_size=batch_size, default_date=date and iso_date(date).isoformat(),
-                        warn=_warn, progress=progress, note=out.notes)
+        if dask is None:
+            summary = build(inputs, output, store=store, graphml=graphml, model=model, n_process=n_process,
+                            batch_size=batch_size, default_date=default_date,
+                            warn=_warn, progress=progress, note=out.notes)
+        else:
+            from .cluster import build_on_dask
+
+            summary = build_on_dask(inputs, store, dask, graphml=graphml, model=model,  # type: ignore[arg-type]
+                                    default_date=default_date, warn=_warn, progress=progress, note=out.notes)
     where = " and ".join(str(x) for x in (store, output) if x)
     if summary.articles == summary.unchanged:  # nothing new: nothing parsed, nothing written
         out.say(f"nothing new: all {summary.articles} article(s) are already in {where} as they are"

@@ -1,5 +1,6 @@
-"""The half of a build after the parse: extract each article's events, turn them into its named
-graph and write that to the store.
+"""The half of a build after the parse: process each article (`process.process_article`),
+write its named graph to the store, and at the end settle actors across articles
+(`reconcile.py`) and the mention counts.
 
 `Ingester` does it in the calling process. `IngestProcess` runs an `Ingester` in a child
 process that owns the store and is fed parsed Docs (as bytes) through a pipe: extraction and
@@ -28,13 +29,12 @@ import spacy
 from spacy.tokens import Doc
 
 from .atomic import write_atomically
-from .casing import with_original_text
-from .entities import EntityResolver
-from .errors import InputError, KgraphError, describe, release_frames
-from .extract import extract_events
+from .errors import InputError, KgraphError, release_frames
 from .model import Article
-from .rdf import article_rdf
-from .store import GraphStore, LocalStore, dump_store, open_store, rdf_format_for
+from .process import ProcessedArticle, process_article
+from .reconcile import reconcile
+from .formats import rdf_format_for
+from .store import GraphStore, LocalStore, dump_store, open_store
 from .warmup import warm_up
 
 #: parsed articles waiting for the child, at most (each ~30 KB): bounds the parent's memory
@@ -67,9 +67,7 @@ class Ingester:
         self.target = target
         self.output = output
         self.warn = warn
-        self.entities = EntityResolver()
         self.totals = IngestTotals()
-        self._seeded = False
 
     @classmethod
     def open(cls, store: str | None, output: Path | None, warn: Warn = _ignore) -> Ingester:
@@ -86,26 +84,23 @@ class Ingester:
 
     def add(self, doc: Doc, article: Article) -> None:
         """Extract and store one article (the caller skips those in `known_graphs`)."""
-        if not self._seeded:  # so that "Yoon" today joins "Yoon Suk Yeol" stored (only when needed)
-            for actor in self.target.known_actors():
-                self.entities.canonical(actor)
-            self._seeded = True
-        try:
-            result = extract_events(with_original_text(doc, article.text), article)
-            rdf = article_rdf(result, self.entities)
-        except Exception as exc:  # noqa: BLE001 - a rule failing on one article costs only that one
+        self.store(process_article(doc, article))
+
+    def store(self, processed: ProcessedArticle) -> None:
+        """Write one processed article's graph and count its events."""
+        if processed.rdf is None:
             self.totals.skipped += 1
-            self.warn(f"skipped {article.source}: cannot extract events ({describe(exc)})")
+            self.warn(f"skipped {processed.article.source}: {processed.error}")
             return
-        self.target.put_article(rdf)
-        for merge in rdf.merges:
-            self.target.rename(merge)
-        for event in result.events:
-            self.totals.actions[event.action] = self.totals.actions.get(event.action, 0) + 1
-        self.totals.events += len(result.events)
+        self.target.put_article(processed.rdf)
+        for action, count in processed.actions.items():
+            self.totals.actions[action] = self.totals.actions.get(action, 0) + count
+        self.totals.events += processed.events
 
     def finish(self) -> IngestTotals:
-        """Refresh the mention counts and write the output file, if any."""
+        """Merge actors across articles, refresh the mention counts and write the output
+        file, if any."""
+        reconcile(self.target)
         self.target.refresh_stats()
         if self.output is not None and isinstance(self.target, LocalStore):
             fmt = rdf_format_for(self.output)

@@ -59,8 +59,17 @@ def _child(sender: Connection, func: Callable[..., object], args: tuple, kwargs:
     try:
         outcome: tuple[bool, object] = (True, func(*args, **kwargs))
     except KgraphError as exc:
-        outcome = (False, exc)
+        outcome = (False, _alone(exc))
     except BaseException:  # a bug: its traceback goes to the parent, which shows it
         outcome = (False, RuntimeError(f"in the query process:\n{traceback.format_exc()}"))
     sender.send(outcome)
     sender.close()
+
+
+def _alone(exc: KgraphError) -> KgraphError:
+    """The error without the exceptions it was raised from: its message is all the parent
+    shows, and once Dask is imported (it installs tblib's pickling for every exception) the
+    chain would be pickled too, where an HTTPError from urllib cannot go."""
+    exc.__cause__ = exc.__context__ = None
+    exc.__traceback__ = None
+    return exc

@@ -119,21 +119,9 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
         else:
             held.append(message)
 
-    def new_articles() -> Iterator[tuple[str, Article]]:
-        for article in read_articles(files, skip):
-            summary.articles += 1
-            article = _with_date(article, default_date)
-            graph = graph_iri(article).value
-            if graph in known:  # the same text is in the store already, or earlier in this input
-                summary.unchanged += 1
-                if note:
-                    note(f"{article.source}: unchanged since it was stored (or read before in this "
-                         "input); not parsed again")
-                continue
-            known.add(graph)
-            yield text_for_parser(article.text), article
-
-    pairs = parse_articles(nlp, new_articles(), batch_size=batch_size, n_process=n_process,
+    new_articles = ((text_for_parser(article.text), article)
+                    for article in unseen_articles(files, known, summary, skip, default_date, note))
+    pairs = parse_articles(nlp, new_articles, batch_size=batch_size, n_process=n_process,
                            skip=lambda article, why: skip(f"skipped {article.source}: {why}"))
     last = time.perf_counter()
     for doc, article in pairs:
@@ -160,6 +148,30 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
     summary.skipped += totals.skipped
     summary.parse_seconds = time.perf_counter() - parse_started
     return summary
+
+
+def unseen_articles(files: list[str], known: set[str], summary: BuildSummary,
+                    skip: Callable[[str], None], default_date: str | None = None,
+                    note: Callable[[str], None] | None = None) -> Iterator[Article]:
+    """The articles of `files`, dated, whose graph is not in `known` (the store's graphs, and
+    those read so far), counted in `summary`; unreadable inputs go to `skip`."""
+    written: dict[str, str] = {}  # source -> the graph of its latest version in this input
+    for article in read_articles(files, skip):
+        summary.articles += 1
+        article = _with_date(article, default_date)
+        graph = graph_iri(article).value
+        # the same text is in the store already, or earlier in this input; but when another
+        # version of the source came in between ("Russia", then "Iran" stored, read again), that
+        # one replaced it: the input's last version must be written again to win, as it did
+        if graph in known and written.get(article.source, graph) == graph:
+            summary.unchanged += 1
+            if note:
+                note(f"{article.source}: unchanged since it was stored (or read before in this "
+                     "input); not parsed again")
+            continue
+        known.add(graph)
+        written[article.source] = graph
+        yield article
 
 
 def _input_bytes(files: list[str]) -> int:

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from . import vocab
 from .errors import InputError, OutputError, QueryError
+from .formats import RDF_FORMATS
 from .sparql_text import strip_lexemes as _strip_lexemes
 from .sparql_text import uses_service
 
@@ -27,18 +28,6 @@ FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 #: file extension -> RDF syntax, for `load_store`
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".n3": ox.RdfFormat.N3,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-}
-
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 _KEYWORD = re.compile(r"\b(?:%s|PREFIX|BASE)\b" % "|".join(_QUERY_FORMS + _UPDATE_FORMS), re.I)

@@ -211,3 +211,45 @@ def actor_from_row(name: str, kind_iri: str, iso: str | None) -> Actor:
     kinds = {str(v): k for k, v in ACTOR_CLASSES.items()}
     return Actor(name, kinds[kind_iri], iso)  # type: ignore[arg-type]
 
+
+
+# -- reconciling per-article actors on the store (see reconcile.py) ----------------------------
+
+def people_query() -> str:
+    """Every person of the actors graph with its names and state: what cross-article merges
+    are computed from."""
+    return (f"SELECT ?a ?name ?iso WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?a a <{KG.Person}> ; "
+            f"<{RDFS.label}>|<{SKOS.altLabel}> ?name "
+            f"OPTIONAL {{ ?a <{KG.country}>/<{KG.iso3}> ?iso }} }} }}")
+
+
+def actor_labels_query() -> str:
+    """Each actor's own label (rdfs:label), as ?a ?name."""
+    return f"SELECT ?a ?name WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?a <{RDFS.label}> ?name }} }}"
+
+
+def conflicts_query() -> str:
+    """Actors described differently by different articles: two labels (spellings), two kinds
+    or two states. Each row is one of the values (?a ?p ?o)."""
+    kinds = ", ".join(f"<{ACTOR_CLASSES[k]}>" for k in ("PERSON", "ORG", "GROUP", "COUNTRY"))
+    return (f"SELECT DISTINCT ?a ?p ?o WHERE {{ GRAPH {ACTORS_GRAPH} {{ ?a ?p ?o , ?other "
+            f"FILTER(?o != ?other) FILTER(?p IN (<{RDFS.label}>, <{KG.country}>) || "
+            f"(?p = <{RDF.type}> && ?o IN ({kinds}) && ?other IN ({kinds}))) }} }}")
+
+
+def merge_actor_update(merge: Merge, other_names: list[str], *, mirror: bool = False) -> str:
+    """`rename_actor_update`, with the absorbed actor's names kept as the new one's
+    skos:altLabel (as when the full name came first in one article)."""
+    new = f"<{ID}actor/{actor_slug(merge.into)}>"
+    triples = " ".join(f"{new} <{SKOS.altLabel}> {ox.Literal(name)} ." for name in other_names)
+    update = ""
+    if triples:
+        update = f"INSERT DATA {{ GRAPH {ACTORS_GRAPH} {{ {triples} }} {triples if mirror else ''} }} ;\n"
+    return update + rename_actor_update(merge, mirror=mirror)
+
+
+def drop_descriptions_update(triples: list[tuple[str, str, ox.Term]], *, mirror: bool = False) -> str:
+    """Delete actor descriptions (subject IRI, predicate IRI, object) from the actors graph
+    (with `mirror`, from the default graph too: see `store.LocalStore`)."""
+    data = " ".join(f"<{s}> <{p}> {o} ." for s, p, o in triples)
+    return f"DELETE DATA {{ GRAPH {ACTORS_GRAPH} {{ {data} }} {data if mirror else ''} }}"

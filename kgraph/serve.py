@@ -31,7 +31,8 @@ from . import snapshot
 from .errors import InputError, KgraphError, UsageError
 from .gateway import Gateway
 from .serve_log import ServerLog
-from .store import StoreBusyError, _Lock, is_store_folder
+from .lock import StoreBusyError, StoreLock
+from .store import is_store_folder
 
 _START_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 30  # seconds: canned queries take at most ~6 s on a 1M-triple store
@@ -111,11 +112,11 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         signal.signal(signal.SIGTERM, previous)
 
 
-def _for_reading(store: Path) -> tuple[Path, _Lock | snapshot.SnapshotLock]:
+def _for_reading(store: Path) -> tuple[Path, StoreLock | snapshot.SnapshotLock]:
     """The folder to serve, locked: the store, or while a build writes it, the checkpoint of
     the store the build made when it began (see `snapshot`)."""
     try:
-        return store, _Lock(store, exclusive=False)
+        return store, StoreLock(store, exclusive=False)
     except StoreBusyError:
         before_build = snapshot.latest(store)
         if before_build is None:

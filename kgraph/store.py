@@ -9,9 +9,8 @@ read the checkpoint the writer made as it began (see `snapshot.py`).
 """
 from __future__ import annotations
 
-import errno
-import fcntl
 import http.client
+import json
 import shutil
 import tempfile
 import urllib.error
@@ -26,11 +25,11 @@ import pyoxigraph as ox
 from . import snapshot
 from .errors import InputError, KgraphError, OutputError
 from .model import Actor
-from .entities import Merge
 from .jsonld import write_jsonld
-from .lock_holders import busy_message
+from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS, rdf_format_for  # noqa: F401 - callers import them here
+from .lock import StoreBusyError, StoreLock
 from .rdf import (
-    ArticleRdf, actor_from_row, document_iri, known_actors_query, rename_actor_update, stats_update,
+    ArticleRdf, actor_from_row, document_iri, known_actors_query, stats_update,
 )
 from .storefolder import (
     LOCK_NAME, check_store_folder, open_failure, remove_stale_temporaries, write_failure,
@@ -40,12 +39,6 @@ from .vocab import KG, PREFIXES
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
 _SERVER_ENDPOINTS = ("/query", "/update", "/store")  # Oxigraph server's layout
-
-
-class StoreBusyError(KgraphError):
-    """A store folder another kgraph process holds."""
-
-    exit_code = 6
 
 
 def is_remote(target: str) -> bool:
@@ -69,46 +62,11 @@ def is_store_folder(path: Path) -> bool:
     return path.is_dir() and ((path / "CURRENT").exists() or (path / LOCK_NAME).exists())
 
 
-class _Lock:
-    """An advisory lock on a store folder: exclusive for writers, shared for readers."""
-
-    def __init__(self, folder: Path, *, exclusive: bool) -> None:
-        self.path = folder / LOCK_NAME
-        self.handle = None
-        try:
-            self.handle = self._open(exclusive)
-            if self.handle is None:  # a read-only file system: no writer can be there
-                return
-            fcntl.flock(self.handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            message = busy_message(folder, self.handle, wanted_exclusive=exclusive)
-            self.handle.close()
-            raise StoreBusyError(message) from None
-        except OSError as exc:
-            doing = "write" if exclusive else "lock"
-            raise OutputError(f"cannot {doing} store {folder}: {exc.strerror}") from None
-
-    def _open(self, exclusive: bool):
-        """The lock file; a reader on a read-only file system opens it read-only, or goes
-        without when there is none (nobody can write there)."""
-        try:
-            return open(self.path, "a+")
-        except OSError as exc:
-            if exclusive or exc.errno not in (errno.EROFS, errno.EACCES):
-                raise
-        try:
-            return open(self.path)
-        except FileNotFoundError:
-            return None
-
-    def release(self) -> None:
-        if self.handle is not None:
-            fcntl.flock(self.handle, fcntl.LOCK_UN)
-            self.handle.close()
-
-
 class GraphStore:
     """The operations a build needs from any store."""
+
+    #: whether the default graph holds a copy of the union that updates must keep in step
+    mirrors_union = False
 
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
@@ -149,10 +107,6 @@ class GraphStore:
     def refresh_stats(self) -> None:
         self.update(stats_update())
 
-    def rename(self, merge: Merge) -> None:
-        """Make an actor absorbed by another (a one-word name joining a full name) that one."""
-        self.update(rename_actor_update(merge))
-
 
 class LocalStore(GraphStore):
     """An Oxigraph store in a folder (RocksDB), or in a temporary folder for file output.
@@ -161,6 +115,8 @@ class LocalStore(GraphStore):
     every write: queries read it directly, which is several times faster than Oxigraph's
     union-of-named-graphs view over thousands of article graphs.
     """
+
+    mirrors_union = True
 
     def __init__(self, folder: Path, *, temporary: bool = False, create: bool = True,
                  output: Path | None = None) -> None:
@@ -179,7 +135,7 @@ class LocalStore(GraphStore):
             except OSError as exc:
                 raise OutputError(f"cannot create store {folder}: {exc.strerror}") from None
         try:
-            self._lock = _Lock(folder, exclusive=True)
+            self._lock = StoreLock(folder, exclusive=True)
         except KgraphError:
             if created:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -273,9 +229,6 @@ class LocalStore(GraphStore):
     def refresh_stats(self) -> None:
         self.update(stats_update(mirror=True))
 
-    def rename(self, merge: Merge) -> None:
-        self.update(rename_actor_update(merge, mirror=True))
-
     def update(self, sparql: str) -> None:
         with self._guarded():
             self.store.update(sparql)
@@ -350,9 +303,12 @@ class RemoteStore(GraphStore):
     def select(self, sparql: str) -> list[dict[str, str | None]]:
         data = self._request("POST", self.query_url, sparql.encode("utf-8"), "application/sparql-query",
                              accept="application/sparql-results+json")
-        result = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        names = [v.value for v in result.variables]
-        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+        # read as plain JSON: pyoxigraph's result objects may not be dropped on another thread,
+        # which the garbage collector may do when a Dask client runs beside (`cluster.py`)
+        result = json.loads(data)
+        names = result.get("head", {}).get("vars", [])
+        return [{n: (row[n]["value"] if n in row else None) for n in names}
+                for row in result.get("results", {}).get("bindings", [])]
 
     def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
         """The server's answer to a query in the format asked for, and its content type.
@@ -409,12 +365,12 @@ def open_store(target: str, *, create: bool = True) -> GraphStore:
     return LocalStore(Path(target), create=create)
 
 
-def open_for_reading(folder: Path) -> tuple[ox.Store, _Lock | snapshot.SnapshotLock]:
+def open_for_reading(folder: Path) -> tuple[ox.Store, StoreLock | snapshot.SnapshotLock]:
     """A store folder opened read-only under a shared lock (several readers, no writer), or
     while a build writes it, the state it had when the build began (see `snapshot`)."""
     check_store_folder(folder, create=False, error=InputError)
     try:
-        lock = _Lock(folder, exclusive=False)
+        lock = StoreLock(folder, exclusive=False)
     except StoreBusyError:
         before_build = snapshot.open_latest(folder)
         if before_build is None:
@@ -470,17 +426,3 @@ def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
         return {k: v for k, v in PREFIXES.items() if k not in ("country", "actor", "event", "doc")}
     return None
-
-
-RDF_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
-}
-#: names accepted by `kgraph export --format`
-EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
-
-
-def rdf_format_for(path: Path) -> ox.RdfFormat:
-    return RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
-

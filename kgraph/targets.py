@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .atomic import check_writable
 from .errors import OutputError
-from .store import RDF_FORMATS, is_remote
+from .formats import RDF_FORMATS
+from .store import is_remote
 from .storefolder import check_store_folder
 
 #: written by other options, not by --output

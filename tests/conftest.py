@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -110,3 +115,37 @@ def examples_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["build", str(EXAMPLES), "--output", str(output), "--quiet"])
     assert result.exit_code == 0, f"{result.output}{result.exception or ''}"
     return output
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "server exited"
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not answer")
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """A fresh Oxigraph server (`oxigraph serve`, read-write) on a loopback port: its URL."""
+    port = free_port()
+    process = subprocess.Popen([str(Path(sys.executable).parent / "oxigraph"), "serve", "--location",
+                                str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{url}/query?query=ASK%7B%7D", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from typer.testing import CliRunner
 
-import kgraph.ingest
+import kgraph.process
 from kgraph.casing import text_for_parser
 from kgraph.cli import app
 from kgraph.ingest import IngestProcess
@@ -84,14 +84,14 @@ def test_the_reported_keyerror_text_does_not_stop_the_build(tmp_path: Path) -> N
 
 
 def test_an_extraction_failure_skips_only_that_article(tmp_path: Path, monkeypatch) -> None:
-    real = kgraph.ingest.extract_events
+    real = kgraph.process.extract_events
 
     def failing(doc, article):
         if "BOOM" in article.text:
             raise KeyError("missiles")
         return real(doc, article)
 
-    monkeypatch.setattr(kgraph.ingest, "extract_events", failing)
+    monkeypatch.setattr(kgraph.process, "extract_events", failing)
     texts = {"a.txt": GOOD, "b.txt": "BOOM. Germany condemned Russia.\n", "c.txt": GOOD.replace("Russia", "Iran")}
     for name, text in texts.items():
         (tmp_path / name).write_text(text)

@@ -103,3 +103,19 @@ def test_a_build_writes_compacted_jsonld_too(graphs: dict[str, Path], tmp_path: 
     build([str(source)], tmp_path / "a.jsonld")
     document = json.loads((tmp_path / "a.jsonld").read_text(encoding="utf-8"))
     assert "@context" in document and any("kg:agent" in node for node in document["@graph"])
+
+
+def test_every_syntax_kgraph_reads_it_also_writes(tmp_path):
+    """One formats table (issue 11.6): `.n3` was readable by `query` but refused by `build`."""
+    from kgraph.formats import RDF_FORMATS
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Germany condemned Russia on Tuesday.\n")
+    runner = CliRunner()
+    for suffix in sorted(set(RDF_FORMATS) - {".xml", ".owl"}):  # the RDF/XML spellings: .rdf below
+        graph = tmp_path / f"g{suffix}"
+        built = runner.invoke(app, ["build", str(folder), "--output", str(graph), "-q"])
+        assert built.exit_code == 0, (suffix, built.output)
+        asked = runner.invoke(app, ["query", str(graph), "who-condemned-whom", "--format", "csv"])
+        assert asked.exit_code == 0 and "Germany,Russia" in asked.output, (suffix, asked.output)

@@ -28,14 +28,14 @@ from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from kgraph.casing import text_for_parser, with_original_text
+from kgraph.casing import text_for_parser
 from kgraph.cli import app
 from kgraph.entities import EntityResolver
 from kgraph.errors import InputError
-from kgraph.extract import extract_events
 from kgraph.model import Actor, Article, ArticleResult
 from kgraph.pipeline import _with_date
-from kgraph.rdf import article_rdf, event_iri
+from kgraph.process import article_graph, process_article
+from kgraph.rdf import event_iri
 from kgraph.sources import read_articles
 
 from conftest import EXAMPLES, ROOT
@@ -152,16 +152,19 @@ def shapes() -> rdflib.Graph:
 
 
 def extract(nlp, article: Article) -> ArticleResult:
-    """What a build does with one article after reading it (`Ingester.add`), in this process."""
-    return extract_events(with_original_text(nlp(text_for_parser(article.text)), article.text), article)
+    """What a build does with one article after reading it (`process_article`), in this
+    process; a failure is raised, so that a crash shows its traceback."""
+    processed = process_article(nlp(text_for_parser(article.text)), article)
+    if processed.exception is not None:
+        raise processed.exception
+    return processed.result
 
 
 def graph_of(results: list[ArticleResult]) -> rdflib.Graph:
     """The articles' quads as a build makes them, serialised by Oxigraph and read back by
     rdflib as one graph (the union a graph file holds). As in a store, an article replaces an
     earlier one of the same source (two JSON lines with one URL)."""
-    entities = EntityResolver()
-    rdfs = {result.article.source: article_rdf(result, entities) for result in results}
+    rdfs = {result.article.source: article_graph(result) for result in results}
     quads = [q for rdf in rdfs.values() for q in rdf.quads]
     data = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES)
     graph = rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")

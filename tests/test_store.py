@@ -21,6 +21,8 @@ from kgraph.cli import app
 from kgraph.pipeline import build, remove
 from kgraph.store import LocalStore, StoreBusyError
 
+from conftest import free_port as _free_port, wait_for as _wait_for  # noqa: F401 - oxigraph_server is there too
+
 ARTICLES = {
     "a.txt": "Russia deployed troops to Belarus. Germany condemned Russia for the deployment.",
     "b.txt": "Japan supplied radars to the Philippines. China warned Manila.",
@@ -179,41 +181,9 @@ def _open_when_free(store: Path, seconds: float = 30) -> ox.Store:
             time.sleep(0.1)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "server exited"
-        try:
-            urllib.request.urlopen(url, timeout=1).read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"{url} did not answer")
-
-
 def _sparql(url: str, query: str, accept: str = "application/sparql-results+json") -> bytes:
     request = urllib.request.Request(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
     return urllib.request.urlopen(request, timeout=10).read()
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    port = _free_port()
-    process = subprocess.Popen([str(VENV_BIN / "oxigraph"), "serve", "--location", str(tmp_path / "server"),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{url}/query?query=ASK%7B%7D", process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_a_remote_store_gets_one_graph_per_article_and_answers_queries(tmp_path, oxigraph_server):
@@ -343,3 +313,15 @@ def test_removing_the_last_mention_of_an_actor_drops_it(tmp_path):
         "a <https://w3id.org/kgraph/ontology#Actor> } }")}
     del db
     assert "Japan" not in labels and "Russia" in labels
+
+
+def test_the_last_version_of_a_url_sent_twice_stays_when_the_input_is_built_again(tmp_path):
+    """Two JSON lines with one URL: the second replaces the first. Built again, the first used
+    to be written (its graph was gone) and the second skipped (its graph was there): the store
+    ended with the older text."""
+    feed, store = tmp_path / "feed.jsonl", tmp_path / "kg"
+    feed.write_text("\n".join(json.dumps({"url": "https://news.example/1", "text": text})
+                              for text in ("Germany condemned Russia.", "Germany condemned Iran.")))
+    for _ in range(2):
+        build([str(feed)], store=str(store))
+    assert {label for label, _ in _events(store)} == {"Germany condemn Iran"}

@@ -1,0 +1,21 @@
+"""RDF syntaxes by file extension: the one table by which kgraph reads graph files
+(`query`, `export`) and writes them (`build --output`, `export --format`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG, ".n3": ox.RdfFormat.N3, ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
+}
+#: names accepted by `kgraph export --format`, and the extension of each
+EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
+
+
+def rdf_format_for(path: Path) -> ox.RdfFormat:
+    """The syntax of a file by its extension (Turtle for one kgraph does not know: callers
+    refuse those first, see `targets.check_rdf_suffix`)."""
+    return RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)

@@ -1,0 +1,63 @@
+"""Actors settled across articles on the store at the end of a build, whatever the order in
+which articles were processed (issue 11.3)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from kgraph.entities import Merge
+from kgraph.pipeline import build
+from kgraph.reconcile import person_merges
+
+ARTICLES = {
+    "a.txt": "President Yoon condemned Pyongyang for the launch.\n",
+    "b.txt": "South Korean President Yoon Suk-yeol warned the DPRK.\n",
+    "c.txt": "President Yoon Suk Yeol condemned North Korea on Monday.\n",
+}
+YOON = URIRef("https://w3id.org/kgraph/id/actor/yoon-suk-yeol")
+
+
+def test_a_one_word_person_joins_the_only_full_name_that_holds_the_word_and_a_compatible_state():
+    assert person_merges({"yoon": {None}, "yoon suk yeol": {"KOR"}}) == [Merge("yoon", "yoon suk yeol")]
+    assert person_merges({"kim": {None}, "kim jong un": {"PRK"}, "kim tae hyo": {"KOR"}}) == []
+    assert person_merges({"kelley": {"GBR"}, "john kelley": {"USA"}}) == []
+    assert person_merges({"korea": {None}, "north korea": {None}}) == [Merge("korea", "north korea")]
+    assert person_merges({"yoon": {None}}) == []
+
+
+def _build(tmp_path: Path, order: list[str], name: str) -> set[str]:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for file, text in ARTICLES.items():
+        (folder / file).write_text(text)
+    out = tmp_path / f"{name}.nq"
+    build([str(folder / file) for file in order], out, ingest_process=False)
+    return set(out.read_text().splitlines())
+
+
+def test_the_graph_is_the_same_whichever_article_comes_first(tmp_path):
+    forward = _build(tmp_path, ["a.txt", "b.txt", "c.txt"], "forward")
+    backward = _build(tmp_path, ["c.txt", "b.txt", "a.txt"], "backward")
+    assert forward == backward
+    graph = Dataset(default_union=True).parse(data="\n".join(forward), format="nquads")
+    # two spellings of one name: one label (the first in code point order), the other is gone
+    assert {str(o) for o in graph.objects(YOON, RDFS.label)} == {"Yoon Suk Yeol"}
+    # the one-word "Yoon" of a.txt became the full name, and stays as one of its names
+    assert "Yoon" in {str(o) for o in graph.objects(YOON, SKOS.altLabel)}
+    assert "Yoon" not in {str(o) for o in graph.objects(None, RDFS.label)}
+
+
+def test_a_later_build_joins_a_one_word_name_to_a_full_name_in_the_store(tmp_path):
+    store = tmp_path / "kg"
+    for file in ("b.txt", "a.txt"):
+        (tmp_path / file).write_text(ARTICLES[file])
+        build([str(tmp_path / file)], store=str(store), ingest_process=False)
+    db = ox.Store.read_only(str(store))
+    labels = {q.object.value for q in db.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None, None)}
+    mentions = {q.subject.value for q in db.quads_for_pattern(None, None, ox.NamedNode(str(YOON)), None)}
+    del db
+    assert "Yoon" not in labels and "Yoon Suk-yeol" in labels
+    assert len(mentions) >= 2  # both articles' events point at one actor
