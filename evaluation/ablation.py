@@ -33,6 +33,11 @@ def main(argv: list[str]) -> int:
              for name, doc, article in corpus}
     for label, keys in (("rules only", rules), ("rules + model", union)):
         print(f"{which} {label:14} P %.3f R %.3f F1 %.3f" % f1(*score(names, gold, keys)))
+    print("per set (strict F1): rules only / rules + model")
+    for prefix in sorted({name.split("_")[0] for name in names}):
+        in_set = [n for n in names if n.startswith(prefix + "_")]
+        cells = ["%.3f" % f1(*score(in_set, gold, keys))[2] for keys in (rules, union)]
+        print(f"  {prefix}: {' / '.join(cells)}  ({len(in_set)} documents)")
     return 0
 
 

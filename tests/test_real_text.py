@@ -97,4 +97,4 @@ def test_the_training_set_scores_as_measured(training_events) -> None:
 
 
 #: strict F1 on the training set measured when the model shipped, less 0.03 for noise
-TRAINING_SET_FLOOR = 0.45
+TRAINING_SET_FLOOR = 0.47
