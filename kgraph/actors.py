@@ -23,10 +23,12 @@ from .names import (
     TITLES,
 )
 from .people import is_office_holder, person_country
+from .nationality import code_of_token, country_in_description, country_words, qualifying_countries
+from .phrases import (
+    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, group_size, has_official_title,
+    modifier_text, name_ending_in, noun_phrase_text, title_of_organisation, titles_before, unrecognised_name,
+)
 from .voice import document_voice
-
-_PERSON_LABELS = {"PERSON"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 @dataclass
@@ -61,7 +63,7 @@ class DocumentActors:
     def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
         self.memory = _Memory()
-        self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
+        self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         header_speaker = self._find_document_speaker(doc)
         self.document_speaker = _with_voice(header_speaker, document_voice(
@@ -235,7 +237,7 @@ class DocumentActors:
                     self._register_person(person[0])
             if person:
                 return person
-        ent = _entity_of(token) or _name_ending_in(token)
+        ent = entity_of(token) or name_ending_in(token)
         actors: list[Actor] = []
         if ent is not None:
             actor = self._from_entity(ent, token)
@@ -245,18 +247,18 @@ class DocumentActors:
             actors = [known] if known else []
         if not actors:
             actors = self._from_common_noun(token)
-        if not actors and _unrecognised_name(token):  # "Human Rights Watch" missed by NER
+        if not actors and unrecognised_name(token):  # "Human Rights Watch" missed by NER
             name = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1]
                             if t.dep_ in ("compound", "flat") or t.i == token.i)
-            actors = [Actor(name, "ORG", _country_words(token.doc[token.left_edge.i:token.i + 1]))]
+            actors = [Actor(name, "ORG", country_words(token.doc[token.left_edge.i:token.i + 1]))]
         if not actors:  # "the national airline Iran Air": the apposition names it
             for child in token.children:
                 if child.dep_ == "appos" and child.ent_type_:
                     actors = self._resolve_head(child, remember=False)
                     break
         if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
-            surface = re.sub(r"^(the|The)\s+", "", _clean_entity_text(ent))
-            surface = TITLES.sub("", surface) if ent.label_ in _PERSON_LABELS else surface
+            surface = re.sub(r"^(the|The)\s+", "", clean_entity_text(ent))
+            surface = TITLES.sub("", surface) if ent.label_ in PERSON_LABELS else surface
             if not re.search(r"\d", surface):
                 actors = [replace(a, surface=surface) for a in actors]
         if remember:
@@ -287,8 +289,8 @@ class DocumentActors:
             return [speaker]
         if lower in PERSON_PRONOUNS:
             for ent in reversed([e for e in ents_in(self.sentence_of(token))
-                                 if e.label_ in _PERSON_LABELS and e.end <= token.i]):
-                person = self._person(ent, _clean_entity_text(ent))  # "X said ..., and she called"
+                                 if e.label_ in PERSON_LABELS and e.end <= token.i]):
+                person = self._person(ent, clean_entity_text(ent))  # "X said ..., and she called"
                 if person:
                     return [person]
             return [memory.last_person] if memory.last_person else []
@@ -334,17 +336,17 @@ class DocumentActors:
         return []
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
-        text = _clean_entity_text(ent)
+        text = clean_entity_text(ent)
         label = ent.label_
         group = re.sub(r"^the\s+", "", text.lower())
         if group in ARMED_GROUPS:  # whatever label the recogniser gave "the Houthis"
             return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(group))
         code = country_code(text)
-        if code and label in _PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
+        if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
-        if label in _PERSON_LABELS or (label in _PLACE_LABELS | {"ORG"} and is_office_holder(text)):
+        if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
             return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
-        if label in _PLACE_LABELS | {"ORG"}:
+        if label in PLACE_LABELS | {"ORG"}:
             code = city_country(text)  # "the city of Kharkiv" was struck: Ukraine was
             if code:
                 return Actor(country_name(code), "COUNTRY", code)
@@ -372,7 +374,7 @@ class DocumentActors:
             known = self.memory.persons.get(normalise_name(parts[0]))
         if known and len(parts) <= len(known.name.split()):
             return known
-        country = _country_in_description(ent, self)
+        country = country_in_description(ent, self.memory.persons)
         if country is None and known is not None:
             country = known.country
         if country is None:  # "Lavrov said": a dictionary of office holders knows whose
@@ -381,12 +383,12 @@ class DocumentActors:
         if country is None and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN":
             # the recogniser left out a first name: "Lloyd [J. Austin III]"
             country = person_country(ent.doc[ent.start - 1].text + " " + name)
-        if country is None and _has_official_title(ent) and not _title_of_organisation(ent):
+        if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
         person = Actor(name, "PERSON", country)
         self._register_person(person)
-        for title in _titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
+        for title in titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
             self.memory.by_head[title] = person
         return person
 
@@ -414,7 +416,7 @@ class DocumentActors:
             return Actor(name, "GROUP", STATE_ORGS.get(key))
         if key in STATE_ORGS and STATE_ORGS[key]:
             return Actor(name, "ORG", STATE_ORGS[key])
-        country = _country_words(ent) or _country_in_description(ent, self)
+        country = country_words(ent) or country_in_description(ent, self.memory.persons)
         if country is None:
             for org, code in STATE_ORGS.items():
                 if code and key.endswith(org):
@@ -428,7 +430,7 @@ class DocumentActors:
     def _from_common_noun(self, token: Token) -> list[Actor]:
         lower = token.lower_
         lemma = token.lemma_.lower()
-        phrase = _noun_phrase_text(token)
+        phrase = noun_phrase_text(token)
         if lower in {"north", "south"} and any(c.lower_ == "the" for c in token.children):
             code = {"north": "PRK", "south": "KOR"}[lower]
             if code in self.countries_named:
@@ -451,8 +453,8 @@ class DocumentActors:
         if lemma in DOCUMENT_NOUNS:  # "Security Council resolutions prohibit ...": the Council
             issuers = [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
             if issuers:
-                ent = _entity_of(issuers[0])
-                actor = self._organisation(ent, _clean_entity_text(ent)) if ent else None
+                ent = entity_of(issuers[0])
+                actor = self._organisation(ent, clean_entity_text(ent)) if ent else None
                 return [actor] if actor else []
         if (lemma in OFFICIAL_NOUNS and lemma not in STATE_BODY_NOUNS
                 and any(c.lower_ == "the" for c in token.children)):
@@ -464,25 +466,25 @@ class DocumentActors:
             if self.document_speaker and self.document_speaker.country:
                 return [Actor(phrase, "ORG", self.document_speaker.country)]
         if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS or lower in GROUP_NOUNS:
-            named = _modifier_text(token).lower()  # "Islamic State fighters"
+            named = modifier_text(token).lower()  # "Islamic State fighters"
             if named in ARMED_GROUPS:
-                return [Actor(_modifier_text(token), "GROUP", STATE_ORGS.get(named))]
+                return [Actor(modifier_text(token), "GROUP", STATE_ORGS.get(named))]
             members_of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
             if members_of:  # "Leaders of the Caribbean Community" act for it
-                ent = _entity_of(members_of[0])
-                org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
+                ent = entity_of(members_of[0])
+                org = self._organisation(ent, clean_entity_text(ent)) if ent else None
                 if org and org.country is None:
                     return [org]
             for child in token.children:  # "Hezbollah fighters" act for Hezbollah
                 if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
-                    ent = _entity_of(child)
-                    org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
+                    ent = entity_of(child)
+                    org = self._organisation(ent, clean_entity_text(ent)) if ent else None
                     if org and (org.kind == "GROUP" or org.country is None):
                         return [org]
-            if _group_size(token):
-                return list(self.memory.groups.get(_group_size(token), ()))  # "the two governments"
-            qualifiers = _qualifying_countries(token)
+            if group_size(token):
+                return list(self.memory.groups.get(group_size(token), ()))  # "the two governments"
+            qualifiers = qualifying_countries(token)
             owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             if not qualifiers and owners and lower in OWN_FORCES:  # "its troops": the owner's
                 qualifiers = [a.country for a in self._resolve_pronoun(owners[0]) if a.country][:1]
@@ -516,8 +518,8 @@ class DocumentActors:
                         return [Actor(country_name(nearby), "COUNTRY", nearby)]
                 if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
                     return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in PAIR_NOUNS and _group_size(token):  # "the two countries", "both sides",
-            return list(self.memory.groups.get(_group_size(token), ()))  # "the three powers"
+        if lemma in PAIR_NOUNS and group_size(token):  # "the two countries", "both sides",
+            return list(self.memory.groups.get(group_size(token), ()))  # "the three powers"
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
             owner = token.head if token.dep_ == "conj" else token
             if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("all", "any", "some", "many", "other")
@@ -531,7 +533,7 @@ class DocumentActors:
     def _nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
         for ent in ents_in(self.sentence_of(token)):
-            if ent.label_ in _PERSON_LABELS:
+            if ent.label_ in PERSON_LABELS:
                 person = self.memory.persons.get(normalise_name(TITLES.sub("", ent.text)))
                 if person and person.country:
                     return person.country
@@ -559,7 +561,7 @@ class DocumentActors:
                 code = _role_country(token)
                 if code:
                     person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
-                                   if e.label_ in _PERSON_LABELS), None)
+                                   if e.label_ in PERSON_LABELS), None)
                     if person:
                         return Actor(person, "PERSON", code)
                     return Actor(country_name(code), "COUNTRY", code)
@@ -567,7 +569,7 @@ class DocumentActors:
             if token.lower_ in POSITION_WORDS:
                 for child in token.children:
                     if child.dep_ in ("compound", "amod", "nmod"):
-                        code = _code_of_token(child)
+                        code = code_of_token(child)
                         if code:
                             return Actor(country_name(code), "COUNTRY", code)
         if _HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
@@ -576,7 +578,7 @@ class DocumentActors:
             for sent in itertools.islice(doc.sents, 1, 4):
                 for token in sent:
                     if token.dep_ == "nsubj":
-                        code = _code_of_token(token)
+                        code = code_of_token(token)
                         if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                             return Actor(country_name(code), "COUNTRY", code)
         return None
@@ -617,7 +619,7 @@ def _role_country(role: Token) -> str | None:
     for candidate in reversed(before):
         if "\n" in candidate.text or "\n" in candidate.whitespace_:
             break
-        code = _code_of_token(candidate)
+        code = code_of_token(candidate)
         if code:
             return code
     after: list[Token] = []
@@ -634,10 +636,6 @@ def _role_country(role: Token) -> str | None:
     return None
 
 
-_OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
-                             r"president|representative|envoy|general|admiral|director)\b", re.I)
-
-
 _HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press)\b", re.I)
 
 
@@ -648,267 +646,4 @@ def _in_header_line(token: Token, text: str) -> bool:
     end = text.find("\n", token.idx)
     line = text[start:end if end >= 0 else len(text)].strip()
     return bool(_HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
-
-
-def _titles_before(ent: Span) -> list[str]:
-    """Title words just before a name: "Defence Minister Rajnath Singh" -> ["minister"]."""
-    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
-    words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
-    return [w for w in words if w in OFFICIAL_NOUNS | {"chancellor", "premier", "envoy", "spokesman",
-                                                        "spokeswoman", "general", "commander"}]
-
-
-def _title_of_organisation(ent: Span) -> bool:
-    """"European Council President Charles Michel": an organisation's official, no state's."""
-    return any(t.ent_type_ == "ORG" or t.lower_ in INTERNATIONAL_ORGS
-               for t in ent.doc[max(0, ent.start - 5):ent.start])
-
-
-def _has_official_title(ent: Span) -> bool:
-    before = ent.doc[max(0, ent.start - 4):ent.start].text
-    return bool(_OFFICIAL_TITLE.search(before) or _OFFICIAL_TITLE.search(ent.text))
-
-
-def _code_of_token(token: Token) -> str | None:
-    ent = _entity_of(token)
-    texts = ([_clean_entity_text(ent)] if ent else []) + [token.text]
-    for text in texts:
-        code = demonym_code(text) or country_code(text)
-        if code:
-            return code
-    return None
-
-
-# ----- helpers on the parse ---------------------------------------------------------------
-
-def ents_in(span: Span) -> list[Span]:
-    """The named entities inside `span`. `Span.ents` scans the whole Doc each time, which made
-    extraction quadratic in the length of a text; the Doc's entities are listed once."""
-    doc = span.doc
-    ents = doc.user_data.get("kgraph_ents")
-    if ents is None:
-        ents = list(doc.ents)
-        doc.user_data["kgraph_ents"] = ents
-        doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
-    first = bisect.bisect_left(doc.user_data["kgraph_ent_starts"], span.start)
-    found = []
-    for ent in ents[first:]:
-        if ent.start >= span.end:
-            break
-        if ent.end <= span.end:
-            found.append(ent)
-    return found
-
-
-def _entity_of(token: Token) -> Span | None:
-    """The named entity `token` is part of (an index kept on the Doc: looked up very often)."""
-    if not token.ent_type_:
-        return None
-    index = token.doc.user_data.get("kgraph_entities")
-    if index is None:
-        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
-        token.doc.user_data["kgraph_entities"] = index
-    return index.get(token.i)
-
-
-def _name_ending_in(token: Token) -> Span | None:
-    """A person's name the recogniser cut short: "Yoon Suk" [PERSON] "-yeol" -> the whole."""
-    if token.pos_ != "PROPN" or token.i == 0:
-        return None
-    previous = token.doc[token.i - 1]
-    if previous.text == "-" and token.i >= 2:
-        previous = token.doc[token.i - 2]
-    ent = _entity_of(previous)
-    if ent is None or ent.label_ != "PERSON" or ent.end > token.i:
-        return None
-    span = token.doc[ent.start:token.i + 1]
-    return Span(token.doc, span.start, span.end, label="PERSON")
-
-
-_GROUP_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
-def _group_size(token: Token) -> int:
-    """How many parties "the two governments", "both sides", "the three European powers"
-    name; 0 for "two RSF commanders", which names its own."""
-    words = {c.lower_ for c in token.children}
-    named = any(c.ent_type_ in ("GPE", "ORG") for c in token.children if c.dep_ in ("compound", "nmod"))
-    if named:
-        return 0
-    if "both" in words:
-        return 2
-    sizes = [n for w, n in _GROUP_WORDS.items() if w in words]
-    definite = words & {"the", "these", "those", "all"}
-    return sizes[0] if sizes and definite else 0
-
-
-def _modifier_text(token: Token) -> str:
-    """The words before a noun inside its phrase: "Islamic State" in "Islamic State fighters"."""
-    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "flat")]
-    return " ".join(t.text for t in words)
-
-
-def _unrecognised_name(token: Token) -> bool:
-    """A capitalised multi-word proper name in a subject or object slot that the recogniser
-    left untagged ("Human Rights Watch")."""
-    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return False
-    if any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
-        return False  # "all Member States": a description, not a name
-    chain = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")] + [token]
-    return len(chain) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ for t in chain)
-
-
-def _clean_entity_text(ent: Span) -> str:
-    text = ent.text.strip()
-    text = re.sub(r"['’]s?$", "", text).strip()
-    return text
-
-
-_PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
-
-
-def _noun_phrase_text(token: Token) -> str:
-    """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
-    def is_cut(t: Token) -> bool:
-        if t.dep_ == "punct" and _joins_words(t):
-            return False  # "Saudi-led": the hyphen is part of the name
-        return t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
-
-    # the subtree without the branches that hang from a cut word (walked once: the test per
-    # word and its ancestors was quadratic in the phrase)
-    words, stack = ([token] if not is_cut(token) else []), list(token.children)
-    while stack:
-        t = stack.pop()
-        if not is_cut(t):
-            words.append(t)
-            stack.extend(t.children)
-    words.sort(key=lambda t: t.i)
-    words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
-    if not words:
-        return token.text
-    # the words as written (a hyphen or slash joins without spaces), a space across any gap
-    text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
-                   for t, nxt in zip(words, words[1:])) + words[-1].text
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
-    return text.strip()
-
-
-def _joins_words(token: Token) -> bool:
-    """A hyphen or slash written between two words with no space ("Saudi-led", "al-Haq")."""
-    doc = token.doc
-    return (token.text in ("-", "/", "–") and not token.whitespace_ and 0 < token.i < len(doc) - 1
-            and not doc[token.i - 1].whitespace_)
-
-
-def _between(token: Token, head: Token) -> list[Token]:
-    """Ancestors of `token` up to (not including) `head`."""
-    chain = []
-    current = token
-    while current.i != head.i and current.head.i != current.i:
-        chain.append(current)
-        current = current.head
-    return chain
-
-
-def _qualifying_countries(token: Token) -> list[str]:
-    """Countries (or international organisations) that qualify a noun: "North Korean troops",
-    "Seoul's officials", "officials in Seoul", "the people of Sudan", "U.S. and NATO officials"."""
-    found: list[str] = []
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
-            for qualifier in [child, *child.conjuncts]:
-                code = _qualifier_code(qualifier)
-                if code and code not in found:
-                    found.append(code)
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
-            for pobj in [p for g in child.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
-                if pobj.dep_ in ("pobj", "conj"):
-                    ent = _entity_of(pobj)
-                    code = country_code(_clean_entity_text(ent) if ent else pobj.text)
-                    if code:
-                        found.append(code)
-    return found
-
-
-def _qualifier_code(token: Token) -> str | None:
-    ent = _entity_of(token)
-    text = _clean_entity_text(ent) if ent else token.text
-    code = demonym_code(text) or country_code(text)
-    if code:
-        return code
-    org = INTERNATIONAL_ORGS.get(text.lower().removeprefix("the "))
-    if org:
-        return org
-    for grand in token.children:
-        if grand.dep_ in ("compound", "amod"):
-            pair = f"{grand.text} {token.text}"
-            code = demonym_code(pair) or country_code(pair)
-            if code:
-                return code
-    return None
-
-
-def _country_words(ent: Span) -> str | None:
-    """A country named inside an organisation's name or by its possessor."""
-    root = ent.root
-    for child in root.children:  # the possessor first: "China's Taiwan Affairs Office" is China's
-        if child.dep_ == "poss" and child.i < ent.start:
-            sub = _entity_of(child)
-            code = country_code(_clean_entity_text(sub) if sub else child.text)
-            if code:
-                return code
-    tokens = list(ent)
-    for i in range(len(tokens)):  # the first country word: "Chinese Embassy in Ha Noi" is China's
-        for n in (2, 1):
-            text = " ".join(t.text for t in tokens[i:i + n])
-            code = demonym_code(text) or country_code(text)
-            if code:
-                return code
-    return None
-
-
-def _country_in_description(ent: Span, resolver: DocumentActors) -> str | None:
-    """The country in a person's or body's title and apposition:
-    "Ukrainian President Volodymyr Zelenskyy", "Kim, an adviser to South Korean President Yoon",
-    "U.S. Deputy Ambassador to the U.N. Robert Wood", "State Department Spokesperson Miller"."""
-    root = ent.root
-    clauses = ("relcl", "acl", "advcl", "ccomp", "conj", "prep")
-    # the title before the name, within its noun phrase: "Ukrainian President", "U.S. Deputy
-    # Ambassador to the U.N."; an apposition ("Kim, an adviser to ..."); "of X" after the name
-    tokens = [t for t in root.subtree if t.i < ent.start and not any(
-        a.dep_ in clauses[:-1] for a in _between(t, root))]
-    for child in root.children:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-            tokens += [t for t in child.subtree if not any(a.dep_ in clauses[:-1] for a in _between(t, child))]
-    tokens += [t for t in root.ancestors if t.dep_ in ("compound", "appos")][:2]
-    if root.dep_ in ("compound", "appos", "nmod"):
-        tokens += [t for t in root.head.subtree if t not in tokens and not any(
-            a.dep_ in clauses for a in _between(t, root.head))]
-    tokens.sort(key=lambda t: t.i)
-    for token in tokens:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            continue
-        sub = _entity_of(token)
-        text = _clean_entity_text(sub) if sub else token.text
-        code = demonym_code(text) or country_code(text) or demonym_code(token.text)
-        if code:  # whatever the recogniser labelled it: "Azerbaijani" [PERSON] President
-            return code
-        if sub is not None and sub.label_ == "PERSON":
-            person = resolver.memory.persons.get(normalise_name(TITLES.sub("", text)))
-            if person and person.country:
-                return person.country
-            continue
-        code = demonym_code(text) or country_code(text)
-        if code is None and sub is not None and sub.label_ == "ORG":
-            key = text.lower().removeprefix("the ")
-            code = STATE_ORGS.get(key) or _country_words(sub)
-            if key in INTERNATIONAL_ORGS:
-                continue
-        if code:
-            return code
-    return None
-
-
 
