@@ -6,28 +6,25 @@ The rules are simple and explainable: each resolution can be read off the code b
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .countries import city_country, country_code, country_name, demonym_code
-from .lexicon import SAY_VERBS
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
-    OFFICIAL_NOUNS, ORG_NOUNS, PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSITION_WORDS,
-    ROLE_WORDS, SELF_REFERRING, SPEAKER_PRONOUNS, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS,
-    TITLES,
+    OFFICIAL_NOUNS, ORG_NOUNS, PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SELF_REFERRING,
+    SPEAKER_PRONOUNS, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
+from .nationality import country_in_description, country_words, qualifying_countries
 from .people import is_office_holder, person_country
-from .nationality import code_of_token, country_in_description, country_words, qualifying_countries
 from .phrases import (
     PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, group_size, has_official_title,
     modifier_text, name_ending_in, noun_phrase_text, title_of_organisation, titles_before, unrecognised_name,
 )
+from .speakers import dateline_country, document_speaker, sentence_speaker, transcript, with_voice
 from .voice import document_voice
 
 
@@ -49,10 +46,6 @@ class _Memory:
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
 
-#: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
-                            re.M)
-_QUESTION_LABELS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "PARTICIPANT"}
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
 
@@ -65,11 +58,12 @@ class DocumentActors:
         self.memory = _Memory()
         self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
-        header_speaker = self._find_document_speaker(doc)
-        self.document_speaker = _with_voice(header_speaker, document_voice(
+        header_speaker = document_speaker(doc)
+        self.document_speaker = with_voice(header_speaker, document_voice(
             doc, header_speaker.country if header_speaker else None))
-        self.dateline_country = _dateline_country(doc.text)
-        self._turn_starts, self._turn_speakers = self._transcript_turns(doc.text)
+        self.dateline_country = dateline_country(doc.text)
+        self._transcript = transcript(doc.text, (
+            self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
         self._ambiguous_names: set[str] = set()
@@ -119,7 +113,7 @@ class DocumentActors:
         quotation it is in, or the author of a statement."""
         sent = self.sentence_of(token)
         if sent.start not in self._sentence_speaker_cache:
-            speaker = self._sentence_speaker(sent)
+            speaker = sentence_speaker(sent, self._speaker_actors)
             self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         found = self._sentence_speaker_cache[sent.start]
         if found:
@@ -133,26 +127,7 @@ class DocumentActors:
         """In a transcript, who has the floor where `token` stands: the person of the last
         speaker label ("MR. KIRBY:"); an Actor without a name for a question ("Q:"); None
         outside transcripts."""
-        at = bisect.bisect_right(self._turn_starts, token.idx) - 1
-        return self._turn_speakers[at] if at >= 0 else None
-
-    def _transcript_turns(self, text: str) -> tuple[list[int], list[Actor]]:
-        """Where each speaker label at a line start stands, and its speaker; a document needs
-        two to be a transcript. The label's person gets a state from the office-holder
-        dictionary, else from the document's author or dateline."""
-        labels = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
-        if len(labels) < 2:
-            return [], []
-        speakers = []
-        for _, label in labels:
-            name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
-            if name.upper() in _QUESTION_LABELS:
-                speakers.append(Actor("", "PERSON", None))
-                continue
-            country = person_country(name) or (
-                self.document_speaker.country if self.document_speaker else None) or self.dateline_country
-            speakers.append(self.memory.persons.get(normalise_name(name)) or Actor(name, "PERSON", country))
-        return [start for start, _ in labels], speakers
+        return self._transcript.speaker_at(token.idx)
 
     def sentence_of(self, token: Token) -> Span:
         """The sentence of `token`; the current one without a scan (Token.sent walks the doc)."""
@@ -170,7 +145,7 @@ class DocumentActors:
     def start_sentence(self, sent: Span) -> None:
         """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
-        speaker = self._sentence_speaker(sent)
+        speaker = sentence_speaker(sent, self._speaker_actors)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         if speaker is not None:
             self.memory.speaker = speaker
@@ -530,6 +505,10 @@ class DocumentActors:
                 return [Actor(phrase, kind, None)]
         return []
 
+    def _speaker_actors(self, subject: Token) -> list[Actor]:
+        """The actors a "say" verb's subject names, without changing what is remembered."""
+        return self.resolve(subject, expand=False, remember=False)
+
     def _nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
         for ent in ents_in(self.sentence_of(token)):
@@ -539,111 +518,8 @@ class DocumentActors:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
 
-    def _sentence_speaker(self, sent: Span) -> Actor | None:
-        for token in sent:
-            if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
-                for child in token.children:
-                    if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
-                        actors = self.resolve(child, expand=False, remember=False)
-                        if actors:
-                            return actors[0]
-        return None
-
-    def _find_document_speaker(self, doc: Doc) -> Actor | None:
-        """Whose "we" a statement or speech uses: the country that qualifies the speaker's role
-        in the header ("UK Permanent Representative", "U.S. Mission", "Pentagon Press
-        Secretary"), else a country that qualifies the speaker's own position ("a U.S.
-        priority")."""
-        header_end = min(len(doc), 120)
-        text = doc.text
-        for token in doc[:header_end]:
-            if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
-                code = _role_country(token)
-                if code:
-                    person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
-                                   if e.label_ in PERSON_LABELS), None)
-                    if person:
-                        return Actor(person, "PERSON", code)
-                    return Actor(country_name(code), "COUNTRY", code)
-        for token in doc:
-            if token.lower_ in POSITION_WORDS:
-                for child in token.children:
-                    if child.dep_ in ("compound", "amod", "nmod"):
-                        code = code_of_token(child)
-                        if code:
-                            return Actor(country_name(code), "COUNTRY", code)
-        if _HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
-            # "Statement by the Press Secretary ... The United States strongly condemns ...":
-            # a statement names its author as the subject of its first sentences
-            for sent in itertools.islice(doc.sents, 1, 4):
-                for token in sent:
-                    if token.dep_ == "nsubj":
-                        code = code_of_token(token)
-                        if code and country_code(token.text) or code and token.ent_type_ == "GPE":
-                            return Actor(country_name(code), "COUNTRY", code)
-        return None
-
-
-def _with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:
-    """The speaker the header names, else the state the voice model reads in the whole text.
-    The header rules were right in 22 of the 26 annotated training documents where they found
-    a speaker, and found none in 31 of 57; cross-validation scored this order as high as the
-    model's override (0.438 against 0.441) and the dev set higher (0.787 against 0.767)."""
-    if speaker is not None or voice is None:
-        return speaker
-    return Actor(country_name(voice), "COUNTRY", voice)
-
 
 OWN_FORCES = {"troops", "soldiers", "forces", "personnel", "units", "army", "navy", "military",
               "militia", "militias", "fighters", "warships", "jets", "drones", "missiles"}
 
-
-_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:/[A-Z .'\-]+)?(?:,[^\n(]*?)?(?:\([^)]*\))?\s*[-\u2013\u2014]", re.M)
-
-
-def _dateline_country(text: str) -> str | None:
-    """The state of a wire story's dateline city ("NEW DELHI, March 4 (Reuters) -")."""
-    match = _DATELINE_CITY.search(text[:600])
-    if not match:
-        return None
-    city = match.group(1).strip().title()
-    return country_code(city) or city_country(city)
-
-
-def _role_country(role: Token) -> str | None:
-    """The state a header names for a role, on the role's own line: "UK Permanent
-    Representative", "Permanent Representative of the Republic of Korea", "Ministry of
-    Foreign Affairs of Japan"."""
-    doc = role.doc
-    before = list(doc[max(0, role.i - 4):role.i])
-    for candidate in reversed(before):
-        if "\n" in candidate.text or "\n" in candidate.whitespace_:
-            break
-        code = code_of_token(candidate)
-        if code:
-            return code
-    after: list[Token] = []
-    for candidate in doc[role.i + 1:min(len(doc), role.i + 12)]:
-        if "\n" in candidate.text or candidate.lower_ in ("to", "at", ",", "on", "for"):
-            break
-        after.append(candidate)
-    for i, word in enumerate(after):  # "of the Republic of Korea": try after each "of"
-        if word.lower_ == "of":
-            rest = " ".join(t.text for t in after[i + 1:])
-            code = country_code(rest) or demonym_code(rest)
-            if code:
-                return code
-    return None
-
-
-_HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press)\b", re.I)
-
-
-def _in_header_line(token: Token, text: str) -> bool:
-    """Whether `token` sits in a title or byline rather than in the article's prose: a line
-    that opens with "Statement", "Remarks"..., or a short line without final punctuation."""
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(_HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
 
