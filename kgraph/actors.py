@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span, Token
 from .countries import city_country, country_code, country_name, demonym_code
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
-    OFFICIAL_NOUNS, ORG_NOUNS, PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SELF_REFERRING,
-    SPEAKER_PRONOUNS, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
+    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
+    NAME_TITLES, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNER_ADVERBS, PARTNER_PREPOSITIONS,
+    PERSON_PRONOUNS, PLURAL_PRONOUNS, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, UNIDENTIFIED_QUANTIFIERS,
 )
 from .nationality import country_in_description, country_words, qualifying_countries
 from .people import is_office_holder, person_country
@@ -83,8 +84,9 @@ class DocumentActors:
             if token.dep_ in ("nsubj", "nsubjpass"):
                 markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
             for mark in markers:
-                if mark.lower_ in ("together", "along") or (mark.dep_ == "prep" and (
-                        mark.lower_ == "alongside" or any(c.lower_ in ("together", "along") for c in mark.children))):
+                if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
+                        mark.lower_ in PARTNER_PREPOSITIONS
+                        or any(c.lower_ in PARTNER_ADVERBS for c in mark.children))):
                     partners = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
                                 if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
                     heads += [h for p in partners for h in (p, *p.conjuncts)]
@@ -202,7 +204,7 @@ class DocumentActors:
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve_pronoun(token)
         named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
-                 and c.i > token.i] if token.lemma_.lower() in OFFICIAL_NOUNS | {"chancellor", "premier"} else []
+                 and c.i > token.i] if token.lemma_.lower() in NAME_TITLES else []
         if named:  # "Guyana's President Irfaan Ali": the person, with the title's country
             person = self._resolve_head(named[-1], remember)
             if person and person[0].kind == "PERSON" and not person[0].country:
@@ -259,7 +261,7 @@ class DocumentActors:
             if not speakers:
                 return []
             speaker = speakers[0]
-            if lower in {"we", "us", "our", "ours"} and speaker.country:
+            if lower in SPEAKER_PLURAL_PRONOUNS and speaker.country:
                 return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
             return [speaker]
         if lower in PERSON_PRONOUNS:
@@ -406,8 +408,8 @@ class DocumentActors:
         lower = token.lower_
         lemma = token.lemma_.lower()
         phrase = noun_phrase_text(token)
-        if lower in {"north", "south"} and any(c.lower_ == "the" for c in token.children):
-            code = {"north": "PRK", "south": "KOR"}[lower]
+        if lower in COMPASS_STATES and any(c.lower_ == "the" for c in token.children):
+            code = COMPASS_STATES[lower]
             if code in self.countries_named:
                 return [Actor(country_name(code), "COUNTRY", code)]
         code = country_code(phrase) or country_code(token.text)
@@ -497,7 +499,7 @@ class DocumentActors:
             return list(self.memory.groups.get(group_size(token), ()))  # "the three powers"
         if lemma in ORG_NOUNS or lower in ORG_NOUNS:
             owner = token.head if token.dep_ == "conj" else token
-            if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("all", "any", "some", "many", "other")
+            if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
                    for c in [*token.children, *owner.children]):
                 return []  # "our allies and partners", "all parties": no identifiable actor
             if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(phrase) > 3:
@@ -517,9 +519,5 @@ class DocumentActors:
                 if person and person.country:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
-
-
-OWN_FORCES = {"troops", "soldiers", "forces", "personnel", "units", "army", "navy", "military",
-              "militia", "militias", "fighters", "warships", "jets", "drones", "missiles"}
 
 

@@ -9,21 +9,16 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .names import INTERNATIONAL_ORGS, OFFICIAL_NOUNS, TITLES
+from .names import GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, REMEMBERED_TITLES, TITLES
 
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-_OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
-                             r"president|representative|envoy|general|admiral|director)\b", re.I)
-
 
 def titles_before(ent: Span) -> list[str]:
     """Title words just before a name: "Defence Minister Rajnath Singh" -> ["minister"]."""
     words = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
     words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
-    return [w for w in words if w in OFFICIAL_NOUNS | {"chancellor", "premier", "envoy", "spokesman",
-                                                        "spokeswoman", "general", "commander"}]
+    return [w for w in words if w in REMEMBERED_TITLES]
 
 
 def title_of_organisation(ent: Span) -> bool:
@@ -34,7 +29,7 @@ def title_of_organisation(ent: Span) -> bool:
 
 def has_official_title(ent: Span) -> bool:
     before = ent.doc[max(0, ent.start - 4):ent.start].text
-    return bool(_OFFICIAL_TITLE.search(before) or _OFFICIAL_TITLE.search(ent.text))
+    return bool(OFFICIAL_TITLE.search(before) or OFFICIAL_TITLE.search(ent.text))
 
 
 def ents_in(span: Span) -> list[Span]:
@@ -81,9 +76,6 @@ def name_ending_in(token: Token) -> Span | None:
     return Span(token.doc, span.start, span.end, label="PERSON")
 
 
-_GROUP_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
 def group_size(token: Token) -> int:
     """How many parties "the two governments", "both sides", "the three European powers"
     name; 0 for "two RSF commanders", which names its own."""
@@ -93,7 +85,7 @@ def group_size(token: Token) -> int:
         return 0
     if "both" in words:
         return 2
-    sizes = [n for w, n in _GROUP_WORDS.items() if w in words]
+    sizes = [n for w, n in GROUP_SIZES.items() if w in words]
     definite = words & {"the", "these", "those", "all"}
     return sizes[0] if sizes and definite else 0
 

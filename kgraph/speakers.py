@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .countries import city_country, country_code, country_name, demonym_code
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .names import POSITION_WORDS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .names import HEADER_LINE, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country
 from .phrases import PERSON_LABELS
@@ -24,7 +24,6 @@ from .phrases import PERSON_LABELS
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
                             re.M)
-_QUESTION_LABELS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "PARTICIPANT"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def transcript(text: str, default_country: str | None) -> Transcript:
     speakers = []
     for _, label in labels:
         name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
-        if name.upper() in _QUESTION_LABELS:
+        if name.upper() in QUESTION_LABELS:
             speakers.append(Actor("", "PERSON", None))
             continue
         speakers.append(Actor(name, "PERSON", person_country(name) or default_country))
@@ -95,7 +94,7 @@ def document_speaker(doc: Doc) -> Actor | None:
                     code = code_of_token(child)
                     if code:
                         return Actor(country_name(code), "COUNTRY", code)
-    if _HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
+    if HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
         # "Statement by the Press Secretary ... The United States strongly condemns ...":
         # a statement names its author as the subject of its first sentences
         for sent in itertools.islice(doc.sents, 1, 4):
@@ -155,15 +154,12 @@ def _role_country(role: Token) -> str | None:
     return None
 
 
-_HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press)\b", re.I)
-
-
 def _in_header_line(token: Token, text: str) -> bool:
     """Whether `token` sits in a title or byline rather than in the article's prose: a line
     that opens with "Statement", "Remarks"..., or a short line without final punctuation."""
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(_HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
+    return bool(HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
 
 
