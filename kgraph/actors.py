@@ -2,50 +2,34 @@
 
 A `DocumentActors` object is made per article and fed sentence by sentence, so that later
 mentions ("Zelenskyy", "he", "the North", "the official") find the actor named earlier.
-The rules are simple and explainable: each resolution can be read off the code below.
+The rules are simple and explainable: each resolution can be read off the code below, and
+off the modules it calls on: `phrases` (what a phrase's words say), `nationality` (which state
+a phrase names), `speakers` (who speaks: header, transcript, "say" verbs, dateline) and
+`common_nouns` (one named rule per kind of phrase: "the North", "Hezbollah fighters"...).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .common_nouns import from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code
+from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
-    NAME_TITLES, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNER_ADVERBS, PARTNER_PREPOSITIONS,
-    PERSON_PRONOUNS, PLURAL_PRONOUNS, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, UNIDENTIFIED_QUANTIFIERS,
+    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
+    PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
-from .nationality import country_in_description, country_words, qualifying_countries
+from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, group_size, has_official_title,
-    modifier_text, name_ending_in, noun_phrase_text, title_of_organisation, titles_before, unrecognised_name,
+    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title,
+    name_ending_in, title_of_organisation, titles_before, unrecognised_name,
 )
 from .speakers import dateline_country, document_speaker, sentence_speaker, transcript, with_voice
 from .voice import document_voice
-
-
-@dataclass
-class _Memory:
-    """What earlier sentences named, for coreference."""
-
-    persons: dict[str, Actor] = field(default_factory=dict)  # name part -> person
-    last_person: Actor | None = None
-    last_group: list[Actor] = field(default_factory=list)  # last subject list
-    last_thing: Actor | None = None  # last country or organisation
-    by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
-    plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
-    speaker: Actor | None = None  # the speaker of the current quotation
-    groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
-    event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
-    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
-    recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
-    in_quote: bool = False  # a quotation is open at the start of the current sentence
-
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
@@ -56,7 +40,7 @@ class DocumentActors:
 
     def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
-        self.memory = _Memory()
+        self.memory = Memory()
         self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
         header_speaker = document_speaker(doc)
@@ -202,13 +186,13 @@ class DocumentActors:
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self.resolve(clause.head, remember=remember) if clause is not None else []
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
-            return self._resolve_pronoun(token)
+            return self.resolve_pronoun(token)
         named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
                  and c.i > token.i] if token.lemma_.lower() in NAME_TITLES else []
         if named:  # "Guyana's President Irfaan Ali": the person, with the title's country
             person = self._resolve_head(named[-1], remember)
             if person and person[0].kind == "PERSON" and not person[0].country:
-                title = [a.country for a in self._from_common_noun(token) if a.country]
+                title = [a.country for a in from_common_noun(token, self) if a.country]
                 if title:  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot"
                     person = [replace(person[0], country=title[0])]
                     self._register_person(person[0])
@@ -223,7 +207,7 @@ class DocumentActors:
             known = self.memory.persons.get(normalise_name(token.text))  # NER missed "Zelenskyy"
             actors = [known] if known else []
         if not actors:
-            actors = self._from_common_noun(token)
+            actors = from_common_noun(token, self)
         if not actors and unrecognised_name(token):  # "Human Rights Watch" missed by NER
             name = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1]
                             if t.dep_ in ("compound", "flat") or t.i == token.i)
@@ -247,7 +231,7 @@ class DocumentActors:
                     self.memory.last_thing = actor
         return actors
 
-    def _resolve_pronoun(self, token: Token) -> list[Actor]:
+    def resolve_pronoun(self, token: Token) -> list[Actor]:
         lower = token.lower_
         memory = self.memory
         if lower in SPEAKER_PRONOUNS:
@@ -334,11 +318,11 @@ class DocumentActors:
             if token.i == ent.end - 1 and token.tag_ in ("NNPS", "NNS"):  # "the Russians"
                 return Actor(country_name(code), "COUNTRY", code)
             if token.i < ent.end - 1:
-                found = self._from_common_noun(token)
+                found = from_common_noun(token, self)
                 return found[0] if found else None
             return Actor(country_name(code), "COUNTRY", code)
         if label == "ORG":
-            return self._organisation(ent, text)
+            return self.organisation(ent, text)
         return None
 
     def _person(self, ent: Span, text: str) -> Actor | None:
@@ -384,7 +368,7 @@ class DocumentActors:
                 continue
             self.memory.persons[part] = person
 
-    def _organisation(self, ent: Span, text: str) -> Actor | None:
+    def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
@@ -404,114 +388,11 @@ class DocumentActors:
         name = re.sub(r"^.*?['’]s\s+", "", name)  # "South Korea's National Security Council"
         return Actor(name, "ORG", country)
 
-    def _from_common_noun(self, token: Token) -> list[Actor]:
-        lower = token.lower_
-        lemma = token.lemma_.lower()
-        phrase = noun_phrase_text(token)
-        if lower in COMPASS_STATES and any(c.lower_ == "the" for c in token.children):
-            code = COMPASS_STATES[lower]
-            if code in self.countries_named:
-                return [Actor(country_name(code), "COUNTRY", code)]
-        code = country_code(phrase) or country_code(token.text)
-        if code:
-            return [Actor(country_name(code), "COUNTRY", code)]
-        org = INTERNATIONAL_ORGS.get(phrase.lower()) or INTERNATIONAL_ORGS.get(lower)
-        if org and token.pos_ == "PROPN":
-            return [Actor(org, "ORG", None)]
-        if lemma in SELF_REFERRING | {"country", "nation", "state"}:
-            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-            for actor in (self._resolve_pronoun(owners[0]) if owners else []):
-                if actor.country:  # "my government", "his country": the owner's state
-                    return [Actor(country_name(actor.country), "COUNTRY", actor.country)]
-            if lower in ("country", "nation") and any(c.lower_ == "the" for c in token.children):
-                earlier = self.memory.last_thing  # "the country": the last state named
-                if earlier is not None and earlier.kind == "COUNTRY":
-                    return [earlier]
-        if lemma in DOCUMENT_NOUNS:  # "Security Council resolutions prohibit ...": the Council
-            issuers = [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
-            if issuers:
-                ent = entity_of(issuers[0])
-                actor = self._organisation(ent, clean_entity_text(ent)) if ent else None
-                return [actor] if actor else []
-        if (lemma in OFFICIAL_NOUNS and lemma not in STATE_BODY_NOUNS
-                and any(c.lower_ == "the" for c in token.children)):
-            # a readout's "The Secretary": the holder named with that title before, else the
-            # author's official
-            holder = self.memory.by_head.get(lemma)
-            if holder is not None:
-                return [holder]
-            if self.document_speaker and self.document_speaker.country:
-                return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS or lower in GROUP_NOUNS:
-            named = modifier_text(token).lower()  # "Islamic State fighters"
-            if named in ARMED_GROUPS:
-                return [Actor(modifier_text(token), "GROUP", STATE_ORGS.get(named))]
-            members_of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
-            if members_of:  # "Leaders of the Caribbean Community" act for it
-                ent = entity_of(members_of[0])
-                org = self._organisation(ent, clean_entity_text(ent)) if ent else None
-                if org and org.country is None:
-                    return [org]
-            for child in token.children:  # "Hezbollah fighters" act for Hezbollah
-                if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
-                    ent = entity_of(child)
-                    org = self._organisation(ent, clean_entity_text(ent)) if ent else None
-                    if org and (org.kind == "GROUP" or org.country is None):
-                        return [org]
-            if group_size(token):
-                return list(self.memory.groups.get(group_size(token), ()))  # "the two governments"
-            qualifiers = qualifying_countries(token)
-            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-            if not qualifiers and owners and lower in OWN_FORCES:  # "its troops": the owner's
-                qualifiers = [a.country for a in self._resolve_pronoun(owners[0]) if a.country][:1]
-            if qualifiers:
-                actors = []
-                for country in qualifiers:
-                    if country in INTERNATIONAL_ORG_NAMES:
-                        actors.append(Actor(country, "ORG", None))
-                        continue
-                    kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
-                    actor = Actor(phrase if len(qualifiers) == 1 else f"{country_name(country)} {lower}",
-                                  kind, country)
-                    if kind == "ORG" and lemma in SELF_REFERRING:
-                        actor = Actor(country_name(country), "COUNTRY", country)
-                    actors.append(actor)
-                self.memory.by_head[lemma] = actors[0]
-                if token.tag_ in ("NNS", "NNPS"):
-                    self.memory.plural_by_head[lemma] = actors
-                return actors
-            if any(c.lower_ in ("the", "these", "this") for c in token.children):
-                # "officials from the United States, Australia, India and Japan ... The officials"
-                group = self.memory.plural_by_head.get(lemma) if token.tag_ in ("NNS", "NNPS") else None
-                if group:
-                    return list(group)
-                earlier = self.memory.by_head.get(lemma)
-                if earlier:
-                    return [earlier]
-                if lemma in SELF_REFERRING:
-                    nearby = self._nearby_country(token)
-                    if nearby:
-                        return [Actor(country_name(nearby), "COUNTRY", nearby)]
-                if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
-                    return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in PAIR_NOUNS and group_size(token):  # "the two countries", "both sides",
-            return list(self.memory.groups.get(group_size(token), ()))  # "the three powers"
-        if lemma in ORG_NOUNS or lower in ORG_NOUNS:
-            owner = token.head if token.dep_ == "conj" else token
-            if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
-                   for c in [*token.children, *owner.children]):
-                return []  # "our allies and partners", "all parties": no identifiable actor
-            if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(phrase) > 3:
-                kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
-                return [Actor(phrase, kind, None)]
-        return []
-
     def _speaker_actors(self, subject: Token) -> list[Actor]:
         """The actors a "say" verb's subject names, without changing what is remembered."""
         return self.resolve(subject, expand=False, remember=False)
 
-    def _nearby_country(self, token: Token) -> str | None:
+    def nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
         for ent in ents_in(self.sentence_of(token)):
             if ent.label_ in PERSON_LABELS:
