@@ -19,14 +19,14 @@ from .countries import city_country, country_code, country_name, demonym_code
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, PERSON_PRONOUNS,
-    PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
+    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
+    SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
 from .phrases import (
     PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title,
-    name_ending_in, title_of_organisation, titles_before, unrecognised_name,
+    name_ending_in, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .speakers import dateline_country, document_speaker, sentence_speaker, transcript, with_voice
 from .voice import document_voice
@@ -63,17 +63,8 @@ class DocumentActors:
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
-        if expand:  # "the United States, together with the United Kingdom and France"
-            markers = list(token.children)
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
-            for mark in markers:
-                if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
-                        mark.lower_ in PARTNER_PREPOSITIONS
-                        or any(c.lower_ in PARTNER_ADVERBS for c in mark.children))):
-                    partners = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
-                                if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-                    heads += [h for p in partners for h in (p, *p.conjuncts)]
+        if expand:
+            heads += partners(token)
         found: list[Actor] = []
         if not self._resolving:
             self._steps = 0
@@ -141,33 +132,47 @@ class DocumentActors:
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
-        for verb in sent:  # "North Korea launched a missile ... this launch": who launched
-            if verb.pos_ == "VERB":
-                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-                found = self.resolve(subjects[0], remember=False) if subjects else []
-                if found:
-                    self.memory.doers[verb.lemma_.lower()] = found
+        self._remember_doers(sent)
         opens, closes = sent.text.count("“"), sent.text.count("”")
         if opens > closes:
             self.memory.in_quote = True
         elif closes > opens:
             self.memory.in_quote = False
+        self._remember_parties(sent)
+        self._sentence_actors = []
+        self._remember_subjects(sent)
+
+    def _remember_doers(self, sent: Span) -> None:
+        """"North Korea launched a missile ... this launch": who did what each verb says."""
+        for verb in sent:
+            if verb.pos_ == "VERB":
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                found = self.resolve(subjects[0], remember=False) if subjects else []
+                if found:
+                    self.memory.doers[verb.lemma_.lower()] = found
+
+    def _remember_parties(self, sent: Span) -> None:
+        """The two to five states or persons the sentence names, and the countries it lists
+        together ("drafted by Britain, France and Germany"), for "the three powers" later."""
         parties: dict[str, Actor] = {}
         for actor in self._sentence_actors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
                 parties.setdefault(actor.country or actor.key, actor)
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = tuple(parties.values())
-        for token in sent:  # "drafted by Britain, France and Germany": three named together
+        for token in sent:
             if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
                 named = {a.country or a.key: a for a in self.resolve(token, remember=False)
                          if a.kind == "COUNTRY"}
                 if 2 <= len(named) <= 5:
                     self.memory.groups[len(named)] = tuple(named.values())
-        self._sentence_actors = []
+
+    def _remember_subjects(self, sent: Span) -> None:
+        """The sentence's first subject that names actors, for "they", "he" and "it" later;
+        "The North's troop dispatch constitutes ...": its possessor acts."""
         for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
-            if not group:  # "The North's troop dispatch constitutes ...": its possessor acts
+            if not group:
                 group = [a for c in subj.children if c.dep_ == "poss"
                          for a in self.resolve(c, remember=False)]
             if group:
@@ -181,55 +186,69 @@ class DocumentActors:
     # ----- resolution -----------------------------------------------------------------------
 
     def _resolve_head(self, token: Token, remember: bool) -> list[Actor]:
+        """The actors one head word stands for, by the first reading that finds some: a relative
+        or personal pronoun, a titled name, a named entity, a person named before, a common
+        noun, a name the recogniser missed, an apposition."""
         lower = token.lower_
         if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self.resolve(clause.head, remember=remember) if clause is not None else []
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self.resolve_pronoun(token)
+        person = self._titled_person(token, remember)
+        if person:
+            return person
+        ent = entity_of(token) or name_ending_in(token)
+        actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
+                  or _unrecognised_organisation(token) or self._apposition(token))
+        if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
+            actors = _as_written(actors, ent)
+        if remember:
+            self._remember(actors)
+        return actors
+
+    def _titled_person(self, token: Token, remember: bool) -> list[Actor]:
+        """"Guyana's President Irfaan Ali": the person, with the title's country if the name
+        alone gives none ("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot")."""
         named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
                  and c.i > token.i] if token.lemma_.lower() in NAME_TITLES else []
-        if named:  # "Guyana's President Irfaan Ali": the person, with the title's country
-            person = self._resolve_head(named[-1], remember)
-            if person and person[0].kind == "PERSON" and not person[0].country:
-                title = [a.country for a in from_common_noun(token, self) if a.country]
-                if title:  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot"
-                    person = [replace(person[0], country=title[0])]
-                    self._register_person(person[0])
-            if person:
-                return person
-        ent = entity_of(token) or name_ending_in(token)
-        actors: list[Actor] = []
-        if ent is not None:
-            actor = self._from_entity(ent, token)
-            actors = [actor] if actor else []
-        if not actors and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
-            known = self.memory.persons.get(normalise_name(token.text))  # NER missed "Zelenskyy"
-            actors = [known] if known else []
-        if not actors:
-            actors = from_common_noun(token, self)
-        if not actors and unrecognised_name(token):  # "Human Rights Watch" missed by NER
-            name = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1]
-                            if t.dep_ in ("compound", "flat") or t.i == token.i)
-            actors = [Actor(name, "ORG", country_words(token.doc[token.left_edge.i:token.i + 1]))]
-        if not actors:  # "the national airline Iran Air": the apposition names it
-            for child in token.children:
-                if child.dep_ == "appos" and child.ent_type_:
-                    actors = self._resolve_head(child, remember=False)
-                    break
-        if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
-            surface = re.sub(r"^(the|The)\s+", "", clean_entity_text(ent))
-            surface = TITLES.sub("", surface) if ent.label_ in PERSON_LABELS else surface
-            if not re.search(r"\d", surface):
-                actors = [replace(a, surface=surface) for a in actors]
-        if remember:
-            self._sentence_actors.extend(actors)
-            for actor in actors:
-                if actor.kind == "PERSON":
-                    self.memory.last_person = actor
-                else:
-                    self.memory.last_thing = actor
-        return actors
+        if not named:
+            return []
+        person = self._resolve_head(named[-1], remember)
+        if person and person[0].kind == "PERSON" and not person[0].country:
+            title = [a.country for a in from_common_noun(token, self) if a.country]
+            if title:
+                person = [replace(person[0], country=title[0])]
+                self._register_person(person[0])
+        return person
+
+    def _named(self, ent: Span | None, token: Token) -> list[Actor]:
+        """The actor a named entity stands for: a state, person, organisation or armed group."""
+        actor = self._from_entity(ent, token) if ent is not None else None
+        return [actor] if actor else []
+
+    def _known_person(self, token: Token) -> list[Actor]:
+        """A capitalised word that is a person named before: the recogniser missed "Zelenskyy"."""
+        if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            known = self.memory.persons.get(normalise_name(token.text))
+            return [known] if known else []
+        return []
+
+    def _apposition(self, token: Token) -> list[Actor]:
+        """"the national airline Iran Air": the named apposition says who."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_:
+                return self._resolve_head(child, remember=False)
+        return []
+
+    def _remember(self, actors: list[Actor]) -> None:
+        """Keep the sentence's actors, and the last person and thing, for later mentions."""
+        self._sentence_actors.extend(actors)
+        for actor in actors:
+            if actor.kind == "PERSON":
+                self.memory.last_person = actor
+            else:
+                self.memory.last_thing = actor
 
     def resolve_pronoun(self, token: Token) -> list[Actor]:
         lower = token.lower_
@@ -402,3 +421,20 @@ class DocumentActors:
         return self.memory.last_person.country if self.memory.last_person else None
 
 
+def _unrecognised_organisation(token: Token) -> list[Actor]:
+    """"Human Rights Watch": a multi-word name the recogniser missed, as an organisation."""
+    if not unrecognised_name(token):
+        return []
+    phrase = token.doc[token.left_edge.i:token.i + 1]
+    name = " ".join(t.text for t in phrase if t.dep_ in ("compound", "flat") or t.i == token.i)
+    return [Actor(name, "ORG", country_words(phrase))]
+
+
+def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:
+    """The actors with the name as the text writes it ("the Kremlin", "President Biden" ->
+    "Kremlin", "Biden"), unless it holds a number."""
+    surface = re.sub(r"^(the|The)\s+", "", clean_entity_text(ent))
+    surface = TITLES.sub("", surface) if ent.label_ in PERSON_LABELS else surface
+    if re.search(r"\d", surface):
+        return actors
+    return [replace(a, surface=surface) for a in actors]

@@ -9,7 +9,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .names import GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, REMEMBERED_TITLES, TITLES
+from .names import (
+    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
+)
 
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -158,3 +160,19 @@ def between(token: Token, head: Token) -> list[Token]:
         chain.append(current)
         current = current.head
     return chain
+
+
+def partners(token: Token) -> list[Token]:
+    """The heads that act along with `token`: "the United States, together with the United
+    Kingdom and France", "Japan along with Korea", "Britain alongside France"."""
+    markers = list(token.children)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
+    heads: list[Token] = []
+    for mark in markers:
+        if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
+                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in mark.children))):
+            found = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
+                     if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            heads += [h for p in found for h in (p, *p.conjuncts)]
+    return heads
