@@ -2,55 +2,35 @@
 
 A `DocumentActors` object is made per article and fed sentence by sentence, so that later
 mentions ("Zelenskyy", "he", "the North", "the official") find the actor named earlier.
-The rules are simple and explainable: each resolution can be read off the code below.
+The rules are simple and explainable: each resolution can be read off the code below, and
+off the modules it calls on: `phrases` (what a phrase's words say), `nationality` (which state
+a phrase names), `speakers` (who speaks: header, transcript, "say" verbs, dateline) and
+`common_nouns` (one named rule per kind of phrase: "the North", "Hezbollah fighters"...).
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .common_nouns import from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code
-from .lexicon import SAY_VERBS
+from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
-    OFFICIAL_NOUNS, ORG_NOUNS, PAIR_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, POSITION_WORDS,
-    ROLE_WORDS, SELF_REFERRING, SPEAKER_PRONOUNS, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS,
-    TITLES,
+    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
+    SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
+from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
+from .phrases import (
+    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title,
+    name_ending_in, partners, title_of_organisation, titles_before, unrecognised_name,
+)
+from .speakers import dateline_country, document_speaker, sentence_speaker, transcript, with_voice
 from .voice import document_voice
 
-_PERSON_LABELS = {"PERSON"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-@dataclass
-class _Memory:
-    """What earlier sentences named, for coreference."""
-
-    persons: dict[str, Actor] = field(default_factory=dict)  # name part -> person
-    last_person: Actor | None = None
-    last_group: list[Actor] = field(default_factory=list)  # last subject list
-    last_thing: Actor | None = None  # last country or organisation
-    by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
-    plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
-    speaker: Actor | None = None  # the speaker of the current quotation
-    groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
-    event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
-    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
-    recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
-    in_quote: bool = False  # a quotation is open at the start of the current sentence
-
-
-#: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
-                            re.M)
-_QUESTION_LABELS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "PARTICIPANT"}
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
 
@@ -60,14 +40,15 @@ class DocumentActors:
 
     def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
-        self.memory = _Memory()
-        self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in _PLACE_LABELS}
+        self.memory = Memory()
+        self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
-        header_speaker = self._find_document_speaker(doc)
-        self.document_speaker = _with_voice(header_speaker, document_voice(
+        header_speaker = document_speaker(doc)
+        self.document_speaker = with_voice(header_speaker, document_voice(
             doc, header_speaker.country if header_speaker else None))
-        self.dateline_country = _dateline_country(doc.text)
-        self._turn_starts, self._turn_speakers = self._transcript_turns(doc.text)
+        self.dateline_country = dateline_country(doc.text)
+        self._transcript = transcript(doc.text, (
+            self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
         self._ambiguous_names: set[str] = set()
@@ -82,16 +63,8 @@ class DocumentActors:
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
-        if expand:  # "the United States, together with the United Kingdom and France"
-            markers = list(token.children)
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
-            for mark in markers:
-                if mark.lower_ in ("together", "along") or (mark.dep_ == "prep" and (
-                        mark.lower_ == "alongside" or any(c.lower_ in ("together", "along") for c in mark.children))):
-                    partners = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
-                                if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-                    heads += [h for p in partners for h in (p, *p.conjuncts)]
+        if expand:
+            heads += partners(token)
         found: list[Actor] = []
         if not self._resolving:
             self._steps = 0
@@ -117,7 +90,7 @@ class DocumentActors:
         quotation it is in, or the author of a statement."""
         sent = self.sentence_of(token)
         if sent.start not in self._sentence_speaker_cache:
-            speaker = self._sentence_speaker(sent)
+            speaker = sentence_speaker(sent, self._speaker_actors)
             self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         found = self._sentence_speaker_cache[sent.start]
         if found:
@@ -131,26 +104,7 @@ class DocumentActors:
         """In a transcript, who has the floor where `token` stands: the person of the last
         speaker label ("MR. KIRBY:"); an Actor without a name for a question ("Q:"); None
         outside transcripts."""
-        at = bisect.bisect_right(self._turn_starts, token.idx) - 1
-        return self._turn_speakers[at] if at >= 0 else None
-
-    def _transcript_turns(self, text: str) -> tuple[list[int], list[Actor]]:
-        """Where each speaker label at a line start stands, and its speaker; a document needs
-        two to be a transcript. The label's person gets a state from the office-holder
-        dictionary, else from the document's author or dateline."""
-        labels = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
-        if len(labels) < 2:
-            return [], []
-        speakers = []
-        for _, label in labels:
-            name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
-            if name.upper() in _QUESTION_LABELS:
-                speakers.append(Actor("", "PERSON", None))
-                continue
-            country = person_country(name) or (
-                self.document_speaker.country if self.document_speaker else None) or self.dateline_country
-            speakers.append(self.memory.persons.get(normalise_name(name)) or Actor(name, "PERSON", country))
-        return [start for start, _ in labels], speakers
+        return self._transcript.speaker_at(token.idx)
 
     def sentence_of(self, token: Token) -> Span:
         """The sentence of `token`; the current one without a scan (Token.sent walks the doc)."""
@@ -168,7 +122,7 @@ class DocumentActors:
     def start_sentence(self, sent: Span) -> None:
         """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
-        speaker = self._sentence_speaker(sent)
+        speaker = sentence_speaker(sent, self._speaker_actors)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         if speaker is not None:
             self.memory.speaker = speaker
@@ -178,33 +132,47 @@ class DocumentActors:
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
-        for verb in sent:  # "North Korea launched a missile ... this launch": who launched
-            if verb.pos_ == "VERB":
-                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-                found = self.resolve(subjects[0], remember=False) if subjects else []
-                if found:
-                    self.memory.doers[verb.lemma_.lower()] = found
+        self._remember_doers(sent)
         opens, closes = sent.text.count("“"), sent.text.count("”")
         if opens > closes:
             self.memory.in_quote = True
         elif closes > opens:
             self.memory.in_quote = False
+        self._remember_parties(sent)
+        self._sentence_actors = []
+        self._remember_subjects(sent)
+
+    def _remember_doers(self, sent: Span) -> None:
+        """"North Korea launched a missile ... this launch": who did what each verb says."""
+        for verb in sent:
+            if verb.pos_ == "VERB":
+                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                found = self.resolve(subjects[0], remember=False) if subjects else []
+                if found:
+                    self.memory.doers[verb.lemma_.lower()] = found
+
+    def _remember_parties(self, sent: Span) -> None:
+        """The two to five states or persons the sentence names, and the countries it lists
+        together ("drafted by Britain, France and Germany"), for "the three powers" later."""
         parties: dict[str, Actor] = {}
         for actor in self._sentence_actors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
                 parties.setdefault(actor.country or actor.key, actor)
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = tuple(parties.values())
-        for token in sent:  # "drafted by Britain, France and Germany": three named together
+        for token in sent:
             if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
                 named = {a.country or a.key: a for a in self.resolve(token, remember=False)
                          if a.kind == "COUNTRY"}
                 if 2 <= len(named) <= 5:
                     self.memory.groups[len(named)] = tuple(named.values())
-        self._sentence_actors = []
+
+    def _remember_subjects(self, sent: Span) -> None:
+        """The sentence's first subject that names actors, for "they", "he" and "it" later;
+        "The North's troop dispatch constitutes ...": its possessor acts."""
         for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
-            if not group:  # "The North's troop dispatch constitutes ...": its possessor acts
+            if not group:
                 group = [a for c in subj.children if c.dep_ == "poss"
                          for a in self.resolve(c, remember=False)]
             if group:
@@ -218,57 +186,71 @@ class DocumentActors:
     # ----- resolution -----------------------------------------------------------------------
 
     def _resolve_head(self, token: Token, remember: bool) -> list[Actor]:
+        """The actors one head word stands for, by the first reading that finds some: a relative
+        or personal pronoun, a titled name, a named entity, a person named before, a common
+        noun, a name the recogniser missed, an apposition."""
         lower = token.lower_
         if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self.resolve(clause.head, remember=remember) if clause is not None else []
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
-            return self._resolve_pronoun(token)
-        named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
-                 and c.i > token.i] if token.lemma_.lower() in OFFICIAL_NOUNS | {"chancellor", "premier"} else []
-        if named:  # "Guyana's President Irfaan Ali": the person, with the title's country
-            person = self._resolve_head(named[-1], remember)
-            if person and person[0].kind == "PERSON" and not person[0].country:
-                title = [a.country for a in self._from_common_noun(token) if a.country]
-                if title:  # "The Minister for Europe and Foreign Affairs, Jean-Noël Barrot"
-                    person = [replace(person[0], country=title[0])]
-                    self._register_person(person[0])
-            if person:
-                return person
-        ent = _entity_of(token) or _name_ending_in(token)
-        actors: list[Actor] = []
-        if ent is not None:
-            actor = self._from_entity(ent, token)
-            actors = [actor] if actor else []
-        if not actors and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
-            known = self.memory.persons.get(normalise_name(token.text))  # NER missed "Zelenskyy"
-            actors = [known] if known else []
-        if not actors:
-            actors = self._from_common_noun(token)
-        if not actors and _unrecognised_name(token):  # "Human Rights Watch" missed by NER
-            name = " ".join(t.text for t in token.doc[token.left_edge.i:token.i + 1]
-                            if t.dep_ in ("compound", "flat") or t.i == token.i)
-            actors = [Actor(name, "ORG", _country_words(token.doc[token.left_edge.i:token.i + 1]))]
-        if not actors:  # "the national airline Iran Air": the apposition names it
-            for child in token.children:
-                if child.dep_ == "appos" and child.ent_type_:
-                    actors = self._resolve_head(child, remember=False)
-                    break
+            return self.resolve_pronoun(token)
+        person = self._titled_person(token, remember)
+        if person:
+            return person
+        ent = entity_of(token) or name_ending_in(token)
+        actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
+                  or _unrecognised_organisation(token) or self._apposition(token))
         if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
-            surface = re.sub(r"^(the|The)\s+", "", _clean_entity_text(ent))
-            surface = TITLES.sub("", surface) if ent.label_ in _PERSON_LABELS else surface
-            if not re.search(r"\d", surface):
-                actors = [replace(a, surface=surface) for a in actors]
+            actors = _as_written(actors, ent)
         if remember:
-            self._sentence_actors.extend(actors)
-            for actor in actors:
-                if actor.kind == "PERSON":
-                    self.memory.last_person = actor
-                else:
-                    self.memory.last_thing = actor
+            self._remember(actors)
         return actors
 
-    def _resolve_pronoun(self, token: Token) -> list[Actor]:
+    def _titled_person(self, token: Token, remember: bool) -> list[Actor]:
+        """"Guyana's President Irfaan Ali": the person, with the title's country if the name
+        alone gives none ("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot")."""
+        named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
+                 and c.i > token.i] if token.lemma_.lower() in NAME_TITLES else []
+        if not named:
+            return []
+        person = self._resolve_head(named[-1], remember)
+        if person and person[0].kind == "PERSON" and not person[0].country:
+            title = [a.country for a in from_common_noun(token, self) if a.country]
+            if title:
+                person = [replace(person[0], country=title[0])]
+                self._register_person(person[0])
+        return person
+
+    def _named(self, ent: Span | None, token: Token) -> list[Actor]:
+        """The actor a named entity stands for: a state, person, organisation or armed group."""
+        actor = self._from_entity(ent, token) if ent is not None else None
+        return [actor] if actor else []
+
+    def _known_person(self, token: Token) -> list[Actor]:
+        """A capitalised word that is a person named before: the recogniser missed "Zelenskyy"."""
+        if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            known = self.memory.persons.get(normalise_name(token.text))
+            return [known] if known else []
+        return []
+
+    def _apposition(self, token: Token) -> list[Actor]:
+        """"the national airline Iran Air": the named apposition says who."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_:
+                return self._resolve_head(child, remember=False)
+        return []
+
+    def _remember(self, actors: list[Actor]) -> None:
+        """Keep the sentence's actors, and the last person and thing, for later mentions."""
+        self._sentence_actors.extend(actors)
+        for actor in actors:
+            if actor.kind == "PERSON":
+                self.memory.last_person = actor
+            else:
+                self.memory.last_thing = actor
+
+    def resolve_pronoun(self, token: Token) -> list[Actor]:
         lower = token.lower_
         memory = self.memory
         if lower in SPEAKER_PRONOUNS:
@@ -282,13 +264,13 @@ class DocumentActors:
             if not speakers:
                 return []
             speaker = speakers[0]
-            if lower in {"we", "us", "our", "ours"} and speaker.country:
+            if lower in SPEAKER_PLURAL_PRONOUNS and speaker.country:
                 return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
             return [speaker]
         if lower in PERSON_PRONOUNS:
             for ent in reversed([e for e in ents_in(self.sentence_of(token))
-                                 if e.label_ in _PERSON_LABELS and e.end <= token.i]):
-                person = self._person(ent, _clean_entity_text(ent))  # "X said ..., and she called"
+                                 if e.label_ in PERSON_LABELS and e.end <= token.i]):
+                person = self._person(ent, clean_entity_text(ent))  # "X said ..., and she called"
                 if person:
                     return [person]
             return [memory.last_person] if memory.last_person else []
@@ -334,17 +316,17 @@ class DocumentActors:
         return []
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
-        text = _clean_entity_text(ent)
+        text = clean_entity_text(ent)
         label = ent.label_
         group = re.sub(r"^the\s+", "", text.lower())
         if group in ARMED_GROUPS:  # whatever label the recogniser gave "the Houthis"
             return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(group))
         code = country_code(text)
-        if code and label in _PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
+        if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
-        if label in _PERSON_LABELS or (label in _PLACE_LABELS | {"ORG"} and is_office_holder(text)):
+        if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
             return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
-        if label in _PLACE_LABELS | {"ORG"}:
+        if label in PLACE_LABELS | {"ORG"}:
             code = city_country(text)  # "the city of Kharkiv" was struck: Ukraine was
             if code:
                 return Actor(country_name(code), "COUNTRY", code)
@@ -355,11 +337,11 @@ class DocumentActors:
             if token.i == ent.end - 1 and token.tag_ in ("NNPS", "NNS"):  # "the Russians"
                 return Actor(country_name(code), "COUNTRY", code)
             if token.i < ent.end - 1:
-                found = self._from_common_noun(token)
+                found = from_common_noun(token, self)
                 return found[0] if found else None
             return Actor(country_name(code), "COUNTRY", code)
         if label == "ORG":
-            return self._organisation(ent, text)
+            return self.organisation(ent, text)
         return None
 
     def _person(self, ent: Span, text: str) -> Actor | None:
@@ -372,7 +354,7 @@ class DocumentActors:
             known = self.memory.persons.get(normalise_name(parts[0]))
         if known and len(parts) <= len(known.name.split()):
             return known
-        country = _country_in_description(ent, self)
+        country = country_in_description(ent, self.memory.persons)
         if country is None and known is not None:
             country = known.country
         if country is None:  # "Lavrov said": a dictionary of office holders knows whose
@@ -381,12 +363,12 @@ class DocumentActors:
         if country is None and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN":
             # the recogniser left out a first name: "Lloyd [J. Austin III]"
             country = person_country(ent.doc[ent.start - 1].text + " " + name)
-        if country is None and _has_official_title(ent) and not _title_of_organisation(ent):
+        if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
         person = Actor(name, "PERSON", country)
         self._register_person(person)
-        for title in _titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
+        for title in titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
             self.memory.by_head[title] = person
         return person
 
@@ -405,7 +387,7 @@ class DocumentActors:
                 continue
             self.memory.persons[part] = person
 
-    def _organisation(self, ent: Span, text: str) -> Actor | None:
+    def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
@@ -414,7 +396,7 @@ class DocumentActors:
             return Actor(name, "GROUP", STATE_ORGS.get(key))
         if key in STATE_ORGS and STATE_ORGS[key]:
             return Actor(name, "ORG", STATE_ORGS[key])
-        country = _country_words(ent) or _country_in_description(ent, self)
+        country = country_words(ent) or country_in_description(ent, self.memory.persons)
         if country is None:
             for org, code in STATE_ORGS.items():
                 if code and key.endswith(org):
@@ -425,490 +407,34 @@ class DocumentActors:
         name = re.sub(r"^.*?['’]s\s+", "", name)  # "South Korea's National Security Council"
         return Actor(name, "ORG", country)
 
-    def _from_common_noun(self, token: Token) -> list[Actor]:
-        lower = token.lower_
-        lemma = token.lemma_.lower()
-        phrase = _noun_phrase_text(token)
-        if lower in {"north", "south"} and any(c.lower_ == "the" for c in token.children):
-            code = {"north": "PRK", "south": "KOR"}[lower]
-            if code in self.countries_named:
-                return [Actor(country_name(code), "COUNTRY", code)]
-        code = country_code(phrase) or country_code(token.text)
-        if code:
-            return [Actor(country_name(code), "COUNTRY", code)]
-        org = INTERNATIONAL_ORGS.get(phrase.lower()) or INTERNATIONAL_ORGS.get(lower)
-        if org and token.pos_ == "PROPN":
-            return [Actor(org, "ORG", None)]
-        if lemma in SELF_REFERRING | {"country", "nation", "state"}:
-            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-            for actor in (self._resolve_pronoun(owners[0]) if owners else []):
-                if actor.country:  # "my government", "his country": the owner's state
-                    return [Actor(country_name(actor.country), "COUNTRY", actor.country)]
-            if lower in ("country", "nation") and any(c.lower_ == "the" for c in token.children):
-                earlier = self.memory.last_thing  # "the country": the last state named
-                if earlier is not None and earlier.kind == "COUNTRY":
-                    return [earlier]
-        if lemma in DOCUMENT_NOUNS:  # "Security Council resolutions prohibit ...": the Council
-            issuers = [c for c in token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
-            if issuers:
-                ent = _entity_of(issuers[0])
-                actor = self._organisation(ent, _clean_entity_text(ent)) if ent else None
-                return [actor] if actor else []
-        if (lemma in OFFICIAL_NOUNS and lemma not in STATE_BODY_NOUNS
-                and any(c.lower_ == "the" for c in token.children)):
-            # a readout's "The Secretary": the holder named with that title before, else the
-            # author's official
-            holder = self.memory.by_head.get(lemma)
-            if holder is not None:
-                return [holder]
-            if self.document_speaker and self.document_speaker.country:
-                return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in STATE_BODY_NOUNS or lower in STATE_BODY_NOUNS or lower in GROUP_NOUNS:
-            named = _modifier_text(token).lower()  # "Islamic State fighters"
-            if named in ARMED_GROUPS:
-                return [Actor(_modifier_text(token), "GROUP", STATE_ORGS.get(named))]
-            members_of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
-            if members_of:  # "Leaders of the Caribbean Community" act for it
-                ent = _entity_of(members_of[0])
-                org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
-                if org and org.country is None:
-                    return [org]
-            for child in token.children:  # "Hezbollah fighters" act for Hezbollah
-                if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
-                    ent = _entity_of(child)
-                    org = self._organisation(ent, _clean_entity_text(ent)) if ent else None
-                    if org and (org.kind == "GROUP" or org.country is None):
-                        return [org]
-            if _group_size(token):
-                return list(self.memory.groups.get(_group_size(token), ()))  # "the two governments"
-            qualifiers = _qualifying_countries(token)
-            owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-            if not qualifiers and owners and lower in OWN_FORCES:  # "its troops": the owner's
-                qualifiers = [a.country for a in self._resolve_pronoun(owners[0]) if a.country][:1]
-            if qualifiers:
-                actors = []
-                for country in qualifiers:
-                    if country in INTERNATIONAL_ORG_NAMES:
-                        actors.append(Actor(country, "ORG", None))
-                        continue
-                    kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
-                    actor = Actor(phrase if len(qualifiers) == 1 else f"{country_name(country)} {lower}",
-                                  kind, country)
-                    if kind == "ORG" and lemma in SELF_REFERRING:
-                        actor = Actor(country_name(country), "COUNTRY", country)
-                    actors.append(actor)
-                self.memory.by_head[lemma] = actors[0]
-                if token.tag_ in ("NNS", "NNPS"):
-                    self.memory.plural_by_head[lemma] = actors
-                return actors
-            if any(c.lower_ in ("the", "these", "this") for c in token.children):
-                # "officials from the United States, Australia, India and Japan ... The officials"
-                group = self.memory.plural_by_head.get(lemma) if token.tag_ in ("NNS", "NNPS") else None
-                if group:
-                    return list(group)
-                earlier = self.memory.by_head.get(lemma)
-                if earlier:
-                    return [earlier]
-                if lemma in SELF_REFERRING:
-                    nearby = self._nearby_country(token)
-                    if nearby:
-                        return [Actor(country_name(nearby), "COUNTRY", nearby)]
-                if lemma in OFFICIAL_NOUNS and self.document_speaker and self.document_speaker.country:
-                    return [Actor(phrase, "ORG", self.document_speaker.country)]
-        if lemma in PAIR_NOUNS and _group_size(token):  # "the two countries", "both sides",
-            return list(self.memory.groups.get(_group_size(token), ()))  # "the three powers"
-        if lemma in ORG_NOUNS or lower in ORG_NOUNS:
-            owner = token.head if token.dep_ == "conj" else token
-            if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in ("all", "any", "some", "many", "other")
-                   for c in [*token.children, *owner.children]):
-                return []  # "our allies and partners", "all parties": no identifiable actor
-            if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(phrase) > 3:
-                kind = "GROUP" if lower in GROUP_NOUNS else "ORG"
-                return [Actor(phrase, kind, None)]
-        return []
+    def _speaker_actors(self, subject: Token) -> list[Actor]:
+        """The actors a "say" verb's subject names, without changing what is remembered."""
+        return self.resolve(subject, expand=False, remember=False)
 
-    def _nearby_country(self, token: Token) -> str | None:
+    def nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""
         for ent in ents_in(self.sentence_of(token)):
-            if ent.label_ in _PERSON_LABELS:
+            if ent.label_ in PERSON_LABELS:
                 person = self.memory.persons.get(normalise_name(TITLES.sub("", ent.text)))
                 if person and person.country:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
 
-    def _sentence_speaker(self, sent: Span) -> Actor | None:
-        for token in sent:
-            if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
-                for child in token.children:
-                    if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
-                        actors = self.resolve(child, expand=False, remember=False)
-                        if actors:
-                            return actors[0]
-        return None
 
-    def _find_document_speaker(self, doc: Doc) -> Actor | None:
-        """Whose "we" a statement or speech uses: the country that qualifies the speaker's role
-        in the header ("UK Permanent Representative", "U.S. Mission", "Pentagon Press
-        Secretary"), else a country that qualifies the speaker's own position ("a U.S.
-        priority")."""
-        header_end = min(len(doc), 120)
-        text = doc.text
-        for token in doc[:header_end]:
-            if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
-                code = _role_country(token)
-                if code:
-                    person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
-                                   if e.label_ in _PERSON_LABELS), None)
-                    if person:
-                        return Actor(person, "PERSON", code)
-                    return Actor(country_name(code), "COUNTRY", code)
-        for token in doc:
-            if token.lower_ in POSITION_WORDS:
-                for child in token.children:
-                    if child.dep_ in ("compound", "amod", "nmod"):
-                        code = _code_of_token(child)
-                        if code:
-                            return Actor(country_name(code), "COUNTRY", code)
-        if _HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
-            # "Statement by the Press Secretary ... The United States strongly condemns ...":
-            # a statement names its author as the subject of its first sentences
-            for sent in itertools.islice(doc.sents, 1, 4):
-                for token in sent:
-                    if token.dep_ == "nsubj":
-                        code = _code_of_token(token)
-                        if code and country_code(token.text) or code and token.ent_type_ == "GPE":
-                            return Actor(country_name(code), "COUNTRY", code)
-        return None
+def _unrecognised_organisation(token: Token) -> list[Actor]:
+    """"Human Rights Watch": a multi-word name the recogniser missed, as an organisation."""
+    if not unrecognised_name(token):
+        return []
+    phrase = token.doc[token.left_edge.i:token.i + 1]
+    name = " ".join(t.text for t in phrase if t.dep_ in ("compound", "flat") or t.i == token.i)
+    return [Actor(name, "ORG", country_words(phrase))]
 
 
-def _with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:
-    """The speaker the header names, else the state the voice model reads in the whole text.
-    The header rules were right in 22 of the 26 annotated training documents where they found
-    a speaker, and found none in 31 of 57; cross-validation scored this order as high as the
-    model's override (0.438 against 0.441) and the dev set higher (0.787 against 0.767)."""
-    if speaker is not None or voice is None:
-        return speaker
-    return Actor(country_name(voice), "COUNTRY", voice)
-
-
-OWN_FORCES = {"troops", "soldiers", "forces", "personnel", "units", "army", "navy", "military",
-              "militia", "militias", "fighters", "warships", "jets", "drones", "missiles"}
-
-
-_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:/[A-Z .'\-]+)?(?:,[^\n(]*?)?(?:\([^)]*\))?\s*[-\u2013\u2014]", re.M)
-
-
-def _dateline_country(text: str) -> str | None:
-    """The state of a wire story's dateline city ("NEW DELHI, March 4 (Reuters) -")."""
-    match = _DATELINE_CITY.search(text[:600])
-    if not match:
-        return None
-    city = match.group(1).strip().title()
-    return country_code(city) or city_country(city)
-
-
-def _role_country(role: Token) -> str | None:
-    """The state a header names for a role, on the role's own line: "UK Permanent
-    Representative", "Permanent Representative of the Republic of Korea", "Ministry of
-    Foreign Affairs of Japan"."""
-    doc = role.doc
-    before = list(doc[max(0, role.i - 4):role.i])
-    for candidate in reversed(before):
-        if "\n" in candidate.text or "\n" in candidate.whitespace_:
-            break
-        code = _code_of_token(candidate)
-        if code:
-            return code
-    after: list[Token] = []
-    for candidate in doc[role.i + 1:min(len(doc), role.i + 12)]:
-        if "\n" in candidate.text or candidate.lower_ in ("to", "at", ",", "on", "for"):
-            break
-        after.append(candidate)
-    for i, word in enumerate(after):  # "of the Republic of Korea": try after each "of"
-        if word.lower_ == "of":
-            rest = " ".join(t.text for t in after[i + 1:])
-            code = country_code(rest) or demonym_code(rest)
-            if code:
-                return code
-    return None
-
-
-_OFFICIAL_TITLE = re.compile(r"\b(secretary|minister|ambassador|spokesperson|spokesman|"
-                             r"president|representative|envoy|general|admiral|director)\b", re.I)
-
-
-_HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press)\b", re.I)
-
-
-def _in_header_line(token: Token, text: str) -> bool:
-    """Whether `token` sits in a title or byline rather than in the article's prose: a line
-    that opens with "Statement", "Remarks"..., or a short line without final punctuation."""
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(_HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
-
-
-def _titles_before(ent: Span) -> list[str]:
-    """Title words just before a name: "Defence Minister Rajnath Singh" -> ["minister"]."""
-    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
-    words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
-    return [w for w in words if w in OFFICIAL_NOUNS | {"chancellor", "premier", "envoy", "spokesman",
-                                                        "spokeswoman", "general", "commander"}]
-
-
-def _title_of_organisation(ent: Span) -> bool:
-    """"European Council President Charles Michel": an organisation's official, no state's."""
-    return any(t.ent_type_ == "ORG" or t.lower_ in INTERNATIONAL_ORGS
-               for t in ent.doc[max(0, ent.start - 5):ent.start])
-
-
-def _has_official_title(ent: Span) -> bool:
-    before = ent.doc[max(0, ent.start - 4):ent.start].text
-    return bool(_OFFICIAL_TITLE.search(before) or _OFFICIAL_TITLE.search(ent.text))
-
-
-def _code_of_token(token: Token) -> str | None:
-    ent = _entity_of(token)
-    texts = ([_clean_entity_text(ent)] if ent else []) + [token.text]
-    for text in texts:
-        code = demonym_code(text) or country_code(text)
-        if code:
-            return code
-    return None
-
-
-# ----- helpers on the parse ---------------------------------------------------------------
-
-def ents_in(span: Span) -> list[Span]:
-    """The named entities inside `span`. `Span.ents` scans the whole Doc each time, which made
-    extraction quadratic in the length of a text; the Doc's entities are listed once."""
-    doc = span.doc
-    ents = doc.user_data.get("kgraph_ents")
-    if ents is None:
-        ents = list(doc.ents)
-        doc.user_data["kgraph_ents"] = ents
-        doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
-    first = bisect.bisect_left(doc.user_data["kgraph_ent_starts"], span.start)
-    found = []
-    for ent in ents[first:]:
-        if ent.start >= span.end:
-            break
-        if ent.end <= span.end:
-            found.append(ent)
-    return found
-
-
-def _entity_of(token: Token) -> Span | None:
-    """The named entity `token` is part of (an index kept on the Doc: looked up very often)."""
-    if not token.ent_type_:
-        return None
-    index = token.doc.user_data.get("kgraph_entities")
-    if index is None:
-        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
-        token.doc.user_data["kgraph_entities"] = index
-    return index.get(token.i)
-
-
-def _name_ending_in(token: Token) -> Span | None:
-    """A person's name the recogniser cut short: "Yoon Suk" [PERSON] "-yeol" -> the whole."""
-    if token.pos_ != "PROPN" or token.i == 0:
-        return None
-    previous = token.doc[token.i - 1]
-    if previous.text == "-" and token.i >= 2:
-        previous = token.doc[token.i - 2]
-    ent = _entity_of(previous)
-    if ent is None or ent.label_ != "PERSON" or ent.end > token.i:
-        return None
-    span = token.doc[ent.start:token.i + 1]
-    return Span(token.doc, span.start, span.end, label="PERSON")
-
-
-_GROUP_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
-def _group_size(token: Token) -> int:
-    """How many parties "the two governments", "both sides", "the three European powers"
-    name; 0 for "two RSF commanders", which names its own."""
-    words = {c.lower_ for c in token.children}
-    named = any(c.ent_type_ in ("GPE", "ORG") for c in token.children if c.dep_ in ("compound", "nmod"))
-    if named:
-        return 0
-    if "both" in words:
-        return 2
-    sizes = [n for w, n in _GROUP_WORDS.items() if w in words]
-    definite = words & {"the", "these", "those", "all"}
-    return sizes[0] if sizes and definite else 0
-
-
-def _modifier_text(token: Token) -> str:
-    """The words before a noun inside its phrase: "Islamic State" in "Islamic State fighters"."""
-    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "flat")]
-    return " ".join(t.text for t in words)
-
-
-def _unrecognised_name(token: Token) -> bool:
-    """A capitalised multi-word proper name in a subject or object slot that the recogniser
-    left untagged ("Human Rights Watch")."""
-    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return False
-    if any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
-        return False  # "all Member States": a description, not a name
-    chain = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")] + [token]
-    return len(chain) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ for t in chain)
-
-
-def _clean_entity_text(ent: Span) -> str:
-    text = ent.text.strip()
-    text = re.sub(r"['’]s?$", "", text).strip()
-    return text
-
-
-_PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
-
-
-def _noun_phrase_text(token: Token) -> str:
-    """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
-    def is_cut(t: Token) -> bool:
-        if t.dep_ == "punct" and _joins_words(t):
-            return False  # "Saudi-led": the hyphen is part of the name
-        return t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
-
-    # the subtree without the branches that hang from a cut word (walked once: the test per
-    # word and its ancestors was quadratic in the phrase)
-    words, stack = ([token] if not is_cut(token) else []), list(token.children)
-    while stack:
-        t = stack.pop()
-        if not is_cut(t):
-            words.append(t)
-            stack.extend(t.children)
-    words.sort(key=lambda t: t.i)
-    words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
-    if not words:
-        return token.text
-    # the words as written (a hyphen or slash joins without spaces), a space across any gap
-    text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
-                   for t, nxt in zip(words, words[1:])) + words[-1].text
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
-    return text.strip()
-
-
-def _joins_words(token: Token) -> bool:
-    """A hyphen or slash written between two words with no space ("Saudi-led", "al-Haq")."""
-    doc = token.doc
-    return (token.text in ("-", "/", "–") and not token.whitespace_ and 0 < token.i < len(doc) - 1
-            and not doc[token.i - 1].whitespace_)
-
-
-def _between(token: Token, head: Token) -> list[Token]:
-    """Ancestors of `token` up to (not including) `head`."""
-    chain = []
-    current = token
-    while current.i != head.i and current.head.i != current.i:
-        chain.append(current)
-        current = current.head
-    return chain
-
-
-def _qualifying_countries(token: Token) -> list[str]:
-    """Countries (or international organisations) that qualify a noun: "North Korean troops",
-    "Seoul's officials", "officials in Seoul", "the people of Sudan", "U.S. and NATO officials"."""
-    found: list[str] = []
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
-            for qualifier in [child, *child.conjuncts]:
-                code = _qualifier_code(qualifier)
-                if code and code not in found:
-                    found.append(code)
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
-            for pobj in [p for g in child.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
-                if pobj.dep_ in ("pobj", "conj"):
-                    ent = _entity_of(pobj)
-                    code = country_code(_clean_entity_text(ent) if ent else pobj.text)
-                    if code:
-                        found.append(code)
-    return found
-
-
-def _qualifier_code(token: Token) -> str | None:
-    ent = _entity_of(token)
-    text = _clean_entity_text(ent) if ent else token.text
-    code = demonym_code(text) or country_code(text)
-    if code:
-        return code
-    org = INTERNATIONAL_ORGS.get(text.lower().removeprefix("the "))
-    if org:
-        return org
-    for grand in token.children:
-        if grand.dep_ in ("compound", "amod"):
-            pair = f"{grand.text} {token.text}"
-            code = demonym_code(pair) or country_code(pair)
-            if code:
-                return code
-    return None
-
-
-def _country_words(ent: Span) -> str | None:
-    """A country named inside an organisation's name or by its possessor."""
-    root = ent.root
-    for child in root.children:  # the possessor first: "China's Taiwan Affairs Office" is China's
-        if child.dep_ == "poss" and child.i < ent.start:
-            sub = _entity_of(child)
-            code = country_code(_clean_entity_text(sub) if sub else child.text)
-            if code:
-                return code
-    tokens = list(ent)
-    for i in range(len(tokens)):  # the first country word: "Chinese Embassy in Ha Noi" is China's
-        for n in (2, 1):
-            text = " ".join(t.text for t in tokens[i:i + n])
-            code = demonym_code(text) or country_code(text)
-            if code:
-                return code
-    return None
-
-
-def _country_in_description(ent: Span, resolver: DocumentActors) -> str | None:
-    """The country in a person's or body's title and apposition:
-    "Ukrainian President Volodymyr Zelenskyy", "Kim, an adviser to South Korean President Yoon",
-    "U.S. Deputy Ambassador to the U.N. Robert Wood", "State Department Spokesperson Miller"."""
-    root = ent.root
-    clauses = ("relcl", "acl", "advcl", "ccomp", "conj", "prep")
-    # the title before the name, within its noun phrase: "Ukrainian President", "U.S. Deputy
-    # Ambassador to the U.N."; an apposition ("Kim, an adviser to ..."); "of X" after the name
-    tokens = [t for t in root.subtree if t.i < ent.start and not any(
-        a.dep_ in clauses[:-1] for a in _between(t, root))]
-    for child in root.children:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-            tokens += [t for t in child.subtree if not any(a.dep_ in clauses[:-1] for a in _between(t, child))]
-    tokens += [t for t in root.ancestors if t.dep_ in ("compound", "appos")][:2]
-    if root.dep_ in ("compound", "appos", "nmod"):
-        tokens += [t for t in root.head.subtree if t not in tokens and not any(
-            a.dep_ in clauses for a in _between(t, root.head))]
-    tokens.sort(key=lambda t: t.i)
-    for token in tokens:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            continue
-        sub = _entity_of(token)
-        text = _clean_entity_text(sub) if sub else token.text
-        code = demonym_code(text) or country_code(text) or demonym_code(token.text)
-        if code:  # whatever the recogniser labelled it: "Azerbaijani" [PERSON] President
-            return code
-        if sub is not None and sub.label_ == "PERSON":
-            person = resolver.memory.persons.get(normalise_name(TITLES.sub("", text)))
-            if person and person.country:
-                return person.country
-            continue
-        code = demonym_code(text) or country_code(text)
-        if code is None and sub is not None and sub.label_ == "ORG":
-            key = text.lower().removeprefix("the ")
-            code = STATE_ORGS.get(key) or _country_words(sub)
-            if key in INTERNATIONAL_ORGS:
-                continue
-        if code:
-            return code
-    return None
-
-
-
+def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:
+    """The actors with the name as the text writes it ("the Kremlin", "President Biden" ->
+    "Kremlin", "Biden"), unless it holds a number."""
+    surface = re.sub(r"^(the|The)\s+", "", clean_entity_text(ent))
+    surface = TITLES.sub("", surface) if ent.label_ in PERSON_LABELS else surface
+    if re.search(r"\d", surface):
+        return actors
+    return [replace(a, surface=surface) for a in actors]

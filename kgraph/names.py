@@ -1,10 +1,13 @@
 """Names and nouns that stand for actors: international organisations, bodies of a state
 whose name does not say which, armed groups, and the common nouns ("government", "troops",
-"the two countries") the resolver in `actors.py` reads as actors. Data only.
+"the two countries") the resolver in `actors.py` reads as actors. Data only: the words the
+resolver and the speaker rules read in a phrase are in `data/actor_words.json`, loaded here once.
 """
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 INTERNATIONAL_ORGS: dict[str, str] = {
     "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
@@ -80,6 +83,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 THING_PRONOUNS = {"it", "its"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
+SPEAKER_PLURAL_PRONOUNS = {"we", "us", "our", "ours"}  # a state's speaker's "we" is the state
 TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|vice|prime|minister|gen|general|ambassador|"
                     r"secretary|sen|senator|rep|adm|admiral|col|lt|spokesperson|spokesman|"
                     r"spokeswoman|chancellor|premier|deputy|press|foreign|defen[cs]e|chief|king|"
@@ -105,3 +109,18 @@ GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", 
                "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery",
                "tanks", "ships", "vessels", "submarines", "bombers", "rockets"}
 INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
+
+
+_ACTOR_WORDS: dict = json.loads(
+    resources.files("kgraph").joinpath("data/actor_words.json").read_text(encoding="utf-8"))
+COMPASS_STATES: dict[str, str] = {w: c for w, c in _ACTOR_WORDS["compass_states"].items() if w != "_"}
+PARTNER_ADVERBS = frozenset(_ACTOR_WORDS["partner_words"]["adverbs"])
+PARTNER_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["prepositions"])
+OWN_FORCES = frozenset(_ACTOR_WORDS["own_forces"]["words"])
+UNIDENTIFIED_QUANTIFIERS = frozenset(_ACTOR_WORDS["unidentified_quantifiers"]["words"])
+GROUP_SIZES: dict[str, int] = _ACTOR_WORDS["group_sizes"]["words"]
+NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
+REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later
+OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["words"]) + r")\b", re.I)
+HEADER_LINE = re.compile(r"^\s*(" + "|".join(_ACTOR_WORDS["header_openers"]["words"]) + r")\b", re.I)
+QUESTION_LABELS = frozenset(_ACTOR_WORDS["question_labels"]["words"])

@@ -1,0 +1,285 @@
+"""Common nouns that stand for actors: "the North", "my government", "Security Council
+resolutions", "Hezbollah fighters", "North Korean troops", "the two governments", "the
+officials".
+
+Each rule below reads one kind of phrase. They are tried in order; the first that comes to a
+conclusion gives the actors, where an empty list is a conclusion too ("all parties" stands for
+no one actor) and None passes the noun on to the next rule.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from .countries import country_code, country_name
+from .memory import Memory
+from .model import Actor
+from .names import (
+    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
+    OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_ORGS,
+    UNIDENTIFIED_QUANTIFIERS,
+)
+from .nationality import qualifying_countries
+from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
+
+
+class Resolver(Protocol):
+    """What the rules ask of the document's resolver (`actors.DocumentActors`)."""
+
+    memory: Memory
+    countries_named: set[str | None]
+    document_speaker: Actor | None
+
+    def resolve_pronoun(self, token: Token) -> list[Actor]: ...
+
+    def organisation(self, ent: Span, text: str) -> Actor | None: ...
+
+    def nearby_country(self, token: Token) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Noun:
+    """The noun a rule reads, with the forms the rules compare."""
+
+    token: Token
+    lower: str  # "Troops" -> "troops"
+    lemma: str  # "troops" -> "troop"
+    phrase: str  # "North Korean troops", without determiners or clauses
+
+    @classmethod
+    def of(cls, token: Token) -> Noun:
+        return cls(token, token.lower_, token.lemma_.lower(), noun_phrase_text(token))
+
+    def has_child(self, *words: str) -> bool:
+        """Whether a word hangs from the noun: "the", "these"."""
+        return any(c.lower_ in words for c in self.token.children)
+
+    def pronoun_owner(self) -> Token | None:
+        """The possessive pronoun of "my government", "its troops"."""
+        return next((c for c in self.token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+
+    def plural(self) -> bool:
+        return self.token.tag_ in ("NNS", "NNPS")
+
+
+Rule = Callable[[Noun, Resolver], "list[Actor] | None"]
+
+
+def _country(code: str) -> Actor:
+    return Actor(country_name(code), "COUNTRY", code)
+
+
+def _organisation_of(token: Token, resolver: Resolver) -> Actor | None:
+    ent = entity_of(token)
+    return resolver.organisation(ent, clean_entity_text(ent)) if ent else None
+
+
+def the_compass_half(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"the North", "the South": the Korea of that half, where the document names it."""
+    if noun.lower in COMPASS_STATES and noun.has_child("the"):
+        code = COMPASS_STATES[noun.lower]
+        if code in resolver.countries_named:
+            return [_country(code)]
+    return None
+
+
+def a_country_name(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """A country the recogniser did not tag: "the United States", "Britain"."""
+    code = country_code(noun.phrase) or country_code(noun.token.text)
+    return [_country(code)] if code else None
+
+
+def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """An organisation's name the recogniser did not tag: "the Security Council", "NATO"."""
+    org = INTERNATIONAL_ORGS.get(noun.phrase.lower()) or INTERNATIONAL_ORGS.get(noun.lower)
+    return [Actor(org, "ORG", None)] if org and noun.token.pos_ == "PROPN" else None
+
+
+def _names_a_state(noun: Noun) -> bool:
+    return noun.lemma in SELF_REFERRING | {"country", "nation", "state"}
+
+
+def the_owners_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"my government", "his country": the state of the pronoun's owner."""
+    if not _names_a_state(noun):
+        return None
+    owner = noun.pronoun_owner()
+    for actor in (resolver.resolve_pronoun(owner) if owner is not None else []):
+        if actor.country:
+            return [_country(actor.country)]
+    return None
+
+
+def the_country(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"the country", "the nation": the last state named."""
+    if _names_a_state(noun) and noun.lower in ("country", "nation") and noun.has_child("the"):
+        earlier = resolver.memory.last_thing
+        if earlier is not None and earlier.kind == "COUNTRY":
+            return [earlier]
+    return None
+
+
+def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Security Council resolutions prohibit ...": the body that issued them."""
+    if noun.lemma not in DOCUMENT_NOUNS:
+        return None
+    issuers = [c for c in noun.token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
+    if not issuers:
+        return None
+    actor = _organisation_of(issuers[0], resolver)
+    return [actor] if actor else []
+
+
+def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """A readout's "The Secretary": the holder named with that title before, else the
+    author's official."""
+    if noun.lemma not in OFFICIAL_NOUNS or noun.lemma in STATE_BODY_NOUNS or not noun.has_child("the"):
+        return None
+    holder = resolver.memory.by_head.get(noun.lemma)
+    if holder is not None:
+        return [holder]
+    speaker = resolver.document_speaker
+    if speaker and speaker.country:
+        return [Actor(noun.phrase, "ORG", speaker.country)]
+    return None
+
+
+def _names_a_body(noun: Noun) -> bool:
+    """A state's organ, people, forces or weapons ("government", "troops", "drones")."""
+    return noun.lemma in STATE_BODY_NOUNS or noun.lower in STATE_BODY_NOUNS or noun.lower in GROUP_NOUNS
+
+
+def an_armed_groups_members(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Islamic State fighters": the armed group named before the noun."""
+    if not _names_a_body(noun):
+        return None
+    named = modifier_text(noun.token).lower()
+    return [Actor(modifier_text(noun.token), "GROUP", STATE_ORGS.get(named))] if named in ARMED_GROUPS else None
+
+
+def members_of_an_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Leaders of the Caribbean Community" act for it, if it belongs to no state."""
+    if not _names_a_body(noun):
+        return None
+    members_of = [g for c in noun.token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
+    if members_of:
+        org = _organisation_of(members_of[0], resolver)
+        if org and org.country is None:
+            return [org]
+    return None
+
+
+def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"NATO troops", "Hezbollah's fighters": the organisation that owns them, if an armed
+    group or a body of no state ("Hezbollah fighters" is read as an armed group's members)."""
+    if not _names_a_body(noun):
+        return None
+    for child in noun.token.children:
+        if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
+            org = _organisation_of(child, resolver)
+            if org and (org.kind == "GROUP" or org.country is None):
+                return [org]
+    return None
+
+
+def the_bodies_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"the two governments", "both militaries": the parties last named together."""
+    if not _names_a_body(noun) or not group_size(noun.token):
+        return None
+    return list(resolver.memory.groups.get(group_size(noun.token), ()))
+
+
+def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"North Korean troops", "Seoul's officials", "U.S. and NATO officials", "its troops":
+    the body of each state (or organisation) that qualifies it, remembered for "the officials"
+    later; "the Russian government" is the state itself."""
+    if not _names_a_body(noun):
+        return None
+    qualifiers = qualifying_countries(noun.token)
+    owner = noun.pronoun_owner()
+    if not qualifiers and owner is not None and noun.lower in OWN_FORCES:
+        qualifiers = [a.country for a in resolver.resolve_pronoun(owner) if a.country][:1]
+    if not qualifiers:
+        return None
+    actors = []
+    for country in qualifiers:
+        if country in INTERNATIONAL_ORG_NAMES:
+            actors.append(Actor(country, "ORG", None))
+            continue
+        kind = "GROUP" if noun.lower in GROUP_NOUNS else "ORG"
+        actor = Actor(noun.phrase if len(qualifiers) == 1 else f"{country_name(country)} {noun.lower}",
+                      kind, country)
+        if kind == "ORG" and noun.lemma in SELF_REFERRING:
+            actor = _country(country)
+        actors.append(actor)
+    resolver.memory.by_head[noun.lemma] = actors[0]
+    if noun.plural():
+        resolver.memory.plural_by_head[noun.lemma] = actors
+    return actors
+
+
+def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"officials from the United States, Australia, India and Japan ... The officials": the
+    body named with that noun before; "the government" near a person is the person's state;
+    "the ministry" of a statement is its author's."""
+    if not _names_a_body(noun) or not noun.has_child("the", "these", "this"):
+        return None
+    memory = resolver.memory
+    group = memory.plural_by_head.get(noun.lemma) if noun.plural() else None
+    if group:
+        return list(group)
+    earlier = memory.by_head.get(noun.lemma)
+    if earlier:
+        return [earlier]
+    if noun.lemma in SELF_REFERRING:
+        nearby = resolver.nearby_country(noun.token)
+        if nearby:
+            return [_country(nearby)]
+    speaker = resolver.document_speaker
+    if noun.lemma in OFFICIAL_NOUNS and speaker and speaker.country:
+        return [Actor(noun.phrase, "ORG", speaker.country)]
+    return None
+
+
+def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"the two countries", "both sides", "the three powers": the parties last named together."""
+    if noun.lemma in PAIR_NOUNS and group_size(noun.token):
+        return list(resolver.memory.groups.get(group_size(noun.token), ()))
+    return None
+
+
+def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"the tribunal", "the rebels": a body known by its description; "our allies and
+    partners", "all parties" stand for no identifiable actor."""
+    token = noun.token
+    if noun.lemma not in ORG_NOUNS and noun.lower not in ORG_NOUNS:
+        return None
+    owner = token.head if token.dep_ == "conj" else token
+    if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
+           for c in [*token.children, *owner.children]):
+        return []
+    if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(noun.phrase) > 3:
+        return [Actor(noun.phrase, "GROUP" if noun.lower in GROUP_NOUNS else "ORG", None)]
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    the_compass_half, a_country_name, an_international_organisation, the_owners_state, the_country,
+    the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
+    an_organisations_people, the_bodies_of_a_group, a_states_body, the_body_named_before,
+    the_parties_of_a_group, an_unnamed_body,
+)
+
+
+def from_common_noun(token: Token, resolver: Resolver) -> list[Actor]:
+    """The actors the noun phrase headed by `token` stands for, by the first rule that reads it."""
+    noun = Noun.of(token)
+    for rule in RULES:
+        found = rule(noun, resolver)
+        if found is not None:
+            return found
+    return []

@@ -1,0 +1,27 @@
+"""What a document's earlier sentences named, kept for coreference: the resolver
+(`actors.py`) writes it, the common-noun rules and the extractor read it ("the official",
+"they", "the two countries", "this launch").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Actor
+
+
+@dataclass
+class Memory:
+    """What earlier sentences named, for coreference."""
+
+    persons: dict[str, Actor] = field(default_factory=dict)  # name part -> person
+    last_person: Actor | None = None
+    last_group: list[Actor] = field(default_factory=list)  # last subject list
+    last_thing: Actor | None = None  # last country or organisation
+    by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
+    plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
+    speaker: Actor | None = None  # the speaker of the current quotation
+    groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
+    event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
+    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
+    recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
+    in_quote: bool = False  # a quotation is open at the start of the current sentence

@@ -1,0 +1,178 @@
+"""What the words of a noun phrase say, read off the parse: its text without determiners or
+clauses, the named entity a token is part of, title words before a name, "the two
+governments". Shared by the actor resolver and the speaker rules; knows nothing of memory.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Span, Token
+
+from .names import (
+    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
+)
+
+PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+def titles_before(ent: Span) -> list[str]:
+    """Title words just before a name: "Defence Minister Rajnath Singh" -> ["minister"]."""
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
+    words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
+    return [w for w in words if w in REMEMBERED_TITLES]
+
+
+def title_of_organisation(ent: Span) -> bool:
+    """"European Council President Charles Michel": an organisation's official, no state's."""
+    return any(t.ent_type_ == "ORG" or t.lower_ in INTERNATIONAL_ORGS
+               for t in ent.doc[max(0, ent.start - 5):ent.start])
+
+
+def has_official_title(ent: Span) -> bool:
+    before = ent.doc[max(0, ent.start - 4):ent.start].text
+    return bool(OFFICIAL_TITLE.search(before) or OFFICIAL_TITLE.search(ent.text))
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The named entities inside `span`. `Span.ents` scans the whole Doc each time, which made
+    extraction quadratic in the length of a text; the Doc's entities are listed once."""
+    doc = span.doc
+    ents = doc.user_data.get("kgraph_ents")
+    if ents is None:
+        ents = list(doc.ents)
+        doc.user_data["kgraph_ents"] = ents
+        doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
+    first = bisect.bisect_left(doc.user_data["kgraph_ent_starts"], span.start)
+    found = []
+    for ent in ents[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity `token` is part of (an index kept on the Doc: looked up very often)."""
+    if not token.ent_type_:
+        return None
+    index = token.doc.user_data.get("kgraph_entities")
+    if index is None:
+        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        token.doc.user_data["kgraph_entities"] = index
+    return index.get(token.i)
+
+
+def name_ending_in(token: Token) -> Span | None:
+    """A person's name the recogniser cut short: "Yoon Suk" [PERSON] "-yeol" -> the whole."""
+    if token.pos_ != "PROPN" or token.i == 0:
+        return None
+    previous = token.doc[token.i - 1]
+    if previous.text == "-" and token.i >= 2:
+        previous = token.doc[token.i - 2]
+    ent = entity_of(previous)
+    if ent is None or ent.label_ != "PERSON" or ent.end > token.i:
+        return None
+    span = token.doc[ent.start:token.i + 1]
+    return Span(token.doc, span.start, span.end, label="PERSON")
+
+
+def group_size(token: Token) -> int:
+    """How many parties "the two governments", "both sides", "the three European powers"
+    name; 0 for "two RSF commanders", which names its own."""
+    words = {c.lower_ for c in token.children}
+    named = any(c.ent_type_ in ("GPE", "ORG") for c in token.children if c.dep_ in ("compound", "nmod"))
+    if named:
+        return 0
+    if "both" in words:
+        return 2
+    sizes = [n for w, n in GROUP_SIZES.items() if w in words]
+    definite = words & {"the", "these", "those", "all"}
+    return sizes[0] if sizes and definite else 0
+
+
+def modifier_text(token: Token) -> str:
+    """The words before a noun inside its phrase: "Islamic State" in "Islamic State fighters"."""
+    words = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod", "flat")]
+    return " ".join(t.text for t in words)
+
+
+def unrecognised_name(token: Token) -> bool:
+    """A capitalised multi-word proper name in a subject or object slot that the recogniser
+    left untagged ("Human Rights Watch")."""
+    if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    if any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+        return False  # "all Member States": a description, not a name
+    chain = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")] + [token]
+    return len(chain) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ for t in chain)
+
+
+def clean_entity_text(ent: Span) -> str:
+    text = ent.text.strip()
+    text = re.sub(r"['’]s?$", "", text).strip()
+    return text
+
+
+_PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
+
+
+def noun_phrase_text(token: Token) -> str:
+    """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
+    def is_cut(t: Token) -> bool:
+        if t.dep_ == "punct" and _joins_words(t):
+            return False  # "Saudi-led": the hyphen is part of the name
+        return t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
+
+    # the subtree without the branches that hang from a cut word (walked once: the test per
+    # word and its ancestors was quadratic in the phrase)
+    words, stack = ([token] if not is_cut(token) else []), list(token.children)
+    while stack:
+        t = stack.pop()
+        if not is_cut(t):
+            words.append(t)
+            stack.extend(t.children)
+    words.sort(key=lambda t: t.i)
+    words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
+    if not words:
+        return token.text
+    # the words as written (a hyphen or slash joins without spaces), a space across any gap
+    text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
+                   for t, nxt in zip(words, words[1:])) + words[-1].text
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
+    return text.strip()
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen or slash written between two words with no space ("Saudi-led", "al-Haq")."""
+    doc = token.doc
+    return (token.text in ("-", "/", "–") and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i - 1].whitespace_)
+
+
+def between(token: Token, head: Token) -> list[Token]:
+    """Ancestors of `token` up to (not including) `head`."""
+    chain = []
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        chain.append(current)
+        current = current.head
+    return chain
+
+
+def partners(token: Token) -> list[Token]:
+    """The heads that act along with `token`: "the United States, together with the United
+    Kingdom and France", "Japan along with Korea", "Britain alongside France"."""
+    markers = list(token.children)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
+    heads: list[Token] = []
+    for mark in markers:
+        if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
+                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in mark.children))):
+            found = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
+                     if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            heads += [h for p in found for h in (p, *p.conjuncts)]
+    return heads

@@ -1,0 +1,165 @@
+"""Who speaks in a document: the author a statement's header names ("UK Permanent
+Representative", "U.S. Mission"), the person of a transcript's speaker label ("MR. KIRBY:"),
+the subject of a sentence's "say" verb, and the state of a wire story's dateline city. The
+resolver (`actors.py`) uses them for "we", "I" and for officials without a state.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .countries import city_country, country_code, country_name, demonym_code
+from .lexicon import SAY_VERBS
+from .model import Actor
+from .names import HEADER_LINE, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .nationality import code_of_token
+from .people import person_country
+from .phrases import PERSON_LABELS
+
+#: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
+                            re.M)
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The speaker labels of a transcript: where each turn starts and who has the floor."""
+
+    starts: list[int] = field(default_factory=list)
+    speakers: list[Actor] = field(default_factory=list)
+
+    def speaker_at(self, offset: int) -> Actor | None:
+        """Who has the floor at character `offset`: the person of the last speaker label; an
+        Actor without a name for a question ("Q:"); None before the first label or outside
+        transcripts."""
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return self.speakers[at] if at >= 0 else None
+
+
+def transcript(text: str, default_country: str | None) -> Transcript:
+    """Where each speaker label at a line start stands, and its speaker; a document needs
+    two to be a transcript. The label's person gets a state from the office-holder
+    dictionary, else `default_country` (the document's author's or dateline's)."""
+    labels = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2:
+        return Transcript()
+    speakers = []
+    for _, label in labels:
+        name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
+        if name.upper() in QUESTION_LABELS:
+            speakers.append(Actor("", "PERSON", None))
+            continue
+        speakers.append(Actor(name, "PERSON", person_country(name) or default_country))
+    return Transcript([start for start, _ in labels], speakers)
+
+
+def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Actor | None:
+    """Who says `sent`: the first actor the subject of its "say" verb names ("Lavrov said"),
+    read by `resolve`; "we said" and "I said" are left to the caller, which knows the quotation."""
+    for token in sent:
+        if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
+                    actors = resolve(child)
+                    if actors:
+                        return actors[0]
+    return None
+
+
+def document_speaker(doc: Doc) -> Actor | None:
+    """Whose "we" a statement or speech uses: the country that qualifies the speaker's role
+    in the header ("UK Permanent Representative", "U.S. Mission", "Pentagon Press
+    Secretary"), else a country that qualifies the speaker's own position ("a U.S.
+    priority")."""
+    header_end = min(len(doc), 120)
+    text = doc.text
+    for token in doc[:header_end]:
+        if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
+            code = _role_country(token)
+            if code:
+                person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
+                               if e.label_ in PERSON_LABELS), None)
+                if person:
+                    return Actor(person, "PERSON", code)
+                return Actor(country_name(code), "COUNTRY", code)
+    for token in doc:
+        if token.lower_ in POSITION_WORDS:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod"):
+                    code = code_of_token(child)
+                    if code:
+                        return Actor(country_name(code), "COUNTRY", code)
+    if HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
+        # "Statement by the Press Secretary ... The United States strongly condemns ...":
+        # a statement names its author as the subject of its first sentences
+        for sent in itertools.islice(doc.sents, 1, 4):
+            for token in sent:
+                if token.dep_ == "nsubj":
+                    code = code_of_token(token)
+                    if code and country_code(token.text) or code and token.ent_type_ == "GPE":
+                        return Actor(country_name(code), "COUNTRY", code)
+    return None
+
+
+def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:
+    """The speaker the header names, else the state the voice model reads in the whole text.
+    The header rules were right in 22 of the 26 annotated training documents where they found
+    a speaker, and found none in 31 of 57; cross-validation scored this order as high as the
+    model's override (0.438 against 0.441) and the dev set higher (0.787 against 0.767)."""
+    if speaker is not None or voice is None:
+        return speaker
+    return Actor(country_name(voice), "COUNTRY", voice)
+
+
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:/[A-Z .'\-]+)?(?:,[^\n(]*?)?(?:\([^)]*\))?\s*[-\u2013\u2014]", re.M)
+
+
+def dateline_country(text: str) -> str | None:
+    """The state of a wire story's dateline city ("NEW DELHI, March 4 (Reuters) -")."""
+    match = _DATELINE_CITY.search(text[:600])
+    if not match:
+        return None
+    city = match.group(1).strip().title()
+    return country_code(city) or city_country(city)
+
+
+def _role_country(role: Token) -> str | None:
+    """The state a header names for a role, on the role's own line: "UK Permanent
+    Representative", "Permanent Representative of the Republic of Korea", "Ministry of
+    Foreign Affairs of Japan"."""
+    doc = role.doc
+    before = list(doc[max(0, role.i - 4):role.i])
+    for candidate in reversed(before):
+        if "\n" in candidate.text or "\n" in candidate.whitespace_:
+            break
+        code = code_of_token(candidate)
+        if code:
+            return code
+    after: list[Token] = []
+    for candidate in doc[role.i + 1:min(len(doc), role.i + 12)]:
+        if "\n" in candidate.text or candidate.lower_ in ("to", "at", ",", "on", "for"):
+            break
+        after.append(candidate)
+    for i, word in enumerate(after):  # "of the Republic of Korea": try after each "of"
+        if word.lower_ == "of":
+            rest = " ".join(t.text for t in after[i + 1:])
+            code = country_code(rest) or demonym_code(rest)
+            if code:
+                return code
+    return None
+
+
+def _in_header_line(token: Token, text: str) -> bool:
+    """Whether `token` sits in a title or byline rather than in the article's prose: a line
+    that opens with "Statement", "Remarks"..., or a short line without final punctuation."""
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
+
+

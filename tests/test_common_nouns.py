@@ -1,0 +1,57 @@
+"""Which named rule reads a common noun as actors, on the phrases their docstrings name."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.actors import DocumentActors
+from kgraph.common_nouns import RULES, Noun
+
+
+def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
+    """Feed `text` to a document's resolver sentence by sentence, then ask the rules about the
+    last `word`: the name of the first rule that concludes, and the actors' keys."""
+    doc = nlp(text)
+    actors = DocumentActors(doc)
+    token = [t for t in doc if t.text == word][-1]
+    for sent in doc.sents:
+        actors.start_sentence(sent)
+        if sent.start <= token.i < sent.end:
+            for rule in RULES:
+                found = rule(Noun.of(token), actors)
+                if found is not None:
+                    return rule.__name__, [a.country or a.name for a in found]
+            return "", []
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                actors.resolve(t)
+        actors.end_sentence(sent)
+    raise AssertionError(word)
+
+
+@pytest.mark.parametrize(("text", "word", "rule", "keys"), [
+    ("North Korea tested a missile. Japan condemned the North.", "North", "the_compass_half", ["PRK"]),
+    ("Japan condemned the North.", "North", "", []),  # no Korea named: no rule reads it
+    ("Japanese Prime Minister Fumio Kishida said his government would help Ukraine.", "government",
+     "the_owners_state", ["JPN"]),
+    ("Russia attacked Ukraine. The country has lost thousands of soldiers.", "country", "the_country", ["RUS"]),
+    ("Security Council resolutions prohibit such launches.", "resolutions", "the_issuer_of_a_document",
+     ["United Nations Security Council"]),
+    ("Leaders of the Caribbean Community met in Guyana.", "Leaders", "members_of_an_organisation", ["CARICOM"]),
+    ("Hezbollah fighters fired rockets at Israel.", "fighters", "an_armed_groups_members", ["LBN"]),
+    ("NATO troops arrived in Kosovo.", "troops", "an_organisations_people", ["NATO"]),
+    ("Hezbollah's fighters fired rockets at Israel.", "fighters", "an_organisations_people", ["LBN"]),
+    ("India and Japan held talks. The two governments agreed to cooperate.", "governments",
+     "the_bodies_of_a_group", ["IND", "JPN"]),
+    ("India and Japan held talks. The two countries agreed to cooperate.", "countries",
+     "the_parties_of_a_group", ["IND", "JPN"]),
+    ("North Korean troops crossed the border.", "troops", "a_states_body", ["PRK"]),
+    ("Officials from the United States and Japan met in Tokyo. The officials condemned the launch.",
+     "officials", "the_body_named_before", ["USA", "JPN"]),
+    ("The council urged all parties to stop fighting.", "parties", "an_unnamed_body", []),
+])
+def test_each_kind_of_phrase_has_its_rule(nlp, text, word, rule, keys) -> None:
+    assert read(nlp, text, word) == (rule, keys)
+
+
+def test_every_rule_says_which_phrase_it_reads() -> None:
+    assert all(rule.__doc__ and '"' in rule.__doc__ for rule in RULES)

@@ -1,0 +1,49 @@
+"""Who speaks in a document, read without the resolver: transcript turns, datelines, headers."""
+from __future__ import annotations
+
+from kgraph.model import Actor
+from kgraph.speakers import dateline_country, document_speaker, transcript, with_voice
+
+BRIEFING = """Press Briefing by National Security Council Spokesman John Kirby
+
+MR. KIRBY: Good afternoon. We condemn the launch.
+
+Q: Will you respond?
+
+MR. KIRBY: We will.
+"""
+
+
+def test_a_transcript_gives_the_floor_to_the_last_speaker_label() -> None:
+    turns = transcript(BRIEFING, default_country="USA")
+    kirby = turns.speaker_at(BRIEFING.index("We condemn"))
+    assert kirby == Actor("Kirby", "PERSON", "USA")
+    question = turns.speaker_at(BRIEFING.index("Will you"))
+    assert question is not None and question.name == ""  # a reporter speaks for no one
+    assert turns.speaker_at(BRIEFING.index("We will")) == kirby
+    assert turns.speaker_at(0) is None  # the title comes before any turn
+
+
+def test_one_label_does_not_make_a_transcript() -> None:
+    text = "NOTE: the meeting was postponed. Japan condemned the launch."
+    assert transcript(text, default_country="JPN").speaker_at(len(text) - 1) is None
+
+
+def test_a_wire_dateline_names_the_state_of_its_city() -> None:
+    assert dateline_country("NEW DELHI, March 4 (Reuters) - India said on Monday ...") == "IND"
+    assert dateline_country("SEOUL/TOKYO, Jan 2 — North Korea fired ...") == "KOR"
+    assert dateline_country("India said on Monday that ...") is None
+
+
+def test_the_header_names_the_author_of_a_statement(nlp) -> None:
+    doc = nlp("Statement by Ambassador Jane Doe, UK Permanent Representative to the UN\n\n"
+              "We condemn Iran for its attacks on shipping.")
+    speaker = document_speaker(doc)
+    assert speaker is not None and speaker.country == "GBR"
+
+
+def test_the_voice_model_speaks_only_where_the_header_is_silent() -> None:
+    header = Actor("United Kingdom", "COUNTRY", "GBR")
+    assert with_voice(header, "USA") is header
+    assert with_voice(None, "USA") == Actor("United States", "COUNTRY", "USA")
+    assert with_voice(None, None) is None
