@@ -38,7 +38,12 @@ from .vocab import KG, PREFIXES
 
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
-_SERVER_ENDPOINTS = ("/query", "/update", "/store")  # Oxigraph server's layout
+# the endpoints of Oxigraph server's layout, then Virtuoso's: a URL may name any of them
+_SERVER_ENDPOINTS = ("/query", "/update", "/store", "/sparql-graph-crud-auth", "/sparql-graph-crud", "/sparql")
+#: graphs Virtuoso keeps for itself (its RDF views' metadata, the LDP vocabulary), left out of
+#: every query; its SPARQL service description graph is found when a store is opened
+VIRTUOSO_OWN_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
+_SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 
 
 def is_remote(target: str) -> bool:
@@ -46,8 +51,9 @@ def is_remote(target: str) -> bool:
 
 
 def server_base(url: str) -> str:
-    """A SPARQL server's base URL from its base or from one of Oxigraph's endpoints:
-    `http://host:7878/query` (as `kgraph serve` prints it) and `http://host:7878` are one."""
+    """A SPARQL server's base URL from its base or from one of its endpoints:
+    `http://host:7878/query` (as `kgraph serve` prints it) and `http://host:7878` are one, as
+    are Virtuoso's `http://host:8890/sparql` and `http://host:8890`."""
     parts = urllib.parse.urlsplit(url)
     path = parts.path.rstrip("/")
     for endpoint in _SERVER_ENDPOINTS:
@@ -261,20 +267,55 @@ class LocalStore(GraphStore):
 
 
 class RemoteStore(GraphStore):
-    """A SPARQL 1.1 store over HTTP (Oxigraph server, Fuseki, GraphDB): one Graph Store
-    Protocol request per article, queries and updates through the SPARQL Protocol.
+    """A SPARQL 1.1 store over HTTP (Oxigraph server, Virtuoso): one Graph Store Protocol
+    request per article, queries and updates through the SPARQL Protocol.
 
-    `url` is the server's base: Oxigraph's `/query`, `/update` and `/store` are used. The
-    query URL itself (what `kgraph serve` prints, what SPARQL clients take) names the same
-    server.
+    `url` is the server's base or one of its endpoints. Which server it is comes from the
+    `Server` header of the first answer, so the URL a user already has works as it is:
+    Oxigraph's layout is `/query`, `/update` and `/store`, and its default graph is empty
+    unless asked for the union (`union-default-graph`); Virtuoso's is `/sparql` for both
+    (form-encoded: it reads `application/sparql-query` bodies badly) and
+    `/sparql-graph-crud`, and its default graph is always the union of all its graphs, its
+    own among them (left out here) and a triple once per graph that holds it.
     """
 
     def __init__(self, url: str) -> None:
         self.base = server_base(url)
-        self.query_url = f"{self.base}/query"
-        self.update_url = f"{self.base}/update"
-        self.store_url = f"{self.base}/store"
+        self.kind = self._server_kind()
+        if self.kind == "virtuoso":
+            self.query_url = self.update_url = f"{self.base}/sparql"
+            self.store_url = f"{self.base}/sparql-graph-crud"
+        else:
+            self.query_url = f"{self.base}/query"
+            self.update_url = f"{self.base}/update"
+            self.store_url = f"{self.base}/store"
+        self._prologue = ""
         self.select("SELECT * WHERE { } LIMIT 1")  # fail early when the server is not there
+        if self.kind == "virtuoso":
+            found = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{_SERVICE}> }} }}")
+            own = [*VIRTUOSO_OWN_GRAPHS, *sorted(row["g"] for row in found if row["g"])]
+            self._prologue = "".join(f"define input:default-graph-exclude <{g}>\n"
+                                     f"define input:named-graph-exclude <{g}>\n" for g in own)
+
+    def _server_kind(self) -> str:
+        """'virtuoso' when the server says it is one, else 'oxigraph' (any server laid out
+        like Oxigraph's)."""
+        request = urllib.request.Request(f"{self.base}/query?query=ASK%7B%7D", method="GET")
+        try:
+            with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                server = response.headers.get("Server", "")
+        except urllib.error.HTTPError as exc:  # Virtuoso has no /query: its 404 names it
+            server = exc.headers.get("Server", "") if exc.headers else ""
+        except (urllib.error.URLError, OSError) as exc:
+            raise OutputError(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
+        return "virtuoso" if server.lower().startswith("virtuoso") else "oxigraph"
+
+    def graph_names(self) -> set[str]:
+        if self.kind != "virtuoso":
+            return super().graph_names()
+        # Virtuoso answers `GRAPH ?g { }` with one empty row
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return {row["g"] for row in rows if row["g"]}
 
     def put_article(self, rdf: ArticleRdf) -> None:
         old = [g for g in self.graphs_of_document(rdf.document) if g != rdf.graph.value]
@@ -298,10 +339,18 @@ class RemoteStore(GraphStore):
         return len(graphs)
 
     def update(self, sparql: str) -> None:
-        self._request("POST", self.update_url, sparql.encode("utf-8"), "application/sparql-update")
+        self._request("POST", self.update_url, *self._body(sparql, "update"))
+
+    def _body(self, sparql: str, operation: str) -> tuple[bytes, str]:
+        """A query or update as the server takes it: Virtuoso's as a form field `query`
+        (updates too), after the prologue that hides its own graphs."""
+        if self.kind == "virtuoso":
+            form = urllib.parse.urlencode({"query": self._prologue + sparql})
+            return form.encode("ascii"), "application/x-www-form-urlencoded"
+        return sparql.encode("utf-8"), f"application/sparql-{operation}"
 
     def select(self, sparql: str) -> list[dict[str, str | None]]:
-        data = self._request("POST", self.query_url, sparql.encode("utf-8"), "application/sparql-query",
+        data = self._request("POST", self.query_url, *self._body(sparql, "query"),
                              accept="application/sparql-results+json")
         # read as plain JSON: pyoxigraph's result objects may not be dropped on another thread,
         # which the garbage collector may do when a Dask client runs beside (`cluster.py`)
@@ -313,11 +362,12 @@ class RemoteStore(GraphStore):
     def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
         """The server's answer to a query in the format asked for, and its content type.
         With `union`, the default graph is the union of the article graphs (Oxigraph's
-        `union-default-graph` parameter; other servers need it set in their configuration)."""
-        url = f"{self.query_url}?union-default-graph" if union else self.query_url
-        request = urllib.request.Request(url, data=sparql.encode("utf-8"), method="POST",
-                                         headers={"Content-Type": "application/sparql-query",
-                                                  "Accept": accept})
+        `union-default-graph` parameter; Virtuoso's default graph always is that union)."""
+        union_parameter = union and self.kind == "oxigraph"
+        url = f"{self.query_url}?union-default-graph" if union_parameter else self.query_url
+        body, content_type = self._body(sparql, "query")
+        request = urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
                 return response.read(), response.headers.get("Content-Type", "")
