@@ -9,8 +9,10 @@ read the checkpoint the writer made as it began (see `snapshot.py`).
 """
 from __future__ import annotations
 
+import html
 import http.client
 import json
+import re
 import shutil
 import tempfile
 import urllib.error
@@ -397,9 +399,19 @@ class RemoteStore(GraphStore):
 
 
 def _http_error(exc: urllib.error.HTTPError, url: str) -> KgraphError:
-    detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+    """The server's reason in one line: from an HTML error page (Virtuoso's Graph Store
+    answers with one), its preformatted message or its text."""
+    text = exc.read().decode("utf-8", "replace")
+    if re.match(r"\s*<(?:!DOCTYPE|html)", text, re.I):
+        pre = re.search(r"<xmp>(.*?)</xmp>", text, re.S | re.I)
+        text = html.unescape(pre.group(1) if pre else re.sub(r"<[^>]*>", "\n", text))
+    detail = [line.strip() for line in text.splitlines() if line.strip()]
     message = f"SPARQL store answered {exc.code} {exc.reason} for {url}"
-    return OutputError(message + (f": {detail[0][:200]}" if detail else ""))
+    message += f": {detail[0][:200]}" if detail else ""
+    if re.search(r"SECURITY: (?:Permission denied|No permission)", text):
+        message += (" (Virtuoso lets the user SPARQL write only after GRANT SPARQL_UPDATE TO \"SPARQL\" "
+                    "and DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7); see the README)")
+    return OutputError(message)
 
 
 def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:

@@ -217,6 +217,19 @@ def test_virtuoso_is_reached_by_the_url_it_prints_and_keeps_its_own_graphs_out(t
     assert graphs and all(g.startswith("<https://w3id.org/kgraph/id/") for g in graphs), graphs
 
 
+def test_a_virtuoso_that_does_not_let_kgraph_write_says_what_to_grant(tmp_path, _virtuoso):
+    """Virtuoso as installed refuses writes from the SPARQL endpoints' user: one line with
+    Virtuoso's reason and the two grants, not its HTML page."""
+    import virtuoso
+
+    with virtuoso.virtuoso_server(tmp_path / "vt", grant=False) as url:
+        result = CliRunner().invoke(app, ["build", str(_articles(tmp_path / "in")), "--store", url])
+    assert result.exit_code == 4, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Permission denied" in lines[0] and "GRANT SPARQL_UPDATE" in lines[0], lines
+    assert "<" not in lines[0].split("403")[1].split("(")[0], lines  # no HTML
+
+
 @pytest.mark.parametrize("url, base", [
     ("http://h:7878/query", "http://h:7878"), ("http://h:7878/", "http://h:7878"),
     ("http://h:8890/sparql", "http://h:8890"), ("http://h:8890/sparql-graph-crud", "http://h:8890"),
