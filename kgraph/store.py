@@ -372,6 +372,7 @@ class RemoteStore(GraphStore):
                                          headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                self._check_complete(response)
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             raise _http_error(exc, self.query_url) from None
@@ -380,6 +381,15 @@ class RemoteStore(GraphStore):
         except http.client.HTTPException:  # e.g. an answer broken off by the server's time limit
             raise InputError(f"the answer of SPARQL store {self.base} was cut short (the server "
                              "may have stopped the query at its time limit)") from None
+
+    def _check_complete(self, response: http.client.HTTPResponse) -> None:
+        """Virtuoso cuts an answer longer than its `ResultSetMaxRows` short, saying so only in
+        a header: a partial export or count must not pass for the whole."""
+        cut = response.headers.get("X-SPARQL-MaxRows")
+        if cut:
+            raise OutputError(f"SPARQL store {self.base} cut its answer short at {cut} rows (Virtuoso's "
+                              "[SPARQL] ResultSetMaxRows in virtuoso.ini: raise it above the number of "
+                              "quads, then restart the server)")
 
     def _request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                  accept: str | None = None) -> bytes:
@@ -391,6 +401,7 @@ class RemoteStore(GraphStore):
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                self._check_complete(response)
                 return response.read()
         except urllib.error.HTTPError as exc:
             raise _http_error(exc, url) from None

@@ -230,6 +230,22 @@ def test_a_virtuoso_that_does_not_let_kgraph_write_says_what_to_grant(tmp_path, 
     assert "<" not in lines[0].split("403")[1].split("(")[0], lines  # no HTML
 
 
+def test_an_answer_virtuoso_cuts_short_is_refused_not_taken_for_the_whole(tmp_path, _virtuoso):
+    """Virtuoso stops an answer at ResultSetMaxRows (10,000 as installed) and says so only in
+    a header: an export of a larger graph would silently lose quads."""
+    import virtuoso
+
+    runner = CliRunner()
+    with virtuoso.virtuoso_server(tmp_path / "vt", max_rows=50) as url:
+        assert runner.invoke(app, ["build", str(_articles(tmp_path / "in")), "--store", url, "-q"]).exit_code == 0
+        exported = runner.invoke(app, ["export", url, "--format", "nq", "-o", str(tmp_path / "g.nq")])
+        few = runner.invoke(app, ["query", url, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", "--format", "csv"])
+    assert exported.exit_code == 3, exported.output
+    assert "cut its answer short at 50 rows" in exported.output
+    assert "ResultSetMaxRows" in exported.output and not (tmp_path / "g.nq").exists()
+    assert few.exit_code == 0 and len(few.output.splitlines()) == 6  # a short answer is whole
+
+
 @pytest.mark.parametrize("url, base", [
     ("http://h:7878/query", "http://h:7878"), ("http://h:7878/", "http://h:7878"),
     ("http://h:8890/sparql", "http://h:8890"), ("http://h:8890/sparql-graph-crud", "http://h:8890"),

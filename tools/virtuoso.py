@@ -53,7 +53,7 @@ Charset       = UTF-8
 
 [SPARQL]
 ; Virtuoso's default, 10000, cuts larger answers (an export of a large graph) short
-ResultSetMaxRows      = 10000000
+ResultSetMaxRows      = {max_rows}
 MaxQueryExecutionTime = 300
 """
 
@@ -73,14 +73,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def virtuoso_server(folder: Path, *, timeout: float = 60, grant: bool = True) -> Iterator[str]:
+def virtuoso_server(folder: Path, *, timeout: float = 60, grant: bool = True,
+                    max_rows: int = 10_000_000) -> Iterator[str]:
     """A fresh Virtuoso with its database in `folder` for the length of a `with` block: its
     base URL (`http://127.0.0.1:PORT`; SPARQL at `/sparql`). Without `grant`, as Virtuoso
-    comes: anyone may read, nobody write without a password."""
+    comes: anyone may read, nobody write without a password. `max_rows`: the longest answer."""
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = _free_port(), _free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(INI.format(folder=folder.resolve(), sql_port=sql_port, http_port=http_port))
+    ini.write_text(INI.format(folder=folder.resolve(), sql_port=sql_port, http_port=http_port,
+                              max_rows=max_rows))
     log = open(folder / "server.out", "wb")
     process = subprocess.Popen([SERVER, "-c", str(ini), "+foreground"], cwd=folder, stdout=log,
                                stderr=subprocess.STDOUT)
