@@ -10,13 +10,15 @@ loopback port for each build:
     workers (what `kgraph build FOLDER --store URL --dask local:W` does): wall time with the
     LocalCluster's start and each worker's model load, and the time after the workers are set
     up (the rate a long-running cluster would see);
-  * the server's write rate: the corpus's article graphs (made beforehand with
+  * the servers' write rate: the corpus's article graphs (made beforehand with
     `process.process_article`) written with `RemoteStore.put_article` by 1, 2 and 4 threads at
-    once, each with its share of the articles (quads per second over all writers).
+    once, each with its share of the articles (quads per second over all writers), into a
+    fresh Oxigraph server and a fresh Virtuoso (`tools/virtuoso.py`; left out with a note
+    where Debian's virtuoso-opensource is not installed).
 
 The Markdown result goes to stdout and to --out. Progress goes to stderr.
 
-    .venv/bin/python bench/bench_dask.py [--copies 40] [--out bench/dask_results.md]
+    .venv/bin/python bench/bench_dask.py [--copies 40] [--servers oxigraph,virtuoso] [--out bench/dask_results.md]
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "tools"))
 
 from bench_build import example_texts, log, write_copies  # noqa: E402
 
@@ -105,7 +108,20 @@ def bench_builds(folder: Path, tmp: Path, n_procs: list[int], workers: list[int]
     return rows
 
 
-def bench_writes(folder: Path, tmp: Path, writers: list[int]) -> tuple[list[dict], int, int]:
+@contextmanager
+def sparql_server(kind: str, folder: Path):
+    """A fresh read-write server of one kind: its base URL."""
+    if kind == "virtuoso":
+        import virtuoso
+
+        with virtuoso.virtuoso_server(folder) as url:
+            yield url
+    else:
+        with oxigraph_server(folder) as url:
+            yield url
+
+
+def bench_writes(folder: Path, tmp: Path, writers: list[int], servers: list[str]) -> tuple[list[dict], int, int]:
     from kgraph.casing import text_for_parser
     from kgraph.nlp import load_pipeline
     from kgraph.pipeline import _with_date
@@ -120,9 +136,9 @@ def bench_writes(folder: Path, tmp: Path, writers: list[int]) -> tuple[list[dict
     graphs = [p.rdf for p in (process_article(doc, a) for doc, a in zip(docs, articles)) if p.rdf]
     quads = sum(len(g.quads) for g in graphs)
     rows = []
-    for k in writers:
-        with oxigraph_server(tmp / f"writes{k}") as url:
-            log(f"{k} concurrent writer(s)")
+    for kind, k in [(kind, k) for kind in servers for k in writers]:
+        with sparql_server(kind, tmp / f"writes-{kind}-{k}") as url:
+            log(f"{kind}: {k} concurrent writer(s)")
             shares = [graphs[i::k] for i in range(k)]
             failures: list[BaseException] = []
 
@@ -143,11 +159,12 @@ def bench_writes(folder: Path, tmp: Path, writers: list[int]) -> tuple[list[dict
             seconds = time.perf_counter() - start
             if failures:
                 raise failures[0]
-            rows.append(dict(writers=k, seconds=seconds, stored=quads_in(url)))
+            rows.append(dict(server=kind, writers=k, seconds=seconds, stored=quads_in(url)))
     return rows, len(graphs), quads
 
 
-def report(builds: list[dict], writes: list[dict], articles: int, quads: int, copies: int) -> str:
+def report(builds: list[dict], writes: list[dict], articles: int, quads: int, copies: int,
+           notes: list[str]) -> str:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     lines = [
         f"## Builds into a SPARQL server, locally and on Dask (`bench/bench_dask.py`, "
@@ -168,25 +185,31 @@ def report(builds: list[dict], writes: list[dict], articles: int, quads: int, co
                      f"{r['words'] / r['steady']:,.0f} |")
     lines += [
         "",
-        f"Write rate of the server: the {articles} article graphs ({quads:,} quads, one Graph Store "
+        f"Write rate of the servers: the {articles} article graphs ({quads:,} quads, one Graph Store "
         "`PUT` per article plus a `POST` of its actors, as a build sends them), split among concurrent "
-        "writers (threads, each its own connection).",
+        "writers (threads, each its own connection), into a fresh server each time: `oxigraph serve`, "
+        "and Virtuoso (Debian's virtuoso-opensource 7.2, `tools/virtuoso.py`'s virtuoso.ini: "
+        "NumberOfBuffers 20000, the rest as installed).",
         "",
-        "| writers | s | quads/s | articles/s | quads in the server after |",
-        "|---|---|---|---|---|",
+        "| server | writers | s | quads/s | articles/s | quads in the server after |",
+        "|---|---|---|---|---|---|",
     ]
     for r in writes:
-        lines.append(f"| {r['writers']} | {r['seconds']:.2f} | {quads / r['seconds']:,.0f} | "
+        lines.append(f"| {r['server']} | {r['writers']} | {r['seconds']:.2f} | {quads / r['seconds']:,.0f} | "
                      f"{articles / r['seconds']:.0f} | {r['stored']:,} |")
+    lines += [""] + notes if notes else []
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
+    import virtuoso
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=40, help="copies of the 6 example articles (default 40)")
     parser.add_argument("--n-process", default="1,2", help="local builds' --n-process values (default 1,2)")
     parser.add_argument("--workers", default="1,2", help="Dask LocalCluster sizes (default 1,2)")
     parser.add_argument("--writers", default="1,2,4", help="concurrent writers (default 1,2,4)")
+    parser.add_argument("--servers", default="oxigraph,virtuoso", help="servers to write into (default oxigraph,virtuoso)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "dask_results.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-dask-") as name:
@@ -194,8 +217,12 @@ def main() -> int:
         folder = write_copies(tmp / "corpus", example_texts(), args.copies)
         builds = bench_builds(folder, tmp, [int(n) for n in args.n_process.split(",")],
                               [int(w) for w in args.workers.split(",")])
-        writes, articles, quads = bench_writes(folder, tmp, [int(k) for k in args.writers.split(",")])
-    text = report(builds, writes, articles, quads, args.copies)
+        servers, notes = args.servers.split(","), []
+        if "virtuoso" in servers and not virtuoso.installed():
+            servers.remove("virtuoso")
+            notes.append("Virtuoso left out: virtuoso-t not found (apt-get install virtuoso-opensource).")
+        writes, articles, quads = bench_writes(folder, tmp, [int(k) for k in args.writers.split(",")], servers)
+    text = report(builds, writes, articles, quads, args.copies, notes)
     print(text)
     args.out.write_text(text, encoding="utf-8")
     return 0

@@ -144,7 +144,8 @@ def build_cli(
     store: Optional[str] = typer.Option(None, "--store", "-s", metavar="FOLDER|URL",
         help="Build into a store instead: a folder (an embedded Oxigraph database, created "
              "if missing; articles already in it are skipped, changed ones replaced) or the "
-             "URL of a SPARQL 1.1 server such as http://localhost:7878."),
+             "URL of a SPARQL 1.1 server: Oxigraph's (http://localhost:7878) or Virtuoso's "
+             "(http://localhost:8890/sparql)."),
     graphml: Optional[Path] = typer.Option(None, "--graphml", metavar="FILE",
         help="Also export the actor graph as GraphML for Gephi to this file."),
     model: Optional[str] = typer.Option(None, "--model", "-m", metavar="NAME",

@@ -103,6 +103,7 @@ class _RemoteGraph:
     `kgraph build --store URL` wrote: only named graphs) is read through Oxigraph's
     `union-default-graph`. Asking for the union where the default graph already holds it
     would count every triple once per graph it is in (a join of n patterns 2^n times).
+    Virtuoso's default graph always is the union of its graphs, a triple once per graph.
     """
 
     def __init__(self, url: str) -> None:
@@ -113,6 +114,8 @@ class _RemoteGraph:
 
     @property
     def union(self) -> bool:
+        if self._union is None and self.remote.kind == "virtuoso":
+            self._union = True
         if self._union is None:
             data, _ = self.remote.raw_query("ASK { ?s ?p ?o }", "application/sparql-results+json", union=False)
             self._union = not bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))

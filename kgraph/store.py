@@ -9,8 +9,10 @@ read the checkpoint the writer made as it began (see `snapshot.py`).
 """
 from __future__ import annotations
 
+import html
 import http.client
 import json
+import re
 import shutil
 import tempfile
 import urllib.error
@@ -38,7 +40,12 @@ from .vocab import KG, PREFIXES
 
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
-_SERVER_ENDPOINTS = ("/query", "/update", "/store")  # Oxigraph server's layout
+# the endpoints of Oxigraph server's layout, then Virtuoso's: a URL may name any of them
+_SERVER_ENDPOINTS = ("/query", "/update", "/store", "/sparql-graph-crud-auth", "/sparql-graph-crud", "/sparql")
+#: graphs Virtuoso keeps for itself (its RDF views' metadata, the LDP vocabulary), left out of
+#: every query; its SPARQL service description graph is found when a store is opened
+VIRTUOSO_OWN_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
+_SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 
 
 def is_remote(target: str) -> bool:
@@ -46,8 +53,9 @@ def is_remote(target: str) -> bool:
 
 
 def server_base(url: str) -> str:
-    """A SPARQL server's base URL from its base or from one of Oxigraph's endpoints:
-    `http://host:7878/query` (as `kgraph serve` prints it) and `http://host:7878` are one."""
+    """A SPARQL server's base URL from its base or from one of its endpoints:
+    `http://host:7878/query` (as `kgraph serve` prints it) and `http://host:7878` are one, as
+    are Virtuoso's `http://host:8890/sparql` and `http://host:8890`."""
     parts = urllib.parse.urlsplit(url)
     path = parts.path.rstrip("/")
     for endpoint in _SERVER_ENDPOINTS:
@@ -261,20 +269,55 @@ class LocalStore(GraphStore):
 
 
 class RemoteStore(GraphStore):
-    """A SPARQL 1.1 store over HTTP (Oxigraph server, Fuseki, GraphDB): one Graph Store
-    Protocol request per article, queries and updates through the SPARQL Protocol.
+    """A SPARQL 1.1 store over HTTP (Oxigraph server, Virtuoso): one Graph Store Protocol
+    request per article, queries and updates through the SPARQL Protocol.
 
-    `url` is the server's base: Oxigraph's `/query`, `/update` and `/store` are used. The
-    query URL itself (what `kgraph serve` prints, what SPARQL clients take) names the same
-    server.
+    `url` is the server's base or one of its endpoints. Which server it is comes from the
+    `Server` header of the first answer, so the URL a user already has works as it is:
+    Oxigraph's layout is `/query`, `/update` and `/store`, and its default graph is empty
+    unless asked for the union (`union-default-graph`); Virtuoso's is `/sparql` for both
+    (form-encoded: it reads `application/sparql-query` bodies badly) and
+    `/sparql-graph-crud`, and its default graph is always the union of all its graphs, its
+    own among them (left out here) and a triple once per graph that holds it.
     """
 
     def __init__(self, url: str) -> None:
         self.base = server_base(url)
-        self.query_url = f"{self.base}/query"
-        self.update_url = f"{self.base}/update"
-        self.store_url = f"{self.base}/store"
+        self.kind = self._server_kind()
+        if self.kind == "virtuoso":
+            self.query_url = self.update_url = f"{self.base}/sparql"
+            self.store_url = f"{self.base}/sparql-graph-crud"
+        else:
+            self.query_url = f"{self.base}/query"
+            self.update_url = f"{self.base}/update"
+            self.store_url = f"{self.base}/store"
+        self._prologue = ""
         self.select("SELECT * WHERE { } LIMIT 1")  # fail early when the server is not there
+        if self.kind == "virtuoso":
+            found = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{_SERVICE}> }} }}")
+            own = [*VIRTUOSO_OWN_GRAPHS, *sorted(row["g"] for row in found if row["g"])]
+            self._prologue = "".join(f"define input:default-graph-exclude <{g}>\n"
+                                     f"define input:named-graph-exclude <{g}>\n" for g in own)
+
+    def _server_kind(self) -> str:
+        """'virtuoso' when the server says it is one, else 'oxigraph' (any server laid out
+        like Oxigraph's)."""
+        request = urllib.request.Request(f"{self.base}/query?query=ASK%7B%7D", method="GET")
+        try:
+            with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                server = response.headers.get("Server", "")
+        except urllib.error.HTTPError as exc:  # Virtuoso has no /query: its 404 names it
+            server = exc.headers.get("Server", "") if exc.headers else ""
+        except (urllib.error.URLError, OSError) as exc:
+            raise OutputError(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
+        return "virtuoso" if server.lower().startswith("virtuoso") else "oxigraph"
+
+    def graph_names(self) -> set[str]:
+        if self.kind != "virtuoso":
+            return super().graph_names()
+        # Virtuoso answers `GRAPH ?g { }` with one empty row
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return {row["g"] for row in rows if row["g"]}
 
     def put_article(self, rdf: ArticleRdf) -> None:
         old = [g for g in self.graphs_of_document(rdf.document) if g != rdf.graph.value]
@@ -298,10 +341,18 @@ class RemoteStore(GraphStore):
         return len(graphs)
 
     def update(self, sparql: str) -> None:
-        self._request("POST", self.update_url, sparql.encode("utf-8"), "application/sparql-update")
+        self._request("POST", self.update_url, *self._body(sparql, "update"))
+
+    def _body(self, sparql: str, operation: str) -> tuple[bytes, str]:
+        """A query or update as the server takes it: Virtuoso's as a form field `query`
+        (updates too), after the prologue that hides its own graphs."""
+        if self.kind == "virtuoso":
+            form = urllib.parse.urlencode({"query": self._prologue + sparql})
+            return form.encode("ascii"), "application/x-www-form-urlencoded"
+        return sparql.encode("utf-8"), f"application/sparql-{operation}"
 
     def select(self, sparql: str) -> list[dict[str, str | None]]:
-        data = self._request("POST", self.query_url, sparql.encode("utf-8"), "application/sparql-query",
+        data = self._request("POST", self.query_url, *self._body(sparql, "query"),
                              accept="application/sparql-results+json")
         # read as plain JSON: pyoxigraph's result objects may not be dropped on another thread,
         # which the garbage collector may do when a Dask client runs beside (`cluster.py`)
@@ -313,13 +364,15 @@ class RemoteStore(GraphStore):
     def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
         """The server's answer to a query in the format asked for, and its content type.
         With `union`, the default graph is the union of the article graphs (Oxigraph's
-        `union-default-graph` parameter; other servers need it set in their configuration)."""
-        url = f"{self.query_url}?union-default-graph" if union else self.query_url
-        request = urllib.request.Request(url, data=sparql.encode("utf-8"), method="POST",
-                                         headers={"Content-Type": "application/sparql-query",
-                                                  "Accept": accept})
+        `union-default-graph` parameter; Virtuoso's default graph always is that union)."""
+        union_parameter = union and self.kind == "oxigraph"
+        url = f"{self.query_url}?union-default-graph" if union_parameter else self.query_url
+        body, content_type = self._body(sparql, "query")
+        request = urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": content_type, "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                self._check_complete(response)
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             raise _http_error(exc, self.query_url) from None
@@ -328,6 +381,15 @@ class RemoteStore(GraphStore):
         except http.client.HTTPException:  # e.g. an answer broken off by the server's time limit
             raise InputError(f"the answer of SPARQL store {self.base} was cut short (the server "
                              "may have stopped the query at its time limit)") from None
+
+    def _check_complete(self, response: http.client.HTTPResponse) -> None:
+        """Virtuoso cuts an answer longer than its `ResultSetMaxRows` short, saying so only in
+        a header: a partial export or count must not pass for the whole."""
+        cut = response.headers.get("X-SPARQL-MaxRows")
+        if cut:
+            raise OutputError(f"SPARQL store {self.base} cut its answer short at {cut} rows (Virtuoso's "
+                              "[SPARQL] ResultSetMaxRows in virtuoso.ini: raise it above the number of "
+                              "quads, then restart the server)")
 
     def _request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                  accept: str | None = None) -> bytes:
@@ -339,6 +401,7 @@ class RemoteStore(GraphStore):
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
+                self._check_complete(response)
                 return response.read()
         except urllib.error.HTTPError as exc:
             raise _http_error(exc, url) from None
@@ -347,9 +410,19 @@ class RemoteStore(GraphStore):
 
 
 def _http_error(exc: urllib.error.HTTPError, url: str) -> KgraphError:
-    detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+    """The server's reason in one line: from an HTML error page (Virtuoso's Graph Store
+    answers with one), its preformatted message or its text."""
+    text = exc.read().decode("utf-8", "replace")
+    if re.match(r"\s*<(?:!DOCTYPE|html)", text, re.I):
+        pre = re.search(r"<xmp>(.*?)</xmp>", text, re.S | re.I)
+        text = html.unescape(pre.group(1) if pre else re.sub(r"<[^>]*>", "\n", text))
+    detail = [line.strip() for line in text.splitlines() if line.strip()]
     message = f"SPARQL store answered {exc.code} {exc.reason} for {url}"
-    return OutputError(message + (f": {detail[0][:200]}" if detail else ""))
+    message += f": {detail[0][:200]}" if detail else ""
+    if re.search(r"SECURITY: (?:Permission denied|No permission)", text):
+        message += (" (Virtuoso lets the user SPARQL write only after GRANT SPARQL_UPDATE TO \"SPARQL\" "
+                    "and DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7); see the README)")
+    return OutputError(message)
 
 
 def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:

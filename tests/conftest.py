@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))  # tools/virtuoso.py starts the Virtuoso the tests use
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 
@@ -149,3 +150,58 @@ def oxigraph_server(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def _virtuoso(tmp_path_factory):
+    """One Virtuoso for the session, in a temporary folder (see tools/virtuoso.py). Where
+    Debian's virtuoso-opensource is missing its tests are skipped, and fail under CI=true:
+    `.ci/run` installs it."""
+    import virtuoso
+
+    if not virtuoso.installed():
+        reason = "Virtuoso is not installed (apt-get install virtuoso-opensource)"
+        if in_ci():
+            pytest.fail(f"{reason}; CI=true: .ci/run installs it, so this fails instead of skipping",
+                        pytrace=False)
+        pytest.skip(reason)
+    with virtuoso.virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url
+
+
+def _emptied(url: str) -> str:
+    """The Virtuoso at `url` without kgraph's graphs (its own stay, so that the tests see
+    them hidden): each test starts from nothing."""
+    from kgraph.store import RemoteStore
+    from kgraph.vocab import ID
+
+    store = RemoteStore(url)
+    for graph in sorted(g for g in store.graph_names() if g.startswith(str(ID))):
+        store.update(f"DROP SILENT GRAPH <{graph}>")
+    assert not store.graph_names()
+    return url
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def sparql_server(request):
+    """A read-write SPARQL server with nothing in it, Oxigraph's and Virtuoso's in turn: its
+    base URL. The remote store's tests run against both."""
+    if request.param == "oxigraph":
+        yield request.getfixturevalue("oxigraph_server")
+    else:
+        yield _emptied(request.getfixturevalue("_virtuoso"))
+
+
+def server_quads(url: str) -> set[str]:
+    """Every kgraph quad a SPARQL server holds, as N-Quads lines written by pyoxigraph (as
+    `kgraph build --output graph.nq` writes them), read with SPARQL from either server."""
+    import pyoxigraph as ox
+
+    from kgraph.store import RemoteStore
+    from kgraph.vocab import ID
+
+    store = RemoteStore(url)
+    query = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{ID}\")) }}"
+    data, _ = store.raw_query(query, "application/sparql-results+json", union=False)
+    quads = [ox.Quad(*row) for row in ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)]
+    return set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())

@@ -1,12 +1,11 @@
 """Builds on a Dask cluster into a SPARQL server give the graph a local build gives, also when
-a worker dies mid-build (issue 11.2-11.4). A LocalCluster and `oxigraph serve` on loopback."""
+a worker dies mid-build (issue 11.2-11.4). A LocalCluster, and `oxigraph serve` or Virtuoso on loopback (issue 11.5)."""
 from __future__ import annotations
 
 import json
 import os
 import signal
 import time
-import urllib.request
 
 import distributed  # in the [test] extra: CI runs these tests
 import pytest
@@ -18,7 +17,7 @@ from kgraph.errors import QueryError
 from kgraph.killable import run_killable
 from kgraph.pipeline import build
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, server_quads
 
 
 @pytest.fixture(scope="module")
@@ -46,26 +45,25 @@ def _comparable(nquads: str) -> set[str]:
 
 
 def _server_quads(url: str) -> set[str]:
-    request = urllib.request.Request(f"{url}/store", headers={"Accept": "application/n-quads"})
-    return _comparable(urllib.request.urlopen(request, timeout=30).read().decode("utf-8"))
+    return _comparable("\n".join(server_quads(url)))
 
 
-def test_a_build_on_two_dask_workers_gives_the_graph_of_a_local_build(tmp_path, oxigraph_server, inputs,
+def test_a_build_on_two_dask_workers_gives_the_graph_of_a_local_build(tmp_path, sparql_server, inputs,
                                                                       local_quads):
     notes: list[str] = []
-    summary = build_on_dask(inputs, oxigraph_server, "local:2", articles_per_task=1, note=notes.append)
+    summary = build_on_dask(inputs, sparql_server, "local:2", articles_per_task=1, note=notes.append)
     assert summary.articles == 8 and summary.events > 0 and summary.skipped == 0
     assert any("2 worker(s)" in note for note in notes)
     assert sum(note.startswith("task kgraph-articles-") for note in notes) == 8  # one task per article
-    assert _server_quads(oxigraph_server) == local_quads
+    assert _server_quads(sparql_server) == local_quads
     graphml = tmp_path / "actors.graphml"
-    again = CliRunner().invoke(app, ["build", *inputs, "--store", oxigraph_server, "--dask", "local:1",
+    again = CliRunner().invoke(app, ["build", *inputs, "--store", sparql_server, "--dask", "local:1",
                                      "--graphml", str(graphml)])
     assert again.exit_code == 0, again.output
     # the examples are skipped; the URL sent twice is written twice again, so that its
     # second text, not the first, is what the store holds, as after the first build
     assert "6 already in the store" in again.output and "<graphml" in graphml.read_text()
-    assert _server_quads(oxigraph_server) == local_quads
+    assert _server_quads(sparql_server) == local_quads
 
 
 @pytest.mark.parametrize("options, message", [
@@ -80,7 +78,7 @@ def test_dask_builds_refuse_what_they_cannot_do_in_one_line(tmp_path, options, m
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
-def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(oxigraph_server, inputs, local_quads):
+def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(sparql_server, inputs, local_quads):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster) as client:
             pids = client.run(os.getpid)
@@ -99,12 +97,12 @@ def test_a_worker_killed_mid_build_loses_nothing_and_writes_nothing_twice(oxigra
             os.kill(pids[worker], signal.SIGKILL)
             killed[worker] = in_flight
 
-        summary = build_on_dask(inputs, oxigraph_server, cluster.scheduler_address,
+        summary = build_on_dask(inputs, sparql_server, cluster.scheduler_address,
                                 articles_per_task=1, progress=kill_a_busy_worker)
         assert killed and list(killed.values())[0] >= 1
         assert _ended(pids[next(iter(killed))])  # that process is gone
     assert summary.articles == 8 and summary.skipped == 0
-    assert _server_quads(oxigraph_server) == local_quads
+    assert _server_quads(sparql_server) == local_quads
 
 
 def _ended(pid: int) -> bool:

@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 
 from kgraph.cli import app
 from kgraph.pipeline import build, remove
-from kgraph.store import LocalStore, StoreBusyError
+from kgraph.store import LocalStore, StoreBusyError, server_base
 
-from conftest import free_port as _free_port, wait_for as _wait_for  # noqa: F401 - oxigraph_server is there too
+from conftest import _emptied, free_port as _free_port, server_quads, wait_for as _wait_for
 
 ARTICLES = {
     "a.txt": "Russia deployed troops to Belarus. Germany condemned Russia for the deployment.",
@@ -186,18 +186,73 @@ def _sparql(url: str, query: str, accept: str = "application/sparql-results+json
     return urllib.request.urlopen(request, timeout=10).read()
 
 
-def test_a_remote_store_gets_one_graph_per_article_and_answers_queries(tmp_path, oxigraph_server):
+def test_a_remote_store_gets_one_graph_per_article_and_answers_queries(tmp_path, sparql_server):
     folder = _articles(tmp_path / "in")
-    build([str(folder)], store=oxigraph_server)
-    again = build([str(folder)], store=oxigraph_server)
+    build([str(folder)], store=sparql_server)
+    again = build([str(folder)], store=sparql_server)
     assert again.unchanged == 2
     runner = CliRunner()
-    result = runner.invoke(app, ["query", oxigraph_server, "who-condemned-whom", "--format", "csv"])
+    result = runner.invoke(app, ["query", sparql_server, "who-condemned-whom", "--format", "csv"])
     assert result.exit_code == 0 and "Germany,Russia" in result.output
-    graphs = json.loads(_sparql(f"{oxigraph_server}/query",
-                                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/kgraph/ontology#Document> } }"))
-    assert graphs["results"]["bindings"][0]["n"]["value"] == "2"
-    assert remove(str(folder / "b.txt"), oxigraph_server) == 1
+    documents = {q.split()[-2] for q in server_quads(sparql_server) if "/ontology#Document>" in q}
+    assert len(documents) == 2  # one graph per article
+    assert remove(str(folder / "b.txt"), sparql_server) == 1
+    assert len({q.split()[-2] for q in server_quads(sparql_server) if "/ontology#Document>" in q}) == 1
+
+
+def test_virtuoso_is_reached_by_the_url_it_prints_and_keeps_its_own_graphs_out(tmp_path, _virtuoso):
+    """`http://host:8890/sparql` names the server; its system graphs (virtrdf#, ldp#, the
+    service description: some 2,500 triples) are neither queried nor exported (issue 11.5)."""
+    endpoint = f"{_emptied(_virtuoso)}/sparql"
+    folder, graph = _articles(tmp_path / "in"), tmp_path / "g.nt"
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(folder), "--store", endpoint, "-q"]).exit_code == 0
+    assert runner.invoke(app, ["build", str(folder), "--output", str(graph), "-q"]).exit_code == 0
+    count = "SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }"
+    counted = runner.invoke(app, ["query", endpoint, count, "--format", "csv"])
+    assert counted.exit_code == 0 and counted.output.split() == ["n", str(len(graph.read_text().splitlines()))]
+    exported = tmp_path / "v.nq"
+    assert runner.invoke(app, ["export", endpoint, "--format", "nq", "-o", str(exported)]).exit_code == 0
+    graphs = {line.split()[-2] for line in exported.read_text().splitlines()}
+    assert graphs and all(g.startswith("<https://w3id.org/kgraph/id/") for g in graphs), graphs
+
+
+def test_a_virtuoso_that_does_not_let_kgraph_write_says_what_to_grant(tmp_path, _virtuoso):
+    """Virtuoso as installed refuses writes from the SPARQL endpoints' user: one line with
+    Virtuoso's reason and the two grants, not its HTML page."""
+    import virtuoso
+
+    with virtuoso.virtuoso_server(tmp_path / "vt", grant=False) as url:
+        result = CliRunner().invoke(app, ["build", str(_articles(tmp_path / "in")), "--store", url])
+    assert result.exit_code == 4, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Permission denied" in lines[0] and "GRANT SPARQL_UPDATE" in lines[0], lines
+    assert "<" not in lines[0].split("403")[1].split("(")[0], lines  # no HTML
+
+
+def test_an_answer_virtuoso_cuts_short_is_refused_not_taken_for_the_whole(tmp_path, _virtuoso):
+    """Virtuoso stops an answer at ResultSetMaxRows (10,000 as installed) and says so only in
+    a header: an export of a larger graph would silently lose quads."""
+    import virtuoso
+
+    runner = CliRunner()
+    with virtuoso.virtuoso_server(tmp_path / "vt", max_rows=50) as url:
+        assert runner.invoke(app, ["build", str(_articles(tmp_path / "in")), "--store", url, "-q"]).exit_code == 0
+        exported = runner.invoke(app, ["export", url, "--format", "nq", "-o", str(tmp_path / "g.nq")])
+        few = runner.invoke(app, ["query", url, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", "--format", "csv"])
+    assert exported.exit_code == 3, exported.output
+    assert "cut its answer short at 50 rows" in exported.output
+    assert "ResultSetMaxRows" in exported.output and not (tmp_path / "g.nq").exists()
+    assert few.exit_code == 0 and len(few.output.splitlines()) == 6  # a short answer is whole
+
+
+@pytest.mark.parametrize("url, base", [
+    ("http://h:7878/query", "http://h:7878"), ("http://h:7878/", "http://h:7878"),
+    ("http://h:8890/sparql", "http://h:8890"), ("http://h:8890/sparql-graph-crud", "http://h:8890"),
+    ("https://h/kg/sparql/", "https://h/kg"),
+])
+def test_a_server_is_named_by_its_base_or_any_of_its_endpoints(url, base):
+    assert server_base(url) == base
 
 
 def test_an_unreachable_remote_store_is_one_clear_error(tmp_path):
@@ -294,13 +349,15 @@ def test_a_store_answers_every_canned_query_like_the_file(tmp_path):
         _same_everywhere(CliRunner(), graphs, tmp_path)
 
 
-def test_a_remote_store_answers_every_canned_query_like_the_file(tmp_path, oxigraph_server):
-    """A store built over HTTP has only named graphs; queries read their union (issue 8.1)."""
+def test_a_remote_store_answers_every_canned_query_like_the_file(tmp_path, sparql_server):
+    """A store built over HTTP has only named graphs; queries read their union (issue 8.1),
+    on Oxigraph through its union-default-graph, on Virtuoso through its default graph,
+    without Virtuoso's own graphs (issue 11.5)."""
     examples = Path(__file__).resolve().parent.parent / "examples"
     graph = tmp_path / "g.ttl"
-    build([str(examples)], store=oxigraph_server)
+    build([str(examples)], store=sparql_server)
     build([str(examples)], graph)
-    _same_everywhere(CliRunner(), {"file": str(graph), "remote": oxigraph_server}, tmp_path)
+    _same_everywhere(CliRunner(), {"file": str(graph), "remote": sparql_server}, tmp_path)
 
 
 def test_removing_the_last_mention_of_an_actor_drops_it(tmp_path):
