@@ -6,7 +6,7 @@ cost of adding one article.
      document, event and graph IRIs (the digest gets a `-<copy>` suffix, the source a
      `#copy-<copy>` suffix) until the store holds at least --triples quads. Actors keep their
      IRIs, as in a real archive where the same countries and people recur in many articles.
-     The replicas go in with pyoxigraph's `bulk_extend`; then `kgraph.rdf.stats_update()` runs
+     The replicas go in with pyoxigraph's `bulk_extend`; then `kgraph.sparql.stats_update()` runs
      once, as a build would.
   b. Queries: every canned query (`kgraph.query.canned_queries()`) is timed
        * on the store folder, the way `kgraph query FOLDER NAME --format csv` runs it:
@@ -139,7 +139,8 @@ def replicate(store, copies: int, first: int = 1) -> int:
 def make_store(folder: Path, target: int) -> dict:
     """Build the examples into `folder`, replicate them to >= `target` quads, refresh stats."""
     from kgraph.pipeline import build
-    from kgraph.rdf import ACTORS_GRAPH, STATS_GRAPH, stats_update
+    from kgraph.rdf import ACTORS_GRAPH, STATS_GRAPH
+    from kgraph.sparql import stats_update
     from kgraph.store import LocalStore
 
     info: dict = {}

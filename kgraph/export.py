@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 import networkx as nx
 import pyoxigraph as ox
 
-from . import style, vocab
+from . import sparql, style, vocab
 from .atomic import check_writable, write_atomically
 from .errors import KgraphError, OutputError
 from .query import open_graph, run_query
@@ -53,52 +53,6 @@ ET.register_namespace("xsi", XSI_NS)
 _ACTION_NAMES = {str(iri): name for name, iri in vocab.ACTION_CLASSES.items()}
 _MODALITY_NAMES = {str(iri): name for name, iri in vocab.MODALITIES.items()}
 _KIND_NAMES = {str(iri): str(iri).rsplit("#", 1)[-1] for iri in vocab.ACTOR_CLASSES.values()}
-
-
-def _values(iris: dict[str, Any]) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
-
-
-# Actors are everything typed kg:Actor plus anything used as an agent or a target.
-_ACTORS_QUERY = f"""
-SELECT ?actor (MIN(?l) AS ?label) (MIN(?k) AS ?kind) (MIN(?code) AS ?country) (MAX(?n) AS ?mentions)
-WHERE {{
-  {{ ?actor a kg:Actor }} UNION {{ ?e kg:agent ?actor }} UNION {{ ?e kg:target ?actor }}
-  OPTIONAL {{ ?actor rdfs:label ?l }}
-  OPTIONAL {{ ?actor a ?k . VALUES ?k {{ {_values(_KIND_NAMES)} }} }}
-  OPTIONAL {{ ?actor kg:iso3 ?own }}
-  OPTIONAL {{ ?actor kg:country ?c . OPTIONAL {{ ?c kg:iso3 ?theirs }} }}
-  BIND(COALESCE(?own, ?theirs, STRAFTER(STR(?c), "/country/")) AS ?code)
-  OPTIONAL {{ ?actor kg:mentionCount ?n }}
-}} GROUP BY ?actor ORDER BY ?actor
-"""
-
-# An event's date is its own kg:date, else its document's.
-_EVENTS_QUERY = f"""
-SELECT ?event (MIN(?cls) AS ?action) (MIN(?m) AS ?modality) (MIN(?d) AS ?date)
-       (MIN(?src) AS ?source) (MIN(?ev) AS ?evidence) (MIN(?tr) AS ?trigger) (MAX(?cf) AS ?confidence)
-WHERE {{
-  ?event a kg:Event .
-  OPTIONAL {{ ?event a ?cls . VALUES ?cls {{ {_values(_ACTION_NAMES)} }} }}
-  OPTIONAL {{ ?event kg:modality ?m }}
-  OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
-             OPTIONAL {{ ?doc dcterms:source ?src }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
-  OPTIONAL {{ ?event kg:date ?ownDate }}
-  BIND(COALESCE(?ownDate, ?docDate) AS ?d)
-  OPTIONAL {{ ?event kg:evidence ?ev }}
-  OPTIONAL {{ ?event kg:trigger ?tr }}
-  OPTIONAL {{ ?event kg:confidence ?cf }}
-}} GROUP BY ?event ORDER BY ?event
-"""
-
-_ROLES_QUERY = """
-SELECT ?event ?role ?node WHERE {
-  ?event a kg:Event .
-  { ?event kg:agent ?node BIND("agent" AS ?role) }
-  UNION { ?event kg:target ?node BIND("target" AS ?role) }
-  UNION { ?event kg:theme ?node BIND("theme" AS ?role) }
-} ORDER BY ?event ?role ?node
-"""
 
 
 class ExportSummary(NamedTuple):
@@ -127,14 +81,14 @@ def _actors(store: ox.Store) -> dict[str, dict[str, Any]]:
             "country": _text(row["country"]),
             "mentions": int(_text(row["mentions"], "0")),
         }
-        for row in _rows(store, _ACTORS_QUERY)
+        for row in _rows(store, sparql.EXPORT_ACTORS)
     }
 
 
 def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
     """Event IRI -> what an edge or an event node says about it."""
     events = {}
-    for row in _rows(store, _EVENTS_QUERY):
+    for row in _rows(store, sparql.EXPORT_EVENTS):
         action = _ACTION_NAMES.get(_text(row["action"]), "event")
         events[row["event"].value] = {
             "label": action,
@@ -152,7 +106,7 @@ def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
 def _roles(store: ox.Store) -> dict[str, dict[str, list[str]]]:
     """Event IRI -> {"agent": [...], "target": [...], "theme": [...]}, sorted."""
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in _rows(store, _ROLES_QUERY):
+    for row in _rows(store, sparql.EXPORT_ROLES):
         roles[row["event"].value][row["role"].value].append(row["node"].value)
     return roles
 
@@ -351,11 +305,6 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
     return ExportSummary(nodes=network.number_of_nodes(), edges=network.number_of_edges())
 
 
-_NAMED_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-_DISTINCT_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
-
-
 def export_rdf(graph: str | Path, output: Path, fmt: str) -> ExportSummary:
     """The whole graph as RDF: N-Quads and TriG keep each article's named graph, the other
     syntaxes write the union of all graphs (each triple once), whether `graph` is a file, a
@@ -376,11 +325,11 @@ def _endpoint_quads(source, *, keep_graphs: bool) -> list[ox.Quad]:
     """What `dump_store` writes, read from an endpoint: the named graphs' quads (the default
     graph's triples when there is no named graph), or the union's triples."""
     if keep_graphs:
-        rows = source.query(_NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
+        rows = source.query(sparql.NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
         quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
         if quads:
             return quads
-        rows = source.query(_TRIPLES, prefixes={}, use_default_graph_as_union=False)
+        rows = source.query(sparql.TRIPLES, prefixes={}, use_default_graph_as_union=False)
     else:  # the union view may hold a triple once per graph: DISTINCT then
-        rows = source.query(_DISTINCT_TRIPLES if source.union else _TRIPLES, prefixes={})
+        rows = source.query(sparql.DISTINCT_TRIPLES if source.union else sparql.TRIPLES, prefixes={})
     return [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]

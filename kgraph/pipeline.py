@@ -21,6 +21,7 @@ from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
 from .parse import parse_articles
+from . import sparql
 from .rdf import graph_iri
 from .sources import list_input_files, read_articles, source_keys
 from .store import open_store
@@ -208,8 +209,7 @@ def stored_sources(store: str, limit: int = 10) -> tuple[list[str], int]:
     `remove` names when it finds nothing to remove."""
     target = open_store(store, create=False)
     try:
-        rows = target.select("SELECT DISTINCT ?source WHERE { GRAPH ?g { ?doc "
-                             "<http://purl.org/dc/terms/source> ?source } } ORDER BY ?source")
+        rows = target.select(sparql.SOURCES)
     finally:
         target.close()
     sources = [row["source"] for row in rows if row["source"]]

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from . import vocab
 from .errors import InputError, OutputError, QueryError
 from .formats import RDF_FORMATS
+from .sparql import DEFAULT_GRAPH_HOLDS_TRIPLES
 from .sparql_text import strip_lexemes as _strip_lexemes
 from .sparql_text import uses_service
 
@@ -117,7 +118,7 @@ class _RemoteGraph:
         if self._union is None and self.remote.kind == "virtuoso":
             self._union = True
         if self._union is None:
-            data, _ = self.remote.raw_query("ASK { ?s ?p ?o }", "application/sparql-results+json", union=False)
+            data, _ = self.remote.raw_query(DEFAULT_GRAPH_HOLDS_TRIPLES, "application/sparql-results+json", union=False)
             self._union = not bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
         return self._union
 

@@ -22,7 +22,7 @@ from rdflib.namespace import RDFS
 
 from .entities import Merge
 from .model import normalise_name
-from .rdf import (
+from .sparql import (
     actor_labels_query, conflicts_query, drop_descriptions_update, merge_actor_update, people_query,
 )
 from .store import GraphStore

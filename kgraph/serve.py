@@ -27,7 +27,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from . import snapshot
+from . import snapshot, sparql
 from .errors import InputError, KgraphError, UsageError
 from .gateway import Gateway
 from .serve_log import ServerLog
@@ -182,7 +182,7 @@ def _wait_until_up(process: subprocess.Popen, url: str, log: ServerLog) -> None:
         if process.poll() is not None:
             raise KgraphError(f"the Oxigraph server did not start: {log.last_error(process.returncode)}")
         try:
-            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+            urllib.request.urlopen(f"{url}?{sparql.PING_QUERY_STRING}", timeout=1).read()
             return
         except OSError:
             time.sleep(0.1)

@@ -30,13 +30,12 @@ from .model import Actor
 from .jsonld import write_jsonld
 from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS, rdf_format_for  # noqa: F401 - callers import them here
 from .lock import StoreBusyError, StoreLock
-from .rdf import (
-    ArticleRdf, actor_from_row, document_iri, known_actors_query, stats_update,
-)
+from . import sparql
+from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
     LOCK_NAME, check_store_folder, open_failure, remove_stale_temporaries, write_failure,
 )
-from .vocab import KG, PREFIXES
+from .vocab import PREFIXES
 
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
@@ -78,7 +77,7 @@ class GraphStore:
 
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        rows = self.select(sparql.GRAPH_NAMES)
         return {row["g"] for row in rows if row["g"]}
 
     def put_article(self, rdf: ArticleRdf) -> None:
@@ -105,15 +104,15 @@ class GraphStore:
 
     def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
         """The article graphs (one, or two while a changed article is replaced) of a document."""
-        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {document} a <{KG.Document}> }} }}")
+        rows = self.select(sparql.graphs_of_document(document))
         return [row["g"] for row in rows if row["g"]]
 
     def known_actors(self) -> list[Actor]:
         return [actor_from_row(r["name"], r["kind"], r["iso"])
-                for r in self.select(known_actors_query()) if r["name"] and r["kind"]]
+                for r in self.select(sparql.known_actors_query()) if r["name"] and r["kind"]]
 
     def refresh_stats(self) -> None:
-        self.update(stats_update())
+        self.update(sparql.stats_update())
 
 
 class LocalStore(GraphStore):
@@ -210,18 +209,7 @@ class LocalStore(GraphStore):
         if not old:
             self.store.extend(rdf.quads + copies)  # one transaction
             return
-        by_graph: dict[str, list[str]] = {}
-        for q in rdf.quads:
-            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-        blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(t) + "\n}" for g, t in by_graph.items())
-        union = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rdf.quads)
-        self.store.update(f"{self._drop(old)} INSERT DATA {{\n{blocks}\n{union}\n}}")  # one transaction
-
-    @staticmethod
-    def _drop(graphs: list[str]) -> str:
-        """Update operations removing article graphs and their copy in the default graph."""
-        return " ".join(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} ; "
-                        f"DROP SILENT GRAPH <{g}> ;" for g in graphs)
+        self.store.update(sparql.replace_graphs(old, rdf.quads))  # one transaction
 
     def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
         with self._guarded():
@@ -231,11 +219,11 @@ class LocalStore(GraphStore):
     def remove_source(self, source: str) -> int:
         graphs = self.graphs_of(source)
         if graphs:
-            self.update(self._drop(graphs).rstrip(" ;"))
+            self.update(sparql.drop_graphs(graphs).rstrip(" ;"))
         return len(graphs)
 
     def refresh_stats(self) -> None:
-        self.update(stats_update(mirror=True))
+        self.update(sparql.stats_update(mirror=True))
 
     def update(self, sparql: str) -> None:
         with self._guarded():
@@ -292,9 +280,9 @@ class RemoteStore(GraphStore):
             self.update_url = f"{self.base}/update"
             self.store_url = f"{self.base}/store"
         self._prologue = ""
-        self.select("SELECT * WHERE { } LIMIT 1")  # fail early when the server is not there
+        self.select(sparql.PING)  # fail early when the server is not there
         if self.kind == "virtuoso":
-            found = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{_SERVICE}> }} }}")
+            found = self.select(sparql.graphs_with_type(_SERVICE))
             own = [*VIRTUOSO_OWN_GRAPHS, *sorted(row["g"] for row in found if row["g"])]
             self._prologue = "".join(f"define input:default-graph-exclude <{g}>\n"
                                      f"define input:named-graph-exclude <{g}>\n" for g in own)
@@ -302,7 +290,7 @@ class RemoteStore(GraphStore):
     def _server_kind(self) -> str:
         """'virtuoso' when the server says it is one, else 'oxigraph' (any server laid out
         like Oxigraph's)."""
-        request = urllib.request.Request(f"{self.base}/query?query=ASK%7B%7D", method="GET")
+        request = urllib.request.Request(f"{self.base}/query?{sparql.PING_QUERY_STRING}", method="GET")
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
                 server = response.headers.get("Server", "")
@@ -316,7 +304,7 @@ class RemoteStore(GraphStore):
         if self.kind != "virtuoso":
             return super().graph_names()
         # Virtuoso answers `GRAPH ?g { }` with one empty row
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select(sparql.NONEMPTY_GRAPH_NAMES)
         return {row["g"] for row in rows if row["g"]}
 
     def put_article(self, rdf: ArticleRdf) -> None:
