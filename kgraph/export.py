@@ -38,8 +38,10 @@ import pyoxigraph as ox
 from . import sparql, style, vocab
 from .atomic import check_writable, write_atomically
 from .errors import KgraphError, OutputError
-from .query import open_graph, run_query
-from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_quads, dump_store, is_remote
+from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS
+from .graphsource import GraphSource, open_source
+from .query import run_query
+from .store import is_remote
 from .targets import same_file
 
 EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf", "html")
@@ -67,12 +69,12 @@ def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None, default: str = 
     return default if term is None else term.value
 
 
-def _rows(store: ox.Store, text: str) -> list[dict[str, Any]]:
+def _rows(store: GraphSource | ox.Store, text: str) -> list[dict[str, Any]]:
     result = run_query(store, text)
     return [dict(zip(result.variables, row)) for row in result.rows]
 
 
-def _actors(store: ox.Store) -> dict[str, dict[str, Any]]:
+def _actors(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
     """Actor IRI -> node attributes (label, type, country, mentions)."""
     return {
         row["actor"].value: {
@@ -85,7 +87,7 @@ def _actors(store: ox.Store) -> dict[str, dict[str, Any]]:
     }
 
 
-def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
+def _events(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
     """Event IRI -> what an edge or an event node says about it."""
     events = {}
     for row in _rows(store, sparql.EXPORT_EVENTS):
@@ -103,7 +105,7 @@ def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
     return events
 
 
-def _roles(store: ox.Store) -> dict[str, dict[str, list[str]]]:
+def _roles(store: GraphSource | ox.Store) -> dict[str, dict[str, list[str]]]:
     """Event IRI -> {"agent": [...], "target": [...], "theme": [...]}, sorted."""
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in _rows(store, sparql.EXPORT_ROLES):
@@ -120,7 +122,7 @@ def _edge_id(event: str, suffix: str, used: set[str]) -> str:
     return candidate
 
 
-def build_network(store: ox.Store, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:
+def build_network(store: GraphSource | ox.Store, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:
     """The graph to export: actors linked by events, or actors and events as nodes.
     `isolated=False` leaves out the actors no edge reaches (named, but in no event shown)."""
     if view not in VIEWS:
@@ -293,7 +295,7 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
     if view not in VIEWS:
         raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
     check_writable(output)  # fail before loading anything
-    with open_graph(graph) as source:
+    with open_source(graph) as source:
         network = build_network(source, view, isolated=isolated)
     if fmt == "html":
         from .htmlview import html_bytes
@@ -311,25 +313,7 @@ def export_rdf(graph: str | Path, output: Path, fmt: str) -> ExportSummary:
     store folder or an endpoint."""
     check_writable(output)
     syntax = RDF_FORMATS[EXPORT_RDF_FORMATS[fmt]]
-    with open_graph(graph) as source:
-        if hasattr(source, "quads_for_pattern"):  # a file loaded in memory, or a store folder
-            written: list[int] = []
-            write_atomically(output, lambda tmp: written.append(dump_store(source, tmp, syntax)))
-            return ExportSummary(nodes=0, edges=0, quads=written[0])
-        quads = _endpoint_quads(source, keep_graphs=syntax in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG))
-    write_atomically(output, lambda tmp: dump_quads(quads, tmp, syntax))
-    return ExportSummary(nodes=0, edges=0, quads=len(quads))
-
-
-def _endpoint_quads(source, *, keep_graphs: bool) -> list[ox.Quad]:
-    """What `dump_store` writes, read from an endpoint: the named graphs' quads (the default
-    graph's triples when there is no named graph), or the union's triples."""
-    if keep_graphs:
-        rows = source.query(sparql.NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
-        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
-        if quads:
-            return quads
-        rows = source.query(sparql.TRIPLES, prefixes={}, use_default_graph_as_union=False)
-    else:  # the union view may hold a triple once per graph: DISTINCT then
-        rows = source.query(sparql.DISTINCT_TRIPLES if source.union else sparql.TRIPLES, prefixes={})
-    return [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+    written: list[int] = []
+    with open_source(graph) as source:
+        write_atomically(output, lambda tmp: written.append(source.dump(tmp, syntax)))
+    return ExportSummary(nodes=0, edges=0, quads=written[0])

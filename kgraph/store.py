@@ -2,7 +2,8 @@
 temporary store that a build dumps into an RDF file.
 
 Every store keeps one named graph per article (see `rdf.py`) and offers the same few
-operations, so the build, query and export commands do not care which one they talk to.
+operations (`graphsource.WritableGraphSource`), so the build, query and export commands do
+not care which one they talk to; the SPARQL they send is in `sparql.py`.
 A local store folder is guarded by a lock file: one writer at a time, and no reader while a
 writer runs (RocksDB's read-only mode is undefined while another process writes); readers then
 read the checkpoint the writer made as it began (see `snapshot.py`).
@@ -21,15 +22,16 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from . import snapshot
-from .errors import InputError, KgraphError, OutputError
+from .errors import InputError, KgraphError, OutputError, QueryError
 from .model import Actor
 from .jsonld import write_jsonld
 from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS, rdf_format_for  # noqa: F401 - callers import them here
-from .lock import StoreBusyError, StoreLock
+from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import StoreBusyError here
 from . import sparql
 from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
@@ -70,10 +72,26 @@ def is_store_folder(path: Path) -> bool:
 
 
 class GraphStore:
-    """The operations a build needs from any store."""
+    """The operations a build needs from any store, and those a reader needs (see
+    `graphsource.GraphSource`): queries, graph names, a dump to a file."""
 
     #: whether the default graph holds a copy of the union that updates must keep in step
     mirrors_union = False
+
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True) -> Any:
+        """A user's query answered as `pyoxigraph.Store.query` answers it, over the union of
+        the article graphs."""
+        raise NotImplementedError
+
+    def dump(self, output: Path, fmt: ox.RdfFormat) -> int:
+        """The whole graph written to `output` (see `dump_store`); how many quads or triples."""
+        raise NotImplementedError
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
@@ -235,6 +253,15 @@ class LocalStore(GraphStore):
             names = [v.value for v in result.variables]
             return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
 
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True) -> Any:
+        """The default graph already holds the union: read it as it is."""
+        with self._guarded():
+            return self.store.query(text, prefixes=prefixes)
+
+    def dump(self, output: Path, fmt: ox.RdfFormat) -> int:
+        with self._guarded():
+            return dump_store(self.store, output, fmt)
+
     def triple_count(self) -> int:
         """Distinct triples: the size of the union kept in the default graph."""
         with self._guarded():
@@ -280,6 +307,7 @@ class RemoteStore(GraphStore):
             self.update_url = f"{self.base}/update"
             self.store_url = f"{self.base}/store"
         self._prologue = ""
+        self._union: bool | None = None
         self.select(sparql.PING)  # fail early when the server is not there
         if self.kind == "virtuoso":
             found = self.select(sparql.graphs_with_type(_SERVICE))
@@ -349,6 +377,59 @@ class RemoteStore(GraphStore):
         return [{n: (row[n]["value"] if n in row else None) for n in names}
                 for row in result.get("results", {}).get("bindings", [])]
 
+    @property
+    def union(self) -> bool:
+        """Whether a user's query must ask for the union of the graphs, asked once: a server
+        whose default graph holds triples is read as it is (`kgraph serve`, whose store keeps
+        the union of its article graphs there, or a server with plain triples); one whose
+        default graph is empty (a store `kgraph build --store URL` wrote: only named graphs)
+        is read through Oxigraph's `union-default-graph`. Asking for the union where the
+        default graph already holds it would count every triple once per graph it is in (a
+        join of n patterns 2^n times). Virtuoso's default graph always is the union of its
+        graphs, a triple once per graph."""
+        if self._union is None and self.kind == "virtuoso":
+            self._union = True
+        if self._union is None:
+            data, _ = self.raw_query(sparql.DEFAULT_GRAPH_HOLDS_TRIPLES, "application/sparql-results+json",
+                                     union=False)
+            self._union = not bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
+        return self._union
+
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True) -> Any:
+        """The server's answer as pyoxigraph objects, the query parsed here first so that
+        syntax errors read as for files; a refusal or failure of the server is a QueryError."""
+        declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()
+                           if not re.search(rf"PREFIX\s+{re.escape(p)}:", text, re.I))
+        ox.Store().query(text, prefixes=prefixes)
+        try:
+            data, content_type = self.raw_query(
+                declared + text, "application/sparql-results+json, application/n-triples;q=0.9",
+                union=use_default_graph_as_union and self.union)
+        except OutputError as exc:  # the server refused or failed the query
+            raise QueryError(str(exc)) from None
+        try:
+            if "n-triples" in content_type or "turtle" in content_type:
+                return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        except SyntaxError:  # e.g. Oxigraph's server appends its error to a started answer
+            tail = data.decode("utf-8", "replace").strip().splitlines()[-1:] or ["an empty answer"]
+            raise QueryError(f"the endpoint's answer is cut short: {tail[0][-200:]}") from None
+
+    def dump(self, output: Path, fmt: ox.RdfFormat) -> int:
+        """What `dump_store` writes, read from the server: the named graphs' quads (the
+        default graph's triples when there is no named graph), or the union's triples."""
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            rows = self.query(sparql.NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
+            quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+            if not quads:
+                rows = self.query(sparql.TRIPLES, prefixes={}, use_default_graph_as_union=False)
+                quads = [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+        else:  # the union view may hold a triple once per graph: DISTINCT then
+            rows = self.query(sparql.DISTINCT_TRIPLES if self.union else sparql.TRIPLES, prefixes={})
+            quads = [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+        dump_quads(quads, output, fmt)
+        return len(quads)
+
     def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
         """The server's answer to a query in the format asked for, and its content type.
         With `union`, the default graph is the union of the article graphs (Oxigraph's
@@ -416,32 +497,6 @@ def _http_error(exc: urllib.error.HTTPError, url: str) -> KgraphError:
 def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
     for quad in quads:
         yield ox.Triple(quad.subject, quad.predicate, quad.object)
-
-
-def open_store(target: str, *, create: bool = True) -> GraphStore:
-    """A store to build into (`create`: a missing or empty folder becomes one) or to remove
-    from: a URL is a remote store, anything else a local store folder."""
-    if is_remote(target):
-        return RemoteStore(target)
-    return LocalStore(Path(target), create=create)
-
-
-def open_for_reading(folder: Path) -> tuple[ox.Store, StoreLock | snapshot.SnapshotLock]:
-    """A store folder opened read-only under a shared lock (several readers, no writer), or
-    while a build writes it, the state it had when the build began (see `snapshot`)."""
-    check_store_folder(folder, create=False, error=InputError)
-    try:
-        lock = StoreLock(folder, exclusive=False)
-    except StoreBusyError:
-        before_build = snapshot.open_latest(folder)
-        if before_build is None:
-            raise
-        return before_build
-    try:
-        return ox.Store.read_only(str(folder)), lock
-    except (OSError, RuntimeError) as exc:  # RocksDB: damaged files
-        lock.release()
-        raise open_failure(folder, exc, InputError) from None
 
 
 def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:
