@@ -52,15 +52,15 @@ def test_a_file_is_read_only_and_answers_as_the_folder_it_was_dumped_from(tmp_pa
         open_source(tmp_path / "missing.ttl")
 
 
-def test_a_server_is_written_and_read_through_the_same_calls(oxigraph_server, tmp_path):
-    with open_source(oxigraph_server, write=True) as store:
+def test_a_server_is_written_and_read_through_the_same_calls(sparql_server, tmp_path):  # Oxigraph, Virtuoso
+    with open_source(sparql_server, write=True) as store:
         store.put_article(_article())
         assert store.remove_source("https://news.example/none") == 0
-    with open_source(oxigraph_server) as server:
+    with open_source(sparql_server) as server:
         assert _events(server) == [EVENT.value]
         assert server.graph_names() == {GRAPH.value}
         assert server.dump(tmp_path / "server.nq", ox.RdfFormat.N_QUADS) == 3
-    with open_source(oxigraph_server, write=True) as store:
+    with open_source(sparql_server, write=True) as store:
         assert store.remove_source("https://news.example/1") == 1
-    with open_source(oxigraph_server) as server:
+    with open_source(sparql_server) as server:
         assert _events(server) == []
