@@ -6,11 +6,11 @@ cost of adding one article.
      document, event and graph IRIs (the digest gets a `-<copy>` suffix, the source a
      `#copy-<copy>` suffix) until the store holds at least --triples quads. Actors keep their
      IRIs, as in a real archive where the same countries and people recur in many articles.
-     The replicas go in with pyoxigraph's `bulk_extend`; then `kgraph.rdf.stats_update()` runs
+     The replicas go in with pyoxigraph's `bulk_extend`; then `kgraph.sparql.stats_update()` runs
      once, as a build would.
   b. Queries: every canned query (`kgraph.query.canned_queries()`) is timed
        * on the store folder, the way `kgraph query FOLDER NAME --format csv` runs it:
-         `open_graph(folder)` + `run_query(..., keep="csv")` + `format_result(..., "csv")`;
+         `open_source(folder)` + `run_query(..., keep="csv")` + `format_result(..., "csv")`;
        * on rdflib's in-memory `Graph` parsed from a Turtle dump of the same store
          (`kgraph export FOLDER --format turtle`): `graph.query(text, initNs=kgraph prefixes)`
          + `result.serialize(format="csv")`;
@@ -139,7 +139,8 @@ def replicate(store, copies: int, first: int = 1) -> int:
 def make_store(folder: Path, target: int) -> dict:
     """Build the examples into `folder`, replicate them to >= `target` quads, refresh stats."""
     from kgraph.pipeline import build
-    from kgraph.rdf import ACTORS_GRAPH, STATS_GRAPH, stats_update
+    from kgraph.rdf import ACTORS_GRAPH, STATS_GRAPH
+    from kgraph.sparql import stats_update
     from kgraph.store import LocalStore
 
     info: dict = {}
@@ -226,11 +227,12 @@ def _run_once(engine: str, loaded, text: str) -> str:
         if result.type == "ASK":
             return "true" if result.askAnswer else "false"
         return result.serialize(format="nt").decode("utf-8")
-    from kgraph.query import format_result, open_graph, run_query
+    from kgraph.graphsource import open_source
+    from kgraph.query import format_result, run_query
 
     if engine == "oxmem":
         return format_result(run_query(loaded, text, keep="csv"), "csv")
-    with open_graph(loaded) as graph:  # as `kgraph query FOLDER NAME --format csv` does
+    with open_source(loaded) as graph:  # as `kgraph query FOLDER NAME --format csv` does
         return format_result(run_query(graph, text, keep="csv"), "csv")
 
 
@@ -344,7 +346,8 @@ class Worker:
 
 def bench_queries(folder: Path, tmp: Path, args: argparse.Namespace) -> dict:
     from kgraph.export import export_rdf
-    from kgraph.query import canned_queries, open_graph, run_query
+    from kgraph.graphsource import open_source
+    from kgraph.query import canned_queries, run_query
 
     ttl = tmp / "dump.ttl"
     log("dumping the store to Turtle (kgraph.export.export_rdf, as `kgraph export --format turtle`)")
@@ -352,7 +355,7 @@ def bench_queries(folder: Path, tmp: Path, args: argparse.Namespace) -> dict:
     export_rdf(str(folder), ttl, "turtle")
     info: dict = {"dump_s": time.perf_counter() - t0, "dump_mib": ttl.stat().st_size / 2**20}
     t0 = time.perf_counter()
-    with open_graph(folder) as graph:
+    with open_source(folder) as graph:
         info["open_s"] = time.perf_counter() - t0
         # How the store's default graph (the union of the article graphs) counts triples that
         # several graphs share, such as an actor's label: each copy is a solution of its own.
@@ -503,7 +506,7 @@ def report(store: dict, queries: dict, add: dict, args: argparse.Namespace, head
     lines += ["", "## b. Canned queries: Oxigraph vs rdflib", "",
               "| | value |", "|---|---:|",
               f"| Turtle dump (`kgraph.export.export_rdf`, union of the article graphs) | {fmt_s(q['dump_s'])}, {q['dump_mib']:.0f} MiB |",
-              f"| opening the store read-only (`open_graph(folder)`, part of every store query below) | {fmt_s(q['open_s'])} |",
+              f"| opening the store read-only (`open_source(folder)`, part of every store query below) | {fmt_s(q['open_s'])} |",
               f"| rdflib: parse the Turtle dump into `Graph()` | {fmt_s(rdf['load_s'])} ({rdf['triples']:,} distinct triples) |",
               f"| rdflib: RSS before / after the parse | {rdf['rss_before']:,.0f} / {rdf['rss_after']:,.0f} MiB (+{rdf['rss_after'] - rdf['rss_before']:,.0f} MiB) |",
               f"| Oxigraph in memory: `bulk_load` the same dump | {fmt_s(mem['load_s'])} ({mem['triples']:,} triples), RSS +{mem['rss_after'] - mem['rss_before']:,.0f} MiB |",
@@ -551,7 +554,7 @@ def report(store: dict, queries: dict, add: dict, args: argparse.Namespace, head
         if key in add:
             lines.append(f"\n- {key}: {add[key]}")
     lines += ["", "Notes:", "",
-              "- Store column: a fresh `kgraph.query.open_graph(folder)` (read-only, shared lock) + "
+              "- Store column: a fresh `kgraph.graphsource.open_source(folder)` (read-only, shared lock) + "
               "`run_query(..., keep='csv')` + `format_result(..., 'csv')` per run, i.e. `kgraph query FOLDER NAME "
               "--format csv` without the interpreter start-up. It reads the store's default graph, "
               "where kgraph keeps the union of the article graphs.",

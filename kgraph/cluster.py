@@ -31,7 +31,8 @@ from .parse import parse_articles
 from .pipeline import BuildSummary, Progress, unseen_articles
 from .reconcile import reconcile
 from .sources import list_input_files
-from .store import RemoteStore, is_remote
+from .graphsource import WritableGraphSource, open_source
+from .store import is_remote
 from .targets import check_targets
 
 PLUGIN_NAME = "kgraph-pipeline"
@@ -61,13 +62,13 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
         self.store_url = store
         self.model = model
         self.nlp = None
-        self.store: RemoteStore | None = None
+        self.store: WritableGraphSource | None = None
         self.failure: KgraphError | None = None
 
     def setup(self, worker) -> None:
         try:
             self.nlp = load_pipeline(self.model)
-            self.store = RemoteStore(self.store_url)
+            self.store = open_source(self.store_url, write=True)
         except KgraphError as exc:  # no pipeline, no server: each task says so to the client,
             self.failure = type(exc)(str(exc))  # in one line (raised here: a traceback in the log)
 
@@ -128,7 +129,7 @@ def build_on_dask(inputs: list[str], store: str, address: str, *, graphml: Path 
     started = time.perf_counter()
     files = list_input_files(inputs)
     check_targets(files, None, graphml, store)
-    target = RemoteStore(store)
+    target = open_source(store, write=True)
     summary = BuildSummary(store=store)
     with ExitStack() as stack:
         client = stack.enter_context(_connect(address, note))
@@ -152,7 +153,7 @@ def build_on_dask(inputs: list[str], store: str, address: str, *, graphml: Path 
     return summary
 
 
-def _run(client, files: list[str], target: RemoteStore, summary: BuildSummary, *,
+def _run(client, files: list[str], target: WritableGraphSource, summary: BuildSummary, *,
          default_date: str | None, warn: Callable[[str], None], progress: Progress | None,
          note: Callable[[str], None] | None, articles_per_task: int) -> None:
     from distributed import as_completed

@@ -35,11 +35,13 @@ from typing import Any, NamedTuple
 import networkx as nx
 import pyoxigraph as ox
 
-from . import style, vocab
+from . import sparql, style, vocab
 from .atomic import check_writable, write_atomically
 from .errors import KgraphError, OutputError
-from .query import open_graph, run_query
-from .store import EXPORT_RDF_FORMATS, RDF_FORMATS, dump_quads, dump_store, is_remote
+from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS
+from .graphsource import GraphSource, open_source
+from .query import run_query
+from .store import is_remote
 from .targets import same_file
 
 EXPORT_FORMATS: tuple[str, ...] = ("graphml", "gexf", "html")
@@ -55,52 +57,6 @@ _MODALITY_NAMES = {str(iri): name for name, iri in vocab.MODALITIES.items()}
 _KIND_NAMES = {str(iri): str(iri).rsplit("#", 1)[-1] for iri in vocab.ACTOR_CLASSES.values()}
 
 
-def _values(iris: dict[str, Any]) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
-
-
-# Actors are everything typed kg:Actor plus anything used as an agent or a target.
-_ACTORS_QUERY = f"""
-SELECT ?actor (MIN(?l) AS ?label) (MIN(?k) AS ?kind) (MIN(?code) AS ?country) (MAX(?n) AS ?mentions)
-WHERE {{
-  {{ ?actor a kg:Actor }} UNION {{ ?e kg:agent ?actor }} UNION {{ ?e kg:target ?actor }}
-  OPTIONAL {{ ?actor rdfs:label ?l }}
-  OPTIONAL {{ ?actor a ?k . VALUES ?k {{ {_values(_KIND_NAMES)} }} }}
-  OPTIONAL {{ ?actor kg:iso3 ?own }}
-  OPTIONAL {{ ?actor kg:country ?c . OPTIONAL {{ ?c kg:iso3 ?theirs }} }}
-  BIND(COALESCE(?own, ?theirs, STRAFTER(STR(?c), "/country/")) AS ?code)
-  OPTIONAL {{ ?actor kg:mentionCount ?n }}
-}} GROUP BY ?actor ORDER BY ?actor
-"""
-
-# An event's date is its own kg:date, else its document's.
-_EVENTS_QUERY = f"""
-SELECT ?event (MIN(?cls) AS ?action) (MIN(?m) AS ?modality) (MIN(?d) AS ?date)
-       (MIN(?src) AS ?source) (MIN(?ev) AS ?evidence) (MIN(?tr) AS ?trigger) (MAX(?cf) AS ?confidence)
-WHERE {{
-  ?event a kg:Event .
-  OPTIONAL {{ ?event a ?cls . VALUES ?cls {{ {_values(_ACTION_NAMES)} }} }}
-  OPTIONAL {{ ?event kg:modality ?m }}
-  OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
-             OPTIONAL {{ ?doc dcterms:source ?src }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
-  OPTIONAL {{ ?event kg:date ?ownDate }}
-  BIND(COALESCE(?ownDate, ?docDate) AS ?d)
-  OPTIONAL {{ ?event kg:evidence ?ev }}
-  OPTIONAL {{ ?event kg:trigger ?tr }}
-  OPTIONAL {{ ?event kg:confidence ?cf }}
-}} GROUP BY ?event ORDER BY ?event
-"""
-
-_ROLES_QUERY = """
-SELECT ?event ?role ?node WHERE {
-  ?event a kg:Event .
-  { ?event kg:agent ?node BIND("agent" AS ?role) }
-  UNION { ?event kg:target ?node BIND("target" AS ?role) }
-  UNION { ?event kg:theme ?node BIND("theme" AS ?role) }
-} ORDER BY ?event ?role ?node
-"""
-
-
 class ExportSummary(NamedTuple):
     """What was written: counts as Gephi will show them."""
 
@@ -113,12 +69,12 @@ def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None, default: str = 
     return default if term is None else term.value
 
 
-def _rows(store: ox.Store, text: str) -> list[dict[str, Any]]:
+def _rows(store: GraphSource | ox.Store, text: str) -> list[dict[str, Any]]:
     result = run_query(store, text)
     return [dict(zip(result.variables, row)) for row in result.rows]
 
 
-def _actors(store: ox.Store) -> dict[str, dict[str, Any]]:
+def _actors(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
     """Actor IRI -> node attributes (label, type, country, mentions)."""
     return {
         row["actor"].value: {
@@ -127,14 +83,14 @@ def _actors(store: ox.Store) -> dict[str, dict[str, Any]]:
             "country": _text(row["country"]),
             "mentions": int(_text(row["mentions"], "0")),
         }
-        for row in _rows(store, _ACTORS_QUERY)
+        for row in _rows(store, sparql.EXPORT_ACTORS)
     }
 
 
-def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
+def _events(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
     """Event IRI -> what an edge or an event node says about it."""
     events = {}
-    for row in _rows(store, _EVENTS_QUERY):
+    for row in _rows(store, sparql.EXPORT_EVENTS):
         action = _ACTION_NAMES.get(_text(row["action"]), "event")
         events[row["event"].value] = {
             "label": action,
@@ -149,10 +105,10 @@ def _events(store: ox.Store) -> dict[str, dict[str, Any]]:
     return events
 
 
-def _roles(store: ox.Store) -> dict[str, dict[str, list[str]]]:
+def _roles(store: GraphSource | ox.Store) -> dict[str, dict[str, list[str]]]:
     """Event IRI -> {"agent": [...], "target": [...], "theme": [...]}, sorted."""
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in _rows(store, _ROLES_QUERY):
+    for row in _rows(store, sparql.EXPORT_ROLES):
         roles[row["event"].value][row["role"].value].append(row["node"].value)
     return roles
 
@@ -166,7 +122,7 @@ def _edge_id(event: str, suffix: str, used: set[str]) -> str:
     return candidate
 
 
-def build_network(store: ox.Store, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:
+def build_network(store: GraphSource | ox.Store, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:
     """The graph to export: actors linked by events, or actors and events as nodes.
     `isolated=False` leaves out the actors no edge reaches (named, but in no event shown)."""
     if view not in VIEWS:
@@ -339,7 +295,7 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
     if view not in VIEWS:
         raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
     check_writable(output)  # fail before loading anything
-    with open_graph(graph) as source:
+    with open_source(graph) as source:
         network = build_network(source, view, isolated=isolated)
     if fmt == "html":
         from .htmlview import html_bytes
@@ -351,36 +307,13 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
     return ExportSummary(nodes=network.number_of_nodes(), edges=network.number_of_edges())
 
 
-_NAMED_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
-_DISTINCT_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
-
-
 def export_rdf(graph: str | Path, output: Path, fmt: str) -> ExportSummary:
     """The whole graph as RDF: N-Quads and TriG keep each article's named graph, the other
     syntaxes write the union of all graphs (each triple once), whether `graph` is a file, a
     store folder or an endpoint."""
     check_writable(output)
     syntax = RDF_FORMATS[EXPORT_RDF_FORMATS[fmt]]
-    with open_graph(graph) as source:
-        if hasattr(source, "quads_for_pattern"):  # a file loaded in memory, or a store folder
-            written: list[int] = []
-            write_atomically(output, lambda tmp: written.append(dump_store(source, tmp, syntax)))
-            return ExportSummary(nodes=0, edges=0, quads=written[0])
-        quads = _endpoint_quads(source, keep_graphs=syntax in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG))
-    write_atomically(output, lambda tmp: dump_quads(quads, tmp, syntax))
-    return ExportSummary(nodes=0, edges=0, quads=len(quads))
-
-
-def _endpoint_quads(source, *, keep_graphs: bool) -> list[ox.Quad]:
-    """What `dump_store` writes, read from an endpoint: the named graphs' quads (the default
-    graph's triples when there is no named graph), or the union's triples."""
-    if keep_graphs:
-        rows = source.query(_NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
-        quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
-        if quads:
-            return quads
-        rows = source.query(_TRIPLES, prefixes={}, use_default_graph_as_union=False)
-    else:  # the union view may hold a triple once per graph: DISTINCT then
-        rows = source.query(_DISTINCT_TRIPLES if source.union else _TRIPLES, prefixes={})
-    return [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+    written: list[int] = []
+    with open_source(graph) as source:
+        write_atomically(output, lambda tmp: written.append(source.dump(tmp, syntax)))
+    return ExportSummary(nodes=0, edges=0, quads=written[0])

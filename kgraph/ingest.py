@@ -34,7 +34,8 @@ from .model import Article
 from .process import ProcessedArticle, process_article
 from .reconcile import reconcile
 from .formats import rdf_format_for
-from .store import GraphStore, LocalStore, dump_store, open_store
+from .graphsource import WritableGraphSource, open_source
+from .store import LocalStore
 from .warmup import warm_up
 
 #: parsed articles waiting for the child, at most (each ~30 KB): bounds the parent's memory
@@ -63,7 +64,7 @@ class IngestTotals:
 class Ingester:
     """Extraction, RDF and writes for one build, into an open store."""
 
-    def __init__(self, target: GraphStore, output: Path | None = None, warn: Warn = _ignore) -> None:
+    def __init__(self, target: WritableGraphSource, output: Path | None = None, warn: Warn = _ignore) -> None:
         self.target = target
         self.output = output
         self.warn = warn
@@ -72,7 +73,7 @@ class Ingester:
     @classmethod
     def open(cls, store: str | None, output: Path | None, warn: Warn = _ignore) -> Ingester:
         """Open the build's store (a folder, a URL, or a temporary folder for `output`)."""
-        target = open_store(store) if store else LocalStore.temporary_beside(output)  # type: ignore[arg-type]
+        target = open_source(store, write=True) if store else LocalStore.temporary_beside(output)  # type: ignore[arg-type]
         if output is not None and not isinstance(target, LocalStore):  # before any parsing
             target.close()
             raise InputError("--output with a remote --store: export from the store instead")
@@ -105,7 +106,7 @@ class Ingester:
         if self.output is not None and isinstance(self.target, LocalStore):
             fmt = rdf_format_for(self.output)
             beside = self.target.folder if self.target.temporary else None  # a kill leaves one folder
-            write_atomically(self.output, lambda tmp: dump_store(self.target.store, tmp, fmt), beside)
+            write_atomically(self.output, lambda tmp: self.target.dump(tmp, fmt), beside)
             # counted for the file only: on a large store it would be a full scan per build
             self.totals.triples = self.target.triple_count()
         return self.totals

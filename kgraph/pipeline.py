@@ -21,9 +21,10 @@ from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
 from .parse import parse_articles
+from . import sparql
 from .rdf import graph_iri
 from .sources import list_input_files, read_articles, source_keys
-from .store import open_store
+from .graphsource import open_source
 from .targets import check_targets
 
 Progress = Callable[[int, int], None]  # (articles done, articles known so far)
@@ -206,12 +207,8 @@ def _with_date(article: Article, default_date: str | None) -> Article:
 def stored_sources(store: str, limit: int = 10) -> tuple[list[str], int]:
     """Up to `limit` of the article sources a store holds (sorted) and how many it holds: what
     `remove` names when it finds nothing to remove."""
-    target = open_store(store, create=False)
-    try:
-        rows = target.select("SELECT DISTINCT ?source WHERE { GRAPH ?g { ?doc "
-                             "<http://purl.org/dc/terms/source> ?source } } ORDER BY ?source")
-    finally:
-        target.close()
+    with open_source(store, write=True, create=False) as target:  # as `remove` opens it
+        rows = target.select(sparql.SOURCES)
     sources = [row["source"] for row in rows if row["source"]]
     return sources[:limit], len(sources)
 
@@ -219,11 +216,8 @@ def stored_sources(store: str, limit: int = 10) -> tuple[list[str], int]:
 def remove(source: str, store: str) -> int:
     """Delete one article from a store, by its path in any spelling, `FILE#ID`, URL or the
     source key the store shows (`dcterms:source`)."""
-    target = open_store(store, create=False)  # removing never makes a store
-    try:
+    with open_source(store, write=True, create=False) as target:  # removing never makes a store
         removed = sum(target.remove_source(key) for key in source_keys(source))
         if removed:
             target.refresh_stats()
         return removed
-    finally:
-        target.close()

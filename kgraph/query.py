@@ -1,4 +1,5 @@
-"""Run read-only SPARQL over a graph file with pyoxigraph, and format the answers.
+"""Run read-only SPARQL over a graph (a file, a store folder or a server: see
+`graphsource.py`) and format the answers.
 
 pyoxigraph is the engine (fast, standard-conformant, syntax errors with line:column);
 this module only adds kgraph's prefixes, refuses updates, names the canned queries in
@@ -7,8 +8,6 @@ this module only adds kgraph's prefixes, refuses updates, names the canned queri
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
@@ -19,15 +18,14 @@ from typing import Literal
 import pyoxigraph as ox
 
 from . import vocab
-from .errors import InputError, OutputError, QueryError
-from .formats import RDF_FORMATS
+from .errors import InputError, QueryError
+from .graphsource import GraphSource, open_source
 from .sparql_text import strip_lexemes as _strip_lexemes
 from .sparql_text import uses_service
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-#: file extension -> RDF syntax, for `load_store`
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 _KEYWORD = re.compile(r"\b(?:%s|PREFIX|BASE)\b" % "|".join(_QUERY_FORMS + _UPDATE_FORMS), re.I)
@@ -74,113 +72,6 @@ class QueryResult:
         if self.results_format == ox.QueryResultsFormat.CSV:
             raise ValueError("results kept as CSV cannot be read back (CSV loses term types)")
         return ox.parse_query_results(self.results, self.results_format)
-
-
-def load_store(path: Path) -> ox.Store:
-    """Load an RDF file into an in-memory store; the syntax comes from the extension."""
-    syntax = RDF_FORMATS.get(path.suffix.lower())
-    if not path.is_file():
-        raise InputError(f"graph file or store not found: {path}")
-    if syntax is None:
-        known = " ".join(RDF_FORMATS)
-        raise InputError(f"cannot tell the RDF syntax of {path.name} from its extension; use one of {known}")
-    store = ox.Store()
-    try:
-        store.load(path=path, format=syntax)
-    except SyntaxError as exc:
-        raise InputError(f"cannot parse {path.name}: {exc.msg or exc}") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return store
-
-
-class _RemoteGraph:
-    """A SPARQL 1.1 endpoint answering like `pyoxigraph.Store.query` does.
-
-    Which default graph to read is asked once: an endpoint whose default graph holds triples
-    is read as it is (`kgraph serve`, whose store keeps the union of its article graphs
-    there, or a server with plain triples); one whose default graph is empty (a store
-    `kgraph build --store URL` wrote: only named graphs) is read through Oxigraph's
-    `union-default-graph`. Asking for the union where the default graph already holds it
-    would count every triple once per graph it is in (a join of n patterns 2^n times).
-    Virtuoso's default graph always is the union of its graphs, a triple once per graph.
-    """
-
-    def __init__(self, url: str) -> None:
-        from .store import RemoteStore
-
-        self.remote = RemoteStore(url)
-        self._union: bool | None = None
-
-    @property
-    def union(self) -> bool:
-        if self._union is None and self.remote.kind == "virtuoso":
-            self._union = True
-        if self._union is None:
-            data, _ = self.remote.raw_query("ASK { ?s ?p ?o }", "application/sparql-results+json", union=False)
-            self._union = not bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
-        return self._union
-
-    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True):
-        declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()
-                           if not re.search(rf"PREFIX\s+{re.escape(p)}:", text, re.I))
-        ox.Store().query(text, prefixes=prefixes)  # parse here: syntax errors read as for files
-        try:
-            data, content_type = self.remote.raw_query(
-                declared + text, "application/sparql-results+json, application/n-triples;q=0.9",
-                union=use_default_graph_as_union and self.union)
-        except OutputError as exc:  # the server refused or failed the query
-            raise QueryError(str(exc)) from None
-        try:
-            if "n-triples" in content_type or "turtle" in content_type:
-                return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
-        except SyntaxError:  # e.g. Oxigraph's server appends its error to a started answer
-            tail = data.decode("utf-8", "replace").strip().splitlines()[-1:] or ["an empty answer"]
-            raise QueryError(f"the endpoint's answer is cut short: {tail[0][-200:]}") from None
-
-
-class _StoreFolder:
-    """A kgraph store folder: its default graph already holds the union of the article
-    graphs (see `store.LocalStore`), so queries read it as it is, without Oxigraph's slower
-    union-of-named-graphs view."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-
-    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True):
-        return self.store.query(text, prefixes=prefixes)
-
-    def quads_for_pattern(self, *pattern):
-        return self.store.quads_for_pattern(*pattern)
-
-    def named_graphs(self):
-        return self.store.named_graphs()
-
-    def __len__(self) -> int:
-        return len(self.store)
-
-
-@contextmanager
-def open_graph(target: str | Path) -> Iterator[ox.Store | _RemoteGraph]:
-    """Something to query: an RDF file (loaded in memory), a store folder (opened read-only,
-    sharing it with other readers but not with a build) or a SPARQL endpoint URL."""
-    from .store import is_remote, open_for_reading
-
-    text = str(target)
-    if is_remote(text):
-        yield _RemoteGraph(text)
-        return
-    path = Path(text)
-    if path.is_dir():
-        store, lock = open_for_reading(path)
-        try:
-            yield _StoreFolder(store)
-        finally:
-            del store
-            lock.release()
-        return
-    yield load_store(path)
 
 
 def _queries_folder() -> Traversable | Path:
@@ -283,7 +174,7 @@ _RESULTS_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsForm
                     "json": ox.QueryResultsFormat.JSON}
 
 
-def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str, *, keep: str = "json",
+def run_query(store: GraphSource | ox.Store, text: str, *, keep: str = "json",
               allow_service: bool = False) -> QueryResult:
     """Run one read-only query with kgraph's prefixes pre-bound, over all graphs of the file.
 
@@ -318,7 +209,7 @@ def run_query(store: ox.Store | _StoreFolder | _RemoteGraph, text: str, *, keep:
 
 def answer(graph: str | Path, text: str, fmt: str = "table", *, allow_service: bool = False) -> str:
     """`kgraph query` from start to end: open the graph, run the query, format the answer."""
-    with open_graph(graph) as source:
+    with open_source(graph) as source:
         result = run_query(source, text, keep=fmt if fmt != "table" else "json", allow_service=allow_service)
         return format_result(result, fmt)
 

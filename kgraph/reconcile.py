@@ -22,17 +22,17 @@ from rdflib.namespace import RDFS
 
 from .entities import Merge
 from .model import normalise_name
-from .rdf import (
+from .sparql import (
     actor_labels_query, conflicts_query, drop_descriptions_update, merge_actor_update, people_query,
 )
-from .store import GraphStore
+from .graphsource import WritableGraphSource
 from .vocab import ACTOR_CLASSES, ID, KG
 
 _ACTOR = f"{ID}actor/"
 _KIND_ORDER = [str(ACTOR_CLASSES[k]) for k in ("PERSON", "ORG", "GROUP", "COUNTRY")]
 
 
-def reconcile(store: GraphStore) -> list[Merge]:
+def reconcile(store: WritableGraphSource) -> list[Merge]:
     """Merge one-word people into the one person they name and give every actor one label,
     kind and state; returns the merges made."""
     merges = _merge_short_names(store)
@@ -59,7 +59,7 @@ def _compatible(a: set[str | None], b: set[str | None]) -> bool:
     return not known_a or not known_b or bool(known_a & known_b)
 
 
-def _merge_short_names(store: GraphStore) -> list[Merge]:
+def _merge_short_names(store: WritableGraphSource) -> list[Merge]:
     people: dict[str, set[str | None]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     for row in store.select(people_query()):
@@ -84,7 +84,7 @@ def _merge_short_names(store: GraphStore) -> list[Merge]:
     return merges
 
 
-def _settle_conflicts(store: GraphStore) -> None:
+def _settle_conflicts(store: WritableGraphSource) -> None:
     values: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in store.select(conflicts_query()):
         if row["a"] and row["p"] and row["o"]:

@@ -27,11 +27,11 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from . import snapshot
+from . import sparql
 from .errors import InputError, KgraphError, UsageError
 from .gateway import Gateway
 from .serve_log import ServerLog
-from .lock import StoreBusyError, StoreLock
+from .reader import lock_for_reading
 from .store import is_store_folder
 
 _START_TIMEOUT = 20.0
@@ -72,7 +72,7 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
     if not is_store_folder(store):
         raise InputError(f"not a kgraph store folder: {store} (build one with kgraph build --store)")
     binary = oxigraph_binary()
-    location, lock = _for_reading(store)
+    location, lock = lock_for_reading(store)
     try:
         gateway = Gateway((host, port), ("127.0.0.1", _free_port()), timeout=timeout,
                           allow_service=allow_service, cors=cors, log=log_requests)
@@ -110,18 +110,6 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         _end(process)
         lock.release()
         signal.signal(signal.SIGTERM, previous)
-
-
-def _for_reading(store: Path) -> tuple[Path, StoreLock | snapshot.SnapshotLock]:
-    """The folder to serve, locked: the store, or while a build writes it, the checkpoint of
-    the store the build made when it began (see `snapshot`)."""
-    try:
-        return store, StoreLock(store, exclusive=False)
-    except StoreBusyError:
-        before_build = snapshot.latest(store)
-        if before_build is None:
-            raise
-        return before_build
 
 
 def _start_oxigraph(binary: str, store: Path, backend: tuple[str, int],
@@ -182,7 +170,7 @@ def _wait_until_up(process: subprocess.Popen, url: str, log: ServerLog) -> None:
         if process.poll() is not None:
             raise KgraphError(f"the Oxigraph server did not start: {log.last_error(process.returncode)}")
         try:
-            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+            urllib.request.urlopen(f"{url}?{sparql.PING_QUERY_STRING}", timeout=1).read()
             return
         except OSError:
             time.sleep(0.1)

@@ -2,7 +2,8 @@
 temporary store that a build dumps into an RDF file.
 
 Every store keeps one named graph per article (see `rdf.py`) and offers the same few
-operations, so the build, query and export commands do not care which one they talk to.
+operations (`graphsource.WritableGraphSource`), so the build, query and export commands do
+not care which one they talk to; the SPARQL they send is in `sparql.py`.
 A local store folder is guarded by a lock file: one writer at a time, and no reader while a
 writer runs (RocksDB's read-only mode is undefined while another process writes); readers then
 read the checkpoint the writer made as it began (see `snapshot.py`).
@@ -21,22 +22,22 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from . import snapshot
-from .errors import InputError, KgraphError, OutputError
+from .errors import InputError, KgraphError, OutputError, QueryError
 from .model import Actor
 from .jsonld import write_jsonld
 from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS, rdf_format_for  # noqa: F401 - callers import them here
-from .lock import StoreBusyError, StoreLock
-from .rdf import (
-    ArticleRdf, actor_from_row, document_iri, known_actors_query, stats_update,
-)
+from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import StoreBusyError here
+from . import sparql
+from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
     LOCK_NAME, check_store_folder, open_failure, remove_stale_temporaries, write_failure,
 )
-from .vocab import KG, PREFIXES
+from .vocab import PREFIXES
 
 FLUSH_EVERY = 100  # articles between flushes of the embedded store
 _HTTP_TIMEOUT = 60
@@ -71,14 +72,30 @@ def is_store_folder(path: Path) -> bool:
 
 
 class GraphStore:
-    """The operations a build needs from any store."""
+    """The operations a build needs from any store, and those a reader needs (see
+    `graphsource.GraphSource`): queries, graph names, a dump to a file."""
 
     #: whether the default graph holds a copy of the union that updates must keep in step
     mirrors_union = False
 
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True) -> Any:
+        """A user's query answered as `pyoxigraph.Store.query` answers it, over the union of
+        the article graphs."""
+        raise NotImplementedError
+
+    def dump(self, output: Path, fmt: ox.RdfFormat) -> int:
+        """The whole graph written to `output` (see `dump_store`); how many quads or triples."""
+        raise NotImplementedError
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        rows = self.select(sparql.GRAPH_NAMES)
         return {row["g"] for row in rows if row["g"]}
 
     def put_article(self, rdf: ArticleRdf) -> None:
@@ -105,15 +122,15 @@ class GraphStore:
 
     def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
         """The article graphs (one, or two while a changed article is replaced) of a document."""
-        rows = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {document} a <{KG.Document}> }} }}")
+        rows = self.select(sparql.graphs_of_document(document))
         return [row["g"] for row in rows if row["g"]]
 
     def known_actors(self) -> list[Actor]:
         return [actor_from_row(r["name"], r["kind"], r["iso"])
-                for r in self.select(known_actors_query()) if r["name"] and r["kind"]]
+                for r in self.select(sparql.known_actors_query()) if r["name"] and r["kind"]]
 
     def refresh_stats(self) -> None:
-        self.update(stats_update())
+        self.update(sparql.stats_update())
 
 
 class LocalStore(GraphStore):
@@ -210,18 +227,7 @@ class LocalStore(GraphStore):
         if not old:
             self.store.extend(rdf.quads + copies)  # one transaction
             return
-        by_graph: dict[str, list[str]] = {}
-        for q in rdf.quads:
-            by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-        blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(t) + "\n}" for g, t in by_graph.items())
-        union = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in rdf.quads)
-        self.store.update(f"{self._drop(old)} INSERT DATA {{\n{blocks}\n{union}\n}}")  # one transaction
-
-    @staticmethod
-    def _drop(graphs: list[str]) -> str:
-        """Update operations removing article graphs and their copy in the default graph."""
-        return " ".join(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} ; "
-                        f"DROP SILENT GRAPH <{g}> ;" for g in graphs)
+        self.store.update(sparql.replace_graphs(old, rdf.quads))  # one transaction
 
     def graphs_of_document(self, document: ox.NamedNode) -> list[str]:
         with self._guarded():
@@ -231,11 +237,11 @@ class LocalStore(GraphStore):
     def remove_source(self, source: str) -> int:
         graphs = self.graphs_of(source)
         if graphs:
-            self.update(self._drop(graphs).rstrip(" ;"))
+            self.update(sparql.drop_graphs(graphs).rstrip(" ;"))
         return len(graphs)
 
     def refresh_stats(self) -> None:
-        self.update(stats_update(mirror=True))
+        self.update(sparql.stats_update(mirror=True))
 
     def update(self, sparql: str) -> None:
         with self._guarded():
@@ -246,6 +252,15 @@ class LocalStore(GraphStore):
             result = self.store.query(sparql)
             names = [v.value for v in result.variables]
             return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True) -> Any:
+        """The default graph already holds the union: read it as it is."""
+        with self._guarded():
+            return self.store.query(text, prefixes=prefixes)
+
+    def dump(self, output: Path, fmt: ox.RdfFormat) -> int:
+        with self._guarded():
+            return dump_store(self.store, output, fmt)
 
     def triple_count(self) -> int:
         """Distinct triples: the size of the union kept in the default graph."""
@@ -292,9 +307,10 @@ class RemoteStore(GraphStore):
             self.update_url = f"{self.base}/update"
             self.store_url = f"{self.base}/store"
         self._prologue = ""
-        self.select("SELECT * WHERE { } LIMIT 1")  # fail early when the server is not there
+        self._union: bool | None = None
+        self.select(sparql.PING)  # fail early when the server is not there
         if self.kind == "virtuoso":
-            found = self.select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s a <{_SERVICE}> }} }}")
+            found = self.select(sparql.graphs_with_type(_SERVICE))
             own = [*VIRTUOSO_OWN_GRAPHS, *sorted(row["g"] for row in found if row["g"])]
             self._prologue = "".join(f"define input:default-graph-exclude <{g}>\n"
                                      f"define input:named-graph-exclude <{g}>\n" for g in own)
@@ -302,7 +318,7 @@ class RemoteStore(GraphStore):
     def _server_kind(self) -> str:
         """'virtuoso' when the server says it is one, else 'oxigraph' (any server laid out
         like Oxigraph's)."""
-        request = urllib.request.Request(f"{self.base}/query?query=ASK%7B%7D", method="GET")
+        request = urllib.request.Request(f"{self.base}/query?{sparql.PING_QUERY_STRING}", method="GET")
         try:
             with urllib.request.urlopen(request, timeout=_HTTP_TIMEOUT) as response:
                 server = response.headers.get("Server", "")
@@ -316,7 +332,7 @@ class RemoteStore(GraphStore):
         if self.kind != "virtuoso":
             return super().graph_names()
         # Virtuoso answers `GRAPH ?g { }` with one empty row
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        rows = self.select(sparql.NONEMPTY_GRAPH_NAMES)
         return {row["g"] for row in rows if row["g"]}
 
     def put_article(self, rdf: ArticleRdf) -> None:
@@ -360,6 +376,59 @@ class RemoteStore(GraphStore):
         names = result.get("head", {}).get("vars", [])
         return [{n: (row[n]["value"] if n in row else None) for n in names}
                 for row in result.get("results", {}).get("bindings", [])]
+
+    @property
+    def union(self) -> bool:
+        """Whether a user's query must ask for the union of the graphs, asked once: a server
+        whose default graph holds triples is read as it is (`kgraph serve`, whose store keeps
+        the union of its article graphs there, or a server with plain triples); one whose
+        default graph is empty (a store `kgraph build --store URL` wrote: only named graphs)
+        is read through Oxigraph's `union-default-graph`. Asking for the union where the
+        default graph already holds it would count every triple once per graph it is in (a
+        join of n patterns 2^n times). Virtuoso's default graph always is the union of its
+        graphs, a triple once per graph."""
+        if self._union is None and self.kind == "virtuoso":
+            self._union = True
+        if self._union is None:
+            data, _ = self.raw_query(sparql.DEFAULT_GRAPH_HOLDS_TRIPLES, "application/sparql-results+json",
+                                     union=False)
+            self._union = not bool(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
+        return self._union
+
+    def query(self, text: str, *, prefixes: dict[str, str], use_default_graph_as_union: bool = True) -> Any:
+        """The server's answer as pyoxigraph objects, the query parsed here first so that
+        syntax errors read as for files; a refusal or failure of the server is a QueryError."""
+        declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in prefixes.items()
+                           if not re.search(rf"PREFIX\s+{re.escape(p)}:", text, re.I))
+        ox.Store().query(text, prefixes=prefixes)
+        try:
+            data, content_type = self.raw_query(
+                declared + text, "application/sparql-results+json, application/n-triples;q=0.9",
+                union=use_default_graph_as_union and self.union)
+        except OutputError as exc:  # the server refused or failed the query
+            raise QueryError(str(exc)) from None
+        try:
+            if "n-triples" in content_type or "turtle" in content_type:
+                return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+            return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        except SyntaxError:  # e.g. Oxigraph's server appends its error to a started answer
+            tail = data.decode("utf-8", "replace").strip().splitlines()[-1:] or ["an empty answer"]
+            raise QueryError(f"the endpoint's answer is cut short: {tail[0][-200:]}") from None
+
+    def dump(self, output: Path, fmt: ox.RdfFormat) -> int:
+        """What `dump_store` writes, read from the server: the named graphs' quads (the
+        default graph's triples when there is no named graph), or the union's triples."""
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            rows = self.query(sparql.NAMED_QUADS, prefixes={}, use_default_graph_as_union=False)
+            quads = [ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows]
+            if not quads:
+                rows = self.query(sparql.TRIPLES, prefixes={}, use_default_graph_as_union=False)
+                quads = [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+        else:  # the union view may hold a triple once per graph: DISTINCT then
+            rows = self.query(sparql.DISTINCT_TRIPLES if self.union else sparql.TRIPLES, prefixes={})
+            quads = [ox.Quad(r["s"], r["p"], r["o"], ox.DefaultGraph()) for r in rows]
+        dump_quads(quads, output, fmt)
+        return len(quads)
 
     def raw_query(self, sparql: str, accept: str, *, union: bool = True) -> tuple[bytes, str]:
         """The server's answer to a query in the format asked for, and its content type.
@@ -428,32 +497,6 @@ def _http_error(exc: urllib.error.HTTPError, url: str) -> KgraphError:
 def _triples(quads: Iterable[ox.Quad]) -> Iterator[ox.Triple]:
     for quad in quads:
         yield ox.Triple(quad.subject, quad.predicate, quad.object)
-
-
-def open_store(target: str, *, create: bool = True) -> GraphStore:
-    """A store to build into (`create`: a missing or empty folder becomes one) or to remove
-    from: a URL is a remote store, anything else a local store folder."""
-    if is_remote(target):
-        return RemoteStore(target)
-    return LocalStore(Path(target), create=create)
-
-
-def open_for_reading(folder: Path) -> tuple[ox.Store, StoreLock | snapshot.SnapshotLock]:
-    """A store folder opened read-only under a shared lock (several readers, no writer), or
-    while a build writes it, the state it had when the build began (see `snapshot`)."""
-    check_store_folder(folder, create=False, error=InputError)
-    try:
-        lock = StoreLock(folder, exclusive=False)
-    except StoreBusyError:
-        before_build = snapshot.open_latest(folder)
-        if before_build is None:
-            raise
-        return before_build
-    try:
-        return ox.Store.read_only(str(folder)), lock
-    except (OSError, RuntimeError) as exc:  # RocksDB: damaged files
-        lock.release()
-        raise open_failure(folder, exc, InputError) from None
 
 
 def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:

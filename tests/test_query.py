@@ -11,7 +11,8 @@ import pytest
 
 from kgraph import query
 from kgraph.errors import InputError, QueryError
-from kgraph.query import canned_queries, format_result, load_store, resolve_query, run_query
+from kgraph.query import canned_queries, format_result, resolve_query, run_query
+from kgraph.reader import load_store
 
 MINI = Path(__file__).parent / "data" / "mini.ttl"
 KGID = "https://w3id.org/kgraph/id/"
