@@ -193,8 +193,8 @@ class LocalStore(GraphStore):
         remove_stale_temporaries(output)
         try:
             made = tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".store", dir=folder)
-        except OSError as exc:
-            raise write_failure(folder, exc, OutputError) from None
+        except OSError as exc:  # the user named the file, so the message does too
+            raise write_failure(f"{output} (in {folder})", exc, OutputError) from None
         return cls(Path(made), temporary=True, output=output)
 
     @contextmanager

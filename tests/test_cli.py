@@ -147,6 +147,12 @@ def test_output_in_a_folder_that_is_a_file(article: Path, tmp_path: Path) -> Non
     assert (tmp_path / "somefile.txt").read_text() == "not a folder\n"
 
 
+def test_output_in_a_folder_that_takes_no_file_names_the_file(article: Path, tmp_path: Path) -> None:
+    # /proc takes no new file, not even from root: the message names the file the user gave
+    error = fails(["build", str(article), "-o", "/proc/graph.ttl"], tmp_path)
+    assert "cannot write /proc/graph.ttl" in error
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write anywhere")
 def test_output_in_read_only_folder(article: Path, tmp_path: Path) -> None:
     locked = tmp_path / "locked"
