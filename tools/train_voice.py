@@ -27,7 +27,7 @@ from split import split  # noqa: E402
 from train_argmodel import FOLDS, load_corpus  # noqa: E402
 
 from kgraph import voice  # noqa: E402
-from kgraph.actors import DocumentActors  # noqa: E402
+from kgraph.speakers import document_speaker  # noqa: E402
 
 DATA = ROOT / "kgraph" / "data"
 C = 0.5
@@ -54,7 +54,7 @@ def rows(corpus, gold) -> list[tuple[str, str, list[str], int]]:
         wanted = gold_voice(gold.get(name, []))
         if wanted is None:
             continue
-        header = DocumentActors(doc)._find_document_speaker(doc)
+        header = document_speaker(doc)
         for code, feats in voice.candidate_features(doc, header.country if header else None).items():
             out.append((name, code, feats, int(code == wanted)))
     return out
