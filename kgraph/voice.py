@@ -109,16 +109,13 @@ def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, l
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     sentences = list(doc.sents)
-    sentence_of = {}
-    for n, sent in enumerate(sentences):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = n
+    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
     first_person_sents = {sentence_of[t.i] for t in doc if t.lower_ in _FIRST_PERSON}
     prose = [n for n, s in enumerate(sentences) if s.text.rstrip().endswith((".", "”", '"'))]
     opening = set(prose[:3])
 
     order: list[str] = []
-    counts: Counter = Counter()
+    counts, as_subject, with_own_noun, in_we_sentences = Counter(), Counter(), Counter(), Counter()
     feats: dict[str, set[str]] = {}
     for ent, code in mentions:
         if code not in feats:
@@ -139,12 +136,12 @@ def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, l
             f.add("subject")
             if n in opening:
                 f.add("opening_subject")
-            counts[("subject", code)] += 1
+            as_subject[code] += 1
         if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ in _OWN_NOUNS:
             f.add("own_noun")
-            counts[("own", code)] += 1
+            with_own_noun[code] += 1
         if n in first_person_sents:
-            counts[("we", code)] += 1
+            in_we_sentences[code] += 1
         if ent.label_ == "NORP":
             f.add("adjective")
     for code in sorted(unmentioned - set(feats)):
@@ -154,17 +151,17 @@ def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, l
         feats[code].add("header_official")
     if header_state:
         feats[header_state].add("header_rules")
-    total = sum(v for k, v in counts.items() if isinstance(k, str)) or 1
-    subjects = sum(v for k, v in counts.items() if isinstance(k, tuple) and k[0] == "subject") or 1
+    total = sum(counts.values()) or 1
+    subjects = sum(as_subject.values()) or 1
     result: dict[str, list[str]] = {}
     for rank, code in enumerate(order):
         f = feats[code]
         f.add("rank=" + (str(rank + 1) if rank < 3 else "4+"))
         f.add(_bucket(counts[code] / total, (0.1, 0.25, 0.5), "share"))
         f.add(_bucket(counts[code], (1, 3, 7), "count"))
-        f.add(_bucket(counts[("subject", code)] / subjects, (0.0, 0.25, 0.5), "subject_share"))
-        f.add(_bucket(counts[("we", code)], (0, 1, 3), "in_we_sentences"))
-        f.add(_bucket(counts[("own", code)], (0, 1, 3), "own_nouns"))
+        f.add(_bucket(as_subject[code] / subjects, (0.0, 0.25, 0.5), "subject_share"))
+        f.add(_bucket(in_we_sentences[code], (0, 1, 3), "in_we_sentences"))
+        f.add(_bucket(with_own_noun[code], (0, 1, 3), "own_nouns"))
         f.add("first_person_doc" if first_person_sents else "no_first_person")
         f.add("state=" + code)  # who writes such texts: a prior learned from them
         result[code] = sorted(f)
