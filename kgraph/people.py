@@ -48,7 +48,7 @@ def person_country(name: str) -> str | None:
         # dictionary lists it as a short form ...
         words = [w for w in key.split() if len(w) > 1 and w not in _SUFFIXES]
         # ... and a name after title words the recogniser took in ("National Defense Song Young-moo")
-        forms = [" ".join(words), " ".join(words[::len(words) - 1]) if len(words) > 2 else "",
+        forms = [" ".join(words), f"{words[0]} {words[-1]}" if len(words) > 2 else "",
                  words[-1] if words and len(words) < len(key.split()) else ""]
         forms += [" ".join(words[-n:]) for n in (3, 2) if len(words) > n]
         for form in forms:

@@ -50,14 +50,15 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_table() -> list[dict]:
+def _phrases() -> dict[str, dict]:
+    """Rule name -> its entry, in the data file's order."""
     text = resources.files("kgraph").joinpath("data/trigger_phrases.json").read_text(encoding="utf-8")
-    return json.loads(text)["phrases"]
+    return {entry["rule"]: entry for entry in json.loads(text)["phrases"]}
 
 
 def phrase_rule(rule: str) -> dict:
     """The data file's entry of a phrase rule ({} for word rules such as "verb" or "noun")."""
-    return next((entry for entry in _phrase_table() if entry["rule"] == rule), {})
+    return _phrases().get(rule, {})
 
 
 _matcher_cache: list = []  # [(vocab, matcher)]: one pipeline at a time
@@ -71,16 +72,14 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
         return _matches_cache[0][1]
     if not (_matcher_cache and _matcher_cache[0][0] is doc.vocab):
         matcher = DependencyMatcher(doc.vocab)
-        for entry in _phrase_table():
-            matcher.add(entry["rule"], [entry["pattern"]])
+        for rule, entry in _phrases().items():
+            matcher.add(rule, [entry["pattern"]])
         _matcher_cache[:] = [(doc.vocab, matcher)]
     matcher = _matcher_cache[0][1]
-    order = {entry["rule"]: n for n, entry in enumerate(_phrase_table())}
-    actions = {entry["rule"]: entry["action"] for entry in _phrase_table()}
     found: dict[int, set[str]] = {}
     for match_id, tokens in matcher(doc):
         found.setdefault(tokens[0], set()).add(doc.vocab.strings[match_id])
-    table = {i: [(rule, actions[rule]) for rule in sorted(rules, key=order.__getitem__)]
+    table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
              for i, rules in found.items()}
     _matches_cache[:] = [(doc, table)]
     return table
