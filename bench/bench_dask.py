@@ -41,15 +41,9 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from bench_build import example_texts, log, write_copies  # noqa: E402
 
+from kgraph.serve import free_port  # noqa: E402
+
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -74,7 +74,7 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
     binary = oxigraph_binary()
     location, lock = lock_for_reading(store)
     try:
-        gateway = Gateway((host, port), ("127.0.0.1", _free_port()), timeout=timeout,
+        gateway = Gateway((host, port), ("127.0.0.1", free_port()), timeout=timeout,
                           allow_service=allow_service, cors=cors, log=log_requests)
     except OSError as exc:
         lock.release()
@@ -150,7 +150,8 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on the loopback interface now (for a server started next)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,6 +9,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from kgraph.serve import free_port  # noqa: F401  (the tests take their ports from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))  # tools/virtuoso.py starts the Virtuoso the tests use
@@ -116,12 +117,6 @@ def examples_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["build", str(EXAMPLES), "--output", str(output), "--quiet"])
     assert result.exit_code == 0, f"{result.output}{result.exception or ''}"
     return output
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(url: str, process: subprocess.Popen) -> None:

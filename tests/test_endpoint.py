@@ -24,19 +24,13 @@ from typer.testing import CliRunner
 from kgraph.cli import app
 from kgraph.pipeline import build
 
-from conftest import ServiceListener
+from conftest import ServiceListener, free_port
 
 VENV_BIN = Path(sys.executable).parent
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # ~10^9 rows: minutes
 STREAM = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"  # a million rows, the first ones at once
 SERVER_TIMEOUT = 1
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str, query: str, timeout: float = 5, accept: str = "text/csv") -> tuple[int, bytes]:
@@ -58,7 +52,7 @@ def store(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def served(store: Path, tmp_path_factory):
     """`kgraph serve` with a 1 s time limit; its stderr goes to a file read by the tests."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("serve-log") / "stderr.txt"
     with open(log, "wb") as sink:
         server = subprocess.Popen([str(VENV_BIN / "kgraph"), "serve", str(store), "--port", str(port),
@@ -219,7 +213,7 @@ def test_query_refuses_federated_queries_for_a_store_and_an_endpoint(store, serv
 def test_serve_allow_service_lets_federated_queries_through(store):
     from kgraph.gateway import Gateway
 
-    backend = _free_port()
+    backend = free_port()
     oxigraph = subprocess.Popen([str(VENV_BIN / "oxigraph"), "serve-read-only", "--location", str(store),
                                  "--bind", f"127.0.0.1:{backend}"], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,8 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from kgraph.serve import free_port
 
 SERVER, ISQL = "virtuoso-t", "isql-vt"  # Debian's names for the server and its SQL shell
 
@@ -66,12 +67,6 @@ def installed() -> bool:
     return shutil.which(SERVER) is not None and shutil.which(ISQL) is not None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def virtuoso_server(folder: Path, *, timeout: float = 60, grant: bool = True,
                     max_rows: int = 10_000_000) -> Iterator[str]:
@@ -79,7 +74,7 @@ def virtuoso_server(folder: Path, *, timeout: float = 60, grant: bool = True,
     base URL (`http://127.0.0.1:PORT`; SPARQL at `/sparql`). Without `grant`, as Virtuoso
     comes: anyone may read, nobody write without a password. `max_rows`: the longest answer."""
     folder.mkdir(parents=True, exist_ok=True)
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(INI.format(folder=folder.resolve(), sql_port=sql_port, http_port=http_port,
                               max_rows=max_rows))
