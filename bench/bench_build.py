@@ -241,7 +241,8 @@ def time_stages(folder: Path, docs: list, out: Path) -> dict[str, float]:
     from kgraph.rdf import graph_iri
     from kgraph.reconcile import reconcile
     from kgraph.sources import list_input_files, read_articles
-    from kgraph.store import LocalStore, dump_store, rdf_format_for
+    from kgraph.formats import rdf_format_for
+    from kgraph.store import LocalStore, dump_store
 
     stages: dict[str, float] = {}
     # warm-up: the first extraction in a process pays one-time lazy loading (lexicons etc.)

@@ -30,7 +30,6 @@ from . import snapshot
 from .errors import InputError, KgraphError, OutputError, QueryError
 from .model import Actor
 from .jsonld import write_jsonld
-from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS, rdf_format_for  # noqa: F401 - callers import them here
 from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import StoreBusyError here
 from . import sparql
 from .rdf import ArticleRdf, actor_from_row, document_iri
