@@ -11,6 +11,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from .actions import ACTIONS
+from .acronyms import defined_acronyms, spelt_out
 from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .labels import tidy_actor
@@ -79,12 +80,18 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         result.events.extend(found)
         actors.end_sentence(sent)
     _link_themes(result.events)
+    acronyms = defined_acronyms(article.text)
     for event in result.events:  # the labels users read, before identity and writing
-        event.agent = tidy_actor(event.agent) if event.agent else None
-        event.target = tidy_actor(event.target) if event.target else None
-        event.reported_by = tidy_actor(event.reported_by) if event.reported_by else None
-    result.events = _drop_back_references(_deduplicate(result.events))
+        event.agent = _label(event.agent, acronyms)
+        event.target = _label(event.target, acronyms)
+        event.reported_by = _label(event.reported_by, acronyms)
+    result.events = _drop_back_references(_deduplicate(_drop_self_events(result.events)))
     return result
+
+
+def _label(actor: Actor | None, acronyms: dict[str, str]) -> Actor | None:
+    """The actor under the label users read: tidied, short forms the text defined spelt out."""
+    return spelt_out(tidy_actor(actor), acronyms) if actor else None
 
 
 def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
@@ -291,6 +298,14 @@ def _link_themes(events: list[Event]) -> None:
                     and other.trigger_start > event.trigger_start and other.modality == "hypothetical"):
                 event.theme = other
                 break
+
+
+def _drop_self_events(events: list[Event]) -> list[Event]:
+    """Events whose agent is its own target, where the action cannot be reflexive ("I want to
+    begin by thanking our briefers" read as the United States supporting the United States);
+    actors are compared as the graph's reader does, a state's people and bodies as the state."""
+    return [e for e in events if e.target is None or e.agent is None or ACTIONS[e.action].reflexive
+            or actor_key(e.agent) != actor_key(e.target)]
 
 
 def _drop_back_references(events: list[Event]) -> list[Event]:

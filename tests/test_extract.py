@@ -69,6 +69,18 @@ def test_courtesy_thanks_are_no_support(extract):
         assert not any(action == "support" for action, *_ in extract(courtesy)), courtesy
 
 
+def test_nobody_supports_or_sanctions_itself_but_a_country_can_be_at_war_with_itself(extract):
+    events = extract(STATEMENT + "The President thanked American troops for their service.")
+    assert not any(e[1] == e[2] for e in events if e[0] == "support")
+    assert ("fight", "SDN", "SDN", "asserted") in extract("Sudanese forces attacked Sudanese civilians in Darfur.")
+
+
+def test_a_short_form_the_text_defines_is_labelled_by_its_long_form(extract):
+    events = extract("Ethiopia condemned the Tigray People's Liberation Front (TPLF). "
+                     "The TPLF attacked Ethiopia.")
+    assert ("fight", "Tigray People's Liberation Front", "ETH", "asserted") in events
+
+
 def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events

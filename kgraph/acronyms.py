@@ -1,0 +1,66 @@
+"""Short forms a document defines for itself: "the Tigray People's Liberation Front (TPLF)".
+
+Texts spell a name out once and use its initials after that. The graph should carry one node
+under the full name (the scorer, too, compares organisations by their full name), so each
+document's definitions are read once and its actors' labels mapped back to the long form.
+"""
+from __future__ import annotations
+
+import re
+
+from .countries import country_code, country_name
+from .model import Actor
+from .names import INTERNATIONAL_ORGS
+
+#: "Long Name (LN)": up to ten words before a bracketed short form of capitals
+_DEFINITION = re.compile(r"((?:[\w’'.-]+\s+){1,10})\(([A-Z][A-Za-z0-9&]{1,9})\)")
+#: words a short form may skip ("Office of Foreign Assets Control" -> OFAC)
+_SKIPPED = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "&"})
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """{short form: long form} for each "Long Form (LF)" in `text` whose capitals spell the short
+    form from the long form's initials (a person's "(Moncada)" or "(Mike)" spells nothing)."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        short = match.group(2)
+        letters = [c for c in short.upper() if c.isalnum()]
+        long = _long_form(match.group(1).split(), letters)
+        if long and short not in found:
+            found[short] = long
+    return found
+
+
+def _long_form(words: list[str], letters: list[str]) -> str | None:
+    """The shortest run of capitalised words ending `words` whose initials are `letters`,
+    with small words allowed in between but not at either end."""
+    for start in range(len(words) - 1, -1, -1):
+        run = [w.strip(",;:") for w in words[start:]]
+        if not run[0][:1].isupper():
+            continue
+        initials = [w[0].upper() for w in run if w.lower() not in _SKIPPED]
+        if initials == letters or _hyphen_initials(run) == letters:
+            return " ".join(run).removesuffix("’s").removesuffix("'s").rstrip("’'")
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+def _hyphen_initials(run: list[str]) -> list[str]:
+    """Initials counting each part of a hyphenated word ("Counter-Terrorism Centre" -> CTC)."""
+    return [part[0].upper() for w in run if w.lower() not in _SKIPPED for part in w.split("-") if part]
+
+
+def spelt_out(actor: Actor, acronyms: dict[str, str]) -> Actor:
+    """`actor` under the long form of its name when the document defined its name as a short
+    form: an organisation under its canonical name ("IAEA" stays), a state as the state
+    ("Central African Republic (CAR)"), anything else spelt out; countries stay as they are."""
+    if actor.kind == "COUNTRY" or actor.name not in acronyms:
+        return actor
+    long = acronyms[actor.name]
+    if long.lower() in INTERNATIONAL_ORGS:
+        return Actor(INTERNATIONAL_ORGS[long.lower()], actor.kind, actor.country, actor.surface)
+    code = country_code(long)
+    if code:
+        return Actor(country_name(code), "COUNTRY", code, actor.surface or actor.name)
+    return Actor(long, actor.kind, actor.country, actor.surface or actor.name)

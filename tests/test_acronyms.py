@@ -1,0 +1,27 @@
+"""Short forms a text defines ("... Liberation Front (TPLF)") label its actors by the long form."""
+from kgraph.acronyms import defined_acronyms, spelt_out
+from kgraph.model import Actor
+
+
+def test_a_bracketed_short_form_is_read_from_the_initials_before_it():
+    text = ("We urge the Government of Ethiopia and the Tigray People’s Liberation Front (TPLF) to "
+            "negotiate. Treasury's Office of Foreign Assets Control (OFAC) designated them.")
+    assert defined_acronyms(text) == {"TPLF": "Tigray People’s Liberation Front",
+                                      "OFAC": "Office of Foreign Assets Control"}
+
+
+def test_a_bracketed_surname_or_nickname_is_no_short_form():
+    assert defined_acronyms("Nestor Moncada Lau (Moncada) and Secretary (Mike) Pompeo met.") == {}
+
+
+def test_an_actor_named_by_a_defined_short_form_takes_the_long_form():
+    acronyms = {"TPLF": "Tigray People’s Liberation Front"}
+    assert spelt_out(Actor("TPLF", "GROUP", None), acronyms).name == "Tigray People’s Liberation Front"
+    assert spelt_out(Actor("ONLF", "GROUP", None), acronyms).name == "ONLF"
+
+
+def test_a_known_organisation_keeps_its_canonical_name_and_a_state_becomes_the_state():
+    acronyms = defined_acronyms("the International Atomic Energy Agency (IAEA) and the "
+                                "Central African Republic (CAR) said")
+    assert spelt_out(Actor("IAEA", "ORG", None), acronyms).name == "IAEA"
+    assert spelt_out(Actor("CAR", "ORG", None), acronyms) == Actor("Central African Republic", "COUNTRY", "CAF")
