@@ -127,7 +127,7 @@ def noun_phrase_text(token: Token) -> str:
 
     # the subtree without the branches that hang from a cut word (walked once: the test per
     # word and its ancestors was quadratic in the phrase)
-    words, stack = ([token] if not is_cut(token) else []), list(token.children)
+    words, stack = [token], list(token.children)  # a conjunct heads its own phrase
     while stack:
         t = stack.pop()
         if not is_cut(t):

@@ -48,6 +48,9 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Officials from the United States and Japan met in Tokyo. The officials condemned the launch.",
      "officials", "the_body_named_before", ["USA", "JPN"]),
     ("The council urged all parties to stop fighting.", "parties", "an_unnamed_body", []),
+    # a conjunct keeps its own head: "affiliated militias", not "affiliated"
+    ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
+     ["affiliated militias"]),
 ])
 def test_each_kind_of_phrase_has_its_rule(nlp, text, word, rule, keys) -> None:
     assert read(nlp, text, word) == (rule, keys)
