@@ -19,7 +19,7 @@ from .countries import city_country, country_code, country_name, demonym_code
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
+    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
     SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
@@ -159,7 +159,7 @@ class DocumentActors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
                 parties.setdefault(actor.country or actor.key, actor)
         if 2 <= len(parties) <= 5:
-            self.memory.groups[len(parties)] = tuple(parties.values())
+            self.memory.groups[len(parties)] = self.memory.last_parties = tuple(parties.values())
         for token in sent:
             if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
                 named = {a.country or a.key: a for a in self.resolve(token, remember=False)
@@ -193,6 +193,9 @@ class DocumentActors:
         if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self.resolve(clause.head, remember=remember) if clause is not None else []
+        partitive = self._partitive(token)
+        if partitive is not None:
+            return self.resolve(partitive, remember=remember)
         if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
             return self.resolve_pronoun(token)
         person = self._titled_person(token, remember)
@@ -206,6 +209,14 @@ class DocumentActors:
         if remember:
             self._remember(actors)
         return actors
+
+    @staticmethod
+    def _partitive(token: Token) -> Token | None:
+        """The noun of "each of the leaders", "both of them": the actors are its."""
+        if token.lower_ not in PARTITIVES:
+            return None
+        return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
 
     def _titled_person(self, token: Token, remember: bool) -> list[Actor]:
         """"Guyana's President Irfaan Ali": the person, with the title's country if the name

@@ -18,7 +18,7 @@ from .countries import country_code, country_name
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
+    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
     OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_ORGS,
     UNIDENTIFIED_QUANTIFIERS,
 )
@@ -232,6 +232,8 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     group = memory.plural_by_head.get(noun.lemma) if noun.plural() else None
     if group:
         return list(group)
+    if noun.plural() and noun.lemma in GROUP_MEMBER_NOUNS and memory.last_parties:
+        return list(memory.last_parties)  # "the leaders", "each of the ministers"
     earlier = memory.by_head.get(noun.lemma)
     if earlier:
         return [earlier]

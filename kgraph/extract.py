@@ -261,7 +261,7 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
         examples = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
                     for g in c.children if g.dep_ == "pobj"] if deep else []
         resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)
-        if not resolved and deep:
+        if not resolved and deep and not _manner_of_acting(head):
             resolved = [a for p in participants(head) for a in actors.resolve(p)]
         if (not resolved and deep and refers_back(head)  # "wage this war" is no back-reference
                 and VERB_TRIGGERS.get(head.head.lemma_) != NOUN_TRIGGERS[head.lemma_.lower()]):
@@ -284,6 +284,13 @@ def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = Fal
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def _manner_of_acting(head: Token) -> bool:
+    """"struck targets with the support of Australia": another action's noun in a with-phrase
+    says how the verb's agent acted, so its participants are not the verb's target."""
+    return (head.dep_ == "pobj" and head.head.lower_ == "with"
+            and (head.lemma_.lower() in NOUN_TRIGGERS or head.lower_ in NOUN_TRIGGERS))
 
 
 # ----- the article's events as a whole ---------------------------------------------------------

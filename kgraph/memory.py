@@ -21,6 +21,7 @@ class Memory:
     plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
     speaker: Actor | None = None  # the speaker of the current quotation
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
+    last_parties: tuple[Actor, ...] = ()  # the latest two to five parties a sentence named
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
     recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last

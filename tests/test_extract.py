@@ -81,6 +81,19 @@ def test_a_short_form_the_text_defines_is_labelled_by_its_long_form(extract):
     assert ("fight", "Tigray People's Liberation Front", "ETH", "asserted") in events
 
 
+def test_the_leaders_and_each_of_them_are_the_parties_named_before(extract):
+    meeting = "President Biden met Prime Minister Kishida and President Yoon at Camp David. "
+    events = extract(meeting + "Each of the leaders condemned the launches by North Korea.")
+    assert {e[1] for e in events if e[0] == "condemn"} == {"USA", "JPN", "KOR"}
+    events = extract(meeting + "The leaders condemned North Korea.")
+    assert {e[1] for e in events if e[0] == "condemn"} == {"USA", "JPN", "KOR"}
+
+
+def test_a_with_phrase_of_another_action_is_how_the_agent_acted_not_its_target(extract):
+    events = extract("With the support of Australia and Canada, the United States struck targets in Yemen.")
+    assert not {e for e in events if e[0] == "fight" and e[2] in ("AUS", "CAN")}
+
+
 def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events
