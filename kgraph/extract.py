@@ -164,10 +164,10 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
         if any(h.pos_ == "PRON" for h in agent_heads):
             rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
         targets = _resolve_all(targets_of(token, trigger), actors, deep=True, exclude=agents)
-        if action == "cooperate" and len(agents) >= 2 and not targets:
-            agents, targets = agents[:1], agents[1:]
-        if action == "cooperate" and not agents and len(targets) >= 2:
-            agents, targets = targets[:1], targets[1:]
+        if ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets or len(targets) >= 2 and not agents):
+            parties = agents or targets  # "the three countries will deepen their cooperation"
+            return [e for n, party in enumerate(parties[:-1]) for e in _make_events(
+                trigger, token, sent, [party], parties[n + 1:], rule + "+reciprocal", is_noun, article, actors)]
         if lemma in ("procure", "procurement"):
             sellers = [a for h in from_objects(token) for a in actors.resolve(h)]
             buyers = agents or _resolve_all(governing_subjects(token), actors)

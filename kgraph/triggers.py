@@ -105,10 +105,16 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if action == "consult" and lemma in ("travel",) and not has_prep(token, ("to",)):
         return []
     if action == "consult" and lemma in ("meet", "host", "receive") and not object_heads(token):
-        return []
+        if not (lemma == "meet" and _plural_subject(token)):  # "the US and Japan met": each other
+            return []
     if lemma == "strike" and any(c.lower_ in ("deal", "agreement", "balance") for c in token.children):
         return []
     return [action]
+
+
+def _plural_subject(token: Token) -> bool:
+    """Whether the verb's subject names several parties: "A and B", "the leaders"."""
+    return any(c.dep_ == "nsubj" and (c.conjuncts or c.tag_ in ("NNS", "NNPS")) for c in token.children)
 
 
 def object_heads(token: Token) -> list[Token]:

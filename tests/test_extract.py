@@ -94,6 +94,14 @@ def test_a_with_phrase_of_another_action_is_how_the_agent_acted_not_its_target(e
     assert not {e for e in events if e[0] == "fight" and e[2] in ("AUS", "CAN")}
 
 
+def test_parties_named_together_cooperate_and_meet_with_each_other(extract):
+    events = extract("The United States, Japan and South Korea will strengthen their trilateral security cooperation.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "JPN"), ("USA", "KOR"), ("JPN", "KOR")}
+    events = extract("Officials from the United States, Australia and India met in Washington.")
+    assert {(e[1], e[2]) for e in events if e[0] == "consult"} == {("USA", "AUS"), ("USA", "IND"), ("AUS", "IND")}
+    assert not extract("The aid will meet the needs of refugees.")
+
+
 def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events
