@@ -12,8 +12,9 @@ from .countries import country_code, country_name
 from .model import Actor
 from .names import INTERNATIONAL_ORGS
 
-#: "Long Name (LN)": up to ten words before a bracketed short form of capitals
-_DEFINITION = re.compile(r"((?:[\w’'.-]+\s+){1,10})\(([A-Z][A-Za-z0-9&]{1,9})\)")
+#: a bracketed short form of capitals after a word: "Long Name (LN)"
+_SHORT_FORM = re.compile(r"(?<=\s)\(([A-Z][A-Za-z0-9&]{1,9})\)")
+_WORDS_BEFORE = 10  # the long form is among the ten words before it
 #: words a short form may skip ("Office of Foreign Assets Control" -> OFAC)
 _SKIPPED = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "&"})
 
@@ -22,10 +23,11 @@ def defined_acronyms(text: str) -> dict[str, str]:
     """{short form: long form} for each "Long Form (LF)" in `text` whose capitals spell the short
     form from the long form's initials (a person's "(Moncada)" or "(Mike)" spells nothing)."""
     found: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
-        short = match.group(2)
+    for match in _SHORT_FORM.finditer(text):
+        short = match.group(1)
         letters = [c for c in short.upper() if c.isalnum()]
-        long = _long_form(match.group(1).split(), letters)
+        before = text[max(0, match.start() - 40 * _WORDS_BEFORE):match.start()].split()[-_WORDS_BEFORE:]
+        long = _long_form(before, letters)
         if long and short not in found:
             found[short] = long
     return found
