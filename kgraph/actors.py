@@ -19,8 +19,8 @@ from .countries import city_country, country_code, country_name, demonym_code
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
-    SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
+    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
+    SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country

@@ -18,9 +18,9 @@ from .countries import country_code, country_name
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS,
-    OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_ORGS,
-    UNIDENTIFIED_QUANTIFIERS,
+    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
+    INTERNATIONAL_ORGS, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS,
+    STATE_ORGS, UNIDENTIFIED_QUANTIFIERS,
 )
 from .nationality import qualifying_countries
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text

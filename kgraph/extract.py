@@ -11,7 +11,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from .actions import ACTIONS
-from .acronyms import defined_acronyms, spelt_out
+from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .labels import tidy_actor
@@ -82,16 +82,11 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     _link_themes(result.events)
     acronyms = defined_acronyms(article.text)
     for event in result.events:  # the labels users read, before identity and writing
-        event.agent = _label(event.agent, acronyms)
-        event.target = _label(event.target, acronyms)
-        event.reported_by = _label(event.reported_by, acronyms)
+        event.agent = tidy_actor(event.agent, acronyms) if event.agent else None
+        event.target = tidy_actor(event.target, acronyms) if event.target else None
+        event.reported_by = tidy_actor(event.reported_by, acronyms) if event.reported_by else None
     result.events = _drop_back_references(_deduplicate(_drop_self_events(result.events)))
     return result
-
-
-def _label(actor: Actor | None, acronyms: dict[str, str]) -> Actor | None:
-    """The actor under the label users read: tidied, short forms the text defined spelt out."""
-    return spelt_out(tidy_actor(actor), acronyms) if actor else None
 
 
 def _reporter(token: Token, actors: DocumentActors) -> Actor | None:

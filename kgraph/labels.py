@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .acronyms import spelt_out
 from .model import Actor
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^—–-]*[—–-]+\s*")
@@ -46,9 +47,11 @@ def tidy_label(name: str) -> str:
     return tidied or name.strip()
 
 
-def tidy_actor(actor: Actor) -> Actor:
-    """The actor under its tidied label (countries keep their canonical name)."""
+def tidy_actor(actor: Actor, acronyms: dict[str, str] | None = None) -> Actor:
+    """The actor under its tidied label (countries keep their canonical name), with a short
+    form its document defined spelt out (`acronyms.defined_acronyms`)."""
     if actor.kind == "COUNTRY":
         return actor
     label = tidy_label(actor.name)
-    return actor if label == actor.name else Actor(label, actor.kind, actor.country, actor.surface)
+    tidied = actor if label == actor.name else Actor(label, actor.kind, actor.country, actor.surface)
+    return spelt_out(tidied, acronyms) if acronyms else tidied

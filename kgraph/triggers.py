@@ -104,9 +104,9 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         return kinds or [action]
     if action == "consult" and lemma in ("travel",) and not has_prep(token, ("to",)):
         return []
-    if action == "consult" and lemma in ("meet", "host", "receive") and not object_heads(token):
-        if not (lemma == "meet" and _plural_subject(token)):  # "the US and Japan met": each other
-            return []
+    if (action == "consult" and lemma in ("meet", "host", "receive") and not object_heads(token)
+            and not (lemma == "meet" and _plural_subject(token))):  # "the US and Japan met": each other
+        return []
     if lemma == "strike" and any(c.lower_ in ("deal", "agreement", "balance") for c in token.children):
         return []
     return [action]

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from split import split  # noqa: E402
 
 from kgraph import argmodel, voice  # noqa: E402
-from kgraph.acronyms import defined_acronyms, spelt_out  # noqa: E402
+from kgraph.acronyms import defined_acronyms  # noqa: E402
 from kgraph.actions import ACTIONS  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
 from kgraph.extract import extract_events  # noqa: E402
@@ -52,8 +52,7 @@ MIN_GOLD_COUNT = 1  # an annotated trigger lemma joins the lexicon when seen thi
 USE_CAMEO_VERBS = True
 MIN_TRIGGER_RATE = 0.05  # ... and in at least this share of the word's uses
 THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
-MAX_ROLES = [1, 2, 99]
-LABEL_BY_SENTENCE = True  # labels from the trigger's own sentence's gold lines, not the whole document's  # at most this many agents (targets) per trigger
+MAX_ROLES = [1, 2, 99]  # at most this many agents (targets) per trigger
 
 
 def load_corpus(with_blind: bool = False) -> tuple[list[tuple[str, object, object]], dict[str, list[dict]]]:
@@ -139,7 +138,7 @@ def questions(corpus, lexicon, voices=None) -> list[tuple[str, int, str, list]]:
 
 def _output_key(actor, acronyms: dict[str, str]) -> str:
     """The key the scorer will read for a candidate, under the label extraction writes."""
-    return argmodel.actor_key(spelt_out(tidy_actor(actor), acronyms))
+    return argmodel.actor_key(tidy_actor(actor, acronyms))
 
 
 def sentence_spans(corpus, gold) -> dict[str, list[tuple[int, int, dict]]]:
@@ -158,8 +157,8 @@ def labelled(rows, spans) -> tuple[list[list[str]], list[int], list[int]]:
     line whose sentence is not found in the text counts anywhere in its document)."""
     feats, agent_y, target_y = [], [], []
     for name, at, action, cands in rows:
-        lines = [g for start, end, g in spans.get(name, []) if g["action"] == action
-                 and (start <= at < end if LABEL_BY_SENTENCE and start >= 0 else True)]
+        lines = [g for start, end, g in spans.get(name, [])
+                 if g["action"] == action and (start <= at < end or start < 0)]
         agents = {gold_key(g["agent"]) for g in lines}
         targets = {gold_key(g["target"]) for g in lines}
         if action == "cooperate":
