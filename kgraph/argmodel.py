@@ -96,11 +96,15 @@ def trigger_actions(token: Token) -> list[str]:
 
 # ----- features ----------------------------------------------------------------------------------
 
-def _path(trigger: Token, other: Token) -> tuple[str, list[str]] | None:
-    """The dependency path from `other` up to the common ancestor and down to `trigger`,
-    e.g. "nsubj^" or "pobj^prep:against^dobj^" ... ; and the prepositions on it."""
-    up_other = [other, *other.ancestors]
-    up_trigger = [trigger, *trigger.ancestors]
+def _chain(token: Token) -> list[Token]:
+    """The token and its ancestors up to the root."""
+    return [token, *token.ancestors]
+
+
+def _path(up_trigger: list[Token], up_other: list[Token]) -> tuple[str, list[str]] | None:
+    """The dependency path from the candidate up to the common ancestor and down to the trigger
+    (each given as its chain to the root, `_chain`), e.g. "nsubj^" or "pobj^prep:against^dobj^"
+    ... ; and the prepositions on it."""
     trigger_ids = {t.i: n for n, t in enumerate(up_trigger)}
     for n, node in enumerate(up_other):
         if node.i in trigger_ids:
@@ -124,54 +128,108 @@ def _passive(token: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+@dataclass(frozen=True)
+class TriggerView:
+    """What the features read from one (trigger, action): read once, shared by all its candidates."""
+
+    token: Token
+    action: str
+    lemma: str
+    passive: bool
+    chain: list[Token]
+    shared: list[str]  # the features every candidate of this trigger has
+    governor: str  # the feature of the word the trigger hangs from, for candidates named in the sentence
+
+
+def trigger_view(trigger: Token, action: str, rules: RuleRoles, n_candidates: int) -> TriggerView:
+    """The trigger's side of every (trigger, action, candidate) question."""
+    lemma = trigger.lemma_.lower()
+    passive = _passive(trigger)
+    entry = _lexicon_entry(trigger)
+    count = _bucket(entry.get(action, 0))
+    shared = [f"act={action}", f"lem={lemma}|{action}", f"tpos={trigger.pos_}|{action}", f"tdep={trigger.dep_}",
+              f"ncand={_bucket(n_candidates)}", f"passive={passive}", f"lexn={count}", f"lexn={count}|{action}",
+              f"lexshare={round(entry.get(action, 0) / max(sum(entry.values()), 1), 1)}"]
+    if rules.fired:
+        shared.append(f"rules-fired|{action}")
+    return TriggerView(trigger, action, lemma, passive, _chain(trigger), shared,
+                       f"thead={trigger.head.lemma_.lower()}|{trigger.dep_}")
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    """What the features read from one candidate mention: read once, shared by all triggers."""
+
+    keys: frozenset[str]
+    kind: str
+    country: bool
+    token: Token | None
+    chain: list[Token]
+    dep: str = ""
+    pos: str = ""
+    ent: str = ""
+    lemma: str | None = None  # common nouns and pronouns only: a name's lemma says nothing general
+    own_prep: str | None = None  # the preposition a "pobj" hangs from
+    head_i: int = -1
+
+
+def candidate_view(candidate: Candidate) -> CandidateView:
+    actor = candidate.actors[0]
+    keys = frozenset(actor_key(a) for a in candidate.actors)
+    token = candidate.token
+    if token is None:
+        return CandidateView(keys, actor.kind, bool(actor.country), None, [])
+    return CandidateView(keys, actor.kind, bool(actor.country), token, _chain(token), token.dep_, token.pos_,
+                         token.ent_type_, token.lemma_.lower() if token.pos_ != "PROPN" else None,
+                         token.head.lower_ if token.dep_ == "pobj" else None, token.head.i)
+
+
 def pair_features(trigger: Token, action: str, candidate: Candidate, rules: RuleRoles,
                   n_candidates: int, speaker_keys: frozenset[str] = frozenset()) -> list[str]:
     """The sparse features of one (trigger, action, candidate) question."""
-    lemma = trigger.lemma_.lower()
     if not candidate.actors:
-        return _no_target_features(trigger, action, rules)
-    actor = candidate.actors[0]
-    keys = {actor_key(a) for a in candidate.actors}
-    feats = [f"act={action}", f"lem={lemma}|{action}", f"tpos={trigger.pos_}|{action}",
-             f"tdep={trigger.dep_}", f"kind={actor.kind}", f"kind={actor.kind}|{action}",
-             f"src={candidate.source}", f"src={candidate.source}|{action}",
-             f"ncand={_bucket(n_candidates)}", f"passive={_passive(trigger)}",
-             f"country={bool(actor.country)}"]
-    entry = _lexicon_entry(trigger)
-    feats += [f"lexn={_bucket(entry.get(action, 0))}", f"lexn={_bucket(entry.get(action, 0))}|{action}",
-              f"lexshare={round(entry.get(action, 0) / max(sum(entry.values()), 1), 1)}"]
-    if speaker_keys and keys & speaker_keys:
+        return no_target_features(trigger, action, rules)
+    return view_features(trigger_view(trigger, action, rules, n_candidates), candidate,
+                         candidate_view(candidate), rules, speaker_keys)
+
+
+def view_features(view: TriggerView, candidate: Candidate, seen: CandidateView, rules: RuleRoles,
+                  speaker_keys: frozenset[str]) -> list[str]:
+    """`pair_features` from the trigger's and the candidate's parts read once."""
+    action = view.action
+    feats = [*view.shared, f"kind={seen.kind}", f"kind={seen.kind}|{action}", f"src={candidate.source}",
+             f"src={candidate.source}|{action}", f"country={seen.country}"]
+    if speaker_keys and seen.keys & speaker_keys:
         feats += ["is-speaker", f"is-speaker|{action}", f"is-speaker|{candidate.source}"]
-    if rules.fired:
-        feats.append(f"rules-fired|{action}")
     for role, chosen in (("agent", rules.agents), ("target", rules.targets)):
-        if keys & chosen:
+        if seen.keys & chosen:
             feats += [f"rule-{role}", f"rule-{role}|{action}"]
-    if candidate.token is None:
+    token = seen.token
+    if token is None:
         return feats
-    token = candidate.token
-    found = _path(trigger, token)
+    trigger = view.token
+    found = _path(view.chain, seen.chain)
     path, preps = found if found else ("none", [])
     direction = "before" if token.i < trigger.i else "after"
     distance = _bucket(abs(token.i - trigger.i))
-    feats += [f"path={path}", f"path={path}|{action}", f"path={path}|{lemma}",
-              f"path={path}|passive={_passive(trigger)}", f"dir={direction}", f"dir={direction}|{action}",
-              f"dist={distance}", f"dist={distance}|{direction}", f"cdep={token.dep_}",
-              f"cdep={token.dep_}|{action}", f"cpos={token.pos_}", f"ent={token.ent_type_}",
+    feats += [f"path={path}", f"path={path}|{action}", f"path={path}|{view.lemma}",
+              f"path={path}|passive={view.passive}", f"dir={direction}", f"dir={direction}|{action}",
+              f"dist={distance}", f"dist={distance}|{direction}", f"cdep={seen.dep}",
+              f"cdep={seen.dep}|{action}", f"cpos={seen.pos}", f"ent={seen.ent}",
               f"same={token.i == trigger.i}"]
     for prep in preps[:2]:
         feats += [f"prep={prep}", f"prep={prep}|{action}", f"prep={prep}|{direction}"]
-    if token.pos_ != "PROPN":
-        feats += [f"clem={token.lemma_.lower()}", f"clem={token.lemma_.lower()}|{action}"]
-    feats += [f"thead={trigger.head.lemma_.lower()}|{trigger.dep_}", f"path={path}|kind={actor.kind}"]
-    if token.dep_ == "pobj":
-        feats.append(f"own-prep={token.head.lower_}|{action}")
-    if token.dep_ == "poss":
-        feats.append(f"poss-of={'trigger' if token.head.i == trigger.i else 'other'}|{action}")
+    if seen.lemma is not None:
+        feats += [f"clem={seen.lemma}", f"clem={seen.lemma}|{action}"]
+    feats += [view.governor, f"path={path}|kind={seen.kind}"]
+    if seen.own_prep is not None:
+        feats.append(f"own-prep={seen.own_prep}|{action}")
+    if seen.dep == "poss":
+        feats.append(f"poss-of={'trigger' if seen.head_i == trigger.i else 'other'}|{action}")
     return feats
 
 
-def _no_target_features(trigger: Token, action: str, rules: RuleRoles) -> list[str]:
+def no_target_features(trigger: Token, action: str, rules: RuleRoles) -> list[str]:
     """Features of the answer "this event names no target" ("X condemned the attack")."""
     lemma = trigger.lemma_.lower()
     objects = sorted({c.dep_ for c in trigger.children if c.dep_ in ("dobj", "prep", "dative", "pobj")})
@@ -222,16 +280,43 @@ class LinearModel:
     bias: dict[str, float]
     thresholds: dict[str, float]
     method: str = "union"  # how its events join the rules' (chosen by cross-validation)
+    #: feature -> (agent weight, target weight): one look-up per feature when both are wanted
+    joint: dict[str, tuple[float, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        agent, target = self.weights["agent"], self.weights["target"]
+        self.joint.update({f: (agent.get(f, 0.0), target.get(f, 0.0)) for f in {*agent, *target}})
 
     def probability(self, role: str, features: list[str]) -> float:
         weights = self.weights[role]
-        z = self.bias[role] + sum(weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _logistic(self.bias[role] + sum(weights.get(f, 0.0) for f in features))
+
+    def weight_sums(self, features: list[str], start: int = 0,
+                    prefix: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
+        """The (agent, target) weights of `features[start:]` added, in order, to `prefix`: the
+        sums of the features before `start`, which all of a trigger's candidates share."""
+        agent, target = prefix
+        nothing = (0.0, 0.0)
+        for feature in features[start:] if start else features:
+            a, t = self.joint.get(feature, nothing)
+            agent += a
+            target += t
+        return agent, target
+
+    def probabilities(self, features: list[str], start: int = 0,
+                      prefix: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
+        """(agent, target) probabilities of one question, as `probability` gives them."""
+        agent, target = self.weight_sums(features, start, prefix)
+        return _logistic(self.bias["agent"] + agent), _logistic(self.bias["target"] + target)
 
     @classmethod
     def from_json(cls, data: dict) -> LinearModel:
         return cls(weights=data["weights"], bias=data["bias"], thresholds=data["thresholds"],
                    method=data.get("method", "union"))
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 @lru_cache(maxsize=1)

@@ -168,6 +168,7 @@ _AMBIGUOUS = {"korea", "korean", "koreans", "congo", "georgia", "jordan", "chad"
               "la paz", "east jerusalem", "jerusalem"}
 
 
+@lru_cache(maxsize=8192)  # the same few hundred names are looked up thousands of times
 def _key(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").strip().lower()
     text = re.sub(r"['’]s$", "", text)

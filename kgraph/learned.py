@@ -7,15 +7,14 @@ thresholds become the event's agents and targets, one event per pair, as the rul
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
 from .actors import DocumentActors
 from .argmodel import (
-    NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, pair_features, sentence_candidates, trigger_actions,
-    untargeted_actions,
+    NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
+    trigger_actions, trigger_view, untargeted_actions, view_features,
 )
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Article, Event
@@ -39,8 +38,8 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     # words the rules know are triggers only where the rules found them (their checks keep
     # false friends out: "called it an escalation"); other lexicon words are the model's to judge
     triggers = list(rule_roles)
-    triggers += [(token.i, action) for token in sent if not _known_to_rules(token)
-                 for action in trigger_actions(token)]
+    triggers += [(token.i, action) for token in sent for action in trigger_actions(token)
+                 if not _known_to_rules(token)]
     triggers = [(sent.doc[i], action) for i, action in dict.fromkeys(triggers)]
     if not triggers:
         return []
@@ -51,15 +50,21 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     if not candidates:
         return []
     speaker_keys = frozenset(actor_key(a) for c in candidates if c.token is None for a in c.actors)
+    seen = [candidate_view(c) for c in candidates]  # read each mention once for all triggers
     events: list[Event] = []
     for token, action in triggers:
         rules = rule_roles.get((token.i, action), _NO_RULES)
-        asked = [replace(c, features=pair_features(token, action, c, rules, len(candidates), speaker_keys))
-                 for c in [*candidates, NO_TARGET]]
+        view = trigger_view(token, action, rules, len(candidates))
+        features = [view_features(view, c, v, rules, speaker_keys) for c, v in zip(candidates, seen)]
+        features.append(no_target_features(token, action, rules))
+        asked = [*candidates, NO_TARGET]
         if collect is not None:
-            collect.append((article.source, token.i, action, asked))
+            collect.append((article.source, token.i, action,
+                            [Candidate(c.actors, c.token, c.source, c.group, f) for c, f in zip(asked, features)]))
         if model is not None:
-            events += _decide(token, action, asked, model, sent, article)
+            shared = (len(view.shared), model.weight_sums(view.shared))  # every candidate's first features
+            scores = [model.probabilities(f, *shared) for f in features[:-1]] + [model.probabilities(features[-1])]
+            events += _decide(token, action, asked, scores, model, sent, article)
     return events
 
 
@@ -93,11 +98,10 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
 
 
-def _decide(token: Token, action: str, asked: list[Candidate], model: LinearModel, sent: Span,
-            article: Article) -> list[Event]:
+def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tuple[float, float]],
+            model: LinearModel, sent: Span, article: Article) -> list[Event]:
     """Agents and targets above the model's thresholds, as events."""
-    scored = [(c.actors, model.probability("agent", c.features), model.probability("target", c.features),
-               c.group) for c in asked]
+    scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
     pairs = decide(action, scored, model.thresholds, actor_key)
     if not pairs:
         return []

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 from spacy.matcher import DependencyMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
@@ -65,6 +67,48 @@ _matcher_cache: list = []  # [(vocab, matcher)]: one pipeline at a time
 _matches_cache: list = []  # [(doc, {token index: [(rule, action)]})]: one document at a time
 
 
+@lru_cache(maxsize=1)
+def _pattern_words() -> list[list[tuple[int, frozenset[int]]]]:
+    """For each phrase pattern, the word constraints of its nodes: (column, hashes allowed),
+    column 0 for LEMMA and 1 for LOWER (`_sentences_worth_matching` reads those columns)."""
+    patterns = []
+    for entry in _phrases().values():
+        needs = []
+        for node in entry["pattern"]:
+            for column, attr in enumerate(("LEMMA", "LOWER")):
+                value = node.get("RIGHT_ATTRS", {}).get(attr)
+                if isinstance(value, str):
+                    needs.append((column, frozenset([get_string_id(value)])))
+                elif isinstance(value, dict) and set(value) == {"IN"}:
+                    needs.append((column, frozenset(get_string_id(w) for w in value["IN"])))
+        patterns.append(needs)
+    return patterns
+
+
+def _sentences_worth_matching(doc: Doc) -> list[Span]:
+    """The sentences in which some phrase pattern has all the words it names: the only ones the
+    dependency matcher, slow on long documents, needs to see."""
+    values = doc.to_array(["LEMMA", "LOWER", "SENT_START"])
+    is_start = values[:, 2] == 1
+    is_start[0] = True  # a document without sentence boundaries is one sentence
+    sentence = np.cumsum(is_start) - 1
+    patterns = _pattern_words()
+    where: dict[tuple[int, int], set[int]] = {}  # (column, word) -> the sentences it is in
+    for column in (0, 1):
+        wanted = sorted({word for needs in patterns for c, words in needs if c == column for word in words})
+        for i in np.flatnonzero(np.isin(values[:, column], np.array(wanted, dtype=np.uint64))):
+            where.setdefault((column, int(values[i, column])), set()).add(int(sentence[i]))
+    every = set(range(int(sentence[-1]) + 1))
+    worth: set[int] = set()
+    for needs in patterns:
+        possible = every
+        for column, words in needs:
+            possible = possible & set().union(*(where.get((column, w), set()) for w in words))
+        worth |= possible
+    starts = [int(i) for i in np.flatnonzero(is_start)] + [len(doc)]
+    return [doc[starts[n]:starts[n + 1]] for n in sorted(worth) if n < len(starts) - 1]
+
+
 def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     """Token index -> the (rule, action) of each phrase pattern anchored on it, in the data
     file's order (`data/trigger_phrases.json`); matched once per document."""
@@ -77,10 +121,11 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
         _matcher_cache[:] = [(doc.vocab, matcher)]
     matcher = _matcher_cache[0][1]
     found: dict[int, set[str]] = {}
-    for match_id, tokens in matcher(doc):
-        found.setdefault(tokens[0], set()).add(doc.vocab.strings[match_id])
+    for sent in _sentences_worth_matching(doc) if len(doc) else []:
+        for match_id, tokens in matcher(sent):
+            found.setdefault(sent.start + tokens[0], set()).add(doc.vocab.strings[match_id])
     table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
-             for i, rules in found.items()}
+             for i, rules in sorted(found.items())}
     _matches_cache[:] = [(doc, table)]
     return table
 

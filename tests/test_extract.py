@@ -199,3 +199,15 @@ def test_statement_header_with_of_names_the_speakers_state(extract):
     text = ("Remarks by Ambassador Kim Min-ho, Permanent Representative of the Republic of Korea to the "
             "United Nations\n\nWe condemn the launch by the DPRK.")
     assert ("condemn", "KOR", "PRK", "asserted") in extract(text)
+
+
+def test_phrase_patterns_match_in_any_sentence_of_a_long_document(nlp):
+    """The dependency matcher sees only the sentences that hold a pattern's words; the
+    triggers it finds there still sit on the right token of the whole document."""
+    from kgraph.triggers import find_triggers
+
+    doc = nlp("The talks ended on Friday. Ministers met again in Geneva. "
+              "Germany stands with Ukraine. Troops opened fire on the convoy.")
+    found = {(t.token.text, t.rule) for sent in doc.sents for t in find_triggers(sent)}
+    assert ("stands", "stand-with") in found
+    assert ("opened", "open-fire") in found
