@@ -24,6 +24,7 @@ from .roles import (
     from_objects, governing_subjects, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
 )
+from .sentences import sentences
 from .triggers import Trigger, find_triggers, has_prep, object_heads, phrase_rule
 
 
@@ -48,7 +49,7 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     actors = DocumentActors(doc, article.title)
     result = ArticleResult(article=article)
     base = iso_date(article.date)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         actors.start_sentence(sent)
         day = event_day(_date_expressions(sent), base)
         rule_events: list[Event] = []

@@ -6,7 +6,6 @@ resolver (`actors.py`) uses them for "we", "I" and for officials without a state
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from .names import HEADER_LINE, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPE
 from .nationality import code_of_token
 from .people import person_country
 from .phrases import PERSON_LABELS
+from .sentences import sentences
 
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
@@ -97,7 +97,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     if HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
         # "Statement by the Press Secretary ... The United States strongly condemns ...":
         # a statement names its author as the subject of its first sentences
-        for sent in itertools.islice(doc.sents, 1, 4):
+        for sent in sentences(doc)[1:4]:
             for token in sent:
                 if token.dep_ == "nsubj":
                     code = code_of_token(token)

@@ -21,6 +21,7 @@ from .lexicon import (
     ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
     NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, VERB_TRIGGERS,
 )
+from .sentences import sentence_numbers, sentences
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,8 @@ def _pattern_words() -> list[list[tuple[int, frozenset[int]]]]:
 def _sentences_worth_matching(doc: Doc) -> list[Span]:
     """The sentences in which some phrase pattern has all the words it names: the only ones the
     dependency matcher, slow on long documents, needs to see."""
-    values = doc.to_array(["LEMMA", "LOWER", "SENT_START"])
-    is_start = values[:, 2] == 1
-    is_start[0] = True  # a document without sentence boundaries is one sentence
-    sentence = np.cumsum(is_start) - 1
+    values = doc.to_array(["LEMMA", "LOWER"])
+    sentence = sentence_numbers(doc)
     patterns = _pattern_words()
     where: dict[tuple[int, int], set[int]] = {}  # (column, word) -> the sentences it is in
     for column in (0, 1):
@@ -105,8 +104,8 @@ def _sentences_worth_matching(doc: Doc) -> list[Span]:
         for column, words in needs:
             possible = possible & set().union(*(where.get((column, w), set()) for w in words))
         worth |= possible
-    starts = [int(i) for i in np.flatnonzero(is_start)] + [len(doc)]
-    return [doc[starts[n]:starts[n + 1]] for n in sorted(worth) if n < len(starts) - 1]
+    spans = sentences(doc)
+    return [spans[n] for n in sorted(worth) if n < len(spans)]
 
 
 def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:

@@ -19,14 +19,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .countries import country_code, demonym_code
 from .names import ROLE_WORDS
 from .people import person_country
+from .sentences import sentence_numbers
+from .sentences import sentences as all_sentences
 
 _COUNTRY_LABELS = ("GPE", "NORP", "ORG", "LOC")
 _FIRST_PERSON = {"we", "our", "us", "ours"}
+_FIRST_PERSON_IDS = np.array([get_string_id(w) for w in sorted(_FIRST_PERSON)], dtype=np.uint64)
 _HEADER_CHARS = 500  # a title and a byline fit in this
 _HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press|joint)\b", re.I)
 #: words a state qualifies when it is the one speaking or acting ("U.S. forces", "UK Mission")
@@ -108,9 +113,11 @@ def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, l
         return {}
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    sentences = list(doc.sents)
-    sentence_of = {t.i: n for n, sent in enumerate(sentences) for t in sent}
-    first_person_sents = {sentence_of[t.i] for t in doc if t.lower_ in _FIRST_PERSON}
+    sentences = all_sentences(doc)
+    sentence_of = sentence_numbers(doc)
+    # the sentences saying "we", from an array: a walk over every token's Python object cost
+    # more than the rest of the voice together
+    first_person_sents = set(sentence_of[np.isin(doc.to_array("LOWER"), _FIRST_PERSON_IDS)].tolist())
     prose = [n for n, s in enumerate(sentences) if s.text.rstrip().endswith((".", "”", '"'))]
     opening = set(prose[:3])
 
@@ -124,7 +131,7 @@ def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, l
         counts[code] += 1
         f = feats[code]
         root = ent.root
-        n = sentence_of.get(ent.start, 0)
+        n = int(sentence_of[ent.start])
         if ent.end_char <= first_line_end:
             f.add("first_line")
         if ent.start_char < _HEADER_CHARS and _in_header(text, ent.start_char):

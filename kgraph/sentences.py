@@ -1,0 +1,29 @@
+"""A document's sentences, read from its arrays.
+
+`Doc.sents` makes a Python object of every token to find the sentence starts, and extraction
+asks for them several times per document; these read the same starts from one array. A
+document the pipeline did not split (no parser or sentence splitter) is one sentence.
+"""
+from __future__ import annotations
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+
+def sentence_numbers(doc: Doc) -> np.ndarray:
+    """Each token's sentence, numbered from 0 in reading order."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    is_start = doc.to_array("SENT_START") == 1
+    is_start[0] = True
+    return np.cumsum(is_start) - 1
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of `doc`, as `Doc.sents` gives them."""
+    if not len(doc):
+        return []
+    is_start = doc.to_array("SENT_START") == 1
+    is_start[0] = True
+    starts = [int(i) for i in np.flatnonzero(is_start)] + [len(doc)]
+    return [doc[start:end] for start, end in zip(starts, starts[1:])]
