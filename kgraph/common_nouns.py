@@ -95,7 +95,8 @@ def a_country_name(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """An organisation's name the recogniser did not tag: "the Security Council", "NATO"."""
     org = INTERNATIONAL_ORGS.get(noun.phrase.lower()) or INTERNATIONAL_ORGS.get(noun.lower)
-    return [Actor(org, "ORG", None)] if org and noun.token.pos_ == "PROPN" else None
+    named = noun.token.pos_ == "PROPN" or sum(ch.isupper() for ch in noun.token.text) >= 2  # "MEPs", a NOUN
+    return [Actor(org, "ORG", None)] if org and named else None
 
 
 def _names_a_state(noun: Noun) -> bool:

@@ -13,6 +13,8 @@ CASES = [
     ("South Korea accused North Korea of hacking its banks.", ("accuse", "KOR", "PRK", "asserted")),
     ("The Turkish foreign minister met his Greek counterpart in Ankara.", ("consult", "TUR", "GRC", "asserted")),
     ("The United States called on Israel to allow more aid into Gaza.", ("demand", "USA", "ISR", "asserted")),
+    # members stand for their institution: "MEPs" is the European Parliament, tagged a common noun
+    ("MEPs condemned Russia's crackdown on journalists.", ("condemn", "European Parliament", "RUS", "asserted")),
     # metonymy: capitals and seats of government act for their state
     ("Beijing warned Manila over the reef.", ("warn", "CHN", "PHL", "asserted")),
     ("The Kremlin condemned Kyiv for the strike.", ("condemn", "RUS", "UKR", "asserted")),
