@@ -5,6 +5,9 @@ Each agent rule returns its name too, written to the graph as part of `kg:extrac
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from .actions import ACTIONS
@@ -203,90 +206,175 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def targets_of(token: Token, trigger: Trigger) -> list[Token]:
-    """Object, dative, or the preposition the action takes ('to', 'against', 'with'...)."""
-    action = trigger.action
-    found: list[Token] = []
-    children = list(token.children)
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
-        datives = [c for c in children if c.dep_ == "dative"]
-        objects = [c for c in children if c.dep_ == "dobj"]
-        if action in ("deploy", "supply"):
-            found += [g for d in datives for g in ([d] if d.pos_ != "ADP" else d.children)]
-            if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with"
-                                             for o in [token, *objects] for c in o.children):
-                found += objects  # "supplying them with weapons", "arming the group"
-        elif action != "consider":
-            found += objects
-            if any(c.dep_ == "agent" for c in children):  # "Kyiv was attacked by drones"
-                found += [c for c in children if c.dep_ == "nsubjpass"]
-    preps = TARGET_PREPOSITIONS.get(action, ())
-    if trigger.rule == "take-exception":
-        preps = ("to",)
-    holders = [token]
-    if action in ("deploy", "supply"):
-        holders += object_heads(token)  # "send arms and personnel to Ukraine"
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                found += [g for g in child.children if g.dep_ == "pobj"]
-                found += [g for p in child.children if p.dep_ == "pcomp"  # "against dealing with X"
-                          for q in p.children if q.dep_ == "prep" and q.lower_ == "with"
-                          for g in q.children if g.dep_ == "pobj"]
-    if token.pos_ in ("NOUN", "PROPN") and not found:
-        # "war of aggression against Ukraine"
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
-                              for g in p.children if g.dep_ == "pobj"]
-    if not found and token.pos_ == "VERB":
-        # "to fight alongside Russia in its war against Ukraine": the war's enemy
-        for child in children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "during"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and NOUN_TRIGGERS.get(pobj.lemma_.lower()) == action:
-                        found += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ in preps
-                                  for g in p.children if g.dep_ == "pobj"]
-    if not found and token.dep_ == "acl" and token.head.pos_ == "NOUN":
-        # "their support to Russia, supplying weapons": the elaborated noun's recipient
-        for child in token.head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                found += [g for g in child.children if g.dep_ == "pobj"]
-    if token.pos_ in ("NOUN", "PROPN") and not found and token.dep_ == "dobj":
-        # "increasing its support to Kyiv": the preposition hangs on the verb
-        for child in token.head.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
-                found += [g for g in child.children if g.dep_ == "pobj"]
-    if action == "fight" and not found and token.pos_ in ("NOUN", "PROPN"):
-        # "the Israeli strikes in southern Lebanon": the place struck stands for its state
-        found += [g for c in children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
-                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
-    if action == "deploy" and not found:
-        # "sent to fight alongside Moscow's troops"
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ in ("xcomp", "advcl", "acl", "relcl") and child.lemma_ in ("fight", "help", "support", "assist"):
-                    found += [g for p in child.children if p.dep_ == "prep"
-                              and p.lower_ in ("alongside", "for", "with") for g in p.children if g.dep_ == "pobj"]
-    if action == "sanction" and token.lemma_ in ("prohibit", "ban", "forbid"):
-        # "resolutions that prohibit all cooperation with North Korea": who is cut off
-        named = [o for o in found if o.ent_type_]
-        found = named or [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "from", "to")
-                          and t.head.i != token.i for g in t.children if g.dep_ == "pobj"][:1]
-    if action == "demand" and not any(o.ent_type_ for o in found):
-        # "demanded a ceasefire from Hamas": who is asked
-        found += [g for o in [c for c in children if c.dep_ == "dobj"] if not participants(o)
-                  for p in o.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
-                  for g in p.children if g.dep_ == "pobj"]
-    if action in ("demand", "warn") and not found:
-        # "demanded that Russia withdraw"; "warned it would end the UN mission"
-        for child in children:
-            if child.dep_ in ("ccomp", "xcomp"):
-                subjects = [g for g in child.children if g.dep_ == "nsubj"]
-                objects = [g for g in child.children if g.dep_ == "dobj"]
-                found += (subjects or objects) if action == "demand" else objects
+DELIVERIES = ("deploy", "supply")  # actions that move something to someone
+
+
+@dataclass(frozen=True)
+class TargetSearch:
+    """What the target rules read: the trigger word, its action, and the prepositions that lead to its target."""
+    token: Token
+    action: str
+    preps: tuple[str, ...]
+    holders: list[Token]  # the trigger, and for deliveries what it moves ("send arms to Ukraine")
+
+    @classmethod
+    def of(cls, token: Token, trigger: Trigger) -> TargetSearch:
+        action = trigger.action
+        preps = ("to",) if trigger.rule == "take-exception" else TARGET_PREPOSITIONS.get(action, ())
+        holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
+        return cls(token, action, preps, holders)
+
+    def is_noun(self) -> bool:
+        return self.token.pos_ in ("NOUN", "PROPN")
+
+
+def _pobjs(token: Token) -> list[Token]:
+    return [g for g in token.children if g.dep_ == "pobj"]
+
+
+def _preps_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions in `preps` that hang from `token`."""
+    return [g for p in token.children if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
+
+
+def verb_objects(search: TargetSearch) -> list[Token]:
+    """'attacked Kyiv', 'Kyiv was attacked by drones': a verb's object, or its passive subject."""
+    token = search.token
+    if token.pos_ not in ("VERB", "AUX", "ADJ") or search.action == "consider":
+        return []
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if search.action in DELIVERIES:
+        return delivery_recipients(token, objects)
+    if any(c.dep_ == "agent" for c in token.children):
+        return objects + [c for c in token.children if c.dep_ == "nsubjpass"]
+    return objects
+
+
+def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
+    """'sent them troops', 'supplying them with weapons', 'arming the group': who receives, not what is sent."""
+    found = [g for d in token.children if d.dep_ == "dative" for g in ([d] if d.pos_ != "ADP" else d.children)]
+    if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" for o in [token, *objects]
+                                    for c in o.children):
+        found += objects
     return found
+
+
+def preposition_objects(search: TargetSearch) -> list[Token]:
+    """'deployed troops to Belarus', 'send arms and personnel to Ukraine': the action's own preposition."""
+    return [g for holder in search.holders for child in holder.children
+            if child.dep_ in ("prep", "dative") and child.lower_ in search.preps
+            for g in [*_pobjs(child), *_with_after_gerund(child)]]
+
+
+def _with_after_gerund(prep: Token) -> list[Token]:
+    """'against dealing with X': X."""
+    return [g for p in prep.children if p.dep_ == "pcomp" for g in _preps_objects(p, ("with",))]
+
+
+def of_noun_target(search: TargetSearch) -> list[Token]:
+    """'war of aggression against Ukraine': the target hangs from the 'of' noun."""
+    if not search.is_noun():
+        return []
+    return [g for child in search.token.children if child.dep_ == "prep" and child.lower_ == "of"
+            for pobj in child.children for g in _preps_objects(pobj, search.preps)]
+
+
+def enclosing_event_target(search: TargetSearch) -> list[Token]:
+    """'to fight alongside Russia in its war against Ukraine': the war's enemy."""
+    if search.token.pos_ != "VERB":
+        return []
+    return [g for child in search.token.children if child.dep_ == "prep" and child.lower_ in ("in", "during")
+            for pobj in child.children
+            if pobj.dep_ == "pobj" and NOUN_TRIGGERS.get(pobj.lemma_.lower()) == search.action
+            for g in _preps_objects(pobj, search.preps)]
+
+
+def elaborated_noun_target(search: TargetSearch) -> list[Token]:
+    """'their support to Russia, supplying weapons': the elaborated noun's recipient."""
+    token = search.token
+    if token.dep_ != "acl" or token.head.pos_ != "NOUN":
+        return []
+    return _preps_objects(token.head, search.preps)
+
+
+def verb_held_target(search: TargetSearch) -> list[Token]:
+    """'increasing its support to Kyiv': the preposition hangs on the verb."""
+    token = search.token
+    if not search.is_noun() or token.dep_ != "dobj":
+        return []
+    return [g for p in token.head.children if p.dep_ == "prep" and p.lower_ in search.preps and p.i > token.i
+            for g in _pobjs(p)]
+
+
+def struck_place(search: TargetSearch) -> list[Token]:
+    """'the Israeli strikes in southern Lebanon': the place struck stands for its state."""
+    if search.action != "fight" or not search.is_noun():
+        return []
+    return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
+
+
+def fought_alongside(search: TargetSearch) -> list[Token]:
+    """'sent to fight alongside Moscow's troops': those the deployed forces help."""
+    if search.action != "deploy":
+        return []
+    return [g for holder in search.holders for child in holder.children
+            if child.dep_ in ("xcomp", "advcl", "acl", "relcl")
+            and child.lemma_ in ("fight", "help", "support", "assist")
+            for g in _preps_objects(child, ("alongside", "for", "with"))]
+
+
+# Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
+FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
+    of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, struck_place,
+    fought_alongside,
+)
+
+
+def cut_off_party(search: TargetSearch, found: list[Token]) -> list[Token]:
+    """'resolutions that prohibit all cooperation with North Korea': who is cut off, in place of what is banned."""
+    token = search.token
+    if search.action != "sanction" or token.lemma_ not in ("prohibit", "ban", "forbid"):
+        return found
+    return [o for o in found if o.ent_type_] or _first_partner(token)
+
+
+def _first_partner(token: Token) -> list[Token]:
+    """'prohibit all cooperation with North Korea': the first 'with', 'from' or 'to' object not on the verb itself."""
+    return [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "from", "to")
+            and t.head.i != token.i for g in _pobjs(t)][:1]
+
+
+def asked_party(search: TargetSearch, found: list[Token]) -> list[Token]:
+    """'demanded a ceasefire from Hamas': who is asked, added when no target found so far is a name."""
+    if search.action != "demand" or any(o.ent_type_ for o in found):
+        return found
+    return found + [g for o in search.token.children if o.dep_ == "dobj" and not participants(o)
+                    for g in _preps_objects(o, ("from", "by"))]
+
+
+def clause_party(search: TargetSearch) -> list[Token]:
+    """'demanded that Russia withdraw'; 'warned it would end the UN mission': the clause's subject or object."""
+    if search.action not in ("demand", "warn"):
+        return []
+    found: list[Token] = []
+    for child in search.token.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subjects = [g for g in child.children if g.dep_ == "nsubj"]
+            objects = [g for g in child.children if g.dep_ == "dobj"]
+            found += (subjects or objects) if search.action == "demand" else objects
+    return found
+
+
+def targets_of(token: Token, trigger: Trigger) -> list[Token]:
+    """Object, dative, or the preposition the action takes ('to', 'against', 'with'...); failing those, the
+    first fallback rule that finds something; then the sanction and demand rules have their say."""
+    search = TargetSearch.of(token, trigger)
+    found = verb_objects(search) + preposition_objects(search)
+    for rule in FALLBACK_TARGET_RULES:
+        found = found or rule(search)
+    found = cut_off_party(search, found)
+    found = asked_party(search, found)
+    return found or clause_party(search)
 
 
 def from_objects(token: Token) -> list[Token]:
