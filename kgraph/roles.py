@@ -144,53 +144,111 @@ def governing_subjects(token: Token) -> list[Token]:
     return []
 
 
-def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
-    """Possessor, 'by'-phrase, national adjective, or the subject of a light verb."""
+AgentRule = Callable[[Token, str], "tuple[list[Token], str] | None"]
+
+
+def possessor(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'Russia's invasion': the possessor acts, unless it is a date ('last month's strikes')."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
+    return ([owner], "possessor") if owner is not None else None
+
+
+def by_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the invasion by Russia', or 'condemn the rocket fire by Hezbollah' with 'by' hung on the verb."""
+    by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is not None:
+        return [g for g in by.children if g.dep_ == "pobj"], "noun-by"
+    misattached = _misattached_by(token)
+    return (misattached, "noun-by") if misattached else None
+
+
+def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'cooperation between Russia and North Korea': the parties cooperate."""
+    if action != "cooperate":
+        return None
+    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
+    return ([g for g in between.children if g.dep_ == "pobj"], "between") if between is not None else None
+
+
+def national_modifier(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'Russian strikes', 'Hezbollah attacks', 'the North Korean troop deployment': who is named before the noun."""
     for child in token.children:
-        if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):  # not "last month's"
-            return [child], "possessor"
+        nation = _nation_of_modifier(child)
+        if nation is not None:
+            return [nation], "national-modifier"
+    return None
+
+
+def _nation_of_modifier(child: Token) -> Token | None:
+    """A national modifier itself, or the nation or possessor of a forces compound ('North Korean troop')."""
+    if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        return child
+    if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
+        return next((g for g in child.children if g.ent_type_ in ("NORP", "GPE") or g.dep_ == "poss"), None)
+    return None
+
+
+def of_forces(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the deployment of North Korean troops': the troops' state deploys them."""
+    if action not in ("deploy", "fight"):
+        return None
+    forces = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS), None)
+    return ([forces], "of-forces") if forces is not None else None
+
+
+def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the arms embargo imposed by this Council': the by-agent of a participle on the noun."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return [g for g in child.children if g.dep_ == "pobj"], "noun-by"
-    if _misattached_by(token):
-        return _misattached_by(token), "noun-by"
-    if action == "cooperate":
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-                return [g for g in child.children if g.dep_ == "pobj"], "between"
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
-            return [child], "national-modifier"
-        if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
-            for grand in child.children:
-                if grand.ent_type_ in ("NORP", "GPE") or grand.dep_ == "poss":
-                    return [grand], "national-modifier"
-    # "the deployment of North Korean troops": the troops' state deploys them
-    if action in ("deploy", "fight"):
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.lower_ in FORCE_NOUNS:
-                        return [pobj], "of-forces"
-    for child in token.children:  # "the arms embargo imposed by this Council"
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if agents:
                 return agents, "noun-imposed-by"
-    for child in token.children:  # "the sanctions it had imposed", "appeals Biden made"
+    return None
+
+
+def relative_light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the sanctions it had imposed', 'appeals Biden made': the subject of a light verb in a relative clause."""
+    for child in token.children:
         if child.dep_ == "relcl" and child.lemma_ in LIGHT_VERBS:
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
                 return subjects, "relative-light-verb"
+    return None
+
+
+def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'imposed sanctions', 'is considering additional measures, including sanctions against X': who does it."""
+    verb = _light_verb_over(token)
+    return (verb_agents(verb)[0], "light-verb") if verb is not None else None
+
+
+def _light_verb_over(token: Token) -> Token | None:
+    """The light verb the noun is the content of: its governor through 'including', its head, or over a preposition."""
     governor = _governing_verb(token)
     if governor is not None and governor.i != token.head.i and governor.lemma_ in LIGHT_VERBS:
-        # "is considering additional measures, including sanctions against X"
-        return verb_agents(governor)[0], "light-verb"
+        return governor
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
-        return verb_agents(head)[0], "light-verb"
+        return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS:
-        return verb_agents(head.head)[0], "light-verb"
+        return head.head
+    return None
+
+
+# Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
+NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
+    possessor, by_phrase, cooperation_between, national_modifier, of_forces, imposed_by, relative_light_verb,
+    light_verb,
+)
+
+
+def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
+    """Possessor, 'by'-phrase, national adjective, or the subject of a light verb: the first rule that applies."""
+    for rule in NOUN_AGENT_RULES:
+        found = rule(token, action)
+        if found is not None:
+            return found
     return [], "none"
 
 
