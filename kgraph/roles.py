@@ -57,20 +57,31 @@ def participants(token: Token) -> list[Token]:
     by_agent = _misattached_by(token)
     if by_agent:
         return by_agent
-    named = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")
-             and c.ent_type_ in ("GPE", "NORP", "ORG") and c.head.ent_type_ != c.ent_type_]
+    named = _named_modifiers(token)
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
         return named
-    for place in (False, True):  # a place ("in Gaza") only when nothing else names anyone
-        for child in token.children:
-            if child.dep_ != "prep" or child.lower_ not in (
-                    ("in",) if place else ("between", "among", "by", "of", "against", "on")):
-                continue
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects:
-                if child.lower_ == "of" and objects[0].pos_ == "NOUN" and not objects[0].ent_type_:
-                    return [objects[0], *participants(objects[0])]
-                return objects
+    # a place ("in Gaza") only when nothing else names anyone
+    return (_preposition_participants(token, ("between", "among", "by", "of", "against", "on"))
+            or _preposition_participants(token, ("in",)))
+
+
+def _named_modifiers(token: Token) -> list[Token]:
+    """Names before the noun that are not part of a longer name of the same kind."""
+    return [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG") and c.head.ent_type_ != c.ent_type_]
+
+
+def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """'talks between Kyiv and Moscow': the objects of the first of `preps` that has any; an unnamed
+    'of' noun brings its own participants ('the withdrawal of Russia's troops')."""
+    for child in token.children:
+        objects = _pobjs(child) if child.dep_ == "prep" and child.lower_ in preps else []
+        if not objects:
+            continue
+        first = objects[0]
+        if child.lower_ == "of" and first.pos_ == "NOUN" and not first.ent_type_:
+            return [first, *participants(first)]
+        return objects
     return []
 
 
@@ -114,34 +125,49 @@ def governing_subjects(token: Token) -> list[Token]:
     current = token
     for _ in range(5):
         head = current.head
-        dep = current.dep_
-        if head.i == current.i or dep in STOP_CLIMB_DEPS:
+        if head.i == current.i or current.dep_ in STOP_CLIMB_DEPS:
             return []
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            possessor = [c for c in head.children if c.dep_ == "poss"]
-            if possessor:
-                return possessor
-        if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("for", "of", "against", "from"):
-            objects = [c for c in head.head.children if c.dep_ == "dobj"]
-            if objects:
-                return objects  # "condemns X for deploying", "warned X against sending"
-        if dep == "xcomp" and head.lemma_ in OBJECT_CONTROL:
-            objects = [c for c in head.children if c.dep_ == "dobj"]
-            if objects:
-                return objects  # "prompting the United States to strike"
-        if head.pos_ in ("VERB", "AUX", "ADJ"):
-            agents = [c for g in head.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"]
-            if agents:
-                return agents
-            subjects = subject_of(head)
-            if subjects:
-                return subjects
-        elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "prep", "pobj", "conj"):
-            possessor = [c for c in head.children if c.dep_ == "poss"]
-            if possessor:
-                return possessor
+        for rule in CLIMB_RULES:
+            found = rule(current, head)
+            if found:
+                return found
         current = head
     return []
+
+
+def noun_owner(current: Token, head: Token) -> list[Token]:
+    """'Russia's decision to invade', 'Russia's role in the attack': the owner of the noun climbed into."""
+    if head.pos_ not in ("NOUN", "PROPN") or current.dep_ not in ("acl", "prep", "pobj", "conj"):
+        return []
+    return [c for c in head.children if c.dep_ == "poss"]
+
+
+def reproached_object(current: Token, head: Token) -> list[Token]:
+    """'condemns X for deploying', 'warned X against sending': X, the object of the verb over the preposition."""
+    if current.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of", "against", "from"):
+        return []
+    return [c for c in head.head.children if c.dep_ == "dobj"]
+
+
+def controlled_object(current: Token, head: Token) -> list[Token]:
+    """'prompting the United States to strike': the object of a verb of control does what its infinitive says."""
+    if current.dep_ != "xcomp" or head.lemma_ not in OBJECT_CONTROL:
+        return []
+    return [c for c in head.children if c.dep_ == "dobj"]
+
+
+def clause_subject(current: Token, head: Token) -> list[Token]:
+    """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of the clause."""
+    if head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return []
+    agents = [c for g in head.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"]
+    return agents or subject_of(head)
+
+
+# Tried in order at each step of the climb; the first to find someone ends it.
+CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
+    noun_owner, reproached_object, controlled_object, clause_subject,
+)
 
 
 AgentRule = Callable[[Token, str], "tuple[list[Token], str] | None"]
