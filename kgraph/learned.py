@@ -72,11 +72,16 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
            key: Callable[[X], str]) -> list[tuple[X, float, X | None, float]]:
     """(agent, p, target or None, p) pairs for one trigger, from each candidate's actors, its
     agent and target probabilities and its conjunction group. The best candidates above the
-    thresholds take the roles (at most `max_agents`, `max_targets`), and with each, the others
-    joined to it by "and" ("Britain and France condemned ...": both)."""
+    thresholds take the roles (at most `max_agents`, `max_targets`, and none far below the best:
+    under `target_ratio` times its probability), and with each, the others joined to it by
+    "and" ("Britain and France condemned ...": both)."""
     def chosen(role: int, limit: str, exclude: set[str]) -> list[tuple[float, X | None]]:
-        ranked = sorted((c for c in scored if c[role] >= thresholds[("agent", "target")[role - 1]]
-                         and (c[0] or role == 2)), key=lambda c: -c[role])
+        name = ("agent", "target")[role - 1]
+        ranked = sorted((c for c in scored if c[role] >= thresholds[name] and (c[0] or role == 2)),
+                        key=lambda c: -c[role])
+        if ranked:
+            floor = thresholds.get(name + "_ratio", 0.0) * ranked[0][role]
+            ranked = [c for c in ranked if c[role] >= floor]
         groups = {c[3] for c in ranked[:int(thresholds.get(limit, 99))]}
         picked: dict[str, tuple[float, X | None]] = {}
         for cand in scored:
@@ -100,7 +105,8 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
 
 def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tuple[float, float]],
             model: LinearModel, sent: Span, article: Article) -> list[Event]:
-    """Agents and targets above the model's thresholds, as events."""
+    """Agents and targets above the model's thresholds, as events. A partner joined by "and"
+    comes with its own probability, which may be tiny: the confidence stays above 0."""
     scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
     pairs = decide(action, scored, model.thresholds, actor_key)
     if not pairs:
@@ -110,5 +116,5 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
                   trigger=article.text[token.idx:token.idx + len(token)],
                   sentence=article.text[sent.start_char:sent.end_char].strip(),
                   sentence_start=sent.start_char, sentence_end=sent.end_char,
-                  trigger_start=token.idx, confidence=round(pa * pt, 2), rule="model:argument")
+                  trigger_start=token.idx, confidence=max(round(pa * pt, 2), 0.01), rule="model:argument")
             for agent, pa, target, pt in pairs]
