@@ -72,16 +72,11 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
            key: Callable[[X], str]) -> list[tuple[X, float, X | None, float]]:
     """(agent, p, target or None, p) pairs for one trigger, from each candidate's actors, its
     agent and target probabilities and its conjunction group. The best candidates above the
-    thresholds take the roles (at most `max_agents`, `max_targets`, and none far below the best:
-    under `target_ratio` times its probability), and with each, the others joined to it by
-    "and" ("Britain and France condemned ...": both)."""
+    thresholds take the roles (at most `max_agents`, `max_targets`), and with each, the others
+    joined to it by "and" ("Britain and France condemned ...": both)."""
     def chosen(role: int, limit: str, exclude: set[str]) -> list[tuple[float, X | None]]:
-        name = ("agent", "target")[role - 1]
-        ranked = sorted((c for c in scored if c[role] >= thresholds[name] and (c[0] or role == 2)),
-                        key=lambda c: -c[role])
-        if ranked:
-            floor = thresholds.get(name + "_ratio", 0.0) * ranked[0][role]
-            ranked = [c for c in ranked if c[role] >= floor]
+        ranked = sorted((c for c in scored if c[role] >= thresholds[("agent", "target")[role - 1]]
+                         and (c[0] or role == 2)), key=lambda c: -c[role])
         groups = {c[3] for c in ranked[:int(thresholds.get(limit, 99))]}
         picked: dict[str, tuple[float, X | None]] = {}
         for cand in scored:

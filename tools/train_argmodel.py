@@ -208,13 +208,18 @@ def _use_voice(voices, name: str) -> None:
         voice.use_model(voices[name])
 
 
-def model_keys(rows, model: argmodel.LinearModel) -> dict[str, set]:
-    """Each document's strict keys from the model's decisions on its collected questions."""
+def scored_questions(rows, model: argmodel.LinearModel) -> list[tuple[str, str, list]]:
+    """Each collected question's candidates with their agent and target probabilities, as
+    extraction computes them: they do not depend on the thresholds, so the grid reuses them."""
+    return [(name, action, [(sorted(keys), *model.probabilities(f), group) for keys, f, group in cands])
+            for name, _, action, cands in rows]
+
+
+def model_keys(scored, thresholds: dict[str, float]) -> dict[str, set]:
+    """Each document's strict keys from the model's decisions on its scored questions."""
     found: dict[str, set] = defaultdict(set)
-    for name, _, action, cands in rows:
-        scored = [(sorted(keys), model.probability("agent", f), model.probability("target", f), group)
-                  for keys, f, group in cands]
-        for agent, _, target, _ in decide(action, scored, model.thresholds, lambda k: k):
+    for name, action, candidates in scored:
+        for agent, _, target, _ in decide(action, candidates, thresholds, lambda k: k):
             found[name].add(_key(action, agent, target))
     return found
 
@@ -225,12 +230,24 @@ def score(names, gold, predicted: dict[str, set], action: str | None = None) -> 
     tp = npred = ngold = 0
     for name in names:
         pred = {k for k in predicted.get(name, set()) if action is None or k[0] == action}
-        ref = {_key(g["action"], gold_key(g["agent"]), gold_key(g["target"])) for g in gold.get(name, [])
-               if action is None or g["action"] == action}
+        ref = _gold_keys(gold, name, action)
         tp += len(pred & ref)
         npred += len(pred)
         ngold += len(ref)
     return tp, npred, ngold
+
+
+_GOLD_KEYS: dict[tuple[int, str, str | None], set] = {}
+
+
+def _gold_keys(gold, name: str, action: str | None) -> set:
+    """The strict keys of a document's gold lines (of one action's, when given); every cell of
+    the threshold grid asks for them, so they are read once."""
+    at = (id(gold), name, action)
+    if at not in _GOLD_KEYS:
+        _GOLD_KEYS[at] = {_key(g["action"], gold_key(g["agent"]), gold_key(g["target"])) for g in gold.get(name, [])
+                          if action is None or g["action"] == action}
+    return _GOLD_KEYS[at]
 
 
 def _key(action, agent, target):
@@ -257,7 +274,7 @@ def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
         lexicon = make_lexicon(train, gold)
         model = fit(*labelled(questions(train, lexicon, voices), sentence_spans(train, gold)),
                     {"agent": 0.5, "target": 0.5})
-        held_out = questions(folds[k], lexicon, voices)
+        held_out = scored_questions(questions(folds[k], lexicon, voices), model)
         rules = rule_keys(folds[k], voices)
         for i, v in enumerate(score(names, gold, rules)):
             totals[("rules",)][i] += v
@@ -267,19 +284,17 @@ def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
         for name in names:
             per_doc[("rules",)][name] = score([name], gold, rules)
         for ta, tt, ma, mt in itertools.product(THRESHOLDS, THRESHOLDS, MAX_ROLES, MAX_ROLES):
-            if True:
-                learned = model_keys(held_out, argmodel.LinearModel(model.weights, model.bias, {
-                    "agent": ta, "target": tt, "max_agents": ma, "max_targets": mt}))
-                union = {n: rules.get(n, set()) | learned.get(n, set()) for n in names}
-                for method, pred in (("model", learned), ("union", union)):
-                    for i, v in enumerate(score(names, gold, pred)):
-                        totals[(method, ta, tt, ma, mt)][i] += v
-                    for name in names:
-                        per_doc[(method, ta, tt, ma, mt)][name] = score([name], gold, pred)
-                    if method == "union":
-                        for action in ACTIONS:
-                            for i, v in enumerate(score(names, gold, pred, action)):
-                                per_action[(method, ta, tt, ma, mt)][action][i] += v
+            learned = model_keys(held_out, {"agent": ta, "target": tt, "max_agents": ma, "max_targets": mt})
+            union = {n: rules.get(n, set()) | learned.get(n, set()) for n in names}
+            for method, pred in (("model", learned), ("union", union)):
+                for i, v in enumerate(score(names, gold, pred)):
+                    totals[(method, ta, tt, ma, mt)][i] += v
+                for name in names:
+                    per_doc[(method, ta, tt, ma, mt)][name] = score([name], gold, pred)
+                if method == "union":
+                    for action in ACTIONS:
+                        for i, v in enumerate(score(names, gold, pred, action)):
+                            per_action[(method, ta, tt, ma, mt)][action][i] += v
         print(f"fold {k + 1}/{FOLDS} done", file=sys.stderr)
     argmodel.use_lexicon(None)
     best = max((key for key in totals if key[0] != "rules"), key=lambda key: f1(*totals[key])[2])
