@@ -8,7 +8,7 @@ store (so that each case can be replayed alone):
 
     kgraph.sources (beneath read_articles) -> the build's date -> graph_iri -> text_for_parser
     -> nlp -> with_original_text -> extract_events (each event's sentence at its offsets,
-    and an IRI of its own) -> article_rdf -> N-Quads, parsed back
+    and an IRI of its own) -> resolve_article -> article_rdf -> N-Quads, parsed back
 
 An input the reader skips with a warning (empty, binary, not UTF-8, a bad JSON line) is no
 crash; an exception anywhere else is, and so is a case that takes longer than --timeout. (A
@@ -356,7 +356,7 @@ class Pipeline:
         import pyoxigraph as ox
 
         from kgraph.casing import text_for_parser, with_original_text
-        from kgraph.entities import EntityResolver
+        from kgraph.entities import EntityResolver, resolve_article
         from kgraph.extract import extract_events
         from kgraph.rdf import article_rdf, event_iri, graph_iri
 
@@ -373,7 +373,7 @@ class Pipeline:
             twins = [(e.action, e.agent, e.target, e.rule) for e, iri in zip(result.events, iris)
                      if iris.count(iri) > 1]
             raise AssertionError(f"two events get one IRI: {twins}")
-        rdf = article_rdf(result, EntityResolver())
+        rdf = article_rdf(resolve_article(result, EntityResolver()))
         nquads = ox.serialize(rdf.quads, format=ox.RdfFormat.N_QUADS)
         parsed = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
         if len(parsed) != len(rdf.quads):

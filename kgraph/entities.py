@@ -5,12 +5,16 @@ normalised name ("Yoon Suk-yeol" == "Yoon Suk Yeol"); a person named by one word
 after "President") joins the one fully named person that word belongs to, whichever article
 came first. Names are compared word by word, never as substrings, and a one-word name that
 fits two people stays apart: wrong merges are worse than missed ones.
+
+`resolve_article` settles who is who in one article before anything is written: the RDF writer
+(`rdf.article_rdf`) is given the resolved actors and the merges, and decides nothing itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .model import Actor, normalise_name
+from .countries import country_name
+from .model import Actor, Article, ArticleResult, Event, normalise_name
 
 
 @dataclass
@@ -71,3 +75,52 @@ class EntityResolver:
 
 def _compatible(a: Actor, b: Actor) -> bool:
     return a.country is None or b.country is None or a.country == b.country
+
+
+@dataclass(frozen=True)
+class ResolvedEvent:
+    """An event as extracted, and the actor each of its roles names: the canonical actor known
+    when the text reached it, with this mention's words as `surface` (another name for it).
+
+    `event` keeps the actors as extracted, since the event's IRI and label are made from them:
+    an event keeps its IRI when identity changes."""
+
+    event: Event
+    agent: Actor | None
+    target: Actor | None
+    reported_by: Actor | None
+
+
+@dataclass(frozen=True)
+class ResolvedArticle:
+    """One article's events with their actors resolved, and the merges the resolution made.
+
+    A merge joins an actor met earlier in the text ("President Yoon") to one met later ("Yoon
+    Suk Yeol"): events before the full name hold the one-word actor, and the writer folds the
+    merge in, so the absorbed actor's names stay as the full one's other names."""
+
+    article: Article
+    events: list[ResolvedEvent]
+    merges: list[Merge]
+
+
+def resolve_article(result: ArticleResult, resolver: EntityResolver) -> ResolvedArticle:
+    """The actors of `result`'s events as `resolver` sees them, in the order of the text (the
+    order decides what merges), and every merge made on the way, returned rather than hidden
+    in the writer."""
+    merges: list[Merge] = []
+
+    def resolve(mention: Actor | None) -> Actor | None:
+        if mention is None:
+            return None
+        actor, made = resolver.canonical(mention)
+        merges.extend(made)
+        if actor.country and actor.kind != "COUNTRY":
+            # the state it acts for is an actor of the graph too: seen now, as the writer writes it
+            resolve(Actor(country_name(actor.country), "COUNTRY", actor.country))
+        return replace(actor, surface=mention.surface)
+
+    # a theme is named by its IRI only; its actors are resolved where it is an event of the list
+    events = [ResolvedEvent(event, resolve(event.agent), resolve(event.target), resolve(event.reported_by))
+              for event in result.events]
+    return ResolvedArticle(result.article, events, merges)

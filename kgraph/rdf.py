@@ -7,6 +7,9 @@ so they are described once, in the actors graph: were each article to repeat "Ch
 country labelled China", a query over the union of all graphs would meet that triple once per
 article and its joins would explode. Derived data (mention counts) lives in the stats graph,
 recomputed after each change, which also drops actors no event mentions any more.
+
+Who is who is settled before writing (`entities.resolve_article`): the writer is given each
+role's actor and the article's merges, and writes them as they are.
 """
 from __future__ import annotations
 
@@ -17,8 +20,8 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .countries import country_name
-from .entities import EntityResolver, Merge
-from .model import Actor, Article, ArticleResult, Event, normalise_name
+from .entities import Merge, ResolvedArticle, ResolvedEvent
+from .model import Actor, Article, Event, normalise_name
 from .vocab import ACTION_CLASSES, ACTOR_CLASSES, ID, KG, MODALITIES
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -69,29 +72,28 @@ def event_iri(article: Article, event: Event) -> ox.NamedNode:
 
 @dataclass
 class ArticleRdf:
-    """The quads of one article and the actor merges they imply for earlier articles."""
+    """The quads of one article: its named graph, and its actors' descriptions."""
 
     graph: ox.NamedNode
     document: ox.NamedNode
     quads: list[ox.Quad] = field(default_factory=list)
-    merges: list[Merge] = field(default_factory=list)
 
 
-def article_rdf(result: ArticleResult, entities: EntityResolver) -> ArticleRdf:
-    """All triples of one article, in its own named graph."""
-    article = result.article
+def article_rdf(resolved: ResolvedArticle) -> ArticleRdf:
+    """All triples of one article, in its own named graph, its actors and merges as resolved."""
+    article = resolved.article
     out = ArticleRdf(graph=graph_iri(article), document=document_iri(article.source))
-    writer = _Writer(out, entities)
+    writer = _Writer(out)
     writer.document(article)
-    for event in result.events:
+    for event in resolved.events:
         writer.event(article, event)
+    out.quads = _fold_merges(out.quads, resolved.merges)
     return out
 
 
 class _Writer:
-    def __init__(self, out: ArticleRdf, entities: EntityResolver) -> None:
+    def __init__(self, out: ArticleRdf) -> None:
         self.out = out
-        self.entities = entities
         self.described: set[str] = set()
 
     def add(self, subject: ox.NamedNode, predicate: object, obj: ox.NamedNode | ox.Literal,
@@ -112,17 +114,18 @@ class _Writer:
         if article.url and article.url != article.source:
             self.add(doc, DCTERMS.identifier, ox.Literal(article.url))
 
-    def event(self, article: Article, event: Event) -> None:
+    def event(self, article: Article, resolved: ResolvedEvent) -> None:
+        event = resolved.event  # the IRI and label come from the words as extracted
         subject = event_iri(article, event)
         self.add(subject, RDF.type, node(KG.Event))
         self.add(subject, RDF.type, node(ACTION_CLASSES[event.action]))
         label = " ".join(x for x in (event.agent and event.agent.name, event.action,
                                      event.target and event.target.name) if x)
         self.add(subject, RDFS.label, ox.Literal(label))
-        if event.agent is not None:
-            self.add(subject, KG.agent, self.actor(event.agent))
-        if event.target is not None:
-            self.add(subject, KG.target, self.actor(event.target))
+        if resolved.agent is not None:
+            self.add(subject, KG.agent, self.actor(resolved.agent))
+        if resolved.target is not None:
+            self.add(subject, KG.target, self.actor(resolved.target))
         if event.theme is not None:
             self.add(subject, KG.theme, event_iri(article, event.theme))
         self.add(subject, KG.modality, node(MODALITIES[event.modality]))
@@ -134,16 +137,16 @@ class _Writer:
         self.add(subject, KG.extractedBy, ox.Literal(event.rule))
         if event.date:
             self.add(subject, KG.date, ox.Literal(event.date, datatype=_XSD_DATE))
-        if event.reported_by is not None:
-            self.add(subject, KG.reportedBy, self.actor(event.reported_by))
+        if resolved.reported_by is not None:
+            self.add(subject, KG.reportedBy, self.actor(resolved.reported_by))
         self.add(subject, PROV.wasDerivedFrom, self.out.document)
 
-    def actor(self, mention: Actor) -> ox.NamedNode:
-        actor, merges = self.entities.canonical(mention)
-        self.out.merges.extend(merges)
+    def actor(self, actor: Actor) -> ox.NamedNode:
+        """The actor's node, described the first time; the words that named it (`surface`)
+        are another name of it when they are not its name."""
         subject = actor_iri(actor)
-        if mention.surface and normalise_name(mention.surface) != normalise_name(actor.name):
-            self.describe(subject, SKOS.altLabel, ox.Literal(mention.surface))
+        if actor.surface and normalise_name(actor.surface) != normalise_name(actor.name):
+            self.describe(subject, SKOS.altLabel, ox.Literal(actor.surface))
         if subject.value in self.described:
             return subject
         self.described.add(subject.value)
@@ -161,3 +164,44 @@ class _Writer:
 def actor_from_row(name: str, kind_iri: str, iso: str | None) -> Actor:
     kinds = {str(v): k for k, v in ACTOR_CLASSES.items()}
     return Actor(name, kinds[kind_iri], iso)  # type: ignore[arg-type]
+
+
+_LABEL = node(RDFS.label)
+_ALT_LABEL = node(SKOS.altLabel)
+
+
+def _fold_merges(quads: list[ox.Quad], merges: list[Merge]) -> list[ox.Quad]:
+    """`quads` with the article's own merges ("President Yoon" before "Yoon Suk Yeol" in one
+    text) folded in: the absorbed actor's mentions point at the full one, its description goes,
+    and its names stay as the full one's other names (as when the full name came first)."""
+    if not merges:
+        return quads
+    iri = {m.absorbed: node(f"{ID}actor/{actor_slug(m.absorbed)}") for m in merges}
+    final = {iri[m.absorbed]: node(f"{ID}actor/{actor_slug(_final(m.absorbed, merges))}") for m in merges}
+    labels = {q.subject: q.object.value for q in quads if q.graph_name == ACTORS_GRAPH and q.predicate == _LABEL}
+    folded: list[ox.Quad] = []
+    seen: set[ox.Quad] = set()
+    for q in quads:
+        if q.graph_name == ACTORS_GRAPH and q.subject in final:
+            if q.predicate not in (_LABEL, _ALT_LABEL):
+                continue  # the absorbed actor's class and country: the full one has its own
+            into = final[q.subject]
+            if normalise_name(q.object.value) == normalise_name(labels.get(into, "")):
+                continue  # a spelling of the full name ("Yoon Suk-yeol"): no other name
+            q = ox.Quad(into, _ALT_LABEL, q.object, q.graph_name)
+        elif q.object in final:
+            q = ox.Quad(q.subject, q.predicate, final[q.object], q.graph_name)
+        if q not in seen:
+            seen.add(q)
+            folded.append(q)
+    return folded
+
+
+def _final(key: str, merges: list[Merge]) -> str:
+    """Where a chain of merges ends (a merge's target may itself be absorbed later)."""
+    into = {m.absorbed: m.into for m in merges}
+    seen = {key}
+    while key in into and into[key] not in seen:
+        key = into[key]
+        seen.add(key)
+    return key
