@@ -1,11 +1,13 @@
 """Cross-document entity resolution: one node per real actor, never merged on a substring."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
-from kgraph.entities import EntityResolver
-from kgraph.model import Actor
+from kgraph.entities import EntityResolver, Merge, ResolvedArticle, ResolvedEvent, resolve_article
+from kgraph.model import Actor, Article, ArticleResult, Event
+from kgraph.rdf import article_rdf
 
 
 def test_spelling_variants_of_a_name_are_one_actor():
@@ -37,6 +39,50 @@ def test_people_of_different_states_are_not_merged():
     resolver = EntityResolver()
     resolver.canonical(Actor("John Kelley", "PERSON", "USA"))
     assert resolver.canonical(Actor("Kelley", "PERSON", "GBR"))[0].name == "Kelley"
+
+
+YOON = Actor("Yoon", "PERSON", "KOR", surface="Yoon")
+YOON_SUK_YEOL = Actor("Yoon Suk Yeol", "PERSON", "KOR", surface="Yoon Suk Yeol")
+NORTH_KOREA = Actor("North Korea", "COUNTRY", "PRK", surface="Pyongyang")
+ACTOR = "https://w3id.org/kgraph/id/actor/"
+AGENT = URIRef("https://w3id.org/kgraph/ontology#agent")
+
+
+def _yoon_article() -> ArticleResult:
+    """"President Yoon condemned Pyongyang. Yoon Suk Yeol warned Pyongyang.", as extracted."""
+    text = "President Yoon condemned Pyongyang. Yoon Suk Yeol warned Pyongyang."
+    return ArticleResult(Article(source="yoon.txt", text=text), [
+        Event("condemn", YOON, NORTH_KOREA, "asserted", "condemned", text[:35], 0, 35, trigger_start=15),
+        Event("warn", YOON_SUK_YEOL, NORTH_KOREA, "asserted", "warned", text[36:], 36, 67, trigger_start=50),
+    ])
+
+
+def _written(resolved: ResolvedArticle) -> Graph:
+    """The article's quads as one graph (the union of its graph and the actors graph)."""
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in article_rdf(resolved).quads]
+    return Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+
+
+def test_in_one_article_president_yoon_then_yoon_suk_yeol_is_one_actor():
+    resolved = resolve_article(_yoon_article(), EntityResolver())
+    # identity is settled before writing, and the merge it made is returned
+    assert resolved.merges == [Merge(absorbed="yoon", into="yoon suk yeol")]
+    graph = _written(resolved)
+    yoon = URIRef(ACTOR + "yoon-suk-yeol")
+    assert set(graph.objects(None, AGENT)) == {yoon}  # both events are his
+    assert {str(o) for o in graph.objects(yoon, RDFS.label)} == {"Yoon Suk Yeol"}
+    assert "Yoon" in {str(o) for o in graph.objects(yoon, SKOS.altLabel)}  # the name he was first met by
+    assert not any(str(term) == ACTOR + "yoon" for triple in graph for term in triple)  # "Yoon" is gone
+
+
+def test_the_writer_writes_the_identities_it_is_given():
+    # an identity step that kept "Yoon" apart from "Yoon Suk Yeol" (say, two Yoons in the text):
+    # the writer keeps them apart too, whichever name comes first, for it decides no identity
+    for events in (_yoon_article().events, _yoon_article().events[::-1]):
+        kept_apart = ResolvedArticle(_yoon_article().article, [
+            ResolvedEvent(event, event.agent, event.target, event.reported_by) for event in events], merges=[])
+        agents = set(_written(kept_apart).objects(None, AGENT))
+        assert agents == {URIRef(ACTOR + "yoon"), URIRef(ACTOR + "yoon-suk-yeol")}
 
 
 def _build(tmp_path, texts: dict[str, str]) -> Graph:
