@@ -105,9 +105,9 @@ class ResolvedArticle:
 
 
 def resolve_article(result: ArticleResult, resolver: EntityResolver) -> ResolvedArticle:
-    """The actors of `result`'s events as `resolver` sees them, in the order of the text (the
-    order decides what merges), and every merge made on the way, returned rather than hidden
-    in the writer."""
+    """The actors of `result`'s events as `resolver` sees them in the order of the text (a
+    one-word name met before the full one is its own actor until then), and the merges made
+    on the way, returned for the writer to fold in rather than found by it."""
     merges: list[Merge] = []
 
     def resolve(mention: Actor | None) -> Actor | None:
