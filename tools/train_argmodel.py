@@ -53,6 +53,7 @@ USE_CAMEO_VERBS = True
 # an annotated lemma also needs this share of the word's uses annotated (CV: 0.05 0.482, 0.1 0.488,
 # 0.15 0.483, 0.2 0.483): "make", "use", "order", "mission" are in many sentences, rarely triggers
 MIN_TRIGGER_RATE = 0.1
+MIN_EVIDENCE = 3  # uses in the training text that can speak against a dictionary verb
 THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 MAX_ROLES = [1, 2, 99]  # at most this many agents (targets) per trigger
 
@@ -99,19 +100,28 @@ def trigger_lemmas(corpus, gold) -> Counter:
 
 
 def make_lexicon(corpus, gold) -> dict:
-    """The hand lexicon plus annotated trigger lemmas seen MIN_GOLD_COUNT times or more."""
+    """The rules' trigger words, PETRARCH2's verbs and the annotated trigger lemmas. A
+    dictionary verb stays unless the training text speaks against it: used MIN_EVIDENCE times
+    or more, with under MIN_TRIGGER_RATE of its uses annotated; an annotated lemma joins when
+    seen MIN_GOLD_COUNT times, in at least MIN_TRIGGER_RATE of its uses."""
     lemmas: dict[str, dict[str, int]] = defaultdict(dict)
     for table in (VERB_TRIGGERS, NOUN_TRIGGERS, ADJECTIVE_TRIGGERS):
         for lemma, action in table.items():
             lemmas[lemma][action] = lemmas[lemma].get(action, 0)
+    seen = Counter(t.lemma_.lower() for _, doc, _ in corpus for t in doc)
+    annotated = trigger_lemmas(corpus, gold)
+    uses_annotated = Counter()
+    for (lemma, _), n in annotated.items():
+        uses_annotated[lemma] += n
     if USE_CAMEO_VERBS:  # PETRARCH2's verbs that are triggers on their own (data/cameo_triggers.json)
         cameo = json.loads((DATA / "cameo_triggers.json").read_text(encoding="utf-8"))["triggers"]
         for action, entries in cameo.items():
             for e in entries:
-                if set(e) <= {"phrase", "verb", "cameo", "cameo_source"}:
-                    lemmas[e["verb"]].setdefault(action, 0)
-    seen = Counter(t.lemma_.lower() for _, doc, _ in corpus for t in doc)
-    for (lemma, action), n in trigger_lemmas(corpus, gold).items():
+                verb = e["verb"]
+                if set(e) <= {"phrase", "verb", "cameo", "cameo_source"} and (
+                        seen[verb] < MIN_EVIDENCE or uses_annotated[verb] / seen[verb] >= MIN_TRIGGER_RATE):
+                    lemmas[verb].setdefault(action, 0)
+    for (lemma, action), n in annotated.items():
         # a word annotators took for a trigger often enough, and in enough of its uses ("say"
         # was twice an accusation, in hundreds of sentences)
         if (n >= MIN_GOLD_COUNT and n / seen[lemma] >= MIN_TRIGGER_RATE) or lemma in lemmas:
