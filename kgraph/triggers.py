@@ -64,16 +64,16 @@ def phrase_rule(rule: str) -> dict:
     return _phrases().get(rule, {})
 
 
-_matcher_cache: list = []  # [(vocab, matcher)]: one pipeline at a time
+_matcher_cache: list = []  # [(vocab, {rule: matcher})]: one pipeline at a time
 _matches_cache: list = []  # [(doc, {token index: [(rule, action)]})]: one document at a time
 
 
 @lru_cache(maxsize=1)
-def _pattern_words() -> list[list[tuple[int, frozenset[int]]]]:
-    """For each phrase pattern, the word constraints of its nodes: (column, hashes allowed),
-    column 0 for LEMMA and 1 for LOWER (`_sentences_worth_matching` reads those columns)."""
-    patterns = []
-    for entry in _phrases().values():
+def _pattern_words() -> dict[str, list[tuple[int, frozenset[int]]]]:
+    """For each phrase rule, the word constraints of its pattern's nodes: (column, hashes
+    allowed), column 0 for LEMMA and 1 for LOWER (`_sentences_worth_matching` reads those)."""
+    patterns = {}
+    for rule, entry in _phrases().items():
         needs = []
         for node in entry["pattern"]:
             for column, attr in enumerate(("LEMMA", "LOWER")):
@@ -82,30 +82,41 @@ def _pattern_words() -> list[list[tuple[int, frozenset[int]]]]:
                     needs.append((column, frozenset([get_string_id(value)])))
                 elif isinstance(value, dict) and set(value) == {"IN"}:
                     needs.append((column, frozenset(get_string_id(w) for w in value["IN"])))
-        patterns.append(needs)
+        patterns[rule] = needs
     return patterns
 
 
-def _sentences_worth_matching(doc: Doc) -> list[Span]:
-    """The sentences in which some phrase pattern has all the words it names: the only ones the
-    dependency matcher, slow on long documents, needs to see."""
+def _sentences_worth_matching(doc: Doc) -> dict[str, list[Span]]:
+    """For each phrase rule, the sentences that hold every word its pattern names: the only
+    ones its dependency matcher, which costs about a millisecond a call, needs to see."""
     values = doc.to_array(["LEMMA", "LOWER"])
     sentence = sentence_numbers(doc)
     patterns = _pattern_words()
     where: dict[tuple[int, int], set[int]] = {}  # (column, word) -> the sentences it is in
     for column in (0, 1):
-        wanted = sorted({word for needs in patterns for c, words in needs if c == column for word in words})
+        wanted = sorted({word for needs in patterns.values() for c, words in needs if c == column for word in words})
         for i in np.flatnonzero(np.isin(values[:, column], np.array(wanted, dtype=np.uint64))):
             where.setdefault((column, int(values[i, column])), set()).add(int(sentence[i]))
     every = set(range(int(sentence[-1]) + 1))
-    worth: set[int] = set()
-    for needs in patterns:
+    spans = sentences(doc)
+    worth: dict[str, list[Span]] = {}
+    for rule, needs in patterns.items():
         possible = every
         for column, words in needs:
             possible = possible & set().union(*(where.get((column, w), set()) for w in words))
-        worth |= possible
-    spans = sentences(doc)
-    return [spans[n] for n in sorted(worth) if n < len(spans)]
+        worth[rule] = [spans[n] for n in sorted(possible) if n < len(spans)]
+    return worth
+
+
+def _matchers(vocab) -> dict[str, DependencyMatcher]:
+    """One dependency matcher per phrase rule, built once per pipeline."""
+    if not (_matcher_cache and _matcher_cache[0][0] is vocab):
+        matchers = {}
+        for rule, entry in _phrases().items():
+            matchers[rule] = DependencyMatcher(vocab)
+            matchers[rule].add(rule, [entry["pattern"]])
+        _matcher_cache[:] = [(vocab, matchers)]
+    return _matcher_cache[0][1]
 
 
 def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
@@ -113,16 +124,12 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     file's order (`data/trigger_phrases.json`); matched once per document."""
     if _matches_cache and _matches_cache[0][0] is doc:
         return _matches_cache[0][1]
-    if not (_matcher_cache and _matcher_cache[0][0] is doc.vocab):
-        matcher = DependencyMatcher(doc.vocab)
-        for rule, entry in _phrases().items():
-            matcher.add(rule, [entry["pattern"]])
-        _matcher_cache[:] = [(doc.vocab, matcher)]
-    matcher = _matcher_cache[0][1]
+    matchers = _matchers(doc.vocab)
     found: dict[int, set[str]] = {}
-    for sent in _sentences_worth_matching(doc) if len(doc) else []:
-        for match_id, tokens in matcher(sent):
-            found.setdefault(sent.start + tokens[0], set()).add(doc.vocab.strings[match_id])
+    for rule, worth in (_sentences_worth_matching(doc) if len(doc) else {}).items():
+        for sent in worth:
+            for _, tokens in matchers[rule](sent):
+                found.setdefault(sent.start + tokens[0], set()).add(rule)
     table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
              for i, rules in sorted(found.items())}
     _matches_cache[:] = [(doc, table)]
