@@ -33,6 +33,7 @@ class Trigger:
 
 def find_triggers(sent: Span) -> Iterator[Trigger]:
     """Tokens that name one of the 12 actions here (with false friends filtered out)."""
+    phrases = _phrase_triggers(sent.doc)
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
@@ -48,7 +49,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and token.dep_ == "acomp":
             if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
                 yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
-        for rule, action in _phrase_triggers(sent.doc).get(token.i, ()):
+        for rule, action in phrases.get(token.i, ()):
             yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
 
 
