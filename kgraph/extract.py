@@ -6,6 +6,8 @@ user can ask why an edge exists; its confidence says how sure the rule is.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -241,45 +243,107 @@ def _definite(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in token.children)
 
 
+@dataclass(frozen=True)
+class ActorSearch:
+    """What the deep rules read: the document's actors, and those the found ones must not be (a target's agents)."""
+    actors: DocumentActors
+    exclude: list[Actor]
+
+    def others(self) -> set[str]:
+        """The excluded actors as the graph's reader compares them, a state's people and bodies as the state."""
+        return {a.country or a.key for a in self.exclude}
+
+
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False,
                  exclude: list[Actor] | None = None) -> list[Actor]:
     """Actors for each head; with `deep`, a head that is no actor gives its participants
     ("the DPRK's launch" -> the DPRK, "cooperation between A and B" -> A, B) and a group
     its named examples ("third parties like the United States and Poland")."""
+    search = ActorSearch(actors, exclude or [])
     found: list[Actor] = []
     for head in heads:
-        if deep and head.tag_ in ("WDT", "WP"):  # "the transfer ..., which we condemn"
-            clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
-            head = clause.head if clause is not None else head
-        if deep and head.lower_ == "what":  # "criticised what they called Venezuelan provocation"
-            named = [c for c in head.head.children if c.dep_ in ("oprd", "attr")]
-            head = named[0] if named else head
-        examples = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
-                    for g in c.children if g.dep_ == "pobj"] if deep else []
-        resolved = [a for e in examples for a in actors.resolve(e)] or actors.resolve(head)
-        if not resolved and deep and not _manner_of_acting(head):
-            resolved = [a for p in participants(head) for a in actors.resolve(p)]
-        if (not resolved and deep and refers_back(head)  # "wage this war" is no back-reference
-                and VERB_TRIGGERS.get(head.head.lemma_) != NOUN_TRIGGERS[head.lemma_.lower()]):
-            # "condemned the strikes": whoever carried out the strikes named before
-            earlier = actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
-            # the latest such event by someone else: "X condemned the attack" is not X's own
-            others = {a.country or a.key for a in exclude or []}
-            resolved = next((group for group in reversed(earlier)
-                             if not any((a.country or a.key) in others for a in group)), [])
-        if not resolved and deep and _definite(head):
-            # "North Korea launched a missile. We condemn this launch.": who did it
-            doers = actors.memory.doers.get(head.lemma_.lower(), [])
-            others = {a.country or a.key for a in exclude or []}
-            resolved = [a for a in doers if (a.country or a.key) not in others]
-            if not resolved and head.lemma_.lower() in GENERIC_EVENT_NOUNS:
-                # "Viet Nam condemns this act": the last thing someone else did
-                resolved = next((group for group in reversed(actors.memory.recent_agents)
-                                 if not any((a.country or a.key) in others for a in group)), [])
-        for actor in resolved:
+        for actor in (_resolve_deep(head, search) if deep else actors.resolve(head)):
             if actor not in found:
                 found.append(actor)
     return found
+
+
+def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
+    """The word a pronoun stands for, its named examples or itself; failing those, the first deep rule that finds
+    someone."""
+    for rule in HEAD_RULES:
+        head = rule(head)
+    resolved = _named_examples(head, search.actors) or search.actors.resolve(head)
+    for deep_rule in DEEP_RULES:
+        resolved = resolved or deep_rule(head, search)
+    return resolved
+
+
+def relative_antecedent(head: Token) -> Token:
+    """"the transfer ..., which we condemn": the noun the relative pronoun stands for."""
+    if head.tag_ not in ("WDT", "WP"):
+        return head
+    clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else head
+
+
+def what_is_called(head: Token) -> Token:
+    """"criticised what they called Venezuelan provocation": the thing named, not "what"."""
+    if head.lower_ != "what":
+        return head
+    named = [c for c in head.head.children if c.dep_ in ("oprd", "attr")]
+    return named[0] if named else head
+
+
+# Applied in order to each head before it is resolved: each swaps a stand-in word for the word it stands for.
+HEAD_RULES: tuple[Callable[[Token], Token], ...] = (relative_antecedent, what_is_called)
+
+
+def _named_examples(head: Token, actors: DocumentActors) -> list[Actor]:
+    """"third parties like the United States and Poland": the examples named for a group."""
+    return [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
+            for g in c.children if g.dep_ == "pobj" for a in actors.resolve(g)]
+
+
+def participants_named(head: Token, search: ActorSearch) -> list[Actor]:
+    """"the DPRK's launch", "cooperation between A and B": who takes part in what the noun names, unless the noun
+    says how someone acted ("with the support of Australia")."""
+    if _manner_of_acting(head):
+        return []
+    return [a for p in participants(head) for a in search.actors.resolve(p)]
+
+
+def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
+    """"condemned the strikes": whoever carried out the strikes named before, the latest such event by someone
+    else ("X condemned the attack" is not X's own); "wage this war" is no back-reference."""
+    if not refers_back(head) or VERB_TRIGGERS.get(head.head.lemma_) == NOUN_TRIGGERS[head.lemma_.lower()]:
+        return []
+    earlier = search.actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
+    others = search.others()
+    return next((group for group in reversed(earlier) if not any((a.country or a.key) in others for a in group)), [])
+
+
+def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
+    """"North Korea launched a missile. We condemn this launch.": who did it."""
+    if not _definite(head):
+        return []
+    others = search.others()
+    return [a for a in search.actors.memory.doers.get(head.lemma_.lower(), []) if (a.country or a.key) not in others]
+
+
+def last_act(head: Token, search: ActorSearch) -> list[Actor]:
+    """"Viet Nam condemns this act": the last thing someone else did."""
+    if not _definite(head) or head.lemma_.lower() not in GENERIC_EVENT_NOUNS:
+        return []
+    others = search.others()
+    return next((group for group in reversed(search.actors.memory.recent_agents)
+                 if not any((a.country or a.key) in others for a in group)), [])
+
+
+# Tried in order while nobody is found: each reads the head as an event whose doers are named elsewhere.
+DEEP_RULES: tuple[Callable[[Token, ActorSearch], list[Actor]], ...] = (
+    participants_named, earlier_event_agents, earlier_doers, last_act,
+)
 
 
 def _manner_of_acting(head: Token) -> bool:
