@@ -128,50 +128,136 @@ AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum"
                    "deliveries", "program", "programme", "plan"}
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the event rules read: the trigger, the word that holds its roles, and where it stands."""
+    trigger: Trigger
+    token: Token  # the trigger word, or the agreement it names ("a defence cooperation agreement")
+    is_noun: bool
+    sent: Span
+    actors: DocumentActors
+    article: Article
+
+    @classmethod
+    def of(cls, trigger: Trigger, sent: Span, actors: DocumentActors, article: Article) -> Reading:
+        token = trigger.token
+        # a phrase rule ("calls on", "stands with") reads its word as a verb even when the tagger
+        # says noun ("Denmark condemns these attacks and calls on all parties")
+        is_noun = ((token.pos_ in ("NOUN", "PROPN") and trigger.rule == "noun")
+                   or phrase_rule(trigger.rule).get("reads_as") == "noun")  # "held a telephone call with"
+        if is_noun and token.dep_ == "compound" and token.head.lemma_ in AGREEMENT_NOUNS:
+            token = token.head  # "a defence cooperation agreement": the agreement has the roles
+        return cls(trigger, token, is_noun, sent, actors, article)
+
+    @property
+    def action(self) -> str:
+        return self.trigger.action
+
+    @property
+    def lemma(self) -> str:
+        """The trigger word's own lemma, even when an agreement holds the roles."""
+        return self.trigger.token.lemma_.lower()
+
+    def speaker_accuses(self) -> bool:
+        """"X violates the resolutions": a word by which the speaker accuses whoever acts."""
+        return self.lemma in SPEAKER_ACCUSES or self.token.lower_ in SPEAKER_ACCUSES
+
+
+@dataclass
+class Roles:
+    """Who acts and who is acted on, as actors, and the name of the rule that found them."""
+    agents: list[Actor]
+    targets: list[Actor]
+    rule: str
+
+
 def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: Article) -> list[Event]:
-    token = trigger.token
-    action = trigger.action
-    lemma = token.lemma_.lower()
-    # a phrase rule ("calls on", "stands with") reads its word as a verb even when the tagger
-    # says noun ("Denmark condemns these attacks and calls on all parties")
-    is_noun = ((token.pos_ in ("NOUN", "PROPN") and trigger.rule == "noun")
-               or phrase_rule(trigger.rule).get("reads_as") == "noun")  # "held a telephone call with"
-    if is_noun and token.dep_ == "compound" and token.head.lemma_ in AGREEMENT_NOUNS:
-        token = token.head  # "a defence cooperation agreement": the agreement has the roles
-    if trigger.rule == "judgement":  # "These threats are unacceptable," the speaker says
-        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return _make_events(trigger, token, sent, actors.speaker_of(token),
-                            _resolve_all(subjects, actors, deep=True), "speaker-judges-subject", False,
-                            article, actors)
-    speaker_accuses = lemma in SPEAKER_ACCUSES or token.lower_ in SPEAKER_ACCUSES
-    if speaker_accuses and under_accusation(token):
-        return []  # "accused X of violating ...": the accusation is already the event
-    if speaker_accuses:
-        accused, rule = (noun_agents(token, action) if is_noun else verb_agents(token))
-        if not accused and is_noun:  # "... in violation of the Charter": who acts in violation
-            accused, rule = governing_subjects(token), "governing-subject"
-        agents = actors.speaker_of(token)
-        targets = _resolve_all(accused, actors, deep=True, exclude=agents)
-        rule = "speaker-accuses-" + rule
-    else:
-        agent_heads, rule = noun_agents(token, action) if is_noun else verb_agents(token)
-        agents = _resolve_all(agent_heads, actors)
-        if not agents and action == "deploy":  # "we have not sent American troops": theirs
-            forces = [h for h in object_heads(token) if h.lower_ in FORCE_NOUNS]
-            agents, rule = _resolve_all(forces, actors), "forces-nationality"
-        if any(h.pos_ == "PRON" for h in agent_heads):
-            rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
-        targets = _resolve_all(targets_of(token, trigger), actors, deep=True, exclude=agents)
-        if ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets or len(targets) >= 2 and not agents):
-            parties = agents or targets  # "the three countries will deepen their cooperation"
-            return [e for n, party in enumerate(parties[:-1]) for e in _make_events(
-                trigger, token, sent, [party], parties[n + 1:], rule + "+reciprocal", is_noun, article, actors)]
-        if lemma in ("procure", "procurement"):
-            sellers = [a for h in from_objects(token) for a in actors.resolve(h)]
-            buyers = agents or _resolve_all(governing_subjects(token), actors)
-            agents, targets = sellers, buyers
-            rule = "procurement-from"
-    return _make_events(trigger, token, sent, agents, targets, rule, is_noun, article, actors)
+    """The rules' events for one trigger: the first event rule that applies decides."""
+    reading = Reading.of(trigger, sent, actors, article)
+    for rule in EVENT_RULES:
+        events = rule(reading)
+        if events is not None:
+            return events
+    return []
+
+
+def speaker_judges(reading: Reading) -> list[Event] | None:
+    """"These threats are unacceptable," the speaker says: the speaker judges the subject."""
+    if reading.trigger.rule != "judgement":
+        return None
+    token = reading.token
+    subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _make_events(reading, Roles(reading.actors.speaker_of(token),
+                                       _resolve_all(subjects, reading.actors, deep=True), "speaker-judges-subject"))
+
+
+def accused_elsewhere(reading: Reading) -> list[Event] | None:
+    """"accused X of violating ...": the accusation is already the event."""
+    return [] if reading.speaker_accuses() and under_accusation(reading.token) else None
+
+
+def speaker_accuses(reading: Reading) -> list[Event] | None:
+    """"X violates the resolutions", "... in violation of the Charter": the speaker accuses who acts in violation."""
+    if not reading.speaker_accuses():
+        return None
+    token = reading.token
+    accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
+    if not accused and reading.is_noun:  # "... in violation of the Charter": who acts in violation
+        accused, rule = governing_subjects(token), "governing-subject"
+    agents = reading.actors.speaker_of(token)
+    targets = _resolve_all(accused, reading.actors, deep=True, exclude=agents)
+    return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
+
+
+def acts_on(reading: Reading) -> list[Event]:
+    """"Russia attacked Ukraine": the agent rules' actors act on the target rules'; parties named together act
+    on each other, and a buyer procures from a seller."""
+    roles = _acting_roles(reading)
+    if _reciprocal(reading.action, roles):
+        return _reciprocal_events(reading, roles)
+    if reading.lemma in ("procure", "procurement"):
+        roles = _procurement(reading, roles)
+    return _make_events(reading, roles)
+
+
+# Tried in order; the first that applies gives the trigger's events, even none.
+EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
+    speaker_judges, accused_elsewhere, speaker_accuses, acts_on,
+)
+
+
+def _acting_roles(reading: Reading) -> Roles:
+    """The agents of `roles.py`'s agent rules (for "we have not sent American troops", theirs) and its targets."""
+    token, actors = reading.token, reading.actors
+    agent_heads, rule = noun_agents(token, reading.action) if reading.is_noun else verb_agents(token)
+    agents = _resolve_all(agent_heads, actors)
+    if not agents and reading.action == "deploy":  # "we have not sent American troops": theirs
+        forces = [h for h in object_heads(token) if h.lower_ in FORCE_NOUNS]
+        agents, rule = _resolve_all(forces, actors), "forces-nationality"
+    if any(h.pos_ == "PRON" for h in agent_heads):
+        rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
+    targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents)
+    return Roles(agents, targets, rule)
+
+
+def _reciprocal(action: str, roles: Roles) -> bool:
+    """Whether a reciprocal action names two or more parties on one side and nobody on the other."""
+    agents, targets = roles.agents, roles.targets
+    return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets or len(targets) >= 2 and not agents)
+
+
+def _reciprocal_events(reading: Reading, roles: Roles) -> list[Event]:
+    """"the three countries will deepen their cooperation": one event per pair, each party with those after it."""
+    parties = roles.agents or roles.targets
+    return [e for n, party in enumerate(parties[:-1])
+            for e in _make_events(reading, Roles([party], parties[n + 1:], roles.rule + "+reciprocal"))]
+
+
+def _procurement(reading: Reading, roles: Roles) -> Roles:
+    """"procurement of arms from the DPRK": the seller supplies the buyer."""
+    sellers = [a for h in from_objects(reading.token) for a in reading.actors.resolve(h)]
+    buyers = roles.agents or _resolve_all(governing_subjects(reading.token), reading.actors)
+    return Roles(sellers, buyers, "procurement-from")
 
 
 # How often each kind of rule is right, roughly, on text it was not tuned to: a verb with its
@@ -192,33 +278,39 @@ def _confidence(trigger_rule: str, role_rule: str, has_target: bool) -> float:
     return round(max(score, 0.1), 2)
 
 
-def _make_events(trigger: Trigger, token: Token, sent: Span, agents: list[Actor],
-                 targets: list[Actor], rule: str, is_noun: bool, article: Article,
-                 actors: DocumentActors) -> list[Event]:
+def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     """One event per agent-target pair, unless an agent or a needed target is missing."""
-    action = trigger.action
-    if action == "consider":
-        targets = []
+    action, token, sent, text = reading.action, reading.token, reading.sent, reading.article.text
+    agents = roles.agents
     if agents:  # remembered even without a target: "We condemn these attacks" points back
-        actors.memory.event_agents.setdefault(action, []).append(agents)
-        actors.memory.recent_agents.append(agents)
-    targets = [t for t in targets if t not in agents]
-    if action in ("deploy", "supply"):  # moving one's own forces between one's own commands
-        targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
-    if not agents or (not targets and not _may_lack_target(token, action, is_noun)):
+        reading.actors.memory.event_agents.setdefault(action, []).append(agents)
+        reading.actors.memory.recent_agents.append(agents)
+    targets = _kept_targets(action, agents, roles.targets)
+    if not agents or (not targets and not _may_lack_target(token, action, reading.is_noun)):
         return []
     modality = modality_of(token)
-    confidence = _confidence(trigger.rule, rule, bool(targets))
+    confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))
     return [
         Event(action=action, agent=agent, target=target, modality=modality,
-              trigger=article.text[token.idx:token.idx + len(token)],
-              sentence=article.text[sent.start_char:sent.end_char].strip(),
+              trigger=text[token.idx:token.idx + len(token)],
+              sentence=text[sent.start_char:sent.end_char].strip(),
               sentence_start=sent.start_char, sentence_end=sent.end_char,
               trigger_start=token.idx, confidence=confidence,
-              rule=f"{trigger.rule}:{rule}")
+              rule=f"{reading.trigger.rule}:{roles.rule}")
         for agent in agents for target in (targets or [None])
         if target is None or target.key != agent.key
     ]
+
+
+def _kept_targets(action: str, agents: list[Actor], targets: list[Actor]) -> list[Actor]:
+    """The targets that are not agents: a consider event has none (its theme is linked later), and moving one's
+    own forces between one's own commands delivers to no one."""
+    if action == "consider":
+        return []
+    targets = [t for t in targets if t not in agents]
+    if action in ("deploy", "supply"):
+        targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
+    return targets
 
 
 def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
