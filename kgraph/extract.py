@@ -6,8 +6,9 @@ user can ask why an edge exists; its confidence says how sure the rule is.
 """
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -43,74 +44,141 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     rules decided as features), or both. `collect`, when given, receives every (trigger,
     candidate actor) question the model is asked, for training it.
     """
-    if model is None and method != "rules" and collect is None:
-        model = shipped_model()
-    method = method or (model.method if model is not None else "rules")
-    if model is None and collect is None:
-        method = "rules"
+    setup = Setup.of(method, model, collect)
     actors = DocumentActors(doc, article.title)
     result = ArticleResult(article=article)
     base = iso_date(article.date)
     for sent in sentences(doc):
         actors.start_sentence(sent)
         day = event_day(_date_expressions(sent), base)
-        rule_events: list[Event] = []
-        rule_roles: dict[tuple[int, str], RuleRoles] = {}
-        for trigger in find_triggers(sent):
-            found = _events_for(trigger, sent, actors, article)
-            rule_roles[(trigger.token.i, trigger.action)] = RuleRoles(
-                True, frozenset(actor_key(e.agent) for e in found if e.agent),
-                frozenset(actor_key(e.target) for e in found if e.target))
-            rule_events.extend(found)
-            if found:
-                actors.memory.event_agents.setdefault(trigger.action, []).append(list(dict.fromkeys(
-                    e.agent for e in found if e.agent)))
-        found = rule_events if method != "model" else []
-        if method != "rules":
-            learned = learned_events(sent, actors, rule_roles, model, article, collect)
-            known = {_identity(r) for r in found}
-            found = found + [e for e in learned if _identity(e) not in known]
-        tokens_at = {t.idx: t for t in sent}  # events carry their trigger's character offset
-        reporters: dict[int, Actor | None] = {}
-        for event in found:
-            event.date = day.isoformat() if day else None
-            if event.trigger_start not in reporters:
-                trigger = tokens_at.get(event.trigger_start)
-                reporters[event.trigger_start] = _reporter(trigger, actors) if trigger is not None else None
-            reporter = reporters[event.trigger_start]
-            if reporter is not None and reporter != event.agent:
-                event.reported_by = reporter
+        found = _kept_events(_rule_events(sent, actors, article), sent, actors, article, setup)
+        _date_and_report(found, sent, day, actors)
         result.events.extend(found)
         actors.end_sentence(sent)
     _link_themes(result.events)
-    acronyms = defined_acronyms(article.text)
-    for event in result.events:  # the labels users read, before identity and writing
+    _tidy_labels(result.events, article.text)
+    result.events = _drop_back_references(_deduplicate(_drop_self_events(result.events)))
+    return result
+
+
+@dataclass(frozen=True)
+class Setup:
+    """How an article is read: whose events are kept, the model that asks, and where its questions go."""
+    method: Method
+    model: LinearModel | None
+    collect: list | None
+
+    @classmethod
+    def of(cls, method: Method | None, model: LinearModel | None, collect: list | None) -> Setup:
+        """The shipped model and its method unless told otherwise; the rules alone when there is no model."""
+        if model is None and method != "rules" and collect is None:
+            model = shipped_model()
+        method = method or (model.method if model is not None else "rules")
+        if model is None and collect is None:
+            method = "rules"
+        return cls(method, model, collect)
+
+
+@dataclass
+class RuleFindings:
+    """The rules' events in one sentence, and what they decided per trigger, which the model reads as features."""
+    events: list[Event] = field(default_factory=list)
+    roles: dict[tuple[int, str], RuleRoles] = field(default_factory=dict)
+
+
+def _rule_events(sent: Span, actors: DocumentActors, article: Article) -> RuleFindings:
+    """Each trigger's events by the rules; a trigger's agents are remembered for the words that point back."""
+    findings = RuleFindings()
+    for trigger in find_triggers(sent):
+        found = _events_for(trigger, sent, actors, article)
+        findings.roles[(trigger.token.i, trigger.action)] = RuleRoles(
+            True, frozenset(actor_key(e.agent) for e in found if e.agent),
+            frozenset(actor_key(e.target) for e in found if e.target))
+        findings.events.extend(found)
+        if found:
+            actors.memory.event_agents.setdefault(trigger.action, []).append(list(dict.fromkeys(
+                e.agent for e in found if e.agent)))
+    return findings
+
+
+def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, article: Article,
+                 setup: Setup) -> list[Event]:
+    """The events `setup.method` keeps: the rules', the model's, or the rules' and those of the model's that the
+    rules did not find."""
+    found = findings.events if setup.method != "model" else []
+    if setup.method == "rules":
+        return found
+    learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect)
+    known = {_identity(r) for r in found}
+    return found + [e for e in learned if _identity(e) not in known]
+
+
+def _date_and_report(events: list[Event], sent: Span, day: datetime.date | None, actors: DocumentActors) -> None:
+    """The sentence's day on each event, and who reports it when that is someone other than its agent."""
+    tokens_at = {t.idx: t for t in sent}  # events carry their trigger's character offset
+    reporters: dict[int, Actor | None] = {}
+    for event in events:
+        event.date = day.isoformat() if day else None
+        if event.trigger_start not in reporters:
+            trigger = tokens_at.get(event.trigger_start)
+            reporters[event.trigger_start] = _reporter(trigger, actors) if trigger is not None else None
+        reporter = reporters[event.trigger_start]
+        if reporter is not None and reporter != event.agent:
+            event.reported_by = reporter
+
+
+def _tidy_labels(events: list[Event], text: str) -> None:
+    """The labels users read, before identity and writing: tidied, with the article's acronyms spelled out."""
+    acronyms = defined_acronyms(text)
+    for event in events:
         event.agent = tidy_actor(event.agent, acronyms) if event.agent else None
         event.target = tidy_actor(event.target, acronyms) if event.target else None
         event.reported_by = tidy_actor(event.reported_by, acronyms) if event.reported_by else None
-    result.events = _drop_back_references(_deduplicate(_drop_self_events(result.events)))
-    return result
 
 
 def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
     """Who says so: the subject of a 'say' verb governing the trigger ("X said that Y ..."),
     the source of "according to X", or the speaker of the quotation the trigger is in."""
+    for rule in REPORTER_RULES:
+        found = rule(token, actors)
+        if found is not None:
+            return found[0] if found else None
+    return None
+
+
+def say_verb_subject(token: Token, actors: DocumentActors) -> list[Actor] | None:
+    """"X said that Y ...": the subject of the first 'say' verb governing the trigger, even when it is nobody."""
     current = token
     while current.head.i != current.i:
         head = current.head
-        if current.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") and head.lemma_ in SAY_VERBS and head.pos_ == "VERB":
+        if (current.dep_ in ("ccomp", "parataxis", "advcl", "xcomp")
+                and head.lemma_ in SAY_VERBS and head.pos_ == "VERB"):
             subjects = [c for c in head.children if c.dep_ == "nsubj"]
-            found = [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
-            return found[0] if found else None
+            return [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
         current = head
+    return None
+
+
+def according_to(token: Token, actors: DocumentActors) -> list[Actor] | None:
+    """"according to X": the first X in the sentence that is an actor."""
+    doc = token.doc
     for prep in actors.sentence_of(token):
-        if prep.lower_ == "according" and prep.i + 1 < len(token.doc) and token.doc[prep.i + 1].lower_ == "to":
-            found = [a for g in token.doc[prep.i + 1].children if g.dep_ == "pobj"
-                     for a in actors.resolve(g, remember=False)]
+        if prep.lower_ == "according" and prep.i + 1 < len(doc) and doc[prep.i + 1].lower_ == "to":
+            found = [a for g in doc[prep.i + 1].children if g.dep_ == "pobj" for a in actors.resolve(g, remember=False)]
             if found:
-                return found[0]
-    speakers = actors.speaker_of(token) if actors.memory.in_quote or actors.in_quote(token) else []
-    return speakers[0] if speakers else None
+                return found
+    return None
+
+
+def quotation_speaker(token: Token, actors: DocumentActors) -> list[Actor] | None:
+    """"We will respond," the minister said: the speaker of the quotation the trigger is in."""
+    return actors.speaker_of(token) if actors.memory.in_quote or actors.in_quote(token) else []
+
+
+# Tried in order; the first that applies says who reports the event, even when it is nobody.
+REPORTER_RULES: tuple[Callable[[Token, DocumentActors], list[Actor] | None], ...] = (
+    say_verb_subject, according_to, quotation_speaker,
+)
 
 
 def _date_expressions(sent: Span) -> list[str]:
