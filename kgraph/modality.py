@@ -2,12 +2,17 @@
 threats, consider) or negated (negation, deny, refuse), read off the trigger's governors."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from .lexicon import (
     HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
     REAL_MODALS, SAY_VERBS, TEMPORAL_MARKS,
 )
+
+#: a trigger and the words governing it, nearest first, as far as they bear on its modality
+Chain = list[Token]
 
 
 def modality_of(token: Token) -> str:
@@ -16,46 +21,94 @@ def modality_of(token: Token) -> str:
     The climb from the trigger stops at reported speech ("X said Y sent": asserted), relative
     clauses and nouns other than plan-like ones ("the decision to deploy" reports a deployment).
     """
-    chain = [token]
+    chain = _governors(token)
+    for rule in MODALITY_RULES:
+        found = rule(chain)
+        if found is not None:
+            return found
+    return "asserted"
+
+
+def _governors(token: Token) -> Chain:
+    """The verb whose auxiliaries the trigger shares, then its governors up to where the climb stops (six at most)."""
+    current = _sharing_verb(token)
+    chain = [current]
+    while current.head.i != current.i and len(chain) < 6 and not _ends_climb(current):
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _sharing_verb(token: Token) -> Token:
+    """"will not deploy or supply": the second verb shares the first's auxiliaries and negation;
+    "spoke with X and will travel" has its own."""
     current = token
     while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
                                                 for c in current.children):
-        # "will not deploy or supply": the second verb shares the first's auxiliaries and
-        # negation; "spoke with X and will travel" has its own
         current = current.head
-        chain = [current]
-    while current.head.i != current.i and len(chain) < 6:
-        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
-            break
-        if current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in current.children)):
-            break
-        current = current.head
-        chain.append(current)
+    return current
+
+
+def _ends_climb(current: Token) -> bool:
+    """Reported speech ("X said Y sent"), relative clauses, subjects, conjuncts and temporal clauses ("as X
+    deployed") are asserted whatever governs them."""
+    if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
+        return True
+    return current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in current.children))
+
+
+def negated_itself(chain: Chain) -> str | None:
+    """"did not deploy", "never sent", "did not want to attack": negation on the trigger or the verb it completes."""
     first = chain[0]
     negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" else [])
     for tok in negation_scope:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
-    for tok in chain[1:]:  # "denied any plan to attack": the denial decides
+    return None
+
+
+def denied(chain: Chain) -> str | None:
+    """"denied any plan to attack": the denial decides, unless it is itself negated."""
+    for tok in chain[1:]:
         if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in tok.children):
             return "negated"
+    return None
+
+
+def governed(chain: Chain) -> str | None:
+    """The nearest word that says the event may not happen: a modal or a condition on any word of the chain, or a
+    governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike")."""
+    first = chain[0]
     for tok in chain:
-        for child in tok.children:
-            if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
-                return "hypothetical"
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                return "hypothetical"
-        if tok.i == first.i:
-            continue
-        if tok.lemma_.lower() in NEGATING_GOVERNORS:
-            if any(c.dep_ == "neg" for c in tok.children):
-                return "hypothetical"  # "have not ruled out sanctions": still possible
-            return "negated"
-        if tok.pos_ in ("NOUN", "PROPN"):
-            if tok.lower_ in HYPOTHETICAL_NOUNS:
-                return "hypothetical"
-        elif tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+        found = _modal_or_condition(tok) or (_governor_modality(tok) if tok.i != first.i else None)
+        if found is not None:
+            return found
+    return None
+
+
+def _modal_or_condition(tok: Token) -> str | None:
+    """"could deploy" ("can" of ability still reads as asserted), "if they attack", "whether to strike"."""
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
             return "hypothetical"
-    return "asserted"
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return "hypothetical"
+    return None
+
+
+def _governor_modality(tok: Token) -> str | None:
+    """A governing denial (negated, or "have not ruled out sanctions": still possible), a plan-like noun, or a
+    verb of planning, proposing or threatening."""
+    if tok.lemma_.lower() in NEGATING_GOVERNORS:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return "hypothetical"  # "have not ruled out sanctions": still possible
+        return "negated"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "hypothetical" if tok.lower_ in HYPOTHETICAL_NOUNS else None
+    return "hypothetical" if tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS else None
+
+
+# Tried in order; the first that finds a modality decides, and an event nothing bears on is asserted.
+MODALITY_RULES: tuple[Callable[[Chain], str | None], ...] = (negated_itself, denied, governed)
