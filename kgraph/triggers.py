@@ -7,7 +7,7 @@ module holds the checks that keep false friends out
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -232,34 +232,100 @@ def _is_judgement_consider(token: Token, action: str) -> bool:
     return any(c.dep_ in ("oprd", "attr", "acomp") for c in token.children)
 
 
-def _noun_is_event(token: Token, action: str) -> bool:
-    lower = token.lower_
-    if action == "supply" and lower in ("supply", "supplies") and token.dep_ == "compound":
+def supply_as_modifier(token: Token, action: str) -> bool | None:
+    """'supply routes', 'supplies depot': 'supply' modifying another noun names no supplying."""
+    if action == "supply" and token.lower_ in ("supply", "supplies") and token.dep_ == "compound":
         return False
-    if action == "cooperate" and lower in ("agreement", "agreements", "pact", "accord", "accords"):
+    return None
+
+
+def agreement_made(token: Token, action: str) -> bool | None:
+    """'signed an agreement', 'an accord with X', 'a pact between X and Y': an agreement someone made."""
+    if action == "cooperate" and token.lower_ in ("agreement", "agreements", "pact", "accord", "accords"):
         return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or has_prep(token, ("with", "between"))
-    if action == "accuse" and lower in ("claim", "claims"):  # "claims by Beijing that ..."
+    return None
+
+
+def claims_by(token: Token, action: str) -> bool | None:
+    """'claims by Beijing that ...': a claim someone makes, with what it says."""
+    if action == "accuse" and token.lower_ in ("claim", "claims"):
         return has_prep(token, ("by",)) and any(c.dep_ in ("acl", "ccomp") for c in token.children)
-    if action == "fight" and lower in ("operation", "operations"):  # "operations against X"
+    return None
+
+
+def operations_against(token: Token, action: str) -> bool | None:
+    """'operations against X': operations aimed at someone."""
+    if action == "fight" and token.lower_ in ("operation", "operations"):
         return has_prep(token, ("against",))
-    if action == "fight" and lower == "fire":  # "rocket fire by Hezbollah", not "the fire"
+    return None
+
+
+def weapon_fire(token: Token, action: str) -> bool | None:
+    """'rocket fire by Hezbollah', 'fire on X', not 'the fire': fire someone shoots."""
+    if action == "fight" and token.lower_ == "fire":
         return has_prep(token, ("by", "on", "at", "from")) or any(
             c.lower_ in MATERIEL_NOUNS | {"rocket", "artillery", "mortar", "tank", "gun", "sniper"}
             for c in token.children if c.dep_ == "compound")
-    if action == "supply" and lower in ("sale", "sales", "export", "exports"):  # "arms sales to"
+    return None
+
+
+def arms_sales(token: Token, action: str) -> bool | None:
+    """'arms sales to X', 'weapons exports': sales of materiel."""
+    if action == "supply" and token.lower_ in ("sale", "sales", "export", "exports"):
         return any(c.lower_ in MATERIEL_NOUNS for c in token.subtree if c.i != token.i)
-    if action == "warn" and lower == "threat":
-        return False  # "a threat to peace" describes, it does not warn anyone
-    if action == "support" and lower == "commitment":
+    return None
+
+
+def threat_to(token: Token, action: str) -> bool | None:
+    """'a threat to peace' describes, it does not warn anyone."""
+    if action == "warn" and token.lower_ == "threat":
+        return False
+    return None
+
+
+def commitment_to(token: Token, action: str) -> bool | None:
+    """'commitment to X': a commitment to someone or something."""
+    if action == "support" and token.lower_ == "commitment":
         return has_prep(token, ("to",))
-    if action == "cooperate" and lower == "ties":
+    return None
+
+
+def kind_of_ties(token: Token, action: str) -> bool | None:
+    """'security ties', 'economic ties': ties of a kind that is cooperation."""
+    if action == "cooperate" and token.lower_ == "ties":
         return any(c.lemma_ in ("security", "military", "economic", "diplomatic") for c in token.children)
-    if action == "consult" and lower in ("meeting", "meetings"):
+    return None
+
+
+def meeting_with(token: Token, action: str) -> bool | None:
+    """'a meeting with X', 'meetings between X and Y': a meeting someone holds with someone."""
+    if action == "consult" and token.lower_ in ("meeting", "meetings"):
         return has_prep(token, ("with", "between"))
-    if action == "demand" and lower in ("call", "calls", "request", "demand"):
+    return None
+
+
+def call_for(token: Token, action: str) -> bool | None:
+    """'calls for X', 'a request from Y', 'a demand on Z': a demand made of or by someone."""
+    if action == "demand" and token.lower_ in ("call", "calls", "request", "demand"):
         return has_prep(token, ("for", "on", "from"))
-    if action == "supply" and lower in ("aid", "assistance"):
-        return True
+    return None
+
+
+NounRule = Callable[[Token, str], "bool | None"]
+
+# Tried in order; the first that applies decides. Any other trigger noun ('aid', 'assistance', ...) is an event.
+NOUN_EVENT_RULES: tuple[NounRule, ...] = (
+    supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, threat_to,
+    commitment_to, kind_of_ties, meeting_with, call_for,
+)
+
+
+def _noun_is_event(token: Token, action: str) -> bool:
+    """Whether a trigger noun names the event itself: the first of NOUN_EVENT_RULES that applies, else yes."""
+    for rule in NOUN_EVENT_RULES:
+        found = rule(token, action)
+        if found is not None:
+            return found
     return True
 
 
