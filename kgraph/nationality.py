@@ -5,7 +5,7 @@ Zelenskyy").
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
@@ -83,46 +83,94 @@ def country_words(ent: Span) -> str | None:
     return None
 
 
+def _crosses_clause(token: Token, governor: Token, prepositions_too: bool = False) -> bool:
+    """Whether a relative, adverbial, complement or conjoined clause (or a preposition, if asked) lies between."""
+    clauses = ("relcl", "acl", "advcl", "ccomp", "conj", "prep")
+    stops = clauses if prepositions_too else clauses[:-1]
+    return any(a.dep_ in stops for a in between(token, governor))
+
+
+def title_before_name(ent: Span) -> list[Token]:
+    """The title before the name, in its noun phrase: "Ukrainian President", "U.S. Deputy Ambassador to the U.N."."""
+    root = ent.root
+    return [t for t in root.subtree if t.i < ent.start and not _crosses_clause(t, root)]
+
+
+def apposition_or_of(ent: Span) -> list[Token]:
+    """An apposition ("Kim, an adviser to ...") or "of X" after the name."""
+    return [t for child in ent.root.children if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of")
+            for t in child.subtree if not _crosses_clause(t, child)]
+
+
+def governing_compounds(ent: Span) -> list[Token]:
+    """Up to two nouns the name modifies or stands in apposition to, going up."""
+    return [t for t in ent.root.ancestors if t.dep_ in ("compound", "appos")][:2]
+
+
+def enclosing_phrase(ent: Span) -> list[Token]:
+    """When the name modifies a noun or stands in apposition: that noun's phrase, short of any clause or preposition."""
+    root = ent.root
+    if root.dep_ not in ("compound", "appos", "nmod"):
+        return []
+    return [t for t in root.head.subtree if not _crosses_clause(t, root.head, prepositions_too=True)]
+
+
+# Where a description is read; together, in the order of the text, they are the description.
+DESCRIPTION_PLACES: tuple[Callable[[Span], list[Token]], ...] = (
+    title_before_name, apposition_or_of, governing_compounds, enclosing_phrase,
+)
+
+
+def _entity_text(token: Token) -> tuple[Span | None, str]:
+    """The entity a description word belongs to, and its text (the entity's, else the word's)."""
+    sub = entity_of(token)
+    return sub, clean_entity_text(sub) if sub else token.text
+
+
+def named_country(token: Token, persons: Mapping[str, Actor]) -> str | None:
+    """A country or national word, whatever the recogniser labelled it: "Azerbaijani" [PERSON] President."""
+    _, text = _entity_text(token)
+    return demonym_code(text) or country_code(text) or demonym_code(token.text)
+
+
+def person_in_title(token: Token, persons: Mapping[str, Actor]) -> str | None:
+    """A person the document named before ("an adviser to Yoon"): that person's country."""
+    sub, text = _entity_text(token)
+    if sub is None or sub.label_ != "PERSON":
+        return None
+    person = persons.get(normalise_name(TITLES.sub("", text)))
+    return person.country if person and person.country else None
+
+
+def organisation_in_title(token: Token, persons: Mapping[str, Actor]) -> str | None:
+    """A state body ("State Department Spokesperson") or an organisation with a country in its name, not an
+    international one."""
+    sub, text = _entity_text(token)
+    if sub is None or sub.label_ != "ORG":
+        return None
+    key = text.lower().removeprefix("the ")
+    if key in INTERNATIONAL_ORGS:
+        return None
+    return STATE_ORGS.get(key) or country_words(sub)
+
+
+# Tried in order on each word of the description; the first country found is the answer.
+DESCRIPTION_COUNTRY_RULES: tuple[Callable[[Token, Mapping[str, Actor]], str | None], ...] = (
+    named_country, person_in_title, organisation_in_title,
+)
+
+
 def country_in_description(ent: Span, persons: Mapping[str, Actor]) -> str | None:
     """The country in a person's or body's title and apposition:
     "Ukrainian President Volodymyr Zelenskyy", "Kim, an adviser to South Korean President Yoon",
     "U.S. Deputy Ambassador to the U.N. Robert Wood", "State Department Spokesperson Miller"; a person in the title
     ("an adviser to Yoon") is looked up in `persons`, those the document named before."""
-    root = ent.root
-    clauses = ("relcl", "acl", "advcl", "ccomp", "conj", "prep")
-    # the title before the name, within its noun phrase: "Ukrainian President", "U.S. Deputy
-    # Ambassador to the U.N."; an apposition ("Kim, an adviser to ..."); "of X" after the name
-    tokens = [t for t in root.subtree if t.i < ent.start and not any(
-        a.dep_ in clauses[:-1] for a in between(t, root))]
-    for child in root.children:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
-            tokens += [t for t in child.subtree if not any(a.dep_ in clauses[:-1] for a in between(t, child))]
-    tokens += [t for t in root.ancestors if t.dep_ in ("compound", "appos")][:2]
-    if root.dep_ in ("compound", "appos", "nmod"):
-        tokens += [t for t in root.head.subtree if t not in tokens and not any(
-            a.dep_ in clauses for a in between(t, root.head))]
-    tokens.sort(key=lambda t: t.i)
-    for token in tokens:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+    doc = ent.doc
+    for i in sorted({t.i for place in DESCRIPTION_PLACES for t in place(ent)}):
+        if ent.start <= i < ent.end and ent.label_ == "PERSON":
             continue
-        sub = entity_of(token)
-        text = clean_entity_text(sub) if sub else token.text
-        code = demonym_code(text) or country_code(text) or demonym_code(token.text)
-        if code:  # whatever the recogniser labelled it: "Azerbaijani" [PERSON] President
-            return code
-        if sub is not None and sub.label_ == "PERSON":
-            person = persons.get(normalise_name(TITLES.sub("", text)))
-            if person and person.country:
-                return person.country
-            continue
-        code = demonym_code(text) or country_code(text)
-        if code is None and sub is not None and sub.label_ == "ORG":
-            key = text.lower().removeprefix("the ")
-            code = STATE_ORGS.get(key) or country_words(sub)
-            if key in INTERNATIONAL_ORGS:
-                continue
-        if code:
-            return code
+        for rule in DESCRIPTION_COUNTRY_RULES:
+            code = rule(doc[i], persons)
+            if code:
+                return code
     return None
-
-
