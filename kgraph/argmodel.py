@@ -174,6 +174,7 @@ class CandidateView:
 
 
 def candidate_view(candidate: Candidate) -> CandidateView:
+    """The candidate's side of every question asked about it."""
     actor = candidate.actors[0]
     keys = frozenset(actor_key(a) for a in candidate.actors)
     token = candidate.token
@@ -184,18 +185,11 @@ def candidate_view(candidate: Candidate) -> CandidateView:
                          token.head.lower_ if token.dep_ == "pobj" else None, token.head.i)
 
 
-def pair_features(trigger: Token, action: str, candidate: Candidate, rules: RuleRoles,
-                  n_candidates: int, speaker_keys: frozenset[str] = frozenset()) -> list[str]:
-    """The sparse features of one (trigger, action, candidate) question."""
-    if not candidate.actors:
-        return no_target_features(trigger, action, rules)
-    return view_features(trigger_view(trigger, action, rules, n_candidates), candidate,
-                         candidate_view(candidate), rules, speaker_keys)
-
-
 def view_features(view: TriggerView, candidate: Candidate, seen: CandidateView, rules: RuleRoles,
                   speaker_keys: frozenset[str]) -> list[str]:
-    """`pair_features` from the trigger's and the candidate's parts read once."""
+    """The sparse features of one (trigger, action, candidate) question, from the trigger's
+    part (`trigger_view`, which comes first: `LinearModel.weight_sums` sums it once for all
+    candidates) and the candidate's (`candidate_view`), each read once."""
     action = view.action
     feats = [*view.shared, f"kind={seen.kind}", f"kind={seen.kind}|{action}", f"src={candidate.source}",
              f"src={candidate.source}|{action}", f"country={seen.country}"]
@@ -286,10 +280,6 @@ class LinearModel:
     def __post_init__(self) -> None:
         agent, target = self.weights["agent"], self.weights["target"]
         self.joint.update({f: (agent.get(f, 0.0), target.get(f, 0.0)) for f in {*agent, *target}})
-
-    def probability(self, role: str, features: list[str]) -> float:
-        weights = self.weights[role]
-        return _logistic(self.bias[role] + sum(weights.get(f, 0.0) for f in features))
 
     def weight_sums(self, features: list[str], start: int = 0,
                     prefix: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
