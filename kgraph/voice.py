@@ -15,13 +15,13 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .countries import country_code, demonym_code
 from .names import ROLE_WORDS
@@ -99,80 +99,135 @@ def _bucket(value: float, edges: tuple[float, ...], name: str) -> str:
     return f"{name}>{edges[-1]:g}"
 
 
-def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, list[str]]:
-    """For each state mentioned in `doc`, the features of its mentions. `header_state` is the
-    state the header rules read for the author (`actors.DocumentActors`), if any."""
-    mentions = [(ent, code) for ent in doc.ents if ent.label_ in _COUNTRY_LABELS
-                for code in [_mention_code(ent)] if code]
+@dataclass(frozen=True)
+class _DocumentFacts:
+    """What every mention's features read from the document, read once: its text, first line and sentences."""
+
+    text: str
+    first_line_end: int
+    sentence_of: np.ndarray
+    first_person_sents: frozenset[int]
+    opening: frozenset[int]
+
+
+@dataclass
+class _Tally:
+    """Per state, how often it is mentioned, as a subject, with an own noun and in sentences saying "we"."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    as_subject: Counter[str] = field(default_factory=Counter)
+    with_own_noun: Counter[str] = field(default_factory=Counter)
+    in_we_sentences: Counter[str] = field(default_factory=Counter)
+
+
+def _state_mentions(doc: Doc) -> list[tuple[Span, str]]:
+    """The document's mentions of states, with each one's code, in the order of the text."""
+    return [(ent, code) for ent in doc.ents if ent.label_ in _COUNTRY_LABELS for code in [_mention_code(ent)] if code]
+
+
+def _header_officials(doc: Doc) -> set[str]:
+    """The states of office holders in the title or byline ("Press Briefing by ... Spokesman John Kirby")."""
     text = doc.text
-    # office holders in the title or byline ("Press Briefing by ... Spokesman John Kirby")
-    officials = {code for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char < _HEADER_CHARS
-                 and _in_header(text, ent.start_char) for code in [person_country(ent.text)] if code}
-    unmentioned = officials | ({header_state} if header_state else set())
-    if not (mentions or unmentioned) or not doc.has_annotation("SENT_START"):
-        return {}
+    return {code for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char < _HEADER_CHARS
+            and _in_header(text, ent.start_char) for code in [person_country(ent.text)] if code}
+
+
+def _document_facts(doc: Doc) -> _DocumentFacts:
+    """Where the first line ends, which sentences say "we" and which open the prose."""
+    text = doc.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
-    first_line_end = len(text) if first_line_end < 0 else first_line_end
-    sentences = all_sentences(doc)
     sentence_of = sentence_numbers(doc)
     # the sentences saying "we", from an array: a walk over every token's Python object cost
     # more than the rest of the voice together
-    first_person_sents = set(sentence_of[np.isin(doc.to_array("LOWER"), _FIRST_PERSON_IDS)].tolist())
-    prose = [n for n, s in enumerate(sentences) if s.text.rstrip().endswith((".", "”", '"'))]
-    opening = set(prose[:3])
+    first_person_sents = frozenset(sentence_of[np.isin(doc.to_array("LOWER"), _FIRST_PERSON_IDS)].tolist())
+    prose = [n for n, s in enumerate(all_sentences(doc)) if s.text.rstrip().endswith((".", "”", '"'))]
+    return _DocumentFacts(text, len(text) if first_line_end < 0 else first_line_end, sentence_of,
+                          first_person_sents, frozenset(prose[:3]))
 
-    order: list[str] = []
-    counts, as_subject, with_own_noun, in_we_sentences = Counter(), Counter(), Counter(), Counter()
+
+def _placement_features(ent: Span, facts: _DocumentFacts) -> set[str]:
+    """Where a mention sits: authors name themselves in the first line and the header, next to their role."""
+    found = {"first_line"} if ent.end_char <= facts.first_line_end else set()
+    if ent.start_char < _HEADER_CHARS and _in_header(facts.text, ent.start_char):
+        found.add("header")
+        if any(w.lower() in ROLE_WORDS for w in re.findall(r"[A-Za-z]+", _line(facts.text, ent.start_char))):
+            found.add("header_role")
+    return found
+
+
+def _is_subject(root: Token) -> bool:
+    """Whether a mention is a clause's subject or qualifies one ("The United States", "U.S. forces")."""
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("compound", "amod", "poss")
+                                                   and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _usage_features(ent: Span, sentence: int, facts: _DocumentFacts) -> set[str]:
+    """How a mention is used: the author acts as subject, early on, through its own bodies ("UK Mission")."""
+    root = ent.root
+    found = set()
+    if _is_subject(root):
+        found.add("subject")
+        if sentence in facts.opening:
+            found.add("opening_subject")
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ in _OWN_NOUNS:
+        found.add("own_noun")
+    if ent.label_ == "NORP":
+        found.add("adjective")
+    return found
+
+
+def _mention_features(mentions: list[tuple[Span, str]], facts: _DocumentFacts) -> tuple[dict[str, set[str]], _Tally]:
+    """Each mentioned state's mention features, in the order first mentioned, and the tally the counts read."""
     feats: dict[str, set[str]] = {}
+    tally = _Tally()
     for ent, code in mentions:
-        if code not in feats:
-            order.append(code)
-            feats[code] = set()
-        counts[code] += 1
-        f = feats[code]
-        root = ent.root
-        n = int(sentence_of[ent.start])
-        if ent.end_char <= first_line_end:
-            f.add("first_line")
-        if ent.start_char < _HEADER_CHARS and _in_header(text, ent.start_char):
-            f.add("header")
-            if any(w.lower() in ROLE_WORDS for w in re.findall(r"[A-Za-z]+", _line(text, ent.start_char))):
-                f.add("header_role")
-        if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("compound", "amod", "poss")
-                                                   and root.head.dep_ in ("nsubj", "nsubjpass")):
-            f.add("subject")
-            if n in opening:
-                f.add("opening_subject")
-            as_subject[code] += 1
-        if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ in _OWN_NOUNS:
-            f.add("own_noun")
-            with_own_noun[code] += 1
-        if n in first_person_sents:
-            in_we_sentences[code] += 1
-        if ent.label_ == "NORP":
-            f.add("adjective")
+        sentence = int(facts.sentence_of[ent.start])
+        found = _placement_features(ent, facts) | _usage_features(ent, sentence, facts)
+        feats.setdefault(code, set()).update(found)
+        tally.counts[code] += 1
+        tally.as_subject[code] += "subject" in found
+        tally.with_own_noun[code] += "own_noun" in found
+        tally.in_we_sentences[code] += sentence in facts.first_person_sents
+    return feats, tally
+
+
+def _add_unmentioned(feats: dict[str, set[str]], officials: set[str], header_state: str | None) -> None:
+    """The header's states, named there only by an official or by the header rules, join after the mentioned."""
+    unmentioned = officials | ({header_state} if header_state else set())
     for code in sorted(unmentioned - set(feats)):
-        order.append(code)
         feats[code] = {"not_mentioned"}
     for code in officials:
         feats[code].add("header_official")
     if header_state:
         feats[header_state].add("header_rules")
-    total = sum(counts.values()) or 1
-    subjects = sum(as_subject.values()) or 1
-    result: dict[str, list[str]] = {}
-    for rank, code in enumerate(order):
-        f = feats[code]
-        f.add("rank=" + (str(rank + 1) if rank < 3 else "4+"))
-        f.add(_bucket(counts[code] / total, (0.1, 0.25, 0.5), "share"))
-        f.add(_bucket(counts[code], (1, 3, 7), "count"))
-        f.add(_bucket(as_subject[code] / subjects, (0.0, 0.25, 0.5), "subject_share"))
-        f.add(_bucket(in_we_sentences[code], (0, 1, 3), "in_we_sentences"))
-        f.add(_bucket(with_own_noun[code], (0, 1, 3), "own_nouns"))
-        f.add("first_person_doc" if first_person_sents else "no_first_person")
-        f.add("state=" + code)  # who writes such texts: a prior learned from them
-        result[code] = sorted(f)
-    return result
+
+
+def _count_features(code: str, rank: int, tally: _Tally, facts: _DocumentFacts) -> set[str]:
+    """How much a state is talked about, against the others: the author's rank, share and first-person company."""
+    total = sum(tally.counts.values()) or 1
+    subjects = sum(tally.as_subject.values()) or 1
+    return {"rank=" + (str(rank + 1) if rank < 3 else "4+"),
+            _bucket(tally.counts[code] / total, (0.1, 0.25, 0.5), "share"),
+            _bucket(tally.counts[code], (1, 3, 7), "count"),
+            _bucket(tally.as_subject[code] / subjects, (0.0, 0.25, 0.5), "subject_share"),
+            _bucket(tally.in_we_sentences[code], (0, 1, 3), "in_we_sentences"),
+            _bucket(tally.with_own_noun[code], (0, 1, 3), "own_nouns"),
+            "first_person_doc" if facts.first_person_sents else "no_first_person",
+            "state=" + code}  # who writes such texts: a prior learned from them
+
+
+def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, list[str]]:
+    """For each state mentioned in `doc`, the features of its mentions. `header_state` is the
+    state the header rules read for the author (`actors.DocumentActors`), if any."""
+    mentions = _state_mentions(doc)
+    officials = _header_officials(doc)
+    if not (mentions or officials or header_state) or not doc.has_annotation("SENT_START"):
+        return {}
+    facts = _document_facts(doc)
+    feats, tally = _mention_features(mentions, facts)
+    _add_unmentioned(feats, officials, header_state)
+    return {code: sorted(found | _count_features(code, rank, tally, facts))
+            for rank, (code, found) in enumerate(feats.items())}
 
 
 def document_voice(doc: Doc, header_state: str | None = None) -> str | None:
