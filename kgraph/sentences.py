@@ -10,20 +10,21 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 
-def sentence_numbers(doc: Doc) -> np.ndarray:
-    """Each token's sentence, numbered from 0 in reading order."""
-    if not len(doc):
-        return np.zeros(0, dtype=np.int64)
+def _starts(doc: Doc) -> np.ndarray:
+    """Whether each token starts a sentence; the first always does."""
     is_start = doc.to_array("SENT_START") == 1
     is_start[0] = True
-    return np.cumsum(is_start) - 1
+    return is_start
+
+
+def sentence_numbers(doc: Doc) -> np.ndarray:
+    """Each token's sentence, numbered from 0 in reading order."""
+    return np.cumsum(_starts(doc)) - 1 if len(doc) else np.zeros(0, dtype=np.int64)
 
 
 def sentences(doc: Doc) -> list[Span]:
     """The sentences of `doc`, as `Doc.sents` gives them."""
     if not len(doc):
         return []
-    is_start = doc.to_array("SENT_START") == 1
-    is_start[0] = True
-    starts = [int(i) for i in np.flatnonzero(is_start)] + [len(doc)]
+    starts = [int(i) for i in np.flatnonzero(_starts(doc))] + [len(doc)]
     return [doc[start:end] for start, end in zip(starts, starts[1:])]

@@ -98,14 +98,13 @@ def _sentences_worth_matching(doc: Doc) -> dict[str, list[Span]]:
         wanted = sorted({word for needs in patterns.values() for c, words in needs if c == column for word in words})
         for i in np.flatnonzero(np.isin(values[:, column], np.array(wanted, dtype=np.uint64))):
             where.setdefault((column, int(values[i, column])), set()).add(int(sentence[i]))
-    every = set(range(int(sentence[-1]) + 1))
     spans = sentences(doc)
     worth: dict[str, list[Span]] = {}
     for rule, needs in patterns.items():
-        possible = every
+        possible = set(range(len(spans)))
         for column, words in needs:
-            possible = possible & set().union(*(where.get((column, w), set()) for w in words))
-        worth[rule] = [spans[n] for n in sorted(possible) if n < len(spans)]
+            possible &= set().union(*(where.get((column, w), set()) for w in words))
+        worth[rule] = [spans[n] for n in sorted(possible)]
     return worth
 
 
@@ -127,7 +126,7 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
         return _matches_cache[0][1]
     matchers = _matchers(doc.vocab)
     found: dict[int, set[str]] = {}
-    for rule, worth in (_sentences_worth_matching(doc) if len(doc) else {}).items():
+    for rule, worth in _sentences_worth_matching(doc).items():
         for sent in worth:
             for _, tokens in matchers[rule](sent):
                 found.setdefault(sent.start + tokens[0], set()).add(rule)
