@@ -1,0 +1,40 @@
+"""Lists of names the parser broke are mended, so every member is a conjunct of the first."""
+from __future__ import annotations
+
+from kgraph.coordination import name_lists
+from kgraph.extract import extract_events
+from kgraph.model import Article
+
+
+def _conjuncts(doc, name: str) -> set[str]:
+    token = next(t for t in doc if t.text == name)
+    return {c.text for c in token.conjuncts}
+
+
+def test_the_last_member_after_and_joins_the_list_it_ends(nlp):
+    doc = nlp("On November 15, senior officials from the United States, Australia, India, and Japan "
+              "met in Singapore.")
+    assert _conjuncts(doc, "States") == {"Australia", "India", "Japan"}
+
+
+def test_a_member_read_as_an_apposition_becomes_a_conjunct(nlp):
+    doc = nlp("The United States, Republic of Korea, and Japan strongly condemn the launch.")
+    assert _conjuncts(doc, "States") == {"Republic", "Japan"}
+
+
+def test_the_subject_of_a_clause_of_its_own_is_not_taken_into_a_list(nlp):
+    doc = nlp("Russia attacked Ukraine, and Japan condemned it.")
+    assert _conjuncts(doc, "Ukraine") == set()
+    assert next(t for t in doc if t.text == "Japan").dep_ == "nsubj"
+
+
+def test_names_with_only_commas_between_them_are_no_list(nlp):
+    assert name_lists(nlp("He flew to Paris, France on Monday.")) == []
+    lists = name_lists(nlp("Ministers of France, Germany and Italy met. Spain, too, came."))
+    assert [[m.text for m in members] for members, _ in lists] == [["France", "Germany", "Italy"]]
+
+
+def test_every_state_of_a_mended_list_condemns(nlp):
+    doc = nlp("The United States, Republic of Korea, and Japan strongly condemn the launch by North Korea.")
+    events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
+    assert {e.agent.country for e in events if e.action == "condemn"} == {"USA", "KOR", "JPN"}
