@@ -188,6 +188,15 @@ def by_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     return (misattached, "noun-by") if misattached else None
 
 
+def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'with support from Australia and Bahrain', 'threats from Iran': where the act comes from;
+    'with the support of a number of partners': the helpers of a 'with'-phrase."""
+    found = _preps_objects(token, ("from",))
+    if not found and _in_with_phrase(token) and action in HELPING_ACTIONS:
+        found = _preps_objects(token, ("of",))
+    return (found, "noun-from") if found else None
+
+
 def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'cooperation between Russia and North Korea': the parties cooperate."""
     if action != "cooperate":
@@ -264,7 +273,7 @@ def _light_verb_over(token: Token) -> Token | None:
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
-    possessor, by_phrase, cooperation_between, national_modifier, of_forces, imposed_by, relative_light_verb,
+    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, imposed_by, relative_light_verb,
     light_verb,
 )
 
@@ -397,6 +406,23 @@ def struck_place(search: TargetSearch) -> list[Token]:
     return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
+HELPING_ACTIONS = ("support", "supply")  # done to whoever acts 'with' them
+
+
+def _in_with_phrase(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "with"
+
+
+def helped_party(search: TargetSearch) -> list[Token]:
+    """'the militaries of the US and UK, with support from Australia, conducted strikes'; 'With
+    the support of partners, the United States enabled ...': who acts with the help."""
+    token = search.token
+    if search.action not in HELPING_ACTIONS or not search.is_noun() or not _in_with_phrase(token):
+        return []
+    holder = token.head.head
+    return verb_agents(holder)[0] if holder.pos_ in ("VERB", "AUX") else [holder]
+
+
 def fought_alongside(search: TargetSearch) -> list[Token]:
     """'sent to fight alongside Moscow's troops': those the deployed forces help."""
     if search.action != "deploy":
@@ -410,7 +436,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
     of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, struck_place,
-    fought_alongside,
+    fought_alongside, helped_party,
 )
 
 

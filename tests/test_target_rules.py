@@ -1,7 +1,9 @@
 """Named rules of roles.py on the phrases their docstrings name: which rule finds whom."""
 from __future__ import annotations
 
-from kgraph.roles import TargetSearch, cut_off_party, imposed_by, noun_agents, of_noun_target, targets_of
+from kgraph.countries import country_code
+from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, noun_agents,
+                          of_noun_target, targets_of)
 from kgraph.triggers import Trigger, find_triggers
 
 
@@ -30,3 +32,24 @@ def test_an_embargo_is_imposed_by_its_agent(nlp):
     found, rule = noun_agents(embargo.token, embargo.action)
     assert ([t.text for t in found], rule) == (["Council"], "noun-imposed-by")
     assert imposed_by(embargo.token, embargo.action) == (found, rule)
+
+
+def test_help_comes_from_its_from_phrase_and_goes_to_whoever_acts_with_it(nlp):
+    support = trigger(nlp, "The militaries of the United States and the United Kingdom, with support from "
+                           "Australia and Canada, conducted strikes.", "support")
+    found, rule = noun_agents(support.token, support.action)
+    assert ([t.text for t in found], rule) == (["Australia"], "noun-from")  # Canada is its conjunct
+    assert [t.text for t in helped_party(TargetSearch.of(support.token, support))] == ["militaries"]
+
+
+def test_with_the_support_of_names_the_helpers_but_support_of_alone_does_not(nlp):
+    helped = trigger(nlp, "With the support of several partners, the United States enabled Israel to "
+                          "defeat the attack.", "support")
+    assert [t.text for t in from_phrase(helped.token, helped.action)[0]] == ["partners"]
+    assert [t.text for t in targets_of(helped.token, helped)] == ["States"]
+    blocked = trigger(nlp, "Hungary blocked the support of the EU for Ukraine.", "support")
+    assert from_phrase(blocked.token, blocked.action) is None
+
+
+def test_a_country_whose_name_begins_with_the_is_found_without_it():
+    assert country_code("Netherlands") == country_code("the Netherlands") == "NLD"
