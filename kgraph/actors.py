@@ -28,7 +28,7 @@ from .phrases import (
     PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title,
     name_ending_in, partners, title_of_organisation, titles_before, unrecognised_name,
 )
-from .speakers import dateline_country, document_speaker, sentence_speaker, transcript, with_voice
+from .speakers import dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, with_voice
 from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
@@ -46,6 +46,7 @@ class DocumentActors:
         header_speaker = document_speaker(doc)
         self.document_speaker = with_voice(header_speaker, document_voice(
             doc, header_speaker.country if header_speaker else None))
+        self.joint_authors = joint_authors(doc)  # "we" of a joint statement: all its states
         self.dateline_country = dateline_country(doc.text)
         self._transcript = transcript(doc.text, (
             self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
@@ -269,6 +270,8 @@ class DocumentActors:
             turn = self.turn_speaker(token)
             if turn is not None and not quoted:  # a transcript: "MR. KIRBY: We condemn ..."
                 speakers = [turn] if turn.name else []  # a reporter's question speaks for no one
+            elif lower in SPEAKER_PLURAL_PRONOUNS and self.joint_authors and not quoted:
+                return list(self.joint_authors)
             else:
                 speakers = self.speaker_of(token) if quoted else (
                     [self.document_speaker] if self.document_speaker else [])

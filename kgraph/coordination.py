@@ -55,10 +55,12 @@ def _gap(gap: Span) -> Token | str | None:
     if not len(gap) or any(doc[i].is_sent_start for i in range(gap.start, gap.end + 1)):
         return None
     words = [t.lower_ for t in gap]
+    if len(words) > 1 and words[-1] == "the":  # "and the UK": the article the name left out
+        words = words[:-1]
     if words == [","]:
         return ","
     if len(words) <= 2 and words[-1] in _COORDINATORS and words[:-1] in ([], [","]):
-        return gap[-1]
+        return gap[len(words) - 1]
     return None
 
 

@@ -122,6 +122,7 @@ PARTITIVES = frozenset(_ACTOR_WORDS["partitives"]["words"])
 GROUP_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["back_to_the_last_group"]["words"])
 UNIDENTIFIED_QUANTIFIERS = frozenset(_ACTOR_WORDS["unidentified_quantifiers"]["words"])
 GROUP_SIZES: dict[str, int] = _ACTOR_WORDS["group_sizes"]["words"]
+JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later
 OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["words"]) + r")\b", re.I)

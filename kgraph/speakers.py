@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .countries import city_country, country_code, country_name, demonym_code
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .names import HEADER_LINE, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .coordination import name_lists
+from .names import HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country
 from .phrases import PERSON_LABELS
@@ -104,6 +105,34 @@ def document_speaker(doc: Doc) -> Actor | None:
                     if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                         return Actor(country_name(code), "COUNTRY", code)
     return None
+
+
+#: how many opening sentences may say that a statement is joint, and name its authors
+JOINT_HEADER_SENTENCES = 4
+
+
+def joint_authors(doc: Doc) -> tuple[Actor, ...]:
+    """The states of a joint statement, whose "we" is all of them: the longest list of two to
+    five states in the opening sentences, when one of those sentences calls the text joint
+    ("Joint Statement by ...", "The text of the following joint statement was released by the
+    Governments of the United States, Japan, and the Republic of Korea")."""
+    opening = sentences(doc)[:JOINT_HEADER_SENTENCES]
+    if not any(t.lower_ in JOINT_WORDS for sent in opening for t in sent):
+        return ()
+    end = opening[-1].end
+    found: tuple[Actor, ...] = ()
+    for members, _ in name_lists(doc):
+        if members[-1].end > end:
+            break
+        codes = list(dict.fromkeys(_state_of_member(m) for m in members))
+        if None not in codes and len(found) < len(codes) <= 5:
+            found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
+    return found
+
+
+def _state_of_member(member: Span) -> str | None:
+    """'Japan'; 'the Governments of the United States': the state a list member ends with."""
+    return next((code for i in range(len(member)) if (code := country_code(member[i:].text))), None)
 
 
 def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:

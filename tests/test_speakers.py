@@ -1,8 +1,9 @@
 """Who speaks in a document, read without the resolver: transcript turns, datelines, headers."""
 from __future__ import annotations
 
-from kgraph.model import Actor
-from kgraph.speakers import dateline_country, document_speaker, transcript, with_voice
+from kgraph.extract import extract_events
+from kgraph.model import Actor, Article
+from kgraph.speakers import dateline_country, document_speaker, joint_authors, transcript, with_voice
 
 BRIEFING = """Press Briefing by National Security Council Spokesman John Kirby
 
@@ -47,3 +48,23 @@ def test_the_voice_model_speaks_only_where_the_header_is_silent() -> None:
     assert with_voice(header, "USA") is header
     assert with_voice(None, "USA") == Actor("United States", "COUNTRY", "USA")
     assert with_voice(None, None) is None
+
+
+JOINT = """Joint Statement by Secretary Blinken, Japanese Foreign Minister Hayashi, and ROK Foreign Minister Park
+
+The text of the following joint statement was released by the Governments of the United States, Japan, and the Republic of Korea.
+
+We strongly condemn the launch of a ballistic missile by the DPRK.
+"""
+
+
+def test_the_we_of_a_joint_statement_is_every_state_it_lists(nlp) -> None:
+    doc = nlp(JOINT)
+    assert [a.country for a in joint_authors(doc)] == ["USA", "JPN", "KOR"]
+    events = extract_events(doc, Article(text=JOINT, source="joint.txt")).events
+    assert sorted(e.agent.country for e in events if e.action == "condemn") == ["JPN", "KOR", "USA"]
+
+
+def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
+    doc = nlp(JOINT.replace("Joint Statement", "Statement").replace("joint statement", "statement"))
+    assert joint_authors(doc) == ()
