@@ -7,6 +7,7 @@ user can ask why an edge exists; its confidence says how sure the rule is.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -23,6 +24,7 @@ from .dates import event_day, iso_date
 from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS, VERB_TRIGGERS
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
+from .names import COUNCIL_MEASURES, SECURITY_COUNCIL
 from .roles import (
     from_objects, governing_subjects, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
@@ -277,6 +279,32 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
 
 
+_NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
+
+
+def council_measure(reading: Reading) -> list[Event] | None:
+    """'renewing the Somalia and Eritrea sanctions regimes', 'the existing arms embargo', in a text that names the
+    Security Council, with no one else said to impose them: the Council's measures on the states they name."""
+    token = reading.token
+    if reading.action != "sanction" or not reading.is_noun or not _is_council_measure(token):
+        return None
+    heads, rule = noun_agents(token, reading.action)
+    if rule not in ("none", "national-modifier") or not _NAMES_THE_COUNCIL.search(reading.article.text):
+        return None
+    measure = token.head if token.dep_ == "compound" else token
+    named = [c for c in (*token.children, *measure.children)
+             if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP")]
+    targets = _resolve_all(named + targets_of(token, reading.trigger), reading.actors, deep=True)
+    council = Actor(SECURITY_COUNCIL, "ORG", None)
+    return _make_events(reading, Roles([council], [t for t in targets if t != council], "council-measure"))
+
+
+def _is_council_measure(token: Token) -> bool:
+    """'arms embargo', or 'sanctions' naming a regime, committee or resolution."""
+    return token.lemma_.lower() in COUNCIL_MEASURES or (
+        token.dep_ == "compound" and token.head.lemma_.lower() in COUNCIL_MEASURES)
+
+
 def acts_on(reading: Reading) -> list[Event]:
     """"Russia attacked Ukraine": the agent rules' actors act on the target rules'; parties named together act
     on each other, and a buyer procures from a seller."""
@@ -290,7 +318,7 @@ def acts_on(reading: Reading) -> list[Event]:
 
 # Tried in order; the first that applies gives the trigger's events, even none.
 EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
-    speaker_judges, accused_elsewhere, speaker_accuses, acts_on,
+    speaker_judges, accused_elsewhere, speaker_accuses, council_measure, acts_on,
 )
 
 
@@ -434,6 +462,8 @@ def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
     for rule in HEAD_RULES:
         head = rule(head)
     resolved = _named_examples(head, search.actors) or search.actors.resolve(head)
+    if _manner_of_acting(head):  # "with the support of Australia": how someone acted, not on whom
+        return resolved
     for deep_rule in DEEP_RULES:
         resolved = resolved or deep_rule(head, search)
     return resolved
@@ -466,10 +496,7 @@ def _named_examples(head: Token, actors: DocumentActors) -> list[Actor]:
 
 
 def participants_named(head: Token, search: ActorSearch) -> list[Actor]:
-    """"the DPRK's launch", "cooperation between A and B": who takes part in what the noun names, unless the noun
-    says how someone acted ("with the support of Australia")."""
-    if _manner_of_acting(head):
-        return []
+    """"the DPRK's launch", "cooperation between A and B": who takes part in what the noun names."""
     return [a for p in participants(head) for a in search.actors.resolve(p)]
 
 

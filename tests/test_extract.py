@@ -27,6 +27,9 @@ CASES = [
     ("Poland condemned Russia's invasion of Ukraine.", ("condemn", "POL", "RUS", "asserted")),
     # light verb: the subject of "impose" is the sanctioner
     ("Canada imposed an arms embargo on Iran.", ("sanction", "CAN", "IRN", "asserted")),
+    # a sanctions regime in a text that names the Security Council is the Council's, on the states it names
+    ("The Security Council met. We support renewing the Somalia sanctions regime.",
+     ("sanction", "United Nations Security Council", "SOM", "asserted")),
     # "send" deploys people and supplies things
     ("Japan sent weapons to the Philippines.", ("supply", "JPN", "PHL", "asserted")),
     ("Japan sent soldiers to the Philippines.", ("deploy", "JPN", "PHL", "asserted")),
@@ -213,3 +216,8 @@ def test_phrase_patterns_match_in_any_sentence_of_a_long_document(nlp):
     found = {(t.token.text, t.rule) for sent in doc.sents for t in find_triggers(sent)}
     assert ("stands", "stand-with") in found
     assert ("opened", "open-fire") in found
+
+
+def test_a_sanctions_regime_is_no_states_own_without_the_council(extract):
+    events = extract("We support renewing the Somalia sanctions regime.")
+    assert not any(e[1] == "United Nations Security Council" for e in events)
