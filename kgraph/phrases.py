@@ -16,9 +16,16 @@ from .names import (
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
+#: how far before a name its title may start ("Secretary of State Antony J. Blinken")
+TITLE_WINDOW = 5
+
+
 def titles_before(ent: Span) -> list[str]:
-    """Title words just before a name: "Defence Minister Rajnath Singh" -> ["minister"]."""
-    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
+    """Title words just before a name, not across a verb or punctuation: "Defence Minister
+    Rajnath Singh" -> ["minister"], "Secretary of State Antony J. Blinken" -> ["secretary"]."""
+    before = list(ent.doc[max(0, ent.start - TITLE_WINDOW):ent.start])
+    cut = max((i + 1 for i, t in enumerate(before) if t.is_punct or t.pos_ in ("VERB", "AUX")), default=0)
+    words = [t.lower_ for t in before[cut:]]
     words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
     return [w for w in words if w in REMEMBERED_TITLES]
 

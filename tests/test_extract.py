@@ -221,3 +221,9 @@ def test_phrase_patterns_match_in_any_sentence_of_a_long_document(nlp):
 def test_a_sanctions_regime_is_no_states_own_without_the_council(extract):
     events = extract("We support renewing the Somalia sanctions regime.")
     assert not any(e[1] == "United Nations Security Council" for e in events)
+
+
+def test_the_title_of_a_name_may_be_a_few_words_before_it(extract):
+    events = extract("Secretary of State Antony J. Blinken spoke today with Iraqi Prime Minister Mohammed "
+                     "Shiaa al-Sudani. The Secretary condemned Iran for the attacks.")
+    assert ("condemn", "USA", "IRN", "asserted") in events  # not the Iraqi named nearer
