@@ -15,12 +15,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+#: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
+COMPONENT = "kgraph_coordination"
 #: entity labels whose lists are mended
 LIST_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 _COORDINATORS = frozenset({"and", "or", "&"})
 
 
-@Language.component("kgraph_coordination")
+@Language.component(COMPONENT)
 def mend_lists(doc: Doc) -> Doc:
     """Make every later member of each list of names a conjunct of the member before it."""
     for members, coordinators in name_lists(doc):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import coordination  # noqa: F401  (registers the kgraph_coordination component)
+from . import coordination  # registers the list mender as a spaCy component
 from .errors import ModelError
 
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
@@ -46,5 +46,5 @@ def load_pipeline(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_line_breaks", before="parser")
         if "ner" in nlp.pipe_names:  # lists of names, once the names are known
-            nlp.add_pipe("kgraph_coordination", after="ner")
+            nlp.add_pipe(coordination.COMPONENT, after="ner")
     return nlp
