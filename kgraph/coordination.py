@@ -71,9 +71,9 @@ def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
     clause's own subject or make a cycle."""
     if later.dep_ == "conj":
         return
-    if later.head == earlier and later.dep_ in ("appos", "compound", "npadvmod", "nmod"):
-        pass  # a stray apposition of the member before: relabel only
-    elif not _governs(later.head, earlier) or _governs(later, earlier):
+    # a stray apposition of the member before is only relabelled; anything else is moved
+    relabel = later.head == earlier and later.dep_ in ("appos", "compound", "npadvmod", "nmod")
+    if not relabel and (not _governs(later.head, earlier) or _governs(later, earlier)):
         return
     later.head = earlier
     later.dep_ = "conj"

@@ -26,7 +26,7 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import COUNCIL_MEASURES, SECURITY_COUNCIL
 from .roles import (
-    from_objects, governing_subjects, noun_agents, participants, refers_back, targets_of,
+    from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
 )
 from .sentences import sentences
@@ -295,8 +295,7 @@ def council_measure(reading: Reading) -> list[Event] | None:
     named = [c for c in (*token.children, *measure.children)
              if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP")]
     targets = _resolve_all(named + targets_of(token, reading.trigger), reading.actors, deep=True)
-    council = Actor(SECURITY_COUNCIL, "ORG", None)
-    return _make_events(reading, Roles([council], [t for t in targets if t != council], "council-measure"))
+    return _make_events(reading, Roles([Actor(SECURITY_COUNCIL, "ORG", None)], targets, "council-measure"))
 
 
 def _is_council_measure(token: Token) -> bool:
@@ -536,8 +535,7 @@ DEEP_RULES: tuple[Callable[[Token, ActorSearch], list[Actor]], ...] = (
 def _manner_of_acting(head: Token) -> bool:
     """"struck targets with the support of Australia": another action's noun in a with-phrase
     says how the verb's agent acted, so its participants are not the verb's target."""
-    return (head.dep_ == "pobj" and head.head.lower_ == "with"
-            and (head.lemma_.lower() in NOUN_TRIGGERS or head.lower_ in NOUN_TRIGGERS))
+    return in_with_phrase(head) and (head.lemma_.lower() in NOUN_TRIGGERS or head.lower_ in NOUN_TRIGGERS)
 
 
 # ----- the article's events as a whole ---------------------------------------------------------

@@ -188,11 +188,19 @@ def by_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     return (misattached, "noun-by") if misattached else None
 
 
+HELPING_ACTIONS = ("support", "supply")  # done to whoever acts 'with' them
+
+
+def in_with_phrase(token: Token) -> bool:
+    """'with support from ...', 'With the support of ...': the noun is the object of 'with'."""
+    return token.dep_ == "pobj" and token.head.lower_ == "with"
+
+
 def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'with support from Australia and Bahrain', 'threats from Iran': where the act comes from;
     'with the support of a number of partners': the helpers of a 'with'-phrase."""
     found = _preps_objects(token, ("from",))
-    if not found and _in_with_phrase(token) and action in HELPING_ACTIONS:
+    if not found and in_with_phrase(token) and action in HELPING_ACTIONS:
         found = _preps_objects(token, ("of",))
     return (found, "noun-from") if found else None
 
@@ -273,8 +281,8 @@ def _light_verb_over(token: Token) -> Token | None:
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
-    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, imposed_by, relative_light_verb,
-    light_verb,
+    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, imposed_by,
+    relative_light_verb, light_verb,
 )
 
 
@@ -406,18 +414,11 @@ def struck_place(search: TargetSearch) -> list[Token]:
     return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
-HELPING_ACTIONS = ("support", "supply")  # done to whoever acts 'with' them
-
-
-def _in_with_phrase(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "with"
-
-
 def helped_party(search: TargetSearch) -> list[Token]:
     """'the militaries of the US and UK, with support from Australia, conducted strikes'; 'With
     the support of partners, the United States enabled ...': who acts with the help."""
     token = search.token
-    if search.action not in HELPING_ACTIONS or not search.is_noun() or not _in_with_phrase(token):
+    if search.action not in HELPING_ACTIONS or not search.is_noun() or not in_with_phrase(token):
         return []
     holder = token.head.head
     return verb_agents(holder)[0] if holder.pos_ in ("VERB", "AUX") else [holder]

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .coordination import name_lists
 from .countries import city_country, country_code, country_name, demonym_code
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .coordination import name_lists
 from .names import HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country
