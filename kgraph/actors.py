@@ -20,7 +20,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
-    SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
+    SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
@@ -203,10 +203,14 @@ class DocumentActors:
         if person:
             return person
         ent = entity_of(token) or name_ending_in(token)
+        if ent is not None and re.sub(r"^the\s+", "", ent.text.lower()) in SELF_REFERRING:
+            ent = None  # a capitalised "the Government" is a description, not a name
         actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
                   or _unrecognised_organisation(token) or self._apposition(token))
         if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
             actors = _as_written(actors, ent)
+        if ent is not None and actors and actors[0].country and token.lemma_.lower() in SELF_REFERRING:
+            self.memory.by_head[token.lemma_.lower()] = actors[0]  # "the Government of South Sudan ... the Government"
         if remember:
             self._remember(actors)
         return actors

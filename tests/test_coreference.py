@@ -116,3 +116,9 @@ def test_the_secretary_is_the_secretary_named_before(extract) -> None:
     text = ("U.S. Secretary of Defense Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo. "
             "The Secretary condemned North Korea's missile launches.")
     assert ("condemn", "USA", "PRK", "asserted") in extract(text)
+
+
+def test_the_government_is_the_government_named_in_full_before(extract):
+    events = extract("The Government of South Sudan agreed to the force in principle. "
+                     "This means the Government supporting the United Nations troops.")
+    assert ("support", "SSD", "United Nations", "asserted") in events
