@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code
+from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
@@ -41,14 +42,14 @@ class DocumentActors:
     def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
         self.memory = Memory()
-        self.countries_named = {country_code(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
-        self.countries_named |= {demonym_code(e.text) for e in doc.ents if e.label_ == "NORP"}
+        self.countries_named = {country_code(e.text) for e in document_entities(doc) if e.label_ in PLACE_LABELS}
+        self.countries_named |= {demonym_code(e.text) for e in document_entities(doc) if e.label_ == "NORP"}
         header_speaker = document_speaker(doc)
         self.document_speaker = with_voice(header_speaker, document_voice(
             doc, header_speaker.country if header_speaker else None))
         self.joint_authors = joint_authors(doc)  # "we" of a joint statement: all its states
-        self.dateline_country = dateline_country(doc.text)
-        self._transcript = transcript(doc.text, (
+        self.dateline_country = dateline_country(document_text(doc))
+        self._transcript = transcript(document_text(doc), (
             self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
@@ -96,7 +97,7 @@ class DocumentActors:
         found = self._sentence_speaker_cache[sent.start]
         if found:
             return found
-        quoted_sentence = sent.text.lstrip()[:1] in ("“", '"')
+        quoted_sentence = span_text(sent).lstrip()[:1] in ("“", '"')
         if (self.memory.in_quote or quoted_sentence) and self.memory.speaker:
             return [self.memory.speaker]  # a quotation going on after "..., he said."
         return [self.document_speaker] if self.document_speaker else []
@@ -117,7 +118,7 @@ class DocumentActors:
     def in_quote(self, token: Token) -> bool:
         """Whether `token` stands inside a quotation opened earlier in its sentence."""
         sent = self.sentence_of(token)
-        before = sent.text[:token.idx - sent.start_char]
+        before = span_text(sent)[:token.idx - sent.start_char]
         return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
     def start_sentence(self, sent: Span) -> None:
@@ -127,14 +128,15 @@ class DocumentActors:
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         if speaker is not None:
             self.memory.speaker = speaker
-        elif not self.memory.in_quote and "“" not in sent.text:
+        elif not self.memory.in_quote and "“" not in span_text(sent):
             self.memory.speaker = None
 
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
         self._remember_doers(sent)
-        opens, closes = sent.text.count("“"), sent.text.count("”")
+        text = span_text(sent)
+        opens, closes = text.count("“"), text.count("”")
         if opens > closes:
             self.memory.in_quote = True
         elif closes > opens:
@@ -145,7 +147,7 @@ class DocumentActors:
 
     def _remember_doers(self, sent: Span) -> None:
         """"North Korea launched a missile ... this launch": who did what each verb says."""
-        for verb in sent:
+        for verb in span_tokens(sent):
             if verb.pos_ == "VERB":
                 subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                 found = self.resolve(subjects[0], remember=False) if subjects else []
@@ -161,7 +163,7 @@ class DocumentActors:
                 parties.setdefault(actor.country or actor.key, actor)
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = self.memory.last_parties = tuple(parties.values())
-        for token in sent:
+        for token in span_tokens(sent):
             if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
                 named = {a.country or a.key: a for a in self.resolve(token, remember=False)
                          if a.kind == "COUNTRY"}
@@ -171,7 +173,7 @@ class DocumentActors:
     def _remember_subjects(self, sent: Span) -> None:
         """The sentence's first subject that names actors, for "they", "he" and "it" later;
         "The North's troop dispatch constitutes ...": its possessor acts."""
-        for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
+        for subj in (t for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
             if not group:
                 group = [a for c in subj.children if c.dep_ == "poss"

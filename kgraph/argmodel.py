@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from .countries import country_name
+from .doccache import span_tokens
 from .model import Actor
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
@@ -245,7 +246,7 @@ def sentence_candidates(sent: Span, resolve, speakers: dict[str, Actor | None]) 
     sentence's speaker and the document's author, each also as the state they speak for
     (a statement's "we" is often its country)."""
     found: list[Candidate] = []
-    for token in sent:
+    for token in span_tokens(sent):
         national = token.pos_ == "ADJ" and token.ent_type_ == "NORP"  # "Iranian attacks", "U.S. support"
         if not national and (token.pos_ not in _CANDIDATE_POS
                              or token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "PROPN"):

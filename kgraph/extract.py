@@ -18,6 +18,7 @@ from .actions import ACTIONS
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
+from .doccache import span_tokens
 from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
@@ -117,7 +118,7 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
 
 def _date_and_report(events: list[Event], sent: Span, day: datetime.date | None, actors: DocumentActors) -> None:
     """The sentence's day on each event, and who reports it when that is someone other than its agent."""
-    tokens_at = {t.idx: t for t in sent}  # events carry their trigger's character offset
+    tokens_at = {t.idx: t for t in span_tokens(sent)}  # events carry their trigger's character offset
     reporters: dict[int, Actor | None] = {}
     for event in events:
         event.date = day.isoformat() if day else None
@@ -164,7 +165,7 @@ def say_verb_subject(token: Token, actors: DocumentActors) -> list[Actor] | None
 def according_to(token: Token, actors: DocumentActors) -> list[Actor] | None:
     """"according to X": the first X in the sentence that is an actor."""
     doc = token.doc
-    for prep in actors.sentence_of(token):
+    for prep in span_tokens(actors.sentence_of(token)):
         if prep.lower_ == "according" and prep.i + 1 < len(doc) and doc[prep.i + 1].lower_ == "to":
             found = [a for g in doc[prep.i + 1].children if g.dep_ == "pobj" for a in actors.resolve(g, remember=False)]
             if found:

@@ -16,6 +16,7 @@ from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
     trigger_actions, trigger_view, untargeted_actions, view_features,
 )
+from .doccache import span_tokens
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Article, Event
 from .modality import modality_of
@@ -38,7 +39,7 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     # words the rules know are triggers only where the rules found them (their checks keep
     # false friends out: "called it an escalation"); other lexicon words are the model's to judge
     triggers = list(rule_roles)
-    triggers += [(token.i, action) for token in sent for action in trigger_actions(token)
+    triggers += [(token.i, action) for token in span_tokens(sent) for action in trigger_actions(token)
                  if not _known_to_rules(token)]
     triggers = [(sent.doc[i], action) for i, action in dict.fromkeys(triggers)]
     if not triggers:

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .doccache import document_entities, span_text
 from .names import (
     GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
 )
@@ -45,12 +46,11 @@ def ents_in(span: Span) -> list[Span]:
     """The named entities inside `span`. `Span.ents` scans the whole Doc each time, which made
     extraction quadratic in the length of a text; the Doc's entities are listed once."""
     doc = span.doc
-    ents = doc.user_data.get("kgraph_ents")
-    if ents is None:
-        ents = list(doc.ents)
-        doc.user_data["kgraph_ents"] = ents
-        doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
-    first = bisect.bisect_left(doc.user_data["kgraph_ent_starts"], span.start)
+    ents = document_entities(doc)
+    starts = doc.user_data.get("kgraph_ent_starts")
+    if starts is None:
+        starts = doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
+    first = bisect.bisect_left(starts, span.start)
     found = []
     for ent in ents[first:]:
         if ent.start >= span.end:
@@ -66,7 +66,7 @@ def entity_of(token: Token) -> Span | None:
         return None
     index = token.doc.user_data.get("kgraph_entities")
     if index is None:
-        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        index = {i: ent for ent in document_entities(token.doc) for i in range(ent.start, ent.end)}
         token.doc.user_data["kgraph_entities"] = index
     return index.get(token.i)
 
@@ -117,7 +117,7 @@ def unrecognised_name(token: Token) -> bool:
 
 
 def clean_entity_text(ent: Span) -> str:
-    text = ent.text.strip()
+    text = span_text(ent).strip()
     text = re.sub(r"['’]s?$", "", text).strip()
     return text
 

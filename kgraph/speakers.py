@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coordination import name_lists
 from .countries import city_country, country_code, country_name, demonym_code
+from .doccache import document_text, span_tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
@@ -62,7 +63,7 @@ def transcript(text: str, default_country: str | None) -> Transcript:
 def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Actor | None:
     """Who says `sent`: the first actor the subject of its "say" verb names ("Lavrov said"),
     read by `resolve`; "we said" and "I said" are left to the caller, which knows the quotation."""
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
             for child in token.children:
                 if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
@@ -78,7 +79,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     Secretary"), else a country that qualifies the speaker's own position ("a U.S.
     priority")."""
     header_end = min(len(doc), 120)
-    text = doc.text
+    text = document_text(doc)
     for token in doc[:header_end]:
         if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
             code = _role_country(token)

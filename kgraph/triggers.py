@@ -17,6 +17,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
     NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, VERB_TRIGGERS,
@@ -34,7 +35,7 @@ class Trigger:
 def find_triggers(sent: Span) -> Iterator[Trigger]:
     """Tokens that name one of the 12 actions here (with false friends filtered out)."""
     phrases = _phrase_triggers(sent.doc)
-    for token in sent:
+    for token in span_tokens(sent):
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             for action in _verb_actions(token, lemma):

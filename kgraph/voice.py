@@ -24,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .countries import country_code, demonym_code
+from .doccache import document_entities, document_text, span_text
 from .names import ROLE_WORDS
 from .people import person_country
 from .sentences import sentence_numbers
@@ -122,25 +123,25 @@ class _Tally:
 
 def _state_mentions(doc: Doc) -> list[tuple[Span, str]]:
     """The document's mentions of states, with each one's code, in the order of the text."""
-    return [(ent, code) for ent in doc.ents if ent.label_ in _COUNTRY_LABELS for code in [_mention_code(ent)] if code]
+    return [(ent, code) for ent in document_entities(doc) if ent.label_ in _COUNTRY_LABELS for code in [_mention_code(ent)] if code]
 
 
 def _header_officials(doc: Doc) -> set[str]:
     """The states of office holders in the title or byline ("Press Briefing by ... Spokesman John Kirby")."""
-    text = doc.text
-    return {code for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char < _HEADER_CHARS
+    text = document_text(doc)
+    return {code for ent in document_entities(doc) if ent.label_ == "PERSON" and ent.start_char < _HEADER_CHARS
             and _in_header(text, ent.start_char) for code in [person_country(ent.text)] if code}
 
 
 def _document_facts(doc: Doc) -> _DocumentFacts:
     """Where the first line ends, which sentences say "we" and which open the prose."""
-    text = doc.text
+    text = document_text(doc)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     sentence_of = sentence_numbers(doc)
     # the sentences saying "we", from an array: a walk over every token's Python object cost
     # more than the rest of the voice together
     first_person_sents = frozenset(sentence_of[np.isin(doc.to_array("LOWER"), _FIRST_PERSON_IDS)].tolist())
-    prose = [n for n, s in enumerate(all_sentences(doc)) if s.text.rstrip().endswith((".", "”", '"'))]
+    prose = [n for n, s in enumerate(all_sentences(doc)) if span_text(s).rstrip().endswith((".", "”", '"'))]
     return _DocumentFacts(text, len(text) if first_line_end < 0 else first_line_end, sentence_of,
                           first_person_sents, frozenset(prose[:3]))
 
