@@ -20,7 +20,7 @@ from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
+    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS, PORTFOLIO_WORDS,
     SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
@@ -228,10 +228,15 @@ class DocumentActors:
     def _titled_person(self, token: Token, remember: bool) -> list[Actor]:
         """"Guyana's President Irfaan Ali": the person, with the title's country if the name
         alone gives none ("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot")."""
-        named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
-                 and c.i > token.i] if token.lemma_.lower() in NAME_TITLES else []
-        if not named:
+        if token.lemma_.lower() not in NAME_TITLES:
             return []
+        named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
+                 and c.i > token.i]
+        if not named:
+            portfolio = [entity_of(g) for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                         for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
+            holder = self._portfolio_holder(portfolio[0]) if portfolio and portfolio[0] is not None else None
+            return [holder] if holder else []
         person = self._resolve_head(named[-1], remember)
         if person and person[0].kind == "PERSON" and not person[0].country:
             title = [a.country for a in from_common_noun(token, self) if a.country]
@@ -361,8 +366,25 @@ class DocumentActors:
                 return found[0] if found else None
             return Actor(country_name(code), "COUNTRY", code)
         if label == "ORG":
-            return self.organisation(ent, text)
+            holder = self._portfolio_holder(ent)
+            return holder or self.organisation(ent, text)
         return None
+
+    def _portfolio_holder(self, ent: Span) -> Actor | None:
+        """"Minister of National Defense Song Young-moo": the recogniser took the portfolio and
+        the name for one organisation; the words after the portfolio name the minister."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for") or \
+                doc[ent.start - 2].lemma_.lower() not in NAME_TITLES:
+            return None
+        start = ent.start
+        while start < ent.end and doc[start].lower_ in PORTFOLIO_WORDS:
+            start += 1
+        name = doc[start:ent.end]
+        if start == ent.start or not len(name) or not name[0].text[:1].isupper() or not all(
+                (t.pos_ == "PROPN" or t.text == "-") and t.lower_ not in PORTFOLIO_WORDS for t in name):
+            return None
+        return self._person(name, span_text(name))
 
     def _person(self, ent: Span, text: str) -> Actor | None:
         name = TITLES.sub("", text).strip()
