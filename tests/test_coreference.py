@@ -122,3 +122,13 @@ def test_the_government_is_the_government_named_in_full_before(extract):
     events = extract("The Government of South Sudan agreed to the force in principle. "
                      "This means the Government supporting the United Nations troops.")
     assert ("support", "SSD", "United Nations", "asserted") in events
+
+
+def test_a_minister_whose_name_the_recogniser_joined_to_the_portfolio(extract):
+    # "National Defense Song Young-moo" is tagged as one organisation: the portfolio's words
+    # come off, and the name left is the minister, of the state before the title
+    events = extract("Secretary of Defense Jim Mattis spoke with the Republic of Korea (ROK) Minister of "
+                     "National Defense Song Young-moo. Both Secretary Mattis and Minister Song strongly "
+                     "condemned North Korea's missile test.")
+    assert ("consult", "USA", "KOR", "asserted") in events
+    assert ("condemn", "KOR", "PRK", "asserted") in events
