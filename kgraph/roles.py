@@ -330,7 +330,10 @@ class TargetSearch:
 
 
 def _pobjs(token: Token) -> list[Token]:
-    return [g for g in token.children if g.dep_ == "pobj"]
+    """The objects of a preposition, and of the same preposition joined to it ("visits to the
+    DRC and to Rwanda")."""
+    again = [c for c in token.children if c.dep_ == "conj" and c.lower_ == token.lower_]
+    return [g for p in (token, *again) for g in p.children if g.dep_ == "pobj"]
 
 
 def _preps_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:

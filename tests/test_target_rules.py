@@ -53,3 +53,9 @@ def test_with_the_support_of_names_the_helpers_but_support_of_alone_does_not(nlp
 
 def test_a_country_whose_name_begins_with_the_is_found_without_it():
     assert country_code("Netherlands") == country_code("the Netherlands") == "NLD"
+
+
+def test_a_preposition_said_again_after_and_brings_its_object_too(nlp):
+    visits = trigger(nlp, "Blinken made clear during his recent visits to the DRC and to Rwanda that "
+                          "support must end.", "visits")
+    assert [t.text for t in targets_of(visits.token, visits)] == ["DRC", "Rwanda"]
