@@ -10,6 +10,7 @@ a phrase names), `speakers` (who speaks: header, transcript, "say" verbs, dateli
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +59,7 @@ class DocumentActors:
         self._sentence: Span | None = None
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
         self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
+        self._focus: str | None = None  # focus_country, read once
         self._steps = 0  # resolutions set off by the outermost one in flight
 
     # ----- public -------------------------------------------------------------------------
@@ -452,6 +454,24 @@ class DocumentActors:
     def _speaker_actors(self, subject: Token) -> list[Actor]:
         """The actors a "say" verb's subject names, without changing what is remembered."""
         return self.resolve(subject, expand=False, remember=False)
+
+    def focus_country(self) -> str | None:
+        """The state the text is about: named at least three times, more often than any other,
+        and not the author's own."""
+        if self._focus is None:
+            own = {self.document_speaker.country if self.document_speaker else None, None}
+            counts = Counter(code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
+                             for code in [country_code(ent.text) or demonym_code(ent.text)] if code not in own)
+            ranked = counts.most_common(2)
+            self._focus = (ranked[0][0] if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+                           else "")
+        return self._focus or None
+
+    def sentence_country(self, token: Token) -> str | None:
+        """The one state the sentence of `token` names, by name, people or place, if only one."""
+        codes = {country_code(e.text) or (demonym_code(e.text) if e.label_ == "NORP" else city_country(e.text))
+                 for e in ents_in(self.sentence_of(token)) if e.label_ in PLACE_LABELS | {"NORP"}} - {None}
+        return codes.pop() if len(codes) == 1 else None
 
     def nearby_country(self, token: Token) -> str | None:
         """The country of a person in the same sentence ("Kim said the government ...")."""

@@ -14,13 +14,13 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .countries import country_code, country_name
+from .countries import city_country, country_code, country_name
 from .memory import Memory
 from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS,
-    STATE_ORGS, UNIDENTIFIED_QUANTIFIERS,
+    STATE_ORGS, UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import qualifying_countries
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
@@ -38,6 +38,10 @@ class Resolver(Protocol):
     def organisation(self, ent: Span, text: str) -> Actor | None: ...
 
     def nearby_country(self, token: Token) -> str | None: ...
+
+    def focus_country(self) -> str | None: ...
+
+    def sentence_country(self, token: Token) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -270,11 +274,24 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return None
 
 
+def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"civilians in Myanmar", "women and children": people of no named body, who belong to
+    the place named with them, else to the state the text is about (annotators give attacks on
+    a country's own civilians as that country's)."""
+    if noun.lower not in VICTIM_NOUNS:
+        return None
+    places = [country_code(g.text) or city_country(g.text) for c in noun.token.children
+              if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in c.children if g.dep_ == "pobj"]
+    code = (next(iter(qualifying_countries(noun.token)), None) or next((p for p in places if p), None)
+            or resolver.sentence_country(noun.token) or resolver.focus_country())
+    return [Actor(f"{noun.lower} in {country_name(code)}", "GROUP", code)] if code else None
+
+
 RULES: tuple[Rule, ...] = (
     the_compass_half, a_country_name, an_international_organisation, the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_states_body, the_body_named_before,
-    the_parties_of_a_group, an_unnamed_body,
+    the_parties_of_a_group, an_unnamed_body, the_victims,
 )
 
 

@@ -125,6 +125,7 @@ GROUP_SIZES: dict[str, int] = _ACTOR_WORDS["group_sizes"]["words"]
 JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])
 COUNCIL_MEASURES = frozenset(_ACTOR_WORDS["council_measures"]["words"])
 PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
+VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later

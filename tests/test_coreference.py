@@ -132,3 +132,15 @@ def test_a_minister_whose_name_the_recogniser_joined_to_the_portfolio(extract):
                      "condemned North Korea's missile test.")
     assert ("consult", "USA", "KOR", "asserted") in events
     assert ("condemn", "KOR", "PRK", "asserted") in events
+
+
+def test_civilians_are_of_the_place_named_with_them(extract):
+    events = extract("The Burmese military attacked civilians in Myanmar again.")
+    assert ("fight", "MMR", "MMR", "asserted") in events
+
+
+def test_civilians_of_no_named_place_are_of_the_state_the_text_is_about(extract):
+    text = ("Remarks at a UN Security Council Briefing on the Democratic Republic of the Congo\n\n"
+            "The United States remains concerned about the DRC. The DRC has suffered for years. "
+            "We stand with the people of the DRC. The M23 attacked civilians near Goma.")
+    assert ("fight", "COD", "COD", "asserted") in extract(text)
