@@ -96,8 +96,23 @@ def subject_of(verb: Token) -> list[Token]:
     return subjects
 
 
+def hyphened_agent(token: Token) -> list[Token]:
+    """'Iranian-backed Houthi rebels', 'Russia-backed separatists': a participle joined by a
+    hyphen to the word before it, which names who did it to the noun it qualifies."""
+    if token.dep_ not in ("amod", "acl") or token.tag_ not in ("VBN", "VBD") or token.i < 2:
+        return []
+    doc = token.doc
+    hyphen, named = doc[token.i - 1], doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or named.whitespace_ or named.head.i != token.i:
+        return []
+    return [named]
+
+
 def verb_agents(token: Token) -> tuple[list[Token], str]:
     """Subject, passive by-agent, or the subject inherited from a governing clause."""
+    hyphened = hyphened_agent(token)
+    if hyphened:
+        return hyphened, "hyphened-agent"
     for child in token.children:
         if child.dep_ == "agent":
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
@@ -483,6 +498,8 @@ def targets_of(token: Token, trigger: Trigger) -> list[Token]:
     """Object, dative, or the preposition the action takes ('to', 'against', 'with'...); failing those, the
     first fallback rule that finds something; then the sanction and demand rules have their say."""
     search = TargetSearch.of(token, trigger)
+    if hyphened_agent(token) and search.action not in DELIVERIES:
+        return [token.head]  # 'Iranian-backed Houthi rebels': the rebels are backed
     found = verb_objects(search) + preposition_objects(search)
     for rule in FALLBACK_TARGET_RULES:
         found = found or rule(search)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kgraph.countries import country_code
 from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, noun_agents,
-                          of_noun_target, targets_of)
+                          of_noun_target, targets_of, verb_agents)
 from kgraph.triggers import Trigger, find_triggers
 
 
@@ -59,3 +59,9 @@ def test_a_preposition_said_again_after_and_brings_its_object_too(nlp):
     visits = trigger(nlp, "Blinken made clear during his recent visits to the DRC and to Rwanda that "
                           "support must end.", "visits")
     assert [t.text for t in targets_of(visits.token, visits)] == ["DRC", "Rwanda"]
+
+
+def test_a_hyphened_participle_names_who_did_it_to_the_noun_it_qualifies(nlp):
+    backed = trigger(nlp, "Iranian-backed Houthi rebels in Yemen fired a missile at Riyadh.", "backed")
+    assert [t.text for t in verb_agents(backed.token)[0]] == ["Iranian"]
+    assert [t.text for t in targets_of(backed.token, backed)] == ["rebels"]
