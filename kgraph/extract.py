@@ -382,7 +382,8 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
         reading.actors.memory.event_agents.setdefault(action, []).append(agents)
         reading.actors.memory.recent_agents.append(agents)
     targets = _kept_targets(action, agents, roles.targets)
-    if not agents or (not targets and not _may_lack_target(token, action, reading.is_noun)):
+    if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required")
+                                       or not _may_lack_target(token, action, reading.is_noun))):
         return []
     modality = modality_of(token)
     confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .actions import ACTIONS
 from .lexicon import FORCE_NOUNS, LIGHT_VERBS, NOUN_TRIGGERS
-from .triggers import Trigger, object_heads
+from .triggers import Trigger, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
@@ -336,8 +336,10 @@ class TargetSearch:
     @classmethod
     def of(cls, token: Token, trigger: Trigger) -> TargetSearch:
         action = trigger.action
-        preps = ("to",) if trigger.rule == "take-exception" else TARGET_PREPOSITIONS.get(action, ())
+        phrase = phrase_rule(trigger.rule)  # "took exception to", "made clear to": the phrase's own
+        preps = tuple(phrase.get("target_prepositions", ())) or TARGET_PREPOSITIONS.get(action, ())
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
+        holders += [c for c in token.children if c.dep_ in phrase.get("target_holders", ())]
         return cls(token, action, preps, holders)
 
     def is_noun(self) -> bool:

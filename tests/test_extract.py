@@ -227,3 +227,14 @@ def test_the_title_of_a_name_may_be_a_few_words_before_it(extract):
     events = extract("Secretary of State Antony J. Blinken spoke today with Iraqi Prime Minister Mohammed "
                      "Shiaa al-Sudani. The Secretary condemned Iran for the attacks.")
     assert ("condemn", "USA", "IRN", "asserted") in events  # not the Iraqi named nearer
+
+
+def test_making_clear_to_someone_that_is_a_warning_to_them(extract):
+    events = extract("The United States made clear to Turkey that its purchase of the S-400 system would "
+                     "endanger U.S. military technology.")
+    assert ("warn", "USA", "TUR", "asserted") in events
+
+
+def test_making_clear_with_no_one_to_make_it_clear_to_warns_no_one(extract):
+    events = extract("Blinken made clear during his visits to the DRC and to Rwanda that state support must end.")
+    assert not [e for e in events if e[0] == "warn"]
