@@ -383,7 +383,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
         reading.actors.memory.recent_agents.append(agents)
     targets = _kept_targets(action, agents, roles.targets)
     if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required")
-                                       or not _may_lack_target(token, action, reading.is_noun))):
+                                       or not _may_lack_target(token, action))):
         return []
     modality = modality_of(token)
     confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))
@@ -410,7 +410,7 @@ def _kept_targets(action: str, agents: list[Actor], targets: list[Actor]) -> lis
     return targets
 
 
-def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
+def _may_lack_target(token: Token, action: str) -> bool:
     """Whether an event with no named target is still worth a graph edge."""
     if action == "demand" and token.lemma_ == "call" and has_prep(token, ("for",)):
         return True  # "called for an independent investigation": asked of no one in particular
@@ -418,8 +418,6 @@ def _may_lack_target(token: Token, action: str, is_noun: bool) -> bool:
         return False
     if action == "consult":  # "consulting with our allies": a counterpart, unnamed
         return has_prep(token, ("with",))
-    if action == "support":
-        return not is_noun
     return True
 
 

@@ -16,12 +16,14 @@ from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
     trigger_actions, trigger_view, untargeted_actions, view_features,
 )
+from .actions import ACTIONS
 from .doccache import span_tokens
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Article, Event
 from .modality import modality_of
 
 X = TypeVar("X")
+_TARGET_REQUIRED = {a for a, d in ACTIONS.items() if d.target_required} - {"consult"}
 _RULE_WORDS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | frozenset(ADJECTIVE_TRIGGERS) | frozenset(
     OBJECT_DEPENDENT)
 
@@ -94,6 +96,10 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     if not agents:
         return []
     targets = [(1.0, None)] if action == "consider" else chosen(2, "max_targets", {key(a) for _, a in agents})
+    if action in _TARGET_REQUIRED:  # the best answer "no one" is no event of an action that needs a target
+        targets = [t for t in targets if t[1] is not None]
+        if not targets:
+            return []
     if not targets and action not in untargeted_actions():
         return []
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]

@@ -238,3 +238,9 @@ def test_making_clear_to_someone_that_is_a_warning_to_them(extract):
 def test_making_clear_with_no_one_to_make_it_clear_to_warns_no_one(extract):
     events = extract("Blinken made clear during his visits to the DRC and to Rwanda that state support must end.")
     assert not [e for e in events if e[0] == "warn"]
+
+
+def test_support_for_no_one_named_is_no_event(extract):
+    # support needs a target (data/actions.json): "supports this resolution" names no one supported
+    events = extract("The United States strongly supports this important resolution renewing the mandate.")
+    assert not [e for e in events if e[0] == "support"]
