@@ -21,8 +21,9 @@ from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS, PORTFOLIO_WORDS,
-    SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
+    ARMED_GROUPS, EU_COUNCIL, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
+    PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS,
+    THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
@@ -433,6 +434,8 @@ class DocumentActors:
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
+        if key == "council":
+            return Actor(self.council_meant(), "ORG", None)
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
         name = re.sub(r"^(the|The)\s+", "", text)
@@ -466,6 +469,15 @@ class DocumentActors:
             self._focus = (ranked[0][0] if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
                            else "")
         return self._focus or None
+
+    def council_meant(self) -> str:
+        """"The Council" of a text: the Security Council, unless the text is the European Union's
+        and never names the Security Council ("They insist on the Council to adopt restrictive
+        measures" in a European Parliament resolution)."""
+        text = document_text(self.doc)
+        if "Security Council" not in text and EU_TEXT.search(text):
+            return EU_COUNCIL
+        return SECURITY_COUNCIL
 
     def sentence_country(self, token: Token) -> str | None:
         """The one state the sentence of `token` names, by name, people or place, if only one."""

@@ -18,7 +18,9 @@ INTERNATIONAL_ORGS: dict[str, str] = {
     "security council": "United Nations Security Council",
     "the security council": "United Nations Security Council",
     "unsc": "United Nations Security Council",
-    "council": "United Nations Security Council",
+    "council": "United Nations Security Council",  # unless the text is the EU's: DocumentActors.council_meant
+    "council of the european union": "Council of the European Union",
+    "council of the eu": "Council of the European Union",
     "nato": "NATO", "north atlantic treaty organization": "NATO",
     "eu": "European Union", "european union": "European Union", "the eu": "European Union",
     "european commission": "European Commission", "iaea": "IAEA",
@@ -127,6 +129,9 @@ COUNCIL_MEASURES = frozenset(_ACTOR_WORDS["council_measures"]["words"])
 PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it
+EU_COUNCIL = INTERNATIONAL_ORGS["council of the eu"]
+#: words that make a text the European Union's, where "the Council" is the EU's council
+EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission)\b")
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later
 OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["words"]) + r")\b", re.I)

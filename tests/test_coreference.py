@@ -144,3 +144,15 @@ def test_civilians_of_no_named_place_are_of_the_state_the_text_is_about(extract)
             "The United States remains concerned about the DRC. The DRC has suffered for years. "
             "We stand with the people of the DRC. The M23 attacked civilians near Goma.")
     assert ("fight", "COD", "COD", "asserted") in extract(text)
+
+
+def test_the_council_of_a_european_union_text_is_the_eus(extract):
+    events = extract("MEPs condemn the crackdown by the Russian regime. They insist on the Council to adopt "
+                     "restrictive measures against those responsible.")
+    assert ("demand", "European Parliament", "Council of the European Union", "asserted") in events
+
+
+def test_the_council_is_the_security_council_where_the_text_names_it(extract):
+    events = extract("Statement by the UK Mission to the UN. The EU welcomed the vote in the Security Council. "
+                     "We urge the Council to act.")
+    assert ("demand", "GBR", "United Nations Security Council", "asserted") in events
