@@ -21,7 +21,7 @@ from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_COUNCIL, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
     PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS,
     THING_PRONOUNS, TITLES,
 )
@@ -434,8 +434,8 @@ class DocumentActors:
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
-        if key == "council":
-            return Actor(self.council_meant(), "ORG", None)
+        if self.body_meant(key):
+            return Actor(self.body_meant(key), "ORG", None)
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
         name = re.sub(r"^(the|The)\s+", "", text)
@@ -470,14 +470,18 @@ class DocumentActors:
                            else "")
         return self._focus or None
 
-    def council_meant(self) -> str:
-        """"The Council" of a text: the Security Council, unless the text is the European Union's
-        and never names the Security Council ("They insist on the Council to adopt restrictive
-        measures" in a European Parliament resolution)."""
+    def body_meant(self, word: str) -> str | None:
+        """The body a text names by one word: "Parliament", "the Commission" and "the Council" of a
+        European Union text are the Union's ("They insist on the Council to adopt restrictive
+        measures" in a European Parliament resolution), where the text does not name the
+        Security Council; elsewhere "the Council" is the Security Council."""
+        word = word.lower()
+        if word not in EU_BODIES:
+            return None
         text = document_text(self.doc)
-        if "Security Council" not in text and EU_TEXT.search(text):
-            return EU_COUNCIL
-        return SECURITY_COUNCIL
+        if EU_TEXT.search(text) and not (word == "council" and "Security Council" in text):
+            return EU_BODIES[word]
+        return SECURITY_COUNCIL if word == "council" else None
 
     def sentence_country(self, token: Token) -> str | None:
         """The one state the sentence of `token` names, by name, people or place, if only one."""

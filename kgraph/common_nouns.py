@@ -43,7 +43,7 @@ class Resolver(Protocol):
 
     def sentence_country(self, token: Token) -> str | None: ...
 
-    def council_meant(self) -> str: ...
+    def body_meant(self, word: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,8 @@ def a_country_name(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """An organisation's name the recogniser did not tag: "the Security Council", "NATO"."""
-    org = INTERNATIONAL_ORGS.get(noun.phrase.lower()) or INTERNATIONAL_ORGS.get(noun.lower)
-    if noun.phrase.lower() == "council":
-        org = resolver.council_meant()
+    org = (resolver.body_meant(noun.phrase) or INTERNATIONAL_ORGS.get(noun.phrase.lower())
+           or INTERNATIONAL_ORGS.get(noun.lower))
     named = noun.token.pos_ == "PROPN" or sum(ch.isupper() for ch in noun.token.text) >= 2  # "MEPs", a NOUN
     return [Actor(org, "ORG", None)] if org and named else None
 

@@ -130,6 +130,9 @@ PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it
 EU_COUNCIL = INTERNATIONAL_ORGS["council of the eu"]
+#: bodies a European Union text names by one word ("Parliament condemns", "the Council")
+EU_BODIES = {"council": EU_COUNCIL, "parliament": INTERNATIONAL_ORGS["european parliament"],
+             "commission": INTERNATIONAL_ORGS["european commission"]}
 #: words that make a text the European Union's, where "the Council" is the EU's council
 EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission)\b")
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"

@@ -156,3 +156,8 @@ def test_the_council_is_the_security_council_where_the_text_names_it(extract):
     events = extract("Statement by the UK Mission to the UN. The EU welcomed the vote in the Security Council. "
                      "We urge the Council to act.")
     assert ("demand", "GBR", "United Nations Security Council", "asserted") in events
+
+
+def test_parliament_in_a_european_union_text_is_the_european_parliament(extract):
+    events = extract("MEPs met in Strasbourg on Thursday. Parliament condemns Russia's war of aggression against Ukraine.")
+    assert ("condemn", "European Parliament", "RUS", "asserted") in events
