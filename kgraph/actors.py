@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,7 +61,6 @@ class DocumentActors:
         self._sentence: Span | None = None
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
         self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
-        self._focus: str | None = None  # focus_country, read once
         self._steps = 0  # resolutions set off by the outermost one in flight
 
     # ----- public -------------------------------------------------------------------------
@@ -434,8 +434,9 @@ class DocumentActors:
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
-        if self.body_meant(key):
-            return Actor(self.body_meant(key), "ORG", None)
+        body = self.body_meant(key)
+        if body:
+            return Actor(body, "ORG", None)
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
         name = re.sub(r"^(the|The)\s+", "", text)
@@ -461,14 +462,17 @@ class DocumentActors:
     def focus_country(self) -> str | None:
         """The state the text is about: named at least three times, more often than any other,
         and not the author's own."""
-        if self._focus is None:
-            own = {self.document_speaker.country if self.document_speaker else None, None}
-            counts = Counter(code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
-                             for code in [country_code(ent.text) or demonym_code(ent.text)] if code not in own)
-            ranked = counts.most_common(2)
-            self._focus = (ranked[0][0] if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-                           else "")
-        return self._focus or None
+        return self._focus
+
+    @cached_property
+    def _focus(self) -> str | None:
+        own = {self.document_speaker.country if self.document_speaker else None, None}
+        counts = Counter(code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
+                         for code in [country_code(ent.text) or demonym_code(ent.text)] if code not in own)
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def body_meant(self, word: str) -> str | None:
         """The body a text names by one word: "Parliament", "the Commission" and "the Council" of a
@@ -478,10 +482,16 @@ class DocumentActors:
         word = word.lower()
         if word not in EU_BODIES:
             return None
-        text = document_text(self.doc)
-        if EU_TEXT.search(text) and not (word == "council" and "Security Council" in text):
+        eu_text, names_security_council = self._institutions_named
+        if eu_text and not (word == "council" and names_security_council):
             return EU_BODIES[word]
         return SECURITY_COUNCIL if word == "council" else None
+
+    @cached_property
+    def _institutions_named(self) -> tuple[bool, bool]:
+        """Whether the text is the European Union's, and whether it names the Security Council."""
+        text = document_text(self.doc)
+        return bool(EU_TEXT.search(text)), "Security Council" in text
 
     def sentence_country(self, token: Token) -> str | None:
         """The one state the sentence of `token` names, by name, people or place, if only one."""
