@@ -244,3 +244,14 @@ def test_support_for_no_one_named_is_no_event(extract):
     # support needs a target (data/actions.json): "supports this resolution" names no one supported
     events = extract("The United States strongly supports this important resolution renewing the mandate.")
     assert not [e for e in events if e[0] == "support"]
+
+
+def test_discussing_options_or_proposals_is_considering(extract):
+    events = extract("Secretary of Defense Mark Esper will discuss options to deter Iran.")
+    assert [e for e in events if e[:3] == ("consider", "USA", None)]
+
+
+def test_reconsidering_is_considering(nlp):
+    from kgraph.triggers import find_triggers
+    doc = nlp("The world is waiting for Russia to reconsider its alliance with Bashar Assad.")
+    assert ("reconsider", "consider") in [(t.token.text, t.action) for s in doc.sents for t in find_triggers(s)]
