@@ -255,3 +255,8 @@ def test_reconsidering_is_considering(nlp):
     from kgraph.triggers import find_triggers
     doc = nlp("The world is waiting for Russia to reconsider its alliance with Bashar Assad.")
     assert ("reconsider", "consider") in [(t.token.text, t.action) for s in doc.sents for t in find_triggers(s)]
+
+
+def test_a_trip_to_a_country_consults_it(extract):
+    events = extract("Secretary of State Antony Blinken's trip to Chad was his first to the region.")
+    assert [e for e in events if e[:3] == ("consult", "USA", "TCD")]
