@@ -260,3 +260,8 @@ def test_reconsidering_is_considering(nlp):
 def test_a_trip_to_a_country_consults_it(extract):
     events = extract("Secretary of State Antony Blinken's trip to Chad was his first to the region.")
     assert [e for e in events if e[:3] == ("consult", "USA", "TCD")]
+
+
+def test_welcoming_what_someone_did_supports_them(extract):
+    events = extract("The United States welcomes Saudi Arabia's statement on the attacks.")
+    assert ("support", "USA", "SAU", "asserted") in events
