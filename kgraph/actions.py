@@ -37,3 +37,5 @@ def _load() -> dict[str, ActionDefinition]:
 
 
 ACTIONS: dict[str, ActionDefinition] = _load()
+#: actions whose events need a named target (consult's 'with our allies' is the callers' exception)
+TARGET_REQUIRED = frozenset(a for a, d in ACTIONS.items() if d.target_required)

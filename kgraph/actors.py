@@ -22,9 +22,9 @@ from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, PARTITIVES, PERSON_PRONOUNS, PLURAL_PRONOUNS,
-    PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, STATE_ORGS,
-    THING_PRONOUNS, TITLES,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
+    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
@@ -491,7 +491,7 @@ class DocumentActors:
     def _institutions_named(self) -> tuple[bool, bool]:
         """Whether the text is the European Union's, and whether it names the Security Council."""
         text = document_text(self.doc)
-        return bool(EU_TEXT.search(text)), "Security Council" in text
+        return bool(EU_TEXT.search(text)), bool(NAMES_THE_COUNCIL.search(text))
 
     def sentence_country(self, token: Token) -> str | None:
         """The one state the sentence of `token` names, by name, people or place, if only one."""

@@ -7,14 +7,13 @@ user can ask why an edge exists; its confidence says how sure the rule is.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .actions import ACTIONS
+from .actions import ACTIONS, TARGET_REQUIRED
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
@@ -25,7 +24,7 @@ from .dates import event_day, iso_date
 from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS, VERB_TRIGGERS
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
-from .names import COUNCIL_MEASURES, SECURITY_COUNCIL
+from .names import COUNCIL_MEASURES, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .roles import (
     from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
@@ -192,7 +191,6 @@ def _date_expressions(sent: Span) -> list[str]:
 # ----- events from triggers --------------------------------------------------------------------
 
 # Actions whose event is only worth a graph edge when the text names who is acted on.
-TARGET_REQUIRED = {a for a, d in ACTIONS.items() if d.target_required}
 # "X violates the resolutions": the speaker accuses X.
 SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum", "package",
@@ -280,7 +278,6 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
 
 
-_NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
 
 
 def council_measure(reading: Reading) -> list[Event] | None:
@@ -290,7 +287,7 @@ def council_measure(reading: Reading) -> list[Event] | None:
     if reading.action != "sanction" or not reading.is_noun or not _is_council_measure(token):
         return None
     heads, rule = noun_agents(token, reading.action)
-    if rule not in ("none", "national-modifier") or not _NAMES_THE_COUNCIL.search(reading.article.text):
+    if rule not in ("none", "national-modifier") or not NAMES_THE_COUNCIL.search(reading.article.text):
         return None
     measure = token.head if token.dep_ == "compound" else token
     named = [c for c in (*token.children, *measure.children)

@@ -11,19 +11,19 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
+from .actions import TARGET_REQUIRED
 from .actors import DocumentActors
 from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
     trigger_actions, trigger_view, untargeted_actions, view_features,
 )
-from .actions import ACTIONS
 from .doccache import span_tokens
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Article, Event
 from .modality import modality_of
 
 X = TypeVar("X")
-_TARGET_REQUIRED = {a for a, d in ACTIONS.items() if d.target_required} - {"consult"}
+_TARGET_REQUIRED = TARGET_REQUIRED - {"consult"}  # "consulting with our allies": unnamed, as the rules allow
 _RULE_WORDS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | frozenset(ADJECTIVE_TRIGGERS) | frozenset(
     OBJECT_DEPENDENT)
 
