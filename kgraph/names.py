@@ -9,6 +9,9 @@ import json
 import re
 from importlib import resources
 
+_ACTOR_WORDS: dict = json.loads(
+    resources.files("kgraph").joinpath("data/actor_words.json").read_text(encoding="utf-8"))
+
 INTERNATIONAL_ORGS: dict[str, str] = {
     "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
     "the un": "United Nations", "the united nations": "United Nations",
@@ -57,30 +60,11 @@ STATE_ORGS: dict[str, str] = {
     "palestinian islamic jihad": "PSE", "al-shabaab": "SOM", "al-shabab": "SOM",
     "boko haram": "NGA", "m23": "COD",
 }
-ARMED_GROUPS = {"hamas", "hezbollah", "houthis", "houthi", "taliban", "rsf", "ansar allah",
-                "islamic jihad", "palestinian islamic jihad", "al-shabab", "boko haram", "m23",
-                "rapid support forces", "wagner", "wagner group", "islamic state", "isis",
-                "al-qaeda", "al qaeda", "al-shabaab"}
+ARMED_GROUPS = set(_ACTOR_WORDS["armed_groups"]["words"])
 
-# Common nouns that stand for a state's organ or people when a country qualifies them.
-STATE_BODY_NOUNS = {
-    "government", "administration", "military", "army", "navy", "force", "forces", "troops",
-    "troop", "soldiers", "soldier", "officials", "official", "ministry", "minister", "ministers",
-    "president", "leader", "leadership", "spokesperson", "spokesman", "spokeswoman",
-    "ambassador", "diplomat", "diplomats", "authorities", "regime", "delegation", "envoy",
-    "embassy", "people", "refugees", "militia", "militias", "guard", "parliament", "cabinet",
-    "council", "agency", "command", "side", "navy", "air force", "coast", "intelligence",
-    "police", "commander", "commanders", "personnel", "industry", "state", "nation",
-    "counterpart", "allies", "units", "media", "mission", "office", "department", "service",
-    "lawmakers", "prosecutors", "court", "judge", "security",
-    # weapons stand for the state that fires them ("Russian drones attacked Kyiv")
-    "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery", "tanks",
-    "ships", "vessels", "submarines", "bombers", "rockets",
-}
-SELF_REFERRING = {"government", "administration", "regime", "authorities", "leadership"}
-ORG_NOUNS = {"tribunal", "court", "council", "committee", "commission", "alliance", "coalition",
-             "panel", "parties", "allies", "partners", "community", "militia", "militias",
-             "rebels", "insurgents", "groups", "gangs", "militants", "terrorists", "separatists"}
+STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
+SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
+ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
@@ -94,28 +78,15 @@ TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|vice|prime|minister|gen|gene
                     r"principal|national|security|adviser|advisor|chairperson|chairman|chairwoman|chair|"
                     r"commissioner|governor|mayor|justice|high)\.?\s+)+(?=[A-Z])", re.I)
 
-PAIR_NOUNS = {"country", "countries", "side", "sides", "nation", "nations", "leader", "leaders",
-              "government", "governments", "minister", "ministers", "neighbour", "neighbours",
-              "neighbor", "neighbors", "allies", "capitals", "delegations", "parties", "power",
-              "powers", "states", "members"}
-ROLE_WORDS = {"representative", "ambassador", "mission", "statement", "spokesperson",
-              "spokesman", "spokeswoman", "secretary", "minister", "delegation", "envoy",
-              "embassy", "remarks", "government", "ministry", "department", "office"}
-POSITION_WORDS = {"priority", "policy", "position", "interest", "interests", "view",
-                  "commitment", "stance"}
-OFFICIAL_NOUNS = {"secretary", "department", "minister", "ministry", "president",
-                  "spokesperson", "ambassador", "administration", "government"}
-DOCUMENT_NOUNS = {"resolution", "resolutions", "statement", "decision", "ruling"}
-GROUP_NOUNS = {"troops", "soldiers", "forces", "people", "refugees", "militia", "militias",
-               "fighters", "militants", "gunmen", "gangs", "terrorists", "separatists", "insurgents",
-               "personnel", "parties", "allies", "partners", "rebels", "groups", "civilians",
-               "drones", "missiles", "jets", "warplanes", "warships", "aircraft", "artillery",
-               "tanks", "ships", "vessels", "submarines", "bombers", "rockets"}
+PAIR_NOUNS = set(_ACTOR_WORDS["pair_nouns"]["words"])
+ROLE_WORDS = set(_ACTOR_WORDS["role_words"]["words"])
+POSITION_WORDS = set(_ACTOR_WORDS["position_words"]["words"])
+OFFICIAL_NOUNS = set(_ACTOR_WORDS["official_nouns"]["words"])
+DOCUMENT_NOUNS = set(_ACTOR_WORDS["document_nouns"]["words"])
+GROUP_NOUNS = set(_ACTOR_WORDS["group_nouns"]["words"])
 INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
 
 
-_ACTOR_WORDS: dict = json.loads(
-    resources.files("kgraph").joinpath("data/actor_words.json").read_text(encoding="utf-8"))
 COMPASS_STATES: dict[str, str] = {w: c for w, c in _ACTOR_WORDS["compass_states"].items() if w != "_"}
 PARTNER_ADVERBS = frozenset(_ACTOR_WORDS["partner_words"]["adverbs"])
 PARTNER_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["prepositions"])
