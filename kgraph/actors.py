@@ -208,7 +208,7 @@ class DocumentActors:
         if person:
             return person
         ent = entity_of(token) or name_ending_in(token)
-        if ent is not None and re.sub(r"^the\s+", "", ent.text.lower()) in SELF_REFERRING:
+        if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING:
             ent = None  # a capitalised "the Government" is a description, not a name
         actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
                   or _unrecognised_organisation(token) or self._apposition(token))

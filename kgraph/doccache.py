@@ -7,36 +7,47 @@ and dies with the Doc; a parse is not changed after extraction starts.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Doc, Span, Token
 
-_TEXT = "kgraph_text"
-_ENTS = "kgraph_ents"
-_TOKENS = "kgraph_tokens"
+T = TypeVar("T")
+
+
+def _kept(doc: Doc, key: str, make: Callable[[], T]) -> T:
+    """`make()`, made once per Doc and kept in its `user_data` under `key`."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make()
+    return found
 
 
 def document_text(doc: Doc) -> str:
     """`doc.text`, joined once."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    return _kept(doc, "kgraph_text", lambda: doc.text)
 
 
 def document_entities(doc: Doc) -> list[Span]:
     """`doc.ents`, listed once."""
-    ents = doc.user_data.get(_ENTS)
-    if ents is None:
-        ents = doc.user_data[_ENTS] = list(doc.ents)
-    return ents
+    return _kept(doc, "kgraph_ents", lambda: list(doc.ents))
+
+
+def entity_starts(doc: Doc) -> list[int]:
+    """Where each of `document_entities` starts, for a bisection."""
+    return _kept(doc, "kgraph_ent_starts", lambda: [e.start for e in document_entities(doc)])
+
+
+def entity_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the named entity it is part of."""
+    return _kept(doc, "kgraph_entities",
+                 lambda: {i: ent for ent in document_entities(doc) for i in range(ent.start, ent.end)})
 
 
 def tokens(doc: Doc) -> list[Token]:
     """The Doc's tokens, each made once: iterating a Doc or Span makes a new Python object of
     every token each time, and extraction walks each sentence about ten times."""
-    found = doc.user_data.get(_TOKENS)
-    if found is None:
-        found = doc.user_data[_TOKENS] = list(doc)
-    return found
+    return _kept(doc, "kgraph_tokens", lambda: list(doc))
 
 
 def span_tokens(span: Span) -> list[Token]:

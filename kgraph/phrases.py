@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .doccache import document_entities, span_text
+from .doccache import document_entities, entity_index, entity_starts, span_text
 from .names import (
     GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
 )
@@ -45,12 +45,8 @@ def has_official_title(ent: Span) -> bool:
 def ents_in(span: Span) -> list[Span]:
     """The named entities inside `span`. `Span.ents` scans the whole Doc each time, which made
     extraction quadratic in the length of a text; the Doc's entities are listed once."""
-    doc = span.doc
-    ents = document_entities(doc)
-    starts = doc.user_data.get("kgraph_ent_starts")
-    if starts is None:
-        starts = doc.user_data["kgraph_ent_starts"] = [e.start for e in ents]
-    first = bisect.bisect_left(starts, span.start)
+    ents = document_entities(span.doc)
+    first = bisect.bisect_left(entity_starts(span.doc), span.start)
     found = []
     for ent in ents[first:]:
         if ent.start >= span.end:
@@ -64,11 +60,7 @@ def entity_of(token: Token) -> Span | None:
     """The named entity `token` is part of (an index kept on the Doc: looked up very often)."""
     if not token.ent_type_:
         return None
-    index = token.doc.user_data.get("kgraph_entities")
-    if index is None:
-        index = {i: ent for ent in document_entities(token.doc) for i in range(ent.start, ent.end)}
-        token.doc.user_data["kgraph_entities"] = index
-    return index.get(token.i)
+    return entity_index(token.doc).get(token.i)
 
 
 def name_ending_in(token: Token) -> Span | None:
