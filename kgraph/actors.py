@@ -322,10 +322,10 @@ class DocumentActors:
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
         while verb is not None:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
-                        and c.pos_ != "PRON"]
+                        and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
             if subjects:
                 return [a for a in self.resolve(subjects[0], remember=False) if a.kind != "PERSON"]
-            verb = verb.head if verb.dep_ == "xcomp" else None
+            verb = verb.head if _shares_subject(verb) else None
         return []
 
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
@@ -507,6 +507,14 @@ class DocumentActors:
                 if person and person.country:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether a verb with no subject of its own has its governor's: "continues to deepen",
+    "transferred drones to use in its war" (an infinitive of purpose), "invaded and continues"."""
+    if verb.dep_ in ("xcomp", "conj"):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:

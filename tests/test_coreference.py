@@ -161,3 +161,10 @@ def test_the_council_is_the_security_council_where_the_text_names_it(extract):
 def test_parliament_in_a_european_union_text_is_the_european_parliament(extract):
     events = extract("MEPs met in Strasbourg on Thursday. Parliament condemns Russia's war of aggression against Ukraine.")
     assert ("condemn", "European Parliament", "RUS", "asserted") in events
+
+
+def test_its_in_an_infinitive_of_purpose_is_the_main_clauses_subject(extract):
+    events = extract("Russia transferred drones that it had bought from Iran into Crimea to use in its war "
+                     "against Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in events
+    assert ("fight", "IRN", "UKR", "asserted") not in events
