@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,7 +24,7 @@ from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STATE_ORGS, THING_PRONOUNS, TITLES,
+    STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
@@ -445,15 +445,15 @@ class DocumentActors:
         if key in STATE_ORGS and STATE_ORGS[key]:
             return Actor(name, "ORG", STATE_ORGS[key])
         country = country_words(ent) or country_in_description(ent, self.memory.persons)
+        owner, owned = _possessor(name)
+        if country is None and owner:  # "the Islamic Revolutionary Guard Corps' Quds Force"
+            country = STATE_ORGS.get(owner.lower().removeprefix("the ")) or country_code(owner)
         if country is None:
-            for org, code in STATE_ORGS.items():
-                if code and key.endswith(org):
-                    country = code
+            country = next((code for words, code in _state_org_endings() if code and key.endswith(words)), None)
         if country is None and self.document_speaker and re.match(
                 r"(department|ministry|secretary|office)\b", key):
             country = self.document_speaker.country
-        name = re.sub(r"^.*?['’]s\s+", "", name)  # "South Korea's National Security Council"
-        return Actor(name, "ORG", country)
+        return Actor(owned, "ORG", country)  # "South Korea's National Security Council": the Council
 
     def _speaker_actors(self, subject: Token) -> list[Actor]:
         """The actors a "say" verb's subject names, without changing what is remembered."""
@@ -507,6 +507,24 @@ class DocumentActors:
                 if person and person.country:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
+
+
+_POSSESSOR = re.compile(r"^(.*?)(?:['’]s|(?<=s)['’])\s+(?=\S)")
+
+
+def _possessor(name: str) -> tuple[str | None, str]:
+    """"South Korea's National Security Council" -> ("South Korea", "National Security Council");
+    "the IRGC’s Quds Force", "the Revolutionary Guards’ Quds Force" alike; a name with no
+    possessive -> (None, name)."""
+    found = _POSSESSOR.match(name)
+    return (found.group(1), name[found.end():]) if found else (None, name)
+
+
+@lru_cache(maxsize=1)
+def _state_org_endings() -> tuple[tuple[str, str | None], ...]:
+    """The state bodies of kgraph's table as the last words of a longer name ("the U.S.
+    Department of State"), each with a space before it so that a word ends there."""
+    return tuple((" " + words, code) for words, code in STATE_BODIES.items())
 
 
 def _shares_subject(verb: Token) -> bool:

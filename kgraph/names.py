@@ -1,7 +1,9 @@
 """Names and nouns that stand for actors: international organisations, bodies of a state
 whose name does not say which, armed groups, and the common nouns ("government", "troops",
-"the two countries") the resolver in `actors.py` reads as actors. Data only: the words the
-resolver and the speaker rules read in a phrase are in `data/actor_words.json`, loaded here once.
+"the two countries") the resolver in `actors.py` reads as actors. Data only: organisations
+known by name are in `data/organisations.json` (filled in from PETRARCH2's Phoenix dictionaries,
+`data/actors_phoenix.json`), the words the resolver and the speaker rules read in a phrase in
+`data/actor_words.json`; each is loaded here once.
 """
 from __future__ import annotations
 
@@ -12,55 +14,46 @@ from importlib import resources
 _ACTOR_WORDS: dict = json.loads(
     resources.files("kgraph").joinpath("data/actor_words.json").read_text(encoding="utf-8"))
 
-INTERNATIONAL_ORGS: dict[str, str] = {
-    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
-    "the un": "United Nations", "the united nations": "United Nations",
-    "un security council": "United Nations Security Council",
-    "u.n. security council": "United Nations Security Council",
-    "united nations security council": "United Nations Security Council",
-    "security council": "United Nations Security Council",
-    "the security council": "United Nations Security Council",
-    "unsc": "United Nations Security Council",
-    "council": "United Nations Security Council",  # unless the text is the EU's: DocumentActors.council_meant
-    "council of the european union": "Council of the European Union",
-    "council of the eu": "Council of the European Union",
-    "nato": "NATO", "north atlantic treaty organization": "NATO",
-    "eu": "European Union", "european union": "European Union", "the eu": "European Union",
-    "european commission": "European Commission", "iaea": "IAEA",
-    "international atomic energy agency": "IAEA", "g7": "G7", "g20": "G20",
-    "asean": "ASEAN", "african union": "African Union", "au": "African Union",
-    "who": "World Health Organization", "world health organization": "World Health Organization",
-    "imf": "International Monetary Fund", "world bank": "World Bank", "opec": "OPEC",
-    "icc": "International Criminal Court", "international criminal court": "International Criminal Court",
-    "unitams": "UNITAMS", "osce": "OSCE", "red cross": "Red Cross", "icrc": "ICRC",
-    "arab league": "Arab League", "unhcr": "UNHCR", "unicef": "UNICEF",
-    "igad": "IGAD", "sadc": "SADC", "southern african development community": "SADC",
-    "eac": "East African Community", "east african community": "East African Community",
-    "caricom": "CARICOM", "caribbean community": "CARICOM", "mercosur": "Mercosur",
-    "apec": "APEC", "oic": "Organisation of Islamic Cooperation", "monusco": "MONUSCO",
-    "unifil": "UNIFIL", "european council": "European Council", "european parliament": "European Parliament",
-    "meps": "European Parliament", "mep": "European Parliament", "ecowas": "ECOWAS",
-    "economic community of west african states": "ECOWAS", "gcc": "Gulf Cooperation Council", "sco": "Shanghai Cooperation Organisation",
-    "brics": "BRICS", "quad": "Quad", "aukus": "AUKUS", "oas": "Organization of American States",
-    "wto": "World Trade Organization", "interpol": "Interpol", "the west": "the West", "west": "the West",
-    "general assembly": "UN General Assembly", "un general assembly": "UN General Assembly",
-}
+_ORGANISATIONS: dict = json.loads(
+    resources.files("kgraph").joinpath("data/organisations.json").read_text(encoding="utf-8"))
+_PHOENIX: dict = json.loads(
+    resources.files("kgraph").joinpath("data/actors_phoenix.json").read_text(encoding="utf-8"))
+#: aliases of the Phoenix organisations that are ordinary words or given names ("Dawn")
+_PHOENIX_SKIPPED_ALIASES = frozenset({"dawn", "amit", "insula", "aluka", "isar", "redr"})
 
-# Organisations that belong to a state although their name does not say which.
-STATE_ORGS: dict[str, str] = {
-    "state department": "USA", "department of state": "USA", "pentagon": "USA",
-    "department of defense": "USA", "defense department": "USA", "dod": "USA", "congress": "USA",
-    "senate": "USA", "house of representatives": "USA", "white house": "USA", "cia": "USA",
-    "fbi": "USA", "treasury": "USA", "treasury department": "USA", "nsc": None,
-    "yonhap": "KOR", "kcna": "PRK", "tass": "RUS", "ria novosti": "RUS", "xinhua": "CHN",
-    "kremlin": "RUS", "idf": "ISR", "israel defense forces": "ISR", "bundeswehr": "DEU",
-    "ministry of defence": None, "hamas": "PSE", "hezbollah": "LBN", "houthis": "YEM",
-    "houthi": "YEM", "taliban": "AFG", "rsf": "SDN", "rapid support forces": "SDN",
-    "wagner": "RUS", "wagner group": "RUS", "ansar allah": "YEM", "islamic jihad": "PSE",
-    "palestinian islamic jihad": "PSE", "al-shabaab": "SOM", "al-shabab": "SOM",
-    "boko haram": "NGA", "m23": "COD",
+
+def _phoenix_names(kinds: tuple[str, ...]) -> dict[str, dict]:
+    """Lower-case name or alias -> Phoenix organisation, for the organisations of `kinds`; an
+    alias two organisations share names neither."""
+    found: dict[str, dict] = {}
+    shared: set[str] = set()
+    for org in _PHOENIX["organisations"]:
+        if org["kind"] not in kinds:
+            continue
+        for alias in {org["name"].lower(), *org["aliases"], *org.get("added_aliases", [])}:
+            if alias in _PHOENIX_SKIPPED_ALIASES or len(alias) < 3:
+                continue
+            if alias in found and found[alias]["name"] != org["name"]:
+                shared.add(alias)
+            found[alias] = org
+    return {alias: org for alias, org in found.items() if alias not in shared}
+
+
+#: international organisations (and non-governmental ones) by lower-case name -> canonical name:
+#: kgraph's table first, then PETRARCH2's Phoenix dictionaries
+INTERNATIONAL_ORGS: dict[str, str] = {
+    **{alias: org["name"] for alias, org in _phoenix_names(("IGO", "NGO")).items()},
+    **_ORGANISATIONS["international"]["names"],
 }
-ARMED_GROUPS = set(_ACTOR_WORDS["armed_groups"]["words"])
+# Organisations that belong to a state although their name does not say which: kgraph's table,
+# then the Phoenix armed groups with one home state.
+STATE_ORGS: dict[str, str | None] = {
+    **{alias: org["country"] for alias, org in _phoenix_names(("armed group",)).items() if org["country"]},
+    **_ORGANISATIONS["state_bodies"]["names"],
+}
+#: kgraph's own table of them alone, which `actors` also reads as the last words of a longer name
+STATE_BODIES: dict[str, str | None] = _ORGANISATIONS["state_bodies"]["names"]
+ARMED_GROUPS = frozenset(_ORGANISATIONS["armed_groups"]["names"])
 
 STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])

@@ -168,3 +168,18 @@ def test_its_in_an_infinitive_of_purpose_is_the_main_clauses_subject(extract):
                      "against Ukraine.")
     assert ("fight", "RUS", "UKR", "asserted") in events
     assert ("fight", "IRN", "UKR", "asserted") not in events
+
+
+def test_an_organisation_owned_by_a_state_body_is_of_its_state(extract):
+    events = extract("The United States sanctioned the Islamic Revolutionary Guard Corps’ Quds Force.")
+    assert ("sanction", "USA", "IRN", "asserted") in events
+
+
+def test_an_armed_group_is_of_its_home_state_whatever_the_recogniser_calls_it(extract):
+    events = extract("The United States has designated Asaib Ahl Al-Haq as a Foreign Terrorist Organization.")
+    assert ("sanction", "USA", "IRQ", "asserted") in events
+
+
+def test_the_general_assembly_is_named_in_full(extract):
+    events = extract("The UN General Assembly condemned Russia.")
+    assert ("condemn", "United Nations General Assembly", "RUS", "asserted") in events

@@ -226,3 +226,23 @@ def test_converter_reduces_a_pattern_to_verb_particle_object_preposition():
     assert reducer.reduce(" * SANCTIONS ").object == "sanction"
     assert reducer.reduce(" WILL NOT * (TOWARDS +) ") == "negation or auxiliary before the verb"
     assert reducer.reduce(" + BEEN * BY $ ") == "target actor before the verb"
+
+
+def test_kgraphs_organisation_table_is_lower_case_with_valid_states():
+    from kgraph.countries import country_name
+
+    table = load("organisations.json")
+    for section in ("international", "state_bodies", "armed_groups"):
+        names = table[section]["names"]
+        assert names and all(key == key.lower().strip() for key in names)
+    assert all(code is None or country_name(code) != code
+               for code in table["state_bodies"]["names"].values())
+
+
+def test_names_the_phoenix_dictionaries_know_get_their_usual_name():
+    from kgraph.names import INTERNATIONAL_ORGS, STATE_ORGS
+
+    assert INTERNATIONAL_ORGS["un general assembly"] == "United Nations General Assembly"
+    assert INTERNATIONAL_ORGS["msf"] == "Doctors Without Borders"  # Phoenix only
+    assert STATE_ORGS["boko haram"] == "NGA"
+    assert STATE_ORGS["ansar allah"] == "YEM"  # kgraph's table wins over Phoenix's Lebanon
