@@ -59,17 +59,15 @@ STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
 ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])
 
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
-THING_PRONOUNS = {"it", "its"}
-SPEAKER_PRONOUNS = {"we", "us", "our", "ours", "i", "me", "my"}
-SPEAKER_PLURAL_PRONOUNS = {"we", "us", "our", "ours"}  # a state's speaker's "we" is the state
-TITLES = re.compile(r"^(?:(?:mr|mrs|ms|dr|president|vice|prime|minister|gen|general|ambassador|"
-                    r"secretary|sen|senator|rep|adm|admiral|col|lt|spokesperson|spokesman|"
-                    r"spokeswoman|chancellor|premier|deputy|press|foreign|defen[cs]e|chief|king|"
-                    r"queen|prince|sheikh|director|commander|envoy|special|representative|"
-                    r"principal|national|security|adviser|advisor|chairperson|chairman|chairwoman|chair|"
-                    r"commissioner|governor|mayor|justice|high)\.?\s+)+(?=[A-Z])", re.I)
+_PRONOUNS = _ACTOR_WORDS["pronouns"]
+PERSON_PRONOUNS = frozenset(_PRONOUNS["person"])
+PLURAL_PRONOUNS = frozenset(_PRONOUNS["plural"])
+THING_PRONOUNS = frozenset(_PRONOUNS["thing"])
+SPEAKER_PRONOUNS = frozenset(_PRONOUNS["speaker"])
+SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
+#: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")
+TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["name_titles"]["words"]), key=len,
+                                                 reverse=True)) + r")\.?\s+)+(?=[A-Z])", re.I)
 
 PAIR_NOUNS = set(_ACTOR_WORDS["pair_nouns"]["words"])
 ROLE_WORDS = set(_ACTOR_WORDS["role_words"]["words"])
@@ -92,6 +90,8 @@ JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])
 COUNCIL_MEASURES = frozenset(_ACTOR_WORDS["council_measures"]["words"])
 PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
+BRITISH_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["british"])
+AMERICAN_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["american"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it
 EU_COUNCIL = INTERNATIONAL_ORGS["council of the eu"]
 #: bodies a European Union text names by one word ("Parliament condemns", "the Council")

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .countries import country_code, demonym_code
 from .doccache import document_entities, document_text, span_text
-from .names import ROLE_WORDS
+from .names import AMERICAN_SPELLINGS, BRITISH_SPELLINGS, ROLE_WORDS
 from .people import person_country
 from .sentences import sentence_numbers
 from .sentences import sentences as all_sentences
@@ -109,6 +109,7 @@ class _DocumentFacts:
     sentence_of: np.ndarray
     first_person_sents: frozenset[int]
     opening: frozenset[int]
+    spelling: str  # "british", "american" or "either": which English the text is spelt in
 
 
 @dataclass
@@ -143,7 +144,16 @@ def _document_facts(doc: Doc) -> _DocumentFacts:
     first_person_sents = frozenset(sentence_of[np.isin(doc.to_array("LOWER"), _FIRST_PERSON_IDS)].tolist())
     prose = [n for n, s in enumerate(all_sentences(doc)) if span_text(s).rstrip().endswith((".", "”", '"'))]
     return _DocumentFacts(text, len(text) if first_line_end < 0 else first_line_end, sentence_of,
-                          first_person_sents, frozenset(prose[:3]))
+                          first_person_sents, frozenset(prose[:3]), _spelling(text))
+
+
+def _spelling(text: str) -> str:
+    """Whether the text spells "defence", "recognise" the British way or "defense",
+    "recognize" the American: a British government's readout never says "defense"."""
+    words = Counter(re.findall(r"[a-z]+", text.lower()))
+    british = sum(words[w] for w in BRITISH_SPELLINGS)
+    american = sum(words[w] for w in AMERICAN_SPELLINGS)
+    return "british" if british > american else "american" if american > british else "either"
 
 
 def _placement_features(ent: Span, facts: _DocumentFacts) -> set[str]:
@@ -214,7 +224,8 @@ def _count_features(code: str, rank: int, tally: _Tally, facts: _DocumentFacts) 
             _bucket(tally.in_we_sentences[code], (0, 1, 3), "in_we_sentences"),
             _bucket(tally.with_own_noun[code], (0, 1, 3), "own_nouns"),
             "first_person_doc" if facts.first_person_sents else "no_first_person",
-            "state=" + code}  # who writes such texts: a prior learned from them
+            "state=" + code,  # who writes such texts: a prior learned from them
+            f"spelling={facts.spelling}|state={code}"}
 
 
 def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, list[str]]:

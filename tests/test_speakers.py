@@ -68,3 +68,20 @@ def test_the_we_of_a_joint_statement_is_every_state_it_lists(nlp) -> None:
 def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
     doc = nlp(JOINT.replace("Joint Statement", "Statement").replace("joint statement", "statement"))
     assert joint_authors(doc) == ()
+
+
+def test_british_spelling_makes_britain_likelier_the_author(nlp) -> None:
+    from kgraph.voice import candidate_features, shipped_model
+
+    readout = ("The Prime Minister met Polish President Andrzej Duda in Warsaw today.\n\n"
+               "The Prime Minister emphasised the UK’s resolute commitment to NATO and to Europe’s defence "
+               "and security. He noted the important role Poland plays as a valued partner and ally. "
+               "The Prime Minister outlined the UK’s support to Poland, including the troops deployed this "
+               "week to bolster the country’s defences. The leaders agreed to prioritise the programme.")
+    american = (readout.replace("emphasised", "emphasized").replace("defence", "defense")
+                .replace("prioritise", "prioritize").replace("programme", "program"))
+
+    def britain(text: str) -> float:
+        return shipped_model().probability(candidate_features(nlp(text))["GBR"])
+
+    assert britain(readout) > britain(american) + 0.05
