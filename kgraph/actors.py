@@ -415,6 +415,7 @@ class DocumentActors:
         self._register_person(person)
         for title in titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
             self.memory.by_head[title] = person
+            self.memory.title_holders.setdefault(title, []).append(person)
         return person
 
     def _register_person(self, person: Actor) -> None:

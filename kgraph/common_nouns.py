@@ -142,17 +142,30 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
 
 
 def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """A readout's "The Secretary": the holder named with that title before, else the
-    author's official."""
+    """A readout's "The Secretary": the holder named with that title before (`_named_before`),
+    else the author's official."""
     if noun.lemma not in OFFICIAL_NOUNS or noun.lemma in STATE_BODY_NOUNS or not noun.has_child("the"):
         return None
-    holder = resolver.memory.by_head.get(noun.lemma)
+    holder = _named_before(noun, resolver)
     if holder is not None:
         return [holder]
     speaker = resolver.document_speaker
     if speaker and speaker.country:
         return [Actor(noun.phrase, "ORG", speaker.country)]
     return None
+
+
+def _named_before(noun: Noun, resolver: Resolver) -> Actor | None:
+    """The actor last named with the noun as its title or head ("Defence Minister Rajnath Singh
+    ... the minister"); of the persons so titled, the author's own, if one is: "Prime Minister
+    Theresa May spoke with Prime Minister Benjamin Netanyahu ... The Prime Minister condemned" in
+    a British readout is May."""
+    speaker = resolver.document_speaker
+    if speaker and speaker.country:
+        own = [h for h in resolver.memory.title_holders.get(noun.lemma, ()) if h.country == speaker.country]
+        if own:
+            return own[-1]
+    return resolver.memory.by_head.get(noun.lemma)
 
 
 def _names_a_body(noun: Noun) -> bool:
@@ -242,7 +255,7 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return list(group)
     if noun.plural() and noun.lemma in GROUP_MEMBER_NOUNS and memory.last_parties:
         return list(memory.last_parties)  # "the leaders", "each of the ministers"
-    earlier = memory.by_head.get(noun.lemma)
+    earlier = _named_before(noun, resolver)
     if earlier:
         return [earlier]
     if noun.lemma in SELF_REFERRING:

@@ -18,6 +18,7 @@ class Memory:
     last_group: list[Actor] = field(default_factory=list)  # last subject list
     last_thing: Actor | None = None  # last country or organisation
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
+    title_holders: dict[str, list[Actor]] = field(default_factory=dict)  # "minister" -> every person so titled
     plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
     speaker: Actor | None = None  # the speaker of the current quotation
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together

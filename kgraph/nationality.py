@@ -93,7 +93,15 @@ def _crosses_clause(token: Token, governor: Token, prepositions_too: bool = Fals
 def title_before_name(ent: Span) -> list[Token]:
     """The title before the name, in its noun phrase: "Ukrainian President", "U.S. Deputy Ambassador to the U.N."."""
     root = ent.root
-    return [t for t in root.subtree if t.i < ent.start and not _crosses_clause(t, root)]
+    title = [t for t in root.subtree if t.i < ent.start and not _crosses_clause(t, root)]
+    # a misparsed list hangs its earlier names on the last: "Japanese Defense Minister Kishi and
+    # South Korean Defense Minister Suh" -- Suh's title is the words after the last "and" or
+    # comma, up to a preposition ("UN Special Envoy for Yemen Martin Griffiths": the UN's)
+    breaks = [t.i for t in title if t.dep_ == "cc" or t.text in (",", ";")]
+    if not breaks:
+        return title
+    words = list(ent.doc[breaks[-1] + 1:ent.start])
+    return next((words[:n] for n, t in enumerate(words) if t.pos_ == "ADP"), words)
 
 
 def apposition_or_of(ent: Span) -> list[Token]:

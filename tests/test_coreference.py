@@ -183,3 +183,18 @@ def test_an_armed_group_is_of_its_home_state_whatever_the_recogniser_calls_it(ex
 def test_the_general_assembly_is_named_in_full(extract):
     events = extract("The UN General Assembly condemned Russia.")
     assert ("condemn", "United Nations General Assembly", "RUS", "asserted") in events
+
+
+def test_of_two_prime_ministers_the_prime_minister_of_a_readout_is_the_authors(extract):
+    readout = ("UK statement: PM call with Prime Minister Netanyahu\n\n"
+               "Prime Minister Theresa May spoke with Prime Minister Benjamin Netanyahu of Israel. "
+               "The Prime Minister condemned the rocket attacks by Iran. The UK strongly supports Israel.")
+    events = extract(readout)
+    assert ("condemn", "GBR", "IRN", "asserted") in events
+    assert ("condemn", "ISR", "IRN", "asserted") not in events
+
+
+def test_each_name_in_a_list_of_titled_names_has_its_own_title(extract):
+    events = extract("The United States condemned Japanese Defense Minister Kishi and South Korean "
+                     "Defense Minister Suh.")
+    assert ("condemn", "USA", "KOR", "asserted") in events
