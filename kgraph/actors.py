@@ -138,6 +138,7 @@ class DocumentActors:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
         self._remember_doers(sent)
+        self.memory.meeting_age += 1
         text = span_text(sent)
         opens, closes = text.count("“"), text.count("”")
         if opens > closes:
@@ -398,6 +399,7 @@ class DocumentActors:
         if known is None and len(parts) == 1:
             known = self.memory.persons.get(normalise_name(parts[0]))
         if known and len(parts) <= len(known.name.split()):
+            self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
         country = country_in_description(ent, self.memory.persons)
         if country is None and known is not None:
@@ -413,15 +415,21 @@ class DocumentActors:
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
         person = Actor(name, "PERSON", country)
         self._register_person(person)
-        for title in titles_before(ent):  # "Defence Minister Rajnath Singh": "the minister"
+        self._remember_titles(ent, person)
+        return person
+
+    def _remember_titles(self, ent: Span, person: Actor) -> None:
+        """"Defence Minister Rajnath Singh": "the minister" later is Singh."""
+        for title in titles_before(ent):
             self.memory.by_head[title] = person
             self.memory.title_holders.setdefault(title, []).append(person)
-        return person
 
     def _register_person(self, person: Actor) -> None:
         """Find `person` later by full name, family name or, for names like "Kim Tae-hyo",
         the first word; a word two people share finds neither."""
         parts = person.name.split()
+        while len(parts) > 2 and parts[-1].lower().rstrip(".") in NAME_SUFFIXES:
+            parts.pop()  # "Lloyd J. Austin III" is Austin
         self.memory.persons[normalise_name(person.name)] = person
         for part in {normalise_name(parts[0]), normalise_name(parts[-1])} - {normalise_name(person.name)}:
             earlier = self.memory.persons.get(part)
@@ -526,6 +534,10 @@ def _state_org_endings() -> tuple[tuple[str, str | None], ...]:
     """The state bodies of kgraph's table as the last words of a longer name ("the U.S.
     Department of State"), each with a space before it so that a word ends there."""
     return tuple((" " + words, code) for words, code in STATE_BODIES.items())
+
+
+#: words after a family name that are not one ("Jr.", "III")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -160,12 +160,13 @@ def _named_before(noun: Noun, resolver: Resolver) -> Actor | None:
     ... the minister"); of the persons so titled, the author's own, if one is: "Prime Minister
     Theresa May spoke with Prime Minister Benjamin Netanyahu ... The Prime Minister condemned" in
     a British readout is May."""
+    earlier = resolver.memory.by_head.get(noun.lemma)
     speaker = resolver.document_speaker
-    if speaker and speaker.country:
+    if earlier is not None and speaker and speaker.country and earlier.country != speaker.country:
         own = [h for h in resolver.memory.title_holders.get(noun.lemma, ()) if h.country == speaker.country]
         if own:
             return own[-1]
-    return resolver.memory.by_head.get(noun.lemma)
+    return earlier
 
 
 def _names_a_body(noun: Noun) -> bool:
@@ -253,8 +254,8 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     group = memory.plural_by_head.get(noun.lemma) if noun.plural() else None
     if group:
         return list(group)
-    if noun.plural() and noun.lemma in GROUP_MEMBER_NOUNS and memory.last_parties:
-        return list(memory.last_parties)  # "the leaders", "each of the ministers"
+    if noun.plural() and noun.lemma in GROUP_MEMBER_NOUNS and (memory.recent_meeting() or memory.last_parties):
+        return list(memory.recent_meeting() or memory.last_parties)  # "the leaders", "each of the ministers"
     earlier = _named_before(noun, resolver)
     if earlier:
         return [earlier]
@@ -270,8 +271,12 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the two countries", "both sides", "the three powers": the parties last named together."""
-    if noun.lemma in PAIR_NOUNS and group_size(noun.token):
-        return list(resolver.memory.groups.get(group_size(noun.token), ()))
+    size = group_size(noun.token) if noun.lemma in PAIR_NOUNS else 0
+    if size:
+        meeting = resolver.memory.recent_meeting()
+        if len(meeting) == size and noun.lemma in GROUP_MEMBER_NOUNS:  # "both leaders": the two who just met
+            return list(meeting)
+        return list(resolver.memory.groups.get(size, ()))
     return None
 
 

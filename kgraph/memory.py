@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from .model import Actor
 
 
+#: how many sentences on "the leaders" still means those who just met
+MEETING_SENTENCES = 4
+
+
 @dataclass
 class Memory:
     """What earlier sentences named, for coreference."""
@@ -23,6 +27,24 @@ class Memory:
     speaker: Actor | None = None  # the speaker of the current quotation
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
     last_parties: tuple[Actor, ...] = ()  # the latest two to five parties a sentence named
+    meeting: tuple[Actor, ...] = ()  # who took part in the latest meetings, calls and talks
+    meeting_age: int = 0  # sentences since `meeting` last grew
+
+    def remember_meeting(self, participants: list[Actor]) -> None:
+        """The parties of a meeting, call or talks a sentence reports, joined to those of the meetings just
+        before when one party took part in both ("Austin spoke with Kishi ... the call he had with Suh")."""
+        def key(actor: Actor) -> str:
+            return actor.country or actor.key
+        new = {key(a): a for a in participants}
+        if len(new) < 2:
+            return
+        earlier = {key(a): a for a in self.meeting} if self.meeting_age <= MEETING_SENTENCES else {}
+        joined = {**earlier, **new} if earlier.keys() & new.keys() else new
+        self.meeting, self.meeting_age = tuple(joined.values()), 0
+
+    def recent_meeting(self) -> tuple[Actor, ...]:
+        """The parties of the meetings reported in the last few sentences, if any."""
+        return self.meeting if self.meeting_age <= MEETING_SENTENCES else ()
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
     recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last

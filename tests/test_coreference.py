@@ -198,3 +198,16 @@ def test_each_name_in_a_list_of_titled_names_has_its_own_title(extract):
     events = extract("The United States condemned Japanese Defense Minister Kishi and South Korean "
                      "Defense Minister Suh.")
     assert ("condemn", "USA", "KOR", "asserted") in events
+
+
+def test_the_leaders_are_everyone_in_the_calls_just_reported(extract):
+    readout = ("Readout of Secretary of Defense Lloyd J. Austin III's Calls\n\n"
+               "Secretary Austin spoke with his Japanese counterpart Kishi. He also had a call with his "
+               "South Korean counterpart Suh on Monday. Each of the leaders condemned the launches by North Korea.")
+    events = extract(readout)
+    assert {e[1] for e in events if e[0] == "condemn"} == {"USA", "JPN", "KOR"}
+
+
+def test_a_generational_suffix_is_not_the_family_name(extract):
+    events = extract("U.S. Secretary of Defense Lloyd J. Austin III arrived in Tokyo. Austin condemned North Korea.")
+    assert ("condemn", "USA", "PRK", "asserted") in events
