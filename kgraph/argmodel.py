@@ -221,7 +221,25 @@ def view_features(view: TriggerView, candidate: Candidate, seen: CandidateView, 
         feats.append(f"own-prep={seen.own_prep}|{action}")
     if seen.dep == "poss":
         feats.append(f"poss-of={'trigger' if seen.head_i == trigger.i else 'other'}|{action}")
+    if _in_manner_phrase(seen.chain, trigger):
+        feats.append(MANNER)
     return feats
+
+
+#: the feature of a candidate named in a phrase saying how the agent acted, which is no target
+MANNER = "in-manner-phrase"
+
+
+def _in_manner_phrase(chain: list[Token], trigger: Token) -> bool:
+    """"With the support of Australia, the United States struck targets": Australia is in a
+    with-phrase of another action's noun, which says how the agent acted (as the rules read it)."""
+    for above in chain[1:]:
+        if above.i == trigger.i:
+            return False
+        if above.dep_ == "pobj" and above.head.lower_ == "with" and above.pos_ == "NOUN" and \
+                above.lemma_.lower() in trigger_lexicon():
+            return True
+    return False
 
 
 def no_target_features(trigger: Token, action: str, rules: RuleRoles) -> list[str]:
@@ -296,8 +314,11 @@ class LinearModel:
 
     def probabilities(self, features: list[str], start: int = 0,
                       prefix: tuple[float, float] = (0.0, 0.0)) -> tuple[float, float]:
-        """(agent, target) probabilities of one question, as `probability` gives them."""
+        """(agent, target) probabilities of one question, as `probability` gives them; a
+        candidate in a phrase of manner is no target, whatever the weights say."""
         agent, target = self.weight_sums(features, start, prefix)
+        if features and features[-1] == MANNER:
+            return _logistic(self.bias["agent"] + agent), 0.0
         return _logistic(self.bias["agent"] + agent), _logistic(self.bias["target"] + target)
 
     @classmethod
