@@ -21,12 +21,15 @@ from spacy.tokens import Span, Token
 from .countries import country_name
 from .doccache import span_tokens
 from .model import Actor
+from .sentmodel import sentence_probability
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
 _CANDIDATE_POS = ("PROPN", "NOUN", "PRON")
 #: ... that is not itself a modifier inside a longer name
 _MODIFIER_DEPS = ("compound", "flat", "amod", "nmod")
 _MAX_PATH = 5  # longer dependency paths are only "far"
+#: the sentence model's probability is a feature in these bands (CV: four bands 0.570, these 0.575)
+_SENTENCE_BANDS = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7)
 
 
 @dataclass
@@ -153,6 +156,10 @@ def trigger_view(trigger: Token, action: str, rules: RuleRoles, n_candidates: in
               f"lexshare={round(entry.get(action, 0) / max(sum(entry.values()), 1), 1)}"]
     if rules.fired:
         shared.append(f"rules-fired|{action}")
+    likely = sentence_probability(trigger, action)
+    if likely is not None:  # how likely the whole sentence is to report such an event
+        band = next((f"<{edge:g}" for edge in _SENTENCE_BANDS if likely < edge), f">={_SENTENCE_BANDS[-1]:g}")
+        shared += [f"sentp={band}", f"sentp={band}|{action}"]
     return TriggerView(trigger, action, lemma, passive, _chain(trigger), shared,
                        f"thead={trigger.head.lemma_.lower()}|{trigger.dep_}")
 

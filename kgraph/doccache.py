@@ -58,3 +58,8 @@ def span_tokens(span: Span) -> list[Token]:
 def span_text(span: Span) -> str:
     """`span.text`, cut from the Doc's text instead of joined from its tokens."""
     return document_text(span.doc)[span.start_char:span.end_char]
+
+
+def sentence_answers(doc: Doc) -> dict:
+    """A place for what the sentence model (`sentmodel.py`) answered about the Doc's sentences."""
+    return _kept(doc, "kgraph_sentence_answers", dict)

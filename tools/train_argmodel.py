@@ -21,6 +21,7 @@ as positives) 0.468 against 0.474.
 from __future__ import annotations
 
 import argparse
+import bisect
 import itertools
 import json
 import sys
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from split import split  # noqa: E402
 
-from kgraph import argmodel, voice  # noqa: E402
+from kgraph import argmodel, sentmodel, voice  # noqa: E402
 from kgraph.acronyms import defined_acronyms  # noqa: E402
 from kgraph.actions import ACTIONS  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
@@ -42,6 +43,8 @@ from kgraph.labels import tidy_actor  # noqa: E402
 from kgraph.learned import decide  # noqa: E402
 from kgraph.lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS  # noqa: E402
 from kgraph.nlp import load_pipeline  # noqa: E402
+from kgraph.sentences import sentences  # noqa: E402
+from kgraph.sentmodel import SentenceModel, sentence_words  # noqa: E402
 from kgraph.sources import read_articles  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -50,6 +53,8 @@ FOLDS = 5
 C = 1.0  # cross-validated with sentence labels: 0.1 -> 0.462, 0.3 -> 0.461, 1.0 -> 0.465 (2026-11-29)
 MIN_GOLD_COUNT = 1  # an annotated trigger lemma joins the lexicon when seen this often (CV: 2 -> 0.465, 1 -> 0.472)
 USE_CAMEO_VERBS = True
+USE_SENTENCE_MODEL = True  # the sentence's words as a feature (kgraph/sentmodel.py)
+SENTENCE_C = 1.0
 # an annotated lemma also needs this share of the word's uses annotated (CV: 0.05 0.482, 0.1 0.488,
 # 0.15 0.483, 0.2 0.483): "make", "use", "order", "mission" are in many sentences, rarely triggers
 MIN_TRIGGER_RATE = 0.1
@@ -135,11 +140,61 @@ def make_lexicon(corpus, gold) -> dict:
             "untargeted": sorted(a for a in per_action if untargeted[a] / per_action[a] >= 0.3)}
 
 
-def questions(corpus, lexicon, voices=None) -> list[tuple[str, int, str, list]]:
+def sentence_rows(corpus, gold) -> list[tuple[frozenset[str], set[str]]]:
+    """(the sentence's words, the actions annotated in it) of every sentence of the documents."""
+    out = []
+    for name, doc, _ in corpus:
+        sents = sentences(doc)
+        starts = [s.start_char for s in sents]
+        actions: list[set[str]] = [set() for _ in sents]
+        for g in gold.get(name, []):
+            at = doc.text.find(g["sentence"])
+            if at >= 0:
+                actions[max(0, bisect.bisect_right(starts, at) - 1)].add(g["action"])
+        out += [(sentence_words(s), a) for s, a in zip(sents, actions)]
+    return out
+
+
+def fit_sentence_model(corpus, gold) -> SentenceModel:
+    """One logistic regression per action over the sentences' words (`kgraph/sentmodel.py`)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = sentence_rows(corpus, gold)
+    vec = DictVectorizer()
+    x = vec.fit_transform([{w: 1 for w in words} for words, _ in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
+    names = vec.get_feature_names_out()
+    weights, bias = {}, {}
+    for action in ACTIONS:
+        y = [int(action in acts) for _, acts in rows]
+        if sum(y) < 2:
+            continue
+        clf = LogisticRegression(C=SENTENCE_C, max_iter=2000, solver="liblinear")
+        clf.fit(x, y)
+        weights[action] = {str(n): round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
+        bias[action] = round(float(clf.intercept_[0]), 4)
+    return SentenceModel(weights, bias)
+
+
+def out_of_fold_sentence_models(corpus, gold) -> dict[str, SentenceModel]:
+    """For each document, a sentence model fitted without it (its fold), so that the argument
+    model learns how much to trust the sentence model on text it has not seen."""
+    folds = [corpus[k::FOLDS] for k in range(FOLDS)]
+    models = {}
+    for k in range(FOLDS):
+        model = fit_sentence_model([d for j, f in enumerate(folds) if j != k for d in f], gold)
+        models.update({name: model for name, _, _ in folds[k]})
+    return models
+
+
+def questions(corpus, lexicon, voices=None, sentence_models=None) -> list[tuple[str, int, str, list]]:
     argmodel.use_lexicon(lexicon)
     rows: list = []
     for name, doc, article in corpus:
         _use_voice(voices, name)
+        if sentence_models is not None:
+            sentmodel.use_model(sentence_models[name])
         collected: list = []
         extract_events(doc, article, method="union", collect=collected)
         acronyms = defined_acronyms(article.text)
@@ -284,9 +339,12 @@ def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
         train = [d for j, f in enumerate(folds) if j != k for d in f]
         names = [name for name, _, _ in folds[k]]
         lexicon = make_lexicon(train, gold)
-        model = fit(*labelled(questions(train, lexicon, voices), sentence_spans(train, gold)),
+        inner = out_of_fold_sentence_models(train, gold) if USE_SENTENCE_MODEL else None
+        whole = dict.fromkeys(names, fit_sentence_model(train, gold)) if USE_SENTENCE_MODEL else None
+        model = fit(*labelled(questions(train, lexicon, voices, inner), sentence_spans(train, gold)),
                     {"agent": 0.5, "target": 0.5})
-        held_out = scored_questions(questions(folds[k], lexicon, voices), model)
+        held_out = scored_questions(questions(folds[k], lexicon, voices, whole), model)
+        sentmodel.use_model(None)
         rules = rule_keys(folds[k], voices)
         for i, v in enumerate(score(names, gold, rules)):
             totals[("rules",)][i] += v
@@ -365,7 +423,10 @@ def main() -> int:
     if args.cv_only:
         return 0
     lexicon = make_lexicon(corpus, gold)
-    feats, ay, ty = labelled(questions(corpus, lexicon, voices), sentence_spans(corpus, gold))
+    inner = out_of_fold_sentence_models(corpus, gold) if USE_SENTENCE_MODEL else None
+    feats, ay, ty = labelled(questions(corpus, lexicon, voices, inner), sentence_spans(corpus, gold))
+    sentence_model = fit_sentence_model(corpus, gold) if USE_SENTENCE_MODEL else None
+    sentmodel.use_model(None)
     argmodel.use_lexicon(None)
     voice.use_model(None)
     model = fit(feats, ay, ty, {k: v for k, v in best.items() if k != "method"})
@@ -373,7 +434,8 @@ def main() -> int:
     (DATA / "trigger_lexicon.json").write_text(json.dumps(lexicon, indent=0, sort_keys=True) + "\n")
     (DATA / "argument_model.json").write_text(json.dumps(
         {"method": best["method"], "thresholds": model.thresholds, "bias": model.bias,
-         "weights": {r: dict(sorted(w.items())) for r, w in model.weights.items()}},
+         "weights": {r: dict(sorted(w.items())) for r, w in model.weights.items()},
+         **({"sentence_model": sentence_model.to_json()} if sentence_model else {})},
         indent=0, sort_keys=True) + "\n")
     print(f"wrote {DATA / 'trigger_lexicon.json'} and {DATA / 'argument_model.json'}")
     return 0
