@@ -91,7 +91,7 @@ class RuleFindings:
 
 
 def _rule_events(sent: Span, actors: DocumentActors, article: Article) -> RuleFindings:
-    """Each trigger's events by the rules; a trigger's agents are remembered for the words that point back."""
+    """Each trigger's events by the rules (`_events_for` remembers a trigger's agents for the words that point back)."""
     findings = RuleFindings()
     for trigger in find_triggers(sent):
         found = _events_for(trigger, sent, actors, article)
@@ -99,9 +99,6 @@ def _rule_events(sent: Span, actors: DocumentActors, article: Article) -> RuleFi
             True, frozenset(actor_key(e.agent) for e in found if e.agent),
             frozenset(actor_key(e.target) for e in found if e.target))
         findings.events.extend(found)
-        if found:
-            actors.memory.event_agents.setdefault(trigger.action, []).append(list(dict.fromkeys(
-                e.agent for e in found if e.agent)))
     return findings
 
 
