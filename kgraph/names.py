@@ -66,7 +66,7 @@ THING_PRONOUNS = frozenset(_PRONOUNS["thing"])
 SPEAKER_PRONOUNS = frozenset(_PRONOUNS["speaker"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
 #: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")
-TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["name_titles"]["words"]), key=len,
+TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["title_words"]["words"]), key=len,
                                                  reverse=True)) + r")\.?\s+)+(?=[A-Z])", re.I)
 
 PAIR_NOUNS = set(_ACTOR_WORDS["pair_nouns"]["words"])

@@ -246,3 +246,14 @@ def test_names_the_phoenix_dictionaries_know_get_their_usual_name():
     assert INTERNATIONAL_ORGS["msf"] == "Doctors Without Borders"  # Phoenix only
     assert STATE_ORGS["boko haram"] == "NGA"
     assert STATE_ORGS["ansar allah"] == "YEM"  # kgraph's table wins over Phoenix's Lebanon
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir() if p.name.endswith(".json")))
+def test_no_data_file_names_a_key_twice(name):
+    """json.loads keeps the last of two equal keys silently: a second list would replace the first."""
+    def no_repeats(pairs):
+        keys = [k for k, _ in pairs]
+        assert len(keys) == len(set(keys)), f"{name}: {sorted(k for k in keys if keys.count(k) > 1)}"
+        return dict(pairs)
+
+    json.loads((DATA / name).read_text(encoding="utf-8"), object_pairs_hook=no_repeats)
