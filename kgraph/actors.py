@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,7 +22,7 @@ from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
@@ -458,7 +458,7 @@ class DocumentActors:
         if country is None and owner:  # "the Islamic Revolutionary Guard Corps' Quds Force"
             country = STATE_ORGS.get(owner.lower().removeprefix("the ")) or country_code(owner)
         if country is None:
-            country = next((code for words, code in _state_org_endings() if code and key.endswith(words)), None)
+            country = next((code for words, code in _STATE_ORG_ENDINGS if key.endswith(words)), None)
         if country is None and self.document_speaker and re.match(
                 r"(department|ministry|secretary|office)\b", key):
             country = self.document_speaker.country
@@ -529,15 +529,9 @@ def _possessor(name: str) -> tuple[str | None, str]:
     return (found.group(1), name[found.end():]) if found else (None, name)
 
 
-@lru_cache(maxsize=1)
-def _state_org_endings() -> tuple[tuple[str, str | None], ...]:
-    """The state bodies of kgraph's table as the last words of a longer name ("the U.S.
-    Department of State"), each with a space before it so that a word ends there."""
-    return tuple((" " + words, code) for words, code in STATE_BODIES.items())
-
-
-#: words after a family name that are not one ("Jr.", "III")
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: the state bodies of kgraph's table as the last words of a longer name ("the U.S. Department
+#: of State"), each with a space before it so that a word ends there
+_STATE_ORG_ENDINGS = tuple((" " + words, code) for words, code in STATE_BODIES.items() if code)
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from .countries import country_name
 from .doccache import span_tokens
 from .model import Actor
+from .roles import in_with_phrase
 from .sentmodel import sentence_probability
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
@@ -229,7 +230,7 @@ def view_features(view: TriggerView, candidate: Candidate, seen: CandidateView, 
     if seen.dep == "poss":
         feats.append(f"poss-of={'trigger' if seen.head_i == trigger.i else 'other'}|{action}")
     if _in_manner_phrase(seen.chain, trigger):
-        feats.append(MANNER)
+        feats.append(MANNER)  # last: `LinearModel.probabilities` looks for it there
     return feats
 
 
@@ -243,8 +244,7 @@ def _in_manner_phrase(chain: list[Token], trigger: Token) -> bool:
     for above in chain[1:]:
         if above.i == trigger.i:
             return False
-        if above.dep_ == "pobj" and above.head.lower_ == "with" and above.pos_ == "NOUN" and \
-                above.lemma_.lower() in trigger_lexicon():
+        if in_with_phrase(above) and above.pos_ == "NOUN" and above.lemma_.lower() in trigger_lexicon():
             return True
     return False
 

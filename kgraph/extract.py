@@ -189,7 +189,6 @@ def _date_expressions(sent: Span) -> list[str]:
 
 # ----- events from triggers --------------------------------------------------------------------
 
-# Actions whose event is only worth a graph edge when the text names who is acted on.
 # "X violates the resolutions": the speaker accuses X.
 SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum", "package",
@@ -275,8 +274,6 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     agents = reading.actors.speaker_of(token)
     targets = _resolve_all(accused, reading.actors, deep=True, exclude=agents)
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
-
-
 
 
 def council_measure(reading: Reading) -> list[Event] | None:

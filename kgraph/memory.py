@@ -29,6 +29,10 @@ class Memory:
     last_parties: tuple[Actor, ...] = ()  # the latest two to five parties a sentence named
     meeting: tuple[Actor, ...] = ()  # who took part in the latest meetings, calls and talks
     meeting_age: int = 0  # sentences since `meeting` last grew
+    event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
+    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
+    recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
+    in_quote: bool = False  # a quotation is open at the start of the current sentence
 
     def remember_meeting(self, participants: list[Actor]) -> None:
         """The parties of a meeting, call or talks a sentence reports, joined to those of the meetings just
@@ -38,14 +42,10 @@ class Memory:
         new = {key(a): a for a in participants}
         if len(new) < 2:
             return
-        earlier = {key(a): a for a in self.meeting} if self.meeting_age <= MEETING_SENTENCES else {}
+        earlier = {key(a): a for a in self.recent_meeting()}
         joined = {**earlier, **new} if earlier.keys() & new.keys() else new
         self.meeting, self.meeting_age = tuple(joined.values()), 0
 
     def recent_meeting(self) -> tuple[Actor, ...]:
         """The parties of the meetings reported in the last few sentences, if any."""
         return self.meeting if self.meeting_age <= MEETING_SENTENCES else ()
-    event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
-    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
-    recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
-    in_quote: bool = False  # a quotation is open at the start of the current sentence

@@ -97,10 +97,11 @@ EU_COUNCIL = INTERNATIONAL_ORGS["council of the eu"]
 #: bodies a European Union text names by one word ("Parliament condemns", "the Council")
 EU_BODIES = {"council": EU_COUNCIL, "parliament": INTERNATIONAL_ORGS["european parliament"],
              "commission": INTERNATIONAL_ORGS["european commission"]}
-#: words that make a text the European Union's, where "the Council" is the EU's council
 #: a text that names the Security Council, where "the Council" and a sanctions regime are its
 NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
+#: words that make a text the European Union's, where "the Council" is the EU's council
 EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission)\b")
+NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III"
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later
 OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["words"]) + r")\b", re.I)

@@ -6,7 +6,7 @@ sentence as a whole speaks of an attack, a sanction or a meeting shows in its ot
 over the lemmas of a sentence's content words and its prepositions, is trained on the annotated
 sentences by `tools/train_argmodel.py`; its probability, in buckets, is a feature of every
 question the argument model asks about the sentence. The weights ship in
-`data/argument_model.json` ("sentence_model").
+`data/sentence_model.json`.
 """
 from __future__ import annotations
 
@@ -59,9 +59,11 @@ def sentence_words(sent: Span) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _shipped() -> SentenceModel | None:
-    data = json.loads(resources.files("kgraph").joinpath("data/argument_model.json").read_text(encoding="utf-8"))
-    found = data.get("sentence_model")
-    return SentenceModel(found["weights"], found["bias"]) if found else None
+    path = resources.files("kgraph").joinpath("data/sentence_model.json")
+    if not path.is_file():
+        return None
+    found = json.loads(path.read_text(encoding="utf-8"))
+    return SentenceModel(found["weights"], found["bias"])
 
 
 _override: list[SentenceModel | None] = []

@@ -157,23 +157,13 @@ def sentence_rows(corpus, gold) -> list[tuple[frozenset[str], set[str]]]:
 
 def fit_sentence_model(corpus, gold) -> SentenceModel:
     """One logistic regression per action over the sentences' words (`kgraph/sentmodel.py`)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     rows = sentence_rows(corpus, gold)
-    vec = DictVectorizer()
-    x = vec.fit_transform([{w: 1 for w in words} for words, _ in rows]).tocsr()
-    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
-    names = vec.get_feature_names_out()
+    x, names = binary_features(words for words, _ in rows)
     weights, bias = {}, {}
     for action in ACTIONS:
         y = [int(action in acts) for _, acts in rows]
-        if sum(y) < 2:
-            continue
-        clf = LogisticRegression(C=SENTENCE_C, max_iter=2000, solver="liblinear")
-        clf.fit(x, y)
-        weights[action] = {str(n): round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
-        bias[action] = round(float(clf.intercept_[0]), 4)
+        if sum(y) >= 2:
+            weights[action], bias[action] = logistic_weights(x, names, y, SENTENCE_C)
     return SentenceModel(weights, bias)
 
 
@@ -241,20 +231,32 @@ def labelled(rows, spans) -> tuple[list[list[str]], list[int], list[int]]:
     return feats, agent_y, target_y
 
 
-def fit(feats, agent_y, target_y, thresholds: dict[str, float]) -> argmodel.LinearModel:
+def binary_features(feature_sets) -> tuple[object, list[str]]:
+    """The rows' binary features as a sparse matrix liblinear takes, and the features' names."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in fs} for fs in feats]).tocsr()
+    x = vec.fit_transform([{f: 1 for f in fs} for fs in feature_sets]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear's
-    names = vec.get_feature_names_out()
+    return x, [str(n) for n in vec.get_feature_names_out()]
+
+
+def logistic_weights(x, names: list[str], y: list[int], c: float) -> tuple[dict[str, float], float]:
+    """One logistic regression's weights by feature (the negligible left out) and its bias, rounded
+    so that the shipped JSON stays small and the same from run to run."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    clf.fit(x, y)
+    weights = {n: round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
+    return weights, round(float(clf.intercept_[0]), 4)
+
+
+def fit(feats, agent_y, target_y, thresholds: dict[str, float]) -> argmodel.LinearModel:
+    x, names = binary_features(feats)
     weights, bias = {}, {}
     for role, y in (("agent", agent_y), ("target", target_y)):
-        clf = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
-        clf.fit(x, y)
-        weights[role] = {str(n): round(float(w), 3) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 0.01}
-        bias[role] = round(float(clf.intercept_[0]), 4)
+        weights[role], bias[role] = logistic_weights(x, names, y, C)
     return argmodel.LinearModel(weights=weights, bias=bias, thresholds=thresholds)
 
 
@@ -434,10 +436,11 @@ def main() -> int:
     (DATA / "trigger_lexicon.json").write_text(json.dumps(lexicon, indent=0, sort_keys=True) + "\n")
     (DATA / "argument_model.json").write_text(json.dumps(
         {"method": best["method"], "thresholds": model.thresholds, "bias": model.bias,
-         "weights": {r: dict(sorted(w.items())) for r, w in model.weights.items()},
-         **({"sentence_model": sentence_model.to_json()} if sentence_model else {})},
+         "weights": {r: dict(sorted(w.items())) for r, w in model.weights.items()}},
         indent=0, sort_keys=True) + "\n")
-    print(f"wrote {DATA / 'trigger_lexicon.json'} and {DATA / 'argument_model.json'}")
+    if sentence_model is not None:
+        (DATA / "sentence_model.json").write_text(json.dumps(sentence_model.to_json(), indent=0, sort_keys=True) + "\n")
+    print(f"wrote {DATA / 'trigger_lexicon.json'}, {DATA / 'argument_model.json'} and {DATA / 'sentence_model.json'}")
     return 0
 
 

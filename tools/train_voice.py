@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 
 from split import split  # noqa: E402
-from train_argmodel import FOLDS, load_corpus  # noqa: E402
+from train_argmodel import FOLDS, binary_features, load_corpus, logistic_weights  # noqa: E402
 
 from kgraph import voice  # noqa: E402
 from kgraph.speakers import document_speaker  # noqa: E402
@@ -61,17 +61,9 @@ def rows(corpus, gold) -> list[tuple[str, str, list[str], int]]:
 
 
 def fit(train_rows, threshold: float) -> voice.VoiceModel:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer()
-    x = vec.fit_transform([{f: 1 for f in feats} for _, _, feats, _ in train_rows]).tocsr()
-    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
-    clf = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
-    clf.fit(x, [y for *_, y in train_rows])
-    weights = {str(n): round(float(w), 3) for n, w in zip(vec.get_feature_names_out(), clf.coef_[0])
-               if abs(w) >= 0.01}
-    return voice.VoiceModel(weights, round(float(clf.intercept_[0]), 4), threshold)
+    x, names = binary_features(feats for _, _, feats, _ in train_rows)
+    weights, bias = logistic_weights(x, names, [y for *_, y in train_rows], C)
+    return voice.VoiceModel(weights, bias, threshold)
 
 
 def predict(model: voice.VoiceModel, doc_rows) -> str | None:
