@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from .countries import country_name
 from .doccache import span_tokens
 from .model import Actor
-from .roles import in_with_phrase
+from .roles import in_step_partner, in_with_phrase, manner_verb
 from .sentmodel import sentence_probability
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
@@ -240,11 +240,15 @@ MANNER = "in-manner-phrase"
 
 def _in_manner_phrase(chain: list[Token], trigger: Token) -> bool:
     """"With the support of Australia, the United States struck targets": Australia is in a
-    with-phrase of another action's noun, which says how the agent acted (as the rules read it)."""
+    with-phrase of another action's noun, which says how the agent acted (as the rules read it);
+    so is France in "imposed sanctions in coordination with France"."""
+    if chain and in_step_partner(chain[0]):
+        return True
     for above in chain[1:]:
         if above.i == trigger.i:
             return False
-        if in_with_phrase(above) and above.pos_ == "NOUN" and above.lemma_.lower() in trigger_lexicon():
+        if ((in_with_phrase(above) or manner_verb(above) is not None) and above.pos_ == "NOUN"
+                and above.lemma_.lower() in trigger_lexicon()):
             return True
     return False
 

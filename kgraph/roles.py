@@ -275,6 +275,38 @@ def relative_light_verb(token: Token, action: str) -> tuple[list[Token], str] | 
     return None
 
 
+def in_step_with(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'acting in concert with our partners', 'imposed in lockstep with the EU': whoever does
+    what the 'in ... with' phrase qualifies works with the partners."""
+    verb = manner_verb(token)
+    return (verb_agents(verb)[0], "in-step-with") if verb is not None else None
+
+
+def manner_verb(token: Token) -> Token | None:
+    """The verb an 'in X with Y' phrase qualifies, X being `token`."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    with_phrase = [c for h in (token, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                   and c.i > token.i]
+    return verb if with_phrase else None
+
+
+def in_step_partner(token: Token) -> bool:
+    """France in 'imposed sanctions in coordination with France': a partner of the agent, named
+    in the 'with' of an 'in X with' phrase (hanging from X or from its verb)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    verb = prep.head
+    if manner_verb(verb) is not None:  # 'in tandem with France': the 'with' hangs from the noun
+        return True
+    return any((manner := manner_verb(n)) is not None and manner.i == verb.i
+               for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" and p.i < prep.i
+               for n in p.children if n.dep_ == "pobj")
+
+
 def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'imposed sanctions', 'is considering additional measures, including sanctions against X': who does it."""
     verb = _light_verb_over(token)
@@ -297,7 +329,7 @@ def _light_verb_over(token: Token) -> Token | None:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, imposed_by,
-    relative_light_verb, light_verb,
+    relative_light_verb, in_step_with, light_verb,
 )
 
 
@@ -419,11 +451,15 @@ def elaborated_noun_target(search: TargetSearch) -> list[Token]:
 
 
 def verb_held_target(search: TargetSearch) -> list[Token]:
-    """'increasing its support to Kyiv': the preposition hangs on the verb."""
+    """'increasing its support to Kyiv', 'acting in concert with the G7': the preposition hangs
+    on the verb."""
     token = search.token
-    if not search.is_noun() or token.dep_ != "dobj":
+    if not search.is_noun():
         return []
-    return [g for p in token.head.children if p.dep_ == "prep" and p.lower_ in search.preps and p.i > token.i
+    verb = token.head if token.dep_ == "dobj" else manner_verb(token)
+    if verb is None:
+        return []
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in search.preps and p.i > token.i
             for g in _pobjs(p)]
 
 

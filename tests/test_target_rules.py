@@ -65,3 +65,20 @@ def test_a_hyphened_participle_names_who_did_it_to_the_noun_it_qualifies(nlp):
     backed = trigger(nlp, "Iranian-backed Houthi rebels in Yemen fired a missile at Riyadh.", "backed")
     assert [t.text for t in verb_agents(backed.token)[0]] == ["Iranian"]
     assert [t.text for t in targets_of(backed.token, backed)] == ["rebels"]
+
+
+def test_an_in_step_with_phrase_makes_the_agent_work_with_the_partners(nlp):
+    concert = trigger(nlp, "The United States, acting in concert with our G7 partners, took further steps.", "concert")
+    assert concert.action == "cooperate"
+    assert noun_agents(concert.token, concert.action) == ([concert.token.doc[2]], "in-step-with")
+    assert [t.text for t in targets_of(concert.token, concert)] == ["partners"]
+    tandem = trigger(nlp, "Japan acted in tandem with Australia.", "tandem")
+    assert [t.text for t in noun_agents(tandem.token, tandem.action)[0]] == ["Japan"]
+    assert [t.text for t in targets_of(tandem.token, tandem)] == ["Australia"]
+
+
+def test_the_partner_of_an_in_step_with_phrase_is_no_target_of_the_main_action(extract):
+    found = extract("Britain imposed sanctions on Iran in close coordination with France.")
+    assert ("sanction", "GBR", "IRN", "asserted") in found
+    assert ("cooperate", "GBR", "FRA", "asserted") in found or ("cooperate", "FRA", "GBR", "asserted") in found
+    assert not {e for e in found if e[0] == "sanction" and e[2] == "FRA"}
