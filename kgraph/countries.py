@@ -33,13 +33,23 @@ _ALIASES: dict[str, str] = {
     "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
     "kyiv": "UKR", "kiev": "UKR", "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",
     "türkiye": "TUR", "the gambia": "GMB", "timor-leste": "TLS", "kosovo": "XKX",
-    # seats of government and metonyms
+}
+
+#: seats of government, their rooms and metonyms: the state they stand for, and the state of a
+#: transcript whose header names one ("James S. Brady Press Briefing Room")
+SEATS_OF_GOVERNMENT: dict[str, str] = {
     "the kremlin": "RUS", "kremlin": "RUS", "the white house": "USA", "white house": "USA",
     "the pentagon": "USA", "pentagon": "USA", "washington, d.c.": "USA", "washington d.c.": "USA",
     "downing street": "GBR", "whitehall": "GBR", "the elysee": "FRA", "élysée": "FRA",
     "the blue house": "KOR", "zhongnanhai": "CHN", "capitol hill": "USA",
     "yongsan": "KOR",
+    "james s. brady press briefing room": "USA", "brady press briefing room": "USA",
+    "the oval office": "USA", "oval office": "USA", "roosevelt room": "USA",
+    "eisenhower executive office building": "USA", "state department press briefing room": "USA",
+    "pentagon briefing room": "USA", "élysée palace": "FRA", "elysee palace": "FRA",
+    "10 downing street": "GBR", "number 10 downing street": "GBR",
 }
+_ALIASES.update(SEATS_OF_GOVERNMENT)
 
 # Demonyms and adjectives (singular and plural people forms) -> ISO3.
 _DEMONYMS_RAW = """

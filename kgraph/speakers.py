@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .coordination import name_lists
-from .countries import city_country, country_code, country_name, demonym_code
+from .countries import SEATS_OF_GOVERNMENT, city_country, country_code, country_name, demonym_code
 from .doccache import document_text, span_tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
@@ -89,6 +89,9 @@ def document_speaker(doc: Doc) -> Actor | None:
                 if person:
                     return Actor(person, "PERSON", code)
                 return Actor(country_name(code), "COUNTRY", code)
+    code = venue_country(text)
+    if code:
+        return Actor(country_name(code), "COUNTRY", code)
     for token in doc:
         if token.lower_ in POSITION_WORDS:
             for child in token.children:
@@ -134,6 +137,13 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
 def _state_of_member(member: Span) -> str | None:
     """'Japan'; 'the Governments of the United States': the state a list member ends with."""
     return next((code for i in range(len(member)) if (code := country_code(member[i:].text))), None)
+
+
+def venue_country(text: str) -> str | None:
+    """The state of a seat of government that a transcript's first line names as where it was
+    said ("James S. Brady Press Briefing Room": the United States)."""
+    first = next((line.strip() for line in text[:300].splitlines() if line.strip()), "")
+    return SEATS_OF_GOVERNMENT.get(first.lower().rstrip("."))
 
 
 def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kgraph.extract import extract_events
 from kgraph.model import Actor, Article
-from kgraph.speakers import dateline_country, document_speaker, joint_authors, transcript, with_voice
+from kgraph.speakers import dateline_country, document_speaker, joint_authors, transcript, venue_country, with_voice
 
 BRIEFING = """Press Briefing by National Security Council Spokesman John Kirby
 
@@ -85,3 +85,11 @@ def test_british_spelling_makes_britain_likelier_the_author(nlp) -> None:
         return shipped_model().probability(candidate_features(nlp(text))["GBR"])
 
     assert britain(readout) > britain(american) + 0.05
+
+
+def test_a_briefing_room_in_the_header_is_its_governments(nlp) -> None:
+    text = ("James S. Brady Press Briefing Room\n\nMR. SINGH:  Russia invaded Ukraine. Russia, Russia and "
+            "Russia. Today we announced sanctions against Russia.\n")
+    assert venue_country(text) == "USA"
+    assert document_speaker(nlp(text)) == Actor("United States", "COUNTRY", "USA")
+    assert venue_country("Ukraine\n\nRussia invaded Ukraine.") is None  # a place, not a seat of government
