@@ -23,7 +23,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
-    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    LISTED_MEMBER_NOUNS, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
@@ -209,8 +209,8 @@ class DocumentActors:
         if person:
             return person
         ent = entity_of(token) or name_ending_in(token)
-        if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING:
-            ent = None  # a capitalised "the Government" is a description, not a name
+        if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING | LISTED_MEMBER_NOUNS:
+            ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
         actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
                   or _unrecognised_organisation(token) or self._apposition(token))
         if ent is not None and token.pos_ == "PROPN":  # names, not "the government"

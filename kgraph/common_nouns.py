@@ -14,12 +14,13 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from .coordination import name_lists
 from .countries import city_country, country_code, country_name
 from .memory import Memory
 from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
-    INTERNATIONAL_ORGS, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS,
+    INTERNATIONAL_ORGS, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS,
     STATE_ORGS, UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import qualifying_countries
@@ -32,6 +33,8 @@ class Resolver(Protocol):
     memory: Memory
     countries_named: set[str | None]
     document_speaker: Actor | None
+
+    def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]: ...
 
     def resolve_pronoun(self, token: Token) -> list[Actor]: ...
 
@@ -108,6 +111,31 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
 
 def _names_a_state(noun: Noun) -> bool:
     return noun.lemma in SELF_REFERRING | {"country", "nation", "state"}
+
+
+def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"our allies, including Japan and Korea", "partners such as Australia", "partners in the
+    European Union, the United Kingdom and Canada": the states and organisations listed."""
+    if noun.lower not in LISTED_MEMBER_NOUNS:
+        return None
+    token = noun.token
+    such = any(c.lower_ == "such" for c in token.children)
+    joined = [token, token.head] if token.dep_ == "conj" else [token]  # "allies and partners in ..."
+    listed = [g for h in joined for p in h.children if p.dep_ == "prep"
+              and (p.lower_ in LISTING_PREPOSITIONS or p.lower_ == "as" and (such or p.nbor(-1).lower_ == "such"))
+              for g in p.children if g.dep_ == "pobj"]
+    found = [a for g in listed for head in _list_from(g) for a in resolver.resolve(head)
+             if a.kind in ("COUNTRY", "ORG")]
+    return list(dict.fromkeys(found)) or None
+
+
+def _list_from(token: Token) -> list[Token]:
+    """The heads of the list of names that `token` begins, though the parser tore it apart
+    ("in the European Union, the United Kingdom, Canada, Japan, and Australia"); else `token`."""
+    for members, _ in name_lists(token.doc):
+        if members[0].start <= token.i < members[0].end:
+            return [m.root for m in members]
+    return [token]
 
 
 def the_owners_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -290,6 +318,8 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
            for c in [*token.children, *owner.children]):
         return []
+    if noun.phrase.lower() == noun.lower and noun.lower in LISTED_MEMBER_NOUNS:
+        return []  # "in lockstep with Allies and partners": whose, the text does not say
     if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(noun.phrase) > 3:
         return [Actor(noun.phrase, "GROUP" if noun.lower in GROUP_NOUNS else "ORG", None)]
     return None
@@ -309,7 +339,7 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 RULES: tuple[Rule, ...] = (
-    the_compass_half, a_country_name, an_international_organisation, the_owners_state, the_country,
+    the_compass_half, a_country_name, an_international_organisation, the_members_listed, the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_states_body, the_body_named_before,
     the_parties_of_a_group, an_unnamed_body, the_victims,

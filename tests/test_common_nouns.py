@@ -48,6 +48,14 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Officials from the United States and Japan met in Tokyo. The officials condemned the launch.",
      "officials", "the_body_named_before", ["USA", "JPN"]),
     ("The council urged all parties to stop fighting.", "parties", "an_unnamed_body", []),
+    ("The United States will defend its allies, including Japan and the Philippines.", "allies",
+     "the_members_listed", ["JPN", "PHL"]),
+    ("Britain acted with partners such as Canada and Australia.", "partners", "the_members_listed", ["CAN", "AUS"]),
+    # the parser hangs the list on the verb: the list of names is read whole
+    ("We announced sanctions in lockstep with Allies and partners in the European Union, the United Kingdom, "
+     "Canada, Japan, and Australia.", "Allies", "the_members_listed",
+     ["European Union", "GBR", "CAN", "JPN", "AUS"]),
+    ("We acted in lockstep with allies and partners.", "partners", "an_unnamed_body", []),  # whose, unsaid
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),
