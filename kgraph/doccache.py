@@ -24,8 +24,8 @@ def _kept(doc: Doc, key: str, make: Callable[[], T]) -> T:
 
 
 def document_text(doc: Doc) -> str:
-    """`doc.text`, joined once."""
-    return _kept(doc, "kgraph_text", lambda: doc.text)
+    """`doc.text`, joined once, from the tokens `tokens` keeps (`Doc.text` would make them all again)."""
+    return _kept(doc, "kgraph_text", lambda: "".join([t.text_with_ws for t in tokens(doc)]))
 
 
 def document_entities(doc: Doc) -> list[Span]:
@@ -58,6 +58,13 @@ def span_tokens(span: Span) -> list[Token]:
 def span_text(span: Span) -> str:
     """`span.text`, cut from the Doc's text instead of joined from its tokens."""
     return document_text(span.doc)[span.start_char:span.end_char]
+
+
+def token_answers(doc: Doc, question: str) -> dict[int, object]:
+    """A place for what a pure reading of the parse (`phrases.noun_phrase_text`) answered about
+    each token, by token index: the same question comes from the rules and again from every
+    candidate the model reads."""
+    return _kept(doc, "kgraph_" + question, dict)
 
 
 def sentence_answers(doc: Doc) -> dict:

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .doccache import document_entities, entity_index, entity_starts, span_text
+from .doccache import document_entities, entity_index, entity_starts, span_text, token_answers
 from .names import (
     GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
 )
@@ -118,7 +118,16 @@ _PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
 
 
 def noun_phrase_text(token: Token) -> str:
-    """The noun phrase of `token` without determiners, relative clauses or trailing punctuation."""
+    """The noun phrase of `token` without determiners, relative clauses or trailing punctuation
+    (read once per token: the rules and the model's candidates ask again)."""
+    known = token_answers(token.doc, "noun_phrase")
+    text = known.get(token.i)
+    if text is None:
+        text = known[token.i] = _noun_phrase_text(token)
+    return text
+
+
+def _noun_phrase_text(token: Token) -> str:
     def is_cut(t: Token) -> bool:
         if t.dep_ == "punct" and _joins_words(t):
             return False  # "Saudi-led": the hyphen is part of the name

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coordination import name_lists
 from .countries import SEATS_OF_GOVERNMENT, city_country, country_code, country_name, demonym_code
-from .doccache import document_text, span_tokens
+from .doccache import document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
@@ -80,7 +80,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     priority")."""
     header_end = min(len(doc), 120)
     text = document_text(doc)
-    for token in doc[:header_end]:
+    for token in tokens(doc)[:header_end]:
         if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
             code = _role_country(token)
             if code:
@@ -92,7 +92,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     code = venue_country(text)
     if code:
         return Actor(country_name(code), "COUNTRY", code)
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "nmod"):
