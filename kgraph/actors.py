@@ -23,7 +23,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
-    LISTED_MEMBER_NOUNS, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    LISTED_MEMBER_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES,
 )
 from .nationality import country_in_description, country_words
@@ -353,6 +353,8 @@ class DocumentActors:
         code = country_code(text)
         if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
+        if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS):
+            return self.organisation(ent, text)  # the recogniser takes "DoD" for a person
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
             return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
         if label in PLACE_LABELS | {"ORG"}:
@@ -543,12 +545,16 @@ def _shares_subject(verb: Token) -> bool:
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:
-    """"Human Rights Watch": a multi-word name the recogniser missed, as an organisation."""
+    """"Human Rights Watch": a multi-word name the recogniser missed, as an organisation; a
+    person's after a title ("SRSG Salvador")."""
     if not unrecognised_name(token):
         return []
     phrase = token.doc[token.left_edge.i:token.i + 1]
-    name = " ".join(t.text for t in phrase if t.dep_ in ("compound", "flat") or t.i == token.i)
-    return [Actor(name, "ORG", country_words(phrase))]
+    words = [t for t in phrase if t.dep_ in ("compound", "flat") or t.i == token.i]
+    titled = [i for i, t in enumerate(words[:-1]) if t.lower_ in PERSON_TITLES]
+    if titled:  # "AU High Representative Olusegun Obasanjo": the person, by name
+        return [Actor(" ".join(t.text for t in words[titled[-1] + 1:]), "PERSON", country_words(phrase))]
+    return [Actor(" ".join(t.text for t in words), "ORG", country_words(phrase))]
 
 
 def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:

@@ -82,6 +82,7 @@ COMPASS_STATES: dict[str, str] = {w: c for w, c in _ACTOR_WORDS["compass_states"
 PARTNER_ADVERBS = frozenset(_ACTOR_WORDS["partner_words"]["adverbs"])
 PARTNER_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["prepositions"])
 OWN_FORCES = frozenset(_ACTOR_WORDS["own_forces"]["words"])
+PERSON_TITLES = frozenset(_ACTOR_WORDS["person_titles"]["words"])
 LISTED_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["listed_members"]["nouns"])
 LISTING_PREPOSITIONS = frozenset(_ACTOR_WORDS["listed_members"]["prepositions"])
 PARTITIVES = frozenset(_ACTOR_WORDS["partitives"]["words"])

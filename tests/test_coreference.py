@@ -211,3 +211,27 @@ def test_the_leaders_are_everyone_in_the_calls_just_reported(extract):
 def test_a_generational_suffix_is_not_the_family_name(extract):
     events = extract("U.S. Secretary of Defense Lloyd J. Austin III arrived in Tokyo. Austin condemned North Korea.")
     assert ("condemn", "USA", "PRK", "asserted") in events
+
+
+def resolved(nlp, text: str, word: str) -> list:
+    """What the document's resolver makes of the last `word` of `text`."""
+    from kgraph.actors import DocumentActors
+
+    doc = nlp(text)
+    actors = DocumentActors(doc)
+    token = [t for t in doc if t.text == word][-1]
+    actors.start_sentence(token.sent)
+    return actors.resolve(token, expand=False)
+
+
+def test_an_untagged_titled_name_is_the_person_without_the_title(nlp):
+    [salvador] = resolved(nlp, "I would like to express our gratitude to SRSG Salvador and her team.", "Salvador")
+    assert (salvador.name, salvador.kind) == ("Salvador", "PERSON")
+    [obasanjo] = resolved(nlp, "We welcome the efforts by AU High Representative Olusegun Obasanjo.", "Obasanjo")
+    assert (obasanjo.name, obasanjo.kind) == ("Olusegun Obasanjo", "PERSON")
+    [watch] = resolved(nlp, "Human Rights Watch condemned Russia.", "Watch")
+    assert (watch.name, watch.kind) == ("Human Rights Watch", "ORG")
+
+
+def test_a_state_body_the_recogniser_takes_for_a_person_is_the_body(extract):
+    assert ("supply", "USA", "COL", "asserted") in extract("Zimmerman highlighted DoD's assistance to Colombia.")
