@@ -21,7 +21,7 @@ from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS,
-    STATE_ORGS, UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
+    STATE_ORGS, STRUCK_SITES, UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import qualifying_countries
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
@@ -325,6 +325,18 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return None
 
 
+def a_sites_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"U.S. bases", "military targets in Houthi-controlled areas in Yemen": the state that owns
+    the places struck, else the state they are in."""
+    if noun.lower not in STRUCK_SITES:
+        return None
+    codes = qualifying_countries(noun.token)
+    if not codes:  # "in Houthi-controlled areas in Yemen": the place of the place
+        codes = [c for p in noun.token.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for g in p.children if g.dep_ == "pobj" for c in qualifying_countries(g)]
+    return [_country(codes[0])] if codes and len(codes[0]) == 3 and codes[0].isupper() else None
+
+
 def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"civilians in Myanmar", "women and children": people of no named body, who belong to
     the place named with them, else to the state the text is about (annotators give attacks on
@@ -342,7 +354,7 @@ RULES: tuple[Rule, ...] = (
     the_compass_half, a_country_name, an_international_organisation, the_members_listed, the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_states_body, the_body_named_before,
-    the_parties_of_a_group, an_unnamed_body, the_victims,
+    the_parties_of_a_group, an_unnamed_body, a_sites_state, the_victims,
 )
 
 

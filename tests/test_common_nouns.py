@@ -56,6 +56,8 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
      "Canada, Japan, and Australia.", "Allies", "the_members_listed",
      ["European Union", "GBR", "CAN", "JPN", "AUS"]),
     ("We acted in lockstep with allies and partners.", "partners", "an_unnamed_body", []),  # whose, unsaid
+    ("The allies struck military targets in Houthi-controlled areas in Yemen.", "targets", "a_sites_state", ["YEM"]),
+    ("Militias attacked U.S. bases in Syria.", "bases", "a_sites_state", ["USA"]),  # the owner's, not the host's
     ("They reaffirmed their support for regional institutions, including the Pacific Islands Forum.",
      "institutions", "the_members_listed", ["Pacific Islands Forum"]),
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
