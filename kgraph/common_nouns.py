@@ -121,6 +121,8 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     token = noun.token
     such = any(c.lower_ == "such" for c in token.children)
     joined = [token, token.head] if token.dep_ == "conj" else [token]  # "allies and partners in ..."
+    if token.dep_ == "pobj" and token.head.lower_ == "of":  # "the support of partners, including X"
+        joined.append(token.head.head)
     listed = [g for h in joined for p in h.children if p.dep_ == "prep"
               and (p.lower_ in LISTING_PREPOSITIONS or p.lower_ == "as" and (such or p.nbor(-1).lower_ == "such"))
               for g in p.children if g.dep_ == "pobj"]

@@ -82,3 +82,9 @@ def test_the_partner_of_an_in_step_with_phrase_is_no_target_of_the_main_action(e
     assert ("sanction", "GBR", "IRN", "asserted") in found
     assert ("cooperate", "GBR", "FRA", "asserted") in found or ("cooperate", "FRA", "GBR", "asserted") in found
     assert not {e for e in found if e[0] == "sanction" and e[2] == "FRA"}
+
+
+def test_the_helpers_listed_in_a_with_phrase_help_whoever_acts(extract):
+    found = extract("With the support of a number of partners, including the UK and France, the United States "
+                    "defended Israel.")
+    assert {("support", "GBR", "USA", "asserted"), ("support", "FRA", "USA", "asserted")} <= found
