@@ -74,15 +74,20 @@ def _named_modifiers(token: Token) -> list[Token]:
 def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """'talks between Kyiv and Moscow': the objects of the first of `preps` that has any; an unnamed
     'of' noun brings its own participants ('the withdrawal of Russia's troops')."""
+    unnamed: list[Token] = []
     for child in token.children:
         objects = _pobjs(child) if child.dep_ == "prep" and child.lower_ in preps else []
         if not objects:
             continue
         first = objects[0]
         if child.lower_ == "of" and first.pos_ == "NOUN" and not first.ent_type_:
-            return [first, *participants(first)]
+            inner = participants(first)
+            if inner:
+                return [first, *inner]
+            unnamed = unnamed or [first]  # "the escalation of violations by the regime": the 'by' may follow
+            continue
         return objects
-    return []
+    return unnamed
 
 
 def subject_of(verb: Token) -> list[Token]:

@@ -88,3 +88,8 @@ def test_the_helpers_listed_in_a_with_phrase_help_whoever_acts(extract):
     found = extract("With the support of a number of partners, including the UK and France, the United States "
                     "defended Israel.")
     assert {("support", "GBR", "USA", "asserted"), ("support", "FRA", "USA", "asserted")} <= found
+
+
+def test_the_by_agent_of_the_condemned_noun_counts_though_an_of_phrase_comes_first(extract):
+    found = extract("Japan condemns the escalation of human rights violations by the Russian regime.")
+    assert ("condemn", "JPN", "RUS", "asserted") in found
