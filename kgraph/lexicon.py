@@ -23,6 +23,7 @@ PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
 MATERIEL_NOUNS = set(_WORDS["materiel_nouns"]["words"])
 OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
+MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
 HYPOTHETICAL_GOVERNORS = set(_WORDS["hypothetical_governors"]["words"])
 HYPOTHETICAL_NOUNS = set(_WORDS["hypothetical_nouns"]["words"])
 NEGATING_GOVERNORS = set(_WORDS["negating_governors"]["words"])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .actions import ACTIONS
-from .lexicon import FORCE_NOUNS, LIGHT_VERBS, NOUN_TRIGGERS
+from .lexicon import FORCE_NOUNS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS
 from .triggers import Trigger, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
@@ -338,8 +338,18 @@ NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
 )
 
 
+def measure_head(token: Token) -> Token:
+    """'the sanctions regime': the noun that names the measure `token` modifies, else `token`."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in MEASURE_HEADS:
+        return token.head
+    return token
+
+
 def noun_agents(token: Token, action: str) -> tuple[list[Token], str]:
     """Possessor, 'by'-phrase, national adjective, or the subject of a light verb: the first rule that applies."""
+    head = measure_head(token)
+    if head.dep_ in ("dobj", "nsubjpass"):  # "imposed a sanctions regime": whoever imposed it
+        token = head
     for rule in NOUN_AGENT_RULES:
         found = rule(token, action)
         if found is not None:
@@ -376,6 +386,8 @@ class TargetSearch:
         phrase = phrase_rule(trigger.rule)  # "took exception to", "made clear to": the phrase's own
         preps = tuple(phrase.get("target_prepositions", ())) or TARGET_PREPOSITIONS.get(action, ())
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
+        if measure_head(token) is not token:  # "imposed a sanctions regime on X"
+            holders.append(measure_head(token))
         holders += [c for c in token.children if c.dep_ in phrase.get("target_holders", ())]
         return cls(token, action, preps, holders)
 
@@ -458,7 +470,7 @@ def elaborated_noun_target(search: TargetSearch) -> list[Token]:
 def verb_held_target(search: TargetSearch) -> list[Token]:
     """'increasing its support to Kyiv', 'acting in concert with the G7': the preposition hangs
     on the verb."""
-    token = search.token
+    token = measure_head(search.token)
     if not search.is_noun():
         return []
     verb = token.head if token.dep_ == "dobj" else manner_verb(token)

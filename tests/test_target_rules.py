@@ -93,3 +93,14 @@ def test_the_helpers_listed_in_a_with_phrase_help_whoever_acts(extract):
 def test_the_by_agent_of_the_condemned_noun_counts_though_an_of_phrase_comes_first(extract):
     found = extract("Japan condemns the escalation of human rights violations by the Russian regime.")
     assert ("condemn", "JPN", "RUS", "asserted") in found
+
+
+def test_a_sanctions_regime_or_package_is_the_sanctions_of_whoever_imposes_it(extract):
+    assert ("sanction", "EU", "RUS", "asserted") in {
+        (a, "EU" if g == "European Union" else g, t, m)
+        for a, g, t, m in extract("The EU adopted a new sanctions package against Russia.")}
+    assert ("sanction", "USA", "SSD", "asserted") in extract("The United States imposed a sanctions regime on South Sudan.")
+    # a regime in an of-phrase stays the Council's measure, not its supporter's
+    found = extract("The Security Council met today. The United States strongly supports this resolution renewing "
+                    "the mandate of the Somalia and Eritrea sanctions regimes.")
+    assert ("sanction", "United Nations Security Council", "SOM", "asserted") in found
