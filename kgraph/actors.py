@@ -103,6 +103,8 @@ class DocumentActors:
         quoted_sentence = span_text(sent).lstrip()[:1] in ("“", '"')
         if (self.memory.in_quote or quoted_sentence) and self.memory.speaker:
             return [self.memory.speaker]  # a quotation going on after "..., he said."
+        if self.joint_authors:  # a joint statement speaks for all its states
+            return list(self.joint_authors)
         return [self.document_speaker] if self.document_speaker else []
 
     def turn_speaker(self, token: Token) -> Actor | None:

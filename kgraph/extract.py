@@ -272,8 +272,18 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     if not accused and reading.is_noun:  # "... in violation of the Charter": who acts in violation
         accused, rule = governing_subjects(token), "governing-subject"
     agents = reading.actors.speaker_of(token)
+    if accused and all(t.lower_ in DEMONSTRATIVES for t in accused):  # "We condemn X's launch. This constitutes
+        keys = {a.country or a.key for a in agents}                   # a violation": X is accused
+        judged = [a for a in reading.actors.memory.judged if (a.country or a.key) not in keys]
+        if judged:
+            return _make_events(reading, Roles(agents, judged, "speaker-accuses-what-was-judged"))
     targets = _resolve_all(accused, reading.actors, deep=True, exclude=agents)
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
+
+
+#: events whose target later "this" may stand for ("We condemn the launch. This constitutes a violation")
+JUDGING_ACTIONS = ("condemn", "accuse")
+DEMONSTRATIVES = ("this", "that")
 
 
 def council_measure(reading: Reading) -> list[Event] | None:
@@ -375,6 +385,8 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
         reading.actors.memory.event_agents.setdefault(action, []).append(agents)
         reading.actors.memory.recent_agents.append(agents)
     targets = _kept_targets(action, agents, roles.targets)
+    if agents and targets and action in JUDGING_ACTIONS:
+        reading.actors.memory.judged = targets
     if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required")
                                        or not _may_lack_target(token, action))):
         return []

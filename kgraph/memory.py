@@ -32,6 +32,7 @@ class Memory:
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
     recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
+    judged: list[Actor] = field(default_factory=list)  # the latest condemned or accused: "This constitutes a violation"
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
     def remember_meeting(self, participants: list[Actor]) -> None:

@@ -93,3 +93,12 @@ def test_a_briefing_room_in_the_header_is_its_governments(nlp) -> None:
     assert venue_country(text) == "USA"
     assert document_speaker(nlp(text)) == Actor("United States", "COUNTRY", "USA")
     assert venue_country("Ukraine\n\nRussia invaded Ukraine.") is None  # a place, not a seat of government
+
+
+def test_a_joint_statement_accuses_with_all_its_authors_whom_it_condemned(extract) -> None:
+    found = extract("Joint Statement by the United States, Japan and the Republic of Korea\n\n"
+                    "The United States, the Republic of Korea, and Japan strongly condemn the launch of a ballistic "
+                    "missile by the DPRK. This constitutes a flagrant violation of multiple UN Security Council "
+                    "resolutions.")
+    accusers = {e[1] for e in found if e[0] == "accuse" and e[2] == "PRK"}
+    assert accusers == {"USA", "JPN", "KOR"}
