@@ -272,12 +272,13 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     if not accused and reading.is_noun:  # "... in violation of the Charter": who acts in violation
         accused, rule = governing_subjects(token), "governing-subject"
     agents = reading.actors.speaker_of(token)
-    if accused and all(t.lower_ in DEMONSTRATIVES for t in accused):  # "We condemn X's launch. This constitutes
-        keys = {a.country or a.key for a in agents}                   # a violation": X is accused
-        judged = [a for a in reading.actors.memory.judged if (a.country or a.key) not in keys]
-        if judged:
-            return _make_events(reading, Roles(agents, judged, "speaker-accuses-what-was-judged"))
-    targets = _resolve_all(accused, reading.actors, deep=True, exclude=agents)
+    demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)
+    targets = [] if demonstrative else _resolve_all(accused, reading.actors, deep=True, exclude=agents)
+    if not targets and accused and all(t.lower_ in DEMONSTRATIVES or _definite(t) for t in accused):
+        # "We condemn X's launch. This (The launch) constitutes a violation": X is accused
+        keys = {a.country or a.key for a in agents}
+        targets = [a for a in reading.actors.memory.judged if (a.country or a.key) not in keys]
+        rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
 
 

@@ -102,3 +102,9 @@ def test_a_joint_statement_accuses_with_all_its_authors_whom_it_condemned(extrac
                     "resolutions.")
     accusers = {e[1] for e in found if e[0] == "accuse" and e[2] == "PRK"}
     assert accusers == {"USA", "JPN", "KOR"}
+
+
+def test_the_judged_launch_named_again_is_a_violation_by_its_doer(extract) -> None:
+    found = extract("On the Missile Launch\n\nThe United States strongly condemned today's missile launch by "
+                    "North Korea. The launch is a flagrant violation of multiple Security Council resolutions.")
+    assert ("accuse", "USA", "PRK", "asserted") in found
