@@ -137,7 +137,19 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
         return [token.head], "relative-clause"
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lower_ in FORCE_NOUNS:
         return [token.head], "forces-stationed"  # "American troops still stationed in Niger"
+    joined = _joined_in(token)
+    if joined:
+        return joined, "joined-in"
     return governing_subjects(token), "governing-subject"
+
+
+def _joined_in(token: Token) -> list[Token]:
+    """'We join the Secretary-General in commending ...': the joiner and the joined both act."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_ != "join":
+        return []
+    join = prep.head
+    return [*subject_of(join), *(c for c in join.children if c.dep_ == "dobj")]
 
 
 def governing_subjects(token: Token) -> list[Token]:

@@ -104,3 +104,10 @@ def test_a_sanctions_regime_or_package_is_the_sanctions_of_whoever_imposes_it(ex
     found = extract("The Security Council met today. The United States strongly supports this resolution renewing "
                     "the mandate of the Somalia and Eritrea sanctions regimes.")
     assert ("sanction", "United Nations Security Council", "SOM", "asserted") in found
+
+
+def test_who_joins_another_in_doing_something_does_it_with_them(nlp):
+    doc = nlp("We join the Secretary-General in condemning the attack on the mission.")
+    condemning = next(t for t in doc if t.text == "condemning")
+    found, rule = verb_agents(condemning)
+    assert ([t.text for t in found], rule) == (["We", "General"], "joined-in")  # the heads of "We" and "the Secretary-General"
