@@ -212,7 +212,10 @@ COURTESY_NOUNS = {"briefing", "briefings", "remark", "remarks", "presentation", 
 
 
 def _is_courtesy(token: Token, action: str) -> bool:
-    """'I thank the briefers for their remarks' and 'thank you' are courtesy, not support."""
+    """'I thank the briefers for their remarks', 'thank you' and 'I welcome the Representative
+    of Mali to our meeting' are courtesy, not support."""
+    if action == "support" and token.lemma_ == "welcome":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)  # a guest, not a deed
     if action != "support" or token.lemma_ not in ("thank", "commend", "praise", "applaud"):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -69,8 +69,10 @@ def test_courtesy_thanks_are_no_support(extract):
     # thanks for support are support, from the same speaker: an empty answer below is the filter's
     assert ("support", "USA", "FRA", "asserted") in extract(STATEMENT + "I thank France for its support.")
     assert ("support", "JPN", "FRA", "asserted") in extract("Japan thanked France for its support.")
+    assert ("support", "USA", "KEN", "asserted") in extract(STATEMENT + "We welcome Kenya's decision to lead.")
     for courtesy in (STATEMENT + "I thank Director Smith for her briefing.",
-                     "Japan thanked France for its statement."):
+                     "Japan thanked France for its statement.",
+                     STATEMENT + "I welcome the Representative of Mali to our meeting."):
         assert not any(action == "support" for action, *_ in extract(courtesy)), courtesy
 
 
