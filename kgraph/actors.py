@@ -48,8 +48,7 @@ class DocumentActors:
         self.countries_named = {country_code(e.text) for e in document_entities(doc) if e.label_ in PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in document_entities(doc) if e.label_ == "NORP"}
         header_speaker = document_speaker(doc)
-        self.document_speaker = with_voice(header_speaker, document_voice(
-            doc, header_speaker.country if header_speaker else None))
+        self.document_speaker = header_speaker or with_voice(None, document_voice(doc))  # the header wins
         self.joint_authors = joint_authors(doc)  # "we" of a joint statement: all its states
         self.dateline_country = dateline_country(document_text(doc))
         self._transcript = transcript(document_text(doc), (
