@@ -21,7 +21,10 @@ from .doccache import span_tokens
 from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
-from .lexicon import FORCE_NOUNS, NOUN_TRIGGERS, SAY_VERBS, VERB_TRIGGERS
+from .lexicon import (
+    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, NOUN_TRIGGERS, SAY_VERBS, SPEAKER_ACCUSES,
+    VERB_TRIGGERS,
+)
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import COUNCIL_MEASURES, NAMES_THE_COUNCIL, SECURITY_COUNCIL
@@ -189,12 +192,6 @@ def _date_expressions(sent: Span) -> list[str]:
 
 # ----- events from triggers --------------------------------------------------------------------
 
-# "X violates the resolutions": the speaker accuses X.
-SPEAKER_ACCUSES = {"violate", "defy", "flout", "breach", "violation", "violations", "breaches"}
-AGREEMENT_NOUNS = {"agreement", "pact", "accord", "deal", "treaty", "memorandum", "package",
-                   "deliveries", "program", "programme", "plan"}
-
-
 @dataclass(frozen=True)
 class Reading:
     """What the event rules read: the trigger, the word that holds its roles, and where it stands."""
@@ -284,7 +281,6 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
 
 #: events whose target later "this" may stand for ("We condemn the launch. This constitutes a violation")
 JUDGING_ACTIONS = ("condemn", "accuse")
-DEMONSTRATIVES = ("this", "that")
 
 
 def council_measure(reading: Reading) -> list[Event] | None:
@@ -425,10 +421,6 @@ def _may_lack_target(token: Token, action: str) -> bool:
     if action == "consult":  # "consulting with our allies": a counterpart, unnamed
         return has_prep(token, ("with",))
     return True
-
-
-GENERIC_EVENT_NOUNS = {"act", "action", "move", "incident", "step", "behaviour", "behavior",
-                       "provocation", "conduct", "aggression", "violation"}
 
 
 def _definite(token: Token) -> bool:

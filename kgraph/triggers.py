@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
-    NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, VERB_TRIGGERS,
+    ADJECTIVE_TRIGGERS, COURTESY_NOUNS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
+    NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, QUANTITY_WORDS, VERB_TRIGGERS,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -193,8 +193,7 @@ def _object_kinds(token: Token) -> list[str]:
     kinds: list[str] = []
     for head in object_heads(token):
         words = [head.lower_]
-        if head.lower_ in ("number", "thousands", "hundreds", "some", "more", "up", "dozens",
-                           "quantities", "amounts", "tons", "batch", "lot", "both"):
+        if head.lower_ in QUANTITY_WORDS:
             words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
         for word in words:
             kind = ("supply" if word in MATERIEL_NOUNS or (supplying and word in PLATFORM_NOUNS)
@@ -204,11 +203,6 @@ def _object_kinds(token: Token) -> list[str]:
                     kinds.append(kind)
                 break
     return kinds
-
-
-COURTESY_NOUNS = {"briefing", "briefings", "remark", "remarks", "presentation", "statement",
-                  "words", "update", "chairing", "convening", "report", "welcome", "attention",
-                  "time", "hospitality", "invitation", "question", "questions", "introduction"}
 
 
 def _is_courtesy(token: Token, action: str) -> bool:
