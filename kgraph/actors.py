@@ -140,6 +140,7 @@ class DocumentActors:
         the next ones, and the two parties it names for "the two countries" later."""
         self._remember_doers(sent)
         self.memory.meeting_age += 1
+        self.memory.judged_age += 1
         text = span_text(sent)
         opens, closes = text.count("“"), text.count("”")
         if opens > closes:
@@ -354,8 +355,8 @@ class DocumentActors:
         code = country_code(text)
         if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
-        if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS):
-            return self.organisation(ent, text)  # the recogniser takes "DoD" for a person
+        if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
+            return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
             return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
         if label in PLACE_LABELS | {"ORG"}:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from .countries import country_name
 from .doccache import span_tokens
 from .model import Actor
-from .roles import in_step_partner, in_with_phrase, manner_verb
+from .roles import in_step_noun, in_with_phrase, manner_verb
 from .sentmodel import sentence_probability
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
@@ -242,7 +242,8 @@ def _in_manner_phrase(chain: list[Token], trigger: Token) -> bool:
     """"With the support of Australia, the United States struck targets": Australia is in a
     with-phrase of another action's noun, which says how the agent acted (as the rules read it);
     so is France in "imposed sanctions in coordination with France"."""
-    if chain and in_step_partner(chain[0]):
+    manner = in_step_noun(chain[0]) if chain else None
+    if manner is not None and manner.i != trigger.i:  # the partner of "coordination" is its own target
         return True
     for above in chain[1:]:
         if above.i == trigger.i:

@@ -121,13 +121,19 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     token = noun.token
     such = any(c.lower_ == "such" for c in token.children)
     joined = [token, token.head] if token.dep_ == "conj" else [token]  # "allies and partners in ..."
-    if token.dep_ == "pobj" and token.head.lower_ == "of":  # "the support of partners, including X"
-        joined.append(token.head.head)
-    listed = [g for h in joined for p in h.children if p.dep_ == "prep"
-              and (p.lower_ in LISTING_PREPOSITIONS or p.lower_ == "as" and (such or p.nbor(-1).lower_ == "such"))
-              for g in p.children if g.dep_ == "pobj"]
-    found = [a for g in listed for head in _list_from(g) for a in resolver.resolve(head)
-             if a.kind in ("COUNTRY", "ORG")]
+    governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    found: list[Actor] = []
+    for holder in [*joined, *([governor] if governor is not None else [])]:  # "the support of partners, including X"
+        for prep in holder.children:
+            listing = prep.lower_ in LISTING_PREPOSITIONS or prep.lower_ == "as" and (
+                such or prep.nbor(-1).lower_ == "such")
+            if prep.dep_ != "prep" or not listing or (prep.lower_ == "in" and holder is governor):
+                continue
+            members = [a for g in prep.children if g.dep_ == "pobj" for head in _list_from(g)
+                       for a in resolver.resolve(head, remember=False) if a.kind in ("COUNTRY", "ORG")]
+            if prep.lower_ == "in" and len(members) < 2 and not any(a.kind == "ORG" for a in members):
+                continue  # "partners in Geneva", "allies in Syria": a place, not the members
+            found += members
     return list(dict.fromkeys(found)) or None
 
 
@@ -336,7 +342,7 @@ def a_sites_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if not codes:  # "in Houthi-controlled areas in Yemen": the place of the place
         codes = [c for p in noun.token.children if p.dep_ == "prep" and p.lower_ == "in"
                  for g in p.children if g.dep_ == "pobj" for c in qualifying_countries(g)]
-    return [_country(codes[0])] if codes and len(codes[0]) == 3 and codes[0].isupper() else None
+    return [_country(codes[0])] if codes and country_name(codes[0]) != codes[0] else None  # a state, not "G20"
 
 
 def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:

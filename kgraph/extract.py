@@ -27,7 +27,7 @@ from .lexicon import (
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
-from .names import COUNCIL_MEASURES, NAMES_THE_COUNCIL, SECURITY_COUNCIL
+from .names import COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .roles import (
     from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
@@ -271,16 +271,26 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     agents = reading.actors.speaker_of(token)
     demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)
     targets = [] if demonstrative else _resolve_all(accused, reading.actors, deep=True, exclude=agents)
-    if not targets and accused and all(t.lower_ in DEMONSTRATIVES or _definite(t) for t in accused):
+    if not targets and len(accused) == 1 and (demonstrative or _definite(accused[0])):
         # "We condemn X's launch. This (The launch) constitutes a violation": X is accused
         keys = {a.country or a.key for a in agents}
-        targets = [a for a in reading.actors.memory.judged if (a.country or a.key) not in keys]
+        thing = accused[0].lower_ if demonstrative else accused[0].lemma_.lower()
+        targets = [a for a in reading.actors.memory.recent_judgement(thing) if (a.country or a.key) not in keys]
         rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
 
 
 #: events whose target later "this" may stand for ("We condemn the launch. This constitutes a violation")
 JUDGING_ACTIONS = ("condemn", "accuse")
+
+
+def _judged_thing(reading: Reading) -> str:
+    """The lemma of what a condemnation is for: the verb's object ("condemned today's missile
+    launch": "launch"), else the noun's of-object ("condemnation of the test": "test")."""
+    token = reading.token
+    held = ([c for c in token.children if c.dep_ == "dobj"] if not reading.is_noun else
+            [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"])
+    return held[0].lemma_.lower() if held else ""
 
 
 def council_measure(reading: Reading) -> list[Event] | None:
@@ -383,7 +393,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
         reading.actors.memory.recent_agents.append(agents)
     targets = _kept_targets(action, agents, roles.targets)
     if agents and targets and action in JUDGING_ACTIONS:
-        reading.actors.memory.judged = targets
+        reading.actors.memory.remember_judgement(targets, _judged_thing(reading))
     if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required")
                                        or not _may_lack_target(token, action))):
         return []
@@ -459,11 +469,18 @@ def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
     for rule in HEAD_RULES:
         head = rule(head)
     resolved = _named_examples(head, search.actors) or search.actors.resolve(head)
-    if _manner_of_acting(head):  # "with the support of Australia": how someone acted, not on whom
-        return resolved
+    if _manner_of_acting(head) or _unqualified_collective(head):
+        return resolved  # "with the support of Australia": how someone acted; "partners in Geneva": whose, unsaid
     for deep_rule in DEEP_RULES:
         resolved = resolved or deep_rule(head, search)
     return resolved
+
+
+def _unqualified_collective(head: Token) -> bool:
+    """"partners", "allies in the region": a collective that says nothing of whose it is, unlike
+    "Council members" or "members of the Russian Duma"."""
+    return head.lower_ in LISTED_MEMBER_NOUNS and not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
 
 
 def relative_antecedent(head: Token) -> Token:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .lexicon import DEMONSTRATIVES
 from .model import Actor
 
 
 #: how many sentences on "the leaders" still means those who just met
 MEETING_SENTENCES = 4
+#: how many sentences on "this" or "the launch" still means what was just condemned
+JUDGEMENT_SENTENCES = 2
 
 
 @dataclass
@@ -33,7 +36,20 @@ class Memory:
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb lemma -> its last subject
     recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
     judged: list[Actor] = field(default_factory=list)  # the latest condemned or accused: "This constitutes a violation"
+    judged_thing: str = ""  # the lemma of what they were condemned for ("launch")
+    judged_age: int = 0  # sentences since then
     in_quote: bool = False  # a quotation is open at the start of the current sentence
+
+    def remember_judgement(self, targets: list[Actor], thing: str) -> None:
+        """Who was just condemned or accused, and for what, for "This (The launch) constitutes a
+        violation" in the next sentences."""
+        self.judged, self.judged_thing, self.judged_age = targets, thing, 0
+
+    def recent_judgement(self, thing: str) -> list[Actor]:
+        """Those judged in the last few sentences, if `thing` ("this", "launch") points at it."""
+        if self.judged_age > JUDGEMENT_SENTENCES:
+            return []
+        return self.judged if thing in DEMONSTRATIVES or thing == self.judged_thing else []
 
     def remember_meeting(self, participants: list[Actor]) -> None:
         """The parties of a meeting, call or talks a sentence reports, joined to those of the meetings just

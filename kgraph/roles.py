@@ -77,7 +77,7 @@ def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Toke
     unnamed: list[Token] = []
     for child in token.children:
         objects = _pobjs(child) if child.dep_ == "prep" and child.lower_ in preps else []
-        if not objects:
+        if not objects or unnamed and child.lower_ != "by":  # after an unnamed 'of' noun, only its doer
             continue
         first = objects[0]
         if child.lower_ == "of" and first.pos_ == "NOUN" and not first.ent_type_:
@@ -149,7 +149,7 @@ def _joined_in(token: Token) -> list[Token]:
     if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_ != "join":
         return []
     join = prep.head
-    return [*subject_of(join), *(c for c in join.children if c.dep_ == "dobj")]
+    return [*(subject_of(join) or governing_subjects(join)), *(c for c in join.children if c.dep_ == "dobj")]
 
 
 def governing_subjects(token: Token) -> list[Token]:
@@ -310,18 +310,18 @@ def manner_verb(token: Token) -> Token | None:
     return verb if with_phrase else None
 
 
-def in_step_partner(token: Token) -> bool:
-    """France in 'imposed sanctions in coordination with France': a partner of the agent, named
-    in the 'with' of an 'in X with' phrase (hanging from X or from its verb)."""
+def in_step_noun(token: Token) -> Token | None:
+    """'coordination' for France in 'imposed sanctions in coordination with France': the noun of
+    the 'in X with' phrase whose 'with' names `token` (hanging from X or from its verb)."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "with":
-        return False
-    verb = prep.head
-    if manner_verb(verb) is not None:  # 'in tandem with France': the 'with' hangs from the noun
-        return True
-    return any((manner := manner_verb(n)) is not None and manner.i == verb.i
-               for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" and p.i < prep.i
-               for n in p.children if n.dep_ == "pobj")
+        return None
+    held = prep.head
+    if manner_verb(held) is not None:  # 'in tandem with France': the 'with' hangs from the noun
+        return held
+    return next((n for p in held.children if p.dep_ == "prep" and p.lower_ == "in" and p.i < prep.i
+                 for n in p.children if n.dep_ == "pobj"
+                 and (manner := manner_verb(n)) is not None and manner.i == held.i), None)
 
 
 def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:

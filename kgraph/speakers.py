@@ -142,8 +142,9 @@ def _state_of_member(member: Span) -> str | None:
 def venue_country(text: str) -> str | None:
     """The state of a seat of government that a transcript's first line names as where it was
     said ("James S. Brady Press Briefing Room": the United States)."""
-    first = next((line.strip() for line in text[:300].splitlines() if line.strip()), "")
-    return SEATS_OF_GOVERNMENT.get(first.lower().rstrip("."))
+    first = next((line.strip() for line in text[:300].splitlines() if line.strip()), "").lower()
+    return next((SEATS_OF_GOVERNMENT[k] for k in (first, first.rstrip("."), first.removeprefix("the "))
+                 if k in SEATS_OF_GOVERNMENT), None)
 
 
 def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, COURTESY_NOUNS, FORCE_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
+    ADJECTIVE_TRIGGERS, COURTESY_NOUNS, FORCE_NOUNS, GUEST_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
     NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, QUANTITY_WORDS, VERB_TRIGGERS,
 )
 from .sentences import sentence_numbers, sentences
@@ -208,8 +208,9 @@ def _object_kinds(token: Token) -> list[str]:
 def _is_courtesy(token: Token, action: str) -> bool:
     """'I thank the briefers for their remarks', 'thank you' and 'I welcome the Representative
     of Mali to our meeting' are courtesy, not support."""
-    if action == "support" and token.lemma_ == "welcome":
-        return any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)  # a guest, not a deed
+    if action == "support" and token.lemma_ == "welcome":  # a guest to a meeting, not a deed
+        guests = [c for c in token.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in GUEST_NOUNS)]
+        return bool(guests) and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
     if action != "support" or token.lemma_ not in ("thank", "commend", "praise", "applaud"):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -235,3 +235,10 @@ def test_an_untagged_titled_name_is_the_person_without_the_title(nlp):
 
 def test_a_state_body_the_recogniser_takes_for_a_person_is_the_body(extract):
     assert ("supply", "USA", "COL", "asserted") in extract("Zimmerman highlighted DoD's assistance to Colombia.")
+
+
+def test_a_surname_or_company_is_not_cut_to_an_organisation_or_a_title(nlp):
+    [west] = resolved(nlp, "Mr. West condemned the Taliban.", "West")
+    assert (west.name, west.kind) != ("the West", "ORG")
+    [atomics] = resolved(nlp, "General Atomics will supply drones to Ukraine.", "Atomics")
+    assert atomics.name == "General Atomics"

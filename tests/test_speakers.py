@@ -108,3 +108,8 @@ def test_the_judged_launch_named_again_is_a_violation_by_its_doer(extract) -> No
     found = extract("On the Missile Launch\n\nThe United States strongly condemned today's missile launch by "
                     "North Korea. The launch is a flagrant violation of multiple Security Council resolutions.")
     assert ("accuse", "USA", "PRK", "asserted") in found
+
+
+def test_seats_of_government_are_read_as_the_country_table_writes_them() -> None:
+    assert venue_country("Washington, D.C.\n\nMR. PRICE: Good afternoon.") == "USA"
+    assert venue_country("The Roosevelt Room\n\nTHE PRESIDENT: Thank you.") == "USA"

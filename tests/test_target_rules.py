@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kgraph.countries import country_code
-from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, noun_agents,
+from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, noun_agents, participants,
                           of_noun_target, targets_of, verb_agents)
 from kgraph.triggers import Trigger, find_triggers
 
@@ -111,3 +111,26 @@ def test_who_joins_another_in_doing_something_does_it_with_them(nlp):
     condemning = next(t for t in doc if t.text == "condemning")
     found, rule = verb_agents(condemning)
     assert ([t.text for t in found], rule) == (["We", "General"], "joined-in")  # the heads of "We" and "the Secretary-General"
+
+
+HEADER = "Statement by the Press Secretary of the United States\n\n"
+
+
+def test_what_was_judged_is_only_what_this_or_the_same_noun_points_back_to(extract):
+    later = extract(HEADER + "The United States condemned North Korea's missile launch. "
+                             "The resolution violates nobody's rights.")
+    assert not {e for e in later if e[0] == "accuse"}
+    too_late = extract(HEADER + "We condemn North Korea's missile launch. Japan held talks with Korea. "
+                                "Seoul hosted a summit. The talks went well. This constitutes a violation of "
+                                "UN resolutions.")
+    assert not {e for e in too_late if e[0] == "accuse"}
+
+
+def test_a_place_after_an_unnamed_collective_or_event_names_no_one(nlp, extract):
+    assert not extract("The United States will work with partners in Geneva to end the war.")
+    launch = next(t for t in nlp("We condemn the launch of missiles on Israel.") if t.text == "launch")
+    assert [t.text for t in participants(launch)] == ["missiles"]  # the target is no doer
+
+
+def test_only_a_guest_to_a_meeting_is_a_courtesy_welcome(extract):
+    assert ("support", "USA", "SWE", "asserted") in extract(HEADER + "We welcome Sweden to NATO.")
