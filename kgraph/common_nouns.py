@@ -126,7 +126,7 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     for holder in [*joined, *([governor] if governor is not None else [])]:  # "the support of partners, including X"
         for prep in holder.children:
             listing = prep.lower_ in LISTING_PREPOSITIONS or prep.lower_ == "as" and (
-                such or prep.nbor(-1).lower_ == "such")
+                such or prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
             if prep.dep_ != "prep" or not listing or (prep.lower_ == "in" and holder is governor):
                 continue
             members = [a for g in prep.children if g.dep_ == "pobj" for head in _list_from(g)

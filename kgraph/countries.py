@@ -235,6 +235,13 @@ def country_code(text: str) -> str | None:
     return names.get(key)
 
 
+def seat_of_government(text: str) -> str | None:
+    """ISO3 of a seat of government or one of its rooms ("The Roosevelt Room"), else None: the
+    narrower question a transcript's header line asks, which a country's name must not answer."""
+    key = _key(text)
+    return SEATS_OF_GOVERNMENT.get(key) or SEATS_OF_GOVERNMENT.get(key.removeprefix("the "))
+
+
 def demonym_code(text: str) -> str | None:
     """ISO3 of a demonym or national adjective ("North Korean", "Ukrainians"), else None."""
     _, demonyms, _ = _tables()

@@ -274,7 +274,7 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     if not targets and len(accused) == 1 and (demonstrative or _definite(accused[0])):
         # "We condemn X's launch. This (The launch) constitutes a violation": X is accused
         keys = {a.country or a.key for a in agents}
-        thing = accused[0].lower_ if demonstrative else accused[0].lemma_.lower()
+        thing = None if demonstrative else accused[0].lemma_.lower()
         targets = [a for a in reading.actors.memory.recent_judgement(thing) if (a.country or a.key) not in keys]
         rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))

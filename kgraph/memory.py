@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import DEMONSTRATIVES
 from .model import Actor
 
 
@@ -45,11 +44,12 @@ class Memory:
         violation" in the next sentences."""
         self.judged, self.judged_thing, self.judged_age = targets, thing, 0
 
-    def recent_judgement(self, thing: str) -> list[Actor]:
-        """Those judged in the last few sentences, if `thing` ("this", "launch") points at it."""
+    def recent_judgement(self, thing: str | None) -> list[Actor]:
+        """Those judged in the last few sentences, if `thing` ("launch"; None for "this", which
+        points at whatever it was) names what they were judged for."""
         if self.judged_age > JUDGEMENT_SENTENCES:
             return []
-        return self.judged if thing in DEMONSTRATIVES or thing == self.judged_thing else []
+        return self.judged if thing is None or thing == self.judged_thing else []
 
     def remember_meeting(self, participants: list[Actor]) -> None:
         """The parties of a meeting, call or talks a sentence reports, joined to those of the meetings just

@@ -305,8 +305,7 @@ def manner_verb(token: Token) -> Token | None:
     if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = prep.head
-    with_phrase = [c for h in (token, verb) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
-                   and c.i > token.i]
+    with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i for h in (token, verb) for c in h.children)
     return verb if with_phrase else None
 
 
@@ -398,8 +397,9 @@ class TargetSearch:
         phrase = phrase_rule(trigger.rule)  # "took exception to", "made clear to": the phrase's own
         preps = tuple(phrase.get("target_prepositions", ())) or TARGET_PREPOSITIONS.get(action, ())
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
-        if measure_head(token) is not token:  # "imposed a sanctions regime on X"
-            holders.append(measure_head(token))
+        measure = measure_head(token)
+        if measure is not token:  # "imposed a sanctions regime on X"
+            holders.append(measure)
         holders += [c for c in token.children if c.dep_ in phrase.get("target_holders", ())]
         return cls(token, action, preps, holders)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .coordination import name_lists
-from .countries import SEATS_OF_GOVERNMENT, city_country, country_code, country_name, demonym_code
+from .countries import city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
@@ -142,9 +142,8 @@ def _state_of_member(member: Span) -> str | None:
 def venue_country(text: str) -> str | None:
     """The state of a seat of government that a transcript's first line names as where it was
     said ("James S. Brady Press Briefing Room": the United States)."""
-    first = next((line.strip() for line in text[:300].splitlines() if line.strip()), "").lower()
-    return next((SEATS_OF_GOVERNMENT[k] for k in (first, first.rstrip("."), first.removeprefix("the "))
-                 if k in SEATS_OF_GOVERNMENT), None)
+    first = next((line for line in text[:300].splitlines() if line.strip()), "")
+    return seat_of_government(first)
 
 
 def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:
