@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .actions import ACTIONS
 from .lexicon import FORCE_NOUNS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS
+from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
@@ -144,12 +145,17 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
 
 
 def _joined_in(token: Token) -> list[Token]:
-    """'We join the Secretary-General in commending ...': the joiner and the joined both act."""
+    """'We join the Secretary-General in commending ...': the joiner and the joined both act.
+    'We refuse to join Russia in condemning ...' says nothing against Russia's condemning, which
+    the event's modality (the joiner's) would deny: there the joiner alone is the agent."""
     prep = token.head
     if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_ != "join":
         return []
     join = prep.head
-    return [*(subject_of(join) or governing_subjects(join)), *(c for c in join.children if c.dep_ == "dobj")]
+    joiners = subject_of(join) or governing_subjects(join)
+    if modality_of(join) != "asserted":
+        return joiners
+    return [*joiners, *(c for c in join.children if c.dep_ == "dobj")]
 
 
 def governing_subjects(token: Token) -> list[Token]:
