@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, COURTESY_NOUNS, FORCE_NOUNS, GUEST_NOUNS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS,
-    NOUN_TRIGGERS, OBJECT_DEPENDENT, PLATFORM_NOUNS, QUANTITY_WORDS, VERB_TRIGGERS,
+    ADJECTIVE_TRIGGERS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS,
+    FIRE_NOUNS, FORCE_NOUNS, GUEST_NOUNS, HOSTING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS, MEETING_NOUNS,
+    NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
+    SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TRAVEL_VERBS, VERB_TRIGGERS, VERBS_OF_PHRASES, WEAPON_MODIFIERS,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -146,7 +148,7 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         if kinds:
             return kinds
         return [OBJECT_DEPENDENT[lemma]] if OBJECT_DEPENDENT[lemma] else []
-    if lemma in ("call", "stand", "take"):
+    if lemma in VERBS_OF_PHRASES:
         return []
     action = VERB_TRIGGERS.get(lemma)
     if action is None:
@@ -154,12 +156,12 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if action == "supply" and lemma != "arm":  # "arming the group": the group is armed
         kinds = _object_kinds(token)
         return kinds or [action]
-    if action == "consult" and lemma in ("travel",) and not has_prep(token, ("to",)):
+    if action == "consult" and lemma in TRAVEL_VERBS and not has_prep(token, ("to",)):
         return []
-    if (action == "consult" and lemma in ("meet", "host", "receive") and not object_heads(token)
+    if (action == "consult" and lemma in HOSTING_VERBS and not object_heads(token)
             and not (lemma == "meet" and _plural_subject(token))):  # "the US and Japan met": each other
         return []
-    if lemma == "strike" and any(c.lower_ in ("deal", "agreement", "balance") for c in token.children):
+    if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in token.children):
         return []
     return [action]
 
@@ -211,7 +213,7 @@ def _is_courtesy(token: Token, action: str) -> bool:
     if action == "support" and token.lemma_ == "welcome":  # a guest to a meeting, not a deed
         guests = [c for c in token.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in GUEST_NOUNS)]
         return bool(guests) and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
-    if action != "support" or token.lemma_ not in ("thank", "commend", "praise", "applaud"):
+    if action != "support" or token.lemma_ not in COURTESY_VERBS:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if any(o.lower_ == "you" for o in objects) or not objects:
@@ -239,72 +241,72 @@ def supply_as_modifier(token: Token, action: str) -> bool | None:
 
 def agreement_made(token: Token, action: str) -> bool | None:
     """'signed an agreement', 'an accord with X', 'a pact between X and Y': an agreement someone made."""
-    if action == "cooperate" and token.lower_ in ("agreement", "agreements", "pact", "accord", "accords"):
-        return token.head.lemma_ in ("sign", "conclude", "reach", "ink", "seal") or has_prep(token, ("with", "between"))
+    if action == "cooperate" and token.lower_ in PACT_NOUNS:
+        return token.head.lemma_ in PACT_VERBS or has_prep(token, ("with", "between"))
     return None
 
 
 def claims_by(token: Token, action: str) -> bool | None:
     """'claims by Beijing that ...': a claim someone makes, with what it says."""
-    if action == "accuse" and token.lower_ in ("claim", "claims"):
+    if action == "accuse" and token.lower_ in CLAIM_NOUNS:
         return has_prep(token, ("by",)) and any(c.dep_ in ("acl", "ccomp") for c in token.children)
     return None
 
 
 def operations_against(token: Token, action: str) -> bool | None:
     """'operations against X': operations aimed at someone."""
-    if action == "fight" and token.lower_ in ("operation", "operations"):
+    if action == "fight" and token.lower_ in OPERATION_NOUNS:
         return has_prep(token, ("against",))
     return None
 
 
 def weapon_fire(token: Token, action: str) -> bool | None:
     """'rocket fire by Hezbollah', 'fire on X', not 'the fire': fire someone shoots."""
-    if action == "fight" and token.lower_ == "fire":
+    if action == "fight" and token.lower_ in FIRE_NOUNS:
         return has_prep(token, ("by", "on", "at", "from")) or any(
-            c.lower_ in MATERIEL_NOUNS | {"rocket", "artillery", "mortar", "tank", "gun", "sniper"}
+            c.lower_ in MATERIEL_NOUNS or c.lower_ in WEAPON_MODIFIERS
             for c in token.children if c.dep_ == "compound")
     return None
 
 
 def arms_sales(token: Token, action: str) -> bool | None:
     """'arms sales to X', 'weapons exports': sales of materiel."""
-    if action == "supply" and token.lower_ in ("sale", "sales", "export", "exports"):
+    if action == "supply" and token.lower_ in SALE_NOUNS:
         return any(c.lower_ in MATERIEL_NOUNS for c in token.subtree if c.i != token.i)
     return None
 
 
-def threat_to(token: Token, action: str) -> bool | None:
+def describing_noun(token: Token, action: str) -> bool | None:
     """'a threat to peace' describes, it does not warn anyone."""
-    if action == "warn" and token.lower_ == "threat":
+    if DESCRIBING_NOUNS.get(token.lower_) == action:
         return False
     return None
 
 
 def commitment_to(token: Token, action: str) -> bool | None:
     """'commitment to X': a commitment to someone or something."""
-    if action == "support" and token.lower_ == "commitment":
+    if action == "support" and token.lower_ in COMMITMENT_NOUNS:
         return has_prep(token, ("to",))
     return None
 
 
 def kind_of_ties(token: Token, action: str) -> bool | None:
     """'security ties', 'economic ties': ties of a kind that is cooperation."""
-    if action == "cooperate" and token.lower_ == "ties":
-        return any(c.lemma_ in ("security", "military", "economic", "diplomatic") for c in token.children)
+    if action == "cooperate" and token.lower_ in TIE_NOUNS:
+        return any(c.lemma_ in TIE_KINDS for c in token.children)
     return None
 
 
 def meeting_with(token: Token, action: str) -> bool | None:
     """'a meeting with X', 'meetings between X and Y': a meeting someone holds with someone."""
-    if action == "consult" and token.lower_ in ("meeting", "meetings"):
+    if action == "consult" and token.lower_ in MEETING_NOUNS:
         return has_prep(token, ("with", "between"))
     return None
 
 
 def call_for(token: Token, action: str) -> bool | None:
     """'calls for X', 'a request from Y', 'a demand on Z': a demand made of or by someone."""
-    if action == "demand" and token.lower_ in ("call", "calls", "request", "demand"):
+    if action == "demand" and token.lower_ in DEMAND_NOUNS:
         return has_prep(token, ("for", "on", "from"))
     return None
 
@@ -313,7 +315,7 @@ NounRule = Callable[[Token, str], "bool | None"]
 
 # Tried in order; the first that applies decides. Any other trigger noun ('aid', 'assistance', ...) is an event.
 NOUN_EVENT_RULES: tuple[NounRule, ...] = (
-    supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, threat_to,
+    supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, describing_noun,
     commitment_to, kind_of_ties, meeting_with, call_for,
 )
 
