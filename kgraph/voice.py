@@ -202,15 +202,12 @@ def _mention_features(mentions: list[tuple[Span, str]], facts: _DocumentFacts) -
     return feats, tally
 
 
-def _add_unmentioned(feats: dict[str, set[str]], officials: set[str], header_state: str | None) -> None:
-    """The header's states, named there only by an official or by the header rules, join after the mentioned."""
-    unmentioned = officials | ({header_state} if header_state else set())
-    for code in sorted(unmentioned - set(feats)):
+def _add_unmentioned(feats: dict[str, set[str]], officials: set[str]) -> None:
+    """The header's states, named there only by an official, join after the mentioned."""
+    for code in sorted(officials - set(feats)):
         feats[code] = {"not_mentioned"}
     for code in officials:
         feats[code].add("header_official")
-    if header_state:
-        feats[header_state].add("header_rules")
 
 
 def _count_features(code: str, rank: int, tally: _Tally, facts: _DocumentFacts) -> set[str]:
@@ -228,21 +225,22 @@ def _count_features(code: str, rank: int, tally: _Tally, facts: _DocumentFacts) 
             f"spelling={facts.spelling}|state={code}"}
 
 
-def candidate_features(doc: Doc, header_state: str | None = None) -> dict[str, list[str]]:
-    """For each state mentioned in `doc`, the features of its mentions. `header_state` is the
-    state the header rules read for the author (`actors.DocumentActors`), if any."""
+def candidate_features(doc: Doc) -> dict[str, list[str]]:
+    """For each state mentioned in `doc`, the features of its mentions. The model is asked only
+    where the header rules (`speakers.document_speaker`) name no author, so it is trained, too,
+    on what the text alone says."""
     mentions = _state_mentions(doc)
     officials = _header_officials(doc)
-    if not (mentions or officials or header_state) or not doc.has_annotation("SENT_START"):
+    if not (mentions or officials) or not doc.has_annotation("SENT_START"):
         return {}
     facts = _document_facts(doc)
     feats, tally = _mention_features(mentions, facts)
-    _add_unmentioned(feats, officials, header_state)
+    _add_unmentioned(feats, officials)
     return {code: sorted(found | _count_features(code, rank, tally, facts))
             for rank, (code, found) in enumerate(feats.items())}
 
 
-def document_voice(doc: Doc, header_state: str | None = None) -> str | None:
+def document_voice(doc: Doc) -> str | None:
     """The state the document speaks for, when the model is sure enough; else None. A text
     need not say "we" to have an author: a readout's "the Secretary" is the author's too, and
     cross-validation scored the voice higher when every document had one (0.439 against 0.410
@@ -250,7 +248,7 @@ def document_voice(doc: Doc, header_state: str | None = None) -> str | None:
     model = _override[0] if _override else shipped_model()
     if model is None:
         return None
-    scored = [(model.probability(f), code) for code, f in candidate_features(doc, header_state).items()]
+    scored = [(model.probability(f), code) for code, f in candidate_features(doc).items()]
     if not scored:
         return None
     best, code = max(scored)
