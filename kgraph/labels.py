@@ -18,6 +18,7 @@ from .model import Actor
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^—–-]*[—–-]+\s*")
 _NUMBER = re.compile(r"^[\d.,]+%?$")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")  # "the President's visit": the possessor is "President"
 
 
 @lru_cache(maxsize=1)
@@ -29,8 +30,8 @@ def _words() -> dict:
 
 
 def tidy_label(name: str) -> str:
-    """`name` without a dateline, quotes, unclosed brackets, leading quantities and possessives
-    and trailing particles; the name itself when nothing would be left."""
+    """`name` without a dateline, quotes, unclosed brackets, leading quantities and possessives,
+    trailing particles and a trailing possessive 's; the name itself when nothing would be left."""
     words = _words()
     text = _DATELINE.sub("", name.strip())
     text = text.strip(words["quotes"] + " ,;:")
@@ -43,7 +44,7 @@ def tidy_label(name: str) -> str:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].lower() in words["trailing"]:
         tokens.pop()
-    tidied = " ".join(tokens).strip(words["quotes"] + " ,;:")
+    tidied = _POSSESSIVE.sub("", " ".join(tokens)).strip(words["quotes"] + " ,;:")
     return tidied or name.strip()
 
 

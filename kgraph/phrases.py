@@ -141,7 +141,10 @@ def _noun_phrase_text(token: Token) -> str:
         if not is_cut(t):
             words.append(t)
             stack.extend(t.children)
-    words.sort(key=lambda t: t.i)
+    kept = {t.i for t in words}
+    doc = token.doc
+    words += [doc[t.i + 1] for t in list(words) if t.dep_ == "punct" and _joins_words(t) and t.i + 1 not in kept]
+    words.sort(key=lambda t: t.i)  # ... and a hyphen joins its words even where the parser cut the second off
     words = [t for t in words if not (t.i == words[0].i and t.dep_ == "det")]
     if not words:
         return token.text

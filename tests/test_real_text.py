@@ -34,10 +34,11 @@ def test_resolution_that_comes_back_to_the_same_words_ends(extract) -> None:
 
 
 # shapes no actor label should have: a quantity or possessive in front, a stray quote or an
-# unclosed bracket, a wire dateline
+# unclosed bracket, a wire dateline, a possessive 's or a hyphen at the end ("President's",
+# "Minister of Defense Jean-")
 BAD_LABEL = re.compile(
     r"^(up to|how many|around|about|some|several|\d[\d,.]*|his|her|their|its|our|the)\s"
-    r"|[\"“”‘’]$|^[\"“”‘’]|\([^)]*$|^[A-Z]{3,}[A-Z ]*, .*[—–-]",
+    r"|[\"“”‘’]$|^[\"“”‘’]|\([^)]*$|^[A-Z]{3,}[A-Z ]*, .*[—–-]|['’]s$|-$",
     re.IGNORECASE,
 )
 
