@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from .common_nouns import from_common_noun
+from .common_nouns import RULE_WORDS, from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code
 from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
@@ -198,6 +198,8 @@ class DocumentActors:
         """The actors one head word stands for, by the first reading that finds some: a relative
         or personal pronoun, a titled name, a named entity, a person named before, a common
         noun, a name the recogniser missed, an apposition."""
+        if names_no_one(token):
+            return []
         lower = token.lower_
         if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
@@ -544,6 +546,22 @@ def _shares_subject(verb: Token) -> bool:
     if verb.dep_ in ("xcomp", "conj"):
         return True
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: the words by which `DocumentActors._resolve_head` reads a lower-case common noun
+_ACTOR_NOUN_WORDS = RULE_WORDS | PARTITIVES | NAME_TITLES | SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS
+
+
+def names_no_one(token: Token) -> bool:
+    """A lower-case common noun that no reading takes for actors ("the strikes", "peace"): none
+    of the words the rules read nouns by, no country's name, and no capitalised word or entity
+    in its phrase. Most nouns of a text are such (4,600 of 5,150 in the training set), and the
+    question is far cheaper than the readings it saves."""
+    if token.pos_ != "NOUN" or token.ent_type_ or any(ch.isupper() for ch in token.text):
+        return False
+    if token.lower_ in _ACTOR_NOUN_WORDS or token.lemma_.lower() in _ACTOR_NOUN_WORDS or country_code(token.text):
+        return False
+    return not any(t.ent_type_ or any(ch.isupper() for ch in t.text) for t in token.subtree)
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:

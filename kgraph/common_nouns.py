@@ -366,6 +366,13 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: every word by which a rule above reads a common noun: a lower-case noun that is none of
+#: them, in a phrase with no capitalised word and no entity, is no one (`actors.names_no_one`)
+RULE_WORDS: frozenset[str] = frozenset().union(
+    COMPASS_STATES, LISTED_MEMBER_NOUNS, SELF_REFERRING, {"country", "nation", "state"}, DOCUMENT_NOUNS,
+    OFFICIAL_NOUNS, STATE_BODY_NOUNS, GROUP_NOUNS, PAIR_NOUNS, ORG_NOUNS, STRUCK_SITES, VICTIM_NOUNS)
+
+
 def from_common_noun(token: Token, resolver: Resolver) -> list[Actor]:
     """The actors the noun phrase headed by `token` stands for, by the first rule that reads it."""
     noun = Noun.of(token)
