@@ -109,8 +109,12 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
     return [Actor(org, "ORG", None)] if org and named else None
 
 
+#: nouns that name a state, besides the words a government calls itself by ("my country")
+STATE_NOUNS = frozenset({"country", "nation", "state"})
+
+
 def _names_a_state(noun: Noun) -> bool:
-    return noun.lemma in SELF_REFERRING | {"country", "nation", "state"}
+    return noun.lemma in SELF_REFERRING or noun.lemma in STATE_NOUNS
 
 
 def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -366,10 +370,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-#: every word by which a rule above reads a common noun: a lower-case noun that is none of
-#: them, in a phrase with no capitalised word and no entity, is no one (`actors.names_no_one`)
+#: every word by which a rule above picks the nouns it reads (all but `a_country_name` and
+#: `an_international_organisation`, which read the phrase, and only names): a lower-case noun
+#: that is none of them is no one, unless its phrase is a name (`actors.names_no_one`)
 RULE_WORDS: frozenset[str] = frozenset().union(
-    COMPASS_STATES, LISTED_MEMBER_NOUNS, SELF_REFERRING, {"country", "nation", "state"}, DOCUMENT_NOUNS,
+    COMPASS_STATES, LISTED_MEMBER_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
     OFFICIAL_NOUNS, STATE_BODY_NOUNS, GROUP_NOUNS, PAIR_NOUNS, ORG_NOUNS, STRUCK_SITES, VICTIM_NOUNS)
 
 
