@@ -146,16 +146,18 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
 
 def _joined_in(token: Token) -> list[Token]:
     """'We join the Secretary-General in commending ...': the joiner and the joined both act.
-    'We refuse to join Russia in condemning ...' says nothing against Russia's condemning, which
-    the event's modality (the joiner's) would deny: there the joiner alone is the agent."""
+    Where the joining is not asserted, the joined party still acts, as asserted: 'We do not
+    join Russia in condemning ...' (the event asserted) is Russia's alone; 'We refuse to join
+    Russia in condemning ...' (the event negated, as 'refuse' makes it) is the joiner's."""
     prep = token.head
     if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_ != "join":
         return []
     join = prep.head
     joiners = subject_of(join) or governing_subjects(join)
-    if modality_of(join) != "asserted":
-        return joiners
-    return [*joiners, *(c for c in join.children if c.dep_ == "dobj")]
+    joined = [c for c in join.children if c.dep_ == "dobj"]
+    if modality_of(join) == "asserted":
+        return [*joiners, *joined]
+    return joined if modality_of(token) == "asserted" else joiners
 
 
 def governing_subjects(token: Token) -> list[Token]:

@@ -113,11 +113,13 @@ def test_who_joins_another_in_doing_something_does_it_with_them(nlp):
     assert ([t.text for t in found], rule) == (["We", "General"], "joined-in")  # the heads of "We" and "the Secretary-General"
 
 
-def test_who_refuses_to_join_another_says_nothing_against_the_others_doing(nlp):
-    doc = nlp("We refuse to join Russia in condemning Ukraine.")
-    condemning = next(t for t in doc if t.text == "condemning")
-    found, rule = verb_agents(condemning)
-    assert ([t.text for t in found], rule) == (["We"], "joined-in")  # Russia's condemning is not denied
+def test_who_does_not_join_another_says_nothing_against_the_others_doing(nlp):
+    refused = nlp("We refuse to join Russia in condemning Ukraine.")  # the condemning is negated: ours
+    found, rule = verb_agents(next(t for t in refused if t.text == "condemning"))
+    assert ([t.text for t in found], rule) == (["We"], "joined-in")
+    declined = nlp("We do not join Russia in condemning Ukraine.")  # the condemning is asserted: Russia's
+    found, rule = verb_agents(next(t for t in declined if t.text == "condemning"))
+    assert ([t.text for t in found], rule) == (["Russia"], "joined-in")
 
 
 HEADER = "Statement by the Press Secretary of the United States\n\n"
