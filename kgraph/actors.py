@@ -17,7 +17,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
-from .countries import city_country, country_code, country_name, demonym_code
+from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import document_entities, document_text, span_text, span_tokens
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -563,6 +563,8 @@ def names_no_one(token: Token) -> bool:
         return False
     if any(t.ent_type_ or any(ch.isupper() for ch in t.text) for t in token.subtree):
         return False
+    if token.lower_.isalpha() and token.lower_ not in name_words():
+        return True  # the phrase cannot be a country's name: its head word is in none
     return not country_code(noun_phrase_text(token))  # "the central african republic", as common_nouns reads it
 
 

@@ -226,6 +226,13 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return names, demonyms, canonical
 
 
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Every word (run of letters) of every name `country_code` knows: a phrase whose words are
+    not all among them is no country's name ("republic" and "man" are; "strikes" is not)."""
+    return frozenset(w for key in _tables()[0] for w in re.split(r"[^a-z]+", key) if w)
+
+
 def country_code(text: str) -> str | None:
     """ISO3 of a country name, alias, capital or seat of government, else None."""
     names, _, _ = _tables()
