@@ -555,8 +555,8 @@ _ACTOR_NOUN_WORDS = RULE_WORDS | PARTITIVES | NAME_TITLES | SPEAKER_PRONOUNS | P
 def names_no_one(token: Token) -> bool:
     """A lower-case common noun that no reading takes for actors ("the strikes", "peace"): none
     of the words the rules read nouns by, no capitalised word or entity in its phrase, and
-    neither it nor its phrase a country's name. Most nouns of a text are such (4,600 of 5,150 in the training set), and the
-    question is far cheaper than the readings it saves."""
+    neither it nor its phrase a country's name. Most nouns of a text are such (4,600 of 5,150
+    in the training set), and the question is far cheaper than the readings it saves."""
     if token.pos_ != "NOUN" or token.ent_type_ or any(ch.isupper() for ch in token.text):
         return False
     if token.lower_ in _ACTOR_NOUN_WORDS or token.lemma_.lower() in _ACTOR_NOUN_WORDS or country_code(token.text):
