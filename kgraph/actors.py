@@ -557,15 +557,14 @@ def names_no_one(token: Token) -> bool:
     of the words the rules read nouns by, no capitalised word or entity in its phrase, and
     neither it nor its phrase a country's name. Most nouns of a text are such (4,600 of 5,150
     in the training set), and the question is far cheaper than the readings it saves."""
-    if token.pos_ != "NOUN" or token.ent_type_ or any(ch.isupper() for ch in token.text):
+    if token.pos_ != "NOUN" or token.lower_ in _ACTOR_NOUN_WORDS or token.lemma_.lower() in _ACTOR_NOUN_WORDS:
         return False
-    if token.lower_ in _ACTOR_NOUN_WORDS or token.lemma_.lower() in _ACTOR_NOUN_WORDS or country_code(token.text):
-        return False
-    if any(t.ent_type_ or any(ch.isupper() for ch in t.text) for t in token.subtree):
+    if any(t.ent_type_ or any(ch.isupper() for ch in t.text) for t in token.subtree):  # the noun itself too
         return False
     if token.lower_.isalpha() and token.lower_ not in name_words():
-        return True  # the phrase cannot be a country's name: its head word is in none
-    return not country_code(noun_phrase_text(token))  # "the central african republic", as common_nouns reads it
+        return True  # neither the word nor its phrase can be a country's name: the word is in none
+    # "the central african republic": as `common_nouns.a_country_name` reads it
+    return not (country_code(noun_phrase_text(token)) or country_code(token.text))
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:
