@@ -72,6 +72,7 @@ TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["ti
 PAIR_NOUNS = set(_ACTOR_WORDS["pair_nouns"]["words"])
 ROLE_WORDS = set(_ACTOR_WORDS["role_words"]["words"])
 POSITION_WORDS = set(_ACTOR_WORDS["position_words"]["words"])
+COUNTERPART_PREPOSITIONS = frozenset(_ACTOR_WORDS["counterpart_prepositions"]["words"])
 OFFICIAL_NOUNS = set(_ACTOR_WORDS["official_nouns"]["words"])
 DOCUMENT_NOUNS = set(_ACTOR_WORDS["document_nouns"]["words"])
 GROUP_NOUNS = set(_ACTOR_WORDS["group_nouns"]["words"])

@@ -17,7 +17,7 @@ from .countries import city_country, country_code, country_name, demonym_code, s
 from .doccache import document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .names import HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country
 from .phrases import PERSON_LABELS
@@ -81,7 +81,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     header_end = min(len(doc), 120)
     text = document_text(doc)
     for token in tokens(doc)[:header_end]:
-        if token.lower_ in ROLE_WORDS and _in_header_line(token, text):
+        if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token):
             code = _role_country(token)
             if code:
                 person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
@@ -192,6 +192,13 @@ def _role_country(role: Token) -> str | None:
             if code:
                 return code
     return None
+
+
+def _names_counterpart(role: Token) -> bool:
+    """Whether a header's role word stands in a phrase that names whom the speaker met or
+    called ("Readout of Secretary Carter's Call with French Minister of Defense ..."): that
+    role's state is the counterpart's, not the speaker's."""
+    return any(a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS for a in role.ancestors)
 
 
 def _in_header_line(token: Token, text: str) -> bool:

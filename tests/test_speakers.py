@@ -43,6 +43,18 @@ def test_the_header_names_the_author_of_a_statement(nlp) -> None:
     assert speaker is not None and speaker.country == "GBR"
 
 
+def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
+    # the French minister is whom Carter called: France is not the readout's author
+    doc = nlp("Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian\n\n"
+              "Secretary Carter expressed his solidarity with France.")
+    speaker = document_speaker(doc)
+    assert speaker is None or speaker.country != "FRA"
+    doc = nlp("Remarks by Secretary Esper in a Joint Press Briefing With Colombian Minister of Defense Trujillo\n\n"
+              "We strengthen our defense relationship.")
+    speaker = document_speaker(doc)
+    assert speaker is None or speaker.country != "COL"
+
+
 def test_the_voice_model_speaks_only_where_the_header_is_silent() -> None:
     header = Actor("United Kingdom", "COUNTRY", "GBR")
     assert with_voice(header, "USA") is header
