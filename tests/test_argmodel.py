@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from kgraph.argmodel import (
-    Candidate, LinearModel, RuleRoles, candidate_view, shipped_model, trigger_view, view_features,
+    Candidate, LinearModel, RuleRoles, actor_key, candidate_view, shipped_model, trigger_view, view_features,
 )
+from kgraph.learned import decide
 from kgraph.model import Actor
 
 NO_RULES = RuleRoles(False, frozenset(), frozenset())
@@ -34,3 +35,12 @@ def test_one_weight_table_scores_both_roles():
                         thresholds={"agent": 0.5, "target": 0.5})
     agent, target = model.probabilities(["a", "t", "unknown"])
     assert round(agent, 3) == 0.731 and round(target, 3) == 0.881
+
+
+def test_a_demand_may_name_no_target_but_a_sanction_must():
+    # "The United States calls on all parties to act": the best answer for the target is no one
+    usa = Actor("United States", "COUNTRY", "USA")
+    scored = [([usa], 0.9, 0.05, 0), ([], 0.0, 0.6, -1000)]  # the last is "no target"
+    thresholds = {"agent": 0.45, "target": 0.15, "max_agents": 1, "max_targets": 1}
+    assert decide("demand", scored, thresholds, actor_key) == [(usa, 0.9, None, 0.6)]
+    assert decide("sanction", scored, thresholds, actor_key) == []
