@@ -195,10 +195,16 @@ def _role_country(role: Token) -> str | None:
 
 
 def _names_counterpart(role: Token) -> bool:
-    """Whether a header's role word stands in a phrase that names whom the speaker met or
-    called ("Readout of Secretary Carter's Call with French Minister of Defense ..."): that
-    role's state is the counterpart's, not the speaker's."""
-    return any(a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS for a in role.ancestors)
+    """Whether a header's role word stands in a phrase that names whom a person named before
+    it met or called ("Readout of Secretary Carter's Call with French Minister of Defense ..."):
+    that role's state is the counterpart's, not the speaker's. With no one named before, the
+    phrase names the speaker ("Press Briefing with Ambassador Linda Thomas-Greenfield, U.S.
+    Representative to the UN")."""
+    line_start = role.doc.text.rfind("\n", 0, role.idx) + 1
+    for above in role.ancestors:
+        if above.dep_ == "prep" and above.lower_ in COUNTERPART_PREPOSITIONS:
+            return any(e.label_ in PERSON_LABELS and line_start <= e.start_char < above.idx for e in role.doc.ents)
+    return False
 
 
 def _in_header_line(token: Token, text: str) -> bool:

@@ -53,6 +53,11 @@ def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
               "We strengthen our defense relationship.")
     speaker = document_speaker(doc)
     assert speaker is None or speaker.country != "COL"
+    # with no one named before it, the with-phrase names the speaker
+    doc = nlp("Press Briefing with Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations\n\n"
+              "We condemn the launch.")
+    speaker = document_speaker(doc)
+    assert speaker is not None and speaker.country == "USA"
 
 
 def test_the_voice_model_speaks_only_where_the_header_is_silent() -> None:
