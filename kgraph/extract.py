@@ -135,9 +135,26 @@ def _tidy_labels(events: list[Event], text: str) -> None:
     """The labels users read, before identity and writing: tidied, with the article's acronyms spelled out."""
     acronyms = defined_acronyms(text)
     for event in events:
-        event.agent = tidy_actor(event.agent, acronyms) if event.agent else None
-        event.target = tidy_actor(event.target, acronyms) if event.target else None
+        event.agent = tidy_actor(_without_trigger(event.agent, event, text), acronyms) if event.agent else None
+        event.target = tidy_actor(_without_trigger(event.target, event, text), acronyms) if event.target else None
         event.reported_by = tidy_actor(event.reported_by, acronyms) if event.reported_by else None
+
+
+def _without_trigger(actor: Actor | None, event: Event, text: str) -> Actor | None:
+    """The actor under the words after its event's trigger where its label, as the sentence
+    writes it, runs over the trigger: a title-case headline parsed as one noun phrase
+    ("Treasury Sanctions Belarus Officials ...": the target is "Belarus Officials")."""
+    if actor is None or actor.kind == "COUNTRY":
+        return actor
+    sentence = text[event.sentence_start:event.sentence_end]
+    at = event.trigger_start - event.sentence_start
+    start = sentence.find(actor.name)
+    while 0 <= start and start + len(actor.name) <= at:
+        start = sentence.find(actor.name, start + 1)
+    if start < 0 or at <= start or not sentence[at - 1].isspace():  # "Russia-backed separatists" is a name
+        return actor
+    rest = sentence[at + len(event.trigger):start + len(actor.name)].strip()
+    return Actor(rest, actor.kind, actor.country, actor.surface) if rest else actor
 
 
 def _reporter(token: Token, actors: DocumentActors) -> Actor | None:

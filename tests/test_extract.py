@@ -267,3 +267,31 @@ def test_a_trip_to_a_country_consults_it(extract):
 def test_welcoming_what_someone_did_supports_them(extract):
     events = extract("The United States welcomes Saudi Arabia's statement on the attacks.")
     assert ("support", "USA", "SAU", "asserted") in events
+
+
+def test_a_label_does_not_run_over_its_own_events_trigger(nlp):
+    # a title-case headline is parsed as one noun phrase, "Treasury sanctions Belarus officials"
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = ("Treasury Sanctions Belarus Officials for Undermining Democracy\n\n"
+            "Today, the U.S. Department of the Treasury sanctioned 16 individuals in Belarus.")
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    events = extract_events(doc, Article(source="t.txt", text=text)).events
+    targets = {e.target.name for e in events if e.action == "sanction" and e.target is not None}
+    assert "Treasury Sanctions Belarus Officials" not in targets
+    assert "Belarus Officials" in targets
+
+
+def test_the_words_after_the_trigger_name_the_actor_but_a_hyphened_name_stays():
+    from kgraph.extract import _without_trigger
+    from kgraph.model import Actor, Event
+
+    text = "Treasury Sanctions Belarus Officials. Iran-backed militias attacked the base."
+    officials = Actor("Treasury Sanctions Belarus Officials", "GROUP", "BLR")
+    sanction = Event("sanction", None, officials, "asserted", "Sanctions", text[:37], 0, 37, trigger_start=9)
+    assert _without_trigger(officials, sanction, text).name == "Belarus Officials"
+    militias = Actor("Iran-backed militias", "GROUP", None)
+    backing = Event("support", None, militias, "asserted", "backed", text[38:], 38, len(text), trigger_start=43)
+    assert _without_trigger(militias, backing, text) is militias
