@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coordination import name_lists
 from .countries import city_country, country_code, country_name, demonym_code, seat_of_government
-from .doccache import document_text, span_tokens, tokens
+from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
@@ -81,7 +81,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     header_end = min(len(doc), 120)
     text = document_text(doc)
     for token in tokens(doc)[:header_end]:
-        if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token):
+        if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text):
             code = _role_country(token)
             if code:
                 person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
@@ -194,16 +194,17 @@ def _role_country(role: Token) -> str | None:
     return None
 
 
-def _names_counterpart(role: Token) -> bool:
+def _names_counterpart(role: Token, text: str) -> bool:
     """Whether a header's role word stands in a phrase that names whom a person named before
     it met or called ("Readout of Secretary Carter's Call with French Minister of Defense ..."):
     that role's state is the counterpart's, not the speaker's. With no one named before, the
     phrase names the speaker ("Press Briefing with Ambassador Linda Thomas-Greenfield, U.S.
-    Representative to the UN")."""
-    line_start = role.doc.text.rfind("\n", 0, role.idx) + 1
+    Representative to the UN"). `text` is the document's (`doccache.document_text`)."""
+    line_start = text.rfind("\n", 0, role.idx) + 1
     for above in role.ancestors:
         if above.dep_ == "prep" and above.lower_ in COUNTERPART_PREPOSITIONS:
-            return any(e.label_ in PERSON_LABELS and line_start <= e.start_char < above.idx for e in role.doc.ents)
+            return any(e.label_ in PERSON_LABELS and line_start <= e.start_char < above.idx
+                       for e in document_entities(role.doc))
     return False
 
 
