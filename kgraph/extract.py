@@ -140,11 +140,11 @@ def _tidy_labels(events: list[Event], text: str) -> None:
         event.reported_by = tidy_actor(event.reported_by, acronyms) if event.reported_by else None
 
 
-def _without_trigger(actor: Actor | None, event: Event, text: str) -> Actor | None:
+def _without_trigger(actor: Actor, event: Event, text: str) -> Actor:
     """The actor under the words after its event's trigger where its label, as the sentence
     writes it, runs over the trigger: a title-case headline parsed as one noun phrase
     ("Treasury Sanctions Belarus Officials ...": the target is "Belarus Officials")."""
-    if actor is None or actor.kind == "COUNTRY":
+    if actor.kind == "COUNTRY":
         return actor
     sentence = text[event.sentence_start:event.sentence_end]
     at = event.trigger_start - event.sentence_start
