@@ -185,6 +185,11 @@ def test_the_general_assembly_is_named_in_full(extract):
     assert ("condemn", "United Nations General Assembly", "RUS", "asserted") in events
 
 
+def test_the_secretary_general_unnamed_is_the_un_secretary_general(extract):
+    events = extract("The Secretary-General called on Hamas to release the hostages.")
+    assert ("demand", "UN Secretary-General", "PSE", "asserted") in events  # the guidelines' usual name
+
+
 def test_of_two_prime_ministers_the_prime_minister_of_a_readout_is_the_authors(extract):
     readout = ("UK statement: PM call with Prime Minister Netanyahu\n\n"
                "Prime Minister Theresa May spoke with Prime Minister Benjamin Netanyahu of Israel. "
