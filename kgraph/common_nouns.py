@@ -20,8 +20,9 @@ from .memory import Memory
 from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
-    INTERNATIONAL_ORGS, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, OFFICIAL_NOUNS, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS,
-    STATE_ORGS, STRUCK_SITES, UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
+    INTERNATIONAL_ORGS, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
+    ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
+    UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import qualifying_countries
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
@@ -139,6 +140,26 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
                 continue  # "partners in Geneva", "allies in Syria": a place, not the members
             found += members
     return list(dict.fromkeys(found)) or None
+
+
+def an_organisations_members(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"EU member states", "the members of the G7", "NATO nations": the organisation's member
+    states, by the name the guidelines give them; the members of a club of states ("G7 members")
+    are the club. Other organisations' members pass on."""
+    if noun.lower not in MEMBERSHIP_NOUNS or noun.lower == "member" and noun.token.dep_ == "compound":
+        return None
+    token = noun.token
+    named = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "nmod", "amod", "poss")]
+    named += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    for word in named:
+        ent = entity_of(word)
+        org = INTERNATIONAL_ORGS.get((clean_entity_text(ent) if ent else noun_phrase_text(word)).lower())
+        org = org or INTERNATIONAL_ORGS.get(word.lower_)
+        if org in STATE_CLUBS:
+            return [Actor(org, "ORG", None)]
+        if org in MEMBER_STATES:
+            return [Actor(MEMBER_STATES[org], "ORG", None)]
+    return None
 
 
 def _list_from(token: Token) -> list[Token]:
@@ -363,7 +384,8 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 RULES: tuple[Rule, ...] = (
-    the_compass_half, a_country_name, an_international_organisation, the_members_listed, the_owners_state, the_country,
+    the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
+    the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_states_body, the_body_named_before,
     the_parties_of_a_group, an_unnamed_body, a_sites_state, the_victims,
@@ -374,7 +396,7 @@ RULES: tuple[Rule, ...] = (
 #: `an_international_organisation`, which read the phrase, and only names): a lower-case noun
 #: that is none of them is no one, unless its phrase is a name (`actors.names_no_one`)
 RULE_WORDS: frozenset[str] = frozenset().union(
-    COMPASS_STATES, LISTED_MEMBER_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
+    COMPASS_STATES, LISTED_MEMBER_NOUNS, MEMBERSHIP_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
     OFFICIAL_NOUNS, STATE_BODY_NOUNS, GROUP_NOUNS, PAIR_NOUNS, ORG_NOUNS, STRUCK_SITES, VICTIM_NOUNS)
 
 

@@ -51,6 +51,11 @@ STATE_ORGS: dict[str, str | None] = {
     **{alias: org["country"] for alias, org in _phoenix_names(("armed group",)).items() if org["country"]},
     **_ORGANISATIONS["state_bodies"]["names"],
 }
+#: "EU member states", "G7 members": the nouns of an organisation's members, the clubs of states whose
+#: members are the club, and the guidelines' names of other organisations' member states
+MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
+STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
+MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
 #: kgraph's own table of them alone, which `actors` also reads as the last words of a longer name
 STATE_BODIES: dict[str, str | None] = _ORGANISATIONS["state_bodies"]["names"]
 ARMED_GROUPS = frozenset(_ORGANISATIONS["armed_groups"]["names"])

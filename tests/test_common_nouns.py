@@ -60,6 +60,13 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Militias attacked U.S. bases in Syria.", "bases", "a_sites_state", ["USA"]),  # the owner's, not the host's
     ("They reaffirmed their support for regional institutions, including the Pacific Islands Forum.",
      "institutions", "the_members_listed", ["Pacific Islands Forum"]),
+    # an organisation's members by the guidelines' name; a club of states' members are the club
+    ("EU member states condemned the attack.", "states", "an_organisations_members", ["EU member states"]),
+    ("The member states of the European Union condemned the attack.", "states", "an_organisations_members",
+     ["EU member states"]),
+    ("Iran met Egypt. The G7 members condemned the attack.", "members", "an_organisations_members", ["G7"]),
+    ("The members of the G7 condemned the attack.", "members", "an_organisations_members", ["G7"]),
+    ("All member states must implement the sanctions.", "states", "", []),  # whose, unsaid
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),
