@@ -204,7 +204,25 @@ def _names_counterpart(role: Token, text: str) -> bool:
     for above in role.ancestors:
         if above.dep_ == "prep" and above.lower_ in COUNTERPART_PREPOSITIONS:
             return any(e.label_ in PERSON_LABELS and line_start <= e.start_char < above.idx
-                       for e in document_entities(role.doc))
+                       for e in document_entities(role.doc)) or _titled_name_in(role.doc, line_start, above.idx)
+    return False
+
+
+#: a name with a possessive after a title: "Secretary Blinken's (Meeting with ...)"
+_OWNER_NAME = re.compile(r"[A-Z][\w.-]*['’]s\b")
+
+
+def _titled_name_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether a title and a possessive name stand between the characters `start` and `end`
+    ("Secretary Blinken's Meeting with ...", where the recogniser tags no person; "Press
+    Briefing with ..." names no one)."""
+    text = document_text(doc)
+    for token in tokens(doc):
+        if token.idx >= end:
+            return False
+        title = TITLES.match(text[token.idx:end]) if token.idx >= start and token.is_title else None
+        if title and _OWNER_NAME.match(text, token.idx + title.end(), end):
+            return True
     return False
 
 

@@ -53,6 +53,11 @@ def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
               "We strengthen our defense relationship.")
     speaker = document_speaker(doc)
     assert speaker is None or speaker.country != "COL"
+    # a title and a name before it are someone named, though the recogniser tags no person
+    doc = nlp("Secretary Blinken's Meeting with Australian Foreign Minister Payne\n\n"
+              "Secretary of State Antony J. Blinken met today with Foreign Minister Marise Payne.")
+    speaker = document_speaker(doc)
+    assert speaker is None or speaker.country != "AUS"
     # with no one named before it, the with-phrase names the speaker
     doc = nlp("Press Briefing with Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations\n\n"
               "We condemn the launch.")
