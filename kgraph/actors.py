@@ -24,7 +24,7 @@ from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     LISTED_MEMBER_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES,
+    STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
@@ -37,6 +37,14 @@ from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
+
+
+def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
+    """The antecedents "it", "its", "they" and "their" may have: no person, but for "they" and
+    "their" a group of persons ("The two leaders affirmed their commitment")."""
+    if pronoun.lower_ in PLURAL_PRONOUNS and len(actors) >= 2:
+        return actors
+    return [a for a in actors if a.kind != "PERSON"]
 
 
 class DocumentActors:
@@ -207,7 +215,8 @@ class DocumentActors:
         partitive = self._partitive(token)
         if partitive is not None:
             return self.resolve(partitive, remember=remember)
-        if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS:
+        if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS and not (
+                token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1):  # "the US strikes": a name
             return self.resolve_pronoun(token)
         person = self._titled_person(token, remember)
         if person:
@@ -221,6 +230,8 @@ class DocumentActors:
             actors = _as_written(actors, ent)
         if ent is not None and actors and actors[0].country and token.lemma_.lower() in SELF_REFERRING:
             self.memory.by_head[token.lemma_.lower()] = actors[0]  # "the Government of South Sudan ... the Government"
+        if actors and lower.endswith("s") and organisation_of_people(noun_phrase_text(token)):
+            self.memory.plural_by_head[lower] = actors  # "G7 Ministers ... Ministers urged"
         if remember:
             self._remember(actors)
         return actors
@@ -329,7 +340,7 @@ class DocumentActors:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
                         and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
             if subjects:
-                return [a for a in self.resolve(subjects[0], remember=False) if a.kind != "PERSON"]
+                return _not_persons(self.resolve(subjects[0], remember=False), token)
             verb = verb.head if _shares_subject(verb) else None
         return []
 
@@ -342,8 +353,7 @@ class DocumentActors:
                 continue
             if token.head.i == candidate.i:
                 continue  # "its war": the pronoun's own noun is not its antecedent
-            found = self.resolve(candidate, remember=False)
-            found = [a for a in found if a.kind != "PERSON"]
+            found = _not_persons(self.resolve(candidate, remember=False), token)
             if found:
                 return found
         return []
@@ -357,6 +367,9 @@ class DocumentActors:
         code = country_code(text)
         if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
+        people_of = organisation_of_people(text)
+        if people_of:  # "G7 Ministers", which the recogniser may take for a person
+            return Actor(people_of, "ORG", None)
         if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
             return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):

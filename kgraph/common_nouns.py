@@ -309,9 +309,12 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"officials from the United States, Australia, India and Japan ... The officials": the
     body named with that noun before; "the government" near a person is the person's state;
     "the ministry" of a statement is its author's."""
+    memory = resolver.memory
+    bare = memory.plural_by_head.get(noun.lower)
+    if bare and noun.token.text[:1].isupper() and not any(c.dep_ == "det" for c in noun.token.children):
+        return list(bare)  # "G7 Foreign Ministers met ... Ministers urged": a capitalised bare plural
     if not _names_a_body(noun) or not noun.has_child("the", "these", "this"):
         return None
-    memory = resolver.memory
     group = memory.plural_by_head.get(noun.lemma) if noun.plural() else None
     if group:
         return list(group)

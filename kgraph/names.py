@@ -56,6 +56,22 @@ STATE_ORGS: dict[str, str | None] = {
 MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
 STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
 MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
+ORGANISATION_PEOPLE = frozenset(_ACTOR_WORDS["organisation_people"]["words"])
+
+
+def organisation_of_people(name: str) -> str | None:
+    """"G7 Foreign Ministers", "ASEAN leaders": the organisation of no state whose people the
+    name's last words are, by its canonical name; else None."""
+    words = name.lower().removeprefix("the ").split()
+    for cut in range(len(words) - 1, 0, -1):
+        if words[cut] not in ORGANISATION_PEOPLE:
+            return None
+        org = INTERNATIONAL_ORGS.get(" ".join(words[:cut]))
+        if org and all(w in ORGANISATION_PEOPLE for w in words[cut:]):
+            return org
+    return None
+
+
 #: kgraph's own table of them alone, which `actors` also reads as the last words of a longer name
 STATE_BODIES: dict[str, str | None] = _ORGANISATIONS["state_bodies"]["names"]
 ARMED_GROUPS = frozenset(_ORGANISATIONS["armed_groups"]["names"])

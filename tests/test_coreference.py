@@ -185,6 +185,25 @@ def test_the_general_assembly_is_named_in_full(extract):
     assert ("condemn", "United Nations General Assembly", "RUS", "asserted") in events
 
 
+def test_an_organisations_ministers_are_the_organisation_and_ministers_later_are_them(extract):
+    # the guidelines name the G7 for its ministers; the recogniser takes "G7 Ministers" for a person
+    assert ("condemn", "G7", "RUS", "asserted") in extract("G7 Ministers condemned Russia.")
+    events = extract("G7 Foreign Ministers met in Italy. In the meeting, Ministers condemned Russia.")
+    assert ("condemn", "G7", "RUS", "asserted") in events
+
+
+def test_their_of_a_group_of_people_is_all_of_them(extract):
+    # "it" and "its" never stand for a person; "their" may stand for two who were named together
+    events = extract("Secretary Austin met with Australian Defence Minister Richard Marles at the Pentagon today. "
+                     "The two leaders affirmed their commitment to deepen bilateral defense cooperation.")
+    assert ("cooperate", "USA", "AUS", "asserted") in events
+
+
+def test_the_us_in_capitals_is_the_united_states_not_the_pronoun(extract):
+    assert ("condemn", "CHN", "USA", "asserted") in extract("China condemned the US strikes.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("They told us that Russia attacked Ukraine.")
+
+
 def test_the_secretary_general_unnamed_is_the_un_secretary_general(extract):
     events = extract("The Secretary-General called on Hamas to release the hostages.")
     assert ("demand", "UN Secretary-General", "PSE", "asserted") in events  # the guidelines' usual name

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.names import organisation_of_people
 from kgraph.vocab import ACTIONS
 
 DATA = files("kgraph") / "data"
@@ -150,6 +151,19 @@ def test_the_mapping_table_is_in_the_file():
 ])
 def test_organisation_aliases_lead_to_their_usual_name(alias, name):
     assert org_by_alias()[alias] == name
+
+
+@pytest.mark.parametrize("name, organisation", [
+    ("G7 Foreign Ministers", "G7"),
+    ("the ASEAN leaders", "ASEAN"),
+    ("NATO defense ministers", "NATO"),
+    ("EU officials", "European Union"),
+    ("G7 summit", None),  # not its people
+    ("Russian officials", None),  # a state's, read elsewhere
+    ("G7", None),
+])
+def test_an_organisations_people_are_the_organisation(name, organisation):
+    assert organisation_of_people(name) == organisation
 
 
 def test_organisations_are_typed_and_armed_groups_have_their_state():
