@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +33,7 @@ from .roles import (
     under_accusation, verb_agents,
 )
 from .sentences import sentences
-from .triggers import Trigger, find_triggers, has_prep, object_heads, phrase_rule
+from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, phrase_rule
 
 
 #: how rule events and the learned argument model combine (see `argmodel.py`); the shipped
@@ -262,6 +262,21 @@ def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: A
     return []
 
 
+def caller_judges(reading: Reading) -> list[Event] | None:
+    """"Iran called the strike an act of aggression", "China described the sanctions as
+    illegal": the caller condemns or accuses whoever did what it names."""
+    if reading.trigger.rule != "judgement" and not reading.speaker_accuses():
+        return None
+    verb = calling_verb(reading.token)
+    if verb is None:
+        return None
+    called = [c for c in verb.children if c.dep_ == "dobj"]
+    agents = _resolve_all(verb_agents(verb)[0], reading.actors)
+    targets = _resolve_all(called, reading.actors, deep=True, exclude=agents)
+    modality = modality_of(verb)  # as sure as the calling: "Russia called the measures illegal" happened
+    return [replace(e, modality=modality) for e in _make_events(reading, Roles(agents, targets, "caller-judges"))]
+
+
 def speaker_judges(reading: Reading) -> list[Event] | None:
     """"These threats are unacceptable," the speaker says: the speaker judges the subject."""
     if reading.trigger.rule != "judgement":
@@ -345,7 +360,7 @@ def acts_on(reading: Reading) -> list[Event]:
 
 # Tried in order; the first that applies gives the trigger's events, even none.
 EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
-    speaker_judges, accused_elsewhere, speaker_accuses, council_measure, acts_on,
+    caller_judges, speaker_judges, accused_elsewhere, speaker_accuses, council_measure, acts_on,
 )
 
 

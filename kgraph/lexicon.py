@@ -25,6 +25,7 @@ OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
 MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
 SPEAKER_ACCUSES = frozenset(_WORDS["speaker_accuses"]["words"])
+CALLING_VERBS = frozenset(_WORDS["calling_verbs"]["words"])
 AGREEMENT_NOUNS = frozenset(_WORDS["agreement_nouns"]["words"])
 GENERIC_EVENT_NOUNS = frozenset(_WORDS["generic_event_nouns"]["words"])
 COURTESY_NOUNS = frozenset(_WORDS["courtesy_nouns"]["words"])

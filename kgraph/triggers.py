@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS,
+    ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS,
     FIRE_NOUNS, FORCE_NOUNS, GUEST_NOUNS, HOSTING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
     SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TRAVEL_VERBS, VERB_TRIGGERS, VERBS_OF_PHRASES, WEAPON_MODIFIERS,
@@ -49,11 +49,30 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 yield Trigger(token, action, "noun")
         elif token.pos_ == "ADJ" and lemma in ADJECTIVE_TRIGGERS:
             yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
-        elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and token.dep_ == "acomp":
+        elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and (
+                token.dep_ == "acomp" or calling_verb(token) is not None):
             if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
                 yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
+        if token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES and calling_verb(token) is not None:
+            yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")  # "called the strike an act of aggression"
         for rule, action in phrases.get(token.i, ()):
             yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
+
+
+def calling_verb(token: Token) -> Token | None:
+    """The verb by which someone calls a thing what `token` says: "called the measures
+    illegal", "called the strike an act of aggression", "described the attack as a violation";
+    else None."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "act":
+        token = token.head.head  # "an act of aggression": the act is what it is called
+    head = token.head
+    if token.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.dep_ == "prep":
+        head = head.head  # "described the attack as a violation", "denounced the sanctions as illegal"
+    elif token.dep_ != "oprd":
+        return None
+    if head.lemma_.lower() in CALLING_VERBS and any(c.dep_ == "dobj" for c in head.children):
+        return head
+    return None
 
 
 @lru_cache(maxsize=1)

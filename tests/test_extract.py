@@ -137,6 +137,17 @@ def test_calling_something_unacceptable_condemns_who_did_it(extract):
     assert ("condemn", "USA", "SDN", "asserted") in extract(text)
 
 
+@pytest.mark.parametrize("text, event", [
+    ("Russia called the British measures illegal.", ("accuse", "RUS", "GBR", "asserted")),
+    ("Syria described the Israeli attack as a flagrant violation of international law.",
+     ("accuse", "SYR", "ISR", "asserted")),
+    ("China denounced the US sanctions as illegal.", ("accuse", "CHN", "USA", "asserted")),
+])
+def test_who_calls_a_deed_illegal_or_a_violation_accuses_who_did_it(extract, text, event):
+    # the caller judges, not the text's speaker; the called thing's doer is accused
+    assert event in extract(text)
+
+
 def test_calling_actions_illegal_accuses_whoever_acts(extract):
     text = ("Spokesperson Matthew Miller of the U.S. State Department said: “Such actions by the PRC "
             "are inconsistent with international law.”")
