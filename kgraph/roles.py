@@ -190,10 +190,13 @@ def reproached_object(current: Token, head: Token) -> list[Token]:
 
 
 def controlled_object(current: Token, head: Token) -> list[Token]:
-    """'prompting the United States to strike': the object of a verb of control does what its infinitive says."""
+    """'prompting the United States to strike', 'called on China to stop supplying': the object
+    of a verb of control does what its infinitive says."""
     if current.dep_ != "xcomp" or head.lemma_ not in OBJECT_CONTROL:
         return []
-    return [c for c in head.children if c.dep_ == "dobj"]
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return objects or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                       for g in p.children if g.dep_ == "pobj"]
 
 
 def clause_subject(current: Token, head: Token) -> list[Token]:

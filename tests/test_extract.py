@@ -13,6 +13,10 @@ CASES = [
     ("South Korea accused North Korea of hacking its banks.", ("accuse", "KOR", "PRK", "asserted")),
     ("The Turkish foreign minister met his Greek counterpart in Ankara.", ("consult", "TUR", "GRC", "asserted")),
     ("The United States called on Israel to allow more aid into Gaza.", ("demand", "USA", "ISR", "asserted")),
+    ("Japan asked the UN Security Council to convene an emergency meeting.",
+     ("demand", "JPN", "United Nations Security Council", "asserted")),
+    # the one called on to act does what the infinitive says, not the one who calls
+    ("The G7 called on China to stop supplying weapons to Russia.", ("supply", "CHN", "RUS", "negated")),
     # members stand for their institution: "MEPs" is the European Parliament, tagged a common noun
     ("MEPs condemned Russia's crackdown on journalists.", ("condemn", "European Parliament", "RUS", "asserted")),
     # metonymy: capitals and seats of government act for their state
@@ -135,6 +139,12 @@ def test_calling_something_unacceptable_condemns_who_did_it(extract):
     text = ("Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
             "The Sudanese government threatened to expel the UN mission. These threats are unacceptable.")
     assert ("condemn", "USA", "SDN", "asserted") in extract(text)
+
+
+def test_asking_a_question_is_no_demand(extract):
+    assert not {e for e in extract("The reporter asked the minister about the strikes.") if e[0] == "demand"}
+    assert not {e for e in extract("The G7 called on China to stop supplying weapons to Russia.")
+                if e[:2] == ("supply", "G7")}
 
 
 @pytest.mark.parametrize("text, event", [
