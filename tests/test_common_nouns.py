@@ -45,6 +45,7 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("India and Japan held talks. The two countries agreed to cooperate.", "countries",
      "the_parties_of_a_group", ["IND", "JPN"]),
     ("North Korean troops crossed the border.", "troops", "a_states_body", ["PRK"]),
+    ("The Malian junta expelled the ambassador.", "junta", "a_states_body", ["MLI"]),  # a junta is its state
     ("Officials from the United States and Japan met in Tokyo. The officials condemned the launch.",
      "officials", "the_body_named_before", ["USA", "JPN"]),
     ("The council urged all parties to stop fighting.", "parties", "an_unnamed_body", []),
