@@ -560,15 +560,16 @@ def asked_party(search: TargetSearch, found: list[Token]) -> list[Token]:
 
 
 def clause_party(search: TargetSearch) -> list[Token]:
-    """'demanded that Russia withdraw'; 'warned it would end the UN mission': the clause's subject or object."""
-    if search.action not in ("demand", "warn"):
+    """'demanded that Russia withdraw'; 'warned it would end the UN mission'; 'alleged that Iran
+    supplied drones': the clause's subject or object."""
+    if search.action not in ("demand", "warn", "accuse"):
         return []
     found: list[Token] = []
     for child in search.token.children:
         if child.dep_ in ("ccomp", "xcomp"):
             subjects = [g for g in child.children if g.dep_ == "nsubj"]
             objects = [g for g in child.children if g.dep_ == "dobj"]
-            found += (subjects or objects) if search.action == "demand" else objects
+            found += {"demand": subjects or objects, "warn": objects, "accuse": subjects}[search.action]
     return found
 
 

@@ -11,6 +11,9 @@ CASES = [
     ("China warned Taiwan against holding the vote.", ("warn", "CHN", "TWN", "asserted")),
     ("The European Union imposed sanctions on Russia.", ("sanction", "European Union", "RUS", "asserted")),
     ("South Korea accused North Korea of hacking its banks.", ("accuse", "KOR", "PRK", "asserted")),
+    # an allegation accuses the subject of the clause alleged
+    ("Ukraine alleged Russia had shelled the plant.", ("accuse", "UKR", "RUS", "asserted")),
+    ("The United States alleged that Iran supplied drones to Russia.", ("accuse", "USA", "IRN", "asserted")),
     ("The Turkish foreign minister met his Greek counterpart in Ankara.", ("consult", "TUR", "GRC", "asserted")),
     ("The United States called on Israel to allow more aid into Gaza.", ("demand", "USA", "ISR", "asserted")),
     ("Japan asked the UN Security Council to convene an emergency meeting.",
