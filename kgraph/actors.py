@@ -308,6 +308,9 @@ class DocumentActors:
             if not speakers:
                 return []
             speaker = speakers[0]
+            if lower in SPEAKER_PLURAL_PRONOUNS and not speaker.country and speaker is turn and \
+                    self.document_speaker and self.document_speaker.country:
+                speaker = self.document_speaker  # "MR PRICE: We urge ...": the briefing's state
             if lower in SPEAKER_PLURAL_PRONOUNS and speaker.country:
                 return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
             return [speaker]

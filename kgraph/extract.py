@@ -22,8 +22,8 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, NOUN_TRIGGERS, SAY_VERBS, SPEAKER_ACCUSES,
-    VERB_TRIGGERS,
+    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, SAY_VERBS,
+    SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
@@ -351,6 +351,8 @@ def acts_on(reading: Reading) -> list[Event]:
     """"Russia attacked Ukraine": the agent rules' actors act on the target rules'; parties named together act
     on each other, and a buyer procures from a seller."""
     roles = _acting_roles(reading)
+    if len(roles.agents) >= 2 and not roles.targets and _mutual(reading.token):
+        return _mutual_events(reading, roles)
     if _reciprocal(reading.action, roles):
         return _reciprocal_events(reading, roles)
     if reading.lemma in ("procure", "procurement"):
@@ -389,6 +391,23 @@ def _reciprocal_events(reading: Reading, roles: Roles) -> list[Event]:
     parties = roles.agents or roles.targets
     return [e for n, party in enumerate(parties[:-1])
             for e in _make_events(reading, Roles([party], parties[n + 1:], roles.rule + "+reciprocal"))]
+
+
+def _mutual(token: Token) -> bool:
+    """"accused each other", "blamed one another", "fired at each other", "clashed": the
+    parties of the subject act on one another."""
+    if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in MUTUAL_VERBS:
+        return True
+    held = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    return any((h.lower_ == "other" and any(c.lower_ == "each" for c in h.children))
+               or (h.lower_ == "one" and any(c.lower_ == "another" for c in h.children)) for h in held)
+
+
+def _mutual_events(reading: Reading, roles: Roles) -> list[Event]:
+    """Each party acts on each other: both ways, for an action that has a direction."""
+    parties = roles.agents
+    return [e for party in parties
+            for e in _make_events(reading, Roles([party], [p for p in parties if p != party], roles.rule + "+mutual"))]
 
 
 def _procurement(reading: Reading, roles: Roles) -> Roles:

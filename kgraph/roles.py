@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .actions import ACTIONS
-from .lexicon import FORCE_NOUNS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS
+from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
 
@@ -510,6 +510,16 @@ def struck_place(search: TargetSearch) -> list[Token]:
     return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
+def harmed_object(search: TargetSearch) -> list[Token]:
+    """'Turkish drone strikes hit Kurdish forces', 'the attacks killed civilians': an attack that
+    harms, as a verb's subject, harms the verb's object."""
+    token = search.token
+    if search.action != "fight" or not search.is_noun() or token.dep_ != "nsubj" or \
+            token.head.lemma_.lower() not in HARM_VERBS:
+        return []
+    return [c for c in token.head.children if c.dep_ == "dobj"]
+
+
 def helped_party(search: TargetSearch) -> list[Token]:
     """'the militaries of the US and UK, with support from Australia, conducted strikes'; 'With
     the support of partners, the United States enabled ...': who acts with the help."""
@@ -532,7 +542,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
-    of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, struck_place,
+    of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, struck_place, harmed_object,
     fought_alongside, helped_party,
 )
 

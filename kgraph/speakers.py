@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .coordination import name_lists
-from .countries import city_country, country_code, country_name, demonym_code, seat_of_government
+from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
@@ -74,12 +74,16 @@ def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Act
 
 
 def document_speaker(doc: Doc) -> Actor | None:
-    """Whose "we" a statement or speech uses: the country that qualifies the speaker's role
-    in the header ("UK Permanent Representative", "U.S. Mission", "Pentagon Press
-    Secretary"), else a country that qualifies the speaker's own position ("a U.S.
-    priority")."""
+    """Whose "we" a statement or speech uses: the state of the seat of government or the
+    briefing a transcript's first line names ("Department Press Briefing"), else the country
+    that qualifies the speaker's role in the header ("UK Permanent Representative", "U.S.
+    Mission", "Pentagon Press Secretary"), else a country that qualifies the speaker's own
+    position ("a U.S. priority")."""
     header_end = min(len(doc), 120)
     text = document_text(doc)
+    code = venue_country(text)  # "Sudan: Department Press Briefing": the State Department's, not Sudan's
+    if code:
+        return Actor(country_name(code), "COUNTRY", code)
     for token in tokens(doc)[:header_end]:
         if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text):
             code = _role_country(token)
@@ -89,9 +93,6 @@ def document_speaker(doc: Doc) -> Actor | None:
                 if person:
                     return Actor(person, "PERSON", code)
                 return Actor(country_name(code), "COUNTRY", code)
-    code = venue_country(text)
-    if code:
-        return Actor(country_name(code), "COUNTRY", code)
     for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
             for child in token.children:
@@ -141,9 +142,11 @@ def _state_of_member(member: Span) -> str | None:
 
 def venue_country(text: str) -> str | None:
     """The state of a seat of government that a transcript's first line names as where it was
-    said ("James S. Brady Press Briefing Room": the United States)."""
+    said ("James S. Brady Press Briefing Room": the United States), or of the government whose
+    briefing it names ("Department Press Briefing – January 25, 2022")."""
     first = next((line for line in text[:300].splitlines() if line.strip()), "")
-    return seat_of_government(first)
+    title = re.split(r"\s+[–—-]\s+", first.strip())[0].split(":")[-1].strip().replace("’", "'").lower()
+    return seat_of_government(first) or BRIEFING_TITLES.get(title)
 
 
 def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:

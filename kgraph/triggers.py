@@ -289,9 +289,10 @@ def weapon_fire(token: Token, action: str) -> bool | None:
 
 
 def arms_sales(token: Token, action: str) -> bool | None:
-    """'arms sales to X', 'weapons exports': sales of materiel."""
+    """'arms sales to X', 'weapons exports', 'the sale of fighter jets': sales of materiel, or of
+    platforms, which sold are supplied."""
     if action == "supply" and token.lower_ in SALE_NOUNS:
-        return any(c.lower_ in MATERIEL_NOUNS for c in token.subtree if c.i != token.i)
+        return any(c.lower_ in MATERIEL_NOUNS or c.lower_ in PLATFORM_NOUNS for c in token.subtree if c.i != token.i)
     return None
 
 

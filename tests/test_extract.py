@@ -8,9 +8,14 @@ CASES = [
     ("Russia deployed troops to Belarus.", ("deploy", "RUS", "BLR", "asserted")),
     ("Germany condemned Iran.", ("condemn", "DEU", "IRN", "asserted")),
     ("France supports Ukraine.", ("support", "FRA", "UKR", "asserted")),
+    ("Japan expressed its appreciation to the United States for its leadership.", ("support", "JPN", "USA", "asserted")),
     ("China warned Taiwan against holding the vote.", ("warn", "CHN", "TWN", "asserted")),
     ("The European Union imposed sanctions on Russia.", ("sanction", "European Union", "RUS", "asserted")),
     ("South Korea accused North Korea of hacking its banks.", ("accuse", "KOR", "PRK", "asserted")),
+    # parties that act on each other: both ways
+    ("India and Pakistan accused each other of violating the ceasefire.", ("accuse", "IND", "PAK", "asserted")),
+    ("India and Pakistan accused each other of violating the ceasefire.", ("accuse", "PAK", "IND", "asserted")),
+    ("Thailand and Cambodia clashed on the border.", ("fight", "KHM", "THA", "asserted")),
     # an allegation accuses the subject of the clause alleged
     ("Ukraine alleged Russia had shelled the plant.", ("accuse", "UKR", "RUS", "asserted")),
     ("The United States alleged that Iran supplied drones to Russia.", ("accuse", "USA", "IRN", "asserted")),
@@ -29,16 +34,22 @@ CASES = [
     ("North Korean soldiers attacked Ukrainian positions.", ("fight", "PRK", "UKR", "asserted")),
     # passive with a by-agent
     ("Kyiv was attacked by Russian drones.", ("fight", "RUS", "UKR", "asserted")),
+    # an attack that kills or hits, as a verb's subject, harms the verb's object
+    ("Russian missile attacks killed civilians in Kyiv.", ("fight", "RUS", "UKR", "asserted")),
     # nominalisation with a possessor
     ("Poland condemned Russia's invasion of Ukraine.", ("fight", "RUS", "UKR", "asserted")),
     ("Poland condemned Russia's invasion of Ukraine.", ("condemn", "POL", "RUS", "asserted")),
     # light verb: the subject of "impose" is the sanctioner
     ("Canada imposed an arms embargo on Iran.", ("sanction", "CAN", "IRN", "asserted")),
+    # the European Union's word for its sanctions, and the news' word
+    ("The EU adopted restrictive measures against Belarus.", ("sanction", "European Union", "BLR", "asserted")),
+    ("Britain announced curbs on Iran for supplying missiles to Russia.", ("sanction", "GBR", "IRN", "asserted")),
     # a sanctions regime in a text that names the Security Council is the Council's, on the states it names
     ("The Security Council met. We support renewing the Somalia sanctions regime.",
      ("sanction", "United Nations Security Council", "SOM", "asserted")),
     # "send" deploys people and supplies things
     ("Japan sent weapons to the Philippines.", ("supply", "JPN", "PHL", "asserted")),
+    ("The United States approved the sale of fighter jets to the Philippines.", ("supply", "USA", "PHL", "asserted")),
     ("Japan sent soldiers to the Philippines.", ("deploy", "JPN", "PHL", "asserted")),
     # negation and modality
     ("Germany has not sent Taurus missiles to Ukraine.", ("supply", "DEU", "UKR", "negated")),

@@ -65,6 +65,21 @@ def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
     assert speaker is not None and speaker.country == "USA"
 
 
+def test_a_briefing_title_names_its_government_before_the_topic_does(nlp) -> None:
+    doc = nlp("Sudan: Department Press Briefing – May 23, 2023\n\n"
+              "QUESTION: What is your assessment of the ceasefire?\n\n"
+              "MR MILLER: We urge both sides to respect it.")
+    speaker = document_speaker(doc)
+    assert speaker is not None and speaker.country == "USA"
+
+
+def test_the_we_of_a_briefers_turn_is_the_briefings_government(extract) -> None:
+    transcript = ("Department Press Briefing – January 25, 2022\n\n"
+                  "MR PRICE: Good afternoon, everyone. We urge Russia to withdraw its forces from the border.\n\n"
+                  "QUESTION: Thank you, Ned.")
+    assert ("demand", "USA", "RUS", "asserted") in extract(transcript)
+
+
 def test_the_voice_model_speaks_only_where_the_header_is_silent() -> None:
     header = Actor("United Kingdom", "COUNTRY", "GBR")
     assert with_voice(header, "USA") is header

@@ -55,6 +55,12 @@ def test_a_country_whose_name_begins_with_the_is_found_without_it():
     assert country_code("Netherlands") == country_code("the Netherlands") == "NLD"
 
 
+def test_a_country_is_found_by_its_formal_name():
+    assert country_code("Kingdom of Thailand") == "THA"
+    assert country_code("the Hashemite Kingdom of Jordan") == "JOR"
+    assert country_code("Republic of Korea") == "KOR"  # the common aliases still win
+
+
 def test_a_preposition_said_again_after_and_brings_its_object_too(nlp):
     visits = trigger(nlp, "Blinken made clear during his recent visits to the DRC and to Rwanda that "
                           "support must end.", "visits")
