@@ -24,7 +24,7 @@ from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     LISTED_MEMBER_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STATE_BODIES, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
+    ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
@@ -373,6 +373,8 @@ class DocumentActors:
         people_of = organisation_of_people(text)
         if people_of:  # "G7 Ministers", which the recogniser may take for a person
             return Actor(people_of, "ORG", None)
+        if label == "ORG" and _titled_name(ent):  # "spokeswoman Morgan Ortagus", taken for an organisation
+            return self._person(ent, text)
         if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
             return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
@@ -581,6 +583,20 @@ def names_no_one(token: Token) -> bool:
         return True  # neither the word nor its phrase can be a country's name: the word is in none
     # "the central african republic": as `common_nouns.a_country_name` reads it
     return not (country_code(noun_phrase_text(token)) or country_code(token.text))
+
+
+#: words of a body's name, which no person's name holds
+_BODY_WORDS = frozenset(STATE_BODY_NOUNS | ORG_NOUNS | PORTFOLIO_WORDS)
+
+
+def _titled_name(ent: Span) -> bool:
+    """Whether an entity right after a person's title is a name of two or three capitalised
+    words that name no body ("spokeswoman Morgan Ortagus", not "Minister of Defence Forces")."""
+    words = list(ent)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ in PERSON_TITLES and 2 <= len(words) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _BODY_WORDS for t in words)
+            and clean_entity_text(ent).lower() not in INTERNATIONAL_ORGS and clean_entity_text(ent).lower() not in STATE_ORGS)
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:

@@ -204,6 +204,14 @@ def test_the_us_in_capitals_is_the_united_states_not_the_pronoun(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("They told us that Russia attacked Ukraine.")
 
 
+def test_a_titled_name_is_a_person_though_the_recogniser_says_organisation(extract):
+    text = ("U.S. State Department spokeswoman Morgan Ortagus on Thursday praised the British navy. "
+            "“We commend the actions of the Royal Navy,” said Ortagus.")
+    events = extract(text)
+    assert ("support", "USA", "GBR", "asserted") in events
+    assert not any(e[1] == "Ortagus" for e in events)  # the later "Ortagus" is the same American
+
+
 def test_the_secretary_general_unnamed_is_the_un_secretary_general(extract):
     events = extract("The Secretary-General called on Hamas to release the hostages.")
     assert ("demand", "UN Secretary-General", "PSE", "asserted") in events  # the guidelines' usual name
