@@ -11,17 +11,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .actions import ACTIONS
-from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS
+from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
 
-# Verbs whose object does what their infinitive says ("urged Germany to deliver").
-OBJECT_CONTROL = {"prompt", "urge", "ask", "force", "allow", "push", "lead", "encourage",
-                  "persuade", "order", "tell", "call", "press", "invite", "help", "enable",
-                  "compel", "pressure", "request", "require", "authorize", "authorise", "permit"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 STOP_CLIMB_DEPS = {"ccomp", "csubj", "parataxis", "relcl"}
 
