@@ -215,8 +215,8 @@ class DocumentActors:
         partitive = self._partitive(token)
         if partitive is not None:
             return self.resolve(partitive, remember=remember)
-        if token.pos_ == "PRON" or lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS and not (
-                token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1):  # "the US strikes": a name
+        if token.pos_ == "PRON" or (lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS and not (
+                token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1)):  # "the US strikes": a name
             return self.resolve_pronoun(token)
         person = self._titled_person(token, remember)
         if person:
@@ -231,7 +231,7 @@ class DocumentActors:
         if ent is not None and actors and actors[0].country and token.lemma_.lower() in SELF_REFERRING:
             self.memory.by_head[token.lemma_.lower()] = actors[0]  # "the Government of South Sudan ... the Government"
         if actors and lower.endswith("s") and organisation_of_people(noun_phrase_text(token)):
-            self.memory.plural_by_head[lower] = actors  # "G7 Ministers ... Ministers urged"
+            self.memory.organisation_people[lower] = actors  # "G7 Ministers ... Ministers urged"
         if remember:
             self._remember(actors)
         return actors
@@ -596,7 +596,7 @@ def _titled_name(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (before is not None and before.lower_ in PERSON_TITLES and 2 <= len(words) <= 3
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _BODY_WORDS for t in words)
-            and clean_entity_text(ent).lower() not in INTERNATIONAL_ORGS and clean_entity_text(ent).lower() not in STATE_ORGS)
+            and (name := clean_entity_text(ent).lower()) not in INTERNATIONAL_ORGS and name not in STATE_ORGS)
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:

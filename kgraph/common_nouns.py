@@ -146,9 +146,11 @@ def an_organisations_members(noun: Noun, resolver: Resolver) -> list[Actor] | No
     """"EU member states", "the members of the G7", "NATO nations": the organisation's member
     states, by the name the guidelines give them; the members of a club of states ("G7 members")
     are the club. Other organisations' members pass on."""
-    if noun.lower not in MEMBERSHIP_NOUNS or noun.lower == "member" and noun.token.dep_ == "compound":
+    if noun.lower not in MEMBERSHIP_NOUNS or (noun.lower == "member" and noun.token.dep_ == "compound"):
         return None
     token = noun.token
+    if any(t.lower_ == "non" for t in token.subtree if t.i < token.i):
+        return None  # "non-EU countries"
     named = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "nmod", "amod", "poss")]
     named += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     for word in named:
@@ -310,9 +312,9 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     body named with that noun before; "the government" near a person is the person's state;
     "the ministry" of a statement is its author's."""
     memory = resolver.memory
-    bare = memory.plural_by_head.get(noun.lower)
-    if bare and noun.token.text[:1].isupper() and not any(c.dep_ == "det" for c in noun.token.children):
-        return list(bare)  # "G7 Foreign Ministers met ... Ministers urged": a capitalised bare plural
+    bare = memory.organisation_people.get(noun.lower)
+    if bare and noun.token.text[:1].isupper() and not any(noun.token.children):
+        return list(bare)  # "G7 Foreign Ministers met ... Ministers urged": a capitalised plural on its own
     if not _names_a_body(noun) or not noun.has_child("the", "these", "this"):
         return None
     group = memory.plural_by_head.get(noun.lemma) if noun.plural() else None

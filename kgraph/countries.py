@@ -56,7 +56,6 @@ BRIEFING_TITLES: dict[str, str] = {
     "department press briefing": "USA",  # the State Department's
     "pentagon press briefing": "USA",
     "white house press briefing": "USA",
-    "foreign ministry spokesperson's regular press conference": "CHN",
 }
 
 # Demonyms and adjectives (singular and plural people forms) -> ISO3.
@@ -216,7 +215,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for country in pycountry.countries:  # formal names: "Kingdom of Thailand", "Republic of Poland"
         official = getattr(country, "official_name", None)
         if official:
-            names.setdefault(_key(official), country.alpha_3)
+            names.setdefault(_key(official).removeprefix("the "), country.alpha_3)  # "the State of Palestine"
     names["washington"] = "USA"  # the seat of government; the state is "Washington State"
     names["georgia"] = "GEO"
     names["jordan"] = "JOR"

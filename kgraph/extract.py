@@ -272,7 +272,10 @@ def caller_judges(reading: Reading) -> list[Event] | None:
         return None
     called = [c for c in verb.children if c.dep_ == "dobj"]
     agents = _resolve_all(verb_agents(verb)[0], reading.actors)
-    targets = _resolve_all(called, reading.actors, deep=True, exclude=agents)
+    places = [g for c in called for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside")
+              for g in p.children if g.dep_ == "pobj"]  # "the situation in Gaza": where, not who
+    where = _resolve_all(places, reading.actors)
+    targets = [a for a in _resolve_all(called, reading.actors, deep=True, exclude=agents) if a not in where]
     modality = modality_of(verb)  # as sure as the calling: "Russia called the measures illegal" happened
     return [replace(e, modality=modality) for e in _make_events(reading, Roles(agents, targets, "caller-judges"))]
 
@@ -351,7 +354,7 @@ def acts_on(reading: Reading) -> list[Event]:
     """"Russia attacked Ukraine": the agent rules' actors act on the target rules'; parties named together act
     on each other, and a buyer procures from a seller."""
     roles = _acting_roles(reading)
-    if len(roles.agents) >= 2 and not roles.targets and _mutual(reading.token):
+    if len(roles.agents) >= 2 and not roles.targets and not ACTIONS[reading.action].reciprocal and _mutual(reading.token):
         return _mutual_events(reading, roles)
     if _reciprocal(reading.action, roles):
         return _reciprocal_events(reading, roles)
@@ -397,7 +400,7 @@ def _mutual(token: Token) -> bool:
     """"accused each other", "blamed one another", "fired at each other", "clashed": the
     parties of the subject act on one another."""
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in MUTUAL_VERBS:
-        return True
+        return not any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)  # "clashed over migrants": words
     held = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
     return any((h.lower_ == "other" and any(c.lower_ == "each" for c in h.children))
                or (h.lower_ == "one" and any(c.lower_ == "another" for c in h.children)) for h in held)

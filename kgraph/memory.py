@@ -26,6 +26,7 @@ class Memory:
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     title_holders: dict[str, list[Actor]] = field(default_factory=dict)  # "minister" -> every person so titled
     plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
+    organisation_people: dict[str, list[Actor]] = field(default_factory=dict)  # "ministers" -> "G7 Ministers"'s G7
     speaker: Actor | None = None  # the speaker of the current quotation
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
     last_parties: tuple[Actor, ...] = ()  # the latest two to five parties a sentence named

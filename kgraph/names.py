@@ -57,17 +57,20 @@ MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
 STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
 MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
 ORGANISATION_PEOPLE = frozenset(_ACTOR_WORDS["organisation_people"]["words"])
+_PEOPLES_PORTFOLIOS = frozenset(_ACTOR_WORDS["organisation_people"]["portfolios"])
 
 
 def organisation_of_people(name: str) -> str | None:
     """"G7 Foreign Ministers", "ASEAN leaders": the organisation of no state whose people the
-    name's last words are, by its canonical name; else None."""
+    name's last words are, by its canonical name; else None ("EU defence" names no people)."""
     words = name.lower().removeprefix("the ").split()
+    if not words or words[-1] not in ORGANISATION_PEOPLE:
+        return None
     for cut in range(len(words) - 1, 0, -1):
-        if words[cut] not in ORGANISATION_PEOPLE:
+        if words[cut] not in ORGANISATION_PEOPLE | _PEOPLES_PORTFOLIOS:
             return None
         org = INTERNATIONAL_ORGS.get(" ".join(words[:cut]))
-        if org and all(w in ORGANISATION_PEOPLE for w in words[cut:]):
+        if org:
             return org
     return None
 

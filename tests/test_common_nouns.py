@@ -68,6 +68,7 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Iran met Egypt. The G7 members condemned the attack.", "members", "an_organisations_members", ["G7"]),
     ("The members of the G7 condemned the attack.", "members", "an_organisations_members", ["G7"]),
     ("All member states must implement the sanctions.", "states", "", []),  # whose, unsaid
+    ("Non-EU countries condemned the attack.", "countries", "", []),  # not the EU's
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),

@@ -190,6 +190,11 @@ def test_an_organisations_ministers_are_the_organisation_and_ministers_later_are
     assert ("condemn", "G7", "RUS", "asserted") in extract("G7 Ministers condemned Russia.")
     events = extract("G7 Foreign Ministers met in Italy. In the meeting, Ministers condemned Russia.")
     assert ("condemn", "G7", "RUS", "asserted") in events
+    # other people's ministers, or leaders of another body, are not the G7's
+    assert not any(e[1] == "G7" for e in extract("G7 leaders met in Japan. "
+                                                  "Leaders of the African Union later condemned Israel."))
+    assert not any(e[1] == "G7" for e in extract("G7 Foreign Ministers met in Italy. "
+                                                  "Arab Foreign Ministers condemned Israel."))
 
 
 def test_their_of_a_group_of_people_is_all_of_them(extract):

@@ -155,6 +155,14 @@ def test_calling_something_unacceptable_condemns_who_did_it(extract):
     assert ("condemn", "USA", "SDN", "asserted") in extract(text)
 
 
+def test_where_a_deed_happened_is_not_accused_and_words_are_no_fight(extract):
+    assert not any(e[0] == "accuse" for e in extract("The UN described the situation in Gaza as a crime against humanity."))
+    assert not any(e[0] == "fight" for e in extract("Britain and France clashed over migrant crossings in the Channel."))
+    # parties that meet with each other meet once, as any parties named together do
+    talks = [e for e in extract("The US and Japan held talks with each other in Tokyo.") if e[0] == "consult"]
+    assert len(talks) == 1
+
+
 def test_asking_a_question_is_no_demand(extract):
     assert not {e for e in extract("The reporter asked the minister about the strikes.") if e[0] == "demand"}
     assert not {e for e in extract("The G7 called on China to stop supplying weapons to Russia.")
