@@ -575,7 +575,8 @@ def clause_party(search: TargetSearch) -> list[Token]:
         if child.dep_ in ("ccomp", "xcomp"):
             subjects = [g for g in child.children if g.dep_ == "nsubj"]
             objects = [g for g in child.children if g.dep_ == "dobj"]
-            found += {"demand": subjects or objects, "warn": objects, "accuse": subjects}[search.action]
+            found += subjects if search.action == "accuse" else objects if search.action == "warn" else (
+                subjects or objects)
     return found
 
 

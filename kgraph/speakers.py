@@ -220,10 +220,9 @@ def _titled_name_in(doc: Doc, start: int, end: int) -> bool:
     ("Secretary Blinken's Meeting with ...", where the recogniser tags no person; "Press
     Briefing with ..." names no one)."""
     text = document_text(doc)
-    for token in tokens(doc):
-        if token.idx >= end:
-            return False
-        title = TITLES.match(text[token.idx:end]) if token.idx >= start and token.is_title else None
+    between = doc.char_span(start, end, alignment_mode="contract")
+    for token in span_tokens(between) if between is not None else ():
+        title = TITLES.match(text[token.idx:end]) if token.is_title else None
         if title and _OWNER_NAME.match(text, token.idx + title.end(), end):
             return True
     return False
