@@ -112,7 +112,8 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
     found = findings.events if setup.method != "model" else []
     if setup.method == "rules":
         return found
-    learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect)
+    learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect,
+                             beside_rules=setup.method == "union")
     known = {_identity(r) for r in found}
     return found + [e for e in learned if _identity(e) not in known]
 

@@ -44,3 +44,19 @@ def test_a_demand_may_name_no_target_but_a_sanction_must():
     thresholds = {"agent": 0.45, "target": 0.15, "max_agents": 1, "max_targets": 1}
     assert decide("demand", scored, thresholds, actor_key) == [(usa, 0.9, None, 0.6)]
     assert decide("sanction", scored, thresholds, actor_key) == []
+
+
+def test_a_build_beside_the_rules_does_not_ask_the_model_where_the_rules_found_both_roles(nlp):
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = "Germany condemned Russia. Officials said the sanctions would follow soon."
+    doc = nlp(text)
+    article = Article(source="settled.txt", text=text)
+    asked: list = []
+    extract_events(doc, article, method="union", collect=asked)
+    by_trigger = {doc[i].lower_: build_asks for _, i, _, _, build_asks in asked}
+    assert by_trigger["condemned"] is False  # settled by the rules: collected for training, not asked in a build
+    assert by_trigger["sanctions"] is True  # the rules named no agent and target here: the model's to judge
+    assert RuleRoles(True, frozenset({"DEU"}), frozenset({"RUS"})).settled
+    assert not RuleRoles(True, frozenset({"DEU"}), frozenset()).settled

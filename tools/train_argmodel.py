@@ -195,7 +195,8 @@ def questions(corpus, lexicon, voices=None, sentence_models=None) -> list[tuple[
         extract_events(doc, article, method="union", collect=collected)
         acronyms = defined_acronyms(article.text)
         rows += [(name, doc[i].idx, action, [(frozenset(_output_key(a, acronyms) for a in c.actors), c.features,
-                                                c.group) for c in cands]) for (_, i, action, cands) in collected]
+                                                c.group) for c in cands], asked)
+                 for (_, i, action, cands, asked) in collected]
     return rows
 
 
@@ -219,7 +220,7 @@ def labelled(rows, spans) -> tuple[list[list[str]], list[int], list[int]]:
     when a gold line of the trigger's action in the trigger's own sentence names it so (a gold
     line whose sentence is not found in the text counts anywhere in its document)."""
     feats, agent_y, target_y = [], [], []
-    for name, at, action, cands in rows:
+    for name, at, action, cands, _ in rows:
         lines = [g for start, end, g in spans.get(name, [])
                  if g["action"] == action and (start <= at < end or start < 0)]
         agents = {gold_key(g["agent"]) for g in lines}
@@ -283,17 +284,18 @@ def _use_voice(voices, name: str) -> None:
         voice.use_model(voices[name])
 
 
-def scored_questions(rows, model: argmodel.LinearModel) -> list[tuple[str, str, list]]:
-    """Each collected question's candidates with their agent and target probabilities, as
-    extraction computes them: they do not depend on the thresholds, so the grid reuses them."""
-    return [(name, action, [(sorted(keys), *model.probabilities(f), group) for keys, f, group in cands])
-            for name, _, action, cands in rows]
+def scored_questions(rows, model: argmodel.LinearModel) -> list[tuple[str, str, list, bool]]:
+    """Each question's candidates with their agent and target probabilities, as extraction
+    computes them (they do not depend on the thresholds, so the grid reuses them), and whether
+    a build with the rules asks it."""
+    return [(name, action, [(sorted(keys), *model.probabilities(f), group) for keys, f, group in cands], asked)
+            for name, _, action, cands, asked in rows]
 
 
 def model_keys(scored, thresholds: dict[str, float]) -> dict[str, set]:
     """Each document's strict keys from the model's decisions on its scored questions."""
     found: dict[str, set] = defaultdict(set)
-    for name, action, candidates in scored:
+    for name, action, candidates, _ in scored:
         for agent, _, target, _ in decide(action, candidates, thresholds, lambda k: k):
             found[name].add(_key(action, agent, target))
     return found
@@ -362,8 +364,10 @@ def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
         for name in names:
             per_doc[("rules",)][name] = score([name], gold, rules)
         for ta, tt, ma, mt in itertools.product(THRESHOLDS, THRESHOLDS, MAX_ROLES, MAX_ROLES):
-            learned = model_keys(held_out, {"agent": ta, "target": tt, "max_agents": ma, "max_targets": mt})
-            union = {n: rules.get(n, set()) | learned.get(n, set()) for n in names}
+            thresholds = {"agent": ta, "target": tt, "max_agents": ma, "max_targets": mt}
+            learned = model_keys(held_out, thresholds)
+            asked = model_keys([q for q in held_out if q[3]], thresholds)  # beside the rules, as a build asks
+            union = {n: rules.get(n, set()) | asked.get(n, set()) for n in names}
             for method, pred in (("model", learned), ("union", union)):
                 for i, v in enumerate(score(names, gold, pred)):
                     totals[(method, ta, tt, ma, mt)][i] += v
