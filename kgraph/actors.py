@@ -270,10 +270,20 @@ class DocumentActors:
         return [actor] if actor else []
 
     def _known_person(self, token: Token) -> list[Actor]:
-        """A capitalised word that is a person named before: the recogniser missed "Zelenskyy"."""
+        """A capitalised word that is a person named before, or an office holder the
+        dictionaries know: the recogniser missed "Zelenskyy", and "Trump" opening a sentence."""
         if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
             known = self.memory.persons.get(normalise_name(token.text))
-            return [known] if known else []
+            if known:
+                return [known]
+            if token.pos_ == "PROPN" and not token.ent_type_:
+                name = token.doc[min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "flat")
+                                                 and c.pos_ == "PROPN" and not c.ent_type_)]):token.i + 1]
+                # one word only where a sentence opens with it, where the recogniser misses most names
+                # ("Dr. Abdullah" in the text is not the King of Jordan that the one-word form finds)
+                if is_office_holder(name.text) and (len(TITLES.sub("", name.text).split()) > 1 or token.is_sent_start):
+                    person = self._person(name, name.text)
+                    return [person] if person else []
         return []
 
     def _apposition(self, token: Token) -> list[Actor]:

@@ -121,6 +121,12 @@ def test_an_office_holder_named_without_a_title_acts_for_their_state(extract) ->
     assert ("consult", "USA", "JPN", "asserted") in extract("J. Blinken met Japan's foreign minister in Tokyo.")
 
 
+def test_an_office_holder_the_recogniser_missed_is_still_a_person_of_their_state(extract) -> None:
+    # "Trump" opening a sentence is no entity for the small English model
+    assert ("consult", "USA", "RUS", "asserted") in extract("Trump spoke with Putin.")
+    assert not extract("Smith spoke with Putin.")  # a name no dictionary knows stays unknown
+
+
 def test_office_holders_are_found_through_initials_suffixes_and_titles() -> None:
     from kgraph.people import person_country
     assert person_country("Lloyd J. Austin III") == "USA"
