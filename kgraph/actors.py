@@ -160,13 +160,21 @@ class DocumentActors:
         self._remember_subjects(sent)
 
     def _remember_doers(self, sent: Span) -> None:
-        """"North Korea launched a missile ... this launch": who did what each verb says."""
-        for verb in span_tokens(sent):
-            if verb.pos_ == "VERB":
-                subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-                found = self.resolve(subjects[0], remember=False) if subjects else []
-                if found:
-                    self.memory.doers[verb.lemma_.lower()] = found
+        """"North Korea launched a missile ... this launch": who did what each verb says; and
+        each noun, by its possessor or by-phrase ("the DPRK's recent launches ... these launches")."""
+        for word in span_tokens(sent):
+            if word.pos_ == "VERB":
+                doers = [c for c in word.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
+            elif word.pos_ == "NOUN":
+                doers = [c for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                         and c.ent_type_ not in ("DATE", "TIME")][:1]
+                doers = doers or [g for c in word.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                                  for g in c.children if g.dep_ == "pobj"][:1]
+            else:
+                continue
+            found = self.resolve(doers[0], remember=False) if doers else []
+            if found:
+                self.memory.doers[word.lemma_.lower()] = found
 
     def _remember_parties(self, sent: Span) -> None:
         """The two to five states or persons the sentence names, and the countries it lists

@@ -224,6 +224,9 @@ def test_every_event_says_why_it_exists(extract, nlp):
      ("fight", "USA", "YEM", "hypothetical")),
     # a definite noun finds who did the verb before
     ("North Korea launched a missile on Monday. Japan condemned the launch.", ("condemn", "JPN", "PRK", "asserted")),
+    # ... or whose the noun was before ("the DPRK's launches ... these launches")
+    ("The ministers discussed the DPRK's recent ballistic missile launches. Japan condemned these launches.",
+     ("condemn", "JPN", "PRK", "asserted")),
     # an event noun with its by-phrase hung on the verb
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
     # arming someone supplies them
