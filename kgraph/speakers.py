@@ -89,7 +89,8 @@ def document_speaker(doc: Doc) -> Actor | None:
             code = _role_country(token)
             if code:
                 person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
-                               if e.label_ in PERSON_LABELS), None)
+                               if e.label_ in PERSON_LABELS and _counterpart_phrase(e.root) <= _counterpart_phrase(token)),
+                              None)
                 if person:
                     return Actor(person, "PERSON", code)
                 return Actor(country_name(code), "COUNTRY", code)
@@ -209,6 +210,12 @@ def _names_counterpart(role: Token, text: str) -> bool:
             return any(e.label_ in PERSON_LABELS and line_start <= e.start_char < above.idx
                        for e in document_entities(role.doc)) or _titled_name_in(role.doc, line_start, above.idx)
     return False
+
+
+def _counterpart_phrase(token: Token) -> set[int]:
+    """The with-phrases a header word stands in: a person in one the role word is not in is the
+    one called ("PM call with Prime Minister Netanyahu"), not the caller."""
+    return {a.i for a in token.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS}
 
 
 #: a name with a possessive after a title: "Secretary Blinken's (Meeting with ...)"

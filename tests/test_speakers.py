@@ -65,6 +65,15 @@ def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
     assert speaker is not None and speaker.country == "USA"
 
 
+def test_the_person_a_header_says_was_called_is_not_the_speaker(nlp) -> None:
+    doc = nlp("Press release\nPM call with Prime Minister Netanyahu: 10 May 2018\n"
+              "Prime Minister Theresa May spoke with Prime Minister Benjamin Netanyahu of Israel.\n"
+              "A Downing Street spokesperson said:\n"
+              "The Prime Minister held a telephone call with the Israeli Prime Minister.")
+    speaker = document_speaker(doc)
+    assert speaker is not None and (speaker.name, speaker.country) == ("Theresa May", "GBR")
+
+
 def test_a_briefing_title_names_its_government_before_the_topic_does(nlp) -> None:
     doc = nlp("Sudan: Department Press Briefing – May 23, 2023\n\n"
               "QUESTION: What is your assessment of the ceasefire?\n\n"
