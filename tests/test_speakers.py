@@ -159,3 +159,10 @@ def test_the_judged_launch_named_again_is_a_violation_by_its_doer(extract) -> No
 def test_seats_of_government_are_read_as_the_country_table_writes_them() -> None:
     assert venue_country("Washington, D.C.\n\nMR. PRICE: Good afternoon.") == "USA"
     assert venue_country("The Roosevelt Room\n\nTHE PRESIDENT: Thank you.") == "USA"
+
+
+def test_a_readout_does_not_speak_for_the_state_of_the_one_it_met(nlp) -> None:
+    from kgraph.voice import document_voice
+    doc = nlp("The Prime Minister spoke with Ukrainian President Zelenskyy this evening.\n\n"
+              "The Prime Minister committed to further tighten sanctions on Russia.")
+    assert document_voice(doc) != "UKR"  # the model alone had said Ukraine
