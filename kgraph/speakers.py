@@ -115,11 +115,14 @@ def document_speaker(doc: Doc) -> Actor | None:
 
 #: how many opening sentences may say that a statement is joint, and name its authors
 JOINT_HEADER_SENTENCES = 4
+#: a longer list in a joint statement's opening is what it is about, not who signed it
+MAX_JOINT_AUTHORS = 15
 
 
 def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     """The states of a joint statement, whose "we" is all of them: the longest list of two to
-    five states in the opening sentences, when one of those sentences calls the text joint
+    fifteen states (the G7's seven ministers sign one) in the opening sentences, when one of
+    those sentences calls the text joint
     ("Joint Statement by ...", "The text of the following joint statement was released by the
     Governments of the United States, Japan, and the Republic of Korea")."""
     opening = sentences(doc)[:JOINT_HEADER_SENTENCES]
@@ -131,7 +134,7 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
         if members[-1].end > end:
             break
         codes = list(dict.fromkeys(_state_of_member(m) for m in members))
-        if None not in codes and len(found) < len(codes) <= 5:
+        if None not in codes and len(found) < len(codes) <= MAX_JOINT_AUTHORS:
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     return found
 

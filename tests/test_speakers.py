@@ -111,6 +111,13 @@ def test_the_we_of_a_joint_statement_is_every_state_it_lists(nlp) -> None:
     assert {e.agent.country for e in events if e.action == "condemn"} == {"JPN", "KOR", "USA"}
 
 
+def test_the_seven_foreign_ministers_of_the_g7_sign_as_seven_states(extract) -> None:
+    found = extract("Joint Statement by the Governments of Canada, France, Germany, Italy, Japan, the United Kingdom "
+                    "and the United States\n\nWe condemn Russia's attack on Ukraine.")
+    assert {e[1] for e in found if e[0] == "condemn" and e[2] == "RUS"} == {
+        "CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"}
+
+
 def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
     doc = nlp(JOINT.replace("Joint Statement", "Statement").replace("joint statement", "statement"))
     assert joint_authors(doc) == ()
