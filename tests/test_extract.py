@@ -341,3 +341,8 @@ def test_the_words_after_the_trigger_name_the_actor_but_a_hyphened_name_stays():
     militias = Actor("Iran-backed militias", "GROUP", None)
     backing = Event("support", None, militias, "asserted", "backed", text[38:], 38, len(text), trigger_start=43)
     assert _without_trigger(militias, backing, text) is militias
+
+
+def test_a_fight_against_someone_is_a_fight_and_a_fight_for_something_is_not(extract):
+    assert ("fight", "AFG", "RUS", "asserted") in extract("Afghanistan's fight against Russia continues.")
+    assert not extract("Navalny and other prisoners continue their fight for democracy in Russia.")
