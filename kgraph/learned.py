@@ -31,11 +31,17 @@ _RULE_WORDS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | frozenset(AD
     OBJECT_DEPENDENT)
 
 
+_RULE_WORDS_BY_POS = {"VERB": frozenset(VERB_TRIGGERS) | frozenset(OBJECT_DEPENDENT), "NOUN": frozenset(NOUN_TRIGGERS),
+                      "ADJ": frozenset(ADJECTIVE_TRIGGERS)}
+
 _NO_RULES = RuleRoles(False, frozenset(), frozenset())
 
 
 def _known_to_rules(token: Token) -> bool:
-    return token.lemma_.lower() in _RULE_WORDS or token.lower_ in _RULE_WORDS
+    """Whether the rules read `token` as a trigger of its part of speech: "fight" is their verb,
+    not their noun ("their fight against ISIS" is the model's to judge)."""
+    words = _RULE_WORDS_BY_POS.get(token.pos_, _RULE_WORDS)
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[int, str], RuleRoles],
