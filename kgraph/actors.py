@@ -165,11 +165,11 @@ class DocumentActors:
         for word in span_tokens(sent):
             if word.pos_ == "VERB":
                 doers = [c for c in word.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
-            elif word.pos_ == "NOUN":
-                doers = [c for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON"
-                         and c.ent_type_ not in ("DATE", "TIME")][:1]
-                doers = doers or [g for c in word.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                                  for g in c.children if g.dep_ == "pobj"][:1]
+            elif word.pos_ == "NOUN":  # the by-phrase first: "Taiwan's blockade by the Chinese navy" is China's
+                doers = [g for c in word.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                         for g in c.children if g.dep_ == "pobj"][:1]
+                doers = doers or [c for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                                  and c.ent_type_ not in ("DATE", "TIME")][:1]
             else:
                 continue
             found = self.resolve(doers[0], remember=False) if doers else []
@@ -287,8 +287,8 @@ class DocumentActors:
             if token.pos_ == "PROPN" and not token.ent_type_:
                 name = token.doc[min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "flat")
                                                  and c.pos_ == "PROPN" and not c.ent_type_)]):token.i + 1]
-                # one word only where a sentence opens with it, where the recogniser misses most names
-                # ("Dr. Abdullah" in the text is not the King of Jordan that the one-word form finds)
+                # one word only where a sentence opens with it, where the recogniser misses most names:
+                # elsewhere a lone capitalised word is as often a place or a thing as a minister
                 if is_office_holder(name.text) and (len(TITLES.sub("", name.text).split()) > 1 or token.is_sent_start):
                     person = self._person(name, name.text)
                     return [person] if person else []

@@ -45,8 +45,8 @@ def _known_to_rules(token: Token) -> bool:
 
 
 def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[int, str], RuleRoles],
-                   model: LinearModel | None, article: Article, collect: list | None = None,
-                   beside_rules: bool = True) -> list[Event]:
+                   model: LinearModel | None, article: Article, collect: list | None = None, *,
+                   beside_rules: bool) -> list[Event]:
     """The model's events in `sent`; with `collect`, also every question asked, for training,
     each with whether a build beside the rules asks it. `beside_rules`: the rules' events are
     kept too, so a trigger whose agent and target they both found is not asked again."""

@@ -88,9 +88,7 @@ def document_speaker(doc: Doc) -> Actor | None:
         if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text):
             code = _role_country(token)
             if code:
-                person = next((TITLES.sub("", e.text).strip() for e in doc[:header_end].ents
-                               if e.label_ in PERSON_LABELS and _counterpart_phrase(e.root) <= _counterpart_phrase(token)),
-                              None)
+                person = _header_person([e for e in doc[:header_end].ents if e.label_ in PERSON_LABELS], token)
                 if person:
                     return Actor(person, "PERSON", code)
                 return Actor(country_name(code), "COUNTRY", code)
@@ -115,8 +113,10 @@ def document_speaker(doc: Doc) -> Actor | None:
 
 #: how many opening sentences may say that a statement is joint, and name its authors
 JOINT_HEADER_SENTENCES = 4
-#: a longer list in a joint statement's opening is what it is about, not who signed it
+#: a longer list in a joint statement's opening is what it is about, not who signed it ...
 MAX_JOINT_AUTHORS = 15
+#: ... and so is a list of more than five that is not introduced as the authors ("by ...")
+MAX_UNMARKED_AUTHORS = 5
 
 
 def joint_authors(doc: Doc) -> tuple[Actor, ...]:
@@ -134,9 +134,20 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
         if members[-1].end > end:
             break
         codes = list(dict.fromkeys(_state_of_member(m) for m in members))
-        if None not in codes and len(found) < len(codes) <= MAX_JOINT_AUTHORS:
+        if None not in codes and len(found) < len(codes) <= (
+                MAX_JOINT_AUTHORS if _lists_signatories(members[0]) else MAX_UNMARKED_AUTHORS):
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     return found
+
+
+def _lists_signatories(first: Span) -> bool:
+    """Whether a list is introduced as the statement's authors: "by ...", "the Governments of ...",
+    "the Foreign Ministers of ..." (not "developments in Mali, Burkina Faso, Niger ...")."""
+    before = [t for t in first.doc[max(first.start - 3, 0):first.start] if t.pos_ != "DET"]
+    if not before:
+        return False
+    word = before[-1]
+    return word.lower_ == "by" or (word.lower_ == "of" and word.head.lemma_.lower() in ROLE_WORDS)
 
 
 def _state_of_member(member: Span) -> str | None:
@@ -215,10 +226,16 @@ def _names_counterpart(role: Token, text: str) -> bool:
     return False
 
 
-def _counterpart_phrase(token: Token) -> set[int]:
-    """The with-phrases a header word stands in: a person in one the role word is not in is the
-    one called ("PM call with Prime Minister Netanyahu"), not the caller."""
-    return {a.i for a in token.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS}
+def _header_person(persons: list[Span], role: Token) -> str | None:
+    """The speaker's name among the header's persons: one named before the role word and not in
+    a with-phrase ("PM call with Prime Minister Netanyahu / Prime Minister Theresa May spoke with
+    ... / A Downing Street spokesperson said": Theresa May), else the first ("Remarks at a Council
+    Meeting with Ambassador Robert Wood": the with-phrase names the speaker)."""
+    in_with = {a.i for a in role.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS}
+    callers = [e for e in persons if e.start < role.i and not {
+        a.i for a in e.root.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS} - in_with]
+    found = (callers or persons)[:1]
+    return TITLES.sub("", found[0].text).strip() if found else None
 
 
 #: a name with a possessive after a title: "Secretary Blinken's (Meeting with ...)"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .countries import country_code, demonym_code
 from .doccache import document_entities, document_text, span_text
 from .actions import ACTIONS
-from .names import AMERICAN_SPELLINGS, BRITISH_SPELLINGS, COUNTERPART_PREPOSITIONS, ROLE_WORDS
+from .names import AMERICAN_SPELLINGS, BRITISH_SPELLINGS, COUNTERPART_PREPOSITIONS, NAME_TITLES, ROLE_WORDS
 from .people import person_country
 from .sentences import sentence_numbers
 from .sentences import sentences as all_sentences
@@ -121,6 +121,7 @@ class _Tally:
     as_subject: Counter[str] = field(default_factory=Counter)
     with_own_noun: Counter[str] = field(default_factory=Counter)
     in_we_sentences: Counter[str] = field(default_factory=Counter)
+    met: Counter[str] = field(default_factory=Counter)  # qualifying the person a readout's opening met
 
 
 def _state_mentions(doc: Doc) -> list[tuple[Span, str]]:
@@ -199,8 +200,8 @@ def _qualifies_counterpart(root: Token) -> bool:
         if head.dep_ not in ("compound", "amod", "nmod", "poss", "flat"):
             break
         head = head.head
-    if head is root:
-        return False
+    if head is root or not (head.ent_type_ == "PERSON" or head.lemma_.lower() in NAME_TITLES | ROLE_WORDS):
+        return False  # "met with American troops in Poland": the author's own, not someone met
     return ((head.dep_ == "pobj" and head.head.lower_ in COUNTERPART_PREPOSITIONS and head.head.head.pos_ == "VERB")
             or (head.dep_ == "dobj" and head.head.lemma_.lower() in ACTIONS["consult"].verbs))
 
@@ -217,6 +218,7 @@ def _mention_features(mentions: list[tuple[Span, str]], facts: _DocumentFacts) -
         tally.as_subject[code] += "subject" in found
         tally.with_own_noun[code] += "own_noun" in found
         tally.in_we_sentences[code] += sentence in facts.first_person_sents
+        tally.met[code] += "counterpart" in found
     return feats, tally
 
 
@@ -239,6 +241,7 @@ def _count_features(code: str, rank: int, tally: _Tally, facts: _DocumentFacts) 
             _bucket(tally.in_we_sentences[code], (0, 1, 3), "in_we_sentences"),
             _bucket(tally.with_own_noun[code], (0, 1, 3), "own_nouns"),
             "first_person_doc" if facts.first_person_sents else "no_first_person",
+            *(["met_never_subject"] if tally.met[code] and not tally.as_subject[code] else []),
             "state=" + code,  # who writes such texts: a prior learned from them
             f"spelling={facts.spelling}|state={code}"}
 
@@ -270,7 +273,7 @@ def document_voice(doc: Doc) -> str | None:
     # training texts show it too rarely for the model to learn it (a UK readout "The Prime
     # Minister spoke with Ukrainian President Zelenskyy" was read as Ukraine's)
     scored = [(model.probability(f), code) for code, f in candidate_features(doc).items()
-              if not ("counterpart" in f and "subject_share<=0" in f)]
+              if "met_never_subject" not in f]
     if not scored:
         return None
     best, code = max(scored)

@@ -72,6 +72,11 @@ def test_the_person_a_header_says_was_called_is_not_the_speaker(nlp) -> None:
               "The Prime Minister held a telephone call with the Israeli Prime Minister.")
     speaker = document_speaker(doc)
     assert speaker is not None and (speaker.name, speaker.country) == ("Theresa May", "GBR")
+    # with no one named before the role word, the with-phrase names the speaker, not a later sentence's person
+    doc = nlp("U.S. Mission to the United Nations: Remarks at a Security Council Meeting with Ambassador Robert Wood\n\n"
+              "Thank you, Madam President. I thank Under-Secretary-General Rosemary DiCarlo for her briefing.")
+    speaker = document_speaker(doc)
+    assert speaker is not None and speaker.name == "Robert Wood"
 
 
 def test_a_briefing_title_names_its_government_before_the_topic_does(nlp) -> None:
@@ -116,6 +121,13 @@ def test_the_seven_foreign_ministers_of_the_g7_sign_as_seven_states(extract) -> 
                     "and the United States\n\nWe condemn Russia's attack on Ukraine.")
     assert {e[1] for e in found if e[0] == "condemn" and e[2] == "RUS"} == {
         "CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"}
+
+
+def test_a_long_list_of_states_a_joint_statement_is_about_does_not_sign_it(nlp) -> None:
+    doc = nlp("Joint Statement on the Security Situation in the Sahel\n\n"
+              "The Governments of France and Germany are deeply concerned by developments in Mali, Burkina Faso, "
+              "Niger, Chad, Mauritania and Sudan. We condemn the attacks by armed groups on civilians.")
+    assert "MLI" not in {a.country for a in joint_authors(doc)}
 
 
 def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
@@ -173,3 +185,10 @@ def test_a_readout_does_not_speak_for_the_state_of_the_one_it_met(nlp) -> None:
     doc = nlp("The Prime Minister spoke with Ukrainian President Zelenskyy this evening.\n\n"
               "The Prime Minister committed to further tighten sanctions on Russia.")
     assert document_voice(doc) != "UKR"  # the model alone had said Ukraine
+
+
+def test_the_authors_own_troops_met_are_no_counterpart(nlp) -> None:
+    from kgraph.voice import document_voice
+    doc = nlp("The Vice President met with American troops stationed in Poland this morning.\n\n"
+              "We condemn Russia's brutal war against Ukraine.")
+    assert document_voice(doc) != "POL"
