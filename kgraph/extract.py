@@ -417,7 +417,9 @@ def _mutual_events(reading: Reading, roles: Roles) -> list[Event]:
 def _procurement(reading: Reading, roles: Roles) -> Roles:
     """"procurement of arms from the DPRK": the seller supplies the buyer."""
     sellers = [a for h in from_objects(reading.token) for a in reading.actors.resolve(h)]
-    buyers = roles.agents or _resolve_all(governing_subjects(reading.token), reading.actors)
+    selling = {a.key for a in sellers}  # the agent rules read "procurement ... from Iran" as Iran's own
+    buyers = ([a for a in roles.agents if a.key not in selling]
+              or _resolve_all(governing_subjects(reading.token), reading.actors, exclude=sellers))
     return Roles(sellers, buyers, "procurement-from")
 
 

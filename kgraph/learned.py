@@ -31,8 +31,9 @@ _RULE_WORDS = frozenset(VERB_TRIGGERS) | frozenset(NOUN_TRIGGERS) | frozenset(AD
     OBJECT_DEPENDENT)
 
 
-_RULE_WORDS_BY_POS = {"VERB": frozenset(VERB_TRIGGERS) | frozenset(OBJECT_DEPENDENT), "NOUN": frozenset(NOUN_TRIGGERS),
-                      "ADJ": frozenset(ADJECTIVE_TRIGGERS)}
+#: a noun is the rules' only where they read it as a noun (CV: nouns only 0.617, every part of speech
+#: 0.619, both 0.616 in the threshold neighbourhood; nouns only asks fewer questions)
+_RULE_WORDS_BY_POS = {"NOUN": frozenset(NOUN_TRIGGERS)}
 
 _NO_RULES = RuleRoles(False, frozenset(), frozenset())
 

@@ -227,6 +227,8 @@ def test_every_event_says_why_it_exists(extract, nlp):
     # ... or whose the noun was before ("the DPRK's launches ... these launches")
     ("The ministers discussed the DPRK's recent ballistic missile launches. Japan condemned these launches.",
      ("condemn", "JPN", "PRK", "asserted")),
+    # a buyer procures from a seller, also where the from-phrase hangs on the noun
+    ("Russia continued the procurement of armed drones from Iran.", ("supply", "IRN", "RUS", "asserted")),
     # an event noun with its by-phrase hung on the verb
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
     # arming someone supplies them
