@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .actions import ACTIONS
 from .countries import country_name
 from .model import Actor, Article, ArticleResult, Event, normalise_name
 
@@ -123,4 +124,16 @@ def resolve_article(result: ArticleResult, resolver: EntityResolver) -> Resolved
     # a theme is named by its IRI only; its actors are resolved where it is an event of the list
     events = [ResolvedEvent(event, resolve(event.agent), resolve(event.target), resolve(event.reported_by))
               for event in result.events]
-    return ResolvedArticle(result.article, events, merges)
+    themes = {id(e.theme) for e in result.events if e.theme is not None}
+    return ResolvedArticle(result.article, [e for e in events if id(e.event) in themes or not _acts_on_itself(e)],
+                           merges)
+
+
+def _acts_on_itself(event: ResolvedEvent) -> bool:
+    """Whether identity made an event's agent its own target where the action cannot be
+    reflexive: "Austin", of no state in one article, is the United States' Secretary Austin
+    met in another, so "the United States and Austin cooperate" is the United States alone."""
+    agent, target = event.agent, event.target
+    if agent is None or target is None or ACTIONS[event.event.action].reflexive:
+        return False
+    return (agent.country or agent.key) == (target.country or target.key)

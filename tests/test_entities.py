@@ -85,6 +85,22 @@ def test_the_writer_writes_the_identities_it_is_given():
         assert agents == {URIRef(ACTOR + "yoon"), URIRef(ACTOR + "yoon-suk-yeol")}
 
 
+def test_an_event_that_identity_turns_on_its_own_agent_is_dropped():
+    # "Austin" was of no state in the first article; another made him the United States' Secretary
+    resolver = EntityResolver()
+    resolver.canonical(Actor("Lloyd Austin", "PERSON", "USA"))
+    resolver.canonical(Actor("Austin", "PERSON", "USA"))
+    article = Article(source="a.txt", text="The United States and Austin will deepen cooperation.")
+    usa = Actor("United States", "COUNTRY", "USA")
+    austin = Actor("Austin", "PERSON")
+    cooperation = Event(action="cooperate", agent=usa, target=austin, modality="asserted", trigger="cooperation",
+                        sentence=article.text, sentence_start=0, sentence_end=52, trigger_start=42)
+    meeting = Event(action="consult", agent=usa, target=austin, modality="asserted", trigger="met",
+                    sentence=article.text, sentence_start=0, sentence_end=52, trigger_start=10)
+    resolved = resolve_article(ArticleResult(article=article, events=[cooperation, meeting]), resolver)
+    assert [e.event.action for e in resolved.events] == ["consult"]  # a state may meet its own people
+
+
 def _build(tmp_path, texts: dict[str, str]) -> Graph:
     from kgraph.pipeline import build
 
