@@ -58,7 +58,7 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     triggers = list(rule_roles)
     triggers += [(token.i, action) for token in span_tokens(sent) for action in trigger_actions(token)
                  if not _known_to_rules(token)]
-    build_asks = {key for key in triggers if not (beside_rules and key in rule_roles and rule_roles[key].settled)}
+    build_asks = {key for key in triggers if not (beside_rules and rule_roles.get(key, _NO_RULES).settled)}
     if collect is None:  # before the candidates are read: half the questions on the build benchmark's corpus
         triggers = [key for key in triggers if key in build_asks]
     triggers = [(sent.doc[i], action) for i, action in dict.fromkeys(triggers)]

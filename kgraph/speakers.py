@@ -231,11 +231,15 @@ def _header_person(persons: list[Span], role: Token) -> str | None:
     a with-phrase ("PM call with Prime Minister Netanyahu / Prime Minister Theresa May spoke with
     ... / A Downing Street spokesperson said": Theresa May), else the first ("Remarks at a Council
     Meeting with Ambassador Robert Wood": the with-phrase names the speaker)."""
-    in_with = {a.i for a in role.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS}
-    callers = [e for e in persons if e.start < role.i and not {
-        a.i for a in e.root.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS} - in_with]
+    in_with = _with_phrases(role)
+    callers = [e for e in persons if e.start < role.i and not _with_phrases(e.root) - in_with]
     found = (callers or persons)[:1]
     return TITLES.sub("", found[0].text).strip() if found else None
+
+
+def _with_phrases(token: Token) -> set[int]:
+    """The with-phrases (their prepositions' positions) a header word stands in."""
+    return {a.i for a in token.ancestors if a.dep_ == "prep" and a.lower_ in COUNTERPART_PREPOSITIONS}
 
 
 #: a name with a possessive after a title: "Secretary Blinken's (Meeting with ...)"

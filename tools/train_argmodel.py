@@ -354,6 +354,7 @@ def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
         model = fit(*labelled(questions(train, lexicon, voices, inner), sentence_spans(train, gold)),
                     {"agent": 0.5, "target": 0.5})
         held_out = scored_questions(questions(folds[k], lexicon, voices, whole), model)
+        asked_by_builds = [q for q in held_out if q[3]]  # beside the rules, as a build asks
         sentmodel.use_model(None)
         rules = rule_keys(folds[k], voices)
         for i, v in enumerate(score(names, gold, rules)):
@@ -366,7 +367,7 @@ def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
         for ta, tt, ma, mt in itertools.product(THRESHOLDS, THRESHOLDS, MAX_ROLES, MAX_ROLES):
             thresholds = {"agent": ta, "target": tt, "max_agents": ma, "max_targets": mt}
             learned = model_keys(held_out, thresholds)
-            asked = model_keys([q for q in held_out if q[3]], thresholds)  # beside the rules, as a build asks
+            asked = model_keys(asked_by_builds, thresholds)
             union = {n: rules.get(n, set()) | asked.get(n, set()) for n in names}
             for method, pred in (("model", learned), ("union", union)):
                 for i, v in enumerate(score(names, gold, pred)):
