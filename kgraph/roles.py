@@ -506,15 +506,15 @@ def elaborated_noun_target(search: TargetSearch) -> list[Token]:
 
 
 def verb_held_target(search: TargetSearch) -> list[Token]:
-    """'increasing its support to Kyiv', 'acting in concert with the G7': the preposition hangs
-    on the verb."""
+    """'increasing its support to Kyiv', 'acting in concert with the G7', 'provide military
+    support to the government' (a dative 'to'): the preposition hangs on the verb."""
     token = measure_head(search.token)
     if not search.is_noun():
         return []
     verb = token.head if token.dep_ == "dobj" else manner_verb(token)
     if verb is None:
         return []
-    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in search.preps and p.i > token.i
+    return [g for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
             for g in _pobjs(p)]
 
 

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS,
-    FIRE_NOUNS, FORCE_NOUNS, GUEST_NOUNS, HOSTING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIEL_NOUNS, MEETING_NOUNS,
-    NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
+    FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIAL_KINDS,
+    MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
     SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TRAVEL_VERBS, VERB_TRIGGERS, VERBS_OF_PHRASES, WEAPON_MODIFIERS,
 )
 from .sentences import sentence_numbers, sentences
@@ -45,6 +45,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                     yield Trigger(token, action, "verb")
         elif token.pos_ in ("NOUN", "PROPN"):
             action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+            if action == "support" and material_support_given(token):
+                action = "supply"
             if action and _noun_is_event(token, action):
                 yield Trigger(token, action, "noun")
         elif token.pos_ == "ADJ" and lemma in ADJECTIVE_TRIGGERS:
@@ -57,6 +59,18 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")  # "called the strike an act of aggression"
         for rule, action in phrases.get(token.i, ()):
             yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
+
+
+def material_support_given(token: Token) -> bool:
+    """'providing sustained financial support', 'provide crucial military and financial support
+    to the government': support of a material kind that someone gives is a supply."""
+    if token.lemma_.lower() not in MATERIAL_SUPPORT_NOUNS or token.dep_ != "dobj":
+        return False
+    if token.head.lemma_.lower() not in GIVING_VERBS:
+        return False
+    kinds = [c for c in token.children if c.dep_ == "amod"]
+    kinds += [k for c in kinds for k in c.conjuncts]
+    return any(k.lemma_.lower() in MATERIAL_KINDS for k in kinds)
 
 
 def calling_verb(token: Token) -> Token | None:

@@ -303,6 +303,13 @@ def test_making_clear_with_no_one_to_make_it_clear_to_warns_no_one(extract):
     assert not [e for e in events if e[0] == "warn"]
 
 
+def test_giving_military_or_financial_support_supplies_but_backing_alone_supports(extract):
+    events = extract("The United States and Iran both provide crucial military and financial support to the Iraqi government.")
+    assert {e[:3] for e in events} == {("supply", "USA", "IRQ"), ("supply", "IRN", "IRQ")}
+    assert {e[:3] for e in extract("Iran provides support to Hezbollah.")} == {("support", "IRN", "LBN")}
+    assert {e[:3] for e in extract("France voiced strong political support for Ukraine.")} == {("support", "FRA", "UKR")}
+
+
 def test_support_for_no_one_named_is_no_event(extract):
     # support needs a target (data/actions.json): "supports this resolution" names no one supported
     events = extract("The United States strongly supports this important resolution renewing the mandate.")
