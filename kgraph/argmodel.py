@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from .countries import country_name
 from .doccache import span_tokens
 from .model import Actor
+from .names import SPEAKER_PRONOUNS
 from .roles import in_step_noun, in_with_phrase, manner_verb
 from .sentmodel import sentence_probability
 
@@ -151,10 +152,13 @@ class TriggerView:
     chain: list[Token]
     shared: list[str]  # the features every candidate of this trigger has
     governor: str  # the feature of the word the trigger hangs from, for candidates named in the sentence
+    first_person: bool = False  # the sentence says "we", "our" or "I": its speaker may be who acts
 
 
-def trigger_view(trigger: Token, action: str, rules: RuleRoles, n_candidates: int) -> TriggerView:
-    """The trigger's side of every (trigger, action, candidate) question."""
+def trigger_view(trigger: Token, action: str, rules: RuleRoles, n_candidates: int, *,
+                 first_person: bool = False) -> TriggerView:
+    """The trigger's side of every (trigger, action, candidate) question; `first_person`: its
+    sentence speaks as "we" or "I" (`speaks_in_first_person`)."""
     lemma = trigger.lemma_.lower()
     passive = _passive(trigger)
     entry = _lexicon_entry(trigger)
@@ -169,7 +173,12 @@ def trigger_view(trigger: Token, action: str, rules: RuleRoles, n_candidates: in
         band = next((f"<{edge:g}" for edge in _SENTENCE_BANDS if likely < edge), f">={_SENTENCE_BANDS[-1]:g}")
         shared += [f"sentp={band}", f"sentp={band}|{action}"]
     return TriggerView(trigger, action, lemma, passive, _chain(trigger), shared,
-                       f"thead={trigger.head.lemma_.lower()}|{trigger.dep_}")
+                       f"thead={trigger.head.lemma_.lower()}|{trigger.dep_}", first_person)
+
+
+def speaks_in_first_person(sent: Span) -> bool:
+    """Whether the sentence says "we", "our", "I" ("US" the country is a name, not "us")."""
+    return any(t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS for t in span_tokens(sent))
 
 
 @dataclass(frozen=True)
@@ -215,8 +224,9 @@ def view_features(view: TriggerView, candidate: Candidate, seen: CandidateView, 
         if seen.keys & chosen:
             feats += [f"rule-{role}", f"rule-{role}|{action}"]
     token = seen.token
-    if token is None:
-        return feats
+    if token is None:  # the speaker or author: the one who acts mostly where the sentence says "we" (CV +0.002)
+        source = candidate.source
+        return feats + [f"first-person={view.first_person}|{source}", f"first-person={view.first_person}|{source}|{action}"]
     trigger = view.token
     found = _path(view.chain, seen.chain)
     path, preps = found if found else ("none", [])

@@ -15,7 +15,7 @@ from .actions import TARGET_REQUIRED
 from .actors import DocumentActors
 from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
-    trigger_actions, trigger_view, untargeted_actions, view_features,
+    speaks_in_first_person, trigger_actions, trigger_view, untargeted_actions, view_features,
 )
 from .doccache import span_tokens
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
@@ -72,10 +72,11 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
         return []
     speaker_keys = frozenset(actor_key(a) for c in candidates if c.token is None for a in c.actors)
     seen = [candidate_view(c) for c in candidates]  # read each mention once for all triggers
+    first_person = speaks_in_first_person(sent)
     events: list[Event] = []
     for token, action in triggers:
         rules = rule_roles.get((token.i, action), _NO_RULES)
-        view = trigger_view(token, action, rules, len(candidates))
+        view = trigger_view(token, action, rules, len(candidates), first_person=first_person)
         features = [view_features(view, c, v, rules, speaker_keys) for c, v in zip(candidates, seen)]
         features.append(no_target_features(token, action, rules))
         asked = [*candidates, NO_TARGET]

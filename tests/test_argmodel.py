@@ -60,3 +60,19 @@ def test_a_build_beside_the_rules_does_not_ask_the_model_where_the_rules_found_b
     assert by_trigger["sanctions"] is True  # the rules named no agent and target here: the model's to judge
     assert RuleRoles(True, frozenset({"DEU"}), frozenset({"RUS"})).settled
     assert not RuleRoles(True, frozenset({"DEU"}), frozenset()).settled
+
+
+def test_a_sentence_in_the_first_person_is_told_apart_from_one_about_the_us(nlp):
+    from kgraph.argmodel import speaks_in_first_person
+
+    assert speaks_in_first_person(nlp("We condemn the attack.")[:])
+    assert not speaks_in_first_person(nlp("The US condemned the attack.")[:])
+
+
+def test_the_authors_question_says_whether_the_sentence_speaks_in_the_first_person(nlp):
+    doc = nlp("U.N. calls for a truce grew louder.")
+    author = Candidate([Actor("United States", "COUNTRY", "USA")], None, "author")
+    for first_person in (True, False):
+        view = trigger_view(doc[1], "demand", NO_RULES, n_candidates=2, first_person=first_person)
+        features = view_features(view, author, candidate_view(author), NO_RULES, frozenset())
+        assert f"first-person={first_person}|author" in features
