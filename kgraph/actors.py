@@ -68,7 +68,6 @@ class DocumentActors:
         self._sentence: Span | None = None
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
         self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
-        self._doer_words: dict[str, list[Token]] = {}  # verb or noun lemma -> its doers' words, latest last
         self._steps = 0  # resolutions set off by the outermost one in flight
 
     # ----- public -------------------------------------------------------------------------
@@ -162,8 +161,7 @@ class DocumentActors:
 
     def _remember_doers(self, sent: Span) -> None:
         """"North Korea launched a missile ... this launch": who did what each verb says; and
-        each noun, by its possessor or by-phrase ("the DPRK's recent launches ... these launches").
-        The doers' words are kept; `doers_of` resolves them only when a later "this launch" asks."""
+        each noun, by its possessor or by-phrase ("the DPRK's recent launches ... these launches")."""
         for word in span_tokens(sent):
             if word.pos_ == "VERB":
                 doers = [c for c in word.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
@@ -174,16 +172,9 @@ class DocumentActors:
                                   and c.ent_type_ not in ("DATE", "TIME")][:1]
             else:
                 continue
-            if doers:
-                self._doer_words.setdefault(word.lemma_.lower(), []).append(doers[0])
-
-    def doers_of(self, lemma: str) -> list[Actor]:
-        """Who last did what `lemma` names: the latest doer's words that name actors."""
-        for word in reversed(self._doer_words.get(lemma, [])):
-            found = self.resolve(word, remember=False)
+            found = self.resolve(doers[0], remember=False) if doers else []
             if found:
-                return found
-        return []
+                self.memory.doers[word.lemma_.lower()] = found
 
     def _remember_parties(self, sent: Span) -> None:
         """The two to five states or persons the sentence names, and the countries it lists

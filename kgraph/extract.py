@@ -586,7 +586,7 @@ def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
     if not _definite(head):
         return []
     others = search.others()
-    return [a for a in search.actors.doers_of(head.lemma_.lower()) if (a.country or a.key) not in others]
+    return [a for a in search.actors.memory.doers.get(head.lemma_.lower(), []) if (a.country or a.key) not in others]
 
 
 def last_act(head: Token, search: ActorSearch) -> list[Actor]:

@@ -33,6 +33,7 @@ class Memory:
     meeting: tuple[Actor, ...] = ()  # who took part in the latest meetings, calls and talks
     meeting_age: int = 0  # sentences since `meeting` last grew
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
+    doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb or noun lemma -> its last doer
     recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
     judged: list[Actor] = field(default_factory=list)  # the latest condemned or accused: "This constitutes a violation"
     judged_thing: str = ""  # the lemma of what they were condemned for ("launch")

@@ -279,3 +279,11 @@ def test_a_surname_or_company_is_not_cut_to_an_organisation_or_a_title(nlp):
     assert (west.name, west.kind) != ("the West", "ORG")
     [atomics] = resolved(nlp, "General Atomics will supply drones to Ukraine.", "Atomics")
     assert atomics.name == "General Atomics"
+
+
+def test_the_doer_of_this_launch_is_who_did_it_then_not_who_the_words_name_later(extract):
+    # "the country" was North Korea when it launched; by "this launch" the last country named is China
+    events = extract("North Korea held a military parade on Saturday. The country launched a ballistic missile "
+                     "on Sunday. China said nothing. Kishida condemned this launch.")
+    assert ("condemn", "JPN", "PRK", "asserted") in events
+    assert not {e for e in events if e[0] == "condemn" and e[2] == "CHN"}
