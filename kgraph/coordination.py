@@ -15,20 +15,62 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .countries import country_code, demonym_code
+
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
 COMPONENT = "kgraph_coordination"
 #: entity labels whose lists are mended
 LIST_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 _COORDINATORS = frozenset({"and", "or", "&"})
+#: what joins two states in one name ("U.S.-Japan", "India–Pakistan")
+HYPHENS = ("-", "\u2013")
 
 
 @Language.component(COMPONENT)
 def mend_lists(doc: Doc) -> Doc:
-    """Make every later member of each list of names a conjunct of the member before it."""
+    """Make every later member of each list of names a conjunct of the member before it; first
+    part the states a hyphen joins into one name ("North Korea-Russia cooperation")."""
+    split_hyphenated_states(doc)
     for members, coordinators in name_lists(doc):
         for earlier, later, cc in zip(members, members[1:], coordinators):
             _attach(earlier.root, later.root, cc)
     return doc
+
+
+def split_hyphenated_states(doc: Doc) -> None:
+    """The recogniser reads "North Korea-Russia" or "The United States-Japan" as one place: make
+    each state its own name, so each resolves to its state."""
+    ents: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        parts = _hyphenated_parts(ent)
+        ents += parts or [ent]
+        changed = changed or bool(parts)
+    if changed:
+        doc.ents = ents
+
+
+def _hyphenated_parts(ent: Span) -> list[Span]:
+    """The states of a name that is states joined by hyphens ("North Korea-Russia"), or one state
+    and the hyphen after it ("North Korea-" before "Russia"), else []."""
+    doc = ent.doc
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    bounds, begin = [], start
+    for token in doc[start:ent.end]:
+        if token.text in HYPHENS and not token.whitespace_ and token.i > begin and not doc[token.i - 1].whitespace_:
+            bounds.append((begin, token.i))
+            begin = token.i + 1
+    if not bounds:
+        return []
+    if begin < ent.end:
+        bounds.append((begin, ent.end))
+    labels = []
+    for first, last in bounds:
+        text = doc[first:last].text
+        labels.append("GPE" if country_code(text) else "NORP" if demonym_code(text) else None)
+    if None in labels:
+        return []
+    return [Span(doc, first, last, label=label) for (first, last), label in zip(bounds, labels)]
 
 
 def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:

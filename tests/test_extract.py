@@ -135,9 +135,24 @@ def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extra
     assert not {e for e in extract("The U.S.-led coalition held a meeting.") if e[0] == "cooperate"}
 
 
+def test_states_of_two_words_and_chains_of_three_joined_by_hyphens_cooperate(extract):
+    events = extract("North Korea-Russia military cooperation has deepened.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("PRK", "RUS")}
+    events = extract("Officials praised U.S.-Japan-Australia trilateral cooperation.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "JPN"), ("USA", "AUS"), ("JPN", "AUS")}
+
+
+def test_a_name_the_recogniser_ran_across_a_hyphen_is_split_into_its_states(nlp):
+    # it read "North Korea-" (hyphen and all) as one place, and "Korea" then stood for Russia
+    assert [(e.text, e.label_) for e in nlp("North Korea-Russia ties deepened.").ents][:2] == [
+        ("North Korea", "GPE"), ("Russia", "GPE")]
+    assert [e.text for e in nlp("The United States-Japan alliance is strong.").ents][:2] == ["United States", "Japan"]
+
+
 def test_an_abbreviation_and_a_hyphen_do_not_hide_the_next_name(nlp):
     assert [t.text for t in nlp("the U.S.-Vietnam partnership")][1:4] == ["U.S.", "-", "Vietnam"]
     assert "U.S.-led" in [t.text for t in nlp("the U.S.-led coalition")]
+    assert [t.text for t in nlp("the U.S.\u2013Japan alliance")][1:4] == ["U.S.", "\u2013", "Japan"]
 
 
 def test_reference_back_is_no_new_event(extract):
