@@ -385,8 +385,11 @@ def _acting_roles(reading: Reading) -> Roles:
 
 
 def _reciprocal(action: str, roles: Roles) -> bool:
-    """Whether a reciprocal action names two or more parties on one side and nobody on the other."""
-    agents, targets = roles.agents, roles.targets
+    """Whether a reciprocal action names two or more parties on one side and nobody else on the
+    other ("cooperation between Russia and North Korea": the agent and target rules both read the
+    between-phrase)."""
+    agents = roles.agents
+    targets = [t for t in roles.targets if t not in agents]
     return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets or len(targets) >= 2 and not agents)
 
 

@@ -135,6 +135,14 @@ def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extra
     assert not {e for e in extract("The U.S.-led coalition held a meeting.") if e[0] == "cooperate"}
 
 
+def test_the_parties_of_cooperation_between_two_states_cooperate(extract):
+    # the agent and the target rules both read the between-phrase: its two states are one pair
+    events = extract("Cooperation between Russia and North Korea has deepened.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("RUS", "PRK")}
+    events = extract("Officials praised the agreement between Armenia and Azerbaijan.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("ARM", "AZE")}
+
+
 def test_states_of_two_words_and_chains_of_three_joined_by_hyphens_cooperate(extract):
     events = extract("North Korea-Russia military cooperation has deepened.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("PRK", "RUS")}
