@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from . import coordination  # registers the list mender as a spaCy component
+from .lexicon import VERB_LEMMA_FIXES
 from .errors import ModelError
 
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
@@ -36,6 +37,16 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kgraph_lemma_fixes")
+def lemma_fixes(doc: Doc) -> Doc:
+    """Right the lemmas of the few verbs the pipeline's lemmatizer gets wrong ("waged" -> "wag"),
+    so "waged war on X" is read as the trigger words say."""
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
+            token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """The named installed pipeline (or the default one), without components we never use."""
@@ -48,6 +59,8 @@ def load_pipeline(name: str | None = None) -> Language:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
                          f"pip install <package> (for the default: {INSTALL_HINT})") from None
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kgraph_lemma_fixes", after="lemmatizer")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgraph_line_breaks", before="parser")
         if "ner" in nlp.pipe_names:  # lists of names, once the names are known

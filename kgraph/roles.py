@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actions import ACTIONS
 from .coordination import HYPHENS
 from .countries import country_code, demonym_code
-from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL
+from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, STRUCK_THINGS
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
 
@@ -473,9 +473,23 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if search.action in DELIVERIES:
         return delivery_recipients(token, objects)
+    if search.action == "fight":
+        objects = [p for o in objects for p in _place_of_struck_thing(token, o)]
     if any(c.dep_ == "agent" for c in token.children):
         return objects + [c for c in token.children if c.dep_ == "nsubjpass"]
     return objects
+
+
+def _place_of_struck_thing(verb: Token, thing: Token) -> list[Token]:
+    """'struck targets in Lebanon': a thing struck that names no one ('targets', 'positions')
+    stands for the state of the place it is in; 'Armenian positions' name their own."""
+    if thing.lemma_.lower() not in STRUCK_THINGS or any(
+            c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+            for c in thing.children):
+        return [thing]
+    places = [g for h in (thing, verb) for g in _preps_objects(h, ("in", "inside", "across"))
+              if g.ent_type_ in ("GPE", "LOC")]
+    return places or [thing]
 
 
 def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
@@ -539,10 +553,13 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
 
 
 def struck_place(search: TargetSearch) -> list[Token]:
-    """'the Israeli strikes in southern Lebanon': the place struck stands for its state."""
-    if search.action != "fight" or not search.is_noun():
+    """'the Israeli strikes in southern Lebanon', 'struck targets in Lebanon': the place struck
+    stands for its state."""
+    if search.action != "fight":
         return []
-    return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
+    token = search.token
+    holders = [token] if search.is_noun() else [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return [g for h in holders for g in _preps_objects(h, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
 def harmed_object(search: TargetSearch) -> list[Token]:
@@ -585,8 +602,8 @@ FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
 def cut_off_party(search: TargetSearch, found: list[Token]) -> list[Token]:
     """'resolutions that prohibit all cooperation with North Korea': who is cut off, in place of what is banned."""
     token = search.token
-    if search.action != "sanction" or token.lemma_ not in ("prohibit", "ban", "forbid"):
-        return found
+    if search.action != "sanction" or token.lemma_ not in ("prohibit", "ban", "forbid") or search.is_noun():
+        return found  # "imposed a ban on Russian oil": the noun's 'on' names the sanctioned
     return [o for o in found if o.ent_type_] or _first_partner(token)
 
 

@@ -19,10 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS,
-    FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, MATERIAL_KINDS,
-    MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
-    SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TRAVEL_VERBS, VERB_TRIGGERS, VERBS_OF_PHRASES, WEAPON_MODIFIERS,
+    ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS,
+    DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
+    IMPOSING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS,
+    MATERIEL_NOUNS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS,
+    PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS,
+    VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -186,6 +188,9 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     action = VERB_TRIGGERS.get(lemma)
     if action is None:
         return []
+    if lemma in LIGHT_VERBS and any(c.dep_ == "dobj" and NOUN_TRIGGERS.get(c.lemma_.lower()) == action
+                                    for c in token.children):
+        return []  # "waged war on X": the noun names the action, once
     if action == "supply" and lemma != "arm":  # "arming the group": the group is armed
         kinds = _object_kinds(token)
         return kinds or [action]
@@ -325,9 +330,18 @@ def commitment_to(token: Token, action: str) -> bool | None:
 
 
 def kind_of_ties(token: Token, action: str) -> bool | None:
-    """'security ties', 'economic ties': ties of a kind that is cooperation."""
+    """'security ties', 'economic ties': ties of a kind that is cooperation; and any ties someone
+    strengthens ('strengthened ties with the United States')."""
     if action == "cooperate" and token.lower_ in TIE_NOUNS:
-        return any(c.lemma_ in TIE_KINDS for c in token.children)
+        return any(c.lemma_ in TIE_KINDS for c in token.children) or (
+            token.dep_ == "dobj" and token.head.lemma_.lower() in TIE_VERBS)
+    return None
+
+
+def imposed_measure(token: Token, action: str) -> bool | None:
+    """'imposed a ban on Russian oil': a ban someone imposes; 'the ban on chemical weapons' is none."""
+    if action == "sanction" and token.lower_ in IMPOSED_MEASURE_NOUNS:
+        return token.dep_ == "dobj" and token.head.lemma_.lower() in IMPOSING_VERBS
     return None
 
 
@@ -350,7 +364,7 @@ NounRule = Callable[[Token, str], "bool | None"]
 # Tried in order; the first that applies decides. Any other trigger noun ('aid', 'assistance', ...) is an event.
 NOUN_EVENT_RULES: tuple[NounRule, ...] = (
     supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, describing_noun,
-    commitment_to, kind_of_ties, meeting_with, call_for,
+    commitment_to, kind_of_ties, imposed_measure, meeting_with, call_for,
 )
 
 

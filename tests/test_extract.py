@@ -391,3 +391,26 @@ def test_the_words_after_the_trigger_name_the_actor_but_a_hyphened_name_stays():
 def test_a_fight_against_someone_is_a_fight_and_a_fight_for_something_is_not(extract):
     assert ("fight", "AFG", "RUS", "asserted") in extract("Afghanistan's fight against Russia continues.")
     assert not extract("Navalny and other prisoners continue their fight for democracy in Russia.")
+
+
+def test_the_guidelines_typical_triggers_each_give_their_event(extract):
+    # the taxonomy's own examples: "wage war", "impose a ban on", "strengthen ties with", and a
+    # strike on targets that name no one but the place they are in
+    cases = {
+        "Saudi Arabia waged war on Hamas.": ("fight", "SAU", "PSE"),
+        "Canada imposed a ban on Russian oil.": ("sanction", "CAN", "RUS"),
+        "Vietnam strengthened ties with the United States.": ("cooperate", "VNM", "USA"),
+        "Israel struck targets in Lebanon.": ("fight", "ISR", "LBN"),
+    }
+    for text, event in cases.items():
+        assert {e[:3] for e in extract(text)} == {event}, text
+    assert not extract("The ban on chemical weapons is decades old.")
+    assert {e[:3] for e in extract("Azerbaijan shelled Armenian positions in Karabakh.")} == {("fight", "AZE", "ARM")}
+
+
+def test_waging_war_is_one_event_not_one_for_the_verb_and_one_for_the_noun(nlp):
+    from kgraph.api import extract_events
+
+    assert [t.lemma_ for t in nlp("Russia is waging war.")][2] == "wage"  # the pipeline's own lemma is "wag"
+    events = extract_events("Russia is waging war against Ukraine.")
+    assert [(e.action, e.trigger) for e in events] == [("fight", "war")]
