@@ -22,7 +22,7 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, SAY_VERBS,
+    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS,
     SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
@@ -359,7 +359,7 @@ def acts_on(reading: Reading) -> list[Event]:
         return _mutual_events(reading, roles)
     if _reciprocal(reading.action, roles):
         return _reciprocal_events(reading, roles)
-    if reading.lemma in ("procure", "procurement"):
+    if reading.lemma in PROCURING_WORDS:
         roles = _procurement(reading, roles)
     return _make_events(reading, roles)
 
@@ -418,7 +418,7 @@ def _mutual_events(reading: Reading, roles: Roles) -> list[Event]:
 
 
 def _procurement(reading: Reading, roles: Roles) -> Roles:
-    """"procurement of arms from the DPRK": the seller supplies the buyer."""
+    """"procurement of arms from the DPRK", "Russia bought drones from Iran": the seller supplies the buyer."""
     sellers = [a for h in from_objects(reading.token) for a in reading.actors.resolve(h)]
     selling = {a.key for a in sellers}  # the agent rules read "procurement ... from Iran" as Iran's own
     buyers = ([a for a in roles.agents if a.key not in selling]

@@ -21,7 +21,7 @@ from .doccache import span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS,
     DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
-    IMPOSING_VERBS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS,
+    IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS,
     MATERIEL_NOUNS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS,
     PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS,
     VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
@@ -338,6 +338,13 @@ def kind_of_ties(token: Token, action: str) -> bool | None:
     return None
 
 
+def done_jointly(token: Token, action: str) -> bool | None:
+    """'joint military exercises', 'combined patrols': an activity done together is cooperation."""
+    if action == "cooperate" and token.lower_ in JOINT_ACTIVITY_NOUNS:
+        return any(c.lemma_.lower() in JOINT_KINDS for c in token.children if c.dep_ in ("amod", "compound"))
+    return None
+
+
 def imposed_measure(token: Token, action: str) -> bool | None:
     """'imposed a ban on Russian oil': a ban someone imposes; 'the ban on chemical weapons' is none."""
     if action == "sanction" and token.lower_ in IMPOSED_MEASURE_NOUNS:
@@ -364,7 +371,7 @@ NounRule = Callable[[Token, str], "bool | None"]
 # Tried in order; the first that applies decides. Any other trigger noun ('aid', 'assistance', ...) is an event.
 NOUN_EVENT_RULES: tuple[NounRule, ...] = (
     supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, describing_noun,
-    commitment_to, kind_of_ties, imposed_measure, meeting_with, call_for,
+    commitment_to, kind_of_ties, done_jointly, imposed_measure, meeting_with, call_for,
 )
 
 

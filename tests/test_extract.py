@@ -414,3 +414,17 @@ def test_waging_war_is_one_event_not_one_for_the_verb_and_one_for_the_noun(nlp):
     assert [t.lemma_ for t in nlp("Russia is waging war.")][2] == "wage"  # the pipeline's own lemma is "wag"
     events = extract_events("Russia is waging war against Ukraine.")
     assert [(e.action, e.trigger) for e in events] == [("fight", "war")]
+
+
+def test_who_buys_or_receives_arms_from_a_state_is_supplied_by_it(extract):
+    assert {e[:3] for e in extract("Russia bought drones from Iran.")} == {("supply", "IRN", "RUS")}
+    assert {e[:3] for e in extract("Ukraine received Patriot missiles from the United States.")} == {
+        ("supply", "USA", "UKR")}
+    assert not extract("Ukraine received a delegation from France.")
+
+
+def test_exercises_done_jointly_are_cooperation_and_alone_are_not(extract):
+    events = extract("The United States and South Korea held joint military exercises.")
+    assert {(e[0], e[1], e[2]) for e in events} == {("cooperate", "USA", "KOR")}
+    assert {e[:3] for e in extract("Japan conducted joint drills with the Philippines.")} == {("cooperate", "JPN", "PHL")}
+    assert not extract("Russia held military exercises near the border.")
