@@ -401,10 +401,12 @@ def _reciprocal_events(reading: Reading, roles: Roles) -> list[Event]:
 
 
 def _mutual(token: Token) -> bool:
-    """"accused each other", "blamed one another", "fired at each other", "clashed": the
-    parties of the subject act on one another."""
+    """"accused each other", "blamed one another", "fired at each other", "clashed", "exchanged
+    fire": the parties of the subject act on one another."""
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in MUTUAL_VERBS:
         return not any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)  # "clashed over migrants": words
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in MUTUAL_VERBS:
+        return True  # "exchanged fire"
     held = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
     return any((h.lower_ == "other" and any(c.lower_ == "each" for c in h.children))
                or (h.lower_ == "one" and any(c.lower_ == "another" for c in h.children)) for h in held)

@@ -22,7 +22,7 @@ from .lexicon import (
     ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS,
     DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
     IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS,
-    MATERIEL_NOUNS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS,
+    MATERIEL_NOUNS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS,
     PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS,
     VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
 )
@@ -301,6 +301,8 @@ def operations_against(token: Token, action: str) -> bool | None:
 def weapon_fire(token: Token, action: str) -> bool | None:
     """'rocket fire by Hezbollah', 'fire on X', not 'the fire': fire someone shoots."""
     if action == "fight" and token.lower_ in FIRE_NOUNS:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in MUTUAL_VERBS:
+            return True  # "exchanged fire"
         return has_prep(token, ("by", "on", "at", "from")) or any(
             c.lower_ in MATERIEL_NOUNS or c.lower_ in WEAPON_MODIFIERS
             for c in token.children if c.dep_ == "compound")

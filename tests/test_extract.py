@@ -428,3 +428,16 @@ def test_exercises_done_jointly_are_cooperation_and_alone_are_not(extract):
     assert {(e[0], e[1], e[2]) for e in events} == {("cooperate", "USA", "KOR")}
     assert {e[:3] for e in extract("Japan conducted joint drills with the Philippines.")} == {("cooperate", "JPN", "PHL")}
     assert not extract("Russia held military exercises near the border.")
+
+
+def test_frozen_assets_and_imposed_export_controls_are_sanctions(extract):
+    assert {e[:3] for e in extract("Britain froze the assets of five Russian banks.")} == {("sanction", "GBR", "RUS")}
+    assert {e[:3] for e in extract("Tokyo imposed export controls on Russia.")} == {("sanction", "JPN", "RUS")}
+    assert not extract("The police seized the car.")
+    assert not extract("Border controls were tightened.")
+
+
+def test_parties_that_exchange_fire_fight_each_other(extract):
+    events = extract("India and Pakistan exchanged fire along the Line of Control.")
+    assert {e[:3] for e in events} == {("fight", "IND", "PAK"), ("fight", "PAK", "IND")}
+    assert not extract("The two countries exchanged views on trade.")
