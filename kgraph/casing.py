@@ -13,6 +13,8 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.tokens import Doc
 
 from .countries import country_code, demonym_code
+from .names import PERSON_TITLES
+from .people import person_country
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
 _SMALL = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with",
@@ -20,15 +22,28 @@ _SMALL = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "f
 
 
 def is_headline(line: str) -> bool:
-    """A short line without final punctuation whose content words are mostly capitalised."""
+    """A short line without final punctuation whose content words are mostly capitalised, and
+    not a byline ("Antony J. Blinken, Secretary of State": lower-cased, the name was lost)."""
     stripped = line.strip()
     if not stripped or len(stripped) > 160 or stripped[-1] in ".!?\"”’:":
+        return False
+    if is_byline(stripped):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", stripped) if w.lower() not in _SMALL]
     if len(words) < 4:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.8
+
+
+def is_byline(line: str) -> bool:
+    """"Name, Title": an office holder a dictionary knows, a comma, then a title of office within
+    the next few words ("Ned Price, Department Spokesperson", "Linda Thomas-Greenfield, U.S.
+    Representative to the United Nations"); "Biden, Kishida Discuss Security" is a headline."""
+    name, comma, rest = line.partition(",")
+    if not comma or not 2 <= len(name.split()) <= 5:
+        return False
+    return any(w.lower().strip(".") in PERSON_TITLES for w in rest.split()[:4]) and person_country(name) is not None
 
 
 _DATELINE = re.compile(

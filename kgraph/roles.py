@@ -139,7 +139,21 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     joined = _joined_in(token)
     if joined:
         return joined, "joined-in"
+    deciders = _noun_infinitive_agents(token)
+    if deciders:
+        return deciders, "noun-infinitive"
     return governing_subjects(token), "governing-subject"
+
+
+def _noun_infinitive_agents(token: Token) -> list[Token]:
+    """'We welcome the decision by Japan to provide assistance', 'Germany's pledge to send tanks':
+    who decided or pledged does the infinitive's act, not whoever welcomes the decision."""
+    noun = token.head
+    if token.dep_ not in ("acl", "xcomp", "relcl") or token.tag_ != "VB" or noun.pos_ != "NOUN":
+        return []
+    by = [g for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+          for g in c.children if g.dep_ == "pobj" and g.i < token.i]
+    return by or [c for c in noun.children if c.dep_ == "poss"]
 
 
 def _joined_in(token: Token) -> list[Token]:

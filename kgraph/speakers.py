@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .casing import is_byline
 from .coordination import name_lists
 from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import document_entities, document_text, span_tokens, tokens
@@ -84,6 +85,9 @@ def document_speaker(doc: Doc) -> Actor | None:
     code = venue_country(text)  # "Sudan: Department Press Briefing": the State Department's, not Sudan's
     if code:
         return Actor(country_name(code), "COUNTRY", code)
+    signed = byline_person(text)
+    if signed:
+        return signed
     for token in tokens(doc)[:header_end]:
         if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text):
             code = _role_country(token)
@@ -108,6 +112,23 @@ def document_speaker(doc: Doc) -> Actor | None:
                     code = code_of_token(token)
                     if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                         return Actor(country_name(code), "COUNTRY", code)
+    return None
+
+
+#: how many of a text's first lines may hold its byline
+BYLINE_LINES = 4
+
+
+def byline_person(text: str) -> Actor | None:
+    """"Press Statement / Antony J. Blinken, Secretary of State": the person a byline in the
+    text's first lines names, where a dictionary of office holders knows their state."""
+    lines = [line.strip() for line in text.lstrip().split("\n")[:BYLINE_LINES * 2] if line.strip()]
+    for line in lines[:BYLINE_LINES]:
+        if is_byline(line):
+            name = line.partition(",")[0].strip()
+            code = person_country(name)
+            if code:
+                return Actor(name, "PERSON", code)
     return None
 
 

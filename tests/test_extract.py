@@ -441,3 +441,12 @@ def test_parties_that_exchange_fire_fight_each_other(extract):
     events = extract("India and Pakistan exchanged fire along the Line of Control.")
     assert {e[:3] for e in events} == {("fight", "IND", "PAK"), ("fight", "PAK", "IND")}
     assert not extract("The two countries exchanged views on trade.")
+
+
+def test_who_decided_or_pledged_does_the_infinitives_act_not_who_welcomes_it(extract):
+    header = "UK statement at the UN Security Council\n\n"
+    events = extract(header + "We welcome the decision by Japan to provide further assistance to Ukraine.")
+    assert ("supply", "JPN", "UKR") in {e[:3] for e in events}
+    assert ("supply", "GBR", "UKR") not in {e[:3] for e in events}
+    events = extract(header + "We welcome Germany's pledge to send tanks to Ukraine.")
+    assert ("supply", "DEU", "UKR") in {e[:3] for e in events}

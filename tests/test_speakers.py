@@ -192,3 +192,13 @@ def test_the_authors_own_troops_met_are_no_counterpart(nlp) -> None:
     doc = nlp("The Vice President met with American troops stationed in Poland this morning.\n\n"
               "We condemn Russia's brutal war against Ukraine.")
     assert document_voice(doc) != "POL"
+
+
+def test_a_byline_names_the_speaker_and_keeps_its_capitals(extract):
+    from kgraph.casing import text_for_parser
+
+    text = "Press Statement\nAntony J. Blinken, Secretary of State\nMarch 3, 2023\n\nWe condemn the launch by North Korea."
+    assert "Antony J. Blinken, Secretary of State" in text_for_parser(text)  # not "Antony J. blinken, secretary of state"
+    assert {e[:3] for e in extract(text)} == {("condemn", "USA", "PRK")}
+    headline = "Biden, Kishida Discuss Security Ties With Allies\n"  # a headline, sentence-cased as before
+    assert text_for_parser(headline).startswith("Biden, kishida discuss security")
