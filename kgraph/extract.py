@@ -22,7 +22,7 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS,
+    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS,
     SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
@@ -359,9 +359,20 @@ def acts_on(reading: Reading) -> list[Event]:
         return _mutual_events(reading, roles)
     if _reciprocal(reading.action, roles):
         return _reciprocal_events(reading, roles)
-    if reading.lemma in PROCURING_WORDS:
+    if reading.lemma in PROCURING_WORDS and reading.action == "supply":  # "received Putin" is a visit
         roles = _procurement(reading, roles)
+    if reading.action == "deploy" and reading.lemma in HOSTING_VERBS:
+        roles = _hosted(reading, roles)
     return _make_events(reading, roles)
+
+
+def _hosted(reading: Reading, roles: Roles) -> Roles:
+    """"Poland will host American troops", "Kenya's support in hosting U.S. forces": the forces'
+    state deploys them to the host."""
+    forces = [h for h in object_heads(reading.token) if h.lower_ in FORCE_NOUNS]
+    senders = _resolve_all(forces, reading.actors)
+    hosts = [a for a in roles.agents if a not in senders]
+    return Roles(senders, hosts, "hosted-forces")
 
 
 # Tried in order; the first that applies gives the trigger's events, even none.

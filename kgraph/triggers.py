@@ -182,7 +182,9 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         kinds = _object_kinds(token)
         if kinds:
             return kinds
-        return [OBJECT_DEPENDENT[lemma]] if OBJECT_DEPENDENT[lemma] else []
+        if OBJECT_DEPENDENT[lemma] or lemma not in VERB_TRIGGERS:
+            return [OBJECT_DEPENDENT[lemma]] if OBJECT_DEPENDENT[lemma] else []
+        # "Xi received Putin": not things got, a guest received (the verb's own action below)
     if lemma in VERBS_OF_PHRASES:
         return []
     action = VERB_TRIGGERS.get(lemma)
@@ -199,6 +201,8 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if (action == "consult" and lemma in HOSTING_VERBS and not object_heads(token)
             and not (lemma == "meet" and _plural_subject(token))):  # "the US and Japan met": each other
         return []
+    if action == "consult" and lemma in HOSTING_VERBS and any(h.lower_ in FORCE_NOUNS for h in object_heads(token)):
+        return ["deploy"]  # "Poland will host American troops": the troops' state deploys them there
     if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in token.children):
         return []
     return [action]
