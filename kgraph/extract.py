@@ -361,7 +361,7 @@ def acts_on(reading: Reading) -> list[Event]:
         return _reciprocal_events(reading, roles)
     if reading.lemma in PROCURING_WORDS and reading.action == "supply":  # "received Putin" is a visit
         roles = _procurement(reading, roles)
-    if reading.action == "deploy" and reading.lemma in HOSTING_VERBS:
+    if reading.action == "deploy" and reading.lemma in HOSTING_VERBS and reading.lemma != "meet":
         roles = _hosted(reading, roles)
     return _make_events(reading, roles)
 

@@ -201,7 +201,8 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if (action == "consult" and lemma in HOSTING_VERBS and not object_heads(token)
             and not (lemma == "meet" and _plural_subject(token))):  # "the US and Japan met": each other
         return []
-    if action == "consult" and lemma in HOSTING_VERBS and any(h.lower_ in FORCE_NOUNS for h in object_heads(token)):
+    if (action == "consult" and lemma in HOSTING_VERBS and lemma != "meet"
+            and any(h.lower_ in FORCE_NOUNS for h in object_heads(token))):
         return ["deploy"]  # "Poland will host American troops": the troops' state deploys them there
     if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in token.children):
         return []
