@@ -226,7 +226,8 @@ def view_features(view: TriggerView, candidate: Candidate, seen: CandidateView, 
     token = seen.token
     if token is None:  # the speaker or author: the one who acts mostly where the sentence says "we" (CV +0.002)
         source = candidate.source
-        return feats + [f"first-person={view.first_person}|{source}", f"first-person={view.first_person}|{source}|{action}"]
+        spoken = f"first-person={view.first_person}|{source}"
+        return feats + [spoken, f"{spoken}|{action}"]
     trigger = view.token
     found = _path(view.chain, seen.chain)
     path, preps = found if found else ("none", [])

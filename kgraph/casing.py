@@ -27,7 +27,7 @@ def is_headline(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 160 or stripped[-1] in ".!?\"”’:":
         return False
-    if is_byline(stripped):
+    if byline(stripped):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", stripped) if w.lower() not in _SMALL]
     if len(words) < 4:
@@ -36,14 +36,19 @@ def is_headline(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
-def is_byline(line: str) -> bool:
-    """"Name, Title": an office holder a dictionary knows, a comma, then a title of office within
-    the next few words ("Ned Price, Department Spokesperson", "Linda Thomas-Greenfield, U.S.
-    Representative to the United Nations"); "Biden, Kishida Discuss Security" is a headline."""
+def byline(line: str) -> tuple[str, str] | None:
+    """"Name, Title": (the name, its state) where an office holder a dictionary knows, a comma,
+    then a title of office within the next few words make the line ("Ned Price, Department
+    Spokesperson", "Linda Thomas-Greenfield, U.S. Representative to the United Nations");
+    "Biden, Kishida Discuss Security" is a headline."""
     name, comma, rest = line.partition(",")
+    name = name.strip()
     if not comma or not 2 <= len(name.split()) <= 5:
-        return False
-    return any(w.lower().strip(".") in PERSON_TITLES for w in rest.split()[:4]) and person_country(name) is not None
+        return None
+    if not any(w.lower().strip(".") in PERSON_TITLES for w in rest.split()[:4]):
+        return None
+    code = person_country(name)
+    return (name, code) if code else None
 
 
 _DATELINE = re.compile(

@@ -22,8 +22,8 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS,
-    SPEAKER_ACCUSES, VERB_TRIGGERS,
+    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS,
+    PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
@@ -361,7 +361,7 @@ def acts_on(reading: Reading) -> list[Event]:
         return _reciprocal_events(reading, roles)
     if reading.lemma in PROCURING_WORDS and reading.action == "supply":  # "received Putin" is a visit
         roles = _procurement(reading, roles)
-    if reading.action == "deploy" and reading.lemma in HOSTING_VERBS and reading.lemma != "meet":
+    if reading.action == "deploy" and reading.lemma in HOSTING_VERBS:  # only "host" and "receive" deploy
         roles = _hosted(reading, roles)
     return _make_events(reading, roles)
 

@@ -570,10 +570,8 @@ def struck_place(search: TargetSearch) -> list[Token]:
     """'the Israeli strikes in southern Lebanon', 'struck targets in Lebanon': the place struck
     stands for its state."""
     if search.action != "fight":
-        return []
-    token = search.token
-    holders = [token] if search.is_noun() else [token, *(c for c in token.children if c.dep_ == "dobj")]
-    return [g for h in holders for g in _preps_objects(h, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
+        return []  # a verb's struck object names its place in verb_objects, before this fallback
+    return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
 def harmed_object(search: TargetSearch) -> list[Token]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .casing import is_byline
+from .casing import byline
 from .coordination import name_lists
 from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import document_entities, document_text, span_tokens, tokens
@@ -123,13 +123,8 @@ def byline_person(text: str) -> Actor | None:
     """"Press Statement / Antony J. Blinken, Secretary of State": the person a byline in the
     text's first lines names, where a dictionary of office holders knows their state."""
     lines = [line.strip() for line in text.lstrip().split("\n")[:BYLINE_LINES * 2] if line.strip()]
-    for line in lines[:BYLINE_LINES]:
-        if is_byline(line):
-            name = line.partition(",")[0].strip()
-            code = person_country(name)
-            if code:
-                return Actor(name, "PERSON", code)
-    return None
+    signed = next((found for line in lines[:BYLINE_LINES] if (found := byline(line))), None)
+    return Actor(signed[0], "PERSON", signed[1]) if signed else None
 
 
 #: how many opening sentences may say that a statement is joint, and name its authors
