@@ -88,8 +88,27 @@ def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
             lists.append(([*members, ent], [*coordinators, gap]))
             members, coordinators = [], []
         else:
+            if len(members) > 1 and _unnamed_last_member(doc, members[-1].end):
+                lists.append((members, coordinators))
             members, coordinators = ([ent] if ent.label_ in LIST_LABELS else []), []
+    if len(members) > 1 and _unnamed_last_member(doc, members[-1].end):
+        lists.append((members, coordinators))
     return lists
+
+
+def _unnamed_last_member(doc: Doc, end: int) -> bool:
+    """Whether ", and" and a proper noun the recogniser missed follow `end` ("the African Union,
+    IGAD, the League of Arab States, and UNITAMS"): the names before are a list all the same."""
+    words = doc[end:end + 4]
+    i = 1 if len(words) and words[0].text == "," else 0
+    if i >= len(words) or words[i].lower_ not in _COORDINATORS or words[i].is_sent_start:
+        return False
+    i += 1
+    if i < len(words) and words[i].lower_ == "the":
+        i += 1
+    # the tagger may not see a proper noun in an acronym it does not know ("UNITAMS" as ADP)
+    return (i < len(words) and not words[i].ent_type_
+            and (words[i].pos_ == "PROPN" or (words[i].is_alpha and words[i].text[:1].isupper())))
 
 
 def _gap(gap: Span) -> Token | str | None:

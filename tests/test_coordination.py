@@ -38,3 +38,15 @@ def test_every_state_of_a_mended_list_condemns(nlp):
     doc = nlp("The United States, Republic of Korea, and Japan strongly condemn the launch by North Korea.")
     events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
     assert {e.agent.country for e in events if e.action == "condemn"} == {"USA", "KOR", "JPN"}
+
+
+def test_a_list_whose_last_member_the_recogniser_missed_is_still_a_list(nlp):
+    doc = nlp("The United States strongly supports the continued diplomatic efforts of the African Union, "
+              "the Intergovernmental Authority on Development, the League of Arab States, and UNITAMS.")
+    assert {"Authority", "League"} <= _conjuncts(doc, "Union")
+    events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
+    assert {"African Union", "IGAD", "Arab League"} <= {e.target.name for e in events if e.action == "support"}
+
+
+def test_names_before_a_word_that_is_no_name_are_no_list(nlp):
+    assert name_lists(nlp("We visited Paris, France, and then we flew home.")) == []
