@@ -14,7 +14,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .coordination import name_lists
+from .coordination import hyphened_agent, name_lists
 from .countries import city_country, country_code, country_name
 from .memory import Memory
 from .model import Actor
@@ -278,6 +278,18 @@ def the_bodies_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return list(resolver.memory.groups.get(group_size(noun.token), ()))
 
 
+def a_backed_force(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Iran-backed forces", "Russian-backed fighters": forces known by who backs them, not that
+    state's own (the backer is the agent of "backed"); a group by its description, as the
+    annotators name "Iran-aligned militia groups". Named groups ("Iranian-backed Houthi rebels")
+    are read by the rules before."""
+    if not _names_a_body(noun) or not any(hyphened_agent(c) for c in noun.token.children if c.dep_ == "amod"):
+        return None
+    if qualifying_countries(noun.token) or any(c.dep_ in ("compound", "poss", "nmod") for c in noun.token.children):
+        return None  # "Iranian-backed militias in Iraq" are Iraq's, as the annotators read them
+    return [Actor(noun.phrase, "GROUP", None)]
+
+
 def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"North Korean troops", "Seoul's officials", "U.S. and NATO officials", "its troops":
     the body of each state (or organisation) that qualifies it, remembered for "the officials"
@@ -394,7 +406,7 @@ RULES: tuple[Rule, ...] = (
     the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
-    an_organisations_people, the_bodies_of_a_group, a_states_body, the_body_named_before,
+    an_organisations_people, the_bodies_of_a_group, a_backed_force, a_states_body, the_body_named_before,
     the_parties_of_a_group, an_unnamed_body, a_sites_state, the_victims,
 )
 

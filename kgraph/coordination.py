@@ -146,3 +146,15 @@ def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
 def _governs(head: Token, token: Token) -> bool:
     """Whether `head` is `token` or one of its ancestors."""
     return head == token or head in token.ancestors
+
+
+def hyphened_agent(token: Token) -> list[Token]:
+    """'Iranian-backed Houthi rebels', 'Russia-backed separatists': a participle joined by a
+    hyphen to the word before it, which names who did it to the noun it qualifies."""
+    if token.dep_ not in ("amod", "acl") or token.tag_ not in ("VBN", "VBD") or token.i < 2:
+        return []
+    doc = token.doc
+    hyphen, named = doc[token.i - 1], doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or named.whitespace_ or named.head.i != token.i:
+        return []
+    return [named]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .actions import ACTIONS
-from .coordination import HYPHENS
+from .coordination import HYPHENS, hyphened_agent
 from .countries import country_code, demonym_code
 from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, STRUCK_THINGS
 from .modality import modality_of
@@ -98,18 +98,6 @@ def subject_of(verb: Token) -> list[Token]:
         if clefted:  # "it is Russia that launched the invasion"
             return clefted
     return subjects
-
-
-def hyphened_agent(token: Token) -> list[Token]:
-    """'Iranian-backed Houthi rebels', 'Russia-backed separatists': a participle joined by a
-    hyphen to the word before it, which names who did it to the noun it qualifies."""
-    if token.dep_ not in ("amod", "acl") or token.tag_ not in ("VBN", "VBD") or token.i < 2:
-        return []
-    doc = token.doc
-    hyphen, named = doc[token.i - 1], doc[token.i - 2]
-    if hyphen.text != "-" or hyphen.whitespace_ or named.whitespace_ or named.head.i != token.i:
-        return []
-    return [named]
 
 
 def verb_agents(token: Token) -> tuple[list[Token], str]:

@@ -450,3 +450,12 @@ def test_who_decided_or_pledged_does_the_infinitives_act_not_who_welcomes_it(ext
     assert ("supply", "GBR", "UKR") not in {e[:3] for e in events}
     events = extract(header + "We welcome Germany's pledge to send tanks to Ukraine.")
     assert ("supply", "DEU", "UKR") in {e[:3] for e in events}
+
+
+def test_forces_known_by_their_backer_are_a_group_not_the_backers_own_forces():
+    from kgraph.api import extract_events as extract_text
+
+    events = extract_text("U.S. troops have been attacked in Iraq and Syria by Iran-backed forces.")
+    keys = {(e.action, e.agent.name, e.agent.country, e.target.name, e.target.country) for e in events}
+    assert keys == {("fight", "Iran-backed forces", None, "U.S. troops", "USA"),
+                    ("support", "Iran", "IRN", "Iran-backed forces", None)}
