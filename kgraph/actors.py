@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .common_nouns import RULE_WORDS, from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import document_entities, document_text, span_text, span_tokens
+from .lexicon import MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
@@ -412,6 +413,8 @@ class DocumentActors:
                 return found[0] if found else None
             return Actor(country_name(code), "COUNTRY", code)
         if label == "ORG":
+            if group in MATERIEL_NOUNS:
+                return None  # "UAV attacks": the recogniser takes a weapon's acronym for an organisation
             holder = self._portfolio_holder(ent)
             return holder or self.organisation(ent, text)
         return None
@@ -495,6 +498,9 @@ class DocumentActors:
             return Actor(name, "GROUP", STATE_ORGS.get(key))
         if key in STATE_ORGS and STATE_ORGS[key]:
             return Actor(name, "ORG", STATE_ORGS[key])
+        known = _state_organ_prefix(name)
+        if known:
+            return known
         country = country_words(ent) or country_in_description(ent, self.memory.persons)
         owner, owned = _possessor(name)
         if country is None and owner:  # "the Islamic Revolutionary Guard Corps' Quds Force"
@@ -615,6 +621,18 @@ def _titled_name(ent: Span) -> bool:
     return (before is not None and before.lower_ in PERSON_TITLES and 2 <= len(words) <= 3
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _BODY_WORDS for t in words)
             and (name := clean_entity_text(ent).lower()) not in INTERNATIONAL_ORGS and name not in STATE_ORGS)
+
+
+def _state_organ_prefix(name: str) -> Actor | None:
+    """The state organ whose name begins a longer one the recogniser ran on ("Royal Air Force
+    Typhoons conducted strikes": the RAF, the United Kingdom's); only organs of a state, whose
+    key is their state, so an international body's unlisted branch keeps its own name."""
+    words = name.split()
+    for size in range(len(words) - 1, 1, -1):
+        country = STATE_ORGS.get(" ".join(words[:size]).lower())
+        if country:
+            return Actor(" ".join(words[:size]), "ORG", country)
+    return None
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:

@@ -219,6 +219,9 @@ AgentRule = Callable[[Token, str], "tuple[list[Token], str] | None"]
 def possessor(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'Russia's invasion': the possessor acts, unless it is a date ('last month's strikes')."""
     owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
+    if owner is None:  # "the Houthis' missile and UAV attacks": the parser hangs the owner on the first modifier
+        owner = next((g for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i
+                      for g in c.children if g.dep_ == "poss" and g.ent_type_ not in ("DATE", "TIME")), None)
     return ([owner], "possessor") if owner is not None else None
 
 

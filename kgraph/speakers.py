@@ -18,7 +18,7 @@ from .countries import BRIEFING_TITLES, city_country, country_code, country_name
 from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country
 from .phrases import PERSON_LABELS
@@ -96,6 +96,9 @@ def document_speaker(doc: Doc) -> Actor | None:
                 if person:
                     return Actor(person, "PERSON", code)
                 return Actor(country_name(code), "COUNTRY", code)
+            organisation = _role_organisation(token)
+            if organisation:
+                return Actor(organisation, "ORG", None)
     for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
             for child in token.children:
@@ -200,6 +203,19 @@ def dateline_country(text: str) -> str | None:
         return None
     city = match.group(1).strip().title()
     return country_code(city) or city_country(city)
+
+
+def _role_organisation(role: Token) -> str | None:
+    """The international organisation a header names just before a role on its line: "EU
+    Statement on ...", "NATO Spokesperson": the organisation speaks, and its "we" is its own."""
+    doc = role.doc
+    for size in (3, 2, 1):
+        words = doc[max(0, role.i - size):role.i]
+        if len(words) == size and not any("\n" in t.text or "\n" in t.whitespace_ for t in words):
+            organisation = INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the "))
+            if organisation:
+                return organisation
+    return None
 
 
 def _role_country(role: Token) -> str | None:

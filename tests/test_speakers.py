@@ -43,6 +43,16 @@ def test_the_header_names_the_author_of_a_statement(nlp) -> None:
     assert speaker is not None and speaker.country == "GBR"
 
 
+def test_an_organisation_that_heads_a_statement_speaks_in_it(nlp) -> None:
+    text = ("EU Statement on the Russian Federation's ongoing aggression against Ukraine\n\n"
+            "Russia continues its attacks on civilians. We call on Belarus to stop enabling the aggression.")
+    doc = nlp(text)
+    assert document_speaker(doc) == Actor("European Union", "ORG", None)
+    events = extract_events(doc, Article(text=text, source="t.txt")).events
+    assert {(e.action, e.agent.name, e.target.name) for e in events if e.action == "demand"} == {
+        ("demand", "European Union", "Belarus")}
+
+
 def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
     # the French minister is whom Carter called: France is not the readout's author
     doc = nlp("Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian\n\n"
