@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
 
@@ -31,6 +32,7 @@ def mend_lists(doc: Doc) -> Doc:
     """Make every later member of each list of names a conjunct of the member before it; first
     part the states a hyphen joins into one name ("North Korea-Russia cooperation")."""
     split_hyphenated_states(doc)
+    join_states_named_with_and(doc)
     for members, coordinators in name_lists(doc):
         for earlier, later, cc in zip(members, members[1:], coordinators):
             _attach(earlier.root, later.root, cc)
@@ -48,6 +50,26 @@ def split_hyphenated_states(doc: Doc) -> None:
         changed = changed or bool(parts)
     if changed:
         doc.ents = ents
+
+
+def join_states_named_with_and(doc: Doc) -> None:
+    """The recogniser reads "Antigua and Barbuda" or "Trinidad and Tobago" as two places, and the
+    list readings then make two unknown members of one state: make each such name one place."""
+    joined: list[Span] = []
+    for token in doc:
+        if token.lower_ != "and" or not 0 < token.i < len(doc) - 1 or not doc[token.i - 1].is_title:
+            continue
+        for start in range(max(0, token.i - 2), token.i):
+            for end in range(min(len(doc), token.i + 5), token.i + 1, -1):
+                if doc[end - 1].is_title and country_code(doc[start:end].text):
+                    joined.append(Span(doc, start, end, label="GPE"))
+                    break
+            else:
+                continue
+            break
+    if joined:
+        doc.ents = filter_spans([*joined, *(e for e in doc.ents if not any(
+            e.start < j.end and j.start < e.end for j in joined))])
 
 
 def _hyphenated_parts(ent: Span) -> list[Span]:

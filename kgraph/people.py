@@ -62,6 +62,29 @@ def person_country(name: str) -> str | None:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=1)
+def _by_family_name() -> dict[str, str | None]:
+    """Family name -> the state of every listed office holder who bears it, where they all act
+    for one state (the family names of holders of different states name none)."""
+    found: dict[str, set] = {}
+    for key, country in _table().items():
+        words = [w for w in key.split() if len(w) > 1 and w not in _SUFFIXES]
+        if len(words) > 1:
+            found.setdefault(words[-1], set()).add(country)
+    return {name: next(iter(states)) for name, states in found.items() if len(states) == 1}
+
+
+def speaker_label_country(name: str) -> str | None:
+    """The state of a transcript's speaker label ("MR PRICE:"): the person's, and failing a full
+    name, that of the listed office holders with the label's family name, if they share one
+    state. Only for labels, where the holder of a briefing's podium is the likely reading; in
+    running text a family name alone finds no one."""
+    country = person_country(name)
+    if country is None and len(name.split()) == 1:
+        country = _by_family_name().get(normalise_name(name))
+    return country
+
+
 def is_office_holder(name: str) -> bool:
     """Whether a dictionary lists `name` as a person (whatever the recogniser called it)."""
     return normalise_name(name) in _table()

@@ -20,7 +20,7 @@ from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
-from .people import person_country
+from .people import speaker_label_country
 from .phrases import PERSON_LABELS
 from .sentences import sentences
 
@@ -43,6 +43,14 @@ class Transcript:
         at = bisect.bisect_right(self.starts, offset) - 1
         return self.speakers[at] if at >= 0 else None
 
+    def podium_country(self) -> str | None:
+        """The state of most of the named speakers' turns, if most have one: whose briefing it is."""
+        named = [s.country for s in self.speakers if s.name]
+        if not named:
+            return None
+        top = max(set(named), key=lambda c: (named.count(c), c is not None, str(c)))
+        return top if top is not None and named.count(top) * 2 > len(named) else None
+
 
 def transcript(text: str, default_country: str | None) -> Transcript:
     """Where each speaker label at a line start stands, and its speaker; a document needs
@@ -57,7 +65,7 @@ def transcript(text: str, default_country: str | None) -> Transcript:
         if name.upper() in QUESTION_LABELS:
             speakers.append(Actor("", "PERSON", None))
             continue
-        speakers.append(Actor(name, "PERSON", person_country(name) or default_country))
+        speakers.append(Actor(name, "PERSON", speaker_label_country(name) or default_country))
     return Transcript([start for start, _ in labels], speakers)
 
 

@@ -50,3 +50,10 @@ def test_a_list_whose_last_member_the_recogniser_missed_is_still_a_list(nlp):
 
 def test_names_before_a_word_that_is_no_name_are_no_list(nlp):
     assert name_lists(nlp("We visited Paris, France, and then we flew home.")) == []
+
+
+def test_a_state_whose_name_holds_and_is_one_place(nlp):
+    doc = nlp("The United States thanked Antigua and Barbuda, Jamaica, and Trinidad and Tobago for their support.")
+    assert {e.text for e in doc.ents} >= {"Antigua and Barbuda", "Trinidad and Tobago"}
+    events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
+    assert {e.target.country for e in events if e.action == "support"} == {"ATG", "JAM", "TTO"}

@@ -104,6 +104,19 @@ def test_the_we_of_a_briefers_turn_is_the_briefings_government(extract) -> None:
     assert ("demand", "USA", "RUS", "asserted") in extract(transcript)
 
 
+def test_a_briefing_without_a_header_is_the_government_of_its_podium(extract) -> None:
+    text = ("2:09 p.m. EST\n\nMR PRICE: Good afternoon. Russia attacked Ukraine, and Russia's troops "
+                  "entered Ukraine. Russia will pay a price.\n\nQUESTION: Good afternoon.\n\n"
+                  "MR PRICE: Within less than a day, we'd announced sanctions with our allies and partners, "
+                  "including those in the European Union, the United Kingdom, Canada, Japan, and Australia.")
+    assert transcript(text, None).podium_country() == "USA"  # "Price": the one listed Price holds a US office
+    assert {e[1] for e in extract(text) if e[0] == "sanction"} == {"USA"}
+
+
+def test_a_podium_needs_most_named_turns() -> None:
+    assert transcript("MR SMITH: Hello.\n\nQUESTION: Hi.\n\nMR SMITH: Bye.", None).podium_country() is None
+
+
 def test_the_voice_model_speaks_only_where_the_header_is_silent() -> None:
     header = Actor("United Kingdom", "COUNTRY", "GBR")
     assert with_voice(header, "USA") is header
