@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from . import coordination  # registers the list mender as a spaCy component
+from . import reattach  # registers the event nouns' phrase mender
 from .lexicon import VERB_LEMMA_FIXES
 from .errors import ModelError
 
@@ -65,4 +66,5 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp.add_pipe("kgraph_line_breaks", before="parser")
         if "ner" in nlp.pipe_names:  # lists of names, once the names are known
             nlp.add_pipe(coordination.COMPONENT, after="ner")
+            nlp.add_pipe(reattach.COMPONENT, after=coordination.COMPONENT)
     return nlp
