@@ -127,7 +127,10 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     such = any(c.lower_ == "such" for c in token.children)
     joined = [token, token.head] if token.dep_ == "conj" else [token]  # "allies and partners in ..."
     governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    found: list[Actor] = []
+    found: list[Actor] = [a for holder in joined for named in holder.children  # "partners, the UK, Canada, and the EU"
+                          if named.dep_ == "appos" and named.ent_type_ in ("GPE", "ORG", "NORP")
+                          for head in _list_from(named) for a in resolver.resolve(head, remember=False)
+                          if a.kind in ("COUNTRY", "ORG")]
     for holder in [*joined, *([governor] if governor is not None else [])]:  # "the support of partners, including X"
         for prep in holder.children:
             listing = prep.lower_ in LISTING_PREPOSITIONS or prep.lower_ == "as" and (

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
+from .names import LISTED_MEMBER_NOUNS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
 COMPONENT = "kgraph_coordination"
@@ -36,7 +37,24 @@ def mend_lists(doc: Doc) -> Doc:
     for members, coordinators in name_lists(doc):
         for earlier, later, cc in zip(members, members[1:], coordinators):
             _attach(earlier.root, later.root, cc)
+        _hang_on_group_noun(members[0])
     return doc
+
+
+def _hang_on_group_noun(first: Span) -> None:
+    """"in coordination with our international partners, the United Kingdom, Canada, and the
+    European Union": a list right after a collective noun and a comma names its members, but the
+    parser may hang the first member on some noun far before; it stands in apposition."""
+    doc = first.doc
+    before = first.start - 1
+    if before > 0 and doc[before].lower_ == "the":  # the recogniser left the article out
+        before -= 1
+    if before < 1 or doc[before].text != "," or doc[before - 1].lower_ not in LISTED_MEMBER_NOUNS:
+        return
+    noun, root = doc[before - 1], first.root
+    if root.head != noun and not _governs(root, noun):
+        root.head = noun
+        root.dep_ = "appos"
 
 
 def split_hyphenated_states(doc: Doc) -> None:

@@ -401,6 +401,8 @@ def _reciprocal(action: str, roles: Roles) -> bool:
     between-phrase)."""
     agents = roles.agents
     targets = [t for t in roles.targets if t not in agents]
+    if "with" in roles.rule:  # "in coordination with our partners, the UK, Canada and the EU": counterparts of someone unnamed
+        return ACTIONS[action].reciprocal and len(agents) >= 2 and not targets
     return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets or len(targets) >= 2 and not agents)
 
 

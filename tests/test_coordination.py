@@ -57,3 +57,10 @@ def test_a_state_whose_name_holds_and_is_one_place(nlp):
     assert {e.text for e in doc.ents} >= {"Antigua and Barbuda", "Trinidad and Tobago"}
     events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
     assert {e.target.country for e in events if e.action == "support"} == {"ATG", "JAM", "TTO"}
+
+
+def test_a_list_after_a_collective_noun_and_a_comma_stands_in_apposition_to_it(nlp):
+    doc = nlp("Today’s action by the U.S. Treasury was taken in coordination with our international partners, "
+              "the United Kingdom, Canada, and the European Union.")
+    kingdom = next(t for t in doc if t.text == "Kingdom")
+    assert (kingdom.head.text, kingdom.dep_) == ("partners", "appos")
