@@ -170,8 +170,8 @@ def _gap(gap: Span) -> Token | str | None:
 def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
     """`later` as a conjunct of `earlier`, unless it is one already or moving it would take a
     clause's own subject or make a cycle."""
-    if later.dep_ == "conj" and (later.head == earlier or not _governs(later.head, earlier)):
-        return  # a conjunct already, of the member before or of a word outside the list's phrase
+    if later.dep_ == "conj":
+        return
     # a stray apposition of the member before is only relabelled; anything else is moved
     relabel = later.head == earlier and later.dep_ in ("appos", "compound", "npadvmod", "nmod")
     if not relabel and (not _governs(later.head, earlier) or _governs(later, earlier)):

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from .actions import ACTIONS, TARGET_REQUIRED
+from .actions import TARGET_REQUIRED
 from .actors import DocumentActors
 from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
@@ -125,47 +125,11 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
 
 
-def with_partner(candidate: Token | None, trigger: Token, action: str) -> bool:
-    """"we announced sanctions in lockstep with Allies and partners in the EU, the UK, Canada
-    ...", "Alongside France, Germany and Italy, we urged ...": those named in a "with" or
-    "alongside" phrase act beside the agent, so they are no target of an action whose targets
-    that preposition does not introduce (it does for "cooperate with", "stand with", "clashed
-    with", "deployed alongside": `target_prepositions` in actions.json)."""
-    if candidate is None:
-        return False
-    beside = CO_AGENT_PREPOSITIONS.difference(ACTIONS[action].target_prepositions)
-    above_trigger = {trigger, *trigger.ancestors}
-    for above in candidate.ancestors:
-        if above in above_trigger:
-            return False
-        if above.dep_ == "prep" and above.lower_ in beside and _accompanies(above.head, trigger):
-            return True
-    return False
-
-
-def _accompanies(head: Token, trigger: Token) -> bool:
-    """Whether a "with" phrase on `head` says who acts along: on a clause's verb ("Alongside
-    France ..., we urged"), on the trigger ("sanctions with our allies") or on a word of
-    accompaniment ("in lockstep with"); not on a participle or a noun that takes a counterpart
-    ("targets associated with the government", "raised concerns with President Vucic")."""
-    if head == trigger or head.lemma_.lower() in ACCOMPANIMENT_WORDS:
-        return True
-    return head.pos_ in ("VERB", "AUX") and head.dep_ not in ("acl", "amod")
-
-
-#: prepositions that name those acting beside an action's agent ("along with", "alongside")
-CO_AGENT_PREPOSITIONS = frozenset({"with", "alongside"})
-#: words whose "with" names partners in an act ("in lockstep with", "in concert with", "along with")
-ACCOMPANIMENT_WORDS = frozenset({"lockstep", "concert", "coordination", "conjunction", "tandem", "along",
-                                 "together", "partnership", "cooperation", "collaboration"})
-
-
 def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tuple[float, float]],
             model: LinearModel, sent: Span, article: Article) -> list[Event]:
     """Agents and targets above the model's thresholds, as events. A partner joined by "and"
     comes with its own probability, which may be tiny: the confidence stays above 0."""
-    scored = [(c.actors, pa, 0.0 if with_partner(c.token, token, action) else pt, c.group)
-              for c, (pa, pt) in zip(asked, scores)]
+    scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
     pairs = decide(action, scored, model.thresholds, actor_key)
     if not pairs:
         return []

@@ -64,9 +64,3 @@ def test_a_list_after_a_collective_noun_and_a_comma_stands_in_apposition_to_it(n
               "the United Kingdom, Canada, and the European Union.")
     kingdom = next(t for t in doc if t.text == "Kingdom")
     assert (kingdom.head.text, kingdom.dep_) == ("partners", "appos")
-
-
-def test_a_list_member_the_parser_made_a_conjunct_of_a_word_far_before_joins_the_list(nlp):
-    doc = nlp("This time, we announced our first tranche of sanctions in lockstep with Allies and partners "
-              "in the European Union, the United Kingdom, Canada, Japan, and Australia.")
-    assert next(t for t in doc if t.text == "Kingdom").head.text == "Union"
