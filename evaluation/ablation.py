@@ -25,20 +25,26 @@ def main(argv: list[str]) -> int:
     blind, develop = split()
     names = blind if which == "blind" else develop
     corpus, gold = load_corpus(with_blind=True)
-    corpus = [d for d in corpus if d[0] in names]
+    compare([d for d in corpus if d[0] in names], gold, f"{which} ")
+    return 0
+
+
+def compare(corpus, gold, prefix_label: str = "") -> None:
+    """Print rules only against rules + model on parsed (name, Doc, Article) triples, overall
+    and per set (the file-name prefix before "_")."""
+    names = [name for name, _, _ in corpus]
     rules = rule_keys(corpus)
     union = {name: {_key(e.action, argmodel.actor_key(e.agent) if e.agent else None,
                          argmodel.actor_key(e.target) if e.target else None)
                     for e in extract_events(doc, article).events}
              for name, doc, article in corpus}
     for label, keys in (("rules only", rules), ("rules + model", union)):
-        print(f"{which} {label:14} P %.3f R %.3f F1 %.3f" % f1(*score(names, gold, keys)))
+        print(f"{prefix_label}{label:14} P %.3f R %.3f F1 %.3f" % f1(*score(names, gold, keys)))
     print("per set (strict F1): rules only / rules + model")
     for prefix in sorted({name.split("_")[0] for name in names}):
         in_set = [n for n in names if n.startswith(prefix + "_")]
         cells = ["%.3f" % f1(*score(in_set, gold, keys))[2] for keys in (rules, union)]
         print(f"  {prefix}: {' / '.join(cells)}  ({len(in_set)} documents)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -16,12 +16,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "evaluation"))
 
-from train_argmodel import _key, f1, rule_keys, score  # noqa: E402
+from ablation import compare  # noqa: E402
 
-from kgraph import argmodel  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
-from kgraph.extract import extract_events  # noqa: E402
 from kgraph.nlp import load_pipeline  # noqa: E402
 from kgraph.sources import read_articles  # noqa: E402
 
@@ -42,19 +41,8 @@ def main(argv: list[str]) -> int:
     nlp = load_pipeline()
     docs = nlp.pipe(((text_for_parser(a.text), a) for a in articles), as_tuples=True)
     corpus = [(Path(a.source).name, with_original_text(d, a.text), a) for d, a in docs]
-    rules = rule_keys(corpus)
-    union = {name: {_key(e.action, argmodel.actor_key(e.agent) if e.agent else None,
-                         argmodel.actor_key(e.target) if e.target else None)
-                    for e in extract_events(doc, article).events}
-             for name, doc, article in corpus}
     print(f"{len(names)} documents, {sum(len(v) for v in gold.values())} gold lines")
-    for label, keys in (("rules only", rules), ("rules + model", union)):
-        print(f"{label:14} P %.3f R %.3f F1 %.3f" % f1(*score(names, gold, keys)))
-    print("per set (strict F1): rules only / rules + model")
-    for prefix in sorted({name.split("_")[0] for name in names}):
-        in_set = [n for n in names if n.startswith(prefix + "_")]
-        cells = ["%.3f" % f1(*score(in_set, gold, keys))[2] for keys in (rules, union)]
-        print(f"  {prefix}: {' / '.join(cells)}  ({len(in_set)} documents)")
+    compare(corpus, gold)
     return 0
 
 
