@@ -58,14 +58,13 @@ class DocumentActors:
         self.countries_named |= {demonym_code(e.text) for e in document_entities(doc) if e.label_ == "NORP"}
         header_speaker = document_speaker(doc)
         self.dateline_country = dateline_country(document_text(doc))
-        turns = transcript(document_text(doc), None) if header_speaker is None else None
+        turns = transcript(document_text(doc), None)
         # the header wins; then the state of a transcript's speakers ("MR PRICE:" at the podium);
         # then the state the voice model reads in the whole text
-        self.document_speaker = header_speaker or with_voice(None, (turns and turns.podium_country())
-                                                              or document_voice(doc))
+        self.document_speaker = header_speaker or with_voice(None, turns.podium_country() or document_voice(doc))
         self.joint_authors = joint_authors(doc)  # "we" of a joint statement: all its states
-        self._transcript = transcript(document_text(doc), (
-            self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
+        self._transcript = turns.with_default(
+            (self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
             self._register_person(self.document_speaker)
         self._ambiguous_names: set[str] = set()

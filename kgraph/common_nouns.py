@@ -127,10 +127,7 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     such = any(c.lower_ == "such" for c in token.children)
     joined = [token, token.head] if token.dep_ == "conj" else [token]  # "allies and partners in ..."
     governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    found: list[Actor] = [a for holder in joined for named in holder.children  # "partners, the UK, Canada, and the EU"
-                          if named.dep_ == "appos" and named.ent_type_ in ("GPE", "ORG", "NORP")
-                          for head in _list_from(named) for a in resolver.resolve(head, remember=False)
-                          if a.kind in ("COUNTRY", "ORG")]
+    found = _members_in_apposition(joined, resolver)  # "partners, the UK, Canada, and the EU"
     for holder in [*joined, *([governor] if governor is not None else [])]:  # "the support of partners, including X"
         for prep in holder.children:
             listing = prep.lower_ in LISTING_PREPOSITIONS or prep.lower_ == "as" and (
@@ -143,6 +140,14 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
                 continue  # "partners in Geneva", "allies in Syria": a place, not the members
             found += members
     return list(dict.fromkeys(found)) or None
+
+
+def _members_in_apposition(holders: list[Token], resolver: Resolver) -> list[Actor]:
+    """The states and organisations of a list of names in apposition to the nouns `holders`."""
+    named = [c for holder in holders for c in holder.children
+             if c.dep_ == "appos" and c.ent_type_ in ("GPE", "ORG", "NORP")]
+    return [a for c in named for head in _list_from(c) for a in resolver.resolve(head, remember=False)
+            if a.kind in ("COUNTRY", "ORG")]
 
 
 def an_organisations_members(noun: Noun, resolver: Resolver) -> list[Actor] | None:

@@ -30,8 +30,10 @@ HYPHENS = ("-", "\u2013")
 
 @Language.component(COMPONENT)
 def mend_lists(doc: Doc) -> Doc:
-    """Make every later member of each list of names a conjunct of the member before it; first
-    part the states a hyphen joins into one name ("North Korea-Russia cooperation")."""
+    """Make every later member of each list of names a conjunct of the member before it, and a
+    list right after a collective noun its apposition; first part the states a hyphen joins into
+    one name ("North Korea-Russia cooperation") and join a state's name that holds "and"
+    ("Trinidad and Tobago")."""
     split_hyphenated_states(doc)
     join_states_named_with_and(doc)
     for members, coordinators in name_lists(doc):
@@ -73,21 +75,22 @@ def split_hyphenated_states(doc: Doc) -> None:
 def join_states_named_with_and(doc: Doc) -> None:
     """The recogniser reads "Antigua and Barbuda" or "Trinidad and Tobago" as two places, and the
     list readings then make two unknown members of one state: make each such name one place."""
-    joined: list[Span] = []
-    for token in doc:
-        if token.lower_ != "and" or not 0 < token.i < len(doc) - 1 or not doc[token.i - 1].is_title:
-            continue
-        for start in range(max(0, token.i - 2), token.i):
-            for end in range(min(len(doc), token.i + 5), token.i + 1, -1):
-                if doc[end - 1].is_title and country_code(doc[start:end].text):
-                    joined.append(Span(doc, start, end, label="GPE"))
-                    break
-            else:
-                continue
-            break
+    joined = [name for token in doc if token.lower_ == "and" and 0 < token.i < len(doc) - 1
+              and doc[token.i - 1].is_title and (name := _state_named_around(token)) is not None]
     if joined:
         doc.ents = filter_spans([*joined, *(e for e in doc.ents if not any(
             e.start < j.end and j.start < e.end for j in joined))])
+
+
+def _state_named_around(conjunction: Token) -> Span | None:
+    """The longest state's name of capitalised words around "and" that starts nearest before it
+    ("Saint Vincent and the Grenadines"), as a place, or None."""
+    doc, at = conjunction.doc, conjunction.i
+    for start in range(max(0, at - 2), at):
+        for end in range(min(len(doc), at + 5), at + 1, -1):
+            if doc[end - 1].is_title and country_code(doc[start:end].text):
+                return Span(doc, start, end, label="GPE")
+    return None
 
 
 def _hyphenated_parts(ent: Span) -> list[Span]:

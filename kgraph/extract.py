@@ -401,9 +401,11 @@ def _reciprocal(action: str, roles: Roles) -> bool:
     between-phrase)."""
     agents = roles.agents
     targets = [t for t in roles.targets if t not in agents]
-    if "with" in roles.rule:  # "in coordination with our partners, the UK, Canada and the EU": counterparts of someone unnamed
-        return ACTIONS[action].reciprocal and len(agents) >= 2 and not targets
-    return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets or len(targets) >= 2 and not agents)
+    # the targets of a "... with" rule ("in coordination with our partners, the UK, Canada and
+    # the EU") are the counterparts of someone unnamed, not parties acting with each other
+    counterparts = "with" in roles.rule
+    return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets
+                                           or len(targets) >= 2 and not agents and not counterparts)
 
 
 def _reciprocal_events(reading: Reading, roles: Roles) -> list[Event]:

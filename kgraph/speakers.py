@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,10 +47,17 @@ class Transcript:
     def podium_country(self) -> str | None:
         """The state of most of the named speakers' turns, if most have one: whose briefing it is."""
         named = [s.country for s in self.speakers if s.name]
-        if not named:
+        states = Counter(c for c in named if c)
+        if not states:
             return None
-        top = max(set(named), key=lambda c: (named.count(c), c is not None, str(c)))
-        return top if top is not None and named.count(top) * 2 > len(named) else None
+        top, turns = states.most_common(1)[0]
+        return top if turns * 2 > len(named) else None
+
+    def with_default(self, country: str | None) -> Transcript:
+        """The same turns, a named speaker whom no dictionary places given `country` (the
+        document's author's or dateline's)."""
+        return Transcript(self.starts, [replace(s, country=country) if s.name and s.country is None else s
+                                        for s in self.speakers])
 
 
 def transcript(text: str, default_country: str | None) -> Transcript:
