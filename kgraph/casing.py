@@ -67,8 +67,19 @@ def mask_datelines(text: str) -> str:
 
 
 def text_for_parser(text: str) -> str:
-    """What spaCy reads: datelines blanked, headlines sentence-cased, same length as `text`."""
-    return sentence_case_headlines(mask_datelines(text))
+    """What spaCy reads: datelines blanked, headlines sentence-cased, apostrophes straight, same
+    length as `text`."""
+    return straight_apostrophes(sentence_case_headlines(mask_datelines(text)))
+
+
+#: a typographic apostrophe after a letter: "Russia’s", "don’t", the plural possessive "the Houthis’"
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u2019")
+
+
+def straight_apostrophes(text: str) -> str:
+    """`text` with "’" after a letter written "'": the parser reads "the Houthis’ attacks" as
+    a punctuation mark between two nouns, and "the Houthis' attacks" as a possessive."""
+    return _CURLY_APOSTROPHE.sub("'", text)
 
 
 def sentence_case_headlines(text: str) -> str:

@@ -115,7 +115,18 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
     learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect,
                              beside_rules=setup.method == "union")
     known = {_identity(r) for r in found}
-    return found + [e for e in learned if _identity(e) not in known]
+    added = [e for e in learned if _identity(e) not in known]
+    _remember_agents(added, actors)
+    return found + added
+
+
+def _remember_agents(events: list[Event], actors: DocumentActors) -> None:
+    """The model's events are the article's too: "the Houthis' attacks against Israel ... We
+    condemn these actions" points back to an attack only the model found."""
+    for event in events:
+        if event.agent is not None:
+            actors.memory.event_agents.setdefault(event.action, []).append([event.agent])
+            actors.memory.recent_agents.append([event.agent])
 
 
 def _date_and_report(events: list[Event], sent: Span, day: datetime.date | None, actors: DocumentActors) -> None:

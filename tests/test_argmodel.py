@@ -76,3 +76,19 @@ def test_the_authors_question_says_whether_the_sentence_speaks_in_the_first_pers
         view = trigger_view(doc[1], "demand", NO_RULES, n_candidates=2, first_person=first_person)
         features = view_features(view, author, candidate_view(author), NO_RULES, frozenset())
         assert f"first-person={first_person}|author" in features
+
+
+def test_an_event_only_the_model_found_is_what_a_later_back_reference_points_to(nlp):
+    # "targeted" is no verb the rules read; this model takes its subject for the attacker and
+    # its object for the attacked. "these actions" in the next sentence are Russia's.
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    model = LinearModel(weights={"agent": {"cdep=nsubj|fight": 10.0}, "target": {"cdep=dobj|fight": 10.0}},
+                        bias={"agent": -5.0, "target": -5.0},
+                        thresholds={"agent": 0.5, "target": 0.5, "max_agents": 1, "max_targets": 1})
+    text = "Russia targeted Kyiv with drones. Britain condemns these actions."
+    events = extract_events(nlp(text), Article(source="back.txt", text=text), method="union", model=model).events
+    found = {(e.action, actor_key(e.agent), e.target and actor_key(e.target)) for e in events}
+    assert ("fight", "RUS", "UKR") in found
+    assert ("condemn", "GBR", "RUS") in found

@@ -231,6 +231,16 @@ def test_headline_casing_helps_the_parser_but_names_keep_their_capitals(nlp):
     assert ("Linda Thomas-Greenfield", "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_a_typographic_apostrophe_marks_a_possessive_as_a_straight_one_does(nlp, extract):
+    from kgraph.casing import text_for_parser, with_original_text
+
+    text = "The UK is deeply alarmed by the Houthis’ continued missile and drone attacks against Israel."
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    assert doc.text == text
+    assert next(t for t in doc if t.text == "Houthis").dep_ == "poss"
+    assert ("fight", "YEM", "ISR", "asserted") in extract(text)
+
+
 def test_every_event_says_why_it_exists(extract, nlp):
     from kgraph.extract import extract_events
     from kgraph.model import Article
