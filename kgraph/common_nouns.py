@@ -202,7 +202,8 @@ def the_country(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """"Security Council resolutions prohibit ...": the body that issued them."""
+    """"Security Council resolutions prohibit ...", "the NATO summit approved ...": the body that
+    issued them, or held it."""
     if noun.lemma not in DOCUMENT_NOUNS:
         return None
     issuers = [c for c in noun.token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]

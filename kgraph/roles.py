@@ -315,12 +315,22 @@ def _nation_of_modifier(child: Token) -> Token | None:
 
 
 def of_forces(token: Token, action: str) -> tuple[list[Token], str] | None:
-    """'the deployment of North Korean troops': the troops' state deploys them."""
+    """'the deployment of North Korean troops': the troops' state deploys them. Troops that say
+    nobody's ('France announced the deployment of 500 troops') leave the agent to the later
+    rules: here the light verb's subject."""
     if action not in ("deploy", "fight"):
         return None
     forces = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS), None)
-    return ([forces], "of-forces") if forces is not None else None
+    return ([forces], "of-forces") if forces is not None and _says_whose(forces) else None
+
+
+def _says_whose(forces: Token) -> bool:
+    """Whether a force noun names its owner: a possessor, a national or named modifier, or a
+    from-phrase ('its troops', 'North Korean soldiers', 'Wagner fighters', 'troops from Chad')."""
+    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "from"
+               or c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ != "" or c.pos_ == "PROPN")
+               for c in forces.children)
 
 
 def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
