@@ -237,7 +237,7 @@ class DocumentActors:
         if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING | LISTED_MEMBER_NOUNS:
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
         actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
-                  or _unrecognised_organisation(token) or self._apposition(token))
+                  or _unrecognised_place(token, ent) or _unrecognised_organisation(token) or self._apposition(token))
         if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
             actors = _as_written(actors, ent)
         if ent is not None and actors and actors[0].country and token.lemma_.lower() in SELF_REFERRING:
@@ -636,6 +636,17 @@ def _state_organ_prefix(name: str) -> Actor | None:
         if country:
             return Actor(" ".join(words[:size]), "ORG", country)
     return None
+
+
+def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
+    """"Russia shelled Kharkiv": a one-word city the recogniser left untagged stands for its
+    state, as a tagged one does (`_from_entity`)."""
+    if ent is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return []
+    if any(c.dep_ in ("compound", "flat") for c in token.children) or token.dep_ in ("compound", "flat"):
+        return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
+    code = city_country(token.text)
+    return [Actor(country_name(code), "COUNTRY", code)] if code else []
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:
