@@ -34,6 +34,7 @@ from .phrases import (
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .speakers import dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, with_voice
+from .roles import controlled_object
 from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
@@ -359,13 +360,17 @@ class DocumentActors:
 
     def _clause_subject(self, token: Token) -> list[Actor]:
         """The subject of the nearest clause around a possessive pronoun, through infinitives
-        ("X continues to deepen its ..."), when it comes before the pronoun."""
+        ("X continues to deepen its ..."), when it comes before the pronoun; of an infinitive
+        after a verb of control, the one controlled ("urged China to stop its ...")."""
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
         while verb is not None:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
                         and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
             if subjects:
                 return _not_persons(self.resolve(subjects[0], remember=False), token)
+            controlled = controlled_object(verb, verb.head)  # "calls on Iran to cease its support": Iran's
+            if controlled and controlled[0].i < token.i:
+                return _not_persons(self.resolve(controlled[0], remember=False), token)
             verb = verb.head if _shares_subject(verb) else None
         return []
 

@@ -83,7 +83,8 @@ def straight_apostrophes(text: str) -> str:
 
 
 def sentence_case_headlines(text: str) -> str:
-    """`text` with Title Case headline lines lower-cased except names of places and peoples."""
+    """`text` with Title Case headline lines lower-cased except names of places, peoples and
+    office holders."""
     lines = text.split("\n")
     return "\n".join(_sentence_case(line) if is_headline(line) else line for line in lines)
 
@@ -93,10 +94,12 @@ def _sentence_case(line: str) -> str:
     keep: set[int] = set()
     for i, match in enumerate(words):
         pair = f"{match.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
-        if pair and (country_code(pair) or demonym_code(pair)):
-            keep |= {i, i + 1}
+        if pair and (country_code(pair) or demonym_code(pair) or person_country(pair)):
+            keep |= {i, i + 1}  # "South Korea", "North Korean", "Statement by Secretary Antony J. Blinken"
         elif country_code(match.group()) or demonym_code(match.group()):
             keep.add(i)
+        elif i and words[i - 1].group().lower() in PERSON_TITLES and person_country(match.group()):
+            keep |= {i - 1, i}  # "Remarks by Secretary Blinken"
     chars = list(line)
     for i, match in enumerate(words):
         if i == 0 or i in keep:

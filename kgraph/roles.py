@@ -13,7 +13,9 @@ from spacy.tokens import Token
 from .actions import ACTIONS
 from .coordination import HYPHENS, hyphened_agent
 from .countries import country_code, demonym_code
-from .lexicon import FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, STRUCK_THINGS
+from .lexicon import (
+    FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, STRUCK_THINGS,
+)
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
 
@@ -520,7 +522,8 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
     """'deployed troops to Belarus', 'send arms and personnel to Ukraine': the action's own preposition."""
     return [g for holder in search.holders for child in holder.children
             if child.dep_ in ("prep", "dative") and child.lower_ in search.preps
-            for g in [*_pobjs(child), *_with_after_gerund(child)]]
+            for g in [*_pobjs(child), *_with_after_gerund(child)]
+            if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)]  # "for use in Ukraine"
 
 
 def _with_after_gerund(prep: Token) -> list[Token]:

@@ -21,7 +21,7 @@ from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
-from .people import speaker_label_country
+from .people import person_country, speaker_label_country
 from .phrases import PERSON_LABELS
 from .sentences import sentences
 
@@ -115,6 +115,9 @@ def document_speaker(doc: Doc) -> Actor | None:
             organisation = _role_organisation(token)
             if organisation:
                 return Actor(organisation, "ORG", None)
+    author = _title_office_holder(doc[:header_end], text)
+    if author is not None:
+        return author
     for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
             for child in token.children:
@@ -131,6 +134,25 @@ def document_speaker(doc: Doc) -> Actor | None:
                     code = code_of_token(token)
                     if code and country_code(token.text) or code and token.ent_type_ == "GPE":
                         return Actor(country_name(code), "COUNTRY", code)
+    return None
+
+
+def _title_office_holder(header: Span, text: str) -> Actor | None:
+    """"Statement by Secretary of State Antony J. Blinken": an office holder the text's title
+    names after "by", whose state a dictionary knows, where no title word on the line names a
+    state. The title only: a later "Speech delivered by ..." line names an EU Commissioner by
+    the state the dictionary has from an earlier office."""
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    for ent in header.ents:
+        if ent.label_ not in PERSON_LABELS or (first_line_end >= 0 and ent.start_char > first_line_end):
+            continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        before = text[line_start:ent.start_char].lower()
+        if " by " not in f" {before}" or " with " in before[before.rfind(" by "):]:
+            continue
+        code = person_country(TITLES.sub("", ent.text).strip())
+        if code:  # the state, as a statement's subjects name it (below): its "we" is the state's
+            return Actor(country_name(code), "COUNTRY", code)
     return None
 
 

@@ -225,3 +225,19 @@ def test_a_byline_names_the_speaker_and_keeps_its_capitals(extract):
     assert {e[:3] for e in extract(text)} == {("condemn", "USA", "PRK")}
     headline = "Biden, Kishida Discuss Security Ties With Allies\n"  # a headline, sentence-cased as before
     assert text_for_parser(headline).startswith("Biden, kishida discuss security")
+
+
+def test_an_office_holder_the_title_names_after_by_is_the_author(extract) -> None:
+    # the title words name no state; the dictionary of office holders knows the name's. Its
+    # Title Case is lowered for the parser, all but the name.
+    for title in ("Statement by Secretary of State Antony J. Blinken", "Remarks by Secretary Blinken on Ukraine"):
+        text = f"{title}\n\nWe condemn North Korea's launch of a ballistic missile."
+        assert ("condemn", "USA", "PRK", "asserted") in extract(text)
+
+
+def test_an_office_holder_after_the_title_line_does_not_sign_it(nlp) -> None:
+    # an EU Commissioner's speech: the dictionary has him by the state of an earlier office
+    text = ("EP Plenary: Speech on the Red Sea\n\nSpeech delivered by Commissioner Nicolas Schmit\n\n"
+            "We condemn the attacks.")
+    speaker = document_speaker(nlp(text))
+    assert speaker is None or speaker.country != "LUX"
