@@ -32,7 +32,7 @@ _ALIASES: dict[str, str] = {
     "palestinian territories": "PSE", "vatican": "VAT", "ivory coast": "CIV",
     "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
     "kyiv": "UKR", "kiev": "UKR", "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",
-    "türkiye": "TUR", "the gambia": "GMB", "timor-leste": "TLS", "kosovo": "XKX",
+    "türkiye": "TUR", "the gambia": "GMB", "timor-leste": "TLS", "kosovo": "XKX", "bosnia": "BIH",
 }
 
 #: seats of government, their rooms and metonyms: the state they stand for, and the state of a
@@ -235,7 +235,32 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             else:
                 demonyms[_key(tokens[i])] = iso3
                 i += 1
+    _add_countryinfo(names, demonyms)
     return names, demonyms, canonical
+
+
+def _add_countryinfo(names: dict[str, str], demonyms: dict[str, str]) -> None:
+    """The demonyms and other spellings of every state that the tables above lack ("Bosnian",
+    "Ivorian", "Salvadoran", "Bosnia-Herzegovina"), from the countryinfo package (MIT); where
+    states share a demonym ("Dominican"), the more populous has it."""
+    from countryinfo import CountryInfo
+
+    states = sorted(CountryInfo().all().values(), key=lambda c: -(c.get("population") or 0))
+    for state in states:
+        iso3 = (state.get("ISO") or {}).get("alpha3")
+        if not iso3:
+            continue
+        for demonym in re.split(r"[,/]", state.get("demonym") or ""):
+            demonym = demonym.strip()
+            if not demonym:
+                continue
+            demonyms.setdefault(_key(demonym), iso3)
+            if not demonym.endswith(("s", "ese", "ish", "ch")):
+                demonyms.setdefault(_key(demonym + "s"), iso3)  # "Bosnians"
+        for spelling in state.get("altSpellings") or ():  # names of two words or more: one word
+            words = spelling.replace("-", " ").split()  # may be English ("Island" is Iceland's)
+            if len(words) > 1 and all(w.isalpha() for w in words) and spelling.isascii():
+                names.setdefault(_key(spelling), iso3)
 
 
 @lru_cache(maxsize=1)

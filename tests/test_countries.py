@@ -1,0 +1,26 @@
+"""Country names, demonyms and cities: the tables every reading of a state goes through."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.countries import city_country, country_code, demonym_code
+
+
+@pytest.mark.parametrize(("word", "code"), [
+    ("North Korean", "PRK"), ("Bosnian", "BIH"), ("Bosnians", "BIH"), ("Ivorian", "CIV"),
+    ("Salvadoran", "SLV"), ("Malagasy", "MDG"), ("Dominican", "DOM"),  # the more populous of two
+    ("Congolese", "COD"),  # kgraph's own table wins over the package's
+])
+def test_demonyms_of_every_state(word: str, code: str) -> None:
+    assert demonym_code(word) == code
+
+
+def test_longer_spellings_are_names_but_one_foreign_word_is_not() -> None:
+    assert country_code("Bosnia-Herzegovina") == "BIH" and country_code("Bosnia") == "BIH"
+    assert country_code("DR Congo") == "COD"
+    assert country_code("Island") is None  # Iceland's own name, and an English word
+
+
+def test_a_city_stands_for_its_state() -> None:
+    assert city_country("Kharkiv") == "UKR"
+    assert country_code("Kharkiv") is None  # a city, not a capital: the narrower table
