@@ -5,7 +5,7 @@ import importlib.util
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from . import coordination  # registers the list mender as a spaCy component
@@ -31,11 +31,23 @@ def default_model() -> str:
 @Language.component("kgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, bylines and list items are never
-    part of the next paragraph's first sentence."""
+    part of the next paragraph's first sentence. Within a line, a capitalised word or a time
+    right after another ends no sentence: the parser split "Secretary | Blinken spoke today
+    with ...", "Pentagon | Press Secretary Peter Cook provided ...", "12:42 | P.M. EDT"."""
     for token in doc[:-1]:
+        after = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            after.is_sent_start = True
+        elif _name_goes_on(token, after):
+            after.is_sent_start = False
     return doc
+
+
+def _name_goes_on(word: Token, after: Token) -> bool:
+    """Whether `after` continues a capitalised name or a time on `word`'s line."""
+    text = word.text
+    return (bool(word.whitespace_) and after.text[:1].isupper()
+            and (text.isalpha() and text[:1].isupper() or text.replace(":", "").isdigit() and ":" in text))
 
 
 @Language.component("kgraph_lemma_fixes")

@@ -193,8 +193,11 @@ def reproached_object(current: Token, head: Token) -> list[Token]:
 
 def controlled_object(current: Token, head: Token) -> list[Token]:
     """'prompting the United States to strike', 'called on China to stop supplying': the object
-    of a verb of control does what its infinitive says."""
-    if current.dep_ != "xcomp" or head.lemma_ not in OBJECT_CONTROL:
+    of a verb of control does what its infinitive says (which the parser may hang as an adverbial
+    clause: 'call on China to refrain from supplying')."""
+    infinitive = current.dep_ == "xcomp" or current.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+    if not infinitive or head.lemma_ not in OBJECT_CONTROL:
         return []
     objects = [c for c in head.children if c.dep_ == "dobj"]
     return objects or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")

@@ -109,6 +109,8 @@ def document_speaker(doc: Doc) -> Actor | None:
             code = _role_country(token)
             if code:
                 person = _header_person([e for e in doc[:header_end].ents if e.label_ in PERSON_LABELS], token)
+                if person and person_country(person) not in (None, code):
+                    continue  # "Secretary Blinken's Call with Indian ... Minister Jaishankar": the counterpart's role
                 if person:
                     return Actor(person, "PERSON", code)
                 return Actor(country_name(code), "COUNTRY", code)

@@ -17,3 +17,18 @@ def test_a_document_nobody_split_is_one_sentence_and_an_empty_one_has_none():
     doc = blank("Germany condemned the strike. France sent aid.")
     assert [(s.start, s.end) for s in sentences(doc)] == [(0, len(doc))]
     assert sentences(blank("")) == []
+
+
+def test_a_capitalised_name_or_a_time_on_one_line_is_not_split(nlp):
+    # the parser had ended sentences after "Secretary", "Pentagon" and "12:42"
+    text = ("Readout\n\nSecretary Blinken spoke today with Indian External Affairs Minister Jaishankar.\n\n"
+            "Pentagon Press Secretary Peter Cook provided the following readout:\n\n12:42 P.M. EDT\n")
+    found = [s.text.strip() for s in sentences(nlp(text))]
+    assert "Secretary Blinken spoke today with Indian External Affairs Minister Jaishankar." in found
+    assert "Pentagon Press Secretary Peter Cook provided the following readout:" in found
+    assert "12:42 P.M. EDT" in found
+
+
+def test_a_line_break_still_ends_a_sentence(nlp):
+    found = [s.text.strip() for s in sentences(nlp("Russia Condemned\nThe talks went on."))]
+    assert found == ["Russia Condemned", "The talks went on."]

@@ -241,3 +241,10 @@ def test_an_office_holder_after_the_title_line_does_not_sign_it(nlp) -> None:
             "We condemn the attacks.")
     speaker = document_speaker(nlp(text))
     assert speaker is None or speaker.country != "LUX"
+
+
+def test_a_role_the_header_gives_the_counterpart_is_not_the_known_callers(extract) -> None:
+    # "Indian ... Minister" is Jaishankar's role; the dictionary knows Blinken is American
+    text = ("Readout of Secretary Blinken's Call with Indian External Affairs Minister Jaishankar\n\n"
+            "Secretary Blinken spoke today with Indian External Affairs Minister Subrahmanyam Jaishankar.")
+    assert ("consult", "USA", "IND", "asserted") in extract(text)
