@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .common_nouns import RULE_WORDS, from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import document_entities, document_text, span_text, span_tokens
-from .lexicon import MATERIEL_NOUNS
+from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
@@ -179,7 +179,10 @@ class DocumentActors:
                 continue
             found = self.resolve(doers[0], remember=False) if doers else []
             if found:
-                self.memory.doers[word.lemma_.lower()] = found
+                lemma = word.lemma_.lower()
+                again = DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else []
+                for deed in (lemma, *again):
+                    self.memory.doers[deed] = found  # "fired two missiles ... the launches"
 
     def _remember_parties(self, sent: Span) -> None:
         """The two to five states or persons the sentence names, and the countries it lists

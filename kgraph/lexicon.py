@@ -24,6 +24,7 @@ MATERIEL_NOUNS = set(_WORDS["materiel_nouns"]["words"])
 OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
 PURPOSE_NOUNS = frozenset(_WORDS["purpose_nouns"]["words"])
+DEED_NOUNS: dict[str, list[str]] = _WORDS["deed_nouns"]["words"]  # verb -> nouns that name its deed again
 MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
 SPEAKER_ACCUSES = frozenset(_WORDS["speaker_accuses"]["words"])
 CALLING_VERBS = frozenset(_WORDS["calling_verbs"]["words"])

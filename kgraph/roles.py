@@ -188,7 +188,24 @@ def reproached_object(current: Token, head: Token) -> list[Token]:
     """'condemns X for deploying', 'warned X against sending': X, the object of the verb over the preposition."""
     if current.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of", "against", "from"):
         return []
-    return [c for c in head.head.children if c.dep_ == "dobj"]
+    return [c for c in head.head.children if c.dep_ == "dobj"] or relative_object(head.head)
+
+
+def relative_object(verb: Token) -> list[Token]:
+    """'three companies it accused of supplying drones': the noun a relative clause with a
+    subject of its own and no object says something about is that clause's object."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.tag_ == "VBG":
+        return []
+    if any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "advmod" and c.lower_ in RELATIVE_ADVERBS
+           for c in verb.children):
+        return []  # "Brussels, where he will meet with ...": a place, not what he meets
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS or not verb.head.i < subjects[0].i < verb.i:
+        return []
+    return [verb.head]
+
+
+RELATIVE_ADVERBS = ("where", "when", "why", "how", "whereby")
 
 
 def controlled_object(current: Token, head: Token) -> list[Token]:
@@ -490,7 +507,7 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     token = search.token
     if token.pos_ not in ("VERB", "AUX", "ADJ") or search.action == "consider":
         return []
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in token.children if c.dep_ == "dobj"] or relative_object(token)
     if search.action in DELIVERIES:
         return delivery_recipients(token, objects)
     if search.action == "fight":
