@@ -33,7 +33,7 @@ from .roles import (
     under_accusation, verb_agents,
 )
 from .sentences import sentences
-from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, phrase_rule
+from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
 
 
 #: how rule events and the learned argument model combine (see `argmodel.py`); the shipped
@@ -302,6 +302,20 @@ def speaker_judges(reading: Reading) -> list[Event] | None:
                                        _resolve_all(subjects, reading.actors, deep=True), "speaker-judges-subject"))
 
 
+def speaker_obliges(reading: Reading) -> list[Event] | None:
+    """"Russia must withdraw its forces," the speaker says: the speaker demands it of Russia."""
+    if reading.trigger.rule != "obligation":
+        return None
+    subject = obliged_subject(reading.token)
+    speakers = reading.actors.speaker_of(reading.token)
+    own = {actor_key(a) for a in speakers}
+    # a state, its people or its groups; not the speaker's own ("the government must" in a British
+    # statement on Mali) nor a description ("the international community", "all parties")
+    targets = [a for a in (_resolve_all([subject], reading.actors) if subject is not None else [])
+               if a.country and actor_key(a) not in own]
+    return _make_events(reading, Roles(speakers, targets, "speaker-obliges"))
+
+
 def accused_elsewhere(reading: Reading) -> list[Event] | None:
     """"accused X of violating ...": the accusation is already the event."""
     return [] if reading.speaker_accuses() and under_accusation(reading.token) else None
@@ -388,7 +402,7 @@ def _hosted(reading: Reading, roles: Roles) -> Roles:
 
 # Tried in order; the first that applies gives the trigger's events, even none.
 EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
-    caller_judges, speaker_judges, accused_elsewhere, speaker_accuses, council_measure, acts_on,
+    caller_judges, speaker_judges, speaker_obliges, accused_elsewhere, speaker_accuses, council_measure, acts_on,
 )
 
 

@@ -23,7 +23,7 @@ from .lexicon import (
     DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
     IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS,
     MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS,
-    OBJECT_DEPENDENT, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS,
+    OBJECT_DEPENDENT, OBLIGATION_MODALS, OBLIGATION_SELVES, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS,
     STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
 )
 from .sentences import sentence_numbers, sentences
@@ -59,8 +59,23 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
         if token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES and calling_verb(token) is not None:
             yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")  # "called the strike an act of aggression"
+        if token.lower_ in OBLIGATION_MODALS and obliged_subject(token) is not None:
+            yield Trigger(token, "demand", "obligation")  # "Russia must withdraw its forces"
         for rule, action in phrases.get(token.i, ()):
             yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
+
+
+def obliged_subject(modal: Token) -> Token | None:
+    """The third party a modal of obligation says has to act: the active subject of the verb it
+    helps, outside a condition ("if Russia must ..."), and not the speaker or the hearer."""
+    verb = modal.head
+    if modal.dep_ != "aux" or verb.pos_ != "VERB" or verb.dep_ == "relcl" or any(
+            c.dep_ == "mark" or c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return None  # "actions that Russia must take", "if ...", "must have known"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in OBLIGATION_SELVES or subject.i > modal.i:
+        return None  # "it must mean", "Must Russia ...?"
+    return subject
 
 
 def material_support_given(token: Token) -> bool:

@@ -469,3 +469,15 @@ def test_forces_known_by_their_backer_are_a_group_not_the_backers_own_forces():
     keys = {(e.action, e.agent.name, e.agent.country, e.target.name, e.target.country) for e in events}
     assert keys == {("fight", "Iran-backed forces", None, "U.S. troops", "USA"),
                     ("support", "Iran", "IRN", "Iran-backed forces", None)}
+
+
+def test_what_a_speaker_says_another_must_do_is_demanded_of_it(extract):
+    header = "Statement by Secretary of State Antony J. Blinken\n\n"
+    assert ("demand", "USA", "RUS", "asserted") in {e[:3] + ("asserted",) for e in extract(
+        header + "Russia must withdraw its forces from Ukraine.")}
+    assert ("demand", "USA", "PRK") in {e[:3] for e in extract(
+        "Defense Secretary Jim Mattis said North Korea must stop its provocations.")}
+    # the speaker's own duty, a condition, a relative clause and a thing demand nothing
+    for text in ("We must hold Russia accountable.", "Should Iran attack again, we will respond.",
+                 "We will respond to any actions that Russia must take.", "It must mean a safer Juba."):
+        assert not any(e[0] == "demand" for e in extract(header + text)), text
