@@ -106,7 +106,10 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
     """An organisation's name the recogniser did not tag: "the Security Council", "NATO"."""
     org = (resolver.body_meant(noun.phrase) or INTERNATIONAL_ORGS.get(noun.phrase.lower())
            or INTERNATIONAL_ORGS.get(noun.lower))
-    named = noun.token.pos_ == "PROPN" or sum(ch.isupper() for ch in noun.token.text) >= 2  # "MEPs", a NOUN
+    token = noun.token
+    named = (token.pos_ == "PROPN" or sum(ch.isupper() for ch in token.text) >= 2  # "MEPs", a NOUN
+             or token.text[:1].isupper() and token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children))
+    # ... or a capitalised singular with no article, as a name goes: "Council adopts 14th package"
     return [Actor(org, "ORG", None)] if org and named else None
 
 

@@ -128,8 +128,9 @@ EU_BODIES = {"council": EU_COUNCIL, "parliament": INTERNATIONAL_ORGS["european p
              "commission": INTERNATIONAL_ORGS["european commission"]}
 #: a text that names the Security Council, where "the Council" and a sanctions regime are its
 NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
-#: words that make a text the European Union's, where "the Council" is the EU's council
-EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission)\b")
+#: words that make a text the European Union's, where "the Council" is the EU's council ("restrictive
+#: measures" is the Union's legal name for its sanctions: "The Council today adopted ... restrictive measures")
+EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission|restrictive measures)\b")
 NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III"
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later

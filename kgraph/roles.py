@@ -678,12 +678,19 @@ def targets_of(token: Token, trigger: Trigger) -> list[Token]:
     search = TargetSearch.of(token, trigger)
     if hyphened_agent(token) and search.action not in DELIVERIES:
         return [token.head]  # 'Iranian-backed Houthi rebels': the rebels are backed
-    found = verb_objects(search) + preposition_objects(search)
+    found = verb_objects(search) + preposition_objects(search) + complement_subjects(token, trigger)
     for rule in FALLBACK_TARGET_RULES:
         found = found or rule(search)
     found = cut_off_party(search, found)
     found = asked_party(search, found)
     return found or clause_party(search)
+
+
+def complement_subjects(token: Token, trigger: Trigger) -> list[Token]:
+    """'holds Iran responsible for the attack': the parser makes the held the subject of a
+    clausal complement; a phrase rule names the complements whose subject is its target."""
+    deps = phrase_rule(trigger.rule).get("target_subjects_of", ())
+    return [g for c in token.children if c.dep_ in deps for g in c.children if g.dep_ in ("nsubj", "dobj")]
 
 
 def from_objects(token: Token) -> list[Token]:

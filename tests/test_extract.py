@@ -481,3 +481,11 @@ def test_what_a_speaker_says_another_must_do_is_demanded_of_it(extract):
     for text in ("We must hold Russia accountable.", "Should Iran attack again, we will respond.",
                  "We will respond to any actions that Russia must take.", "It must mean a safer Juba."):
         assert not any(e[0] == "demand" for e in extract(header + text)), text
+
+
+def test_the_council_of_a_text_on_restrictive_measures_is_the_eus(extract):
+    # "restrictive measures" is the Union's word for its sanctions; a headline's bare "Council" is the body too
+    text = ("Council adopts 14th package of sanctions against Russia\n\n"
+            "The Council today adopted a 14th package of restrictive measures against Russia.")
+    agents = {e[1] for e in extract(text) if e[0] == "sanction"}
+    assert agents == {"Council of the European Union"}
