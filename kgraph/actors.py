@@ -33,8 +33,8 @@ from .phrases import (
     PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
-from .speakers import dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, with_voice
 from .roles import controlled_object
+from .speakers import dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, with_voice
 from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep

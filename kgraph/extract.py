@@ -125,8 +125,7 @@ def _remember_agents(events: list[Event], actors: DocumentActors) -> None:
     condemn these actions" points back to an attack only the model found."""
     for event in events:
         if event.agent is not None:
-            actors.memory.event_agents.setdefault(event.action, []).append([event.agent])
-            actors.memory.recent_agents.append([event.agent])
+            actors.memory.remember_agents(event.action, [event.agent])
 
 
 def _date_and_report(events: list[Event], sent: Span, day: datetime.date | None, actors: DocumentActors) -> None:
@@ -491,8 +490,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     action, token, sent, text = reading.action, reading.token, reading.sent, reading.article.text
     agents = roles.agents
     if agents:  # remembered even without a target: "We condemn these attacks" points back
-        reading.actors.memory.event_agents.setdefault(action, []).append(agents)
-        reading.actors.memory.recent_agents.append(agents)
+        reading.actors.memory.remember_agents(action, agents)
     targets = _kept_targets(action, agents, roles.targets)
     if agents and targets and action in JUDGING_ACTIONS:
         reading.actors.memory.remember_judgement(targets, _judged_thing(reading))

@@ -25,7 +25,6 @@ OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
 PURPOSE_NOUNS = frozenset(_WORDS["purpose_nouns"]["words"])
 OBLIGATION_MODALS = frozenset(_WORDS["obligation_modals"]["words"])
-OBLIGATION_SELVES = frozenset(_WORDS["obligation_modals"]["speakers"])
 DEED_NOUNS: dict[str, list[str]] = _WORDS["deed_nouns"]["words"]  # verb -> nouns that name its deed again
 MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
 SPEAKER_ACCUSES = frozenset(_WORDS["speaker_accuses"]["words"])

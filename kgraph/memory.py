@@ -40,6 +40,12 @@ class Memory:
     judged_age: int = 0  # sentences since then
     in_quote: bool = False  # a quotation is open at the start of the current sentence
 
+    def remember_agents(self, action: str, agents: list[Actor]) -> None:
+        """Who did the latest event of `action`, and the latest of any, for "We condemn these
+        attacks" and "this act" later; remembered whether or not the event names a target."""
+        self.event_agents.setdefault(action, []).append(agents)
+        self.recent_agents.append(agents)
+
     def remember_judgement(self, targets: list[Actor], thing: str) -> None:
         """Who was just condemned or accused, and for what, for "This (The launch) constitutes a
         violation" in the next sentences."""

@@ -23,6 +23,7 @@ from .triggers import Trigger, object_heads, phrase_rule
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
 
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+RELATIVE_ADVERBS = {"where", "when", "why", "how", "whereby"}  # "Brussels, where he will meet ..."
 STOP_CLIMB_DEPS = {"ccomp", "csubj", "parataxis", "relcl"}
 
 
@@ -203,9 +204,6 @@ def relative_object(verb: Token) -> list[Token]:
     if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS or not verb.head.i < subjects[0].i < verb.i:
         return []
     return [verb.head]
-
-
-RELATIVE_ADVERBS = ("where", "when", "why", "how", "whereby")
 
 
 def controlled_object(current: Token, head: Token) -> list[Token]:

@@ -23,8 +23,9 @@ from .lexicon import (
     DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
     IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS,
     MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS,
-    OBJECT_DEPENDENT, OBLIGATION_MODALS, OBLIGATION_SELVES, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS,
-    STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
+    OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
+    SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS,
+    WEAPON_MODIFIERS,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -73,8 +74,8 @@ def obliged_subject(modal: Token) -> Token | None:
             c.dep_ == "mark" or c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
         return None  # "actions that Russia must take", "if ...", "must have known"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON" or subject.lower_ in OBLIGATION_SELVES or subject.i > modal.i:
-        return None  # "it must mean", "Must Russia ...?"
+    if subject is None or subject.pos_ == "PRON" or subject.i > modal.i:
+        return None  # "we must", "it must mean", "Must Russia ...?"
     return subject
 
 
