@@ -255,6 +255,27 @@ def _role_organisation(role: Token) -> str | None:
             organisation = INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the "))
             if organisation:
                 return organisation
+    return _organisation_after(role)
+
+
+def _organisation_after(role: Token) -> str | None:
+    """The international organisation a header names after "by" or "of" on the role's line:
+    "Statement by the European Council", "Joint statement by the members of the European
+    Council" (its members speak as the body)."""
+    line: list[Token] = []
+    for token in role.doc[role.i + 1:min(len(role.doc), role.i + 12)]:
+        if "\n" in token.text:
+            break
+        line.append(token)
+        if "\n" in token.whitespace_:
+            break
+    for i, word in enumerate(line):
+        if word.lower_ not in ("by", "of"):
+            continue
+        for end in range(len(line), i + 1, -1):
+            organisation = INTERNATIONAL_ORGS.get(" ".join(t.lower_ for t in line[i + 1:end]).removeprefix("the "))
+            if organisation:
+                return organisation
     return None
 
 

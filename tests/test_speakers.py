@@ -53,6 +53,17 @@ def test_an_organisation_that_heads_a_statement_speaks_in_it(nlp) -> None:
         ("demand", "European Union", "Belarus")}
 
 
+def test_an_organisation_named_after_by_in_the_header_speaks_in_it(nlp) -> None:
+    # its members speak as the body; the Russia the text is about is not its author
+    text = ("Joint statement by the members of the European Council\n"
+            "We condemn in the strongest possible terms Russia's military aggression against Ukraine.")
+    doc = nlp(text)
+    assert document_speaker(doc) == Actor("European Council", "ORG", None)
+    events = extract_events(doc, Article(text=text, source="t.txt")).events
+    assert ("condemn", "European Council", "Russia") in {
+        (e.action, e.agent.name, e.target.name) for e in events if e.target}
+
+
 def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
     # the French minister is whom Carter called: France is not the readout's author
     doc = nlp("Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian\n\n"
