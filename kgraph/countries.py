@@ -33,6 +33,10 @@ _ALIASES: dict[str, str] = {
     "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
     "kyiv": "UKR", "kiev": "UKR", "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",
     "türkiye": "TUR", "the gambia": "GMB", "timor-leste": "TLS", "kosovo": "XKX", "bosnia": "BIH",
+    # news (AP, Reuters after first mention) write "Congo" for the Democratic Republic, and
+    # "Congo Republic" or "Congo-Brazzaville" for its neighbour
+    "congo": "COD", "congo-kinshasa": "COD", "congo republic": "COG", "congo-brazzaville": "COG",
+    "republic of congo": "COG", "democratic republic of congo": "COD",
 }
 
 #: seats of government, their rooms and metonyms: the state they stand for, and the state of a

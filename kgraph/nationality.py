@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
-from .countries import country_code, demonym_code
+from .countries import city_country, country_code, demonym_code, seat_of_government
 from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, STATE_ORGS, TITLES
 from .phrases import between, clean_entity_text, entity_of
@@ -47,6 +47,8 @@ def qualifying_countries(token: Token) -> list[str]:
 
 
 def _qualifier_code(token: Token) -> str | None:
+    if token.lower_ == "based":
+        return _base_code(token)
     ent = entity_of(token)
     text = clean_entity_text(ent) if ent else token.text
     code = demonym_code(text) or country_code(text)
@@ -59,6 +61,19 @@ def _qualifier_code(token: Token) -> str | None:
         if grand.dep_ in ("compound", "amod"):
             pair = f"{grand.text} {token.text}"
             code = demonym_code(pair) or country_code(pair)
+            if code:
+                return code
+    return None
+
+
+def _base_code(based: Token) -> str | None:
+    """"Russia-based companies", "Dubai-based firms": the state of where they are based, as the
+    annotators name them ("two Mexico-based entities": Mexico's)."""
+    for place in based.children:
+        if place.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and place.i < based.i:
+            ent = entity_of(place)
+            text = clean_entity_text(ent) if ent else place.text
+            code = country_code(text) or city_country(text) or seat_of_government(text)
             if code:
                 return code
     return None

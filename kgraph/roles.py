@@ -14,7 +14,8 @@ from .actions import ACTIONS
 from .coordination import HYPHENS, hyphened_agent
 from .countries import country_code, demonym_code
 from .lexicon import (
-    FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, STRUCK_THINGS,
+    FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    STRUCK_THINGS,
 )
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
@@ -413,14 +414,29 @@ def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
 def _light_verb_over(token: Token) -> Token | None:
     """The light verb the noun is the content of: its governor through 'including', its head, or over a preposition."""
     governor = _governing_verb(token)
-    if governor is not None and governor.i != token.head.i and governor.lemma_ in LIGHT_VERBS:
+    if (governor is not None and governor.i != token.head.i and governor.lemma_ in LIGHT_VERBS
+            and not _light_verb_reason(token, governor)):
         return governor
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
         return head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS:
+    if (token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS
+            and not _light_verb_reason(token, head.head)):
         return head.head
     return None
+
+
+def _light_verb_reason(token: Token, verb: Token) -> bool:
+    """Whether the noun is the light verb's reason, not its content: it hangs from a reason
+    preposition ('over arms sales'), or from any preposition where the verb's object is
+    already an event noun ('imposed sanctions on X for its arms sales': X sells, not the sanctioner)."""
+    path = [token]
+    while path[-1].head.i != verb.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    if any(t.dep_ == "prep" and t.lower_ in REASON_PREPOSITIONS for t in path):
+        return True
+    return path[-1].dep_ == "prep" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in verb.children)
 
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
