@@ -16,7 +16,7 @@ def _cases() -> list[tuple[str, set[tuple[str, str, str]]]]:
         if not line.strip() or line.startswith("#"):
             continue
         sentence, events = line.split("\t")
-        cases.append((sentence, {tuple(e.split(", ")) for e in events.split("; ")}))
+        cases.append((sentence, {tuple(e.split(", ")) for e in events.split("; ") if e}))  # none: no event
     return cases
 
 
