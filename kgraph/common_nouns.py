@@ -25,6 +25,7 @@ from .names import (
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import qualifying_countries
+from .people import person_country
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
 
 
@@ -277,6 +278,9 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
         return None
     for child in noun.token.children:
         if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
+            ent = entity_of(child)
+            if ent is not None and person_country(clean_entity_text(ent)):
+                continue  # "the Maduro regime": a leader's name, taken for an organisation (a_states_body)
             org = _organisation_of(child, resolver)
             if org and (org.kind == "GROUP" or org.country is None):
                 return [org]

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from .countries import city_country, country_code, demonym_code, seat_of_government
 from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, STATE_ORGS, TITLES
+from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
 
 
@@ -57,6 +58,10 @@ def _qualifier_code(token: Token) -> str | None:
     org = INTERNATIONAL_ORGS.get(text.lower().removeprefix("the "))
     if org:
         return org
+    if token.dep_ in ("compound", "poss") and token.pos_ == "PROPN" and (ent is None or ent.label_ in ("PERSON", "ORG")):
+        code = person_country(text.removesuffix("'s").removesuffix("’s"))
+        if code:  # "the Biden administration", "the Maduro regime", "Putin's troops": the leader's state
+            return code
     for grand in token.children:
         if grand.dep_ in ("compound", "amod"):
             pair = f"{grand.text} {token.text}"

@@ -122,7 +122,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
         return possessors, "gerund-possessor"
     passive = [c for c in token.children if c.dep_ == "nsubjpass"]
     if passive:
-        # "12,000 North Korean soldiers could be sent": the soldiers' state sends them
+        # "12,000 North Korean soldiers could be sent": the soldiers' state sends them; "Wagner
+        # fighters, who were deployed to ...": the relative pronoun's noun
+        passive = [token.head if p.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else p for p in passive]
         return ([p for p in passive if p.lower_ in FORCE_NOUNS], "passive-forces")
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return [token.head], "relative-clause"
