@@ -102,8 +102,8 @@ def _sentence_case(line: str) -> str:
             keep |= {i - 1, i}  # "Remarks by Secretary Blinken"
     chars = list(line)
     for i, match in enumerate(words):
-        if i == 0 or i in keep:
-            continue
+        if i in keep or not re.search(r"[A-Za-z]", line[:match.start()]):
+            continue  # the line's first word keeps its capital; "EU, NATO Condemn ...": not 'Condemn'
         chars[match.start()] = chars[match.start()].lower()
     return "".join(chars)
 

@@ -231,6 +231,14 @@ def test_headline_casing_helps_the_parser_but_names_keep_their_capitals(nlp):
     assert ("Linda Thomas-Greenfield", "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_a_headline_that_opens_with_acronyms_lowers_its_verb(extract):
+    from kgraph.casing import sentence_case_headlines
+
+    line = "EU, NATO Condemn Russia's Partial Occupation of Georgia and Call on the Aggressor to Withdraw"
+    assert sentence_case_headlines(line).startswith("EU, NATO condemn Russia's partial occupation")
+    assert ("condemn", "NATO", "RUS", "asserted") in extract(line + "\nThe anniversary was marked on Wednesday.")
+
+
 def test_a_typographic_apostrophe_marks_a_possessive_as_a_straight_one_does(nlp, extract):
     from kgraph.casing import text_for_parser, with_original_text
 
