@@ -446,6 +446,9 @@ def _mutual(token: Token) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)  # "clashed over migrants": words
     if token.dep_ == "dobj" and token.head.lemma_.lower() in MUTUAL_VERBS:
         return True  # "exchanged fire"
+    if (token.pos_ == "NOUN" or token.tag_ == "VBG") and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+        return True  # "fighting between the army and the RSF": both sides fight
     held = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
     return any((h.lower_ == "other" and any(c.lower_ == "each" for c in h.children))
                or (h.lower_ == "one" and any(c.lower_ == "another" for c in h.children)) for h in held)

@@ -117,6 +117,10 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     subjects = subject_of(token)
     if subjects:
         return subjects, "subject"
+    if token.tag_ == "VBG":  # "Fighting between the army and the RSF resumed": a gerund names its parties
+        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            return [g for g in between.children if g.dep_ == "pobj"], "between"
     possessors = [c for c in token.children if c.dep_ == "poss"]
     if possessors:  # "the DPRK's continued flouting of ..."
         return possessors, "gerund-possessor"
@@ -275,12 +279,17 @@ def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 
 def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
-    """'cooperation between Russia and North Korea', 'the U.S.-Japan alliance': the parties cooperate."""
-    if action != "cooperate":
+    """'cooperation between Russia and North Korea', 'the U.S.-Japan alliance': the parties cooperate;
+    'the conflict between Israel and Hamas': the parties fight (each other, `extract._mutual`)."""
+    if action not in ("cooperate", "fight"):
         return None
-    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
+    # "civilians, among them children": 'among' names fighters only where the parties cooperate
+    preps = ("between", "among") if action == "cooperate" else ("between",)
+    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
     if between is not None:
         return [g for g in between.children if g.dep_ == "pobj"], "between"
+    if action != "cooperate":  # "the Israel-Hamas war" is mostly named as a time, not reported as a deed
+        return None
     pair = hyphenated_states(token)
     return (pair, "between") if pair else None
 
