@@ -10,7 +10,7 @@ from spacy.util import compile_infix_regex
 
 from . import coordination  # registers the list mender as a spaCy component
 from . import reattach  # registers the event nouns' phrase mender
-from .lexicon import VERB_LEMMA_FIXES
+from .lexicon import VERB_LEMMA_FIXES, VERB_TRIGGERS
 from .errors import ModelError
 
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
@@ -57,7 +57,17 @@ def lemma_fixes(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
             token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
+        elif _verb_taken_for_a_noun(token):
+            token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", token.lower_[:-1]
     return doc
+
+
+def _verb_taken_for_a_noun(token: Token) -> bool:
+    """"The Ministry of Foreign Affairs of Lithuania demands that Belarus ...": after a long
+    subject the tagger reads the trigger verb as a plural noun, though the parser makes it the
+    clause's head with a subject. Only trigger verbs are righted."""
+    return (token.tag_ == "NNS" and token.dep_ == "ROOT" and token.lower_.endswith("s")
+            and token.lower_[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
 
 
 @lru_cache(maxsize=4)
