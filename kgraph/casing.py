@@ -55,7 +55,8 @@ _DATELINE = re.compile(
     r"^(?P<line>[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"       # NIAMEY, NEW DELHI
     r"(?:,[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"           # , April 12(, 2024)
     r"[ \t]*(?:\([A-Za-z .&]+\))?"                                          # (Reuters)
-    r"[ \t]*[-\u2013\u2014]+[ \t]*)(?=\S|$)",                                 # -, --, —
+    # -, --, —; a hyphen between two words joins them ("U.S.-Japan talks"), it ends no dateline
+    r"(?:[ \t]*[\u2013\u2014]+|[ \t]*-+(?=[ \t]|$)|[ \t]+-+|-{2,})[ \t]*)(?=\S|$)",
     re.M,
 )
 
@@ -96,8 +97,8 @@ def _sentence_case(line: str) -> str:
         pair = f"{match.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
         if pair and (country_code(pair) or demonym_code(pair) or person_country(pair)):
             keep |= {i, i + 1}  # "South Korea", "North Korean", "Statement by Secretary Antony J. Blinken"
-        elif country_code(match.group()) or demonym_code(match.group()):
-            keep.add(i)
+        elif any(country_code(part) or demonym_code(part) for part in (match.group(), *match.group().split("-"))):
+            keep.add(i)  # "Japan", "Japan-ROK"
         elif i and words[i - 1].group().lower() in PERSON_TITLES and person_country(match.group()):
             keep |= {i - 1, i}  # "Remarks by Secretary Blinken"
     chars = list(line)

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .actions import ACTIONS
-from .coordination import HYPHENS, hyphened_agent
-from .countries import country_code, demonym_code
+from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
     FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS,
@@ -292,40 +291,6 @@ def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | 
         return None
     pair = hyphenated_states(token)
     return (pair, "between") if pair else None
-
-
-def hyphenated_states(token: Token) -> list[Token]:
-    """The states of 'U.S.-Vietnam security cooperation', 'the North Korea-Russia partnership' or
-    'U.S.-Japan-Australia trilateral cooperation': country or nationality names joined by hyphens
-    before the noun, in its noun phrase (each named by its last word)."""
-    top = token
-    while top.dep_ == "compound" and top.head.i > top.i:
-        top = top.head
-    doc = token.doc
-    states: list[Token] = []
-    for dash in doc[top.left_edge.i + 1:token.i - 1]:
-        if dash.text not in HYPHENS or dash.whitespace_ or doc[dash.i - 1].whitespace_:
-            continue
-        left = _state_name(doc, range(dash.i - 1, max(dash.i - 4, top.left_edge.i - 1), -1), ending=True)
-        right = _state_name(doc, range(dash.i + 1, min(dash.i + 4, token.i)), ending=False)
-        if left is not None and right is not None:
-            states += [t for t in (left, right) if t not in states]
-    return states if len(states) >= 2 else []
-
-
-def _state_name(doc, positions: range, *, ending: bool) -> Token | None:
-    """The last word of the longest country or nationality name (up to three words) that ends
-    (`ending`) or starts at the first of `positions`, read outward from the hyphen."""
-    found = None
-    words: list[Token] = []
-    for i in positions:
-        if words and (doc[i].whitespace_ == "" if ending else words[-1].whitespace_ == ""):
-            break  # a name's words are apart; "Korea-Russia" is two names
-        words.append(doc[i])
-        text = " ".join(w.text for w in (reversed(words) if ending else words))
-        if country_code(text) or demonym_code(text):
-            found = words[0] if ending else words[-1]
-    return found
 
 
 def national_modifier(token: Token, action: str) -> tuple[list[Token], str] | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .casing import byline
-from .coordination import name_lists
+from .coordination import hyphenated_states, name_lists
 from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
@@ -185,10 +185,15 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     ("Joint Statement by ...", "The text of the following joint statement was released by the
     Governments of the United States, Japan, and the Republic of Korea")."""
     opening = sentences(doc)[:JOINT_HEADER_SENTENCES]
-    if not any(t.lower_ in JOINT_WORDS for sent in opening for t in sent):
+    joint = [t for sent in opening for t in sent if t.lower_ in JOINT_WORDS]
+    if not joint:
         return ()
     end = opening[-1].end
     found: tuple[Actor, ...] = ()
+    for word in joint:  # "U.S.-Japan-ROK Joint Statement Condemning ..."
+        codes = list(dict.fromkeys(c for t in hyphenated_states(word.head) if (c := code_of_token(t))))
+        if len(found) < len(codes) <= MAX_JOINT_AUTHORS:
+            found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     for members, _ in name_lists(doc):
         if members[-1].end > end:
             break
@@ -233,7 +238,9 @@ def with_voice(speaker: Actor | None, voice: str | None) -> Actor | None:
     return Actor(country_name(voice), "COUNTRY", voice)
 
 
-_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:/[A-Z .'\-]+)?(?:,[^\n(]*?)?(?:\([^)]*\))?\s*[-\u2013\u2014]", re.M)
+#: a hyphen ends the dateline where a space stands beside it ("NIAMEY -"); "U.S.-China talks" is a headline
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z.'\- ]+?)(?:/[A-Z .'\-]+)?(?:,[^\n(]*?)?(?:\([^)]*\))?"
+                            r"(?:\s*[\u2013\u2014]|\s*-+(?=\s)|\s+-)", re.M)
 
 
 def dateline_country(text: str) -> str | None:

@@ -64,6 +64,21 @@ def test_an_organisation_named_after_by_in_the_header_speaks_in_it(nlp) -> None:
         (e.action, e.agent.name, e.target.name) for e in events if e.target}
 
 
+def test_a_hyphenated_joint_statement_title_names_all_its_authors(extract) -> None:
+    text = "U.S.-Japan-ROK Joint Statement\nWe condemn North Korea's missile launch."
+    assert {(e[0], e[1], e[2]) for e in extract(text)} == {
+        ("condemn", "USA", "PRK"), ("condemn", "JPN", "PRK"), ("condemn", "KOR", "PRK")}
+
+
+def test_a_hyphen_between_two_names_ends_no_dateline() -> None:
+    from kgraph.casing import mask_datelines
+
+    assert mask_datelines("U.S.-China talks resume") == "U.S.-China talks resume"
+    assert dateline_country("U.S.-China talks resume in Geneva") is None
+    assert dateline_country("KYIV - Ukraine said ...") == "UKR"
+    assert mask_datelines("KYIV - Ukraine said").strip() == "Ukraine said"
+
+
 def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
     # the French minister is whom Carter called: France is not the readout's author
     doc = nlp("Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian\n\n"
