@@ -170,8 +170,11 @@ def byline_person(text: str) -> Actor | None:
     return Actor(signed[0], "PERSON", signed[1]) if signed else None
 
 
-#: how many opening sentences may say that a statement is joint, and name its authors
+#: how many opening sentences may say that a statement is joint, and name its authors ...
 JOINT_HEADER_SENTENCES = 4
+#: ... or, where the list is introduced as the authors ("on behalf of ..."), below a header of
+#: short lines (title, mission, office, date) that the parser cuts into sentences of their own
+JOINT_HEADER_CHARS = 1200
 #: a longer list in a joint statement's opening is what it is about, not who signed it ...
 MAX_JOINT_AUTHORS = 15
 #: ... and so is a list of more than five that is not introduced as the authors ("by ...")
@@ -184,19 +187,23 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     those sentences calls the text joint
     ("Joint Statement by ...", "The text of the following joint statement was released by the
     Governments of the United States, Japan, and the Republic of Korea")."""
-    opening = sentences(doc)[:JOINT_HEADER_SENTENCES]
+    header = [sent for sent in sentences(doc) if sent.start_char < JOINT_HEADER_CHARS]
+    opening = header[:JOINT_HEADER_SENTENCES]
     joint = [t for sent in opening for t in sent if t.lower_ in JOINT_WORDS]
-    if not joint:
+    joint_below = any(t.lower_ in JOINT_WORDS for sent in header[JOINT_HEADER_SENTENCES:] for t in sent)
+    if not joint and not joint_below or not opening:
         return ()
-    end = opening[-1].end
+    end, header_end = opening[-1].end, header[-1].end
     found: tuple[Actor, ...] = ()
     for word in joint:  # "U.S.-Japan-ROK Joint Statement Condemning ..."
         codes = list(dict.fromkeys(c for t in hyphenated_states(word.head) if (c := code_of_token(t))))
         if len(found) < len(codes) <= MAX_JOINT_AUTHORS:
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     for members, _ in name_lists(doc):
-        if members[-1].end > end:
+        if members[-1].end > header_end:
             break
+        if (members[-1].end > end or not joint) and not _lists_signatories(members[0]):
+            continue  # below the opening sentences, only a list introduced as the authors
         codes = list(dict.fromkeys(_state_of_member(m) for m in members))
         if None not in codes and len(found) < len(codes) <= (
                 MAX_JOINT_AUTHORS if _lists_signatories(members[0]) else MAX_UNMARKED_AUTHORS):
@@ -211,7 +218,8 @@ def _lists_signatories(first: Span) -> bool:
     if not before:
         return False
     word = before[-1]
-    return word.lower_ == "by" or (word.lower_ == "of" and word.head.lemma_.lower() in ROLE_WORDS)
+    return word.lower_ == "by" or (word.lower_ == "of" and (word.head.lemma_.lower() in ROLE_WORDS
+                                                             or word.head.lower_ == "behalf"))
 
 
 def _state_of_member(member: Span) -> str | None:

@@ -70,6 +70,15 @@ def test_a_hyphenated_joint_statement_title_names_all_its_authors(extract) -> No
         ("condemn", "USA", "PRK"), ("condemn", "JPN", "PRK"), ("condemn", "KOR", "PRK")}
 
 
+def test_a_joint_statement_delivered_on_behalf_of_states_below_its_header_is_theirs(nlp) -> None:
+    header = "\n".join(["Joint Statement Delivered by Ambassador Jane Doe at a Security Council Stakeout",
+                        "", "United States Mission to the United Nations", "Office of Press and Public Diplomacy",
+                        "As Delivered", "June 23, 2023", ""])
+    doc = nlp(header + "\n(The following is a joint statement delivered on behalf of Albania, France, "
+                       "Ukraine, the United Kingdom, and the United States.)\n\nWe condemn Russia's war.")
+    assert {a.country for a in joint_authors(doc)} == {"ALB", "FRA", "UKR", "GBR", "USA"}
+
+
 def test_a_hyphen_between_two_names_ends_no_dateline() -> None:
     from kgraph.casing import mask_datelines
 
