@@ -30,7 +30,7 @@ from .names import (
 from .nationality import country_in_description, country_words
 from .people import is_office_holder, person_country
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title,
+    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object
@@ -460,6 +460,11 @@ class DocumentActors:
         country = country_in_description(ent, self.memory.persons)
         if country is None and known is not None:
             country = known.country
+        if country is None and international_office(ent):
+            person = Actor(name, "PERSON", None)  # the UN's Secretary-General, not a former minister of his state
+            self._register_person(person)
+            self._remember_titles(ent, person)
+            return person
         if country is None:  # "Lavrov said": a dictionary of office holders knows whose
             country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
                                                len(parts[0].rstrip(".")) == 1 else None)

@@ -57,6 +57,7 @@ MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
 STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
 MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
 ORGANISATION_PEOPLE = frozenset(_ACTOR_WORDS["organisation_people"]["words"])
+ORGANISATION_OFFICES = frozenset(_ACTOR_WORDS["organisation_offices"]["words"])
 _PEOPLES_PORTFOLIOS = frozenset(_ACTOR_WORDS["organisation_people"]["portfolios"])
 
 

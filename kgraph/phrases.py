@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from .doccache import document_entities, entity_index, entity_starts, span_text, token_answers
 from .names import (
-    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, PARTNER_ADVERBS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
+    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS, PARTNER_PREPOSITIONS,
+    REMEMBERED_TITLES, TITLES,
 )
 
 PERSON_LABELS = {"PERSON"}
@@ -35,6 +36,23 @@ def title_of_organisation(ent: Span) -> bool:
     """"European Council President Charles Michel": an organisation's official, no state's."""
     return any(t.ent_type_ == "ORG" or t.lower_ in INTERNATIONAL_ORGS
                for t in ent.doc[max(0, ent.start - 5):ent.start])
+
+
+def international_office(ent: Span) -> bool:
+    """"United Nations Secretary General Ban Ki-moon", "EU foreign policy chief Josep Borrell":
+    the person is named as the official of an organisation of no state, by the words right
+    before the name on its line."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_.rstrip(".") in ORGANISATION_OFFICES and "\n" not in doc[i].whitespace_:
+        i -= 1
+    if i == ent.start - 1 or i < 0:
+        return False
+    for size in (3, 2, 1):  # the organisation's name, ending right before the title words
+        words = doc[max(0, i - size + 1):i + 1]
+        if len(words) == size and INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the ")):
+            return True
+    return False
 
 
 def has_official_title(ent: Span) -> bool:
