@@ -29,7 +29,7 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .roles import (
-    from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back, targets_of,
+    between_phrase, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back, targets_of,
     under_accusation, verb_agents,
 )
 from .sentences import sentences
@@ -446,8 +446,7 @@ def _mutual(token: Token) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)  # "clashed over migrants": words
     if token.dep_ == "dobj" and token.head.lemma_.lower() in MUTUAL_VERBS:
         return True  # "exchanged fire"
-    if (token.pos_ == "NOUN" or token.tag_ == "VBG") and any(
-            c.dep_ == "prep" and c.lower_ == "between" for c in token.children):
+    if (token.pos_ == "NOUN" or token.tag_ == "VBG") and between_phrase(token) is not None:
         return True  # "fighting between the army and the RSF": both sides fight
     held = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
     return any((h.lower_ == "other" and any(c.lower_ == "each" for c in h.children))

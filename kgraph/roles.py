@@ -117,7 +117,7 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     if subjects:
         return subjects, "subject"
     if token.tag_ == "VBG":  # "Fighting between the army and the RSF resumed": a gerund names its parties
-        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        between = between_phrase(token)
         if between is not None:
             return [g for g in between.children if g.dep_ == "pobj"], "between"
     possessors = [c for c in token.children if c.dep_ == "poss"]
@@ -277,14 +277,26 @@ def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     return (found, "noun-from") if found else None
 
 
+def between_phrase(token: Token) -> Token | None:
+    """The 'between' phrase that names the sides of a fight: the noun's own ("fighting between
+    the army and the RSF"), or that of the verb the noun is the subject of ("Clashes erupted
+    between Sudanese and Ethiopian forces", "Heavy fighting flared again between ...")."""
+    for holder in (token, token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None):
+        if holder is not None:
+            found = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+            if found is not None:
+                return found
+    return None
+
+
 def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'cooperation between Russia and North Korea', 'the U.S.-Japan alliance': the parties cooperate;
     'the conflict between Israel and Hamas': the parties fight (each other, `extract._mutual`)."""
     if action not in ("cooperate", "fight"):
         return None
     # "civilians, among them children": 'among' names fighters only where the parties cooperate
-    preps = ("between", "among") if action == "cooperate" else ("between",)
-    between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    between = (next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
+               if action == "cooperate" else between_phrase(token))
     if between is not None:
         return [g for g in between.children if g.dep_ == "pobj"], "between"
     if action != "cooperate":  # "the Israel-Hamas war" is mostly named as a time, not reported as a deed
