@@ -37,6 +37,7 @@ _ALIASES: dict[str, str] = {
     # "Congo Republic" or "Congo-Brazzaville" for its neighbour
     "congo": "COD", "congo-kinshasa": "COD", "congo republic": "COG", "congo-brazzaville": "COG",
     "republic of congo": "COG", "democratic republic of congo": "COD",
+    "pak": "PAK",  # South Asian headlines: "Pak summons Afghan envoy"
 }
 
 #: seats of government, their rooms and metonyms: the state they stand for, and the state of a

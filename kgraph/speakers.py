@@ -105,7 +105,8 @@ def document_speaker(doc: Doc) -> Actor | None:
     if signed:
         return signed
     for token in tokens(doc)[:header_end]:
-        if token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text):
+        if (token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text)
+                and token.dep_ != "dobj"):  # "Pak summons Afghan envoy": a headline's object, not its author
             code = _role_country(token)
             if code:
                 person = _header_person([e for e in doc[:header_end].ents if e.label_ in PERSON_LABELS], token)

@@ -79,6 +79,14 @@ def test_a_joint_statement_delivered_on_behalf_of_states_below_its_header_is_the
     assert {a.country for a in joint_authors(doc)} == {"ALB", "FRA", "UKR", "GBR", "USA"}
 
 
+def test_a_role_a_headline_names_as_its_object_is_not_the_author(nlp) -> None:
+    # the Russian ambassador was summoned; he did not write the story
+    doc = nlp("South Korea summons Russian ambassador over pact with North Korea\n"
+              "SEOUL (Reuters) - South Korea's foreign ministry said it had summoned the Russian ambassador.")
+    speaker = document_speaker(doc)
+    assert speaker is None or speaker.country != "RUS"
+
+
 def test_a_hyphen_between_two_names_ends_no_dateline() -> None:
     from kgraph.casing import mask_datelines
 
