@@ -14,7 +14,7 @@ from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
     FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
-    STRUCK_THINGS,
+    STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, object_heads, phrase_rule
@@ -272,6 +272,10 @@ def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'with support from Australia and Bahrain', 'threats from Iran': where the act comes from;
     'with the support of a number of partners': the helpers of a 'with'-phrase."""
     found = _preps_objects(token, ("from",))
+    if not found and token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
+        # "Ukraine faces aggression from Russia", the parser hanging 'from' on the verb
+        found = [g for p in token.head.children if p.dep_ == "prep" and p.lower_ == "from" and p.i > token.i
+                 for g in p.children if g.dep_ == "pobj"]
     if not found and in_with_phrase(token) and action in HELPING_ACTIONS:
         found = _preps_objects(token, ("of",))
     return (found, "noun-from") if found else None
@@ -592,6 +596,15 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
             for g in _pobjs(p)]
 
 
+def sufferer(search: TargetSearch) -> list[Token]:
+    """'Ukraine has been facing large-scale aggression from Russia', 'Kyiv repelled the assault':
+    the subject of a verb of undergoing whose object is the event noun is its target."""
+    token = search.token
+    if not search.is_noun() or token.dep_ != "dobj" or token.head.lemma_.lower() not in SUFFERING_VERBS:
+        return []
+    return subject_of(token.head)
+
+
 def struck_place(search: TargetSearch) -> list[Token]:
     """'the Israeli strikes in southern Lebanon', 'struck targets in Lebanon': the place struck
     stands for its state."""
@@ -632,8 +645,8 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
-    of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, struck_place, harmed_object,
-    fought_alongside, helped_party,
+    of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
+    harmed_object, fought_alongside, helped_party,
 )
 
 
