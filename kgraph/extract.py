@@ -570,7 +570,11 @@ def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
     someone."""
     for rule in HEAD_RULES:
         head = rule(head)
-    resolved = _named_examples(head, search.actors) or search.actors.resolve(head)
+    examples = _named_examples(head, search.actors)
+    own = search.actors.resolve(head) if examples else []
+    # "third parties like the United States": the examples; "three Haitian gang leaders, including
+    # X": a group of a named state is itself the party
+    resolved = own if any(a.country for a in own) else examples or search.actors.resolve(head)
     if _manner_of_acting(head) or _unqualified_collective(head):
         return resolved  # "with the support of Australia": how someone acted; "partners in Geneva": whose, unsaid
     for deep_rule in DEEP_RULES:
