@@ -296,8 +296,11 @@ def between_phrase(token: Token) -> Token | None:
 def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'cooperation between Russia and North Korea', 'the U.S.-Japan alliance': the parties cooperate;
     'the conflict between Israel and Hamas': the parties fight (each other, `extract._mutual`)."""
-    if action not in ("cooperate", "fight"):
+    if action not in ("cooperate", "fight", "consult"):
         return None
+    if action == "consult":  # "the South Korea-U.S. Defense Ministerial Meeting": its 'between' is a target's
+        pair = hyphenated_states(token)
+        return (pair, "between") if pair else None
     # "civilians, among them children": 'among' names fighters only where the parties cooperate
     between = (next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
                if action == "cooperate" else between_phrase(token))
