@@ -33,7 +33,7 @@ from .phrases import (
     PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
-from .roles import controlled_object
+from .roles import controlled_object, subject_of
 from .speakers import dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, with_voice
 from .voice import document_voice
 
@@ -378,9 +378,15 @@ class DocumentActors:
         return []
 
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
-        """The closest earlier actor in the same sentence ("Russia ... its war")."""
+        """The closest earlier actor in the same sentence ("Russia ... its war"), but not the
+        subject of the verb the pronoun is the object of ("Iran is supplying them": not Iran)."""
+        verb = token.head if token.dep_ in ("dobj", "dative") else (
+            token.head.head if token.dep_ == "pobj" else None)
+        own_subjects = {t.i for t in subject_of(verb)} if verb is not None and verb.pos_ == "VERB" else set()
         for candidate in reversed(token.doc[self.sentence_of(token).start:token.i]):
             if candidate.pos_ not in ("NOUN", "PROPN") or candidate.dep_ in ("compound", "amod", "flat"):
+                continue
+            if candidate.i in own_subjects:
                 continue
             if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
                 continue

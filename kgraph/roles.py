@@ -93,7 +93,9 @@ def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Toke
 
 
 def subject_of(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
+        g for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+        for g in c.children if g.dep_ == "nsubj"]  # "Iran is training ...", the parser hanging Iran on 'is'
     if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
         if verb.dep_ == "relcl":
             return [verb.head]

@@ -287,3 +287,11 @@ def test_the_doer_of_this_launch_is_who_did_it_then_not_who_the_words_name_later
                      "on Sunday. China said nothing. Kishida condemned this launch.")
     assert ("condemn", "JPN", "PRK", "asserted") in events
     assert not {e for e in events if e[0] == "condemn" and e[2] == "CHN"}
+
+
+def test_a_pronoun_object_is_not_its_own_clause_s_subject(extract) -> None:
+    # 'them' are Hezbollah and its proxies, not Iran, which supplies them
+    text = "Iran is training and arming Hezbollah and its proxies. Iran is also supplying them with missiles."
+    events = extract(text)
+    assert ("supply", "IRN", "LBN", "asserted") in events
+    assert not any(e[0] == "supply" and e[2] == "IRN" for e in events)
