@@ -512,6 +512,9 @@ class DocumentActors:
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
+        longer = _name_going_on(ent)
+        if longer:  # "Economic Community [of West African States]": the recogniser cut the name at 'of'
+            return Actor(longer, "ORG", None)
         body = self.body_meant(key)
         if body:
             return Actor(body, "ORG", None)
@@ -668,6 +671,23 @@ def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
         return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
     code = city_country(token.text)
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
+
+
+def _name_going_on(ent: Span) -> str | None:
+    """The international organisation whose name an entity begins and capitalised words after
+    'of' go on with ("Economic Community" + "of West African States")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    end = ent.end + 1
+    while end < len(doc) and end - ent.end <= 6 and (doc[end].is_title or doc[end].lower_ in ("the", "and", "of")):
+        end += 1
+    start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+    for stop in range(end, ent.end + 1, -1):
+        found = INTERNATIONAL_ORGS.get(doc[start:stop].text.lower())
+        if found:
+            return found
+    return None
 
 
 def _unrecognised_organisation(token: Token) -> list[Actor]:
