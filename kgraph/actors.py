@@ -194,6 +194,11 @@ class DocumentActors:
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = self.memory.last_parties = tuple(parties.values())
         for token in span_tokens(sent):
+            if token.dep_ == "pobj" and token.head.lower_ == "between" and len(token.conjuncts) == 1:
+                # "talks between the warring Sudanese army and the Rapid Support Forces": "both parties" later
+                sides = [a for t in (token, *token.conjuncts) for a in self.resolve(t, remember=False)[:1]]
+                if len(sides) == 2 and sides[0] != sides[1]:
+                    self.memory.sides = tuple(sides)
             if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
                 named = {a.country or a.key: a for a in self.resolve(token, remember=False)
                          if a.kind == "COUNTRY"}

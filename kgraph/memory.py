@@ -30,6 +30,7 @@ class Memory:
     speaker: Actor | None = None  # the speaker of the current quotation
     groups: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # size -> last parties named together
     last_parties: tuple[Actor, ...] = ()  # the latest two to five parties a sentence named
+    sides: tuple[Actor, ...] = ()  # the latest two named as the sides of a fight or talks ("between X and Y")
     meeting: tuple[Actor, ...] = ()  # who took part in the latest meetings, calls and talks
     meeting_age: int = 0  # sentences since `meeting` last grew
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last

@@ -295,3 +295,11 @@ def test_a_pronoun_object_is_not_its_own_clause_s_subject(extract) -> None:
     events = extract(text)
     assert ("supply", "IRN", "LBN", "asserted") in events
     assert not any(e[0] == "supply" and e[2] == "IRN" for e in events)
+
+
+def test_both_parties_are_the_sides_named_last_not_the_speakers(extract) -> None:
+    text = ("The US and Saudi governments confirmed talks between the Sudanese army and the Rapid Support "
+            "Forces would start in Jeddah. \"Saudi Arabia and the United States urge both parties to engage in "
+            "the talks,\" the statement said.")
+    events = {(e[0], e[1], e[2]) for e in extract(text)}
+    assert {("demand", "SAU", "SDN"), ("demand", "USA", "SDN")} <= events
