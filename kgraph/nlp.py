@@ -33,14 +33,21 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, bylines and list items are never
     part of the next paragraph's first sentence. Within a line, a capitalised word or a time
     right after another ends no sentence: the parser split "Secretary | Blinken spoke today
-    with ...", "Pentagon | Press Secretary Peter Cook provided ...", "12:42 | P.M. EDT"."""
+    with ...", "Pentagon | Press Secretary Peter Cook provided ...", "12:42 | P.M. EDT"; nor
+    does a lower-case word after a word."""
     for token in doc[:-1]:
         after = doc[token.i + 1]
         if "\n" in token.text or "\n" in token.whitespace_:
             after.is_sent_start = True
-        elif _name_goes_on(token, after):
+        elif _name_goes_on(token, after) or _word_goes_on(token, after):
             after.is_sent_start = False
     return doc
+
+
+def _word_goes_on(word: Token, after: Token) -> bool:
+    """Whether `after` is a lower-case word right after a word on its line, which no sentence
+    starts with: the parser cut "Turkey | condemned Israel's strikes" after a one-word heading."""
+    return bool(word.whitespace_) and word.text.isalpha() and after.text.isalpha() and after.text[:1].islower()
 
 
 def _name_goes_on(word: Token, after: Token) -> bool:

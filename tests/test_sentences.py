@@ -29,6 +29,13 @@ def test_a_capitalised_name_or_a_time_on_one_line_is_not_split(nlp):
     assert "12:42 P.M. EDT" in found
 
 
+def test_a_lower_case_word_after_a_word_on_its_line_starts_no_sentence(nlp):
+    # after a one-word heading the parser had cut "Turkey | condemned Israel's strikes ..."
+    text = "Paris said.\n\nTurkey\n\nTurkey condemned Israel's strikes on Syrian army headquarters in Damascus."
+    found = [s.text.strip() for s in sentences(nlp(text))]
+    assert "Turkey condemned Israel's strikes on Syrian army headquarters in Damascus." in found
+
+
 def test_a_line_break_still_ends_a_sentence(nlp):
     found = [s.text.strip() for s in sentences(nlp("Russia Condemned\nThe talks went on."))]
     assert found == ["Russia Condemned", "The talks went on."]
