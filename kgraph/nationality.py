@@ -48,7 +48,7 @@ def qualifying_countries(token: Token) -> list[str]:
 
 
 def _qualifier_code(token: Token) -> str | None:
-    if token.lower_ == "based":
+    if token.lower_ in ("based", "controlled", "administered", "held"):
         return _base_code(token)
     ent = entity_of(token)
     text = clean_entity_text(ent) if ent else token.text
@@ -73,12 +73,14 @@ def _qualifier_code(token: Token) -> str | None:
 
 def _base_code(based: Token) -> str | None:
     """"Russia-based companies", "Dubai-based firms": the state of where they are based, as the
-    annotators name them ("two Mexico-based entities": Mexico's)."""
+    annotators name them ("two Mexico-based entities": Mexico's); "Pakistani-controlled
+    territory", "Houthi-held areas": the state of who holds them."""
     for place in based.children:
         if place.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and place.i < based.i:
             ent = entity_of(place)
             text = clean_entity_text(ent) if ent else place.text
-            code = country_code(text) or city_country(text) or seat_of_government(text)
+            code = (country_code(text) or demonym_code(text) or city_country(text) or seat_of_government(text)
+                    or STATE_ORGS.get(text.lower()))
             if code:
                 return code
     return None
