@@ -194,10 +194,13 @@ def noun_owner(current: Token, head: Token) -> list[Token]:
 
 
 def reproached_object(current: Token, head: Token) -> list[Token]:
-    """'condemns X for deploying', 'warned X against sending': X, the object of the verb over the preposition."""
+    """'condemns X for deploying', 'warned X against sending', 'X was accused of providing': X, the
+    object (or passive subject) of the verb over the preposition."""
     if current.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of", "against", "from"):
         return []
-    return [c for c in head.head.children if c.dep_ == "dobj"] or relative_object(head.head)
+    return ([c for c in head.head.children if c.dep_ == "dobj"]
+            or [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
+            or relative_object(head.head))
 
 
 def relative_object(verb: Token) -> list[Token]:
