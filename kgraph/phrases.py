@@ -44,7 +44,8 @@ def international_office(ent: Span) -> bool:
     before the name on its line."""
     doc = ent.doc
     i = ent.start - 1
-    while i >= 0 and doc[i].lower_.rstrip(".") in ORGANISATION_OFFICES and "\n" not in doc[i].whitespace_:
+    while i >= 0 and (doc[i].lower_.rstrip(".") in ORGANISATION_OFFICES or doc[i].text in ("-", "‑")) \
+            and "\n" not in doc[i].whitespace_:  # "NATO Secretary - General": the tokenizer splits the hyphen
         i -= 1
     if i == ent.start - 1 or i < 0:
         return False
