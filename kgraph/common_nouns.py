@@ -291,9 +291,7 @@ def the_bodies_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the two governments", "both militaries": the parties last named together."""
     if not _names_a_body(noun) or not group_size(noun.token):
         return None
-    if group_size(noun.token) == 2 and noun.lemma in ("party", "side") and resolver.memory.sides:
-        return list(resolver.memory.sides)  # "both parties": the sides of the talks or fight named last
-    return list(resolver.memory.groups.get(group_size(noun.token), ()))
+    return _last_named(noun, resolver, group_size(noun.token))
 
 
 def a_backed_force(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -372,10 +370,16 @@ def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None
         meeting = resolver.memory.recent_meeting()
         if len(meeting) == size and noun.lemma in GROUP_MEMBER_NOUNS:  # "both leaders": the two who just met
             return list(meeting)
-        if size == 2 and noun.lemma in ("party", "side") and resolver.memory.sides:
-            return list(resolver.memory.sides)  # "both parties": the sides of the talks or fight named last
-        return list(resolver.memory.groups.get(size, ()))
+        return _last_named(noun, resolver, size)
     return None
+
+
+def _last_named(noun: Noun, resolver: Resolver, size: int) -> list[Actor]:
+    """The `size` parties last named together; for "both parties" and "both sides", the sides of
+    the talks or fight named last ("talks between the army and the RSF"), if any."""
+    if size == 2 and noun.lemma in ("party", "side") and resolver.memory.sides:
+        return list(resolver.memory.sides)
+    return list(resolver.memory.groups.get(size, ()))
 
 
 def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
