@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .doccache import document_entities, entity_index, entity_starts, span_text, token_answers
 from .names import (
@@ -49,11 +49,21 @@ def international_office(ent: Span) -> bool:
         i -= 1
     if i == ent.start - 1 or i < 0:
         return False
-    for size in (3, 2, 1):  # the organisation's name, ending right before the title words
-        words = doc[max(0, i - size + 1):i + 1]
-        if len(words) == size and INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the ")):
-            return True
-    return False
+    return organisation_ending_at(doc, i) is not None  # the organisation's name, right before the title words
+
+
+def organisation_ending_at(doc: Doc, last: int, *, one_line: bool = False) -> str | None:
+    """The international organisation whose name (up to three words, a leading "the" aside)
+    ends at token `last`: "EU" in "EU Statement", "United Nations" in "United Nations Secretary
+    General"; with `one_line`, only a name no line break runs through."""
+    for size in (3, 2, 1):
+        words = doc[max(0, last - size + 1):last + 1]
+        if len(words) < size or one_line and any("\n" in t.text or "\n" in t.whitespace_ for t in words):
+            continue
+        organisation = INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the "))
+        if organisation:
+            return organisation
+    return None
 
 
 def has_official_title(ent: Span) -> bool:

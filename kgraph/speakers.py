@@ -22,7 +22,7 @@ from .model import Actor
 from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
-from .phrases import PERSON_LABELS
+from .phrases import PERSON_LABELS, organisation_ending_at
 from .sentences import sentences
 
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
@@ -264,14 +264,7 @@ def dateline_country(text: str) -> str | None:
 def _role_organisation(role: Token) -> str | None:
     """The international organisation a header names just before a role on its line: "EU
     Statement on ...", "NATO Spokesperson": the organisation speaks, and its "we" is its own."""
-    doc = role.doc
-    for size in (3, 2, 1):
-        words = doc[max(0, role.i - size):role.i]
-        if len(words) == size and not any("\n" in t.text or "\n" in t.whitespace_ for t in words):
-            organisation = INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the "))
-            if organisation:
-                return organisation
-    return _organisation_after(role)
+    return (organisation_ending_at(role.doc, role.i - 1, one_line=True) if role.i else None) or _organisation_after(role)
 
 
 def _organisation_after(role: Token) -> str | None:
