@@ -301,19 +301,16 @@ def between_phrase(token: Token) -> Token | None:
 def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'cooperation between Russia and North Korea', 'the U.S.-Japan alliance': the parties cooperate;
     'the conflict between Israel and Hamas': the parties fight (each other, `extract._mutual`)."""
-    if action not in ("cooperate", "fight", "consult"):
-        return None
-    if action == "consult":  # "the South Korea-U.S. Defense Ministerial Meeting": its 'between' is a target's
-        pair = hyphenated_states(token)
-        return (pair, "between") if pair else None
-    # "civilians, among them children": 'among' names fighters only where the parties cooperate
-    between = (next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
-               if action == "cooperate" else between_phrase(token))
+    if action == "cooperate":  # 'among' names parties only where they cooperate ("civilians, among them children")
+        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
+    elif action == "fight":
+        between = between_phrase(token)
+    else:
+        between = None  # a meeting's 'between' names a target ("talks between ... and ...")
     if between is not None:
         return [g for g in between.children if g.dep_ == "pobj"], "between"
-    if action != "cooperate":  # "the Israel-Hamas war" is mostly named as a time, not reported as a deed
-        return None
-    pair = hyphenated_states(token)
+    # "the U.S.-China talks"; "the Israel-Hamas war" is mostly named as a time, not reported as a deed
+    pair = hyphenated_states(token) if action in ("cooperate", "consult") else []
     return (pair, "between") if pair else None
 
 
