@@ -20,7 +20,7 @@ from .memory import Memory
 from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
-    INTERNATIONAL_ORGS, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
+    INTERNATIONAL_ORGS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
@@ -335,6 +335,37 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return actors
 
 
+def those_linked_to(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"individuals and entities linked to the Wagner Group", "officials involved in the coup
+    attempt in Niger", "individuals tied to Russia's Crimea efforts": people known only by whom
+    or what they are tied to act for that one's state (a sanctions text's usual target)."""
+    if not _names_a_body(noun):
+        return None
+    for holder in (noun.token, *noun.token.conjuncts):
+        for link in holder.children:
+            if link.dep_ not in ("acl", "amod") or link.lower_ not in LINKED_BY:
+                continue
+            for tied in (g for p in link.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"):
+                code = _state_tied_to(tied, resolver)
+                if code:
+                    phrase = tied.doc[noun.token.left_edge.i:link.right_edge.i + 1].text
+                    return [Actor(phrase if len(phrase) <= 80 else noun.phrase, "GROUP", code)]
+    return None
+
+
+def _state_tied_to(tied: Token, resolver: Resolver) -> str | None:
+    """The state of whom or what people are tied to: an actor's ("the Wagner Group"), else the
+    state that owns or hosts the deed ("Russia's Crimea efforts", "the crackdown in Belarus")."""
+    found = next((a.country for a in resolver.resolve(tied, remember=False) if a.country), None)
+    if found:
+        return found
+    owners = qualifying_countries(tied)
+    if owners:
+        return owners[0]
+    return next((code for p in tied.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                 for g in p.children if g.dep_ == "pobj" for code in [country_code(g.text)] if code), None)
+
+
 def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"officials from the United States, Australia, India and Japan ... The officials": the
     body named with that noun before; "the government" near a person is the person's state;
@@ -430,7 +461,8 @@ RULES: tuple[Rule, ...] = (
     the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
-    an_organisations_people, the_bodies_of_a_group, a_backed_force, a_states_body, the_body_named_before,
+    an_organisations_people, the_bodies_of_a_group, a_backed_force, a_states_body, those_linked_to,
+    the_body_named_before,
     the_parties_of_a_group, an_unnamed_body, a_sites_state, the_victims,
 )
 

@@ -121,6 +121,7 @@ JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])
 COUNCIL_MEASURES = frozenset(_ACTOR_WORDS["council_measures"]["words"])
 PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
+LINKED_BY = frozenset(_ACTOR_WORDS["linked_by"]["words"])
 BRITISH_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["british"])
 AMERICAN_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["american"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it

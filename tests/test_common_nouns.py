@@ -69,6 +69,13 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("The members of the G7 condemned the attack.", "members", "an_organisations_members", ["G7"]),
     ("All member states must implement the sanctions.", "states", "", []),  # whose, unsaid
     ("Non-EU countries condemned the attack.", "countries", "", []),  # not the EU's
+    # people known by whom or what they are tied to: a sanctions text's usual target
+    ("The EU imposed sanctions on individuals and entities linked to the Wagner Group.", "entities",
+     "those_linked_to", ["RUS"]),
+    ("The Council sanctioned 12 individuals responsible for the crackdown in Belarus.", "individuals",
+     "those_linked_to", ["BLR"]),
+    ("The United States sanctioned individuals tied to Russia's Crimea efforts.", "individuals",
+     "those_linked_to", ["RUS"]),
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),
