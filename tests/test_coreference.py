@@ -13,6 +13,13 @@ def test_a_family_name_alone_is_the_person_named_in_full_before(extract):
     assert ("condemn", "KOR", "PRK", "asserted") in events
 
 
+def test_a_family_name_that_is_also_a_town_is_the_person_named_before(extract):
+    # Langley is a Canadian city too: the general named before, not Canada, made the trip
+    events = extract("U.S. Army Gen. Michael Langley spoke on Tuesday. Niger ended its accords after a trip "
+                     "to Niamey by Langley.")
+    assert not any(e[1] == "CAN" for e in events)
+
+
 def test_a_pronoun_across_sentences_is_the_last_person(extract):
     events = extract("Polish Prime Minister Donald Tusk arrived in Kyiv. He thanked Ukraine for its courage.")
     assert ("support", "POL", "UKR", "asserted") in events
