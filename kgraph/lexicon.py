@@ -21,6 +21,7 @@ LAW_WORDS = set(_WORDS["law_words"]["words"])
 FORCE_NOUNS = set(_WORDS["force_nouns"]["words"])
 PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
 MATERIEL_NOUNS = set(_WORDS["materiel_nouns"]["words"])
+ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])
 OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
 REASON_PREPOSITIONS = frozenset(_WORDS["reason_prepositions"]["words"])

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
-    FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    ARMS_NOUNS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
@@ -343,6 +343,18 @@ def of_forces(token: Token, action: str) -> tuple[list[Token], str] | None:
     return ([forces], "of-forces") if forces is not None and _says_whose(forces) else None
 
 
+def of_national_goods(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the transfer of Iranian missiles to Russia', 'the supply of North Korean shells': the
+    state that made the goods supplies them, where nobody else is said to."""
+    if action != "supply":
+        return None
+    goods = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.lower_ in ARMS_NOUNS), None)
+    nation = next((n for c in goods.children for n in [_nation_of_modifier(c)] if n is not None), None) \
+        if goods is not None else None
+    return ([nation], "of-national-goods") if nation is not None else None
+
+
 def _says_whose(forces: Token) -> bool:
     """Whether a force noun names its owner: a possessor, a national or named modifier, or a
     from-phrase ('its troops', 'North Korean soldiers', 'Wagner fighters', 'troops from Chad')."""
@@ -438,8 +450,8 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
-    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, imposed_by,
-    relative_light_verb, in_step_with, light_verb,
+    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_national_goods,
+    imposed_by, relative_light_verb, in_step_with, light_verb,
 )
 
 

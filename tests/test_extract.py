@@ -127,6 +127,15 @@ def test_parties_named_together_cooperate_and_meet_with_each_other(extract):
     assert not extract("The aid will meet the needs of refugees.")
 
 
+def test_the_maker_of_arms_supplied_supplies_them_where_no_one_else_is_said_to(extract):
+    assert ("supply", "IRN", "RUS", "asserted") in extract(
+        "The transfer of Iranian missiles to Russia has begun.")
+    assert ("supply", "PRK", "RUS", "asserted") in extract("The supply of North Korean shells to Russia continues.")
+    # trade goods name no supplier: the shipper of Iranian oil need not be Iran
+    assert not extract("The Treasury targeted vessels involved in the shipment of Iranian oil to Yemen.") & {
+        ("supply", "IRN", "YEM", "asserted")}
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
