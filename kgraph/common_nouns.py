@@ -397,11 +397,13 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the two countries", "both sides", "the three powers": the parties last named together."""
     size = group_size(noun.token) if noun.lemma in PAIR_NOUNS else 0
+    meeting = resolver.memory.recent_meeting()
     if size:
-        meeting = resolver.memory.recent_meeting()
         if len(meeting) == size and noun.lemma in GROUP_MEMBER_NOUNS:  # "both leaders": the two who just met
             return list(meeting)
         return _last_named(noun, resolver, size)
+    if len(meeting) >= 2 and noun.lower.endswith("s") and noun.lower[:-1] in GROUP_MEMBER_NOUNS and noun.has_child("the"):
+        return list(meeting)  # "The Ministers condemned ...": those who just met (a title-cased plural is tagged NNP)
     return None
 
 

@@ -19,7 +19,7 @@ from .countries import BRIEFING_TITLES, city_country, country_code, country_name
 from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
 from .phrases import PERSON_LABELS, organisation_ending_at
@@ -190,8 +190,8 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     Governments of the United States, Japan, and the Republic of Korea")."""
     header = [sent for sent in sentences(doc) if sent.start_char < JOINT_HEADER_CHARS]
     opening = header[:JOINT_HEADER_SENTENCES]
-    joint = [t for sent in opening for t in sent if t.lower_ in JOINT_WORDS]
-    joint_below = any(t.lower_ in JOINT_WORDS for sent in header[JOINT_HEADER_SENTENCES:] for t in sent)
+    joint = [t for sent in opening for t in sent if _calls_the_text_joint(t)]
+    joint_below = any(_calls_the_text_joint(t) for sent in header[JOINT_HEADER_SENTENCES:] for t in sent)
     if not joint and not joint_below or not opening:
         return ()
     end, header_end = opening[-1].end, header[-1].end
@@ -210,6 +210,17 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
                 MAX_JOINT_AUTHORS if _lists_signatories(members[0]) else MAX_UNMARKED_AUTHORS):
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     return found
+
+
+def _calls_the_text_joint(word: Token) -> bool:
+    """"Joint Statement by ...", "jointly issued by ...": a joint word on a text or its issuing,
+    not on a meeting or request ("this meeting, jointly requested by the US, the ROK and Japan")."""
+    if word.lower_ not in JOINT_WORDS:
+        return False
+    if word.lower_ == "jointly":
+        return word.head.lemma_.lower() in JOINT_ISSUING
+    return word.head.lemma_.lower() in JOINT_TEXTS or word.head.lower_ in JOINT_TEXTS or any(
+        t.lower_ in JOINT_TEXTS for t in word.doc[word.i + 1:word.i + 3])  # "Joint Press Statement"
 
 
 def _lists_signatories(first: Span) -> bool:

@@ -20,6 +20,12 @@ def test_a_family_name_that_is_also_a_town_is_the_person_named_before(extract):
     assert not any(e[1] == "CAN" for e in events)
 
 
+def test_the_ministers_after_a_meeting_are_those_who_met(extract):
+    events = extract("Australian Defence Minister Marise Payne met Japanese Defence Minister Tomomi Inada. "
+                     "The Ministers strongly condemned North Korea's nuclear test.")
+    assert {e[1] for e in events if e[0] == "condemn" and e[2] == "PRK"} == {"AUS", "JPN"}
+
+
 def test_a_pronoun_across_sentences_is_the_last_person(extract):
     events = extract("Polish Prime Minister Donald Tusk arrived in Kyiv. He thanked Ukraine for its courage.")
     assert ("support", "POL", "UKR", "asserted") in events

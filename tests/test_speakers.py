@@ -201,6 +201,18 @@ def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
     assert joint_authors(doc) == ()
 
 
+def test_a_meeting_requested_jointly_makes_no_joint_statement(nlp) -> None:
+    # Japan's statement at the Security Council: the three states asked for the meeting, and
+    # only Japan speaks
+    doc = nlp("Statement by Ambassador Koro Bessho, Permanent Representative of Japan\n\n"
+              "I thank the President for convening this urgent meeting, jointly requested by the US, the ROK "
+              "and Japan. We condemn the launch.")
+    assert joint_authors(doc) == ()
+    doc = nlp("The following statement was jointly issued by the United States, Japan and the Republic of Korea. "
+              "We condemn the launch.")
+    assert [a.country for a in joint_authors(doc)] == ["USA", "JPN", "KOR"]
+
+
 def test_british_spelling_makes_britain_likelier_the_author(nlp) -> None:
     from kgraph.voice import candidate_features, shipped_model
 
