@@ -151,6 +151,17 @@ def test_office_holders_are_found_through_initials_suffixes_and_titles() -> None
     assert person_country("John Smith") is None
 
 
+def test_ministers_spokespeople_and_envoys_of_every_region_are_known_by_name() -> None:
+    from kgraph.people import person_country
+    assert person_country("Jeremy Hunt") == "GBR"
+    assert person_country("Javad Zarif") == "IRN"  # a shorter form of "Mohammad Javad Zarif"
+    assert person_country("Geng Shuang") == "CHN"
+    assert person_country("Maria Zakharova") == "RUS"
+    assert person_country("Kishida Fumio") == person_country("Fumio Kishida") == "JPN"  # both orders
+    assert person_country("Mark Rutte") is None  # NATO's Secretary General now
+    assert person_country("Hunt") is None and person_country("Kim") is None  # common words and names
+
+
 def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extract) -> None:
     events = extract("Secretary of Defense Lloyd J. Austin III condemned the attack on Israel.")
     assert ("condemn", "USA", "ISR", "asserted") in events
