@@ -147,16 +147,35 @@ def _title_office_holder(header: Span, text: str) -> Actor | None:
     the state the dictionary has from an earlier office."""
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     for ent in header.ents:
-        if ent.label_ not in PERSON_LABELS or (first_line_end >= 0 and ent.start_char > first_line_end):
+        if ent.label_ not in PERSON_LABELS:
             continue
         line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
         before = text[line_start:ent.start_char].lower()
-        if " by " not in f" {before}" or " with " in before[before.rfind(" by "):]:
+        name = re.sub(r"['’]s$", "", ent.text)  # the recogniser takes in the possessive: "Geng Shuang's"
+        after = text[ent.start_char + len(name):line_end if line_end >= 0 else len(text)]
+        on_title = first_line_end < 0 or ent.start_char <= first_line_end
+        if not (on_title and _names_the_author(before, after) or _SAID_LINE.fullmatch(after)):
             continue
-        code = person_country(TITLES.sub("", ent.text).strip())
+        code = person_country(TITLES.sub("", name).strip())
         if code:  # the state, as a statement's subjects name it (below): its "we" is the state's
             return Actor(country_name(code), "COUNTRY", code)
     return None
+
+
+#: a title's words after an office holder who gives the text: "Geng Shuang's Regular Press Conference"
+_OWN_TEXT = re.compile(r"['’]s\s+(?:\w+\s+){0,2}(?:press|remarks|statement|briefing|speech|interview|address)\b", re.I)
+#: a line that introduces what follows as the person's words: "Foreign Secretary Jeremy Hunt said:"
+_SAID_LINE = re.compile(r"\s*(?:said|says|stated)\s*:\s*", re.I)
+
+
+def _names_the_author(before: str, after: str) -> bool:
+    """Whether a title line names the person around `before` and `after` as the text's author:
+    "Statement by Secretary ...", "Spokesperson Geng Shuang's Regular Press Conference", or the
+    line opening with the person as a label ("Maria Zakharova: Supplies of ... continue")."""
+    by = " by " in f" {before}" and " with " not in before[before.rfind(" by "):]
+    label = not before.strip() and after.lstrip().startswith(":")
+    return by or label or bool(_OWN_TEXT.match(after))
 
 
 #: how many of a text's first lines may hold its byline

@@ -1,6 +1,8 @@
 """Who speaks in a document, read without the resolver: transcript turns, datelines, headers."""
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract import extract_events
 from kgraph.model import Actor, Article
 from kgraph.speakers import dateline_country, document_speaker, joint_authors, transcript, venue_country, with_voice
@@ -199,6 +201,17 @@ def test_a_long_list_of_states_a_joint_statement_is_about_does_not_sign_it(nlp) 
 def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
     doc = nlp(JOINT.replace("Joint Statement", "Statement").replace("joint statement", "statement"))
     assert joint_authors(doc) == ()
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 5, 2019\n\n"
+     "Q: Any comment? A: We oppose unilateral sanctions.", "CHN"),
+    ("Maria Zakharova: Supplies of Western weapons to Ukraine are continuing\n\nWe will respond.", "RUS"),
+    ("Iranian actions in the Strait of Hormuz\n\nForeign Secretary Jeremy Hunt said:\n\n"
+     "Grace 1 was detained legally in Gibraltar. We will take further measures.", "GBR"),
+])
+def test_a_title_names_its_author_by_possessive_label_or_said_line(nlp, text, country) -> None:
+    assert document_speaker(nlp(text)).country == country
 
 
 def test_a_meeting_requested_jointly_makes_no_joint_statement(nlp) -> None:
