@@ -26,7 +26,9 @@ def titles_before(ent: Span) -> list[str]:
     """Title words just before a name, not across a verb or punctuation: "Defence Minister
     Rajnath Singh" -> ["minister"], "Secretary of State Antony J. Blinken" -> ["secretary"]."""
     before = list(ent.doc[max(0, ent.start - TITLE_WINDOW):ent.start])
-    cut = max((i + 1 for i, t in enumerate(before) if t.is_punct or t.pos_ in ("VERB", "AUX")), default=0)
+    # ... nor across another name or "and": "President Trump and Kim Jong-un" titles Trump alone
+    cut = max((i + 1 for i, t in enumerate(before)
+               if t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ") or t.ent_type_ == "PERSON"), default=0)
     words = [t.lower_ for t in before[cut:]]
     words += [t.lower_ for t in ent if TITLES.match(t.text + " X")]
     return [w for w in words if w in REMEMBERED_TITLES]

@@ -19,7 +19,10 @@ from .countries import BRIEFING_TITLES, city_country, country_code, country_name
 from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
-from .names import COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES
+from .names import (
+    COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
+    QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES,
+)
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
 from .phrases import PERSON_LABELS, organisation_ending_at
@@ -121,6 +124,9 @@ def document_speaker(doc: Doc) -> Actor | None:
     author = _title_office_holder(doc[:header_end], text)
     if author is not None:
         return author
+    code = _spokesperson_line_country(text)
+    if code:
+        return Actor(country_name(code), "COUNTRY", code)
     for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
             for child in token.children:
@@ -176,6 +182,25 @@ def _names_the_author(before: str, after: str) -> bool:
     by = " by " in f" {before}" and " with " not in before[before.rfind(" by "):]
     label = not before.strip() and after.lstrip().startswith(":")
     return by or label or bool(_OWN_TEXT.match(after))
+
+
+#: a release's line that gives the rest as a body's words: "A Downing Street spokesperson said:"
+_SPOKESPERSON_LINE = re.compile(r"^\s*(?:an?|the)?\s*(?P<body>[A-Z][\w,.'’ ]{1,60}?)\s+"
+                                r"(?:spokesperson|spokesman|spokeswoman|spokespeople)\s+(?:said|says|stated)\s*:\s*$",
+                                re.I | re.M)
+
+
+def _spokesperson_line_country(text: str) -> str | None:
+    """The state whose seat or body a release's spokesperson line names in its first lines."""
+    for match in _SPOKESPERSON_LINE.finditer(text[:_HEADER_LINES_CHARS]):
+        body = match.group("body").strip()
+        code = seat_of_government(body) or country_code(body) or demonym_code(body) or STATE_ORGS.get(body.lower())
+        if code:
+            return code
+    return None
+
+
+_HEADER_LINES_CHARS = 400
 
 
 #: how many of a text's first lines may hold its byline

@@ -26,6 +26,14 @@ def test_the_ministers_after_a_meeting_are_those_who_met(extract):
     assert {e[1] for e in events if e[0] == "condemn" and e[2] == "PRK"} == {"AUS", "JPN"}
 
 
+def test_a_title_before_one_of_two_names_is_the_first_ones_alone(extract):
+    # "President Trump and Kim Jong-un": "the President" later is Trump, not Kim
+    events = extract("A Downing Street spokesperson said:\n\nThe Prime Minister called US President Donald Trump. "
+                     "They looked forward to the summit between President Trump and Kim Jong-un in Singapore. "
+                     "The Prime Minister and the President condemned the Iranian rocket attacks against Israel.")
+    assert {e[1] for e in events if e[0] == "condemn"} == {"GBR", "USA"}
+
+
 def test_a_pronoun_across_sentences_is_the_last_person(extract):
     events = extract("Polish Prime Minister Donald Tusk arrived in Kyiv. He thanked Ukraine for its courage.")
     assert ("support", "POL", "UKR", "asserted") in events

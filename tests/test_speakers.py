@@ -209,6 +209,8 @@ def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
     ("Maria Zakharova: Supplies of Western weapons to Ukraine are continuing\n\nWe will respond.", "RUS"),
     ("Iranian actions in the Strait of Hormuz\n\nForeign Secretary Jeremy Hunt said:\n\n"
      "Grace 1 was detained legally in Gibraltar. We will take further measures.", "GBR"),
+    ("Press release: PM call with President Trump\n\nA Downing Street spokesperson said:\n\n"
+     "The Prime Minister held a telephone call with US President Donald Trump.", "GBR"),
 ])
 def test_a_title_names_its_author_by_possessive_label_or_said_line(nlp, text, country) -> None:
     assert document_speaker(nlp(text)).country == country
