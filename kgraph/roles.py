@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
-    ARMS_NOUNS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    ARMS_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
@@ -105,11 +105,21 @@ def subject_of(verb: Token) -> list[Token]:
     return subjects
 
 
+def _feeling_subjects(token: Token) -> list[Token]:
+    """'Norway is appalled by ...': the passive subject of a verb of feeling feels it."""
+    if token.lemma_.lower() not in FEELING_VERBS:
+        return []
+    return [c for c in token.children if c.dep_ == "nsubjpass"]
+
+
 def verb_agents(token: Token) -> tuple[list[Token], str]:
     """Subject, passive by-agent, or the subject inherited from a governing clause."""
     hyphened = hyphened_agent(token)
     if hyphened:
         return hyphened, "hyphened-agent"
+    felt = _feeling_subjects(token)
+    if felt:
+        return felt, "feeling-subject"
     for child in token.children:
         if child.dep_ == "agent":
             pobjs = [g for g in child.children if g.dep_ == "pobj"]
@@ -530,6 +540,8 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     token = search.token
     if token.pos_ not in ("VERB", "AUX", "ADJ") or search.action == "consider":
         return []
+    if _feeling_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
+        return []
     objects = [c for c in token.children if c.dep_ == "dobj"] or relative_object(token)
     if search.action in DELIVERIES:
         return delivery_recipients(token, objects)
@@ -564,7 +576,7 @@ def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
 def preposition_objects(search: TargetSearch) -> list[Token]:
     """'deployed troops to Belarus', 'send arms and personnel to Ukraine': the action's own preposition."""
     return [g for holder in search.holders for child in holder.children
-            if child.dep_ in ("prep", "dative") and child.lower_ in search.preps
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ in search.preps  # "appalled by"
             for g in [*_pobjs(child), *_with_after_gerund(child)]
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)]  # "for use in Ukraine"
 

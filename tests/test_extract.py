@@ -136,6 +136,13 @@ def test_the_maker_of_arms_supplied_supplies_them_where_no_one_else_is_said_to(e
         ("supply", "IRN", "YEM", "asserted")}
 
 
+def test_one_appalled_by_a_deed_condemns_its_doer(extract):
+    # the parser reads a passive verb; its subject feels, and the by-phrase names the cause
+    assert ("condemn", "NOR", "RUS", "asserted") in extract("Norway is appalled by Russia's continued war of aggression.")
+    assert ("condemn", "JPN", "PSE", "asserted") in extract("Japan is outraged by the attacks by Hamas.")
+    assert not {e for e in extract("Norway is appalled by the war.") if e[0] == "condemn"}  # no one named
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
