@@ -315,9 +315,11 @@ def claims_by(token: Token, action: str) -> bool | None:
 
 
 def operations_against(token: Token, action: str) -> bool | None:
-    """'operations against X': operations aimed at someone."""
+    """'operations against X': operations aimed at someone; 'military operations in eastern
+    Syria': armed operations in another's land (the place names whose, `roles.struck_place`)."""
     if action == "fight" and token.lower_ in OPERATION_NOUNS:
-        return has_prep(token, ("against",))
+        return has_prep(token, ("against",)) or (
+            any(c.dep_ == "amod" and c.lower_ == "military" for c in token.children) and has_prep(token, ("in", "inside")))
     return None
 
 

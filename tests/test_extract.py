@@ -143,6 +143,11 @@ def test_one_appalled_by_a_deed_condemns_its_doer(extract):
     assert not {e for e in extract("Norway is appalled by the war.") if e[0] == "condemn"}  # no one named
 
 
+def test_military_operations_in_a_state_fight_it_and_other_operations_do_not(extract):
+    assert ("fight", "USA", "SYR", "asserted") in extract("The US conducted military operations in eastern Syria.")
+    assert not extract("UN peacekeeping operations in Mali continue.")
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
