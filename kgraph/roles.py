@@ -17,7 +17,7 @@ from .lexicon import (
     STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
-from .triggers import Trigger, object_heads, phrase_rule
+from .triggers import Trigger, has_prep, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
@@ -353,6 +353,16 @@ def of_forces(token: Token, action: str) -> tuple[list[Token], str] | None:
     return ([forces], "of-forces") if forces is not None and _says_whose(forces) else None
 
 
+def of_attacker(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the attacks of Washington against Caracas': with an 'against' target named, the 'of'
+    phrase names the attacker (alone, 'the invasion of Ukraine' names the attacked)."""
+    if action != "fight" or not has_prep(token, ("against",)):
+        return None
+    attacker = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    return ([attacker], "of-attacker") if attacker is not None else None
+
+
 def of_national_goods(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the transfer of Iranian missiles to Russia', 'the supply of North Korean shells': the
     state that made the goods supplies them, where nobody else is said to."""
@@ -461,7 +471,7 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_national_goods,
-    imposed_by, relative_light_verb, in_step_with, light_verb,
+    of_attacker, imposed_by, relative_light_verb, in_step_with, light_verb,
 )
 
 

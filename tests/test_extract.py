@@ -148,6 +148,11 @@ def test_military_operations_in_a_state_fight_it_and_other_operations_do_not(ext
     assert not extract("UN peacekeeping operations in Mali continue.")
 
 
+def test_the_of_phrase_of_an_attack_against_someone_names_the_attacker(extract):
+    assert ("fight", "USA", "VEN", "asserted") in extract("The attacks of Washington against Caracas continued for years.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("The invasion of Ukraine by Russia continues.")
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
