@@ -28,7 +28,7 @@ from .names import (
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
-from .people import is_office_holder, person_country
+from .people import full_name, is_office_holder, person_country
 from .phrases import (
     PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
@@ -477,7 +477,7 @@ class DocumentActors:
         if country is None and known is not None:
             country = known.country
         if country is None and international_office(ent):
-            person = Actor(name, "PERSON", None)  # the UN's Secretary-General, not a former minister of his state
+            person = Actor(full_name(name) or name, "PERSON", None)  # the UN's Secretary-General, not a former minister of his state
             self._register_person(person)
             self._remember_titles(ent, person)
             return person
@@ -490,7 +490,7 @@ class DocumentActors:
         if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
-        person = Actor(name, "PERSON", country)
+        person = Actor(full_name(name) or name, "PERSON", country)  # one label for every spelling of an office holder
         self._register_person(person)
         self._remember_titles(ent, person)
         return person

@@ -88,3 +88,23 @@ def speaker_label_country(name: str) -> str | None:
 def is_office_holder(name: str) -> bool:
     """Whether a dictionary lists `name` as a person (whatever the recogniser called it)."""
     return normalise_name(name) in _table()
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> dict[str, str]:
+    """Normalised full name or short form -> the full name as the dictionary of office holders
+    writes it ("ban ki moon" -> "Ban Ki-moon", "blinken" -> "Antony Blinken")."""
+    holders = json.loads(resources.files("kgraph").joinpath("data/office_holders.json").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    for name, _, short in holders["persons"]:
+        names.setdefault(normalise_name(name), name)
+        for form in short:
+            names.setdefault(normalise_name(form), name)
+    return names
+
+
+def full_name(name: str) -> str | None:
+    """The office holder's name as the dictionary writes it, so every text's spelling of one
+    person ("Ban Ki Moon", "Ban Ki-moon", "Guterres") is one node with one label."""
+    return _full_names().get(normalise_name(name))
+

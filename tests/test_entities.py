@@ -162,6 +162,14 @@ def test_ministers_spokespeople_and_envoys_of_every_region_are_known_by_name() -
     assert person_country("Hunt") is None and person_country("Kim") is None  # common words and names
 
 
+def test_every_spelling_of_an_office_holder_is_one_name(nlp) -> None:
+    from kgraph.actors import DocumentActors
+    for text in ("The UN Secretary General Ban Ki Moon spoke.", "The UN Secretary General Ban Ki-moon spoke."):
+        doc = nlp(text)
+        token = next(t for t in doc if t.text.startswith("Moon") or t.text.endswith("moon"))
+        assert [a.name for a in DocumentActors(doc).resolve(token)] == ["Ban Ki-moon"]
+
+
 def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extract) -> None:
     events = extract("Secretary of Defense Lloyd J. Austin III condemned the attack on Israel.")
     assert ("condemn", "USA", "ISR", "asserted") in events
