@@ -12,12 +12,13 @@ from kgraph.entities import Merge
 from kgraph.pipeline import build
 from kgraph.reconcile import person_merges
 
+# a minister no dictionary knows, so the build, not the dictionary's spelling, settles the name
 ARTICLES = {
-    "a.txt": "President Yoon condemned Pyongyang for the launch.\n",
-    "b.txt": "South Korean President Yoon Suk-yeol warned the DPRK.\n",
-    "c.txt": "President Yoon Suk Yeol condemned North Korea on Monday.\n",
+    "a.txt": "Minister Kang condemned Pyongyang for the launch.\n",
+    "b.txt": "South Korean Minister Kang Dae-sik warned the DPRK.\n",
+    "c.txt": "Minister Kang Dae Sik condemned North Korea on Monday.\n",
 }
-YOON = URIRef("https://w3id.org/kgraph/id/actor/yoon-suk-yeol")
+KANG = URIRef("https://w3id.org/kgraph/id/actor/kang-dae-sik")
 
 
 def test_a_one_word_person_joins_the_only_full_name_that_holds_the_word_and_a_compatible_state():
@@ -44,10 +45,10 @@ def test_the_graph_is_the_same_whichever_article_comes_first(tmp_path):
     assert forward == backward
     graph = Dataset(default_union=True).parse(data="\n".join(forward), format="nquads")
     # two spellings of one name: one label (the first in code point order), the other is gone
-    assert {str(o) for o in graph.objects(YOON, RDFS.label)} == {"Yoon Suk Yeol"}
-    # the one-word "Yoon" of a.txt became the full name, and stays as one of its names
-    assert "Yoon" in {str(o) for o in graph.objects(YOON, SKOS.altLabel)}
-    assert "Yoon" not in {str(o) for o in graph.objects(None, RDFS.label)}
+    assert {str(o) for o in graph.objects(KANG, RDFS.label)} == {"Kang Dae Sik"}
+    # the one-word "Kang" of a.txt became the full name, and stays as one of its names
+    assert "Kang" in {str(o) for o in graph.objects(KANG, SKOS.altLabel)}
+    assert "Kang" not in {str(o) for o in graph.objects(None, RDFS.label)}
 
 
 def test_a_later_build_joins_a_one_word_name_to_a_full_name_in_the_store(tmp_path):
@@ -57,7 +58,7 @@ def test_a_later_build_joins_a_one_word_name_to_a_full_name_in_the_store(tmp_pat
         build([str(tmp_path / file)], store=str(store), ingest_process=False)
     db = ox.Store.read_only(str(store))
     labels = {q.object.value for q in db.quads_for_pattern(None, ox.NamedNode(str(RDFS.label)), None, None)}
-    mentions = {q.subject.value for q in db.quads_for_pattern(None, None, ox.NamedNode(str(YOON)), None)}
+    mentions = {q.subject.value for q in db.quads_for_pattern(None, None, ox.NamedNode(str(KANG)), None)}
     del db
-    assert "Yoon" not in labels and "Yoon Suk-yeol" in labels
+    assert "Kang" not in labels and "Kang Dae-sik" in labels
     assert len(mentions) >= 2  # both articles' events point at one actor
