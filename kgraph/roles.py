@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
-    ARMS_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    ARMS_NOUNS, AUTHORITY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
@@ -588,7 +588,8 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
     return [g for holder in search.holders for child in holder.children
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ in search.preps  # "appalled by"
             for g in [*_pobjs(child), *_with_after_gerund(child)]
-            if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)]  # "for use in Ukraine"
+            if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
+            and g.lemma_.lower() not in AUTHORITY_NOUNS]  # "At President Biden's direction, ... launched"
 
 
 def _with_after_gerund(prep: Token) -> list[Token]:

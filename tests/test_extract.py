@@ -153,6 +153,12 @@ def test_the_of_phrase_of_an_attack_against_someone_names_the_attacker(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("The invasion of Ukraine by Russia continues.")
 
 
+def test_on_whose_word_something_is_done_is_not_whom_it_is_done_to(extract):
+    events = extract("At President Joe Biden's direction, U.S. military forces launched airstrikes against "
+                     "militant groups in Eastern Syria.")
+    assert not any(e[0] == "fight" and e[2] == "USA" for e in events)
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
