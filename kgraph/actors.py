@@ -424,7 +424,8 @@ class DocumentActors:
             known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 else None
             if known is not None:  # "a trip by Langley" after "Gen. Michael E. Langley": him, not Langley, Canada
                 return known
-            code = city_country(text)  # "the city of Kharkiv" was struck: Ukraine was
+            # "warning the North Koreans": a people the recogniser took for a place
+            code = city_country(text) or (demonym_code(group) if token.tag_ in ("NNPS", "NNS") else None)
             if code:
                 return Actor(country_name(code), "COUNTRY", code)
         if label == "NORP":

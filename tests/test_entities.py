@@ -170,6 +170,11 @@ def test_every_spelling_of_an_office_holder_is_one_name(nlp) -> None:
         assert [a.name for a in DocumentActors(doc).resolve(token)] == ["Ban Ki-moon"]
 
 
+def test_a_people_the_recogniser_took_for_a_place_is_its_state(extract) -> None:
+    # "the North Koreans" is tagged a location; as a plural it is the people, so the state
+    assert ("warn", "USA", "PRK", "asserted") in extract("The United States warned the North Koreans.")
+
+
 def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extract) -> None:
     events = extract("Secretary of Defense Lloyd J. Austin III condemned the attack on Israel.")
     assert ("condemn", "USA", "ISR", "asserted") in events
