@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .actions import ACTIONS, TARGET_REQUIRED
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
+from .coordination import hyphened_agent
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .doccache import span_tokens
 from .labels import tidy_actor
@@ -570,6 +571,9 @@ def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
     someone."""
     for rule in HEAD_RULES:
         head = rule(head)
+    sponsors = [t for c in head.children for t in hyphened_agent(c)]
+    if sponsors and head.lemma_.lower() in NOUN_TRIGGERS.keys() | GENERIC_EVENT_NOUNS:
+        return [a for t in sponsors for a in search.actors.resolve(t)]  # "the Russian-sponsored meeting": Russia's
     examples = _named_examples(head, search.actors)
     own = search.actors.resolve(head) if examples else []
     # "third parties like the United States": the examples; "three Haitian gang leaders, including

@@ -159,6 +159,18 @@ def test_on_whose_word_something_is_done_is_not_whom_it_is_done_to(extract):
     assert not any(e[0] == "fight" and e[2] == "USA" for e in events)
 
 
+def test_using_weapons_against_someone_fights_them(extract):
+    assert ("fight", "SYR", "SYR", "asserted") in extract("The Assad regime used chemical weapons against the Syrian people.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia continued to use drones against Ukrainian cities.")
+    assert not extract("The army used drones on the front line.")
+
+
+def test_a_judged_deed_sponsored_by_a_state_is_that_states(extract):
+    events = extract("Remarks at a UN Security Council Briefing\n\nAmbassador Kelly Craft\nU.S. Mission to the United "
+                     "Nations\n\nThe Russian-sponsored Arria-formula meeting last week was particularly appalling.")
+    assert ("condemn", "USA", "RUS", "asserted") in events
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
