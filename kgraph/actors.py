@@ -478,7 +478,8 @@ class DocumentActors:
         if country is None and known is not None:
             country = known.country
         if country is None and international_office(ent):
-            person = Actor(full_name(name) or name, "PERSON", None)  # the UN's Secretary-General, not a former minister of his state
+            # the UN's Secretary-General, not a former minister of his state
+            person = Actor(full_name(name) or name, "PERSON", None)
             self._register_person(person)
             self._remember_titles(ent, person)
             return person

@@ -402,7 +402,8 @@ def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None
         if len(meeting) == size and noun.lemma in GROUP_MEMBER_NOUNS:  # "both leaders": the two who just met
             return list(meeting)
         return _last_named(noun, resolver, size)
-    if len(meeting) >= 2 and noun.lower.endswith("s") and noun.lower[:-1] in GROUP_MEMBER_NOUNS and noun.has_child("the"):
+    titled_plural = noun.lower.endswith("s") and noun.lower[:-1] in GROUP_MEMBER_NOUNS
+    if len(meeting) >= 2 and titled_plural and noun.has_child("the"):
         return list(meeting)  # "The Ministers condemned ...": those who just met (a title-cased plural is tagged NNP)
     return None
 

@@ -23,8 +23,8 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS,
-    PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
+    AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS,
+    NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
@@ -624,6 +624,14 @@ def participants_named(head: Token, search: ActorSearch) -> list[Actor]:
     return [a for p in participants(head) for a in search.actors.resolve(p)]
 
 
+def content_clause_subjects(head: Token, search: ActorSearch) -> list[Actor]:
+    """"we deplore the evidence that Russia is using ...": who the noun's that-clause says acted."""
+    if head.lower_ not in CONTENT_NOUNS:
+        return []
+    clauses = [c for c in head.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
+    return [a for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in search.actors.resolve(s)]
+
+
 def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
     """"condemned the strikes": whoever carried out the strikes named before, the latest such event by someone
     else ("X condemned the attack" is not X's own); "wage this war" is no back-reference."""
@@ -653,7 +661,7 @@ def last_act(head: Token, search: ActorSearch) -> list[Actor]:
 
 # Tried in order while nobody is found: each reads the head as an event whose doers are named elsewhere.
 DEEP_RULES: tuple[Callable[[Token, ActorSearch], list[Actor]], ...] = (
-    participants_named, earlier_event_agents, earlier_doers, last_act,
+    participants_named, content_clause_subjects, earlier_event_agents, earlier_doers, last_act,
 )
 
 

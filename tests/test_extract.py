@@ -171,6 +171,11 @@ def test_a_judged_deed_sponsored_by_a_state_is_that_states(extract):
     assert ("condemn", "USA", "RUS", "asserted") in events
 
 
+def test_deploring_the_evidence_that_someone_acted_condemns_them(extract):
+    assert ("condemn", "GBR", "RUS", "asserted") in extract(
+        "Britain deplored the evidence that Russia is using North Korean missiles.")
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
