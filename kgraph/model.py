@@ -4,6 +4,8 @@ Nothing here knows about spaCy or RDF, so each stage can be tested on its own.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,6 +71,8 @@ class ArticleResult:
 
 
 def normalise_name(name: str) -> str:
-    """Lower-case, drop punctuation and collapse spaces: 'Yoon Suk-yeol' == 'yoon suk yeol'."""
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in name.casefold())
+    """Lower-case, drop accents and punctuation and collapse spaces: 'Yoon Suk-yeol' == 'yoon suk
+    yeol', 'Lourenço' == 'lourenco' (English news writes names with and without their accents)."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
     return " ".join(cleaned.split())

@@ -175,6 +175,13 @@ def test_a_people_the_recogniser_took_for_a_place_is_its_state(extract) -> None:
     assert ("warn", "USA", "PRK", "asserted") in extract("The United States warned the North Koreans.")
 
 
+def test_a_name_with_or_without_its_accents_is_one_name() -> None:
+    from kgraph.model import normalise_name
+    from kgraph.people import person_country
+    assert normalise_name("João Lourenço") == normalise_name("Joao Lourenco") == "joao lourenco"
+    assert person_country("Joao Lourenco") == "AGO"
+
+
 def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extract) -> None:
     events = extract("Secretary of Defense Lloyd J. Austin III condemned the attack on Israel.")
     assert ("condemn", "USA", "ISR", "asserted") in events
