@@ -30,8 +30,8 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .roles import (
-    between_phrase, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back, targets_of,
-    under_accusation, verb_agents,
+    between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
+    targets_of, under_accusation, verb_agents,
 )
 from .sentences import sentences
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
@@ -327,6 +327,8 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
         return None
     token = reading.token
     accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
+    if not accused and reading.is_noun and duty_owners(token):  # "a violation of Russia's commitments"
+        accused, rule = duty_owners(token), "duty-owner"
     if not accused and reading.is_noun:  # "... in violation of the Charter": who acts in violation
         accused, rule = governing_subjects(token), "governing-subject"
     agents = reading.actors.speaker_of(token)

@@ -29,6 +29,7 @@ SUFFERING_VERBS = frozenset(_WORDS["suffering_verbs"]["words"])
 FEELING_VERBS = frozenset(_WORDS["feeling_verbs"]["words"])
 AUTHORITY_NOUNS = frozenset(_WORDS["authority_nouns"]["words"])
 CONTENT_NOUNS = frozenset(_WORDS["content_nouns"]["words"])
+DUTY_NOUNS = frozenset(_WORDS["duty_nouns"]["words"])
 PURPOSE_NOUNS = frozenset(_WORDS["purpose_nouns"]["words"])
 OBLIGATION_MODALS = frozenset(_WORDS["obligation_modals"]["words"])
 DEED_NOUNS: dict[str, list[str]] = _WORDS["deed_nouns"]["words"]  # verb -> nouns that name its deed again

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
-    ARMS_NOUNS, AUTHORITY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
@@ -605,6 +605,19 @@ def of_noun_target(search: TargetSearch) -> list[Token]:
             for pobj in child.children for g in _preps_objects(pobj, search.preps)]
 
 
+def duty_owner(search: TargetSearch) -> list[Token]:
+    """'a breach of Iran's obligations': whoever owed what was violated violated it."""
+    return duty_owners(search.token) if search.action == "accuse" and search.is_noun() else []
+
+
+def duty_owners(violation: Token) -> list[Token]:
+    """'a clear violation of Russia's commitments': the owner of the duty violated (where 'a
+    violation of Ukraine's sovereignty' names the one wronged)."""
+    return [owner for child in violation.children if child.dep_ == "prep" and child.lower_ == "of"
+            for duty in child.children if duty.dep_ == "pobj" and duty.lemma_.lower() in DUTY_NOUNS
+            for owner in duty.children if owner.dep_ == "poss"]
+
+
 def enclosing_event_target(search: TargetSearch) -> list[Token]:
     """'to fight alongside Russia in its war against Ukraine': the war's enemy."""
     if search.token.pos_ != "VERB":
@@ -685,7 +698,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
-    of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
+    duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
     harmed_object, fought_alongside, helped_party,
 )
 

@@ -176,6 +176,14 @@ def test_deploring_the_evidence_that_someone_acted_condemns_them(extract):
         "Britain deplored the evidence that Russia is using North Korean missiles.")
 
 
+def test_a_violation_of_a_states_commitments_accuses_that_state(extract):
+    text = "Department Press Briefing\n\nMR KIRBY: This is a clear violation of Russia's commitments under the Minsk agreements."
+    assert ("accuse", "USA", "RUS", "asserted") in extract(text)
+    # a violation of a state's sovereignty wrongs it: no accusation of the state itself
+    assert ("accuse", "USA", "UKR", "asserted") not in extract(
+        "Department Press Briefing\n\nMR KIRBY: This is a clear violation of Ukraine's sovereignty.")
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
