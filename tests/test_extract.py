@@ -184,6 +184,13 @@ def test_a_violation_of_a_states_commitments_accuses_that_state(extract):
         "Department Press Briefing\n\nMR KIRBY: This is a clear violation of Ukraine's sovereignty.")
 
 
+def test_stressing_the_need_for_someone_to_act_demands_it_of_them(extract):
+    events = extract("National Security Advisor Jake Sullivan underscored the need for Russia to take immediate steps "
+                     "to deescalate the situation.")
+    assert ("demand", "USA", "RUS", "asserted") in events
+    assert not extract("Japan emphasized the need for immediate de-escalation.")  # of no one named
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
