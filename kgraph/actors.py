@@ -486,9 +486,12 @@ class DocumentActors:
         if country is None:  # "Lavrov said": a dictionary of office holders knows whose
             country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
                                                len(parts[0].rstrip(".")) == 1 else None)
-        if country is None and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "PROPN":
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES | PORTFOLIO_WORDS:
             # the recogniser left out a first name: "Lloyd [J. Austin III]"
-            country = person_country(ent.doc[ent.start - 1].text + " " + name)
+            fuller = before.text + " " + name
+            if person_country(fuller) and country in (None, person_country(fuller)):
+                country, name = person_country(fuller), fuller
         if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country

@@ -187,5 +187,14 @@ def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extr
     assert ("condemn", "USA", "ISR", "asserted") in events
 
 
+def test_a_first_name_the_recogniser_left_out_is_in_the_label(nlp) -> None:
+    from kgraph.actors import DocumentActors
+    doc = nlp("Secretary of Defense Lloyd J. Austin III met the Iraqi Defense Minister.")
+    person = DocumentActors(doc).resolve([t for t in doc if t.text == "III"][0])[0]
+    assert (person.name, person.country) == ("Lloyd J. Austin III", "USA")
+    doc = nlp("Secretary of Defense Jim Mattis spoke with Minister Song.")  # "Defense" is no first name
+    assert DocumentActors(doc).resolve([t for t in doc if t.text == "Mattis"][0])[0].name == "Jim Mattis"
+
+
 def test_the_drc_is_dr_congo(extract) -> None:
     assert ("accuse", "COD", "RWA", "asserted") in extract("The DRC accused Rwanda of supporting M23.")
