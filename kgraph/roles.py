@@ -470,8 +470,8 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
-    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_national_goods,
-    of_attacker, imposed_by, relative_light_verb, in_step_with, light_verb,
+    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_attacker, imposed_by,
+    relative_light_verb, in_step_with, light_verb, of_national_goods,
 )
 
 

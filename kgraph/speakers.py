@@ -147,10 +147,12 @@ def document_speaker(doc: Doc) -> Actor | None:
 
 
 def _title_office_holder(header: Span, text: str) -> Actor | None:
-    """"Statement by Secretary of State Antony J. Blinken": an office holder the text's title
-    names after "by", whose state a dictionary knows, where no title word on the line names a
-    state. The title only: a later "Speech delivered by ..." line names an EU Commissioner by
-    the state the dictionary has from an earlier office."""
+    """"Statement by Secretary of State Antony J. Blinken", "Spokesperson Geng Shuang's Regular
+    Press Conference", "Maria Zakharova: ...": an office holder the text's title names as its
+    author (`_names_the_author`), whose state a dictionary knows; or a header line that gives
+    what follows as a person's words ("Foreign Secretary Jeremy Hunt said:"). "By" counts on
+    the title line only: a later "Speech delivered by ..." line names an EU Commissioner by the
+    state the dictionary has from an earlier office."""
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     for ent in header.ents:
         if ent.label_ not in PERSON_LABELS:
@@ -185,16 +187,17 @@ def _names_the_author(before: str, after: str) -> bool:
 
 
 #: a release's line that gives the rest as a body's words: "A Downing Street spokesperson said:"
-_SPOKESPERSON_LINE = re.compile(r"^\s*(?:an?|the)?\s*(?P<body>[A-Z][\w,.'’ ]{1,60}?)\s+"
+_SPOKESPERSON_LINE = re.compile(r"^\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?P<body>[A-Z][\w,.'’ ]{1,60}?)\s+"
                                 r"(?:spokesperson|spokesman|spokeswoman|spokespeople)\s+(?:said|says|stated)\s*:\s*$",
-                                re.I | re.M)
+                                re.M)
 
 
 def _spokesperson_line_country(text: str) -> str | None:
     """The state whose seat or body a release's spokesperson line names in its first lines."""
     for match in _SPOKESPERSON_LINE.finditer(text[:_HEADER_LINES_CHARS]):
         body = match.group("body").strip()
-        code = seat_of_government(body) or country_code(body) or demonym_code(body) or STATE_ORGS.get(body.lower())
+        code = (seat_of_government(body) or country_code(body) or demonym_code(body) or STATE_ORGS.get(body.lower())
+                or demonym_code(body.split()[0]))  # "An Australian Government spokesperson said:"
         if code:
             return code
     return None

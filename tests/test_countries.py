@@ -26,6 +26,7 @@ def test_a_large_citys_other_spellings_stand_for_its_state() -> None:
     assert city_country("Odessa") == "UKR"  # Odesa, Ukraine, not Odessa, Texas, a tenth of its size
     assert city_country("Salisbury") is None  # Harare's old name is another name, not a spelling
     assert city_country("New York") is None  # where the United Nations sits
+    assert city_country("Sao Paulo") == "BRA"  # a spelling without the accents
 
 
 def test_a_city_stands_for_its_state() -> None:

@@ -211,6 +211,7 @@ def test_a_statement_that_is_not_joint_has_no_joint_authors(nlp) -> None:
      "Grace 1 was detained legally in Gibraltar. We will take further measures.", "GBR"),
     ("Press release: PM call with President Trump\n\nA Downing Street spokesperson said:\n\n"
      "The Prime Minister held a telephone call with US President Donald Trump.", "GBR"),
+    ("Defence talks\n\nAn Australian Government spokesperson said:\n\nWe will deepen our ties.", "AUS"),
 ])
 def test_a_title_names_its_author_by_possessive_label_or_said_line(nlp, text, country) -> None:
     assert document_speaker(nlp(text)).country == country
