@@ -191,6 +191,10 @@ def test_stressing_the_need_for_someone_to_act_demands_it_of_them(extract):
     assert not extract("Japan emphasized the need for immediate de-escalation.")  # of no one named
 
 
+def test_liaising_with_someone_is_cooperating(extract):
+    assert ("cooperate", "GBR", "FRA", "asserted") in extract("Britain liaised closely with France on the response.")
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
