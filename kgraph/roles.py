@@ -54,6 +54,10 @@ def participants(token: Token) -> list[Token]:
     """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
     national modifier."""
     poss = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+    by_phrase = [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"]
+    if poss and by_phrase and all(p.pos_ == "PRON" for p in poss):
+        return by_phrase  # "their murder by Hamas": "their" are the victims, Hamas the doer
     if poss:
         return poss
     by_agent = _misattached_by(token)
@@ -655,7 +659,7 @@ def sufferer(search: TargetSearch) -> list[Token]:
     token = search.token
     if not search.is_noun() or token.dep_ != "dobj" or token.head.lemma_.lower() not in SUFFERING_VERBS:
         return []
-    return subject_of(token.head)
+    return subject_of(token.head) or governing_subjects(token.head)  # "Israel continues to face threats from Iran"
 
 
 def struck_place(search: TargetSearch) -> list[Token]:

@@ -195,6 +195,15 @@ def test_liaising_with_someone_is_cooperating(extract):
     assert ("cooperate", "GBR", "FRA", "asserted") in extract("Britain liaised closely with France on the response.")
 
 
+def test_a_deed_named_by_its_victims_and_its_doer_is_the_doers(extract):
+    events = extract("Britain is appalled by the death of the hostages. Britain condemns their murder by Hamas.")
+    assert ("condemn", "GBR", "PSE", "asserted") in events
+
+
+def test_one_who_goes_on_facing_threats_is_threatened(extract):
+    assert ("warn", "PSE", "ISR", "asserted") in extract("Israel continues to face threats from Hamas.")
+
+
 def test_two_states_joined_by_a_hyphen_before_a_cooperation_noun_cooperate(extract):
     events = extract("The embassy coordinates U.S.-Vietnam security cooperation activities.")
     assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} == {("USA", "VNM")}
