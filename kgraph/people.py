@@ -1,7 +1,7 @@
 """Which state a named person acts for, from dictionaries of office holders.
 
 A text often names a minister without saying whose ("Lavrov said ..."). Two dictionaries know:
-`data/office_holders.json` (heads of state and government, ministers, envoys, 2015-2026) and
+`data/office_holders.json` (heads of state and government, ministers, envoys, 2000-2026) and
 PETRARCH2's Phoenix actors (`data/actors_phoenix.json`, office holders up to 2014, only those
 still in office when it was made). Full names and their listed variants match; one-word forms
 ("Blinken") only where the dictionary lists them, so a common family name finds no one.
@@ -18,6 +18,13 @@ _UNKNOWN = object()
 
 
 @lru_cache(maxsize=1)
+def _office_holders() -> list[list]:
+    """The rows of `data/office_holders.json`: [full name, ISO3 or None, [short forms]]."""
+    data = resources.files("kgraph").joinpath("data/office_holders.json").read_text(encoding="utf-8")
+    return json.loads(data)["persons"]
+
+
+@lru_cache(maxsize=1)
 def _table() -> dict[str, str | None]:
     """Normalised name -> ISO3 (None: an international official, who acts for no state)."""
     data = resources.files("kgraph").joinpath("data")
@@ -30,8 +37,7 @@ def _table() -> dict[str, str | None]:
         for name in (person["name"], *person.get("aliases", [])):
             if len(name.split()) > 1:
                 table[normalise_name(name)] = country
-    holders = json.loads(data.joinpath("office_holders.json").read_text(encoding="utf-8"))
-    for name, country, short in holders["persons"]:
+    for name, country, short in _office_holders():
         for form in (name, *short):
             table[normalise_name(form)] = country
     return table
@@ -94,9 +100,8 @@ def is_office_holder(name: str) -> bool:
 def _full_names() -> dict[str, str]:
     """Normalised full name or short form -> the full name as the dictionary of office holders
     writes it ("ban ki moon" -> "Ban Ki-moon", "blinken" -> "Antony Blinken")."""
-    holders = json.loads(resources.files("kgraph").joinpath("data/office_holders.json").read_text(encoding="utf-8"))
     names: dict[str, str] = {}
-    for name, _, short in holders["persons"]:
+    for name, _, short in _office_holders():
         names.setdefault(normalise_name(name), name)
         for form in short:
             names.setdefault(normalise_name(form), name)

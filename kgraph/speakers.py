@@ -25,7 +25,7 @@ from .names import (
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
-from .phrases import PERSON_LABELS, organisation_ending_at
+from .phrases import PERSON_LABELS, clean_entity_text, organisation_ending_at
 from .sentences import sentences
 
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
@@ -160,7 +160,7 @@ def _title_office_holder(header: Span, text: str) -> Actor | None:
         line_start = text.rfind("\n", 0, ent.start_char) + 1
         line_end = text.find("\n", ent.end_char)
         before = text[line_start:ent.start_char].lower()
-        name = re.sub(r"['’]s$", "", ent.text)  # the recogniser takes in the possessive: "Geng Shuang's"
+        name = clean_entity_text(ent)  # the recogniser takes in the possessive: "Geng Shuang's"
         after = text[ent.start_char + len(name):line_end if line_end >= 0 else len(text)]
         on_title = first_line_end < 0 or ent.start_char <= first_line_end
         if not (on_title and _names_the_author(before, after) or _SAID_LINE.fullmatch(after)):
