@@ -69,14 +69,19 @@ THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 MAX_ROLES = [1, 2, 99]  # at most this many agents (targets) per trigger
 
 
-def load_corpus(with_blind: bool = False) -> tuple[list[tuple[str, object, object]], dict[str, list[dict]]]:
+def load_corpus(with_blind: bool = False, extra: list[tuple[str, str]] = ()) -> tuple[
+        list[tuple[str, object, object]], dict[str, list[dict]]]:
     """[(doc name, Doc, Article)] for dev and the non-blind training documents (with the blind
-    ones last when `with_blind`), and gold."""
+    ones last when `with_blind`), then the documents of each `extra` (folder, gold file) pair
+    that its gold annotates, and gold."""
     blind, develop = split()
     files = [str(EVAL / "train" / "docs" / n) for n in develop + (blind if with_blind else [])]
     files += sorted(str(p) for p in (EVAL / "dev" / "docs").glob("*.txt"))
     gold: dict[str, list[dict]] = defaultdict(list)
-    for path in (EVAL / "train" / "train.gold.jsonl", EVAL / "dev" / "dev.gold.jsonl"):
+    for folder, gold_file in extra:
+        annotated = {json.loads(line)["doc"] for line in open(gold_file, encoding="utf-8") if line.strip()}
+        files += sorted(str(p) for p in Path(folder).iterdir() if p.name in annotated)
+    for path in (EVAL / "train" / "train.gold.jsonl", EVAL / "dev" / "dev.gold.jsonl", *(g for _, g in extra)):
         for line in open(path, encoding="utf-8"):
             if line.strip():
                 g = json.loads(line)
@@ -339,14 +344,15 @@ def f1(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(corpus, gold, voices=None) -> dict[str, float]:
-    """k-fold over documents: thresholds chosen on the pooled out-of-fold predictions."""
+def cross_validate(corpus, gold, voices=None, extra=()) -> dict[str, float]:
+    """k-fold over documents: thresholds chosen on the pooled out-of-fold predictions. The
+    `extra` documents join every fold's training and are never scored."""
     folds = [corpus[k::FOLDS] for k in range(FOLDS)]
     totals: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
     per_doc: dict[tuple, dict[str, tuple[int, int, int]]] = defaultdict(dict)
     per_action: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for k in range(FOLDS):
-        train = [d for j, f in enumerate(folds) if j != k for d in f]
+        train = [d for j, f in enumerate(folds) if j != k for d in f] + list(extra)
         names = [name for name, _, _ in folds[k]]
         lexicon = make_lexicon(train, gold)
         inner = out_of_fold_sentence_models(train, gold) if USE_SENTENCE_MODEL else None
@@ -434,6 +440,9 @@ def main() -> int:
                              "(cross-validation still runs on the other documents only)")
     parser.add_argument("--no-voice", dest="voice", action="store_false",
                         help="read documents without the learned document voice (ablation)")
+    parser.add_argument("--extra", nargs=2, action="append", default=[], metavar=("FOLDER", "GOLD"),
+                        help="also fit on the documents in FOLDER that GOLD (JSON lines) annotates; they join "
+                             "every cross-validation fold's training and are never scored (repeatable)")
     parser.add_argument("--quick", action="store_true", help="a small threshold grid (while developing)")
     parser.add_argument("--c", type=float, default=C, help=f"inverse regularisation strength (default {C})")
     parser.add_argument("--min-gold-count", type=int, default=MIN_GOLD_COUNT,
@@ -445,14 +454,17 @@ def main() -> int:
     if args.quick:
         THRESHOLDS[:] = [0.2, 0.25, 0.3, 0.4, 0.5]
         MAX_ROLES[:] = [1, 2]
-    corpus, gold = load_corpus(with_blind=args.with_blind)
-    _, develop = split()
+    corpus, gold = load_corpus(with_blind=args.with_blind, extra=args.extra)
+    blind, develop = split()
     shown = [d for d in corpus if d[0] in develop or d[0].startswith("dev_")]
-    print(f"{len(shown)} documents for cross-validation, {len(corpus)} to fit", file=sys.stderr)
+    shown_names = {d[0] for d in shown}
+    added = [d for d in corpus if d[0] not in shown_names and d[0] not in blind]
+    print(f"{len(shown)} documents for cross-validation, {len(added)} more in every fold's training, "
+          f"{len(corpus)} to fit", file=sys.stderr)
     # each document is read with a voice model that did not see it (tools/train_voice.py)
     import train_voice
     voices = train_voice.out_of_fold_models(corpus, gold, voice.shipped_model().threshold) if args.voice else None
-    best = cross_validate(shown, gold, voices)
+    best = cross_validate(shown, gold, voices, added)
     print("chosen:", best)
     if args.cv_only:
         return 0
