@@ -68,10 +68,11 @@ def lemma_fixes(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
             token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
-        elif _kept_prefix(token.lower_) and _kept_prefix(token.lemma_.lower()):
+            continue
+        if _kept_prefix(token.lower_) and _kept_prefix(token.lemma_.lower()):
             token.lemma_ = token.lemma_[:2] + token.lemma_[3:]  # "re-designated" is "redesignate"
-        elif _verb_taken_for_a_noun(token):
-            token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", token.lower_[:-1]
+        if _verb_taken_for_a_noun(token):
+            token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", _unhyphened(token.lower_)[:-1]
     return doc
 
 
@@ -79,8 +80,14 @@ def _verb_taken_for_a_noun(token: Token) -> bool:
     """"The Ministry of Foreign Affairs of Lithuania demands that Belarus ...": after a long
     subject the tagger reads the trigger verb as a plural noun, though the parser makes it the
     clause's head with a subject. Only trigger verbs are righted."""
-    return (token.tag_ == "NNS" and token.dep_ == "ROOT" and token.lower_.endswith("s")
-            and token.lower_[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
+    word = _unhyphened(token.lower_)  # "Britain co-operates with Japan"
+    return (token.tag_ == "NNS" and token.dep_ == "ROOT" and word.endswith("s")
+            and word[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
+
+
+def _unhyphened(word: str) -> str:
+    """`word` without the hyphen of a kept prefix ("co-operates" -> "cooperates")."""
+    return word[:2] + word[3:] if _kept_prefix(word) else word
 
 
 def _kept_prefix(word: str) -> bool:
