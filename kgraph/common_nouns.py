@@ -19,7 +19,7 @@ from .countries import city_country, country_code, country_name
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ARMED_GROUPS, COMPASS_STATES, CONFLICT_SIDE_NOUNS, CONFLICT_SIDE_WORDS, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
+    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
@@ -393,10 +393,7 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the two countries", "both sides", "the three powers": the parties last named together;
-    "The Ministers" after a meeting: those who met; "all sides": those of the last fight."""
-    if (noun.lemma in CONFLICT_SIDE_NOUNS and resolver.memory.sides
-            and any(c.lower_ in CONFLICT_SIDE_WORDS for c in noun.token.children)):
-        return list(resolver.memory.sides)  # "call on all sides": of the fight named last
+    "The Ministers" after a meeting: those who met."""
     size = group_size(noun.token) if noun.lemma in PAIR_NOUNS else 0
     meeting = resolver.memory.recent_meeting()
     if size:

@@ -60,7 +60,6 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         found = _kept_events(_rule_events(sent, actors, article), sent, actors, article, setup)
         _date_and_report(found, sent, day, actors)
         result.events.extend(found)
-        actors.memory.remember_fight([(e.agent, e.target) for e in found if e.action == "fight" and e.agent and e.target])
         actors.memory.remember_meeting([a for e in found if e.action == "consult" for a in (e.agent, e.target)
                                         if a is not None and (a.country or a.kind == "PERSON")])
         actors.end_sentence(sent)

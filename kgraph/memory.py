@@ -59,14 +59,6 @@ class Memory:
             return []
         return self.judged if thing is None or thing == self.judged_thing else []
 
-    def remember_fight(self, sides: list[tuple[Actor, Actor]]) -> None:
-        """The agent and target of the sentence's first fight between two parties: the sides
-        "all sides" later stands for ("Israeli strikes against targets in Iran ... call on all sides")."""
-        for agent, target in sides:
-            if (agent.country or agent.key) != (target.country or target.key):
-                self.sides = (agent, target)
-                return
-
     def remember_meeting(self, participants: list[Actor]) -> None:
         """The parties of a meeting, call or talks a sentence reports, joined to those of the meetings just
         before when one party took part in both ("Austin spoke with Kishi ... the call he had with Suh")."""
