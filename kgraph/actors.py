@@ -23,6 +23,7 @@ from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
+    ADDRESSEE_PRONOUNS,
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     LISTED_MEMBER_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
@@ -34,7 +35,9 @@ from .phrases import (
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
-from .speakers import dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, with_voice
+from .speakers import (
+    dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, vocative, with_voice,
+)
 from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
@@ -147,6 +150,23 @@ class DocumentActors:
             self.memory.speaker = speaker
         elif not self.memory.in_quote and "“" not in span_text(sent):
             self.memory.speaker = None
+        self._remember_addressee(sent)
+
+    def _remember_addressee(self, sent: Span) -> None:
+        """"Minister Trujillo, it's been a pleasure to meet you": the person a sentence addresses by
+        name is whom "you" stands for, until another is addressed; "Mr. President" addresses the
+        one addressed before, or the holder of that title named before."""
+        span = vocative(sent)
+        if not span:
+            return
+        persons = [a for a in self.resolve(span[-1], remember=False) if a.kind == "PERSON"]
+        name = sent.doc[span[0].i:span[-1].i + 1]
+        bare = TITLES.sub("", span_text(name)).strip()
+        if not persons and bare and is_office_holder(bare):  # "President Ruto, welcome": addressed by title and name
+            persons = [p for p in [self._person(name, bare)] if p is not None]
+        person = persons[0] if persons else self.memory.addressee or self.memory.by_head.get(span[-1].lemma_.lower())
+        if person is not None and person.kind == "PERSON":
+            self.memory.addressee, self.memory.addressee_turn = person, self.turn_speaker(span[0])
 
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
@@ -326,6 +346,9 @@ class DocumentActors:
     def resolve_pronoun(self, token: Token) -> list[Actor]:
         lower = token.lower_
         memory = self.memory
+        if lower in ADDRESSEE_PRONOUNS:  # the one addressed by name, by the same speaker, outside quotations
+            addressed = memory.addressee is not None and memory.addressee_turn == self.turn_speaker(token)
+            return [memory.addressee] if addressed and not self.in_quote(token) else []
         if lower in SPEAKER_PRONOUNS:
             quoted = self.in_quote(token) or memory.in_quote
             turn = self.turn_speaker(token)

@@ -40,6 +40,8 @@ class Memory:
     judged_thing: str = ""  # the lemma of what they were condemned for ("launch")
     judged_age: int = 0  # sentences since then
     in_quote: bool = False  # a quotation is open at the start of the current sentence
+    addressee: Actor | None = None  # the one last spoken to by name ("Minister Trujillo, ..."), whom "you" stands for
+    addressee_turn: Actor | None = None  # who had the floor then: in a transcript, "you" is theirs alone
 
     def remember_agents(self, action: str, agents: list[Actor]) -> None:
         """Who did the latest event of `action`, and the latest of any, for "We condemn these

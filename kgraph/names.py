@@ -90,6 +90,8 @@ PERSON_PRONOUNS = frozenset(_PRONOUNS["person"])
 PLURAL_PRONOUNS = frozenset(_PRONOUNS["plural"])
 THING_PRONOUNS = frozenset(_PRONOUNS["thing"])
 SPEAKER_PRONOUNS = frozenset(_PRONOUNS["speaker"])
+ADDRESSEE_PRONOUNS = frozenset(_ACTOR_WORDS["addressee"]["pronouns"])
+VOCATIVE_OPENERS = frozenset(_ACTOR_WORDS["addressee"]["openers"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
 #: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")
 TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["title_words"]["words"]), key=len,

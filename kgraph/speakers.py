@@ -1,7 +1,8 @@
 """Who speaks in a document: the author a statement's header names ("UK Permanent
 Representative", "U.S. Mission"), the person of a transcript's speaker label ("MR. KIRBY:"),
-the subject of a sentence's "say" verb, and the state of a wire story's dateline city. The
-resolver (`actors.py`) uses them for "we", "I" and for officials without a state.
+the subject of a sentence's "say" verb, and the state of a wire story's dateline city; and whom
+a sentence addresses by name ("Minister Trujillo, ..."). The resolver (`actors.py`) uses them for
+"we", "I", "you" and for officials without a state.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
     COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
-    QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES,
+    QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES, VOCATIVE_OPENERS,
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
@@ -428,3 +429,33 @@ def _in_header_line(token: Token, text: str) -> bool:
     return bool(HEADER_LINE.match(line)) or (len(line) <= 120 and not line.endswith((".", "”", '"')))
 
 
+def vocative(sent: Span) -> list[Token]:
+    """The name or title a sentence addresses, set off by a comma at its start or end: "Minister
+    Trujillo, it's been a pleasure ...", "... your leadership, Madam SRSG, particularly ...",
+    "Mr. President, you and your team ...". Empty when the sentence addresses no one by name."""
+    words = [t for t in span_tokens(sent) if not t.is_space]
+    colon = next((i for i, t in enumerate(words[:12]) if t.text == ":"), -1)
+    words = words[colon + 1:]  # "SECRETARY AUSTIN: President Ruto, welcome ...": after the speaker's label
+    commas = [i for i, t in enumerate(words) if t.text == ","]
+    if not commas:
+        return []
+    spans = [words[:commas[0]]]
+    if len(commas) >= 2:  # between the last two commas, or after the last one to the full stop
+        spans.append(words[commas[-2] + 1:commas[-1]])
+    if words[-1].is_punct:
+        spans.append(words[commas[-1] + 1:-1])
+    for span in spans:
+        if 1 <= len(span) <= 4 and _addresses(span):
+            return span
+    return []
+
+
+def _addresses(span: list[Token]) -> bool:
+    """Whether the words are a form of address: names and titles, capitalised, with at most an
+    opener ("Mr.", "Madam") and no place or date ("Today, ...", "In Washington, ...")."""
+    if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "ORG", "FAC") for t in span):
+        return False
+    words = [t for t in span if t.lower_.rstrip(".") not in VOCATIVE_OPENERS]
+    opened = len(words) < len(span)
+    return bool(words) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) and (
+        opened or len(words) >= 2 or words[0].ent_type_ == "PERSON")

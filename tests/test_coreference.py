@@ -324,3 +324,14 @@ def test_both_parties_are_the_sides_named_last_not_the_speakers(extract) -> None
             "the talks,\" the statement said.")
     events = {(e[0], e[1], e[2]) for e in extract(text)}
     assert {("demand", "SAU", "SDN"), ("demand", "USA", "SDN")} <= events
+
+
+def test_you_is_the_one_addressed_by_name(extract) -> None:
+    text = ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III: President Ruto, welcome to the Pentagon. "
+            "We deeply appreciate your support for the multinational mission.")
+    assert ("support", "USA", "KEN", "asserted") in extract(text)
+
+
+def test_you_addressed_by_no_one_stands_for_no_one(extract) -> None:
+    text = "Statement by the Spokesperson\n\nWe deeply appreciate your support for the multinational mission."
+    assert not any(e[0] == "support" and e[2] is not None for e in extract(text))
