@@ -154,19 +154,25 @@ class DocumentActors:
 
     def _remember_addressee(self, sent: Span) -> None:
         """"Minister Trujillo, it's been a pleasure to meet you": the person a sentence addresses by
-        name is whom "you" stands for, until another is addressed; "Mr. President" addresses the
-        one addressed before, or the holder of that title named before."""
+        name is whom "you" stands for, until another is addressed. A title alone ("Mr. President")
+        addresses the holder of that title named before, else the one the same speaker addressed
+        before; addressed by no one known, "you" stands for no one."""
         span = vocative(sent)
         if not span:
             return
-        persons = [a for a in self.resolve(span[-1], remember=False) if a.kind == "PERSON"]
+        turn = self.turn_speaker(span[0])
         name = sent.doc[span[0].i:span[-1].i + 1]
         bare = TITLES.sub("", span_text(name)).strip()
-        if not persons and bare and is_office_holder(bare):  # "President Ruto, welcome": addressed by title and name
+        if bare and is_office_holder(bare):  # "President Ruto, welcome": the office holder, with their state
             persons = [p for p in [self._person(name, bare)] if p is not None]
-        person = persons[0] if persons else self.memory.addressee or self.memory.by_head.get(span[-1].lemma_.lower())
-        if person is not None and person.kind == "PERSON":
-            self.memory.addressee, self.memory.addressee_turn = person, self.turn_speaker(span[0])
+        else:
+            persons = [a for a in self.resolve(span[-1], remember=False) if a.kind == "PERSON"]
+        titled = self.memory.by_head.get(span[-1].lemma_.lower())
+        same_turn = self.memory.addressee if self.memory.addressee_turn == turn else None
+        person = persons[0] if persons else titled or same_turn
+        if person is None or person.kind != "PERSON":
+            person = None
+        self.memory.addressee, self.memory.addressee_turn = person, turn
 
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
@@ -348,7 +354,7 @@ class DocumentActors:
         memory = self.memory
         if lower in ADDRESSEE_PRONOUNS:  # the one addressed by name, by the same speaker, outside quotations
             addressed = memory.addressee is not None and memory.addressee_turn == self.turn_speaker(token)
-            return [memory.addressee] if addressed and not self.in_quote(token) else []
+            return [memory.addressee] if addressed and not (self.in_quote(token) or memory.in_quote) else []
         if lower in SPEAKER_PRONOUNS:
             quoted = self.in_quote(token) or memory.in_quote
             turn = self.turn_speaker(token)

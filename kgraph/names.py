@@ -92,6 +92,7 @@ THING_PRONOUNS = frozenset(_PRONOUNS["thing"])
 SPEAKER_PRONOUNS = frozenset(_PRONOUNS["speaker"])
 ADDRESSEE_PRONOUNS = frozenset(_ACTOR_WORDS["addressee"]["pronouns"])
 VOCATIVE_OPENERS = frozenset(_ACTOR_WORDS["addressee"]["openers"])
+ADDRESS_OPENINGS = frozenset(_ACTOR_WORDS["addressee"]["openings"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
 #: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")
 TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["title_words"]["words"]), key=len,

@@ -70,7 +70,7 @@ def lemma_fixes(doc: Doc) -> Doc:
             token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
             continue
         if _kept_prefix(token.lower_) and _kept_prefix(token.lemma_.lower()):
-            token.lemma_ = token.lemma_[:2] + token.lemma_[3:]  # "re-designated" is "redesignate"
+            token.lemma_ = _unhyphened(token.lemma_)  # "re-designated" is "redesignate"
         if _verb_taken_for_a_noun(token):
             token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", _unhyphened(token.lower_)[:-1]
     return doc

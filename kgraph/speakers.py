@@ -21,7 +21,7 @@ from .doccache import document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
-    COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
+    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
     QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES, VOCATIVE_OPENERS,
 )
 from .nationality import code_of_token
@@ -432,28 +432,52 @@ def _in_header_line(token: Token, text: str) -> bool:
 def vocative(sent: Span) -> list[Token]:
     """The name or title a sentence addresses, set off by a comma at its start or end: "Minister
     Trujillo, it's been a pleasure ...", "... your leadership, Madam SRSG, particularly ...",
-    "Mr. President, you and your team ...". Empty when the sentence addresses no one by name."""
+    "Mr. President, you and your team ...". Empty when the sentence addresses no one by name,
+    and for a name in apposition or in a list, or the subject of what follows ("Sergey Lavrov,
+    Russia's foreign minister, said", "President Biden, speaking in Warsaw, pledged")."""
     words = [t for t in span_tokens(sent) if not t.is_space]
     colon = next((i for i, t in enumerate(words[:12]) if t.text == ":"), -1)
     words = words[colon + 1:]  # "SECRETARY AUSTIN: President Ruto, welcome ...": after the speaker's label
-    commas = [i for i, t in enumerate(words) if t.text == ","]
+    end = len(words)
+    while end and words[end - 1].is_punct and words[end - 1].text != ",":
+        end -= 1  # the full stop and closing quotation marks
+    commas = [i for i, t in enumerate(words[:end]) if t.text == ","]
     if not commas:
         return []
-    spans = [words[:commas[0]]]
-    if len(commas) >= 2:  # between the last two commas, or after the last one to the full stop
-        spans.append(words[commas[-2] + 1:commas[-1]])
-    if words[-1].is_punct:
-        spans.append(words[commas[-1] + 1:-1])
-    for span in spans:
-        if 1 <= len(span) <= 4 and _addresses(span):
-            return span
-    return []
+    start = words[0].i if words else sent.end
+    opening = words[:commas[0]]
+    if _addresses(opening, start) and _opens_an_address(opening[-1], words[commas[0] + 1:end], start):
+        return opening
+    closing = [words[commas[-2] + 1:commas[-1]]] if len(commas) >= 2 else []  # ", Madam SRSG, particularly"
+    closing.append(words[commas[-1] + 1:end])  # "Thank you for your leadership, Mr. President."
+    return next((span for span in closing if _addresses(span, start) and span[-1].dep_ in _ADDRESS_DEPS), [])
 
 
-def _addresses(span: list[Token]) -> bool:
-    """Whether the words are a form of address: names and titles, capitalised, with at most an
-    opener ("Mr.", "Madam") and no place or date ("Today, ...", "In Washington, ...")."""
-    if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "ORG", "FAC") for t in span):
+#: how the parser attaches a name that addresses someone ("Thank you, Mr. President, for ...")
+_ADDRESS_DEPS = frozenset({"npadvmod", "dep", "intj", "vocative", "ROOT"})
+
+
+def _opens_an_address(name: Token, rest: list[Token], start: int) -> bool:
+    """Whether a name before a sentence's first comma addresses someone: the parser says so, or
+    the words after it speak to them ("President Ruto, welcome ...", "Mr. President, you ...")
+    where the name is taken for their subject or hung on the speaker's label before it."""
+    if name.dep_ in _ADDRESS_DEPS:
+        return True
+    taken_for_another = name.dep_ in ("nsubj", "nsubjpass") or name.head.i < start
+    return taken_for_another and bool(rest) and rest[0].lower_ in ADDRESS_OPENINGS
+
+
+def _addresses(span: list[Token], start: int) -> bool:
+    """Whether the words are a form of address: one to four names and titles, capitalised, with
+    at most an opener ("Mr.", "Madam"), no place or date ("Today, ...", "In Washington, ..."),
+    and no apposition or list hanging on them; `start`: where the sentence's words begin, after
+    a speaker's label."""
+    if not 1 <= len(span) <= 4 or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "ORG", "FAC")
+                                      for t in span):
+        return False
+    if any((t.dep_ in ("appos", "conj") and t.head.i >= start)  # not hung on the speaker's label
+           or any(c.dep_ in ("appos", "conj") and c.i > t.i and c.lower_ not in ADDRESS_OPENINGS for c in t.children)
+           for t in span):  # "Mr. President, you and your team": "you" is no apposition of a third person
         return False
     words = [t for t in span if t.lower_.rstrip(".") not in VOCATIVE_OPENERS]
     opened = len(words) < len(span)

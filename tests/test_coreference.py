@@ -335,3 +335,17 @@ def test_you_is_the_one_addressed_by_name(extract) -> None:
 def test_you_addressed_by_no_one_stands_for_no_one(extract) -> None:
     text = "Statement by the Spokesperson\n\nWe deeply appreciate your support for the multinational mission."
     assert not any(e[0] == "support" and e[2] is not None for e in extract(text))
+
+
+def test_a_name_in_apposition_is_not_addressed(extract) -> None:
+    text = ("Sergey Lavrov, Russia's foreign minister, met Chinese officials on Monday. Wang Yi told "
+            "reporters: “We are ready. We will support you.”")
+    assert not any(e[0] == "support" and e[2] == "RUS" for e in extract(text))
+
+
+def test_in_a_transcript_you_is_the_addressee_only_in_the_turn_that_named_them(extract) -> None:
+    text = ("MR. AUSTIN: President Ruto, welcome to the Pentagon. We appreciate your support for the mission.\n\n"
+            "Q: Mr. Secretary, will you condemn Russia?")
+    events = extract(text)
+    assert ("support", "USA", "KEN", "asserted") in events
+    assert not any(e[0] == "condemn" for e in events)  # the reporter does not ask Ruto

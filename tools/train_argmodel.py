@@ -80,7 +80,12 @@ def load_corpus(with_blind: bool = False, extra: list[tuple[str, str]] = ()) -> 
     gold: dict[str, list[dict]] = defaultdict(list)
     for folder, gold_file in extra:
         annotated = {json.loads(line)["doc"] for line in open(gold_file, encoding="utf-8") if line.strip()}
-        files += sorted(str(p) for p in Path(folder).iterdir() if p.name in annotated)
+        taken = {Path(f).name for f in files}
+        added = sorted(p for p in Path(folder).iterdir() if p.name in annotated)
+        clash = [p.name for p in added if p.name in taken]
+        if clash:  # gold is keyed by file name: the two documents' lines would merge
+            raise SystemExit(f"{folder}: {', '.join(clash[:3])} already name other documents; rename them")
+        files += [str(p) for p in added]
     for path in (EVAL / "train" / "train.gold.jsonl", EVAL / "dev" / "dev.gold.jsonl", *(g for _, g in extra)):
         for line in open(path, encoding="utf-8"):
             if line.strip():
