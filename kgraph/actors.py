@@ -170,9 +170,8 @@ class DocumentActors:
         titled = self.memory.by_head.get(span[-1].lemma_.lower())
         same_turn = self.memory.addressee if self.memory.addressee_turn == turn else None
         person = persons[0] if persons else titled or same_turn
-        if person is None or person.kind != "PERSON":
-            person = None
-        self.memory.addressee, self.memory.addressee_turn = person, turn
+        self.memory.addressee = person if person is not None and person.kind == "PERSON" else None
+        self.memory.addressee_turn = turn
 
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in

@@ -69,7 +69,7 @@ def lemma_fixes(doc: Doc) -> Doc:
         if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
             token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
             continue
-        if _kept_prefix(token.lower_) and _kept_prefix(token.lemma_.lower()):
+        if _kept_prefix(token.lower_):
             token.lemma_ = _unhyphened(token.lemma_)  # "re-designated" is "redesignate"
         if _verb_taken_for_a_noun(token):
             token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", _unhyphened(token.lower_)[:-1]
@@ -87,7 +87,7 @@ def _verb_taken_for_a_noun(token: Token) -> bool:
 
 def _unhyphened(word: str) -> str:
     """`word` without the hyphen of a kept prefix ("co-operates" -> "cooperates")."""
-    return word[:2] + word[3:] if _kept_prefix(word) else word
+    return word[:2] + word[3:] if _kept_prefix(word.lower()) else word
 
 
 def _kept_prefix(word: str) -> bool:

@@ -26,7 +26,7 @@ from .names import (
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
-from .phrases import PERSON_LABELS, clean_entity_text, organisation_ending_at
+from .phrases import PERSON_LABELS, PLACE_LABELS, clean_entity_text, organisation_ending_at
 from .sentences import sentences
 
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
@@ -444,7 +444,7 @@ def vocative(sent: Span) -> list[Token]:
     commas = [i for i, t in enumerate(words[:end]) if t.text == ","]
     if not commas:
         return []
-    start = words[0].i if words else sent.end
+    start = words[0].i
     opening = words[:commas[0]]
     if _addresses(opening, start) and _opens_an_address(opening[-1], words[commas[0] + 1:end], start):
         return opening
@@ -455,6 +455,8 @@ def vocative(sent: Span) -> list[Token]:
 
 #: how the parser attaches a name that addresses someone ("Thank you, Mr. President, for ...")
 _ADDRESS_DEPS = frozenset({"npadvmod", "dep", "intj", "vocative", "ROOT"})
+#: entities no one is addressed by: places, dates, peoples, organisations ("Today, ...", "In Washington, ...")
+_NO_ADDRESS_LABELS = frozenset(PLACE_LABELS | {"DATE", "TIME", "NORP", "ORG"})
 
 
 def _opens_an_address(name: Token, rest: list[Token], start: int) -> bool:
@@ -472,8 +474,7 @@ def _addresses(span: list[Token], start: int) -> bool:
     at most an opener ("Mr.", "Madam"), no place or date ("Today, ...", "In Washington, ..."),
     and no apposition or list hanging on them; `start`: where the sentence's words begin, after
     a speaker's label."""
-    if not 1 <= len(span) <= 4 or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "ORG", "FAC")
-                                      for t in span):
+    if not 1 <= len(span) <= 4 or any(t.ent_type_ in _NO_ADDRESS_LABELS for t in span):
         return False
     if any((t.dep_ in ("appos", "conj") and t.head.i >= start)  # not hung on the speaker's label
            or any(c.dep_ in ("appos", "conj") and c.i > t.i and c.lower_ not in ADDRESS_OPENINGS for c in t.children)
