@@ -198,3 +198,8 @@ def test_a_first_name_the_recogniser_left_out_is_in_the_label(nlp) -> None:
 
 def test_the_drc_is_dr_congo(extract) -> None:
     assert ("accuse", "COD", "RWA", "asserted") in extract("The DRC accused Rwanda of supporting M23.")
+
+
+def test_a_text_the_recogniser_took_for_an_organisation_acts_for_no_one(extract) -> None:
+    events = extract("The Presidential Memorandum directs the Secretary of State to support Sudan.")
+    assert not any(agent == "Presidential Memorandum" for _, agent, _, _ in events)
