@@ -126,7 +126,16 @@ def _remember_agents(events: list[Event], actors: DocumentActors) -> None:
     condemn these actions" points back to an attack only the model found."""
     for event in events:
         if event.agent is not None:
-            actors.memory.remember_agents(event.action, [event.agent])
+            actors.memory.remember_agents(event.action, _parties(event.action, [event.agent], [event.target]))
+
+
+def _parties(action: str, agents: list[Actor], targets: list[Actor | None]) -> list[Actor]:
+    """Who did an event, as a later "the agreement" or "these talks" means them: its agents, and
+    for an action done together (cooperate, consult) its targets too ("India and Japan signed an
+    agreement ... China criticised the agreement": both)."""
+    if not ACTIONS[action].reciprocal:
+        return agents
+    return agents + [t for t in targets if t is not None and t not in agents]
 
 
 def _date_and_report(events: list[Event], sent: Span, day: datetime.date | None, actors: DocumentActors) -> None:
@@ -495,7 +504,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     action, token, sent, text = reading.action, reading.token, reading.sent, reading.article.text
     agents = roles.agents
     if agents:  # remembered even without a target: "We condemn these attacks" points back
-        reading.actors.memory.remember_agents(action, agents)
+        reading.actors.memory.remember_agents(action, _parties(action, agents, roles.targets))
     targets = _kept_targets(action, agents, roles.targets)
     if agents and targets and action in JUDGING_ACTIONS:
         reading.actors.memory.remember_judgement(targets, _judged_thing(reading))

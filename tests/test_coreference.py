@@ -349,3 +349,8 @@ def test_in_a_transcript_you_is_the_addressee_only_in_the_turn_that_named_them(e
     events = extract(text)
     assert ("support", "USA", "KEN", "asserted") in events
     assert not any(e[0] == "condemn" for e in events)  # the reporter does not ask Ruto
+
+
+def test_an_agreement_named_again_stands_for_all_its_parties(extract) -> None:
+    events = extract("India and Japan signed a defence cooperation agreement on Tuesday. China criticised the agreement.")
+    assert {("condemn", "CHN", "IND", "asserted"), ("condemn", "CHN", "JPN", "asserted")} <= events
