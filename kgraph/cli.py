@@ -325,9 +325,10 @@ def query_cli(
 def export_cli(
     graph: str = typer.Argument(..., metavar="GRAPH", help="RDF file or store folder written by kgraph build, "
                                                           "or a SPARQL endpoint URL."),
-    fmt: str = typer.Option("graphml", "--format", metavar="FORMAT",
-                            help="graphml or gexf (for Gephi), html (a page to look at in a browser), "
-                                 "or turtle, nt, nq, trig, jsonld."),
+    fmt: str | None = typer.Option(None, "--format", metavar="FORMAT", show_default=False,
+                                   help="graphml or gexf (for Gephi), html (a page to look at in a browser), "
+                                        "or turtle, nt, nq, trig, jsonld.  [default: by the output's "
+                                        "extension, else graphml]"),
     output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write."),
     view: str = typer.Option("actors", "--view", metavar="|".join(EXPORT_VIEWS),
         help="actors: actors and countries as nodes, events as edges from agent to target; "
@@ -339,9 +340,13 @@ def export_cli(
 ) -> None:
     """Export the graph for Gephi, igraph or networkx, as a page to look at in a browser, or as RDF."""
     from .export import export_graph
+    from .formats import export_format_for
 
     out = _Say(quiet, verbose)
-    fmt = _choice(fmt, EXPORT_FORMATS, "--format")
+    named = export_format_for(output)
+    fmt = _choice(fmt, EXPORT_FORMATS, "--format") if fmt is not None else named or "graphml"
+    if named is not None and named != fmt:  # "-o g.nq --format graphml": asked for, but worth a word
+        _warn(f"writing {fmt} to {output}, whose extension says {named}")
     view = _choice(view, EXPORT_VIEWS, "--view")
     if fmt not in ("graphml", "gexf", "html") and (view != "actors" or no_isolated):
         # an RDF syntax writes the triples as they are: say so rather than ignore the option

@@ -13,6 +13,14 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 }
 #: names accepted by `kgraph export --format`, and the extension of each
 EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
+#: the `kgraph export` format a file's extension names
+_EXPORT_FORMAT_BY_SUFFIX = {".graphml": "graphml", ".gexf": "gexf", ".html": "html", ".htm": "html",
+                            **{suffix: name for name, suffix in EXPORT_RDF_FORMATS.items()}}
+
+
+def export_format_for(path: Path) -> str | None:
+    """The export format `path`'s extension names ("g.nq" -> "nq"), None for one it names none of."""
+    return _EXPORT_FORMAT_BY_SUFFIX.get(path.suffix.lower())
 
 
 def rdf_format_for(path: Path) -> ox.RdfFormat:

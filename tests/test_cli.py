@@ -360,6 +360,24 @@ def test_export_graphml(graph: Path, tmp_path: Path) -> None:
     assert output.is_file() and result.stdout.startswith("wrote ")
 
 
+def test_export_writes_the_format_its_output_is_named_for(graph: Path, tmp_path: Path) -> None:
+    quads = tmp_path / "graph.nq"
+    assert "quads" in succeeds(["export", str(graph), "-o", str(quads)]).stdout
+    assert quads.read_text(encoding="utf-8").startswith("<")  # N-Quads, not a GraphML document
+    assert not quads.read_text(encoding="utf-8").startswith("<?xml")
+    gexf = tmp_path / "graph.gexf"
+    succeeds(["export", str(graph), "-o", str(gexf)])
+    assert "<gexf" in gexf.read_text(encoding="utf-8")[:300]
+    other = tmp_path / "graph.dat"  # no format by that name: GraphML, the default
+    succeeds(["export", str(graph), "-o", str(other)])
+    assert "<graphml" in other.read_text(encoding="utf-8")[:300]
+
+
+def test_a_format_other_than_the_outputs_name_says_is_written_with_a_warning(graph: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(graph), "--format", "graphml", "-o", str(tmp_path / "g.nq")])
+    assert result.exit_code == 0 and "extension says nq" in result.stderr
+
+
 def test_unknown_export_format(graph: Path, tmp_path: Path) -> None:
     error = fails(["export", str(graph), "--format", "dot", "-o", str(tmp_path / "g.dot")], tmp_path)
     assert "dot" in error and "graphml, gexf" in error
