@@ -597,8 +597,10 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
 
 
 def _with_after_gerund(prep: Token) -> list[Token]:
-    """'against dealing with X': X."""
-    return [g for p in prep.children if p.dep_ == "pcomp" for g in _preps_objects(p, ("with",))]
+    """'against dealing with X': X; not 'against holding drills with X', whose with-phrase says with
+    whom the drills are held."""
+    return [g for p in prep.children if p.dep_ == "pcomp" and not any(c.dep_ == "dobj" for c in p.children)
+            for g in _preps_objects(p, ("with",))]
 
 
 def of_noun_target(search: TargetSearch) -> list[Token]:

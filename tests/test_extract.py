@@ -585,3 +585,20 @@ def test_the_council_of_a_text_on_restrictive_measures_is_the_eus(extract):
             "The Council today adopted a 14th package of restrictive measures against Russia.")
     agents = {e[1] for e in extract(text) if e[0] == "sanction"}
     assert agents == {"Council of the European Union"}
+
+
+def test_a_with_phrase_of_what_someone_is_warned_against_doing_is_no_one_warned(extract):
+    events = extract("China also warned Taiwan against holding joint drills with the Philippines.")
+    assert ("warn", "CHN", "TWN", "asserted") in events
+    assert not any(e[:3] == ("warn", "CHN", "PHL") for e in events)
+    assert ("warn", "USA", "IRN", "asserted") in extract("The United States warned companies against dealing with Iran.")
+
+
+def test_the_speaker_of_a_state_is_no_second_agent_of_what_the_state_does(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+    text = "The Netherlands is considering sending more F-16 fighter jets, a Dutch defence ministry spokesperson said."
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    agents = {e.agent.name for e in extract_events(doc, Article(source="t.txt", text=text)).events if e.action == "deploy"}
+    assert agents == {"Netherlands"}
