@@ -15,7 +15,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from .coordination import hyphened_agent, name_lists
-from .countries import city_country, country_code, country_name
+from .countries import city_country, country_code, country_name, demonym_code
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -326,6 +326,8 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         kind = "GROUP" if noun.lower in GROUP_NOUNS else "ORG"
         actor = Actor(noun.phrase if len(qualifiers) == 1 else f"{country_name(country)} {noun.lower}",
                       kind, country)
+        if noun.lemma == "counterpart" and owner is not None and len(qualifiers) == 1:
+            actor = _counterpart_by_title(noun, owner, country, resolver) or actor
         if kind == "ORG" and noun.lemma in SELF_REFERRING:
             actor = _country(country)
         actors.append(actor)
@@ -333,6 +335,21 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if noun.plural():
         resolver.memory.plural_by_head[noun.lemma] = actors
     return actors
+
+
+def _counterpart_by_title(noun: Noun, owner: Token, country: str, resolver: Resolver) -> Actor | None:
+    """"The Indian defence minister met his Japanese counterpart": the Japanese defence minister,
+    the office of the one whose counterpart it is, held for the other state. None where that one
+    is known by name rather than by office ("Blinken met his Chinese counterpart")."""
+    verb = next((a for a in noun.token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    whose = resolver.resolve(subject, remember=False) if subject is not None else resolver.resolve_pronoun(owner)
+    words = whose[0].name.split() if whose and whose[0].country else []
+    if len(words) < 2 or demonym_code(words[0]) != whose[0].country:
+        return None
+    qualifier = next((c.text for c in noun.token.children if c.dep_ in ("amod", "compound")
+                      and (demonym_code(c.text) or country_code(c.text)) == country), None)
+    return Actor(f"{qualifier} {' '.join(words[1:])}", "PERSON", country) if qualifier else None
 
 
 def those_linked_to(noun: Noun, resolver: Resolver) -> list[Actor] | None:

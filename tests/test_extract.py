@@ -602,3 +602,19 @@ def test_the_speaker_of_a_state_is_no_second_agent_of_what_the_state_does(nlp):
     doc = with_original_text(nlp(text_for_parser(text)), text)
     agents = {e.agent.name for e in extract_events(doc, Article(source="t.txt", text=text)).events if e.action == "deploy"}
     assert agents == {"Netherlands"}
+
+
+def test_a_counterpart_is_labelled_by_the_office_held_for_its_state(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.labels import tidy_label
+    from kgraph.model import Article
+    text = "The Turkish foreign minister met his Greek counterpart in Ankara."
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    targets = {(e.target.name, e.target.country) for e in extract_events(doc, Article("t.txt", text)).events}
+    assert ("Greek foreign minister", "GRC") in targets
+    text = "Antony Blinken met his Chinese counterpart in Beijing."  # known by name, not by office
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    assert {tidy_label(e.target.name) for e in extract_events(doc, Article("t.txt", text)).events} == {"Chinese counterpart"}
+    assert tidy_label("newly appointed Japanese counterpart") == "Japanese counterpart"
+    assert tidy_label("Czech counterpart here") == "Czech counterpart"
