@@ -618,3 +618,13 @@ def test_a_counterpart_is_labelled_by_the_office_held_for_its_state(nlp):
     assert {tidy_label(e.target.name) for e in extract_events(doc, Article("t.txt", text)).events} == {"Chinese counterpart"}
     assert tidy_label("newly appointed Japanese counterpart") == "Japanese counterpart"
     assert tidy_label("Czech counterpart here") == "Czech counterpart"
+
+
+def test_what_a_demand_asks_for_is_no_demand_of_its_own(extract):
+    import json
+    from pathlib import Path
+    brief = json.loads((Path(__file__).parents[1] / "examples" / "world-briefs.jsonl").read_text().splitlines()[1])
+    assert "Athens demanded that Ankara withdraw" in brief["text"]
+    events = extract(brief["text"], brief["title"])
+    assert ("demand", "GRC", "TUR", "asserted") in events
+    assert not any(e[:3] == ("demand", "TUR", "GRC") for e in events)  # "withdraw" is what Athens demanded
