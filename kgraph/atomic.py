@@ -15,6 +15,8 @@ def check_writable(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise OutputError(f"output path is a folder, not a file: {path}")
+    if path.exists() and not path.is_file():  # the rename would put a file where a device or pipe was
+        raise OutputError(f"output path is not a regular file (a device, pipe or socket): {path}")
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"output folder is a file, not a folder: {folder}")
     if not folder.is_dir():
@@ -26,7 +28,10 @@ def check_writable(path: Path) -> None:
 @contextmanager
 def atomic_path(path: Path, folder: Path | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `path` (or in `folder`, on the same file system); rename
-    it over `path` only on success."""
+    it over `path` only on success. A symbolic link is written through: the file it points to
+    gets the new content, and the link stays."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     check_writable(path)
     folder = folder or (path.parent if str(path.parent) else Path("."))
     try:

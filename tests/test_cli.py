@@ -378,6 +378,24 @@ def test_a_format_other_than_the_outputs_name_says_is_written_with_a_warning(gra
     assert result.exit_code == 0 and "extension says nq" in result.stderr
 
 
+def test_a_device_or_pipe_is_never_replaced_by_a_file(graph: Path, tmp_path: Path) -> None:
+    import os
+    import stat
+    pipe = tmp_path / "g.graphml"
+    os.mkfifo(pipe)
+    error = fails(["export", str(graph), "-o", str(pipe)], tmp_path)
+    assert "not a regular file" in error and stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_an_output_through_a_symbolic_link_writes_the_file_it_points_to(graph: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.graphml"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.graphml"
+    link.symlink_to(real)
+    succeeds(["export", str(graph), "-o", str(link)])
+    assert link.is_symlink() and "<graphml" in real.read_text(encoding="utf-8")[:300]
+
+
 def test_unknown_export_format(graph: Path, tmp_path: Path) -> None:
     error = fails(["export", str(graph), "--format", "dot", "-o", str(tmp_path / "g.dot")], tmp_path)
     assert "dot" in error and "graphml, gexf" in error
