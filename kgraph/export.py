@@ -27,6 +27,7 @@ do (gephi/gephi ImporterGraphML.java, ImporterGEXF.java, ImportContainerImpl.jav
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
@@ -65,8 +66,14 @@ class ExportSummary(NamedTuple):
     quads: int = 0  # for an RDF export
 
 
+#: characters XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, two
+#: non-characters): an article may carry them, and GraphML and GEXF writers refuse them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None, default: str = "") -> str:
-    return default if term is None else term.value
+    """A term's text, without what XML cannot hold."""
+    return default if term is None else _NOT_XML.sub("", term.value)
 
 
 def _rows(store: GraphSource | ox.Store, text: str) -> list[dict[str, Any]]:

@@ -304,3 +304,14 @@ def test_gexf_of_a_graph_without_dates_is_dynamic_with_everything_always_there(t
     assert root.find(f"{GEXF}graph").get("mode") == "dynamic"
     assert not [e for e in root.iter() if e.get("start") or e.get("end")]
     assert len(nx.read_gexf(output).edges) == 7
+
+
+def test_control_characters_of_an_article_do_not_stop_graphml_or_gexf(tmp_path: Path) -> None:
+    from kgraph.pipeline import build
+    article = tmp_path / "a.txt"
+    article.write_text("Russia condemned Acme\x1bGroup Inc. on Monday.\x01\n", encoding="utf-8")
+    build([str(article)], tmp_path / "g.ttl")
+    export_graph(tmp_path / "g.ttl", tmp_path / "g.graphml")
+    export_graph(tmp_path / "g.ttl", tmp_path / "g.gexf", fmt="gexf")
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_edges() == 1
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 1
