@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
-from .errors import KgraphError
+from .errors import KgraphError, os_reason
 from .vocab import PREFIXES
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -78,6 +78,8 @@ def user_errors(func: F) -> F:
         except KeyboardInterrupt:
             raise fail("interrupted; no output file was written (a store keeps the articles "
                        "finished before)", 130) from None
+        except OSError as exc:  # what is left: printing the results ("query ... > /dev/full")
+            raise fail(f"cannot write the output: {os_reason(exc)}", 4) from None
 
     return wrapper  # type: ignore[return-value]
 

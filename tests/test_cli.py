@@ -396,6 +396,17 @@ def test_an_output_through_a_symbolic_link_writes_the_file_it_points_to(graph: P
     assert link.is_symlink() and "<graphml" in real.read_text(encoding="utf-8")[:300]
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_results_to_a_full_disk_are_one_error_line(graph: Path) -> None:
+    import subprocess
+    import sys
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "kgraph", "query", str(graph), "SELECT * { ?s ?p ?o }"],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 4 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == "kgraph: error: cannot write the output: No space left on device"
+
+
 def test_unknown_export_format(graph: Path, tmp_path: Path) -> None:
     error = fails(["export", str(graph), "--format", "dot", "-o", str(tmp_path / "g.dot")], tmp_path)
     assert "dot" in error and "graphml, gexf" in error
