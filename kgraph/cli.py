@@ -6,6 +6,7 @@ the command exits non-zero, with no traceback.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -401,4 +402,13 @@ class _progress_bar:
 
 
 def main() -> None:
+    # `kill` and a closed terminal stop a run as Ctrl-C does: its temporary files go, and no
+    # half-written output stays (`serve` sets its own)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop_as_interrupted)
     app()
+
+
+def _stop_as_interrupted(number: int, frame: object) -> None:
+    raise KeyboardInterrupt

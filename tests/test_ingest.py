@@ -113,3 +113,28 @@ def test_ctrl_c_stops_a_build_with_one_line_and_a_store_of_whole_articles(tmp_pa
     del db
     finished = build([str(first), str(rest)], store=str(store))  # the next build adds the rest
     assert 0 < finished.unchanged <= 6 and finished.articles == 13 and finished.skipped == 0
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_kill_stops_a_build_as_ctrl_c_does_and_leaves_nothing_behind(tmp_path, stop):
+    """`kill` (or a closed terminal) while the build waits on its input: one line, exit 130, and
+    neither the output nor the temporary store it was filling."""
+    first = tmp_path / "first.txt"
+    first.write_text(ARTICLE.format(i=1))
+    hold = tmp_path / "hold.txt"
+    os.mkfifo(hold)
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen([str(VENV_BIN / "kgraph"), "build", str(first), str(hold), "-o", str(out / "g.ttl")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    held = _open_for_writing_once_read(hold, process, time.monotonic() + 120)
+    try:
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=60)
+    finally:
+        os.close(held)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("kgraph: error: interrupted")
+    assert list(out.iterdir()) == []
