@@ -240,7 +240,13 @@ def _table(variables: tuple[str, ...], rows: list[tuple[Term | None, ...]]) -> s
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
 
 
+#: control characters, which a terminal would obey (an article's ESC ] 0 ; ... BEL retitles the window)
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _clip(text: str) -> str:
+    """A cell as it reads on a terminal: on one line, with no control characters, and clipped."""
+    text = _CONTROLS.sub(" ", text)
     return text if len(text) <= _TABLE_CELL_MAX else text[: _TABLE_CELL_MAX - 1] + "…"
 
 

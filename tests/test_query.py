@@ -277,3 +277,11 @@ def test_every_canned_query_runs(store_for_every_query: ox.Store, name: str) -> 
     assert tsv_lines[0].split("\t") == [f"?{v}" for v in variables] and len(tsv_lines) == 1 + len(rows)
     answer = json.loads(format_result(result, "json"))
     assert answer["head"]["vars"] == variables and len(answer["results"]["bindings"]) == len(rows)
+
+
+def test_a_table_shows_an_articles_control_characters_as_spaces() -> None:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://example.org/e"), ox.NamedNode("https://example.org/says"),
+                      ox.Literal("Acme\x1b]0;PWNED\x07 said\nmore")))
+    table = format_result(run_query(store, "SELECT ?text WHERE { ?e ?p ?text }"), "table")
+    assert "\x1b" not in table and "\x07" not in table and "Acme ]0;PWNED  said more" in table
