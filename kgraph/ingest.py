@@ -14,13 +14,14 @@ all if the child itself is killed.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import pickle
 import queue
 import signal
 import threading
 import traceback
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -49,6 +50,21 @@ Warn = Callable[[str], None]
 
 def _ignore(message: str) -> None:
     pass
+
+
+@contextmanager
+def _ctrl_c_ignored_by_new_processes() -> Iterator[None]:
+    """Ignore Ctrl-C while a process is spawned: the fork server inherits that, so a Ctrl-C while
+    it imports spaCy (it sets its own guard only after) prints no traceback of its own. The
+    parent's handler is back as soon as the server runs, before the imports."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (an API caller's thread)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass
@@ -129,6 +145,8 @@ class IngestProcess:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             context.set_forkserver_preload([__name__])  # imports paid once, not per build
+            with _ctrl_c_ignored_by_new_processes():  # by the fork server, from its start
+                multiprocessing.forkserver.ensure_running()
         docs_in, self._docs_out = context.Pipe(duplex=False)
         self._replies, replies_out = context.Pipe(duplex=False)
         self.process = context.Process(target=_child_main, name="kgraph-ingest", daemon=True,

@@ -46,3 +46,45 @@ def test_build_on_a_terminal_draws_the_progress_bar(tmp_path: Path) -> None:
     assert "Traceback" not in seen and "Error" not in seen, seen
     assert "parsing" in seen  # the bar was drawn (then cleared: it is transient)
     assert "found" in seen and (tmp_path / "graph.ttl").is_file() and (tmp_path / "graph.graphml").is_file()
+
+
+def _ctrl_c_on_a_terminal(args: list[str], delay: float) -> tuple[int, str]:
+    """Run a command as a terminal's foreground job and press Ctrl-C after `delay` seconds: the
+    terminal interrupts the command's whole process group, its helper processes too."""
+    import select
+    import time
+    pid, master = pty.fork()
+    if pid == 0:  # the child: the command, with the terminal as its controlling one
+        os.execv(args[0], args)
+    time.sleep(delay)
+    os.write(master, b"\x03")
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if select.select([master], [], [], 1)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    os.close(master)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_ctrl_c_while_the_build_starts_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
+    # the build's helper process starts a fork server that imports spaCy for a second or two:
+    # Ctrl-C there reached it too, and it printed its own traceback
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(20):
+        for article in EXAMPLES.glob("*.txt"):
+            (folder / f"{copy}-{article.name}").write_bytes(article.read_bytes())
+    for delay in (1.5, 2.0, 2.5, 3.0):
+        code, seen = _ctrl_c_on_a_terminal([str(VENV_BIN / "kgraph"), "build", str(folder),
+                                            "-o", str(tmp_path / "g.ttl")], delay)
+        assert "Traceback" not in seen, seen[-2000:]
+        assert code == 130 and "kgraph: error: interrupted" in seen
+        assert not (tmp_path / "g.ttl").exists()
