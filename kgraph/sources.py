@@ -157,7 +157,6 @@ def _html_article(source: str, html: str) -> Article:
 
 def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
     count = 0
-    first_line: dict[str, int] = {}  # an article's key -> the line that gave it
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -179,12 +178,6 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
                  "(such as \\ud800), which is no character")
             continue
         source = meta["url"] or f"{source_key(name)}#{meta['id'] or text_key(body)}"
-        if source in first_line:  # one key, one article in the graph: the later would replace the earlier
-            named_by = "url" if meta["url"] else "id" if meta["id"] else "text"
-            warn(f"skipped {name} line {number}: its {named_by} is line {first_line[source]}'s too "
-                 "(give each article its own id)")
-            continue
-        first_line[source] = number
         try:
             article = _text_article(source, body, **meta)
         except Skipped as why:  # this line's text is all page chrome: the next lines still count

@@ -269,16 +269,6 @@ def test_jsonl_with_one_bad_line(tmp_path: Path) -> None:
     assert "sanction 1" in result.stdout and "condemn 1" in result.stdout
 
 
-def test_a_jsonl_id_given_twice_keeps_the_first_article_and_says_so(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": "a1", "text": "Russia condemned Ukraine."}),
-             json.dumps({"id": "a1", "text": "France condemned Iran."})]
-    (tmp_path / "twice.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = succeeds(["build", str(tmp_path / "twice.jsonl"), "-o", str(tmp_path / "graph.ttl")])
-    assert "twice.jsonl line 2: its id is line 1's too" in stderr_of(result)
-    assert "read 1 article(s)" in result.stdout and "skipped 1" in result.stdout
-    assert "found 1 event(s)" in result.stdout  # what was counted is what was written
-
-
 def test_html_file(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("""<!DOCTYPE html>
 <html><head><title>Germany condemns deployment</title></head>
