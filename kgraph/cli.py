@@ -365,12 +365,19 @@ def export_cli(
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"kgraph: warning: {message}", err=True)
+    line = f"kgraph: warning: {message}"
+    bar = _progress_bar.active
+    if bar is not None:  # above the bar, not written over it
+        bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+    else:
+        typer.echo(line, err=True)
 
 
 class _progress_bar:
     """A progress bar on stderr when it is a terminal; nothing in pipes and logs, nor with -q
     (silent) or -v (the notes tell the progress article by article)."""
+
+    active = None  # the bar on the terminal now, which warnings print above
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
@@ -388,6 +395,7 @@ class _progress_bar:
                              transient=True, console=Console(stderr=True), redirect_stderr=False)
         task = self._bar.add_task("parse", total=None, rate="")
         self._bar.start()
+        _progress_bar.active = self._bar
 
         def update(done: int, total: int) -> None:
             elapsed = self._bar.tasks[0].elapsed or 0.0
@@ -398,6 +406,7 @@ class _progress_bar:
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
+            _progress_bar.active = None
             self._bar.stop()
 
 
