@@ -48,6 +48,18 @@ def test_build_on_a_terminal_draws_the_progress_bar(tmp_path: Path) -> None:
     assert "found" in seen and (tmp_path / "graph.ttl").is_file() and (tmp_path / "graph.graphml").is_file()
 
 
+def test_a_warning_during_a_build_prints_on_its_own_line_above_the_bar(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for article in EXAMPLES.glob("*.txt"):
+        (folder / article.name).write_bytes(article.read_bytes())
+    (folder / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    code, seen = _run_on_a_terminal([str(VENV_BIN / "kgraph"), "build", str(folder), "-o", str(tmp_path / "g.ttl")])
+    assert code == 0, seen
+    # the bar's line is cleared (ESC [2K) and the warning written there, the bar drawn again below it
+    assert "\x1b[2Kkgraph: warning: skipped" in seen, seen[-3000:]
+
+
 def _ctrl_c_on_a_terminal(args: list[str], delay: float) -> tuple[int, str]:
     """Run a command as a terminal's foreground job and press Ctrl-C after `delay` seconds: the
     terminal interrupts the command's whole process group, its helper processes too."""
