@@ -73,6 +73,21 @@ def _open_for_writing_once_read(fifo: Path, process: subprocess.Popen, deadline:
     pytest.fail(f"the build never read {fifo.name}: {process.communicate()[1]}")
 
 
+def _stop_with_one_line(process: subprocess.Popen, held: int, stop: int, first=lambda: None) -> None:
+    """After `first()`, send `stop` to the build that reads the pipe we hold open (`held`): it
+    ends with exit 130 and one line on stderr."""
+    try:
+        first()
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=60)
+    finally:
+        os.close(held)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("kgraph: error: interrupted")
+
+
 def test_ctrl_c_stops_a_build_with_one_line_and_a_store_of_whole_articles(tmp_path):
     """The build reads `first/`, then a named pipe that holds it until the test has seen an
     article committed, and is interrupted there: no fixed delay, whatever the machine's load."""
@@ -93,18 +108,13 @@ def test_ctrl_c_stops_a_build_with_one_line_and_a_store_of_whole_articles(tmp_pa
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     held = _open_for_writing_once_read(hold, process, deadline)  # first/ is parsed and handed over
-    try:
+
+    def an_article_committed() -> None:
         while _wal_bytes(store) < 4096 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.02)  # a new store's log holds a few dozen bytes, an article's tens of KB
         assert _wal_bytes(store) >= 4096, "no article was committed"
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
-    finally:
-        os.close(held)
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 130, err
-    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("kgraph: error: interrupted")
+
+    _stop_with_one_line(process, held, signal.SIGINT, an_article_committed)
     db = ox.Store.read_only(str(store))  # the lock is free again: the ingest process has ended
     events = db.query(f"SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a {EVENT} }} }}")
     orphans = db.query(f"ASK {{ GRAPH ?g {{ ?e a {EVENT} "
@@ -127,14 +137,5 @@ def test_kill_stops_a_build_as_ctrl_c_does_and_leaves_nothing_behind(tmp_path, s
     out.mkdir()
     process = subprocess.Popen([str(VENV_BIN / "kgraph"), "build", str(first), str(hold), "-o", str(out / "g.ttl")],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    held = _open_for_writing_once_read(hold, process, time.monotonic() + 120)
-    try:
-        process.send_signal(stop)
-        _, err = process.communicate(timeout=60)
-    finally:
-        os.close(held)
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 130, err
-    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("kgraph: error: interrupted")
+    _stop_with_one_line(process, _open_for_writing_once_read(hold, process, time.monotonic() + 120), stop)
     assert list(out.iterdir()) == []
