@@ -24,7 +24,7 @@ from .names import (
     ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
-from .nationality import qualifying_countries
+from .nationality import code_of_token, qualifying_countries
 from .people import person_country
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
 
@@ -348,7 +348,7 @@ def _counterpart_by_title(noun: Noun, owner: Token, country: str, resolver: Reso
     if len(words) < 2 or demonym_code(words[0]) != whose[0].country:
         return None
     qualifier = next((c.text for c in noun.token.children if c.dep_ in ("amod", "compound")
-                      and (demonym_code(c.text) or country_code(c.text)) == country), None)
+                      and code_of_token(c) == country), None)
     return Actor(f"{qualifier} {' '.join(words[1:])}", "PERSON", country) if qualifier else None
 
 

@@ -115,8 +115,9 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
         return found
     learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect,
                              beside_rules=setup.method == "union")
-    known = {_identity(r) for r in found} | {_state_identity(r) for r in found}
-    added = [e for e in learned if _identity(e) not in known and _state_identity(e) not in known]
+    known = {_identity(r) for r in found}
+    stated = {_state_identity(r) for r in found} - {None}
+    added = [e for e in learned if _identity(e) not in known and _state_identity(e) not in stated]
     _remember_agents(added, actors)
     return found + added
 
@@ -711,12 +712,13 @@ def _drop_back_references(events: list[Event]) -> list[Event]:
             or (e.action, e.agent.key if e.agent else None) not in targeted]
 
 
-def _state_identity(event: Event) -> tuple:
-    """An event's trigger, action and target, and its agent's state: the model's "a Dutch defence
-    ministry spokesperson sends jets" beside the rules' "the Netherlands sends jets", read from the
-    same word, says nothing new."""
-    state = event.agent.country if event.agent else None
-    return (event.trigger_start, event.action, state or id(event), event.target and event.target.key)
+def _state_identity(event: Event) -> tuple | None:
+    """An event's trigger, action and target, and its agent's state (None for an agent of no
+    state): the model's "a Dutch defence ministry spokesperson sends jets" beside the rules' "the
+    Netherlands sends jets", read from the same word, says nothing new."""
+    if event.agent is None or not event.agent.country:
+        return None
+    return (event.trigger_start, event.action, event.agent.country, event.target and event.target.key)
 
 
 def _identity(event: Event) -> tuple:
