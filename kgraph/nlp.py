@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
@@ -39,13 +40,14 @@ def line_breaks(doc: Doc) -> Doc:
     right after another ends no sentence: the parser split "Secretary | Blinken spoke today
     with ...", "Pentagon | Press Secretary Peter Cook provided ...", "12:42 | P.M. EDT"; nor
     does a lower-case word after a word."""
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
+    starts = doc.to_array([SENT_START]).astype("int64")  # set as one array: each Token.is_sent_start set scans the whole Doc
+    words = list(doc)
+    for token, after in zip(words, words[1:]):
         if "\n" in token.text or "\n" in token.whitespace_:
-            after.is_sent_start = True
+            starts[after.i] = 1
         elif _name_goes_on(token, after) or _word_goes_on(token, after):
-            after.is_sent_start = False
-    return doc
+            starts[after.i] = -1
+    return doc.from_array([SENT_START], starts.astype("uint64"))
 
 
 def _word_goes_on(word: Token, after: Token) -> bool:
