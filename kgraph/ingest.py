@@ -85,6 +85,7 @@ class Ingester:
         self.output = output
         self.warn = warn
         self.totals = IngestTotals()
+        self._counted: dict[str, dict[str, int]] = {}  # source document -> its events per action, as stored
 
     @classmethod
     def open(cls, store: str | None, output: Path | None, warn: Warn = _ignore) -> Ingester:
@@ -110,9 +111,17 @@ class Ingester:
             self.warn(f"skipped {processed.article.source}: {processed.error}")
             return
         self.target.put_article(processed.rdf)
-        for action, count in processed.actions.items():
+        # a later article of the same source replaced the earlier one in the store: so in the counts
+        earlier = self._counted.pop(processed.rdf.document.value, {})
+        for action, count in earlier.items():
+            self.totals.actions[action] -= count
+            self.totals.events -= count
+        self.totals.actions = {action: n for action, n in self.totals.actions.items() if n}
+        actions = processed.actions
+        for action, count in actions.items():
             self.totals.actions[action] = self.totals.actions.get(action, 0) + count
-        self.totals.events += processed.events
+            self.totals.events += count
+        self._counted[processed.rdf.document.value] = actions
 
     def finish(self) -> IngestTotals:
         """Merge actors across articles, refresh the mention counts and write the output

@@ -382,3 +382,14 @@ def test_the_last_version_of_a_url_sent_twice_stays_when_the_input_is_built_agai
     for _ in range(2):
         build([str(feed)], store=str(store))
     assert {label for label, _ in _events(store)} == {"Germany condemn Iran"}
+
+
+def test_the_summary_counts_only_the_version_of_a_url_that_stays(tmp_path):
+    """The second of two JSON lines with one URL replaces the first in the store; the build's
+    summary had counted the events of both."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"url": "https://news.example/1", "text": text}) for text in (
+        "Germany condemned Russia. France warned Iran.", "Germany condemned Iran.")))
+    summary = build([str(feed)], store=str(tmp_path / "kg"))
+    assert (summary.events, summary.actions) == (1, {"condemn": 1})
+    assert {label for label, _ in _events(tmp_path / "kg")} == {"Germany condemn Iran"}
