@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from .model import Actor
 from .rdf import ArticleRdf
 from .reader import StoreReader
-from .store import LocalStore, RemoteStore, is_remote
+from .store import LocalStore, RemoteStore, check_location, is_remote
 
 
 @runtime_checkable
@@ -82,6 +82,7 @@ def open_source(location: str | Path, *, write: bool = False, create: bool = Tru
     or empty folder becomes a store); else a `GraphSource` that shares a store folder with
     other readers but not with a build."""
     text = str(location)
+    check_location(text)
     if is_remote(text):
         return RemoteStore(text)
     path = Path(text)

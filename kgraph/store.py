@@ -27,7 +27,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from . import snapshot
-from .errors import InputError, KgraphError, OutputError, QueryError
+from .errors import InputError, KgraphError, OutputError, QueryError, UsageError
 from .model import Actor
 from .jsonld import write_jsonld
 from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import StoreBusyError here
@@ -50,6 +50,19 @@ _SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 
 def is_remote(target: str) -> bool:
     return target.startswith(("http://", "https://"))
+
+
+#: a URL of any scheme ("ftp://host/kg"): a store is a folder or an http(s) server, and such a
+#: name made as a folder path became "folder does not exist: ftp:/host"
+_URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def check_location(target: str) -> None:
+    """Refuse a URL that is no http(s) SPARQL server, before it is read as a path."""
+    scheme = _URL_SCHEME.match(target)
+    if scheme and not is_remote(target):
+        raise UsageError(f"{target}: not a folder, a file or an http:// or https:// SPARQL server "
+                         f"({scheme.group(1)}:// is not supported)")
 
 
 def server_base(url: str) -> str:

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 from .atomic import check_writable
-from .errors import OutputError
+from .errors import OutputError, UsageError
 from .formats import RDF_FORMATS
-from .store import is_remote
+from .store import check_location, is_remote
 from .storefolder import check_store_folder
 
 #: written by other options, not by --output
@@ -19,6 +19,8 @@ def check_targets(files: list[str], output: Path | None, graphml: Path | None = 
                   store: str | None = None) -> None:
     """Refuse, before any work, outputs that would overwrite an input or each other, and an
     `--output` whose extension names no RDF syntax, or a store folder that is none."""
+    if store:
+        check_location(store)
     if store and not is_remote(store):
         check_store_folder(Path(store), create=True, error=OutputError)
     named = [("--output", output), ("--graphml", graphml)]
@@ -45,9 +47,9 @@ def check_rdf_suffix(output: Path) -> None:
         return
     known = ", ".join(RDF_FORMATS)
     if suffix in _NETWORK_SUFFIXES:
-        raise OutputError(f"--output {output}: the graph is written as RDF ({known}); for "
+        raise UsageError(f"--output {output}: the graph is written as RDF ({known}); for "
                           f"{suffix[1:]} use {_NETWORK_SUFFIXES[suffix]}")
-    raise OutputError(f"--output {output}: cannot tell the RDF syntax from the extension "
+    raise UsageError(f"--output {output}: cannot tell the RDF syntax from the extension "
                       f"'{suffix or '(none)'}'; use one of {known}")
 
 

@@ -203,3 +203,22 @@ def test_serve_help_shows_its_curl_example_as_a_block_to_copy() -> None:
     start = lines.index("    curl -H 'Accept: text/csv' --data-urlencode \\")
     assert lines[start + 1] == "      'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query"
     assert lines[start + 2] == ""  # the prose goes on in its own paragraph
+
+
+@pytest.mark.parametrize("args", [["-o", "graph.xyz"], ["-o", "graph.graphml"], ["--store", "ftp://host/kg"]])
+def test_an_output_kgraph_cannot_write_is_a_bad_option_value(article: Path, tmp_path: Path,
+                                                             args: list[str]) -> None:
+    # an extension that names no RDF syntax, or a URL of another scheme, is a usage error (2), not an
+    # unwritable output (4); "ftp://host/kg" was read as a folder path ("folder does not exist: ftp:/host")
+    args = [str(tmp_path / a) if a.startswith("graph.") else a for a in args]
+    result = runner.invoke(app, ["build", str(article), *args], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "does not exist" not in result.stderr, result.stderr
+    assert not list(tmp_path.glob("graph.*"))
+
+
+def test_a_url_of_another_scheme_is_no_graph_to_query() -> None:
+    result = runner.invoke(app, ["query", "ftp://host/kg", "SELECT * { ?s ?p ?o }"])
+    assert result.exit_code == 2 and result.stderr == (
+        "kgraph: error: ftp://host/kg: not a folder, a file or an http:// or https:// SPARQL server "
+        "(ftp:// is not supported)\n")
