@@ -165,13 +165,19 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
             body = record["text"]
             if not isinstance(record, dict) or not isinstance(body, str) or not body.strip():
                 raise ValueError
-            meta = {key: _optional_str(record.get(key)) for key in ("id", "url", "title", "date")}
+            fields = {key: record.get(key) for key in ("id", "url", "title", "date")}
         except (ValueError, KeyError, TypeError):
             warn(f"skipped {name} line {number}: not a JSON object with a 'text' string")
             continue
         except RecursionError:  # the decoder (or str() of a field) recurses once per level of nesting
             warn(f"skipped {name} line {number}: JSON nested too deeply")
             continue
+        shapeless = next((key for key, value in fields.items() if not _is_scalar(value)), None)
+        if shapeless:  # its Python text ("{'a': 1}") would have become the article's source or title
+            warn(f"skipped {name} line {number}: its '{shapeless}' is a JSON {_json_kind(fields[shapeless])}, "
+                 "not a string")
+            continue
+        meta = {key: _optional_str(value) for key, value in fields.items()}
         bad = next((key for key, value in {"text": body, **meta}.items() if not _is_text(value)), None)
         if bad:  # refused, as bytes that are not UTF-8 are: no guessing what was meant
             warn(f"skipped {name} line {number}: its '{bad}' holds an unpaired surrogate escape "
@@ -191,6 +197,16 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
 
 def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _is_scalar(value: object) -> bool:
+    """Whether a JSON value can stand for an id, URL, title or date: a string, a number or null."""
+    return value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _json_kind(value: object) -> str:
+    """The JSON name of a value's type, for a warning."""
+    return {dict: "object", list: "array", bool: "boolean"}.get(type(value), type(value).__name__)
 
 
 def _is_text(value: str | None) -> bool:

@@ -52,6 +52,17 @@ def test_a_json_line_with_an_unpaired_surrogate_escape_is_skipped(tmp_path: Path
     assert "read 1 article(s)" in out and "condemn 1" in out
 
 
+def test_a_json_line_whose_url_or_id_is_an_object_is_skipped(tmp_path: Path) -> None:
+    # its Python text "{'a': 1}" had become the article's source
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(line) for line in (
+        {"url": {"a": 1}, "text": GOOD}, {"id": [1], "text": GOOD}, {"id": 7, "text": "France condemned Iran."})))
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
+    assert warnings == [f"kgraph: warning: skipped {feed} line 1: its 'url' is a JSON object, not a string",
+                        f"kgraph: warning: skipped {feed} line 2: its 'id' is a JSON array, not a string"]
+    assert "read 1 article(s)" in out and "skipped 2" in out and "condemn 1" in out
+
+
 def test_a_json_line_of_page_chrome_only_skips_that_line(tmp_path: Path) -> None:
     # every line is an article or one warning: a chrome-only line ended the reading of its file
     feed = tmp_path / "feed.jsonl"
