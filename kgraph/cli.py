@@ -67,8 +67,16 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+#: what Ctrl-C leaves, by command; the rest write nothing but their output file, if that
+_INTERRUPTED = {
+    "build_cli": "interrupted; no output file was written (a store keeps the articles finished before)",
+    "remove_cli": "interrupted; run the same remove again to finish it",
+}
+
+
 def user_errors(func: F) -> F:
     """Turn KgraphError and Ctrl-C into one line on stderr and a non-zero exit."""
+    interrupted = _INTERRUPTED.get(func.__name__, "interrupted; no output file was written")
 
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> object:
@@ -77,8 +85,7 @@ def user_errors(func: F) -> F:
         except KgraphError as exc:
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
-            raise fail("interrupted; no output file was written (a store keeps the articles "
-                       "finished before)", 130) from None
+            raise fail(interrupted, 130) from None
         except OSError as exc:  # what is left: printing the results ("query ... > /dev/full")
             raise fail(f"cannot write the output: {os_reason(exc)}", 4) from None
 

@@ -475,3 +475,14 @@ def test_finished_write_replaces_the_file(tmp_path: Path) -> None:
     write_atomically(path, lambda tmp: tmp.write_text("new content\n"))
     assert path.read_text() == "new content\n"
     assert files_in(tmp_path) == {"graph.ttl"}
+
+
+def test_an_interrupted_export_says_nothing_of_a_store(graph: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # the build's message ("a store keeps the articles finished before") was every command's
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+    monkeypatch.setattr("kgraph.export.export_graph", stopped)
+    result = runner.invoke(app, ["export", str(graph), "-o", str(tmp_path / "g.graphml")])
+    assert result.exit_code == 130
+    assert result.stderr == "kgraph: error: interrupted; no output file was written\n"
