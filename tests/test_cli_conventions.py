@@ -222,3 +222,18 @@ def test_a_url_of_another_scheme_is_no_graph_to_query() -> None:
     assert result.exit_code == 2 and result.stderr == (
         "kgraph: error: ftp://host/kg: not a folder, a file or an http:// or https:// SPARQL server "
         "(ftp:// is not supported)\n")
+
+
+def test_ctrl_c_while_the_cli_loads_is_one_line_too() -> None:
+    # the console script imported kgraph.cli before any handler ran: Ctrl-C in its first fifth
+    # of a second printed a traceback
+    code = ("import sys\n"
+            "class Interrupting:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'kgraph.cli':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Interrupting())\n"
+            "from kgraph.console import main\n"
+            "main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "kgraph: error: interrupted\n")
