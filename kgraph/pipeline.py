@@ -121,7 +121,7 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
             held.append(message)
 
     new_articles = ((text_for_parser(article.text), article)
-                    for article in unseen_articles(files, known, summary, skip, default_date, note))
+                    for article in unseen_articles(files, known, summary, skip, default_date, note, warn))
     pairs = parse_articles(nlp, new_articles, batch_size=batch_size, n_process=n_process,
                            skip=lambda article, why: skip(f"skipped {article.source}: {why}"))
     last = time.perf_counter()
@@ -153,12 +153,16 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
 
 def unseen_articles(files: list[str], known: set[str], summary: BuildSummary,
                     skip: Callable[[str], None], default_date: str | None = None,
-                    note: Callable[[str], None] | None = None) -> Iterator[Article]:
+                    note: Callable[[str], None] | None = None,
+                    caution: Callable[[str], None] | None = None) -> Iterator[Article]:
     """The articles of `files`, dated, whose graph is not in `known` (the store's graphs, and
-    those read so far), counted in `summary`; unreadable inputs go to `skip`."""
+    those read so far), counted in `summary`; unreadable inputs go to `skip`, and a date that
+    names no day, which is left out, to `caution`."""
     written: dict[str, str] = {}  # source -> the graph of its latest version in this input
     for article in read_articles(files, skip):
         summary.articles += 1
+        if caution and article.date and normalise_article_date(article.date) is None:
+            caution(f"{article.source}: its date '{article.date}' names no day; left out")
         article = _with_date(article, default_date)
         graph = graph_iri(article).value
         # the same text is in the store already, or earlier in this input; but when another

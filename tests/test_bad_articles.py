@@ -141,3 +141,12 @@ def test_a_text_over_spacys_limit_is_parsed_in_parts(tmp_path: Path, monkeypatch
     store.load(path=str(tmp_path / "parts.nt"), format=ox.RdfFormat.N_TRIPLES)
     for row in store.query(EVIDENCE):  # offsets into the whole text stay exact
         assert text[int(row["start"].value):int(row["end"].value)].strip() == row["text"].value
+
+
+def test_a_date_that_names_no_day_is_left_out_with_a_warning_and_the_article_is_built(tmp_path: Path) -> None:
+    # "2024-13-45" had been dropped without a word
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "date": "2024-13-45", "text": GOOD}) + "\n")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
+    assert warnings == [f"kgraph: warning: {feed}#a: its date '2024-13-45' names no day; left out"]
+    assert "read 1 article(s)" in out and "skipped 0" in out and "condemn 1" in out
