@@ -566,8 +566,8 @@ class DocumentActors:
         name = re.sub(r"^(the|The)\s+", "", text)
         if key in ARMED_GROUPS:
             return Actor(name, "GROUP", STATE_ORGS.get(key))
-        if key in STATE_ORGS and STATE_ORGS[key]:
-            return Actor(name, "ORG", STATE_ORGS[key])
+        if key in STATE_ORGS and STATE_ORGS[key]:  # the table's state, unless a possessor says another's
+            return Actor(name, "ORG", country_words(ent) or STATE_ORGS[key])  # "Pakistan's Foreign Office"
         known = _state_organ_prefix(name)
         if known:
             return known

@@ -203,3 +203,10 @@ def test_the_drc_is_dr_congo(extract) -> None:
 def test_a_text_the_recogniser_took_for_an_organisation_acts_for_no_one(extract) -> None:
     events = extract("The Presidential Memorandum directs the Secretary of State to support Sudan.")
     assert not any(agent == "Presidential Memorandum" for _, agent, _, _ in events)
+
+
+def test_a_state_body_of_another_state_is_that_state_s(extract) -> None:
+    # the table's "Foreign Office" is Britain's; Pakistan's is Pakistan's
+    assert ("demand", "PAK", "AFG", "asserted") in extract(
+        "Pakistan's Foreign Office asked Afghanistan to take immediate steps to end the firing.")
+    assert ("consult", "GBR", "RUS", "asserted") in extract("The Foreign Office summoned the Russian ambassador.")
