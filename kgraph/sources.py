@@ -45,6 +45,8 @@ def list_input_files(inputs: list[str]) -> list[str]:
         if given == "-":
             files.append(given)
             continue
+        if not given.strip():  # Path("") is the working folder: an unset "$DIR" would build all of it
+            raise InputError("an input path is empty (an unset variable?); give a file, a folder or -")
         path = Path(given)
         if path.is_dir():
             found = sorted(
@@ -63,8 +65,16 @@ def list_input_files(inputs: list[str]) -> list[str]:
 
 
 def source_key(path: str) -> str:
-    """The key of the article in a file: its resolved path, the same for every spelling."""
-    return str(Path(path).resolve())
+    """The key of the article in a file: its resolved path, the same for every spelling. A name's
+    bytes that are not UTF-8 (held as surrogates, which no RDF literal can hold) are written as
+    escapes ("b\\xff.txt")."""
+    return escaped_name(str(Path(path).resolve()))
+
+
+def escaped_name(name: str) -> str:
+    """`name` with the bytes of a file name that are not UTF-8 written as escapes: for RDF and for
+    messages, neither of which can hold the surrogates Python reads such bytes as."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def source_keys(given: str) -> list[str]:
@@ -72,13 +82,13 @@ def source_keys(given: str) -> list[str]:
     as written (a URL, a stdin or JSON-line key, a store built before paths were resolved)
     and, for a path or `FILE#ID`, with the file resolved."""
     if "://" in given or given.startswith("<stdin>"):
-        return [given]
+        return [escaped_name(given)]
     name, hash_, fragment = given.rpartition("#")
     if hash_ and Path(name).is_file():
         resolved = f"{source_key(name)}#{fragment}"
     else:
         resolved = source_key(given)
-    return list(dict.fromkeys([resolved, given]))
+    return list(dict.fromkeys([resolved, escaped_name(given)]))
 
 
 def text_key(text: str) -> str:

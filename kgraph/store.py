@@ -58,7 +58,10 @@ _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
 def check_location(target: str) -> None:
-    """Refuse a URL that is no http(s) SPARQL server, before it is read as a path."""
+    """Refuse a URL that is no http(s) SPARQL server, before it is read as a path, and an empty
+    name, which as a path is the working folder."""
+    if not target.strip():
+        raise UsageError("the graph or store is named by an empty string (an unset variable?)")
     scheme = _URL_SCHEME.match(target)
     if scheme and not is_remote(target):
         raise UsageError(f"{target}: not a folder, a file or an http:// or https:// SPARQL server "

@@ -19,7 +19,7 @@ def check_targets(files: list[str], output: Path | None, graphml: Path | None = 
                   store: str | None = None) -> None:
     """Refuse, before any work, outputs that would overwrite an input or each other, and an
     `--output` whose extension names no RDF syntax, or a store folder that is none."""
-    if store:
+    if store is not None:
         check_location(store)
     if store and not is_remote(store):
         check_store_folder(Path(store), create=True, error=OutputError)

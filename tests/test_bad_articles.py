@@ -4,6 +4,7 @@ the ingest process. Issue 8.5."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -150,3 +151,16 @@ def test_a_date_that_names_no_day_is_left_out_with_a_warning_and_the_article_is_
     warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
     assert warnings == [f"kgraph: warning: {feed}#a: its date '2024-13-45' names no day; left out"]
     assert "read 1 article(s)" in out and "skipped 0" in out and "condemn 1" in out
+
+
+def test_a_file_name_that_is_not_utf8_is_built_and_removed_by_that_name(tmp_path: Path) -> None:
+    # its surrogate-escaped name crashed the whole build when hashed for the article's IRI
+    folder, store = tmp_path / "in", tmp_path / "kg"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    odd = folder / os.fsdecode(b"b\xff.txt")
+    odd.write_text("Japan warned China.\n")
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(folder), "--store", str(store)]))
+    assert warnings == [] and "read 2 article(s)" in out
+    removed = CliRunner().invoke(app, ["remove", str(odd), "--store", str(store)])
+    assert removed.exit_code == 0, removed.output

@@ -237,3 +237,14 @@ def test_ctrl_c_while_the_cli_loads_is_one_line_too() -> None:
             "main()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "kgraph: error: interrupted\n")
+
+
+@pytest.mark.parametrize("args", [["build", ""], ["build", "{article}", "--store", ""], ["query", "", "ASK {{}}"],
+                                  ["export", "", "-o", "{tmp}/g.ttl"]])
+def test_an_empty_path_is_refused_not_read_as_the_working_folder(article: Path, tmp_path: Path,
+                                                                 args: list[str]) -> None:
+    # an unset "$DIR" gave "": the build read every article under the working folder
+    args = [a.format(article=article, tmp=tmp_path) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code in (2, 3) and "empty" in result.stderr and result.stderr.count("\n") == 1, result.output
+    assert not list(tmp_path.glob("g.*"))
