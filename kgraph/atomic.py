@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import OutputError, os_reason
+from .storefolder import store_folder_around
 
 
 def check_writable(path: Path) -> None:
@@ -23,6 +24,10 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"output folder does not exist: {folder}")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"output folder is not writable: {folder}")
+    store = store_folder_around(folder.resolve())
+    if store is not None:  # "-o kg/CURRENT" replaced the database's own file: the store was lost
+        raise OutputError(f"output path {path} is inside the store folder {store}, which holds the "
+                          "store alone; write it elsewhere")
 
 
 @contextmanager

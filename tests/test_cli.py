@@ -486,3 +486,15 @@ def test_an_interrupted_export_says_nothing_of_a_store(graph: Path, tmp_path: Pa
     result = runner.invoke(app, ["export", str(graph), "-o", str(tmp_path / "g.graphml")])
     assert result.exit_code == 130
     assert result.stderr == "kgraph: error: interrupted; no output file was written\n"
+
+
+def test_an_output_inside_a_store_folder_is_refused(tmp_path: Path) -> None:
+    # "export kg -o kg/CURRENT" replaced the database's own file, and the store was lost
+    article, store = tmp_path / "a.txt", tmp_path / "kg"
+    article.write_text("Germany condemned Russia.\n")
+    succeeds(["build", str(article), "--store", str(store)])
+    for args in (["export", str(store), "-o", str(store / "CURRENT"), "--format", "nt"],
+                 ["build", str(article), "-o", str(store / "g.ttl")]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 4 and "inside the store folder" in result.stderr, result.output
+    assert "1" in succeeds(["query", str(store), "SELECT (COUNT(*) AS ?n) { ?e a kg:Event }"]).stdout
