@@ -18,6 +18,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .chrome import strip_page_chrome
 from .errors import InputError, describe
@@ -27,6 +28,9 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: the most read from standard input, a device or a pipe, which may never end (a file's size is known)
+MAX_STREAM_BYTES = 512 << 20
+_BINARY_PROBE = 8192  # bytes looked at for a NUL, which no text has
 #: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF): HTML
 #: forbids them too, and lxml (under trafilatura) raises on them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -110,12 +114,18 @@ def read_articles(files: list[str], warn: Warn) -> Iterator[Article]:
 
 def _read_one(name: str, warn: Warn) -> Iterator[Article]:
     if name == "-":
-        text = _decode(sys.stdin.buffer.read())
+        if sys.stdin is None:  # started with standard input closed ("kgraph build - <&-")
+            raise Skipped("standard input is closed")
+        text = _decode(_read_stream(sys.stdin.buffer))
         yield _text_article(f"<stdin>#{text_key(text)}", text)
         return
     path = Path(name)
     try:
-        raw = path.read_bytes()
+        if path.is_file():
+            raw = path.read_bytes()
+        else:  # a device or a pipe may never end ("/dev/zero")
+            with path.open("rb") as stream:
+                raw = _read_stream(stream)
     except OSError as exc:
         raise Skipped(exc.strerror or "cannot read") from None
     text = _decode(raw)
@@ -128,10 +138,22 @@ def _read_one(name: str, warn: Warn) -> Iterator[Article]:
         yield _text_article(source_key(name), text)
 
 
+def _read_stream(stream: BinaryIO) -> bytes:
+    """What a stream (standard input, a device, a pipe) holds, up to `MAX_STREAM_BYTES`: read whole,
+    "yes | kgraph build -" or /dev/zero filled the memory until the system killed the build."""
+    head = stream.read(_BINARY_PROBE)
+    if b"\x00" in head:
+        raise Skipped("binary file, not text")
+    rest = stream.read(MAX_STREAM_BYTES + 1 - len(head))
+    if len(head) + len(rest) > MAX_STREAM_BYTES:
+        raise Skipped(f"a stream of more than {MAX_STREAM_BYTES >> 20} MiB; save it to a file and build that")
+    return head + rest
+
+
 def _decode(raw: bytes) -> str:
     if not raw.strip():
         raise Skipped("empty file")
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw[:_BINARY_PROBE]:
         raise Skipped("binary file, not text")
     try:
         return raw.decode("utf-8-sig")

@@ -164,3 +164,13 @@ def test_a_file_name_that_is_not_utf8_is_built_and_removed_by_that_name(tmp_path
     assert warnings == [] and "read 2 article(s)" in out
     removed = CliRunner().invoke(app, ["remove", str(odd), "--store", str(store)])
     assert removed.exit_code == 0, removed.output
+
+
+def test_a_stream_that_never_ends_is_refused_not_read_until_memory_runs_out(tmp_path: Path, monkeypatch) -> None:
+    # /dev/zero and "yes | kgraph build -" were read whole: the system killed the build
+    zero = CliRunner().invoke(app, ["build", "/dev/zero", "-o", str(tmp_path / "g.ttl")])
+    assert zero.exit_code == 3 and "skipped /dev/zero: binary file, not text" in zero.stderr
+    monkeypatch.setattr("kgraph.sources.MAX_STREAM_BYTES", 100)
+    endless = CliRunner().invoke(app, ["build", "-", "-o", str(tmp_path / "g.ttl")], input=GOOD * 10)
+    assert endless.exit_code == 3 and "skipped -: a stream of more than" in endless.stderr
+    assert not list(tmp_path.iterdir())
