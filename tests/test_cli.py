@@ -131,6 +131,16 @@ def test_missing_spacy_model_says_how_to_install(article: Path, tmp_path: Path) 
     assert "not_a_model" in error and "pip install" in error
 
 
+@pytest.mark.parametrize("model, says", [("typer", "is not a spaCy pipeline that loads"),
+                                         ("blank:zz", "is not a spaCy pipeline that loads"),
+                                         ("blank:en", "has no parser and no ner")])
+def test_a_model_that_is_no_trained_pipeline_is_one_line(article: Path, tmp_path: Path, model: str,
+                                                         says: str) -> None:
+    # a module that is no pipeline gave AttributeError/ImportError tracebacks; "blank:en" found nothing
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "g.ttl"), "--model", model])
+    assert result.exit_code == 5 and says in result.stderr and result.stderr.count("\n") == 1, result.output
+
+
 # --- build: outputs that cannot be written ---------------------------------------------------
 
 
