@@ -272,7 +272,11 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         if fmt == "table":
             return _chomp(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(vocab.PREFIXES)))
         syntax = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.N_TRIPLES
-        return _chomp(ox.serialize(triples, format=syntax))
+        try:
+            return _chomp(ox.serialize(triples, format=syntax))
+        except (OSError, ValueError) as exc:  # a triple term (RDF 1.2), which JSON-LD cannot hold
+            raise QueryError(f"the graph this query built cannot be written as {fmt}: {exc}; "
+                             "try --format table") from None
     if fmt == "table":
         return _table(result.variables, result.rows)
     if _RESULTS_FORMATS[fmt] == result.results_format:

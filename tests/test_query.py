@@ -133,6 +133,14 @@ def test_construct_as_json_is_json_ld(store: ox.Store) -> None:
     assert subjects == {f"{KGID}actor/nato", f"{KGID}actor/volodymyr-zelenskyy", f"{KGID}country/RUS"}
 
 
+def test_a_triple_term_json_ld_cannot_hold_is_a_query_error(store: ox.Store) -> None:
+    # JSON-LD has no RDF 1.2 triple terms: the serializer's OSError was a traceback
+    result = run_query(store, "CONSTRUCT { kg:x kg:p ?t } WHERE { BIND(TRIPLE(kg:a, kg:b, kg:c) AS ?t) }")
+    with pytest.raises(QueryError, match="cannot be written as json"):
+        format_result(result, "json")
+    assert "<<(" in format_result(result, "csv")
+
+
 def test_describe_returns_triples(store: ox.Store) -> None:
     text = format_result(run_query(store, "DESCRIBE <https://w3id.org/kgraph/id/country/KOR>"))
     assert '"South Korea"' in text
