@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import http.client
 import socket
-from collections.abc import Callable
+import sys
 import threading
+from collections.abc import Callable
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from .errors import describe
 from .sparql_text import uses_service
 
 MAX_QUERY_BYTES = 1 << 20
@@ -59,6 +61,14 @@ class Gateway(ThreadingHTTPServer):
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[override]
+        """A client that hangs up mid-answer is no error of the server's (socketserver printed two
+        tracebacks for it); anything else is one line on stderr, and the server goes on."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return
+        sys.stderr.write(f"kgraph: warning: a request from {client_address[0]} failed: {describe(exc)}\n")
 
     def process_request_thread(self, request, client_address) -> None:  # type: ignore[override]
         try:

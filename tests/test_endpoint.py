@@ -111,6 +111,7 @@ def test_the_servers_log_is_read_while_it_runs(served):
         time.sleep(0.1)
     assert log.read_text().count("oxigraph: ") >= 30
     assert _answers_quickly(url) < 1
+    assert "Traceback" not in log.read_text()  # a client's hang-up is no error of the server's
 
 
 # item 10 --------------------------------------------------------------------------------------
