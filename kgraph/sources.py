@@ -188,10 +188,11 @@ def _html_article(source: str, html: str) -> Article:
 
 
 def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
-    count = 0
+    lines = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
+        lines += 1
         try:
             record = json.loads(line)
             body = record["text"]
@@ -221,9 +222,8 @@ def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:
         except Skipped as why:  # this line's text is all page chrome: the next lines still count
             warn(f"skipped {name} line {number}: {why}")
             continue
-        count += 1
         yield article
-    if not count:
+    if not lines:  # each line that is no article was skipped, and counted, on its own
         raise Skipped("no article with a 'text' field")
 
 

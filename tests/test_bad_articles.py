@@ -174,3 +174,12 @@ def test_a_stream_that_never_ends_is_refused_not_read_until_memory_runs_out(tmp_
     endless = CliRunner().invoke(app, ["build", "-", "-o", str(tmp_path / "g.ttl")], input=GOOD * 10)
     assert endless.exit_code == 3 and "skipped -: a stream of more than" in endless.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_a_json_lines_file_of_bad_lines_counts_each_line_once(tmp_path: Path) -> None:
+    # the file itself was counted as a third skipped article ("no article with a 'text' field")
+    feed, good = tmp_path / "feed.jsonl", tmp_path / "good.txt"
+    feed.write_text('{"x": 1}\n{"x": 2}\n')
+    good.write_text(GOOD)
+    warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), str(good), "-o", str(tmp_path / "g.ttl")]))
+    assert len(warnings) == 2 and "skipped 2" in out
