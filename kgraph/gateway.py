@@ -54,6 +54,9 @@ class Gateway(ThreadingHTTPServer):
         self.cors = frozenset(origin.rstrip("/") for origin in cors)
         self.log = log
         self._slots = threading.BoundedSemaphore(MAX_REQUESTS)
+        #: called when the backend ran past the time limit without stopping (an aggregate over a
+        #: cross product: Oxigraph checks its limit between answer rows); `serve` restarts it
+        self.stuck: Callable[[], None] | None = None
 
     def process_request(self, request, client_address) -> None:  # type: ignore[override]
         if not self._slots.acquire(blocking=False):
@@ -196,6 +199,13 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             backend.request(method, target, body=body, headers=headers)
             response = backend.getresponse()
+        except TimeoutError:
+            backend.close()
+            if self.server.stuck is not None:
+                self.server.stuck()
+            self._reply(503, f"the query ran past the server's time limit ({limit:g} s) and was stopped "
+                             "(the query engine restarted); kgraph serve --timeout sets the limit")
+            return
         except OSError as exc:
             backend.close()
             self._reply(502, f"the Oxigraph server behind kgraph serve did not answer: {exc}")

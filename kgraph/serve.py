@@ -80,10 +80,18 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         lock.release()
         raise KgraphError(_listen_failure(host, port, exc)) from None
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
+    backend_url = "http://{}:{}/query".format(*gateway.backend)
     process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
+    restart = threading.Event()
+
+    def stuck() -> None:  # a query the time limit did not stop: only a new server stops it
+        restart.set()
+        process.kill()
+
+    gateway.stuck = stuck
     front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
     try:
-        _wait_until_up(process, "http://{}:{}/query".format(*gateway.backend), log)
+        _wait_until_up(process, backend_url, log)
         front.start()
         url = f"http://{host}:{gateway.server_address[1]}/query"
         if ready:
@@ -98,7 +106,13 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
                 announce(f"  web pages from {', '.join(cors)} may query it from a browser (CORS)")
             announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
                      f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
-        process.wait()
+        while True:
+            process.wait()
+            if not restart.is_set():
+                break
+            restart.clear()
+            process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
+            _wait_until_up(process, backend_url, log)
         if process.returncode:
             raise KgraphError(f"the Oxigraph server stopped: {log.last_error(process.returncode)}")
     except KeyboardInterrupt:

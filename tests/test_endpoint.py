@@ -127,6 +127,28 @@ def test_the_server_stops_a_query_at_its_time_limit(served):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_query_the_time_limit_does_not_stop_is_stopped_by_a_new_query_engine(served):
+    """A count over a four-way cross product runs on inside Oxigraph past its --timeout-s (it
+    checks the limit between answer rows): the client got a 502 and one CPU stayed busy for
+    minutes. The gateway now answers 503 and serve starts a new engine, which is idle."""
+    url, server, _ = served
+    status, body = _get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+                        timeout=30)
+    assert status == 503 and b"time limit" in body
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            assert _answers_quickly(url) < 1
+            break
+        except (OSError, AssertionError):
+            assert time.monotonic() < deadline, "no new engine answered"
+            time.sleep(0.2)
+    oxigraph = _oxigraph_child(server)
+    before = _cpu_seconds(oxigraph)
+    time.sleep(1)
+    assert _cpu_seconds(oxigraph) - before < 0.3
+
+
 def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
     """Oxigraph appends its error to an answer already under way and ends it normally; the
     gateway breaks the answer off instead, so no client takes the rows so far for all."""
