@@ -18,7 +18,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from . import vocab
-from .errors import InputError, QueryError
+from .errors import InputError, QueryError, UsageError
 from .graphsource import GraphSource, open_source
 from .sparql_text import strip_lexemes as _strip_lexemes
 from .sparql_text import uses_service
@@ -106,11 +106,14 @@ def resolve_query(query_or_name: str | None, file: Path | None) -> str:
     """The SPARQL text meant by a --file, a canned query name or a literal query."""
     if file is not None:
         if query_or_name:
-            raise QueryError("give either a query or --file, not both")
+            raise UsageError("give either a query or --file, not both")
         try:
-            return file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig")  # a byte-order mark is no part of the query
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read query file {file}: {getattr(exc, 'strerror', None) or exc}") from None
+        if not _strip_lexemes(text).strip():
+            raise QueryError(f"query file {file} holds no query (it is empty or all comments)")
+        return text
     canned = canned_queries()
     known = ", ".join(canned) or "(none installed)"
     if not query_or_name or not query_or_name.strip():

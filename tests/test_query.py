@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from kgraph import query
-from kgraph.errors import InputError, QueryError
+from kgraph.errors import InputError, QueryError, UsageError
 from kgraph.query import canned_queries, format_result, resolve_query, run_query
 from kgraph.reader import load_store
 
@@ -225,8 +225,19 @@ def test_resolve_query_reads_a_file(tmp_path: Path) -> None:
     path = tmp_path / "deploys.rq"
     path.write_text(DEPLOYS)
     assert resolve_query(None, path) == DEPLOYS
-    with pytest.raises(QueryError, match="not both"):
+    with pytest.raises(UsageError, match="not both"):  # a usage error (2), not a bad query (3)
         resolve_query("top-actors", path)
+
+
+def test_a_query_file_with_a_byte_order_mark_or_no_query(tmp_path: Path) -> None:
+    # the mark was read as part of the query ("after '\ufeffSELECT *': expected ..."), and an
+    # empty file was "malformed SPARQL" with no word of the file being empty
+    marked, empty = tmp_path / "marked.rq", tmp_path / "empty.rq"
+    marked.write_bytes(b"\xef\xbb\xbf" + DEPLOYS.encode())
+    empty.write_text("# to do\n\n")
+    assert resolve_query(None, marked) == DEPLOYS
+    with pytest.raises(QueryError, match="holds no query"):
+        resolve_query(None, empty)
 
 
 @pytest.mark.parametrize("name", ["no-such-query", "select-all", "top actors"])
