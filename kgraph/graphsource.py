@@ -84,7 +84,7 @@ def open_source(location: str | Path, *, write: bool = False, create: bool = Tru
     text = str(location)
     check_location(text)
     if is_remote(text):
-        return RemoteStore(text)
+        return RemoteStore(text, write=write)
     path = Path(text)
     if write:
         return LocalStore(path, create=create)

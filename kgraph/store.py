@@ -311,8 +311,10 @@ class RemoteStore(GraphStore):
     own among them (left out here) and a triple once per graph that holds it.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, write: bool = True) -> None:
         self.base = server_base(url)
+        # a server that cannot be reached is an output a build cannot write, an input a query cannot read
+        self._unreachable: type[KgraphError] = OutputError if write else InputError
         self.kind = self._server_kind()
         if self.kind == "virtuoso":
             self.query_url = self.update_url = f"{self.base}/sparql"
@@ -340,7 +342,7 @@ class RemoteStore(GraphStore):
         except urllib.error.HTTPError as exc:  # Virtuoso has no /query: its 404 names it
             server = exc.headers.get("Server", "") if exc.headers else ""
         except (urllib.error.URLError, OSError) as exc:
-            raise OutputError(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
+            raise self._unreachable(f"cannot reach SPARQL store {self.base}: {getattr(exc, 'reason', exc)}") from None
         return "virtuoso" if server.lower().startswith("virtuoso") else "oxigraph"
 
     def graph_names(self) -> set[str]:

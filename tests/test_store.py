@@ -258,7 +258,10 @@ def test_a_server_is_named_by_its_base_or_any_of_its_endpoints(url, base):
 def test_an_unreachable_remote_store_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["build", str(_articles(tmp_path / "in")), "--store",
                                       f"http://127.0.0.1:{_free_port()}"])
-    assert result.exit_code != 0 and "cannot reach SPARQL store" in result.output
+    assert result.exit_code == 4 and "cannot reach SPARQL store" in result.output
+    # read from, it is an input that cannot be read (3); it said the output could not be written
+    read = CliRunner().invoke(app, ["query", f"http://127.0.0.1:{_free_port()}", "ASK {}"])
+    assert read.exit_code == 3 and "cannot reach SPARQL store" in read.output
 
 
 def test_serve_answers_sparql_over_http_read_only_beside_kgraph_query(tmp_path):
