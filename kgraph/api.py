@@ -7,6 +7,7 @@ build runs in this process (no child process, so no `if __name__ == "__main__":`
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tempfile
 import warnings
 from collections.abc import Iterable
@@ -54,14 +55,27 @@ def extract_events(text: str, *, date: str | dt.date | None = None, model: str |
     `model` names an installed spaCy pipeline (default as for `kgraph build`).
     """
     from .casing import text_for_parser, with_original_text
+    from .errors import InputError
     from .extract import extract_events as extract
+    from .parse import parse_articles
     from .pipeline import _with_date
     from .sources import text_key
 
     if not isinstance(text, str):
         raise TypeError(f"extract_events takes the article's text as a str, not {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # "\ud800" is no character: no graph or hash can hold it
+        raise InputError(f"the text holds an unpaired surrogate ({text[exc.start]!a}) at {exc.start}, "
+                         "which is no character") from None
     article = _with_date(Article(source=f"<text>#{text_key(text)}", text=text), _day(date))
-    doc = _pipeline(model)(text_for_parser(text))
+    failed: list[str] = []
+    # as a build parses it: a text longer than the pipeline's limit (1,000,000 characters) in parts
+    parsed = list(parse_articles(_pipeline(model), [(text_for_parser(text), article)], batch_size=1,
+                                 n_process=1, skip=lambda _, why: failed.append(why)))
+    if failed:
+        raise InputError(f"the text cannot be parsed: {failed[0]}")
+    doc, _ = parsed[0]
     return extract(with_original_text(doc, text), article).events
 
 
@@ -80,6 +94,8 @@ def build_graph(inputs: str | Path | Iterable[str | Path], *, date: str | dt.dat
     from .pipeline import build
     from .vocab import PREFIXES
 
+    if isinstance(inputs, bytes):  # a file name as bytes, as os.fsencode gives it
+        inputs = os.fsdecode(inputs)
     paths = [str(inputs)] if isinstance(inputs, (str, Path)) else [str(item) for item in inputs]
     with tempfile.TemporaryDirectory(prefix="kgraph-") as folder:
         output = Path(folder) / "graph.nq"

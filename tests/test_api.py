@@ -73,6 +73,29 @@ def test_build_graph_of_nothing_readable_is_an_error(tmp_path: Path) -> None:
             kgraph.build_graph([tmp_path / "empty.txt"])
 
 
+def test_a_text_longer_than_the_pipeline_takes_is_parsed_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy refuses a text over its max_length (1,000,000 characters: ValueError E088); a build
+    # parses such an article in parts, and now extract_events does too
+    from kgraph.nlp import load_pipeline
+
+    monkeypatch.setattr(load_pipeline(), "max_length", 60)
+    events = kgraph.extract_events("Germany condemned Russia. France warned Iran. Japan condemned China.")
+    assert {(e.action, e.agent.country, e.target.country) for e in events} == {
+        ("condemn", "DEU", "RUS"), ("warn", "FRA", "IRN"), ("condemn", "JPN", "CHN")}
+
+
+def test_a_text_with_an_unpaired_surrogate_is_a_kgraph_error() -> None:
+    with pytest.raises(kgraph.KgraphError, match="unpaired surrogate"):
+        kgraph.extract_events("Germany \ud800 condemned Russia.")
+
+
+def test_build_graph_takes_a_file_name_as_bytes(tmp_path: Path) -> None:
+    # the bytes were iterated: "input not found: 47"
+    article = tmp_path / "a.txt"
+    article.write_text("Germany condemned Russia.\n")
+    assert len(kgraph.build_graph(bytes(article))) > 0
+
+
 def readme_example() -> str:
     """The ```pycon block of the README's "Use from Python" section."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
