@@ -6,11 +6,14 @@ the command exits non-zero, with no traceback.
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Optional, TypeVar
 
 import typer
@@ -422,11 +425,20 @@ class _progress_bar:
 def main() -> None:
     # `kill` and a closed terminal stop a run as Ctrl-C does: its temporary files go, and no
     # half-written output stays (`serve` sets its own)
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _stop_as_interrupted)
     app()
 
 
-def _stop_as_interrupted(number: int, frame: object) -> None:
+def _stop_as_interrupted(number: int, frame: FrameType | None) -> None:
+    """Raise KeyboardInterrupt where the program is, unless that is inside a finalizer: Python
+    prints an exception raised in `__del__` ("Exception ignored in ...") and drops it, and a
+    build interrupted while the garbage collector ran a `regex` object's `__del__` went on to
+    its end. There the signal is sent again a moment later, once the finalizer has run."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            threading.Timer(0.05, os.kill, (os.getpid(), number)).start()
+            return
+        frame = frame.f_back
     raise KeyboardInterrupt

@@ -257,3 +257,24 @@ def test_a_parsing_option_beyond_reason_is_a_usage_error(article: Path, tmp_path
     # file descriptors and said the output could not be written
     result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "g.ttl"), option, value])
     assert result.exit_code == 2 and option in result.stderr and not list(tmp_path.glob("g.*"))
+
+
+def test_ctrl_c_during_a_finalizer_still_interrupts() -> None:
+    # Python drops an exception raised inside __del__ ("Exception ignored in ..."): a build whose
+    # Ctrl-C came while the garbage collector ran a regex object's __del__ printed that traceback
+    # and went on to its end
+    code = ("import os, signal, time\n"
+            "from kgraph import cli\n"
+            "signal.signal(signal.SIGINT, cli._stop_as_interrupted)\n"
+            "class Finalized:\n"
+            "    def __del__(self):\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "        time.sleep(0.01)\n"
+            "try:\n"
+            "    Finalized()\n"
+            "    time.sleep(2)\n"
+            "    print('went on')\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.stdout, result.stderr) == ("interrupted\n", "")
