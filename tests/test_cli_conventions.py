@@ -239,7 +239,8 @@ def test_ctrl_c_while_the_cli_loads_is_one_line_too() -> None:
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "kgraph: error: interrupted\n")
 
 
-@pytest.mark.parametrize("args", [["build", ""], ["build", "{article}", "--store", ""], ["query", "", "ASK {{}}"],
+@pytest.mark.parametrize("args", [["build", "", "-o", "{tmp}/g.ttl"], ["build", "{article}", "--store", ""],
+                                  ["query", "", "ASK {{}}"],
                                   ["export", "", "-o", "{tmp}/g.ttl"]])
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(article: Path, tmp_path: Path,
                                                                  args: list[str]) -> None:
