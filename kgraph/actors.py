@@ -567,7 +567,10 @@ class DocumentActors:
         if key in ARMED_GROUPS:
             return Actor(name, "GROUP", STATE_ORGS.get(key))
         if key in STATE_ORGS and STATE_ORGS[key]:  # the table's state, unless a possessor says another's
-            return Actor(name, "ORG", country_words(ent) or STATE_ORGS[key])  # "Pakistan's Foreign Office"
+            other = country_words(ent)
+            if other and other != STATE_ORGS[key]:  # "Pakistan's Foreign Office": its name says whose, so
+                return Actor(f"{country_name(other)} {name}", "ORG", other)  # it is not Britain's node too
+            return Actor(name, "ORG", STATE_ORGS[key])
         known = _state_organ_prefix(name)
         if known:
             return known

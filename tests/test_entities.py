@@ -210,3 +210,15 @@ def test_a_state_body_of_another_state_is_that_state_s(extract) -> None:
     assert ("demand", "PAK", "AFG", "asserted") in extract(
         "Pakistan's Foreign Office asked Afghanistan to take immediate steps to end the firing.")
     assert ("consult", "GBR", "RUS", "asserted") in extract("The Foreign Office summoned the Russian ambassador.")
+
+
+def test_another_state_s_body_is_its_own_node_in_the_graph(tmp_path) -> None:
+    # both were "actor/foreign-office", and the graph gave Pakistan's demand to Britain again
+    import kgraph
+
+    (tmp_path / "a.txt").write_text("The Foreign Office summoned the Russian ambassador.\n")
+    (tmp_path / "b.txt").write_text("Pakistan's Foreign Office asked Afghanistan to take immediate steps.\n")
+    graph = kgraph.build_graph(tmp_path)
+    rows = {(str(label), str(code)) for label, code in graph.query(
+        "SELECT ?label ?code WHERE { ?e kg:agent ?a . ?a rdfs:label ?label ; kg:country/kg:iso3 ?code }")}
+    assert rows == {("Foreign Office", "GBR"), ("Pakistan Foreign Office", "PAK")}
