@@ -426,9 +426,15 @@ def main() -> None:
     # `kill` and a closed terminal stop a run as Ctrl-C does: its temporary files go, and no
     # half-written output stays (`serve` sets its own)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
+        # a signal the shell set to be ignored stays so: a script's "kgraph build ... &", "nohup kgraph"
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is not signal.SIG_IGN:
             signal.signal(getattr(signal, name), _stop_as_interrupted)
     app()
+
+
+#: times in a row a signal was put off because it came inside a finalizer (see `_stop_as_interrupted`)
+_put_off = 0
+_MAX_PUT_OFF = 20  # 50 ms each: a finalizer that takes longer is interrupted where it is
 
 
 def _stop_as_interrupted(number: int, frame: FrameType | None) -> None:
@@ -436,9 +442,20 @@ def _stop_as_interrupted(number: int, frame: FrameType | None) -> None:
     prints an exception raised in `__del__` ("Exception ignored in ...") and drops it, and a
     build interrupted while the garbage collector ran a `regex` object's `__del__` went on to
     its end. There the signal is sent again a moment later, once the finalizer has run."""
+    global _put_off
+    if _put_off < _MAX_PUT_OFF and _in_finalizer(frame):
+        _put_off += 1
+        again = threading.Timer(0.05, os.kill, (os.getpid(), number))
+        again.daemon = True  # an exit meanwhile does not wait for it
+        again.start()
+        return
+    _put_off = 0
+    raise KeyboardInterrupt
+
+
+def _in_finalizer(frame: FrameType | None) -> bool:
     while frame is not None:
         if frame.f_code.co_name == "__del__":
-            threading.Timer(0.05, os.kill, (os.getpid(), number)).start()
-            return
+            return True
         frame = frame.f_back
-    raise KeyboardInterrupt
+    return False

@@ -279,3 +279,17 @@ def test_ctrl_c_during_a_finalizer_still_interrupts() -> None:
             "    print('interrupted')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (result.stdout, result.stderr) == ("interrupted\n", "")
+
+
+def test_a_signal_the_shell_ignores_stays_ignored() -> None:
+    # a script's "kgraph build ... &" starts with SIGINT ignored: its Ctrl-C is not for kgraph
+    code = ("import signal\n"
+            "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+            "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+            "import kgraph.cli as cli\n"
+            "cli.app = lambda: print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN,\n"
+            "                        signal.getsignal(signal.SIGHUP) is signal.SIG_IGN,\n"
+            "                        signal.getsignal(signal.SIGTERM) is cli._stop_as_interrupted)\n"
+            "cli.main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout == "True True True\n", result.stderr
