@@ -82,11 +82,14 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
     backend_url = "http://{}:{}/query".format(*gateway.backend)
     process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
-    restart = threading.Event()
+    restart = threading.Event()  # set from a request's thread; cleared once a new engine answers
+    swap = threading.Lock()
 
-    def stuck() -> None:  # a query the time limit did not stop: only a new server stops it
-        restart.set()
-        process.kill()
+    def stuck() -> None:  # a query the time limit did not stop: only a new engine stops it
+        with swap:
+            if not restart.is_set():  # one restart at a time; none of the engine being started
+                restart.set()
+                process.kill()
 
     gateway.stuck = stuck
     front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
@@ -110,9 +113,12 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
             process.wait()
             if not restart.is_set():
                 break
-            restart.clear()
-            process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
+            sys.stderr.write(f"kgraph: warning: a query ran past the time limit ({timeout} s) without "
+                             "stopping; the query engine is restarted\n")
+            with swap:
+                process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
             _wait_until_up(process, backend_url, log)
+            restart.clear()
         if process.returncode:
             raise KgraphError(f"the Oxigraph server stopped: {log.last_error(process.returncode)}")
     except KeyboardInterrupt:

@@ -25,7 +25,7 @@ class ServerLog:
         self.last: deque[str] = deque(maxlen=_KEEP)
         self.dropped = 0
         self._sink = sink
-        self._lines: queue.Queue[str] = queue.Queue(maxsize=10_000)
+        self._lines: queue.Queue[str | None] = queue.Queue(maxsize=10_000)
         self._reader = threading.Thread(target=self._read, args=(stream,), daemon=True, name="oxigraph-log")
         self._reader.start()
         threading.Thread(target=self._write, daemon=True, name="oxigraph-log-out").start()
@@ -40,10 +40,11 @@ class ServerLog:
                 self._lines.put_nowait(line)
             except queue.Full:
                 self.dropped += 1
+        stream.close()
+        self._lines.put(None)  # the server has exited: the writer ends too (a restarted one gets a new log)
 
     def _write(self) -> None:
-        while True:
-            line = self._lines.get()
+        while (line := self._lines.get()) is not None:
             sink = self._sink or sys.stderr
             try:
                 sink.write(f"oxigraph: {line}\n")

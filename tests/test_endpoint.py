@@ -131,7 +131,8 @@ def test_a_query_the_time_limit_does_not_stop_is_stopped_by_a_new_query_engine(s
     """A count over a four-way cross product runs on inside Oxigraph past its --timeout-s (it
     checks the limit between answer rows): the client got a 502 and one CPU stayed busy for
     minutes. The gateway now answers 503 and serve starts a new engine, which is idle."""
-    url, server, _ = served
+    url, server, log = served
+    first = _oxigraph_child(server)
     status, body = _get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
                         timeout=30)
     assert status == 503 and b"time limit" in body
@@ -144,6 +145,7 @@ def test_a_query_the_time_limit_does_not_stop_is_stopped_by_a_new_query_engine(s
             assert time.monotonic() < deadline, "no new engine answered"
             time.sleep(0.2)
     oxigraph = _oxigraph_child(server)
+    assert oxigraph != first and "the query engine is restarted" in log.read_text()
     before = _cpu_seconds(oxigraph)
     time.sleep(1)
     assert _cpu_seconds(oxigraph) - before < 0.3
