@@ -94,9 +94,12 @@ def build_graph(inputs: str | Path | Iterable[str | Path], *, date: str | dt.dat
     from .pipeline import build
     from .vocab import PREFIXES
 
-    if isinstance(inputs, bytes):  # a file name as bytes, as os.fsencode gives it
-        inputs = os.fsdecode(inputs)
-    paths = [str(inputs)] if isinstance(inputs, (str, Path)) else [str(item) for item in inputs]
+    def name(item: str | bytes | os.PathLike) -> str:  # a file name as bytes too, as os.fsencode gives it
+        return os.fsdecode(os.fspath(item))
+
+    single = isinstance(inputs, (str, bytes, bytearray, os.PathLike))
+    paths = [name(bytes(inputs) if isinstance(inputs, bytearray) else inputs)] if single else [
+        name(bytes(item) if isinstance(item, bytearray) else item) for item in inputs]
     with tempfile.TemporaryDirectory(prefix="kgraph-") as folder:
         output = Path(folder) / "graph.nq"
         build(paths, output, model=model, default_date=_day(date), ingest_process=False,

@@ -163,7 +163,8 @@ def _run(client, files: list[str], target: WritableGraphSource, summary: BuildSu
         summary.warnings.append(message)
         warn(message)
 
-    articles = unseen_articles(files, target.graph_names(), summary, skip, default_date, note, warn)
+    articles = unseen_articles(files, target.graph_names(), summary, skip,
+                               default_date=default_date, note=note, caution=warn)
     tasks = _batches(articles, articles_per_task)
     limit = TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
     running = as_completed()

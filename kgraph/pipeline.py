@@ -121,7 +121,8 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
             held.append(message)
 
     new_articles = ((text_for_parser(article.text), article)
-                    for article in unseen_articles(files, known, summary, skip, default_date, note, warn))
+                    for article in unseen_articles(files, known, summary, skip, default_date=default_date,
+                                                   note=note, caution=warn))
     pairs = parse_articles(nlp, new_articles, batch_size=batch_size, n_process=n_process,
                            skip=lambda article, why: skip(f"skipped {article.source}: {why}"))
     last = time.perf_counter()
@@ -152,7 +153,7 @@ def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_pr
 
 
 def unseen_articles(files: list[str], known: set[str], summary: BuildSummary,
-                    skip: Callable[[str], None], default_date: str | None = None,
+                    skip: Callable[[str], None], *, default_date: str | None = None,
                     note: Callable[[str], None] | None = None,
                     caution: Callable[[str], None] | None = None) -> Iterator[Article]:
     """The articles of `files`, dated, whose graph is not in `known` (the store's graphs, and
@@ -161,8 +162,7 @@ def unseen_articles(files: list[str], known: set[str], summary: BuildSummary,
     written: dict[str, str] = {}  # source -> the graph of its latest version in this input
     for article in read_articles(files, skip):
         summary.articles += 1
-        if caution and article.date and normalise_article_date(article.date) is None:
-            caution(f"{article.source}: its date '{article.date}' names no day; left out")
+        given = article.date
         article = _with_date(article, default_date)
         graph = graph_iri(article).value
         # the same text is in the store already, or earlier in this input; but when another
@@ -176,6 +176,9 @@ def unseen_articles(files: list[str], known: set[str], summary: BuildSummary,
             continue
         known.add(graph)
         written[article.source] = graph
+        if caution and given and given != article.date and normalise_article_date(given) is None:
+            instead = f"dated {article.date} from its text or --date" if article.date else "left out"
+            caution(f"{article.source}: its date '{given}' names no day; {instead}")
         yield article
 
 

@@ -49,7 +49,7 @@ def list_input_files(inputs: list[str]) -> list[str]:
         if given == "-":
             files.append(given)
             continue
-        if not given.strip():  # Path("") is the working folder: an unset "$DIR" would build all of it
+        if given == "":  # Path("") is the working folder: an unset "$DIR" would build all of it
             raise InputError("an input path is empty (an unset variable?); give a file, a folder or -")
         path = Path(given)
         if path.is_dir():

@@ -49,7 +49,7 @@ _SERVICE = "http://www.w3.org/ns/sparql-service-description#Service"
 
 
 def is_remote(target: str) -> bool:
-    return target.startswith(("http://", "https://"))
+    return target.lower().startswith(("http://", "https://"))  # "HTTP://host" too
 
 
 #: a URL of any scheme ("ftp://host/kg"): a store is a folder or an http(s) server, and such a
@@ -60,7 +60,7 @@ _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 def check_location(target: str) -> None:
     """Refuse a URL that is no http(s) SPARQL server, before it is read as a path, and an empty
     name, which as a path is the working folder."""
-    if not target.strip():
+    if target == "":
         raise UsageError("the graph or store is named by an empty string (an unset variable?)")
     scheme = _URL_SCHEME.match(target)
     if scheme and not is_remote(target):

@@ -113,3 +113,9 @@ def test_the_readme_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> 
     output: list[str] = []
     runner.run(test, out=output.append)
     assert runner.failures == 0, "".join(output)
+
+
+def test_build_graph_takes_a_list_of_file_names_as_bytes(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Germany condemned Russia.\n")
+    assert len(kgraph.build_graph([bytes(article)])) == len(kgraph.build_graph(bytearray(bytes(article)))) > 0

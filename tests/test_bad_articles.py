@@ -151,6 +151,9 @@ def test_a_date_that_names_no_day_is_left_out_with_a_warning_and_the_article_is_
     warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "g.ttl")]))
     assert warnings == [f"kgraph: warning: {feed}#a: its date '2024-13-45' names no day; left out"]
     assert "read 1 article(s)" in out and "skipped 0" in out and "condemn 1" in out
+    dated = CliRunner().invoke(app, ["build", str(feed), "-o", str(tmp_path / "h.ttl"), "--date", "2024-01-05"])
+    assert dated.stderr == (f"kgraph: warning: {feed}#a: its date '2024-13-45' names no day; "
+                            "dated 2024-01-05 from its text or --date\n")
 
 
 def test_a_file_name_that_is_not_utf8_is_built_and_removed_by_that_name(tmp_path: Path) -> None:

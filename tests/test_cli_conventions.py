@@ -293,3 +293,10 @@ def test_a_signal_the_shell_ignores_stays_ignored() -> None:
             "cli.main()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "True True True\n", result.stderr
+
+
+def test_a_server_url_in_capitals_is_a_server() -> None:
+    from kgraph.store import check_location, is_remote
+
+    check_location("HTTP://127.0.0.1:7878/query")  # the new scheme check refused it
+    assert is_remote("HTTPS://example.org/sparql")
