@@ -85,7 +85,7 @@ class Ingester:
         self.output = output
         self.warn = warn
         self.totals = IngestTotals()
-        self._counted: dict[str, dict[str, int]] = {}  # source document -> its events per action, as stored
+        self._counted: dict[str, tuple[tuple[str, int], ...]] = {}  # source document -> its events per action
 
     @classmethod
     def open(cls, store: str | None, output: Path | None, warn: Warn = _ignore) -> Ingester:
@@ -112,16 +112,17 @@ class Ingester:
             return
         self.target.put_article(processed.rdf)
         # a later article of the same source replaced the earlier one in the store: so in the counts
-        earlier = self._counted.pop(processed.rdf.document.value, {})
-        for action, count in earlier.items():
+        earlier = self._counted.pop(processed.rdf.document.value, ())
+        for action, count in earlier:
             self.totals.actions[action] -= count
             self.totals.events -= count
         self.totals.actions = {action: n for action, n in self.totals.actions.items() if n}
-        actions = processed.actions
-        for action, count in actions.items():
+        actions = tuple(processed.actions.items())
+        for action, count in actions:
             self.totals.actions[action] = self.totals.actions.get(action, 0) + count
             self.totals.events += count
-        self._counted[processed.rdf.document.value] = actions
+        if actions:  # an article without events needs no undoing
+            self._counted[processed.rdf.document.value] = actions
 
     def finish(self) -> IngestTotals:
         """Merge actors across articles, refresh the mention counts and write the output

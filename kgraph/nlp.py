@@ -113,7 +113,8 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError:
         raise ModelError(f"spaCy pipeline '{name}' is not installed; install it with "
                          f"pip install <package> (for the default: {INSTALL_HINT})") from None
-    except Exception as exc:  # noqa: BLE001 - "--model typer", "--model numpy", "blank:zz", a bad meta.json
+    except (ImportError, AttributeError, TypeError, ValueError, KeyError) as exc:  # "--model typer",
+        # "--model numpy", "blank:zz", a bad meta.json or config; anything else is a bug, with its traceback
         raise ModelError(f"'{name}' is not a spaCy pipeline that loads ({describe(exc)}); "
                          f"for the default: {INSTALL_HINT}") from None
     missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
