@@ -94,12 +94,11 @@ def build_graph(inputs: str | Path | Iterable[str | Path], *, date: str | dt.dat
     from .pipeline import build
     from .vocab import PREFIXES
 
-    def name(item: str | bytes | os.PathLike) -> str:  # a file name as bytes too, as os.fsencode gives it
-        return os.fsdecode(os.fspath(item))
+    def name(item: str | bytes | bytearray | os.PathLike) -> str:  # bytes too, as os.fsencode gives them
+        return os.fsdecode(bytes(item) if isinstance(item, bytearray) else os.fspath(item))
 
-    single = isinstance(inputs, (str, bytes, bytearray, os.PathLike))
-    paths = [name(bytes(inputs) if isinstance(inputs, bytearray) else inputs)] if single else [
-        name(bytes(item) if isinstance(item, bytearray) else item) for item in inputs]
+    one = isinstance(inputs, (str, bytes, bytearray, os.PathLike))
+    paths = [name(item) for item in ([inputs] if one else inputs)]
     with tempfile.TemporaryDirectory(prefix="kgraph-") as folder:
         output = Path(folder) / "graph.nq"
         build(paths, output, model=model, default_date=_day(date), ingest_process=False,

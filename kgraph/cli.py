@@ -70,16 +70,11 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-#: what Ctrl-C leaves, by command; the rest write nothing but their output file, if that
-_INTERRUPTED = {
-    "build_cli": "interrupted; no output file was written (a store keeps the articles finished before)",
-    "remove_cli": "interrupted; run the same remove again to finish it",
-}
-
-
-def user_errors(func: F) -> F:
-    """Turn KgraphError and Ctrl-C into one line on stderr and a non-zero exit."""
-    interrupted = _INTERRUPTED.get(func.__name__, "interrupted; no output file was written")
+def user_errors(func: F | None = None, *, interrupted: str = "interrupted; no output file was written"):
+    """Turn KgraphError and Ctrl-C into one line on stderr and a non-zero exit; `interrupted` is
+    the line for Ctrl-C, which says what the command leaves behind."""
+    if func is None:
+        return functools.partial(user_errors, interrupted=interrupted)
 
     @functools.wraps(func)
     def wrapper(*args: object, **kwargs: object) -> object:
@@ -145,7 +140,7 @@ class _Say:
 
 
 @app.command("build", cls=_Command)
-@user_errors
+@user_errors(interrupted="interrupted; no output file was written (a store keeps the articles finished before)")
 def build_cli(
     inputs: list[str] = typer.Argument(..., metavar="INPUT...",
         help="Article files or folders (searched recursively for *.txt, *.html, *.htm, "
@@ -225,7 +220,7 @@ DEFAULT_OUTPUT = Path("out/graph.ttl")
 
 
 @app.command("remove", cls=_Command)
-@user_errors
+@user_errors(interrupted="interrupted; run the same remove again to finish it")
 def remove_cli(
     source: str = typer.Argument(..., metavar="SOURCE",
                                  help="The article: its path (any spelling of it), "

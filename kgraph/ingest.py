@@ -116,7 +116,8 @@ class Ingester:
         for action, count in earlier:
             self.totals.actions[action] -= count
             self.totals.events -= count
-        self.totals.actions = {action: n for action, n in self.totals.actions.items() if n}
+            if not self.totals.actions[action]:
+                del self.totals.actions[action]
         actions = tuple(processed.actions.items())
         for action, count in actions:
             self.totals.actions[action] = self.totals.actions.get(action, 0) + count

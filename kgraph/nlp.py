@@ -40,7 +40,8 @@ def line_breaks(doc: Doc) -> Doc:
     right after another ends no sentence: the parser split "Secretary | Blinken spoke today
     with ...", "Pentagon | Press Secretary Peter Cook provided ...", "12:42 | P.M. EDT"; nor
     does a lower-case word after a word."""
-    starts = doc.to_array([SENT_START]).astype("int64")  # set as one array: each Token.is_sent_start set scans the whole Doc
+    # set as one array: each set of Token.is_sent_start scans the whole Doc (quadratic on long articles)
+    starts = doc.to_array([SENT_START]).astype("int64")
     words = list(doc)
     for token, after in zip(words, words[1:]):
         if "\n" in token.text or "\n" in token.whitespace_:
@@ -125,9 +126,7 @@ def load_pipeline(name: str | None = None) -> Language:
                                                         ABBREVIATION_HYPHEN]).finditer
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("kgraph_lemma_fixes", after="lemmatizer")
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("kgraph_line_breaks", before="parser")
-        if "ner" in nlp.pipe_names:  # lists of names, once the names are known
-            nlp.add_pipe(coordination.COMPONENT, after="ner")
-            nlp.add_pipe(reattach.COMPONENT, after=coordination.COMPONENT)
+    nlp.add_pipe("kgraph_line_breaks", before="parser")
+    nlp.add_pipe(coordination.COMPONENT, after="ner")  # lists of names, once the names are known
+    nlp.add_pipe(reattach.COMPONENT, after=coordination.COMPONENT)
     return nlp

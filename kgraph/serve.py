@@ -32,7 +32,7 @@ from .errors import InputError, KgraphError, UsageError
 from .gateway import Gateway
 from .serve_log import ServerLog
 from .reader import lock_for_reading
-from .store import is_store_folder
+from .storefolder import is_store_folder
 
 _START_TIMEOUT = 20.0
 DEFAULT_TIMEOUT = 30  # seconds: canned queries take at most ~6 s on a 1M-triple store

@@ -34,7 +34,7 @@ from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import Store
 from . import sparql
 from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
-    LOCK_NAME, check_store_folder, open_failure, remove_stale_temporaries, write_failure,
+    check_store_folder, open_failure, remove_stale_temporaries, write_failure,
 )
 from .vocab import PREFIXES
 
@@ -79,11 +79,6 @@ def server_base(url: str) -> str:
             path = path[: -len(endpoint)]
             break
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
-
-
-def is_store_folder(path: Path) -> bool:
-    """A folder that holds an Oxigraph store (or is empty, ready to become one)."""
-    return path.is_dir() and ((path / "CURRENT").exists() or (path / LOCK_NAME).exists())
 
 
 class GraphStore:

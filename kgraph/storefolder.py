@@ -24,13 +24,15 @@ _ROCKSDB_FILE = re.compile(r"CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+
 _STALE_AFTER = 60  # seconds: a temporary store without a lock file younger than this may be starting
 
 
+def is_store_folder(path: Path) -> bool:
+    """A folder that holds an Oxigraph store (or is empty, ready to become one)."""
+    return path.is_dir() and ((path / "CURRENT").exists() or (path / LOCK_NAME).exists())
+
+
 def store_folder_around(path: Path) -> Path | None:
-    """The store folder that `path` is in (or is), if any: a folder with RocksDB's CURRENT and
-    IDENTITY files, where a file written by kgraph (or anyone) would sit among the database's."""
-    for folder in (path, *path.parents):
-        if (folder / "CURRENT").is_file() and (folder / "IDENTITY").is_file():
-            return folder
-    return None
+    """The store folder that `path` is in (or is), if any: a file written there by kgraph (or
+    anyone) would sit among the database's own."""
+    return next((folder for folder in (path, *path.parents) if is_store_folder(folder)), None)
 
 
 def check_store_folder(folder: Path, *, create: bool, error: type[KgraphError]) -> None:

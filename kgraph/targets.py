@@ -48,9 +48,9 @@ def check_rdf_suffix(output: Path) -> None:
     known = ", ".join(RDF_FORMATS)
     if suffix in _NETWORK_SUFFIXES:
         raise UsageError(f"--output {output}: the graph is written as RDF ({known}); for "
-                          f"{suffix[1:]} use {_NETWORK_SUFFIXES[suffix]}")
+                         f"{suffix[1:]} use {_NETWORK_SUFFIXES[suffix]}")
     raise UsageError(f"--output {output}: cannot tell the RDF syntax from the extension "
-                      f"'{suffix or '(none)'}'; use one of {known}")
+                     f"'{suffix or '(none)'}'; use one of {known}")
 
 
 def same_file(a: Path, b: Path) -> bool:
