@@ -14,13 +14,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Optional, TypeVar
+from typing import Optional, TypeVar, overload
 
 import typer
 from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
-from .errors import KgraphError, os_reason
+from .errors import InputError, KgraphError, os_reason
 from .vocab import PREFIXES
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -96,6 +96,18 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value.lower()
 
 
+@overload
+def _path(value: str, what: str) -> Path: ...
+@overload
+def _path(value: None, what: str) -> None: ...
+def _path(value: str | None, what: str) -> Path | None:
+    """A path given on the command line, taken as text because Typer reads "" as Path("."): an
+    unset "$VAR" would name the working folder, as a store to serve or a file to write over."""
+    if value == "":
+        raise InputError(f"{what} is an empty path (an unset variable?); give a file or folder")
+    return None if value is None else Path(value)
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"kgraph {__version__}")
@@ -146,7 +158,7 @@ def build_cli(
         help="Article files or folders (searched recursively for *.txt, *.html, *.htm, "
              "*.jsonl), or - for standard input. Text must be UTF-8: a file in another "
              "encoding is skipped with a warning (convert it with iconv)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+    output_name: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
         help="RDF file to write; the format follows the extension (.ttl, .nt, .nq, .trig, .n3, "
              ".jsonld, .rdf). Default: out/graph.ttl when no --store is given."),
     store: Optional[str] = typer.Option(None, "--store", "-s", metavar="FOLDER|URL",
@@ -154,7 +166,7 @@ def build_cli(
              "if missing; articles already in it are skipped, changed ones replaced) or the "
              "URL of a SPARQL 1.1 server: Oxigraph's (http://localhost:7878) or Virtuoso's "
              "(http://localhost:8890/sparql)."),
-    graphml: Optional[Path] = typer.Option(None, "--graphml", metavar="FILE",
+    graphml_name: Optional[str] = typer.Option(None, "--graphml", metavar="FILE",
         help="Also export the actor graph as GraphML for Gephi to this file."),
     model: Optional[str] = typer.Option(None, "--model", "-m", metavar="NAME",
         help="Installed spaCy pipeline to use (default: en_core_web_sm if installed, "
@@ -177,6 +189,7 @@ def build_cli(
     from .pipeline import build
 
     out = _Say(quiet, verbose)
+    output, graphml = _path(output_name, "--output"), _path(graphml_name, "--graphml")
     if date is not None and iso_date(date) is None:
         raise fail(f"--date must be a day as YYYY-MM-DD, not '{date}'", 2)
     if dask is not None and (store is None or output is not None):
@@ -250,7 +263,7 @@ def remove_cli(
 @app.command("serve", cls=_Command)
 @user_errors
 def serve_cli(
-    store: Path = typer.Argument(..., metavar="STORE", help="Store folder written by kgraph build --store."),
+    store: str = typer.Argument(..., metavar="STORE", help="Store folder written by kgraph build --store."),
     host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS", help="Address to listen on."),
     port: int = typer.Option(7878, "--port", "-p", min=0, max=65535, metavar="PORT",
                              help="Port to listen on; 0 picks a free one (printed)."),
@@ -280,8 +293,8 @@ def serve_cli(
     from .serve import serve
 
     out = _Say(quiet, verbose)
-    serve(store, host=host, port=port, timeout=timeout, allow_service=allow_service, cors=tuple(cors or ()),
-          announce=out.say, ready=typer.echo if quiet else None, log_requests=out.notes)
+    serve(_path(store, "STORE"), host=host, port=port, timeout=timeout, allow_service=allow_service,
+          cors=tuple(cors or ()), announce=out.say, ready=typer.echo if quiet else None, log_requests=out.notes)
 
 
 @app.command("query", cls=_Command)
@@ -293,7 +306,7 @@ def query_cli(
     query: Optional[str] = typer.Argument(None, metavar="QUERY_OR_NAME",
         help=f"A SPARQL query, or the name of a canned query (see --list). The prefixes "
              f"{PREBOUND} are pre-bound."),
-    file: Optional[Path] = typer.Option(None, "--file", "-f", metavar="FILE", help="Read the query from this file."),
+    file_name: Optional[str] = typer.Option(None, "--file", "-f", metavar="FILE", help="Read the query from this file."),
     fmt: str = typer.Option("table", "--format", metavar="|".join(QUERY_FORMATS),
                             help="table, or a SPARQL 1.1 results format: csv, tsv or json."),
     list_queries: bool = typer.Option(False, "--list", help="List the canned queries and exit."),
@@ -320,9 +333,9 @@ def query_cli(
     fmt = _choice(fmt, QUERY_FORMATS, "--format")
     if graph is None:
         raise fail("give the graph file to query (or --list to see the canned queries)", 2)
-    if query is None and file is None:
+    if query is None and file_name is None:
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
-    text = resolve_query(query, file)
+    text = resolve_query(query, _path(file_name, "--file"))
     try:
         typer.echo(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout))
     except KeyboardInterrupt:
@@ -339,7 +352,7 @@ def export_cli(
                                    help="graphml or gexf (for Gephi), html (a page to look at in a browser), "
                                         "or turtle, nt, nq, trig, jsonld.  [default: by the output's "
                                         "extension, else graphml]"),
-    output: Path = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write."),
+    output_name: str = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write."),
     view: str = typer.Option("actors", "--view", metavar="|".join(EXPORT_VIEWS),
         help="actors: actors and countries as nodes, events as edges from agent to target; "
              "events: events as nodes too, so targetless and nested events show up."),
@@ -353,6 +366,7 @@ def export_cli(
     from .formats import export_format_for
 
     out = _Say(quiet, verbose)
+    output = _path(output_name, "--output")
     named = export_format_for(output)
     fmt = _choice(fmt, EXPORT_FORMATS, "--format") if fmt is not None else named or "graphml"
     if named is not None and named != fmt:  # "-o g.nq --format graphml": asked for, but worth a word

@@ -223,6 +223,8 @@ def stored_sources(store: str, limit: int = 10) -> tuple[list[str], int]:
 def remove(source: str, store: str) -> int:
     """Delete one article from a store, by its path in any spelling, `FILE#ID`, URL or the
     source key the store shows (`dcterms:source`)."""
+    if source == "":  # as a path, the working folder: no article, and a confusing "no article with source ''"
+        raise InputError("the article to remove is named by an empty string (an unset variable?)")
     with open_source(store, write=True, create=False) as target:  # removing never makes a store
         removed = sum(target.remove_source(key) for key in source_keys(source))
         if removed:

@@ -251,6 +251,21 @@ def test_an_empty_path_is_refused_not_read_as_the_working_folder(article: Path, 
     assert not list(tmp_path.glob("g.*"))
 
 
+@pytest.mark.parametrize("args", [["serve", ""], ["build", "{article}", "-o", ""],
+                                  ["build", "{article}", "-o", "{tmp}/g.ttl", "--graphml", ""],
+                                  ["query", "{tmp}/g.ttl", "-f", ""], ["export", "{tmp}/g.ttl", "-o", ""],
+                                  ["remove", "", "--store", "{tmp}/store"]])
+def test_an_empty_path_to_serve_write_or_read_a_query_from_is_refused_as_build_refuses_one(
+        article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    # Typer reads "" as Path("."): `serve ""` answered "not a kgraph store folder: ." and
+    # `-o ""` "output path is a folder"; they now say what `build ""` says, with its exit status
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    result = runner.invoke(app, [a.format(article=article, tmp=tmp_path) for a in args])
+    assert result.exit_code == 3 and "empty" in result.stderr and "unset variable" in result.stderr
+    assert result.stderr.count("\n") == 1 and sorted(tmp_path.iterdir()) == before, result.output
+
+
 @pytest.mark.parametrize("option, value", [("--batch-size", "99999999999999999999"), ("--n-process", "5000")])
 def test_a_parsing_option_beyond_reason_is_a_usage_error(article: Path, tmp_path: Path, option: str,
                                                          value: str) -> None:
