@@ -245,11 +245,11 @@ def remove_cli(
 ) -> None:
     """Delete one article and everything extracted from it from a store."""
     from .pipeline import remove, stored_sources
-    from .sources import escaped_name
+    from .sources import printable
 
     out = _Say(quiet, verbose)
     removed = remove(source, store)
-    source = escaped_name(source)
+    source = printable(source)
     if not removed:
         held, count = stored_sources(store)
         if not count:

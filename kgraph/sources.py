@@ -34,6 +34,9 @@ _BINARY_PROBE = 8192  # bytes looked at for a NUL, which no text has
 #: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF): HTML
 #: forbids them too, and lxml (under trafilatura) raises on them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: a backslash that `escaped_name` doubles: one an escape would follow or one that would read as
+#: an escape's start (a name's byte 0xff, held as U+DCFF, is written "\\xff")
+_AMBIGUOUS_BACKSLASH = re.compile(r"\\(?=\\|x[0-9a-f]{2}|[\udc80-\udcff])")
 
 Warn = Callable[[str], None]
 
@@ -76,23 +79,37 @@ def source_key(path: str) -> str:
 
 
 def escaped_name(name: str) -> str:
-    """`name` with the bytes of a file name that are not UTF-8 written as escapes: for RDF and for
-    messages, neither of which can hold the surrogates Python reads such bytes as."""
+    """`name` with the bytes of a file name that are not UTF-8 written as escapes ("\\xff"), for
+    RDF, which cannot hold the surrogates Python reads such bytes as; one to one, because a key
+    names one article: a backslash that would read as part of an escape is doubled ("b\\\\xff"
+    is the file named with a backslash), and any other name is unchanged."""
+    return printable(_AMBIGUOUS_BACKSLASH.sub(r"\\\\", name))
+
+
+def printable(name: str) -> str:
+    """`name` with the bytes that are not UTF-8 written as escapes ("\\xff"), for messages: what
+    the user gave, which no terminal shows as surrogates."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def source_keys(given: str) -> list[str]:
     """The keys an article given by the user (to `kgraph remove`) may have been stored under:
-    as written (a URL, a stdin or JSON-line key, a store built before paths were resolved)
-    and, for a path or `FILE#ID`, with the file resolved."""
+    as written (a URL, a stdin or JSON-line key, the key the store shows, a store built before
+    paths were resolved) and, for a path or `FILE#ID`, with the file resolved. Text naming a
+    file is that file: "b\\xff.txt" is then not the key of the file named "b" and byte 0xff."""
     if "://" in given or given.startswith("<stdin>"):
-        return [escaped_name(given)]
+        return [_as_written(given)]
     name, hash_, fragment = given.rpartition("#")
     if hash_ and Path(name).is_file():
-        resolved = f"{source_key(name)}#{fragment}"
+        resolved, a_file = f"{source_key(name)}#{fragment}", True
     else:
-        resolved = source_key(given)
-    return list(dict.fromkeys([resolved, escaped_name(given)]))
+        resolved, a_file = source_key(given), Path(given).exists()
+    return list(dict.fromkeys([resolved, escaped_name(given) if a_file else _as_written(given)]))
+
+
+def _as_written(given: str) -> str:
+    """`given` as a key: itself, unless it holds bytes that are not UTF-8 (only a path can)."""
+    return given if _is_text(given) else escaped_name(given)
 
 
 def text_key(text: str) -> str:

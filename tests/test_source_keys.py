@@ -68,3 +68,18 @@ def test_one_file_spelled_three_ways_is_one_article(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["remove", os.path.join("in", "..", "in", "b.txt"), "--store", store])
     assert result.exit_code == 0, result.output
     assert _sources(tmp_path / "kg") == []
+
+
+def test_a_file_named_like_a_byte_escape_and_one_with_that_byte_are_two_articles(tmp_path):
+    # both were keyed "b\xff.txt" (a backslash, then x, f, f): the store kept one of the two
+    folder, store = tmp_path / "in", str(tmp_path / "kg")
+    folder.mkdir()
+    escape_like, raw_byte = folder / "b\\xff.txt", folder / os.fsdecode(b"b\xff.txt")
+    escape_like.write_text("Russia condemned Ukraine.\n")
+    raw_byte.write_text("Japan supplied radars to the Philippines.\n")
+    assert build([str(folder)], store=store, ingest_process=False).articles == 2
+    assert _sources(tmp_path / "kg") == [f"{folder}/b\\\\xff.txt", f"{folder}/b\\xff.txt"]
+    assert remove(str(escape_like), store) == 1  # that file, not the other
+    assert _sources(tmp_path / "kg") == [f"{folder}/b\\xff.txt"]
+    escape_like.unlink()  # now the text the store shows names no file: it is the other's key
+    assert remove(f"{folder}/b\\xff.txt", store) == 1 and _sources(tmp_path / "kg") == []
