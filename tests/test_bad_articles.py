@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from contextlib import suppress
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +19,7 @@ from kgraph.ingest import IngestProcess
 from kgraph.model import Article
 from kgraph.nlp import load_pipeline
 from kgraph.pipeline import build
+from kgraph.sources import read_articles
 
 GOOD = "Russia condemned Ukraine.\n"
 EVIDENCE = ("SELECT ?text ?start ?end WHERE { ?e <https://w3id.org/kgraph/ontology#evidence> ?text ; "
@@ -177,6 +180,26 @@ def test_a_stream_that_never_ends_is_refused_not_read_until_memory_runs_out(tmp_
     endless = CliRunner().invoke(app, ["build", "-", "-o", str(tmp_path / "g.ttl")], input=GOOD * 10)
     assert endless.exit_code == 3 and "skipped -: a stream of more than" in endless.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_a_named_pipe_fed_past_the_stream_cap_is_skipped_once_the_cap_is_read(tmp_path: Path, monkeypatch) -> None:
+    # a FIFO (or a device) is no file of known size: without the cap, "kgraph build fifo" read
+    # whatever its writer sent, however much
+    monkeypatch.setattr("kgraph.sources.MAX_STREAM_BYTES", 1 << 20)
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+
+    def feed_two_mib() -> None:
+        with suppress(BrokenPipeError), open(fifo, "wb") as writer:  # the reader hangs up at the cap
+            for _ in range(2 * 1024):
+                writer.write(GOOD.encode() * 40)  # about a kilobyte of text, no NUL
+    writer = threading.Thread(target=feed_two_mib, daemon=True)
+    writer.start()
+    warnings: list[str] = []
+    assert list(read_articles([str(fifo)], warnings.append)) == []
+    assert warnings == [f"skipped {fifo}: a stream of more than 1 MiB; save it to a file and build that"]
+    writer.join(timeout=10)
+    assert not writer.is_alive()
 
 
 def test_a_json_lines_file_of_bad_lines_counts_each_line_once(tmp_path: Path) -> None:
