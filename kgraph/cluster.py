@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .casing import text_for_parser
 from .errors import InputError, KgraphError, UsageError
-from .ingest import Ingester
+from .ingest import ActionCounts, EventCounts, Ingester
 from .model import Article
 from .nlp import load_pipeline
 from .parse import parse_articles
@@ -81,7 +81,9 @@ class TaskSummary:
     words: int = 0
     events: int = 0
     skipped: int = 0
-    actions: dict[str, int] = field(default_factory=dict)
+    #: each article stored, in order: its document and events per action, which the client
+    #: counts as a local build does (a later task's version of a URL replaces an earlier one's)
+    stored: list[tuple[str, ActionCounts]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -104,12 +106,14 @@ def process_articles(articles: list[Article]) -> TaskSummary:
     try:
         for doc, article in parse_articles(plugin.nlp, pairs, batch_size=len(articles), n_process=1, skip=skip):
             summary.words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-            ingest.add(doc, article)
+            stored = ingest.add(doc, article)
+            if stored is not None:
+                summary.stored.append(stored)
     except KgraphError as exc:  # e.g. the store went away: the client says it in one line
         failure = type(exc)(str(exc))  # without the chain (an HTTPError) that Dask would pickle
     if failure is not None:
         raise failure
-    summary.events, summary.actions = ingest.totals.events, ingest.totals.actions
+    summary.events = ingest.totals.events
     summary.skipped += ingest.totals.skipped
     return summary
 
@@ -168,30 +172,33 @@ def _run(client, files: list[str], target: WritableGraphSource, summary: BuildSu
     tasks = _batches(articles, articles_per_task)
     limit = TASKS_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
     running = as_completed()
+    counts = EventCounts()
     sent = done = 0
     for batch, wait in tasks:
         if wait:  # a newer version of an article on its way: the older one must be in first
             for future in running:
-                done += _collect(future, summary, warn, note)
+                done += _collect(future, summary, counts, warn, note)
             running = as_completed()
         running.add(client.submit(process_articles, batch, key=_task_key(batch), pure=False))
         sent += len(batch)
         if running.count() >= limit:
-            done += _collect(next(running), summary, warn, note)
+            done += _collect(next(running), summary, counts, warn, note)
             if progress:
                 progress(done, sent)
     for future in running:
-        done += _collect(future, summary, warn, note)
+        done += _collect(future, summary, counts, warn, note)
         if progress:
             progress(done, sent)
+    summary.events, summary.actions = counts.events, counts.actions
     if summary.articles == 0:
         reasons = "; ".join(summary.warnings[:3]) + ("; ..." if len(summary.warnings) > 3 else "")
         raise InputError("no readable article in the input" + (f": {reasons}" if reasons else ""))
 
 
-def _collect(future, summary: BuildSummary, warn: Callable[[str], None],
+def _collect(future, summary: BuildSummary, counts: EventCounts, warn: Callable[[str], None],
              note: Callable[[str], None] | None) -> int:
-    """Add a finished task's summary to the build's; a task's own error ends the build."""
+    """Add a finished task's summary to the build's, its events to `counts` (collected in the
+    order `_batches` makes the versions of a URL be written); a task's own error ends the build."""
     from distributed import KilledWorker
 
     try:
@@ -199,10 +206,9 @@ def _collect(future, summary: BuildSummary, warn: Callable[[str], None],
     except KilledWorker as exc:
         raise DaskError(f"a task's workers died too often, the build stops: {exc}") from None
     summary.words += result.words
-    summary.events += result.events
     summary.skipped += result.skipped
-    for action, count in result.actions.items():
-        summary.actions[action] = summary.actions.get(action, 0) + count
+    for document, actions in result.stored:
+        counts.count(document, actions)
     for message in result.warnings:
         summary.warnings.append(message)
         warn(message)

@@ -77,6 +77,34 @@ class IngestTotals:
     skipped: int = 0  # articles left out because extraction failed on them
 
 
+#: an article's events per action, as `EventCounts` keeps them
+ActionCounts = tuple[tuple[str, int], ...]
+
+
+@dataclass
+class EventCounts:
+    """A build's events per action, each source document counted once: a later article of the
+    same source replaces the earlier in the counts as it does in the store (two JSON lines with
+    one URL), also when the two were processed apart (in two tasks of a Dask build)."""
+
+    events: int = 0
+    actions: dict[str, int] = field(default_factory=dict)
+    by_document: dict[str, ActionCounts] = field(default_factory=dict)  # only those with events
+
+    def count(self, document: str, actions: ActionCounts) -> None:
+        """Count the article stored as `document`, undoing the counts of its earlier version."""
+        for action, count in self.by_document.pop(document, ()):
+            self.actions[action] -= count
+            self.events -= count
+            if not self.actions[action]:
+                del self.actions[action]
+        for action, count in actions:
+            self.actions[action] = self.actions.get(action, 0) + count
+            self.events += count
+        if actions:  # an article without events needs no undoing
+            self.by_document[document] = actions
+
+
 class Ingester:
     """Extraction, RDF and writes for one build, into an open store."""
 
@@ -85,7 +113,7 @@ class Ingester:
         self.output = output
         self.warn = warn
         self.totals = IngestTotals()
-        self._counted: dict[str, tuple[tuple[str, int], ...]] = {}  # source document -> its events per action
+        self.counts = EventCounts()
 
     @classmethod
     def open(cls, store: str | None, output: Path | None, warn: Warn = _ignore) -> Ingester:
@@ -100,30 +128,22 @@ class Ingester:
         """The named graphs in the store now: articles already there need no parse."""
         return self.target.graph_names()
 
-    def add(self, doc: Doc, article: Article) -> None:
-        """Extract and store one article (the caller skips those in `known_graphs`)."""
-        self.store(process_article(doc, article))
+    def add(self, doc: Doc, article: Article) -> tuple[str, ActionCounts] | None:
+        """Extract and store one article (the caller skips those in `known_graphs`); see `store`."""
+        return self.store(process_article(doc, article))
 
-    def store(self, processed: ProcessedArticle) -> None:
-        """Write one processed article's graph and count its events."""
+    def store(self, processed: ProcessedArticle) -> tuple[str, ActionCounts] | None:
+        """Write one processed article's graph and count its events; its document and events
+        per action, or None for an article skipped."""
         if processed.rdf is None:
             self.totals.skipped += 1
             self.warn(f"skipped {processed.article.source}: {processed.error}")
-            return
+            return None
         self.target.put_article(processed.rdf)
-        # a later article of the same source replaced the earlier one in the store: so in the counts
-        earlier = self._counted.pop(processed.rdf.document.value, ())
-        for action, count in earlier:
-            self.totals.actions[action] -= count
-            self.totals.events -= count
-            if not self.totals.actions[action]:
-                del self.totals.actions[action]
-        actions = tuple(processed.actions.items())
-        for action, count in actions:
-            self.totals.actions[action] = self.totals.actions.get(action, 0) + count
-            self.totals.events += count
-        if actions:  # an article without events needs no undoing
-            self._counted[processed.rdf.document.value] = actions
+        stored = processed.rdf.document.value, tuple(processed.actions.items())
+        self.counts.count(*stored)
+        self.totals.events, self.totals.actions = self.counts.events, self.counts.actions
+        return stored
 
     def finish(self) -> IngestTotals:
         """Merge actors across articles, refresh the mention counts and write the output

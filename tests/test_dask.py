@@ -66,6 +66,17 @@ def test_a_build_on_two_dask_workers_gives_the_graph_of_a_local_build(tmp_path, 
     assert _server_quads(sparql_server) == local_quads
 
 
+def test_a_url_sent_again_in_a_later_task_is_counted_once_as_in_a_local_build(tmp_path, sparql_server):
+    # each task's events were added up: the first text's events stayed in the summary, though
+    # the second text replaced them in the store
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"url": "https://news.example/2", "text": text}) for text in (
+        "Germany condemned Russia. France warned Iran.", "Germany condemned Iran.")))
+    local = build([str(feed)], tmp_path / "graph.ttl")
+    summary = build_on_dask([str(feed)], sparql_server, "local:1", articles_per_task=1)
+    assert (summary.events, summary.actions) == (local.events, local.actions) == (1, {"condemn": 1})
+
+
 @pytest.mark.parametrize("options, message", [
     (["--dask", "local:2"], "give --store URL"),
     (["--dask", "local:2", "--store", "http://127.0.0.1:1", "--output", "g.ttl"], "give --store URL"),
