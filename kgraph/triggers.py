@@ -17,7 +17,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import span_tokens
+from .doccache import children, span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS,
     DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
@@ -71,9 +71,9 @@ def obliged_subject(modal: Token) -> Token | None:
     helps, outside a condition ("if Russia must ..."), and not the speaker or the hearer."""
     verb = modal.head
     if modal.dep_ != "aux" or verb.pos_ != "VERB" or verb.dep_ == "relcl" or any(
-            c.dep_ == "mark" or c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+            c.dep_ == "mark" or c.dep_ == "aux" and c.lower_ == "have" for c in children(verb)):
         return None  # "actions that Russia must take", "if ...", "must have known"
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" or subject.i > modal.i:
         return None  # "we must", "it must mean", "Must Russia ...?"
     return subject
@@ -86,7 +86,7 @@ def material_support_given(token: Token) -> bool:
         return False
     if token.head.lemma_.lower() not in GIVING_VERBS:
         return False
-    kinds = [c for c in token.children if c.dep_ == "amod"]
+    kinds = [c for c in children(token) if c.dep_ == "amod"]
     kinds += [k for c in kinds for k in c.conjuncts]
     return any(k.lemma_.lower() in MATERIAL_KINDS for k in kinds)
 
@@ -102,7 +102,7 @@ def calling_verb(token: Token) -> Token | None:
         head = head.head  # "described the attack as a violation", "denounced the sanctions as illegal"
     elif token.dep_ != "oprd":
         return None
-    if head.lemma_.lower() in CALLING_VERBS and any(c.dep_ == "dobj" for c in head.children):
+    if head.lemma_.lower() in CALLING_VERBS and any(c.dep_ == "dobj" for c in children(head)):
         return head
     return None
 
@@ -152,12 +152,19 @@ def _sentences_worth_matching(doc: Doc) -> dict[str, list[Span]]:
         wanted = sorted({word for needs in patterns.values() for c, words in needs if c == column for word in words})
         for i in np.flatnonzero(np.isin(values[:, column], np.array(wanted, dtype=np.uint64))):
             where.setdefault((column, int(values[i, column])), set()).add(int(sentence[i]))
+    present = ({w for c, w in where if c == 0}, {w for c, w in where if c == 1})  # words the document has
     spans = sentences(doc)
+    holding: dict[tuple[int, frozenset[int]], set[int]] = {}  # a node's words -> the sentences with one of them
     worth: dict[str, list[Span]] = {}
     for rule, needs in patterns.items():
-        possible = set(range(len(spans)))
-        for column, words in needs:
-            possible &= set().union(*(where.get((column, w), set()) for w in words))
+        possible = set(range(len(spans))) if not needs else None
+        for need in needs:
+            if need not in holding:
+                column, words = need
+                holding[need] = set().union(*(where[column, w] for w in words & present[column]))
+            possible = holding[need] if possible is None else possible & holding[need]
+            if not possible:
+                break
         worth[rule] = [spans[n] for n in sorted(possible)]
     return worth
 
@@ -193,7 +200,7 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
 def _verb_actions(token: Token, lemma: str) -> list[str]:
     """Actions a verb names; "send arms and personnel" names both supply and deploy."""
     if lemma in OBJECT_DEPENDENT:
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in token.children):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(token)):
             return []  # "provides support to X": the noun names the action
         kinds = _object_kinds(token)
         if kinds:
@@ -209,7 +216,7 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if action is None:
         return []
     if lemma in LIGHT_VERBS and any(c.dep_ == "dobj" and NOUN_TRIGGERS.get(c.lemma_.lower()) == action
-                                    for c in token.children):
+                                    for c in children(token)):
         return []  # "waged war on X": the noun names the action, once
     if action == "supply" and lemma != "arm":  # "arming the group": the group is armed
         kinds = _object_kinds(token)
@@ -222,28 +229,28 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if (action == "consult" and lemma in HOSTING_VERBS and lemma != "meet"
             and any(h.lower_ in FORCE_NOUNS for h in object_heads(token))):
         return ["deploy"]  # "Poland will host American troops": the troops' state deploys them there
-    if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in token.children):
+    if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in children(token)):
         return []
     return [action]
 
 
 def _plural_subject(token: Token) -> bool:
     """Whether the verb's subject names several parties: "A and B", "the leaders"."""
-    return any(c.dep_ == "nsubj" and (c.conjuncts or c.tag_ in ("NNS", "NNPS")) for c in token.children)
+    return any(c.dep_ == "nsubj" and (c.conjuncts or c.tag_ in ("NNS", "NNPS")) for c in children(token))
 
 
 def object_heads(token: Token) -> list[Token]:
     """What a verb moves or acts on: the 'with' object ("supply X with weapons"), else the
     direct object or passive subject, with their conjuncts."""
-    direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    with_objects = [g for holder in [token, *direct] for c in holder.children
+    direct = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
+    with_objects = [g for holder in [token, *direct] for c in children(holder)
                     if c.dep_ == "prep" and c.lower_ == "with"
-                    for g in c.children if g.dep_ == "pobj"]
+                    for g in children(c) if g.dep_ == "pobj"]
     heads = with_objects or direct
-    heads += [g for head in direct for c in head.children  # "weapons alongside personnel"
-              if c.dep_ == "prep" and c.lower_ in ("alongside",) for g in c.children if g.dep_ == "pobj"]
-    heads += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside"
-              for g in c.children if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
+    heads += [g for head in direct for c in children(head)  # "weapons alongside personnel"
+              if c.dep_ == "prep" and c.lower_ in ("alongside",) for g in children(c) if g.dep_ == "pobj"]
+    heads += [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "alongside"
+              for g in children(c) if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
     if not heads and token.dep_ in ("relcl", "acl"):
         heads = [token.head]
     return [h for head in heads for h in [head, *head.conjuncts]]
@@ -272,15 +279,15 @@ def _is_courtesy(token: Token, action: str) -> bool:
     """'I thank the briefers for their remarks', 'thank you' and 'I welcome the Representative
     of Mali to our meeting' are courtesy, not support."""
     if action == "support" and token.lemma_ == "welcome":  # a guest to a meeting, not a deed
-        guests = [c for c in token.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in GUEST_NOUNS)]
-        return bool(guests) and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+        guests = [c for c in children(token) if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in GUEST_NOUNS)]
+        return bool(guests) and any(c.dep_ == "prep" and c.lower_ == "to" for c in children(token))
     if action != "support" or token.lemma_ not in COURTESY_VERBS:
         return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in children(token) if c.dep_ == "dobj"]
     if any(o.lower_ == "you" for o in objects) or not objects:
         return True
-    reasons = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
-               for g in c.children if g.dep_ == "pobj"]
+    reasons = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "for"
+               for g in children(c) if g.dep_ == "pobj"]
     return any(r.lower_ in COURTESY_NOUNS for r in reasons)
 
 
@@ -288,9 +295,9 @@ def _is_judgement_consider(token: Token, action: str) -> bool:
     """'is considered one of the best' judges; it does not consider an option."""
     if action != "consider":
         return False
-    if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+    if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(token)):
         return True
-    return any(c.dep_ in ("oprd", "attr", "acomp") for c in token.children)
+    return any(c.dep_ in ("oprd", "attr", "acomp") for c in children(token))
 
 
 def supply_as_modifier(token: Token, action: str) -> bool | None:
@@ -310,7 +317,7 @@ def agreement_made(token: Token, action: str) -> bool | None:
 def claims_by(token: Token, action: str) -> bool | None:
     """'claims by Beijing that ...': a claim someone makes, with what it says."""
     if action == "accuse" and token.lower_ in CLAIM_NOUNS:
-        return has_prep(token, ("by",)) and any(c.dep_ in ("acl", "ccomp") for c in token.children)
+        return has_prep(token, ("by",)) and any(c.dep_ in ("acl", "ccomp") for c in children(token))
     return None
 
 
@@ -319,7 +326,7 @@ def operations_against(token: Token, action: str) -> bool | None:
     Syria': armed operations in another's land (the place names whose, `roles.struck_place`)."""
     if action == "fight" and token.lower_ in OPERATION_NOUNS:
         return has_prep(token, ("against",)) or (
-            any(c.dep_ == "amod" and c.lower_ == "military" for c in token.children) and has_prep(token, ("in", "inside")))
+            any(c.dep_ == "amod" and c.lower_ == "military" for c in children(token)) and has_prep(token, ("in", "inside")))
     return None
 
 
@@ -330,7 +337,7 @@ def weapon_fire(token: Token, action: str) -> bool | None:
             return True  # "exchanged fire"
         return has_prep(token, ("by", "on", "at", "from")) or any(
             c.lower_ in MATERIEL_NOUNS or c.lower_ in WEAPON_MODIFIERS
-            for c in token.children if c.dep_ == "compound")
+            for c in children(token) if c.dep_ == "compound")
     return None
 
 
@@ -360,7 +367,7 @@ def kind_of_ties(token: Token, action: str) -> bool | None:
     """'security ties', 'economic ties': ties of a kind that is cooperation; and any ties someone
     strengthens ('strengthened ties with the United States')."""
     if action == "cooperate" and token.lower_ in TIE_NOUNS:
-        return any(c.lemma_ in TIE_KINDS for c in token.children) or (
+        return any(c.lemma_ in TIE_KINDS for c in children(token)) or (
             token.dep_ == "dobj" and token.head.lemma_.lower() in TIE_VERBS)
     return None
 
@@ -368,7 +375,7 @@ def kind_of_ties(token: Token, action: str) -> bool | None:
 def done_jointly(token: Token, action: str) -> bool | None:
     """'joint military exercises', 'combined patrols': an activity done together is cooperation."""
     if action == "cooperate" and token.lower_ in JOINT_ACTIVITY_NOUNS:
-        return any(c.lemma_.lower() in JOINT_KINDS for c in token.children if c.dep_ in ("amod", "compound"))
+        return any(c.lemma_.lower() in JOINT_KINDS for c in children(token) if c.dep_ in ("amod", "compound"))
     return None
 
 
@@ -412,4 +419,4 @@ def _noun_is_event(token: Token, action: str) -> bool:
 
 
 def has_prep(token: Token, words: tuple[str, ...]) -> bool:
-    return any(c.dep_ in ("prep", "agent") and c.lower_ in words for c in token.children)
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in words for c in children(token))
