@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code, name_words
-from .doccache import document_entities, document_text, span_text, span_tokens
+from .doccache import children, document_entities, document_text, span_text, span_tokens, tokens
 from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -58,6 +58,8 @@ class DocumentActors:
     def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
         self.memory = Memory()
+        self._sentence_names: dict[int, list[Actor]] = {}  # token index -> `_names_of`, for the current sentence
+        self._names_generation = 0  # how often what `_names_of` reads has changed
         self.countries_named = {country_code(e.text) for e in document_entities(doc) if e.label_ in PLACE_LABELS}
         self.countries_named |= {demonym_code(e.text) for e in document_entities(doc) if e.label_ == "NORP"}
         header_speaker = document_speaker(doc)
@@ -77,6 +79,9 @@ class DocumentActors:
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
         self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
         self._steps = 0  # resolutions set off by the outermost one in flight
+        self._truncated = 0  # resolutions cut short by the two limits above
+        self._deeds_referred_to = {t.lemma_.lower() for t in tokens(doc) if t.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in children(t))}
 
     # ----- public -------------------------------------------------------------------------
 
@@ -95,6 +100,7 @@ class DocumentActors:
             self._steps += 1
             if (head.i in self._resolving or len(self._resolving) > _MAX_RESOLUTION_DEPTH
                     or self._steps > _MAX_RESOLUTION_STEPS):
+                self._truncated += 1
                 continue
             self._resolving.add(head.i)
             try:
@@ -144,6 +150,7 @@ class DocumentActors:
     def start_sentence(self, sent: Span) -> None:
         """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
+        self.forget_names()
         speaker = sentence_speaker(sent, self._speaker_actors)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
         if speaker is not None:
@@ -176,6 +183,7 @@ class DocumentActors:
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
+        self.forget_names()
         self._remember_doers(sent)
         self.memory.meeting_age += 1
         self.memory.judged_age += 1
@@ -186,23 +194,33 @@ class DocumentActors:
         elif closes > opens:
             self.memory.in_quote = False
         self._remember_parties(sent)
+        self.forget_names()
         self._sentence_actors = []
         self._remember_subjects(sent)
+
+    def forget_names(self) -> None:
+        """Drop the names read so far: the memory they were read with has changed."""
+        self._sentence_names = {}
+        self._names_generation += 1
 
     def _remember_doers(self, sent: Span) -> None:
         """"North Korea launched a missile ... this launch": who did what each verb says; and
         each noun, by its possessor or by-phrase ("the DPRK's recent launches ... these launches")."""
         for word in span_tokens(sent):
             if word.pos_ == "VERB":
-                doers = [c for c in word.children if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
+                doers = [c for c in children(word) if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
             elif word.pos_ == "NOUN":  # the by-phrase first: "Taiwan's blockade by the Chinese navy" is China's
-                doers = [g for c in word.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                         for g in c.children if g.dep_ == "pobj"][:1]
-                doers = doers or [c for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                doers = [g for c in children(word) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                         for g in children(c) if g.dep_ == "pobj"][:1]
+                doers = doers or [c for c in children(word) if c.dep_ == "poss" and c.pos_ != "PRON"
                                   and c.ent_type_ not in ("DATE", "TIME")][:1]
             else:
                 continue
-            found = self.resolve(doers[0], remember=False) if doers else []
+            lemma = word.lemma_.lower()
+            deeds = (lemma, *(DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else []))
+            if not doers or not any(d in self._deeds_referred_to for d in deeds):
+                continue
+            found = self.resolve(doers[0], remember=False)
             if found:
                 lemma = word.lemma_.lower()
                 again = DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else []
@@ -236,7 +254,7 @@ class DocumentActors:
         for subj in (t for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
             group = self.resolve(subj, remember=False)
             if not group:
-                group = [a for c in subj.children if c.dep_ == "poss"
+                group = [a for c in children(subj) if c.dep_ == "poss"
                          for a in self.resolve(c, remember=False)]
             if group:
                 self.memory.last_group = group
@@ -267,6 +285,21 @@ class DocumentActors:
         person = self._titled_person(token, remember)
         if person:
             return person
+        named = self._sentence_names.get(token.i)
+        if named is None:
+            before = (self._truncated, self._names_generation)
+            named = self._names_of(token)
+            # a cycle cut short gives a partial answer, and what was learnt meanwhile may change it
+            if (self._truncated, self._names_generation) == before:
+                self._sentence_names[token.i] = named
+        if remember:
+            self._remember(named)
+        return list(named)
+
+    def _names_of(self, token: Token) -> list[Actor]:
+        """The actors a name or common noun stands for: a named entity, a person named before, a
+        common noun, a name the recogniser missed, an apposition. The same within a sentence, so
+        kept for it (the rules and the model ask about each mention several times)."""
         ent = entity_of(token) or name_ending_in(token)
         if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING | LISTED_MEMBER_NOUNS:
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
@@ -276,10 +309,8 @@ class DocumentActors:
             actors = _as_written(actors, ent)
         if ent is not None and actors and actors[0].country and token.lemma_.lower() in SELF_REFERRING:
             self.memory.by_head[token.lemma_.lower()] = actors[0]  # "the Government of South Sudan ... the Government"
-        if actors and lower.endswith("s") and organisation_of_people(noun_phrase_text(token)):
-            self.memory.organisation_people[lower] = actors  # "G7 Ministers ... Ministers urged"
-        if remember:
-            self._remember(actors)
+        if actors and token.lower_.endswith("s") and organisation_of_people(noun_phrase_text(token)):
+            self.memory.organisation_people[token.lower_] = actors  # "G7 Ministers ... Ministers urged"
         return actors
 
     @staticmethod
@@ -287,19 +318,19 @@ class DocumentActors:
         """The noun of "each of the leaders", "both of them": the actors are its."""
         if token.lower_ not in PARTITIVES:
             return None
-        return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None)
+        return next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in children(c) if g.dep_ == "pobj"), None)
 
     def _titled_person(self, token: Token, remember: bool) -> list[Actor]:
         """"Guyana's President Irfaan Ali": the person, with the title's country if the name
         alone gives none ("The Minister for Europe and Foreign Affairs, Jean-Noël Barrot")."""
         if token.lemma_.lower() not in NAME_TITLES:
             return []
-        named = [c for c in token.children if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
+        named = [c for c in children(token) if c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON"
                  and c.i > token.i]
         if not named:
-            portfolio = [entity_of(g) for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                         for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
+            portfolio = [entity_of(g) for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                         for g in children(c) if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
             holder = self._portfolio_holder(portfolio[0]) if portfolio and portfolio[0] is not None else None
             return [holder] if holder else []
         person = self._resolve_head(named[-1], remember)
@@ -323,7 +354,7 @@ class DocumentActors:
             if known:
                 return [known]
             if token.pos_ == "PROPN" and not token.ent_type_:
-                name = token.doc[min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "flat")
+                name = token.doc[min([token.i, *(c.i for c in children(token) if c.dep_ in ("compound", "flat")
                                                  and c.pos_ == "PROPN" and not c.ent_type_)]):token.i + 1]
                 # one word only where a sentence opens with it, where the recogniser misses most names:
                 # elsewhere a lone capitalised word is as often a place or a thing as a minister
@@ -334,7 +365,7 @@ class DocumentActors:
 
     def _apposition(self, token: Token) -> list[Actor]:
         """"the national airline Iran Air": the named apposition says who."""
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "appos" and child.ent_type_:
                 return self._resolve_head(child, remember=False)
         return []
@@ -400,7 +431,7 @@ class DocumentActors:
         after a verb of control, the one controlled ("urged China to stop its ...")."""
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
         while verb is not None:
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
                         and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
             if subjects:
                 return _not_persons(self.resolve(subjects[0], remember=False), token)
@@ -542,6 +573,7 @@ class DocumentActors:
         parts = person.name.split()
         while len(parts) > 2 and parts[-1].lower().rstrip(".") in NAME_SUFFIXES:
             parts.pop()  # "Lloyd J. Austin III" is Austin
+        self.forget_names()
         self.memory.persons[normalise_name(person.name)] = person
         for part in {normalise_name(parts[0]), normalise_name(parts[-1])} - {normalise_name(person.name)}:
             earlier = self.memory.persons.get(part)
@@ -660,7 +692,7 @@ def _shares_subject(verb: Token) -> bool:
     "transferred drones to use in its war" (an infinitive of purpose), "invaded and continues"."""
     if verb.dep_ in ("xcomp", "conj"):
         return True
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 #: the words by which `DocumentActors._resolve_head` reads a lower-case common noun
@@ -713,7 +745,7 @@ def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
     state, as a tagged one does (`_from_entity`)."""
     if ent is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
         return []
-    if any(c.dep_ in ("compound", "flat") for c in token.children) or token.dep_ in ("compound", "flat"):
+    if any(c.dep_ in ("compound", "flat") for c in children(token)) or token.dep_ in ("compound", "flat"):
         return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
     code = city_country(token.text)
     return [Actor(country_name(code), "COUNTRY", code)] if code else []

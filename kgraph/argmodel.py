@@ -19,7 +19,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from .countries import country_name
-from .doccache import span_tokens
+from .doccache import children, span_tokens
 from .model import Actor
 from .names import SPEAKER_PRONOUNS
 from .roles import in_step_noun, in_with_phrase, manner_verb
@@ -138,7 +138,7 @@ def _bucket(n: int) -> str:
 
 
 def _passive(token: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(token))
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,7 @@ def _in_manner_phrase(chain: list[Token], trigger: Token) -> bool:
 def no_target_features(trigger: Token, action: str, rules: RuleRoles) -> list[str]:
     """Features of the answer "this event names no target" ("X condemned the attack")."""
     lemma = trigger.lemma_.lower()
-    objects = sorted({c.dep_ for c in trigger.children if c.dep_ in ("dobj", "prep", "dative", "pobj")})
+    objects = sorted({c.dep_ for c in children(trigger) if c.dep_ in ("dobj", "prep", "dative", "pobj")})
     feats = ["none", f"none|{action}", f"none|lem={lemma}|{action}", f"none|tpos={trigger.pos_}|{action}",
              f"none|tdep={trigger.dep_}|{action}", f"none|objects={'+'.join(objects)}|{action}"]
     if rules.fired:

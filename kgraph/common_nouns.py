@@ -14,6 +14,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from .doccache import children
 from .coordination import hyphened_agent, name_lists
 from .countries import city_country, country_code, country_name, demonym_code
 from .memory import Memory
@@ -66,11 +67,11 @@ class Noun:
 
     def has_child(self, *words: str) -> bool:
         """Whether a word hangs from the noun: "the", "these"."""
-        return any(c.lower_ in words for c in self.token.children)
+        return any(c.lower_ in words for c in children(self.token))
 
     def pronoun_owner(self) -> Token | None:
         """The possessive pronoun of "my government", "its troops"."""
-        return next((c for c in self.token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        return next((c for c in children(self.token) if c.dep_ == "poss" and c.pos_ == "PRON"), None)
 
     def plural(self) -> bool:
         return self.token.tag_ in ("NNS", "NNPS")
@@ -109,7 +110,7 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
            or INTERNATIONAL_ORGS.get(noun.lower))
     token = noun.token
     named = (token.pos_ == "PROPN" or sum(ch.isupper() for ch in token.text) >= 2  # "MEPs", a NOUN
-             or token.text[:1].isupper() and token.tag_ == "NN" and not any(c.dep_ == "det" for c in token.children))
+             or token.text[:1].isupper() and token.tag_ == "NN" and not any(c.dep_ == "det" for c in children(token)))
     # ... or a capitalised singular with no article, as a name goes: "Council adopts 14th package"
     return [Actor(org, "ORG", None)] if org and named else None
 
@@ -128,17 +129,17 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if noun.lower not in LISTED_MEMBER_NOUNS:
         return None
     token = noun.token
-    such = any(c.lower_ == "such" for c in token.children)
+    such = any(c.lower_ == "such" for c in children(token))
     joined = [token, token.head] if token.dep_ == "conj" else [token]  # "allies and partners in ..."
     governor = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
     found = _members_in_apposition(joined, resolver)  # "partners, the UK, Canada, and the EU"
     for holder in [*joined, *([governor] if governor is not None else [])]:  # "the support of partners, including X"
-        for prep in holder.children:
+        for prep in children(holder):
             listing = prep.lower_ in LISTING_PREPOSITIONS or prep.lower_ == "as" and (
                 such or prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
             if prep.dep_ != "prep" or not listing or (prep.lower_ == "in" and holder is governor):
                 continue
-            members = [a for g in prep.children if g.dep_ == "pobj" for head in _list_from(g)
+            members = [a for g in children(prep) if g.dep_ == "pobj" for head in _list_from(g)
                        for a in resolver.resolve(head, remember=False) if a.kind in ("COUNTRY", "ORG")]
             if prep.lower_ == "in" and len(members) < 2 and not any(a.kind == "ORG" for a in members):
                 continue  # "partners in Geneva", "allies in Syria": a place, not the members
@@ -148,7 +149,7 @@ def the_members_listed(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 def _members_in_apposition(holders: list[Token], resolver: Resolver) -> list[Actor]:
     """The states and organisations of a list of names in apposition to the nouns `holders`."""
-    named = [c for holder in holders for c in holder.children
+    named = [c for holder in holders for c in children(holder)
              if c.dep_ == "appos" and c.ent_type_ in ("GPE", "ORG", "NORP")]
     return [a for c in named for head in _list_from(c) for a in resolver.resolve(head, remember=False)
             if a.kind in ("COUNTRY", "ORG")]
@@ -164,7 +165,7 @@ def an_organisations_members(noun: Noun, resolver: Resolver) -> list[Actor] | No
     if any(t.lower_ == "non" for t in token.subtree if t.i < token.i):
         return None  # "non-EU countries"
     named = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "nmod", "amod", "poss")]
-    named += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    named += [g for p in children(token) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"]
     for word in named:
         ent = entity_of(word)
         org = INTERNATIONAL_ORGS.get((clean_entity_text(ent) if ent else noun_phrase_text(word)).lower())
@@ -210,7 +211,7 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
     issued them, or held it."""
     if noun.lemma not in DOCUMENT_NOUNS:
         return None
-    issuers = [c for c in noun.token.children if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
+    issuers = [c for c in children(noun.token) if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
     if not issuers:
         return None
     actor = _organisation_of(issuers[0], resolver)
@@ -262,8 +263,8 @@ def members_of_an_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | 
     """"Leaders of the Caribbean Community" act for it, if it belongs to no state."""
     if not _names_a_body(noun):
         return None
-    members_of = [g for c in noun.token.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
+    members_of = [g for c in children(noun.token) if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in children(c) if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
     if members_of:
         org = _organisation_of(members_of[0], resolver)
         if org and org.country is None:
@@ -276,7 +277,7 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
     group or a body of no state ("Hezbollah fighters" is read as an armed group's members)."""
     if not _names_a_body(noun):
         return None
-    for child in noun.token.children:
+    for child in children(noun.token):
         if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ == "ORG":
             ent = entity_of(child)
             if ent is not None and person_country(clean_entity_text(ent)):
@@ -299,9 +300,9 @@ def a_backed_force(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     state's own (the backer is the agent of "backed"); a group by its description, as the
     annotators name "Iran-aligned militia groups". Named groups ("Iranian-backed Houthi rebels")
     are read by the rules before."""
-    if not _names_a_body(noun) or not any(hyphened_agent(c) for c in noun.token.children if c.dep_ == "amod"):
+    if not _names_a_body(noun) or not any(hyphened_agent(c) for c in children(noun.token) if c.dep_ == "amod"):
         return None
-    if qualifying_countries(noun.token) or any(c.dep_ in ("compound", "poss", "nmod") for c in noun.token.children):
+    if qualifying_countries(noun.token) or any(c.dep_ in ("compound", "poss", "nmod") for c in children(noun.token)):
         return None  # "Iranian-backed militias in Iraq" are Iraq's, as the annotators read them
     return [Actor(noun.phrase, "GROUP", None)]
 
@@ -342,12 +343,12 @@ def _counterpart_by_title(noun: Noun, owner: Token, country: str, resolver: Reso
     the office of the one whose counterpart it is, held for the other state. None where that one
     is known by name rather than by office ("Blinken met his Chinese counterpart")."""
     verb = next((a for a in noun.token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None) if verb is not None else None
     whose = resolver.resolve(subject, remember=False) if subject is not None else resolver.resolve_pronoun(owner)
     words = whose[0].name.split() if whose and whose[0].country else []
     if len(words) < 2 or demonym_code(words[0]) != whose[0].country:
         return None
-    qualifier = next((c.text for c in noun.token.children if c.dep_ in ("amod", "compound")
+    qualifier = next((c.text for c in children(noun.token) if c.dep_ in ("amod", "compound")
                       and code_of_token(c) == country), None)
     return Actor(f"{qualifier} {' '.join(words[1:])}", "PERSON", country) if qualifier else None
 
@@ -359,10 +360,10 @@ def those_linked_to(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if not _names_a_body(noun):
         return None
     for holder in (noun.token, *noun.token.conjuncts):
-        for link in holder.children:
+        for link in children(holder):
             if link.dep_ not in ("acl", "amod") or link.lower_ not in LINKED_BY:
                 continue
-            for tied in (g for p in link.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"):
+            for tied in (g for p in children(link) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"):
                 code = _state_tied_to(tied, resolver)
                 if code:
                     phrase = tied.doc[noun.token.left_edge.i:link.right_edge.i + 1].text
@@ -386,7 +387,7 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     "the ministry" of a statement is its author's."""
     memory = resolver.memory
     bare = memory.organisation_people.get(noun.lower)
-    if bare and noun.token.text[:1].isupper() and not any(noun.token.children):
+    if bare and noun.token.text[:1].isupper() and not any(children(noun.token)):
         return list(bare)  # "G7 Foreign Ministers met ... Ministers urged": a capitalised plural on its own
     if not _names_a_body(noun) or not noun.has_child("the", "these", "this"):
         return None
@@ -439,7 +440,7 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return None
     owner = token.head if token.dep_ == "conj" else token
     if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
-           for c in [*token.children, *owner.children]):
+           for c in [*children(token), *children(owner)]):
         return []
     if noun.phrase.lower() == noun.lower and noun.lower in LISTED_MEMBER_NOUNS:
         return []  # "in lockstep with Allies and partners": whose, the text does not say
@@ -455,8 +456,8 @@ def a_sites_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return None
     codes = qualifying_countries(noun.token)
     if not codes:  # "in Houthi-controlled areas in Yemen": the place of the place
-        codes = [c for p in noun.token.children if p.dep_ == "prep" and p.lower_ == "in"
-                 for g in p.children if g.dep_ == "pobj" for c in qualifying_countries(g)]
+        codes = [c for p in children(noun.token) if p.dep_ == "prep" and p.lower_ == "in"
+                 for g in children(p) if g.dep_ == "pobj" for c in qualifying_countries(g)]
     return [_country(codes[0])] if codes and country_name(codes[0]) != codes[0] else None  # a state, not "G20"
 
 
@@ -468,8 +469,8 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return None
     token = noun.token
     holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # "killed civilians in Kyiv"
-    places = [country_code(g.text) or city_country(g.text) for holder in holders for c in holder.children
-              if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in c.children if g.dep_ == "pobj"]
+    places = [country_code(g.text) or city_country(g.text) for holder in holders for c in children(holder)
+              if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in children(c) if g.dep_ == "pobj"]
     code = (next(iter(qualifying_countries(noun.token)), None) or next((p for p in places if p), None)
             or resolver.sentence_country(noun.token) or resolver.focus_country())
     return [Actor(f"{noun.lower} in {country_name(code)}", "GROUP", code)] if code else None

@@ -18,7 +18,7 @@ from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .coordination import hyphened_agent
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
-from .doccache import span_tokens
+from .doccache import children, span_tokens
 from .labels import tidy_actor
 from .learned import learned_events
 from .dates import event_day, iso_date
@@ -196,7 +196,7 @@ def say_verb_subject(token: Token, actors: DocumentActors) -> list[Actor] | None
         head = current.head
         if (current.dep_ in ("ccomp", "parataxis", "advcl", "xcomp")
                 and head.lemma_ in SAY_VERBS and head.pos_ == "VERB"):
-            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            subjects = [c for c in children(head) if c.dep_ == "nsubj"]
             return [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
         current = head
     return None
@@ -207,7 +207,7 @@ def according_to(token: Token, actors: DocumentActors) -> list[Actor] | None:
     doc = token.doc
     for prep in span_tokens(actors.sentence_of(token)):
         if prep.lower_ == "according" and prep.i + 1 < len(doc) and doc[prep.i + 1].lower_ == "to":
-            found = [a for g in doc[prep.i + 1].children if g.dep_ == "pobj" for a in actors.resolve(g, remember=False)]
+            found = [a for g in children(doc[prep.i + 1]) if g.dep_ == "pobj" for a in actors.resolve(g, remember=False)]
             if found:
                 return found
     return None
@@ -292,10 +292,10 @@ def caller_judges(reading: Reading) -> list[Event] | None:
     verb = calling_verb(reading.token)
     if verb is None:
         return None
-    called = [c for c in verb.children if c.dep_ == "dobj"]
+    called = [c for c in children(verb) if c.dep_ == "dobj"]
     agents = _resolve_all(verb_agents(verb)[0], reading.actors)
-    places = [g for c in called for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside")
-              for g in p.children if g.dep_ == "pobj"]  # "the situation in Gaza": where, not who
+    places = [g for c in called for p in children(c) if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside")
+              for g in children(p) if g.dep_ == "pobj"]  # "the situation in Gaza": where, not who
     where = _resolve_all(places, reading.actors)
     targets = [a for a in _resolve_all(called, reading.actors, deep=True, exclude=agents) if a not in where]
     modality = modality_of(verb)  # as sure as the calling: "Russia called the measures illegal" happened
@@ -307,7 +307,7 @@ def speaker_judges(reading: Reading) -> list[Event] | None:
     if reading.trigger.rule != "judgement":
         return None
     token = reading.token
-    subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in children(token.head) if c.dep_ in ("nsubj", "nsubjpass")]
     return _make_events(reading, Roles(reading.actors.speaker_of(token),
                                        _resolve_all(subjects, reading.actors, deep=True), "speaker-judges-subject"))
 
@@ -361,8 +361,8 @@ def _judged_thing(reading: Reading) -> str:
     """The lemma of what a condemnation is for: the verb's object ("condemned today's missile
     launch": "launch"), else the noun's of-object ("condemnation of the test": "test")."""
     token = reading.token
-    held = ([c for c in token.children if c.dep_ == "dobj"] if not reading.is_noun else
-            [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"])
+    held = ([c for c in children(token) if c.dep_ == "dobj"] if not reading.is_noun else
+            [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"])
     return held[0].lemma_.lower() if held else ""
 
 
@@ -376,7 +376,7 @@ def council_measure(reading: Reading) -> list[Event] | None:
     if rule not in ("none", "national-modifier") or not NAMES_THE_COUNCIL.search(reading.article.text):
         return None
     measure = token.head if token.dep_ == "compound" else token
-    named = [c for c in (*token.children, *measure.children)
+    named = [c for c in (*children(token), *children(measure))
              if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP")]
     targets = _resolve_all(named + targets_of(token, reading.trigger), reading.actors, deep=True)
     return _make_events(reading, Roles([Actor(SECURITY_COUNCIL, "ORG", None)], targets, "council-measure"))
@@ -456,14 +456,14 @@ def _mutual(token: Token) -> bool:
     """"accused each other", "blamed one another", "fired at each other", "clashed", "exchanged
     fire": the parties of the subject act on one another."""
     if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in MUTUAL_VERBS:
-        return not any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)  # "clashed over migrants": words
+        return not any(c.dep_ == "prep" and c.lower_ == "over" for c in children(token))  # "clashed over migrants": words
     if token.dep_ == "dobj" and token.head.lemma_.lower() in MUTUAL_VERBS:
         return True  # "exchanged fire"
     if (token.pos_ == "NOUN" or token.tag_ == "VBG") and between_phrase(token) is not None:
         return True  # "fighting between the army and the RSF": both sides fight
-    held = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
-    return any((h.lower_ == "other" and any(c.lower_ == "each" for c in h.children))
-               or (h.lower_ == "one" and any(c.lower_ == "another" for c in h.children)) for h in held)
+    held = [*children(token), *(g for c in children(token) if c.dep_ == "prep" for g in children(c))]
+    return any((h.lower_ == "other" and any(c.lower_ == "each" for c in children(h)))
+               or (h.lower_ == "one" and any(c.lower_ == "another" for c in children(h))) for h in held)
 
 
 def _mutual_events(reading: Reading, roles: Roles) -> list[Event]:
@@ -550,7 +550,7 @@ def _may_lack_target(token: Token, action: str) -> bool:
 
 def _definite(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in token.children)
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in children(token))
 
 
 @dataclass(frozen=True)
@@ -583,7 +583,7 @@ def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
     someone."""
     for rule in HEAD_RULES:
         head = rule(head)
-    sponsors = [t for c in head.children for t in hyphened_agent(c)]
+    sponsors = [t for c in children(head) for t in hyphened_agent(c)]
     if sponsors and head.lemma_.lower() in NOUN_TRIGGERS.keys() | GENERIC_EVENT_NOUNS:
         return [a for t in sponsors for a in search.actors.resolve(t)]  # "the Russian-sponsored meeting": Russia's
     examples = _named_examples(head, search.actors)
@@ -602,7 +602,7 @@ def _unqualified_collective(head: Token) -> bool:
     """"partners", "allies in the region": a collective that says nothing of whose it is, unlike
     "Council members" or "members of the Russian Duma"."""
     return head.lower_ in LISTED_MEMBER_NOUNS and not any(
-        c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+        c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in children(head))
 
 
 def relative_antecedent(head: Token) -> Token:
@@ -617,7 +617,7 @@ def what_is_called(head: Token) -> Token:
     """"criticised what they called Venezuelan provocation": the thing named, not "what"."""
     if head.lower_ != "what":
         return head
-    named = [c for c in head.head.children if c.dep_ in ("oprd", "attr")]
+    named = [c for c in children(head.head) if c.dep_ in ("oprd", "attr")]
     return named[0] if named else head
 
 
@@ -627,8 +627,8 @@ HEAD_RULES: tuple[Callable[[Token], Token], ...] = (relative_antecedent, what_is
 
 def _named_examples(head: Token, actors: DocumentActors) -> list[Actor]:
     """"third parties like the United States and Poland": the examples named for a group."""
-    return [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
-            for g in c.children if g.dep_ == "pobj" for a in actors.resolve(g)]
+    return [a for c in children(head) if c.dep_ == "prep" and c.lower_ in ("like", "including")
+            for g in children(c) if g.dep_ == "pobj" for a in actors.resolve(g)]
 
 
 def participants_named(head: Token, search: ActorSearch) -> list[Actor]:
@@ -640,8 +640,8 @@ def content_clause_subjects(head: Token, search: ActorSearch) -> list[Actor]:
     """"we deplore the evidence that Russia is using ...": who the noun's that-clause says acted."""
     if head.lower_ not in CONTENT_NOUNS:
         return []
-    clauses = [c for c in head.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)]
-    return [a for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in search.actors.resolve(s)]
+    clauses = [c for c in children(head) if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in children(c))]
+    return [a for c in clauses for s in children(c) if s.dep_ in ("nsubj", "nsubjpass") for a in search.actors.resolve(s)]
 
 
 def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:

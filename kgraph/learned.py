@@ -17,7 +17,7 @@ from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
     speaks_in_first_person, trigger_actions, trigger_view, untargeted_actions, view_features,
 )
-from .doccache import span_tokens
+from .doccache import children, span_tokens
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Article, Event
 from .modality import modality_of
@@ -49,7 +49,7 @@ def _named_by_its_object(token: Token, action: str, rule_roles: dict[tuple[int, 
     """Whether a verb's object is a noun of the same action whose event the rules settled
     ("imposed sanctions on X"): the noun names the event, once, with its own roles."""
     return token.pos_ == "VERB" and any(c.dep_ == "dobj" and rule_roles.get((c.i, action), _NO_RULES).settled
-                                        for c in token.children)
+                                        for c in children(token))
 
 
 def _content_of_its_governor(token: Token, action: str, rule_roles: dict[tuple[int, str], RuleRoles]) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .doccache import children
 from .lexicon import (
     HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
     REAL_MODALS, SAY_VERBS, TEMPORAL_MARKS,
@@ -44,7 +45,7 @@ def _sharing_verb(token: Token) -> Token:
     "spoke with X and will travel" has its own."""
     current = token
     while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
-                                                for c in current.children):
+                                                for c in children(current)):
         current = current.head
     return current
 
@@ -55,7 +56,7 @@ def _ends_climb(current: Token) -> bool:
     if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
         return True
     return current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in current.children))
+        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(current)))
 
 
 def negated_itself(chain: Chain) -> str | None:
@@ -63,7 +64,7 @@ def negated_itself(chain: Chain) -> str | None:
     first = chain[0]
     negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" else [])
     for tok in negation_scope:
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return "negated"
     return None
@@ -72,7 +73,7 @@ def negated_itself(chain: Chain) -> str | None:
 def denied(chain: Chain) -> str | None:
     """"denied any plan to attack": the denial decides, unless it is itself negated."""
     for tok in chain[1:]:
-        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in children(tok)):
             return "negated"
     return None
 
@@ -90,7 +91,7 @@ def governed(chain: Chain) -> str | None:
 
 def _modal_or_condition(tok: Token) -> str | None:
     """"could deploy" ("can" of ability still reads as asserted), "if they attack", "whether to strike"."""
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
             return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
@@ -102,7 +103,7 @@ def _governor_modality(tok: Token) -> str | None:
     """A governing denial (negated, or "have not ruled out sanctions": still possible), a plan-like noun, or a
     verb of planning, proposing or threatening."""
     if tok.lemma_.lower() in NEGATING_GOVERNORS:
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" for c in children(tok)):
             return "hypothetical"  # "have not ruled out sanctions": still possible
         return "negated"
     if tok.pos_ in ("NOUN", "PROPN"):

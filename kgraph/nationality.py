@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
+from .doccache import children
 from .countries import city_country, country_code, demonym_code, seat_of_government
 from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, STATE_ORGS, TITLES
@@ -31,14 +32,14 @@ def qualifying_countries(token: Token) -> list[str]:
     """Countries (or international organisations) that qualify a noun: "North Korean troops",
     "Seoul's officials", "officials in Seoul", "the people of Sudan", "U.S. and NATO officials"."""
     found: list[str] = []
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
             for qualifier in [child, *child.conjuncts]:
                 code = _qualifier_code(qualifier)
                 if code and code not in found:
                     found.append(code)
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
-            for pobj in [p for g in child.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
+            for pobj in [p for g in children(child) if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
                 if pobj.dep_ in ("pobj", "conj"):
                     ent = entity_of(pobj)
                     code = country_code(clean_entity_text(ent) if ent else pobj.text)
@@ -62,7 +63,7 @@ def _qualifier_code(token: Token) -> str | None:
         code = person_country(text.removesuffix("'s").removesuffix("’s"))
         if code:  # "the Biden administration", "the Maduro regime", "Putin's troops": the leader's state
             return code
-    for grand in token.children:
+    for grand in children(token):
         if grand.dep_ in ("compound", "amod"):
             pair = f"{grand.text} {token.text}"
             code = demonym_code(pair) or country_code(pair)
@@ -75,7 +76,7 @@ def _base_code(based: Token) -> str | None:
     """"Russia-based companies", "Dubai-based firms": the state of where they are based, as the
     annotators name them ("two Mexico-based entities": Mexico's); "Pakistani-controlled
     territory", "Houthi-held areas": the state of who holds them."""
-    for place in based.children:
+    for place in children(based):
         if place.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and place.i < based.i:
             ent = entity_of(place)
             text = clean_entity_text(ent) if ent else place.text
@@ -89,7 +90,7 @@ def _base_code(based: Token) -> str | None:
 def country_words(ent: Span) -> str | None:
     """A country named inside an organisation's name or by its possessor."""
     root = ent.root
-    for child in root.children:  # the possessor first: "China's Taiwan Affairs Office" is China's
+    for child in children(root):  # the possessor first: "China's Taiwan Affairs Office" is China's
         if child.dep_ == "poss" and child.i < ent.start:
             sub = entity_of(child)
             code = country_code(clean_entity_text(sub) if sub else child.text)
@@ -128,7 +129,7 @@ def title_before_name(ent: Span) -> list[Token]:
 
 def apposition_or_of(ent: Span) -> list[Token]:
     """An apposition ("Kim, an adviser to ...") or "of X" after the name."""
-    return [t for child in ent.root.children if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of")
+    return [t for child in children(ent.root) if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of")
             for t in child.subtree if not _crosses_clause(t, child)]
 
 

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import document_entities, entity_index, entity_starts, span_text, token_answers
+from .doccache import children, document_entities, entity_index, entity_starts, span_text, token_answers
 from .names import (
     GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS, PARTNER_PREPOSITIONS,
     REMEMBERED_TITLES, TITLES,
@@ -111,8 +111,8 @@ def name_ending_in(token: Token) -> Span | None:
 def group_size(token: Token) -> int:
     """How many parties "the two governments", "both sides", "the three European powers"
     name; 0 for "two RSF commanders", which names its own."""
-    words = {c.lower_ for c in token.children}
-    named = any(c.ent_type_ in ("GPE", "ORG") for c in token.children if c.dep_ in ("compound", "nmod"))
+    words = {c.lower_ for c in children(token)}
+    named = any(c.ent_type_ in ("GPE", "ORG") for c in children(token) if c.dep_ in ("compound", "nmod"))
     if named:
         return 0
     if "both" in words:
@@ -133,7 +133,7 @@ def unrecognised_name(token: Token) -> bool:
     left untagged ("Human Rights Watch")."""
     if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return False
-    if any(c.dep_ in ("det", "amod", "nummod") for c in token.children):
+    if any(c.dep_ in ("det", "amod", "nummod") for c in children(token)):
         return False  # "all Member States": a description, not a name
     chain = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "flat")] + [token]
     return len(chain) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ for t in chain)
@@ -167,12 +167,12 @@ def _noun_phrase_text(token: Token) -> str:
 
     # the subtree without the branches that hang from a cut word (walked once: the test per
     # word and its ancestors was quadratic in the phrase)
-    words, stack = [token], list(token.children)  # a conjunct heads its own phrase
+    words, stack = [token], list(children(token))  # a conjunct heads its own phrase
     while stack:
         t = stack.pop()
         if not is_cut(t):
             words.append(t)
-            stack.extend(t.children)
+            stack.extend(children(t))
     kept = {t.i for t in words}
     doc = token.doc
     words += [doc[t.i + 1] for t in list(words) if t.dep_ == "punct" and _joins_words(t) and t.i + 1 not in kept]
@@ -208,14 +208,14 @@ def between(token: Token, head: Token) -> list[Token]:
 def partners(token: Token) -> list[Token]:
     """The heads that act along with `token`: "the United States, together with the United
     Kingdom and France", "Japan along with Korea", "Britain alongside France"."""
-    markers = list(token.children)
+    markers = list(children(token))
     if token.dep_ in ("nsubj", "nsubjpass"):
-        markers += [c for c in token.head.children if c.dep_ in ("advmod", "prep")]
+        markers += [c for c in children(token.head) if c.dep_ in ("advmod", "prep")]
     heads: list[Token] = []
     for mark in markers:
         if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
-                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in mark.children))):
-            found = [g for p in ([mark] if mark.dep_ == "prep" else mark.children)
-                     if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in children(mark)))):
+            found = [g for p in ([mark] if mark.dep_ == "prep" else children(mark))
+                     if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
             heads += [h for p in found for h in (p, *p.conjuncts)]
     return heads

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .doccache import children
 from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
@@ -37,25 +38,25 @@ def refers_back(token: Token) -> bool:
     """'the strikes', 'this deployment', 'such attacks': an event noun pointing back."""
     return (token.lemma_.lower() in NOUN_TRIGGERS
             and any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "this", "these", "that", "those", "such")
-                    for c in token.children))
+                    for c in children(token)))
 
 
 def _misattached_by(noun: Token) -> list[Token]:
     """"condemn the rocket fire by Hezbollah": the parser hangs "by Hezbollah" on the verb,
     but with an active verb and an event noun as its object, it names who fired."""
     verb = noun.head
-    if noun.dep_ != "dobj" or any(c.dep_ == "auxpass" for c in verb.children):
+    if noun.dep_ != "dobj" or any(c.dep_ == "auxpass" for c in children(verb)):
         return []
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
-            for g in c.children if g.dep_ == "pobj"]
+    return [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+            for g in children(c) if g.dep_ == "pobj"]
 
 
 def participants(token: Token) -> list[Token]:
     """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
     national modifier."""
-    poss = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
-    by_phrase = [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                 for g in c.children if g.dep_ == "pobj"]
+    poss = [c for c in children(token) if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
+    by_phrase = [g for c in children(token) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                 for g in children(c) if g.dep_ == "pobj"]
     if poss and by_phrase and all(p.pos_ == "PRON" for p in poss):
         return by_phrase  # "their murder by Hamas": "their" are the victims, Hamas the doer
     if poss:
@@ -81,7 +82,7 @@ def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Toke
     """'talks between Kyiv and Moscow': the objects of the first of `preps` that has any; an unnamed
     'of' noun brings its own participants ('the withdrawal of Russia's troops')."""
     unnamed: list[Token] = []
-    for child in token.children:
+    for child in children(token):
         objects = _pobjs(child) if child.dep_ == "prep" and child.lower_ in preps else []
         if not objects or unnamed and child.lower_ != "by":  # after an unnamed 'of' noun, only its doer
             continue
@@ -97,13 +98,13 @@ def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Toke
 
 
 def subject_of(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [
-        g for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
-        for g in c.children if g.dep_ == "nsubj"]  # "Iran is training ...", the parser hanging Iran on 'is'
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj"] or [
+        g for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+        for g in children(c) if g.dep_ == "nsubj"]  # "Iran is training ...", the parser hanging Iran on 'is'
     if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
         if verb.dep_ == "relcl":
             return [verb.head]
-        clefted = [c for c in verb.head.children if c.dep_ == "attr"]
+        clefted = [c for c in children(verb.head) if c.dep_ == "attr"]
         if clefted:  # "it is Russia that launched the invasion"
             return clefted
     return subjects
@@ -113,7 +114,7 @@ def _feeling_subjects(token: Token) -> list[Token]:
     """'Norway is appalled by ...': the passive subject of a verb of feeling feels it."""
     if token.lemma_.lower() not in FEELING_VERBS:
         return []
-    return [c for c in token.children if c.dep_ == "nsubjpass"]
+    return [c for c in children(token) if c.dep_ == "nsubjpass"]
 
 
 def verb_agents(token: Token) -> tuple[list[Token], str]:
@@ -124,9 +125,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     felt = _feeling_subjects(token)
     if felt:
         return felt, "feeling-subject"
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "agent":
-            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            pobjs = [g for g in children(child) if g.dep_ == "pobj"]
             if pobjs:
                 return pobjs, "passive-agent"
     subjects = subject_of(token)
@@ -135,11 +136,11 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     if token.tag_ == "VBG":  # "Fighting between the army and the RSF resumed": a gerund names its parties
         between = between_phrase(token)
         if between is not None:
-            return [g for g in between.children if g.dep_ == "pobj"], "between"
-    possessors = [c for c in token.children if c.dep_ == "poss"]
+            return [g for g in children(between) if g.dep_ == "pobj"], "between"
+    possessors = [c for c in children(token) if c.dep_ == "poss"]
     if possessors:  # "the DPRK's continued flouting of ..."
         return possessors, "gerund-possessor"
-    passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+    passive = [c for c in children(token) if c.dep_ == "nsubjpass"]
     if passive:
         # "12,000 North Korean soldiers could be sent": the soldiers' state sends them; "Wagner
         # fighters, who were deployed to ...": the relative pronoun's noun
@@ -164,9 +165,9 @@ def _noun_infinitive_agents(token: Token) -> list[Token]:
     noun = token.head
     if token.dep_ not in ("acl", "xcomp", "relcl") or token.tag_ != "VB" or noun.pos_ != "NOUN":
         return []
-    by = [g for c in noun.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
-          for g in c.children if g.dep_ == "pobj" and g.i < token.i]
-    return by or [c for c in noun.children if c.dep_ == "poss"]
+    by = [g for c in children(noun) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+          for g in children(c) if g.dep_ == "pobj" and g.i < token.i]
+    return by or [c for c in children(noun) if c.dep_ == "poss"]
 
 
 def _joined_in(token: Token) -> list[Token]:
@@ -179,7 +180,7 @@ def _joined_in(token: Token) -> list[Token]:
         return []
     join = prep.head
     joiners = subject_of(join) or governing_subjects(join)
-    joined = [c for c in join.children if c.dep_ == "dobj"]
+    joined = [c for c in children(join) if c.dep_ == "dobj"]
     if modality_of(join) == "asserted":
         return [*joiners, *joined]
     return joined if modality_of(token) == "asserted" else joiners
@@ -204,7 +205,7 @@ def noun_owner(current: Token, head: Token) -> list[Token]:
     """'Russia's decision to invade', 'Russia's role in the attack': the owner of the noun climbed into."""
     if head.pos_ not in ("NOUN", "PROPN") or current.dep_ not in ("acl", "prep", "pobj", "conj"):
         return []
-    return [c for c in head.children if c.dep_ == "poss"]
+    return [c for c in children(head) if c.dep_ == "poss"]
 
 
 def reproached_object(current: Token, head: Token) -> list[Token]:
@@ -212,8 +213,8 @@ def reproached_object(current: Token, head: Token) -> list[Token]:
     object (or passive subject) of the verb over the preposition."""
     if current.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of", "against", "from"):
         return []
-    return ([c for c in head.head.children if c.dep_ == "dobj"]
-            or [c for c in head.head.children if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
+    return ([c for c in children(head.head) if c.dep_ == "dobj"]
+            or [c for c in children(head.head) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
             or relative_object(head.head))
 
 
@@ -223,9 +224,9 @@ def relative_object(verb: Token) -> list[Token]:
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.tag_ == "VBG":
         return []
     if any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "advmod" and c.lower_ in RELATIVE_ADVERBS
-           for c in verb.children):
+           for c in children(verb)):
         return []  # "Brussels, where he will meet with ...": a place, not what he meets
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
     if not subjects or subjects[0].lower_ in RELATIVE_PRONOUNS or not verb.head.i < subjects[0].i < verb.i:
         return []
     return [verb.head]
@@ -236,19 +237,19 @@ def controlled_object(current: Token, head: Token) -> list[Token]:
     of a verb of control does what its infinitive says (which the parser may hang as an adverbial
     clause: 'call on China to refrain from supplying')."""
     infinitive = current.dep_ == "xcomp" or current.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        c.dep_ == "aux" and c.lower_ == "to" for c in children(current))
     if not infinitive or head.lemma_ not in OBJECT_CONTROL:
         return []
-    objects = [c for c in head.children if c.dep_ == "dobj"]
-    return objects or [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
-                       for g in p.children if g.dep_ == "pobj"]
+    objects = [c for c in children(head) if c.dep_ == "dobj"]
+    return objects or [g for p in children(head) if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                       for g in children(p) if g.dep_ == "pobj"]
 
 
 def clause_subject(current: Token, head: Token) -> list[Token]:
     """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of the clause."""
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return []
-    agents = [c for g in head.children if g.dep_ == "agent" for c in g.children if c.dep_ == "pobj"]
+    agents = [c for g in children(head) if g.dep_ == "agent" for c in children(g) if c.dep_ == "pobj"]
     return agents or subject_of(head)
 
 
@@ -263,18 +264,18 @@ AgentRule = Callable[[Token, str], "tuple[list[Token], str] | None"]
 
 def possessor(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'Russia's invasion': the possessor acts, unless it is a date ('last month's strikes')."""
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
+    owner = next((c for c in children(token) if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
     if owner is None:  # "the Houthis' missile and UAV attacks": the parser hangs the owner on the first modifier
-        owner = next((g for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i
-                      for g in c.children if g.dep_ == "poss" and g.ent_type_ not in ("DATE", "TIME")), None)
+        owner = next((g for c in children(token) if c.dep_ in ("nmod", "compound") and c.i < token.i
+                      for g in children(c) if g.dep_ == "poss" and g.ent_type_ not in ("DATE", "TIME")), None)
     return ([owner], "possessor") if owner is not None else None
 
 
 def by_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the invasion by Russia', or 'condemn the rocket fire by Hezbollah' with 'by' hung on the verb."""
-    by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    by = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "by"), None)
     if by is not None:
-        return [g for g in by.children if g.dep_ == "pobj"], "noun-by"
+        return [g for g in children(by) if g.dep_ == "pobj"], "noun-by"
     misattached = _misattached_by(token)
     return (misattached, "noun-by") if misattached else None
 
@@ -293,8 +294,8 @@ def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     found = _preps_objects(token, ("from",))
     if not found and token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
         # "Ukraine faces aggression from Russia", the parser hanging 'from' on the verb
-        found = [g for p in token.head.children if p.dep_ == "prep" and p.lower_ == "from" and p.i > token.i
-                 for g in p.children if g.dep_ == "pobj"]
+        found = [g for p in children(token.head) if p.dep_ == "prep" and p.lower_ == "from" and p.i > token.i
+                 for g in children(p) if g.dep_ == "pobj"]
     if not found and in_with_phrase(token) and action in HELPING_ACTIONS:
         found = _preps_objects(token, ("of",))
     return (found, "noun-from") if found else None
@@ -306,7 +307,7 @@ def between_phrase(token: Token) -> Token | None:
     between Sudanese and Ethiopian forces", "Heavy fighting flared again between ...")."""
     for holder in (token, token.head if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else None):
         if holder is not None:
-            found = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+            found = next((c for c in children(holder) if c.dep_ == "prep" and c.lower_ == "between"), None)
             if found is not None:
                 return found
     return None
@@ -316,13 +317,13 @@ def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | 
     """'cooperation between Russia and North Korea', 'the U.S.-Japan alliance': the parties cooperate;
     'the conflict between Israel and Hamas': the parties fight (each other, `extract._mutual`)."""
     if action == "cooperate":  # 'among' names parties only where they cooperate ("civilians, among them children")
-        between = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
+        between = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ in ("between", "among")), None)
     elif action == "fight":
         between = between_phrase(token)
     else:
         between = None  # a meeting's 'between' names a target ("talks between ... and ...")
     if between is not None:
-        return [g for g in between.children if g.dep_ == "pobj"], "between"
+        return [g for g in children(between) if g.dep_ == "pobj"], "between"
     # "the U.S.-China talks"; "the Israel-Hamas war" is mostly named as a time, not reported as a deed
     pair = hyphenated_states(token) if action in ("cooperate", "consult") else []
     return (pair, "between") if pair else None
@@ -330,7 +331,7 @@ def cooperation_between(token: Token, action: str) -> tuple[list[Token], str] | 
 
 def national_modifier(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'Russian strikes', 'Hezbollah attacks', 'the North Korean troop deployment': who is named before the noun."""
-    for child in token.children:
+    for child in children(token):
         nation = _nation_of_modifier(child)
         if nation is not None:
             return [nation], "national-modifier"
@@ -342,7 +343,7 @@ def _nation_of_modifier(child: Token) -> Token | None:
     if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
         return child
     if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
-        return next((g for g in child.children if g.ent_type_ in ("NORP", "GPE") or g.dep_ == "poss"), None)
+        return next((g for g in children(child) if g.ent_type_ in ("NORP", "GPE") or g.dep_ == "poss"), None)
     return None
 
 
@@ -352,8 +353,8 @@ def of_forces(token: Token, action: str) -> tuple[list[Token], str] | None:
     rules: here the light verb's subject."""
     if action not in ("deploy", "fight"):
         return None
-    forces = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS), None)
+    forces = next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in children(c) if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS), None)
     return ([forces], "of-forces") if forces is not None and _says_whose(forces) else None
 
 
@@ -362,8 +363,8 @@ def of_attacker(token: Token, action: str) -> tuple[list[Token], str] | None:
     phrase names the attacker (alone, 'the invasion of Ukraine' names the attacked)."""
     if action != "fight" or not has_prep(token, ("against",)):
         return None
-    attacker = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    attacker = next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in children(c) if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
     return ([attacker], "of-attacker") if attacker is not None else None
 
 
@@ -372,9 +373,9 @@ def of_national_goods(token: Token, action: str) -> tuple[list[Token], str] | No
     state that made the goods supplies them, where nobody else is said to."""
     if action != "supply":
         return None
-    goods = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj" and g.lower_ in ARMS_NOUNS), None)
-    nation = next((n for c in goods.children for n in [_nation_of_modifier(c)] if n is not None), None) \
+    goods = next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in children(c) if g.dep_ == "pobj" and g.lower_ in ARMS_NOUNS), None)
+    nation = next((n for c in children(goods) for n in [_nation_of_modifier(c)] if n is not None), None) \
         if goods is not None else None
     return ([nation], "of-national-goods") if nation is not None else None
 
@@ -384,14 +385,14 @@ def _says_whose(forces: Token) -> bool:
     from-phrase ('its troops', 'North Korean soldiers', 'Wagner fighters', 'troops from Chad')."""
     return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "from"
                or c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ != "" or c.pos_ == "PROPN")
-               for c in forces.children)
+               for c in children(forces))
 
 
 def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the arms embargo imposed by this Council': the by-agent of a participle on the noun."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "acl" and child.tag_ == "VBN":
-            agents = [g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            agents = [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
             if agents:
                 return agents, "noun-imposed-by"
     return None
@@ -399,9 +400,9 @@ def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 def relative_light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the sanctions it had imposed', 'appeals Biden made': the subject of a light verb in a relative clause."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "relcl" and child.lemma_ in LIGHT_VERBS:
-            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            subjects = [c for c in children(child) if c.dep_ == "nsubj"]
             if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
                 return subjects, "relative-light-verb"
     return None
@@ -420,7 +421,7 @@ def manner_verb(token: Token) -> Token | None:
     if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = prep.head
-    with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i for h in (token, verb) for c in h.children)
+    with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i for h in (token, verb) for c in children(h))
     return verb if with_phrase else None
 
 
@@ -433,8 +434,8 @@ def in_step_noun(token: Token) -> Token | None:
     held = prep.head
     if manner_verb(held) is not None:  # 'in tandem with France': the 'with' hangs from the noun
         return held
-    return next((n for p in held.children if p.dep_ == "prep" and p.lower_ == "in" and p.i < prep.i
-                 for n in p.children if n.dep_ == "pobj"
+    return next((n for p in children(held) if p.dep_ == "prep" and p.lower_ == "in" and p.i < prep.i
+                 for n in children(p) if n.dep_ == "pobj"
                  and (manner := manner_verb(n)) is not None and manner.i == held.i), None)
 
 
@@ -469,7 +470,7 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
     if any(t.dep_ == "prep" and t.lower_ in REASON_PREPOSITIONS for t in path):
         return True
     return path[-1].dep_ == "prep" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in verb.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(verb))
 
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
@@ -530,7 +531,7 @@ class TargetSearch:
         measure = measure_head(token)
         if measure is not token:  # "imposed a sanctions regime on X"
             holders.append(measure)
-        holders += [c for c in token.children if c.dep_ in phrase.get("target_holders", ())]
+        holders += [c for c in children(token) if c.dep_ in phrase.get("target_holders", ())]
         return cls(token, action, preps, holders)
 
     def is_noun(self) -> bool:
@@ -540,13 +541,13 @@ class TargetSearch:
 def _pobjs(token: Token) -> list[Token]:
     """The objects of a preposition, and of the same preposition joined to it ("visits to the
     DRC and to Rwanda")."""
-    again = [c for c in token.children if c.dep_ == "conj" and c.lower_ == token.lower_]
-    return [g for p in (token, *again) for g in p.children if g.dep_ == "pobj"]
+    again = [c for c in children(token) if c.dep_ == "conj" and c.lower_ == token.lower_]
+    return [g for p in (token, *again) for g in children(p) if g.dep_ == "pobj"]
 
 
 def _preps_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of the prepositions in `preps` that hang from `token`."""
-    return [g for p in token.children if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
+    return [g for p in children(token) if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
 
 
 def verb_objects(search: TargetSearch) -> list[Token]:
@@ -556,13 +557,13 @@ def verb_objects(search: TargetSearch) -> list[Token]:
         return []
     if _feeling_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
         return []
-    objects = [c for c in token.children if c.dep_ == "dobj"] or relative_object(token)
+    objects = [c for c in children(token) if c.dep_ == "dobj"] or relative_object(token)
     if search.action in DELIVERIES:
         return delivery_recipients(token, objects)
     if search.action == "fight":
         objects = [p for o in objects for p in _place_of_struck_thing(token, o)]
-    if any(c.dep_ == "agent" for c in token.children):
-        return objects + [c for c in token.children if c.dep_ == "nsubjpass"]
+    if any(c.dep_ == "agent" for c in children(token)):
+        return objects + [c for c in children(token) if c.dep_ == "nsubjpass"]
     return objects
 
 
@@ -571,7 +572,7 @@ def _place_of_struck_thing(verb: Token, thing: Token) -> list[Token]:
     stands for the state of the place it is in; 'Armenian positions' name their own."""
     if thing.lemma_.lower() not in STRUCK_THINGS or any(
             c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
-            for c in thing.children):
+            for c in children(thing)):
         return [thing]
     places = [g for h in (thing, verb) for g in _preps_objects(h, ("in", "inside", "across"))
               if g.ent_type_ in ("GPE", "LOC")]
@@ -580,16 +581,16 @@ def _place_of_struck_thing(verb: Token, thing: Token) -> list[Token]:
 
 def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
     """'sent them troops', 'supplying them with weapons', 'arming the group': who receives, not what is sent."""
-    found = [g for d in token.children if d.dep_ == "dative" for g in ([d] if d.pos_ != "ADP" else d.children)]
+    found = [g for d in children(token) if d.dep_ == "dative" for g in ([d] if d.pos_ != "ADP" else children(d))]
     if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" for o in [token, *objects]
-                                    for c in o.children):
+                                    for c in children(o)):
         found += objects
     return found
 
 
 def preposition_objects(search: TargetSearch) -> list[Token]:
     """'deployed troops to Belarus', 'send arms and personnel to Ukraine': the action's own preposition."""
-    return [g for holder in search.holders for child in holder.children
+    return [g for holder in search.holders for child in children(holder)
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ in search.preps  # "appalled by"
             for g in [*_pobjs(child), *_with_after_gerund(child)]
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
@@ -599,7 +600,7 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
 def _with_after_gerund(prep: Token) -> list[Token]:
     """'against dealing with X': X; not 'against holding drills with X', whose with-phrase says with
     whom the drills are held."""
-    return [g for p in prep.children if p.dep_ == "pcomp" and not any(c.dep_ == "dobj" for c in p.children)
+    return [g for p in children(prep) if p.dep_ == "pcomp" and not any(c.dep_ == "dobj" for c in children(p))
             for g in _preps_objects(p, ("with",))]
 
 
@@ -607,8 +608,8 @@ def of_noun_target(search: TargetSearch) -> list[Token]:
     """'war of aggression against Ukraine': the target hangs from the 'of' noun."""
     if not search.is_noun():
         return []
-    return [g for child in search.token.children if child.dep_ == "prep" and child.lower_ == "of"
-            for pobj in child.children for g in _preps_objects(pobj, search.preps)]
+    return [g for child in children(search.token) if child.dep_ == "prep" and child.lower_ == "of"
+            for pobj in children(child) for g in _preps_objects(pobj, search.preps)]
 
 
 def duty_owner(search: TargetSearch) -> list[Token]:
@@ -619,17 +620,17 @@ def duty_owner(search: TargetSearch) -> list[Token]:
 def duty_owners(violation: Token) -> list[Token]:
     """'a clear violation of Russia's commitments': the owner of the duty violated (where 'a
     violation of Ukraine's sovereignty' names the one wronged)."""
-    return [owner for child in violation.children if child.dep_ == "prep" and child.lower_ == "of"
-            for duty in child.children if duty.dep_ == "pobj" and duty.lemma_.lower() in DUTY_NOUNS
-            for owner in duty.children if owner.dep_ == "poss"]
+    return [owner for child in children(violation) if child.dep_ == "prep" and child.lower_ == "of"
+            for duty in children(child) if duty.dep_ == "pobj" and duty.lemma_.lower() in DUTY_NOUNS
+            for owner in children(duty) if owner.dep_ == "poss"]
 
 
 def enclosing_event_target(search: TargetSearch) -> list[Token]:
     """'to fight alongside Russia in its war against Ukraine': the war's enemy."""
     if search.token.pos_ != "VERB":
         return []
-    return [g for child in search.token.children if child.dep_ == "prep" and child.lower_ in ("in", "during")
-            for pobj in child.children
+    return [g for child in children(search.token) if child.dep_ == "prep" and child.lower_ in ("in", "during")
+            for pobj in children(child)
             if pobj.dep_ == "pobj" and NOUN_TRIGGERS.get(pobj.lemma_.lower()) == search.action
             for g in _preps_objects(pobj, search.preps)]
 
@@ -651,7 +652,7 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
     verb = token.head if token.dep_ == "dobj" else manner_verb(token)
     if verb is None:
         return []
-    return [g for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
+    return [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
             for g in _pobjs(p)]
 
 
@@ -679,7 +680,7 @@ def harmed_object(search: TargetSearch) -> list[Token]:
     if search.action != "fight" or not search.is_noun() or token.dep_ != "nsubj" or \
             token.head.lemma_.lower() not in HARM_VERBS:
         return []
-    return [c for c in token.head.children if c.dep_ == "dobj"]
+    return [c for c in children(token.head) if c.dep_ == "dobj"]
 
 
 def helped_party(search: TargetSearch) -> list[Token]:
@@ -696,7 +697,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
     """'sent to fight alongside Moscow's troops': those the deployed forces help."""
     if search.action != "deploy":
         return []
-    return [g for holder in search.holders for child in holder.children
+    return [g for holder in search.holders for child in children(holder)
             if child.dep_ in ("xcomp", "advcl", "acl", "relcl")
             and child.lemma_ in ("fight", "help", "support", "assist")
             for g in _preps_objects(child, ("alongside", "for", "with"))]
@@ -727,7 +728,7 @@ def asked_party(search: TargetSearch, found: list[Token]) -> list[Token]:
     """'demanded a ceasefire from Hamas': who is asked, added when no target found so far is a name."""
     if search.action != "demand" or any(o.ent_type_ for o in found):
         return found
-    return found + [g for o in search.token.children if o.dep_ == "dobj" and not participants(o)
+    return found + [g for o in children(search.token) if o.dep_ == "dobj" and not participants(o)
                     for g in _preps_objects(o, ("from", "by"))]
 
 
@@ -737,10 +738,10 @@ def clause_party(search: TargetSearch) -> list[Token]:
     if search.action not in ("demand", "warn", "accuse"):
         return []
     found: list[Token] = []
-    for child in search.token.children:
+    for child in children(search.token):
         if child.dep_ in ("ccomp", "xcomp"):
-            subjects = [g for g in child.children if g.dep_ == "nsubj"]
-            objects = [g for g in child.children if g.dep_ == "dobj"]
+            subjects = [g for g in children(child) if g.dep_ == "nsubj"]
+            objects = [g for g in children(child) if g.dep_ == "dobj"]
             found += subjects if search.action == "accuse" else objects if search.action == "warn" else (
                 subjects or objects)
     return found
@@ -764,10 +765,10 @@ def complement_subjects(token: Token, trigger: Trigger) -> list[Token]:
     """'holds Iran responsible for the attack': the parser makes the held the subject of a
     clausal complement; a phrase rule names the complements whose subject is its target."""
     deps = phrase_rule(trigger.rule).get("target_subjects_of", ())
-    return [g for c in token.children if c.dep_ in deps for g in c.children if g.dep_ in ("nsubj", "dobj")]
+    return [g for c in children(token) if c.dep_ in deps for g in children(c) if g.dep_ in ("nsubj", "dobj")]
 
 
 def from_objects(token: Token) -> list[Token]:
     """'procurement of arms from the DPRK' -> the DPRK."""
     return [g for prep in token.subtree if prep.dep_ == "prep" and prep.lower_ == "from"
-            for g in prep.children if g.dep_ == "pobj"]
+            for g in children(prep) if g.dep_ == "pobj"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .casing import byline
 from .coordination import hyphenated_states, name_lists
 from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
-from .doccache import document_entities, document_text, span_tokens, tokens
+from .doccache import children, document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
@@ -86,7 +86,7 @@ def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Act
     read by `resolve`; "we said" and "I said" are left to the caller, which knows the quotation."""
     for token in span_tokens(sent):
         if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
-            for child in token.children:
+            for child in children(token):
                 if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
                     actors = resolve(child)
                     if actors:
@@ -130,7 +130,7 @@ def document_speaker(doc: Doc) -> Actor | None:
         return Actor(country_name(code), "COUNTRY", code)
     for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
-            for child in token.children:
+            for child in children(token):
                 if child.dep_ in ("compound", "amod", "nmod"):
                     code = code_of_token(child)
                     if code:
@@ -477,7 +477,7 @@ def _addresses(span: list[Token], start: int) -> bool:
     if not 1 <= len(span) <= 4 or any(t.ent_type_ in _NO_ADDRESS_LABELS for t in span):
         return False
     if any((t.dep_ in ("appos", "conj") and t.head.i >= start)  # not hung on the speaker's label
-           or any(c.dep_ in ("appos", "conj") and c.i > t.i and c.lower_ not in ADDRESS_OPENINGS for c in t.children)
+           or any(c.dep_ in ("appos", "conj") and c.i > t.i and c.lower_ not in ADDRESS_OPENINGS for c in children(t))
            for t in span):  # "Mr. President, you and your team": "you" is no apposition of a third person
         return False
     words = [t for t in span if t.lower_.rstrip(".") not in VOCATIVE_OPENERS]
