@@ -31,7 +31,7 @@ from .names import (
 from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
+    PERSON_LABELS, PLACE_LABELS, clean_entity_text, definite_noun, entity_of, ents_in, has_official_title, international_office,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
@@ -80,8 +80,8 @@ class DocumentActors:
         self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
         self._steps = 0  # resolutions set off by the outermost one in flight
         self._truncated = 0  # resolutions cut short by the two limits above
-        self._deeds_referred_to = {t.lemma_.lower() for t in tokens(doc) if t.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in children(t))}
+        # what "this launch", "the strikes" may ask who did (`extract.earlier_doers`)
+        self._deeds_referred_to = {t.lemma_.lower() for t in tokens(doc) if definite_noun(t)}
 
     # ----- public -------------------------------------------------------------------------
 

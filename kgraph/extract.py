@@ -29,6 +29,7 @@ from .lexicon import (
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
+from .phrases import definite_noun
 from .roles import (
     between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
     targets_of, under_accusation, verb_agents,
@@ -344,7 +345,7 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     agents = reading.actors.speaker_of(token)
     demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)
     targets = [] if demonstrative else _resolve_all(accused, reading.actors, deep=True, exclude=agents)
-    if not targets and len(accused) == 1 and (demonstrative or _definite(accused[0])):
+    if not targets and len(accused) == 1 and (demonstrative or definite_noun(accused[0])):
         # "We condemn X's launch. This (The launch) constitutes a violation": X is accused
         keys = {a.country or a.key for a in agents}
         thing = None if demonstrative else accused[0].lemma_.lower()
@@ -548,11 +549,6 @@ def _may_lack_target(token: Token, action: str) -> bool:
     return True
 
 
-def _definite(token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in children(token))
-
-
 @dataclass(frozen=True)
 class ActorSearch:
     """What the deep rules read: the document's actors, and those the found ones must not be (a target's agents)."""
@@ -656,7 +652,7 @@ def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
 
 def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
     """"North Korea launched a missile. We condemn this launch.": who did it."""
-    if not _definite(head):
+    if not definite_noun(head):
         return []
     others = search.others()
     return [a for a in search.actors.memory.doers.get(head.lemma_.lower(), []) if (a.country or a.key) not in others]
@@ -664,7 +660,7 @@ def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
 
 def last_act(head: Token, search: ActorSearch) -> list[Actor]:
     """"Viet Nam condemns this act": the last thing someone else did."""
-    if not _definite(head) or head.lemma_.lower() not in GENERIC_EVENT_NOUNS:
+    if not definite_noun(head) or head.lemma_.lower() not in GENERIC_EVENT_NOUNS:
         return []
     others = search.others()
     return next((group for group in reversed(search.actors.memory.recent_agents)

@@ -219,3 +219,9 @@ def partners(token: Token) -> list[Token]:
                      if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
             heads += [h for p in found for h in (p, *p.conjuncts)]
     return heads
+
+
+def definite_noun(token: Token) -> bool:
+    """"the attack", "this launch", "such strikes": a noun that points back at something named before."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in children(token))
