@@ -4,8 +4,10 @@ Nothing here knows about spaCy or RDF, so each stage can be tested on its own.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 ActorKind = Literal["PERSON", "ORG", "GROUP", "COUNTRY"]
@@ -69,11 +71,14 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Lower-case, drop accents and punctuation and collapse spaces: 'Yoon Suk-yeol' == 'yoon suk
     yeol', 'Lourenço' == 'lourenco' (English news writes names with and without their accents)."""
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold_accents(name.casefold()))
-    return " ".join(cleaned.split())
+    return " ".join(_NOT_ALNUM.sub(" ", fold_accents(name.casefold())).split())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum is not: \w is alphanumeric or "_"
 
 
 def fold_accents(text: str) -> str:

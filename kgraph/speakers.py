@@ -26,7 +26,7 @@ from .names import (
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
-from .phrases import PERSON_LABELS, PLACE_LABELS, clean_entity_text, organisation_ending_at
+from .phrases import PERSON_LABELS, PLACE_LABELS, clean_entity_text, ents_in, organisation_ending_at
 from .sentences import sentences
 
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
@@ -113,7 +113,7 @@ def document_speaker(doc: Doc) -> Actor | None:
                 and token.dep_ != "dobj"):  # "Pak summons Afghan envoy": a headline's object, not its author
             code = _role_country(token)
             if code:
-                person = _header_person([e for e in doc[:header_end].ents if e.label_ in PERSON_LABELS], token)
+                person = _header_person([e for e in ents_in(doc[:header_end]) if e.label_ in PERSON_LABELS], token)
                 if person and person_country(person) not in (None, code):
                     continue  # "Secretary Blinken's Call with Indian ... Minister Jaishankar": the counterpart's role
                 if person:
@@ -155,7 +155,7 @@ def _title_office_holder(header: Span, text: str) -> Actor | None:
     the title line only: a later "Speech delivered by ..." line names an EU Commissioner by the
     state the dictionary has from an earlier office."""
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
-    for ent in header.ents:
+    for ent in ents_in(header):
         if ent.label_ not in PERSON_LABELS:
             continue
         line_start = text.rfind("\n", 0, ent.start_char) + 1
@@ -238,8 +238,8 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     Governments of the United States, Japan, and the Republic of Korea")."""
     header = [sent for sent in sentences(doc) if sent.start_char < JOINT_HEADER_CHARS]
     opening = header[:JOINT_HEADER_SENTENCES]
-    joint = [t for sent in opening for t in sent if _calls_the_text_joint(t)]
-    joint_below = any(_calls_the_text_joint(t) for sent in header[JOINT_HEADER_SENTENCES:] for t in sent)
+    joint = [t for sent in opening for t in span_tokens(sent) if _calls_the_text_joint(t)]
+    joint_below = any(_calls_the_text_joint(t) for sent in header[JOINT_HEADER_SENTENCES:] for t in span_tokens(sent))
     if not joint and not joint_below or not opening:
         return ()
     end, header_end = opening[-1].end, header[-1].end
