@@ -67,7 +67,13 @@ EXPORT_VIEWS = ("actors", "events")
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"kgraph: error: {message}", err=True)
+    _said.append(code)
     return typer.Exit(code)
+
+
+#: the exit statuses `fail` has given a line for: Typer ends a Ctrl-C that lands while it reads
+#: the command line with status 130 and no word, which `main` then says
+_said: list[int] = []
 
 
 def user_errors(func: F | None = None, *, interrupted: str = "interrupted; no output file was written"):
@@ -438,7 +444,20 @@ def main() -> None:
         # a signal the shell set to be ignored stays so: a script's "kgraph build ... &", "nohup kgraph"
         if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is not signal.SIG_IGN:
             signal.signal(getattr(signal, name), _stop_as_interrupted)
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # while Typer builds the command, before it catches anything
+        _interrupted_early()
+    except SystemExit as exc:
+        if exc.code == 130 and 130 not in _said:  # Typer's own, for Ctrl-C as it reads the arguments
+            _interrupted_early()
+        raise
+
+
+def _interrupted_early() -> None:
+    """Ctrl-C before a command ran: nothing was written."""
+    sys.stderr.write("kgraph: error: interrupted\n")
+    raise SystemExit(130) from None
 
 
 #: times in a row a signal was put off because it came inside a finalizer (see `_stop_as_interrupted`)

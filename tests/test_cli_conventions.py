@@ -239,6 +239,40 @@ def test_ctrl_c_while_the_cli_loads_is_one_line_too() -> None:
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "kgraph: error: interrupted\n")
 
 
+@pytest.mark.parametrize("raised", ["KeyboardInterrupt", "SystemExit(130)"])
+def test_ctrl_c_before_a_command_runs_is_one_line_too(raised: str) -> None:
+    # a KeyboardInterrupt while Typer built the command escaped as a traceback; one while it read
+    # the arguments became Typer's own exit 130 (SystemExit in its standalone mode) with no word
+    code = ("import sys\n"
+            "from kgraph import cli\n"
+            "def app():\n"
+            f"    raise {raised}\n"
+            "cli.app = app\n"
+            "cli.main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "kgraph: error: interrupted\n")
+
+
+def test_a_commands_own_ctrl_c_line_is_not_said_twice(article: Path, tmp_path: Path) -> None:
+    code = ("import os, signal, sys\n"
+            "from kgraph import cli, pipeline\n"
+            "def build(*args, **kwargs):\n"
+            "    raise KeyboardInterrupt\n"
+            "pipeline.build = build\n"
+            f"sys.argv = ['kgraph', 'build', {str(article)!r}, '-o', {str(tmp_path / 'g.ttl')!r}]\n"
+            "cli.main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 130 and result.stderr.count("interrupted") == 1, result.stderr
+
+
+def test_importing_the_package_runs_almost_nothing() -> None:
+    # the console script imports kgraph before it can take Ctrl-C: importlib.metadata and the API's
+    # modules loaded there made the first 0.06 s print Python's traceback
+    code = "import sys, kgraph; print(sorted(m for m in sys.modules if m.startswith('kgraph')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "['kgraph']"
+
+
 @pytest.mark.parametrize("args", [["build", "", "-o", "{tmp}/g.ttl"], ["build", "{article}", "--store", ""],
                                   ["query", "", "ASK {{}}"],
                                   ["export", "", "-o", "{tmp}/g.ttl"]])
