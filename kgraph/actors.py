@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code, name_words
-from .doccache import children, document_entities, document_text, span_text, span_tokens, tokens
+from .doccache import children, document_entities, document_text, span_text, span_tokens
 from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -31,7 +31,7 @@ from .names import (
 from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, clean_entity_text, definite_noun, entity_of, ents_in, has_official_title, international_office,
+    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
@@ -80,8 +80,6 @@ class DocumentActors:
         self._resolving: set[int] = set()  # tokens being resolved now, so cycles end
         self._steps = 0  # resolutions set off by the outermost one in flight
         self._truncated = 0  # resolutions cut short by the two limits above
-        # what "this launch", "the strikes" may ask who did (`extract.earlier_doers`)
-        self._deeds_referred_to = {t.lemma_.lower() for t in tokens(doc) if definite_noun(t)}
 
     # ----- public -------------------------------------------------------------------------
 
@@ -183,7 +181,6 @@ class DocumentActors:
     def end_sentence(self, sent: Span) -> None:
         """Remember whether a quotation stays open, this sentence's subjects for pronouns in
         the next ones, and the two parties it names for "the two countries" later."""
-        self.forget_names()
         self._remember_doers(sent)
         self.memory.meeting_age += 1
         self.memory.judged_age += 1
@@ -194,7 +191,7 @@ class DocumentActors:
         elif closes > opens:
             self.memory.in_quote = False
         self._remember_parties(sent)
-        self.forget_names()
+        self.forget_names()  # "the two ministers", the subject remembered next, reads the parties just named
         self._sentence_actors = []
         self._remember_subjects(sent)
 
@@ -216,11 +213,7 @@ class DocumentActors:
                                   and c.ent_type_ not in ("DATE", "TIME")][:1]
             else:
                 continue
-            lemma = word.lemma_.lower()
-            deeds = (lemma, *(DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else []))
-            if not doers or not any(d in self._deeds_referred_to for d in deeds):
-                continue
-            found = self.resolve(doers[0], remember=False)
+            found = self.resolve(doers[0], remember=False) if doers else []
             if found:
                 lemma = word.lemma_.lower()
                 again = DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else []
