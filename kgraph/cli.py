@@ -96,6 +96,25 @@ def user_errors(func: F | None = None, *, interrupted: str = "interrupted; no ou
     return wrapper  # type: ignore[return-value]
 
 
+def _print_whole(text: str) -> None:
+    """`text` and a line end on standard output, every byte of it or an OSError (exit status 4):
+    where the file size limit or a full disk cut a write short, Python's buffered stdout dropped
+    the rest of a large answer without a word, and `query ... > answer.csv` exited 0. A reader
+    that hangs up (`| head`) ends the output quietly, as it does for other tools."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests capture it): as it was
+        typer.echo(text)
+        return
+    data = memoryview((text + "\n").encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+    sys.stdout.flush()
+    try:
+        while data:
+            data = data[os.write(descriptor, data):]
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # nothing left to flush into the closed pipe at exit
+
+
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value.lower() not in allowed:
         raise fail(f"unknown {option} '{value}'; choose one of: {', '.join(allowed)}", 2)
@@ -343,7 +362,7 @@ def query_cli(
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, _path(file_name, "--file"))
     try:
-        typer.echo(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout))
+        _print_whole(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout))
     except KeyboardInterrupt:
         raise fail("interrupted; the query was stopped", 130) from None
     out.took(f"queried {graph}")

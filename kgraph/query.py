@@ -102,15 +102,23 @@ def canned_queries() -> dict[str, CannedQuery]:
     return found
 
 
+#: the longest query file read: the longest real queries are a few kilobytes
+MAX_QUERY_FILE_BYTES = 16 * 2**20
+
+
 def resolve_query(query_or_name: str | None, file: Path | None) -> str:
     """The SPARQL text meant by a --file, a canned query name or a literal query."""
     if file is not None:
         if query_or_name:
             raise UsageError("give either a query or --file, not both")
         try:
-            text = file.read_text(encoding="utf-8-sig")  # a byte-order mark is no part of the query
+            with open(file, "rb") as handle:  # at most a byte past the cap: `--file /dev/zero` never ends
+                data = handle.read(MAX_QUERY_FILE_BYTES + 1)
+            text = data.decode("utf-8-sig")  # a byte-order mark is no part of the query
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read query file {file}: {getattr(exc, 'strerror', None) or exc}") from None
+        if len(data) > MAX_QUERY_FILE_BYTES:
+            raise InputError(f"query file {file} is over {MAX_QUERY_FILE_BYTES // 2**20} MiB: no query is that long")
         if not _strip_lexemes(text).strip():
             raise QueryError(f"query file {file} holds no query (it is empty or all comments)")
         return text

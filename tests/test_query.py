@@ -304,3 +304,35 @@ def test_a_table_shows_an_articles_control_characters_as_spaces() -> None:
                       ox.Literal("Acme\x1b]0;PWNED\x07 said\nmore")))
     table = format_result(run_query(store, "SELECT ?text WHERE { ?e ?p ?text }"), "table")
     assert "\x1b" not in table and "\x07" not in table and "Acme ]0;PWNED  said more" in table
+
+
+def test_a_query_file_past_the_cap_is_refused_not_read_to_the_end(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # `--file /dev/zero` read until the memory ran out
+    monkeypatch.setattr(query, "MAX_QUERY_FILE_BYTES", 1024)
+    big = tmp_path / "big.rq"
+    big.write_text("SELECT * { ?s ?p ?o }\n" + "# padding\n" * 200, encoding="utf-8")
+    with pytest.raises(InputError, match="over"):
+        resolve_query(None, big)
+    small = tmp_path / "small.rq"
+    small.write_text("SELECT * { ?s ?p ?o }\n", encoding="utf-8")
+    assert resolve_query(None, small).startswith("SELECT")
+
+
+def test_an_answer_cut_short_by_the_file_size_limit_is_an_error_not_a_truncated_file(tmp_path: Path) -> None:
+    # a short write (ulimit -f, a full disk) made Python's buffered stdout drop the rest of the answer,
+    # and `kgraph query ... > answer.csv` exited 0 with a truncated file
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    answer = tmp_path / "answer.csv"
+    with open(answer, "wb") as out:
+        done = subprocess.run([sys.executable, "-m", "kgraph", "query", str(MINI), "SELECT * { ?s ?p ?o }",
+                               "--format", "csv"], stdout=out, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=limit, timeout=120)
+    assert done.returncode == 4 and "cannot write the output" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
