@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -56,11 +57,7 @@ def list_input_files(inputs: list[str]) -> list[str]:
             raise InputError("an input path is empty (an unset variable?); give a file, a folder or -")
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(_articles_below(path))
             if not found:
                 raise InputError(f"no articles (*.txt, *.html, *.htm, *.jsonl) in folder: {given}")
             files.extend(str(p) for p in found)
@@ -69,6 +66,33 @@ def list_input_files(inputs: list[str]) -> list[str]:
         else:
             raise InputError(f"input not found: {given}")
     return files
+
+
+def _articles_below(folder: Path) -> Iterator[Path]:
+    """The article files below `folder`, at any depth, in no order: not hidden nor in a hidden
+    folder, a link to a file taken, a link to a folder not followed, a folder that cannot be
+    listed passed over (as `Path.rglob` did). The walk keeps its own list of folders to visit,
+    not Python's call stack, which a folder nested a thousand deep would overflow."""
+    pending = [folder]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = here / entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                pending.append(path)
+            elif path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
+                yield path
 
 
 def source_key(path: str) -> str:

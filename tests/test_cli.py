@@ -257,6 +257,39 @@ def test_folder_input_reads_every_article(tmp_path: Path) -> None:
     assert "read 2 article(s)" in result.stdout and "skipped 0" in result.stdout
 
 
+def test_folder_nested_a_thousand_deep_is_read(tmp_path: Path) -> None:
+    # Deeper than Python's recursion limit: the folder walk must not recurse.
+    folder = tmp_path / "news"
+    deepest = str(folder)
+    os.mkdir(deepest)
+    for _ in range(1100):
+        deepest += "/d"
+        os.mkdir(deepest)
+    Path(deepest, "one.txt").write_text("Germany condemned Russia.\n")
+    try:
+        result = succeeds(["build", str(folder), "-o", str(tmp_path / "graph.ttl")])
+        assert "read 1 article(s)" in result.stdout
+    finally:  # from the bottom up: pytest's cleanup (shutil.rmtree) would recurse too deep
+        os.remove(Path(deepest, "one.txt"))
+        while deepest != str(folder):
+            os.rmdir(deepest)
+            deepest = os.path.dirname(deepest)
+
+
+def test_folder_input_takes_articles_in_order_and_skips_hidden_ones(tmp_path: Path) -> None:
+    from kgraph.sources import list_input_files
+    folder, elsewhere = tmp_path / "news", tmp_path / "elsewhere"
+    for sub in (folder / "b", folder / ".drafts", elsewhere):
+        sub.mkdir(parents=True)
+    for name in ("b/two.TXT", "a.html", "c.jsonl", ".hidden.txt", ".drafts/x.txt", "map.png"):
+        (folder / name).write_text("Germany condemned Russia.\n")
+    (elsewhere / "far.txt").write_text("Germany condemned Russia.\n")
+    (folder / "linked.txt").symlink_to(elsewhere / "far.txt")  # a link to a file is read
+    (folder / "linked-folder").symlink_to(elsewhere)  # a link to a folder is not followed
+    assert list_input_files([str(folder)]) == [
+        str(folder / name) for name in ("a.html", "b/two.TXT", "c.jsonl", "linked.txt")]
+
+
 def test_dash_reads_standard_input(tmp_path: Path) -> None:
     output = tmp_path / "graph.ttl"
     result = succeeds(["build", "-", "-o", str(output)], input=ARTICLE)
