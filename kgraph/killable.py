@@ -38,11 +38,15 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
     try:
         while not receiver.poll(_POLL):
             if not child.is_alive() and not receiver.poll():
-                raise KgraphError(f"the query process ended without an answer (exit code {child.exitcode})")
+                raise _no_answer(child)
             if deadline is not None and time.monotonic() > deadline:
                 raise QueryTimeoutError(f"the query did not finish within {timeout:g} s (--timeout); "
                                         "it was stopped")
-        ok, value = receiver.recv()
+        try:
+            ok, value = receiver.recv()
+        except EOFError:  # poll() is true at the end of the pipe too: the child died unanswered
+            child.join(5)
+            raise _no_answer(child) from None
     finally:
         if child.is_alive():
             child.kill()
@@ -51,6 +55,19 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
     if ok:
         return value  # type: ignore[return-value]
     raise value
+
+
+def _no_answer(child: multiprocessing.process.BaseProcess) -> KgraphError:
+    """The error for a child that ended (killed, out of memory) without sending anything."""
+    code = child.exitcode
+    if code is not None and code < 0:
+        try:
+            how = f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+    else:
+        how = f"exit code {code}"
+    return KgraphError(f"the query process ended without an answer ({how})")
 
 
 def _child(sender: Connection, func: Callable[..., object], args: tuple, kwargs: dict) -> None:
