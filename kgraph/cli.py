@@ -61,7 +61,7 @@ app = typer.Typer(
 PREBOUND = ", ".join(PREFIXES)
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
-EXPORT_FORMATS = ("graphml", "gexf", "html", "turtle", "nt", "nq", "trig", "jsonld")
+EXPORT_FORMATS = ("graphml", "gexf", "html", "turtle", "nt", "nq", "trig", "n3", "jsonld", "rdfxml")
 EXPORT_VIEWS = ("actors", "events")
 
 
@@ -375,7 +375,7 @@ def export_cli(
                                                           "or a SPARQL endpoint URL."),
     fmt: str | None = typer.Option(None, "--format", metavar="FORMAT", show_default=False,
                                    help="graphml or gexf (for Gephi), html (a page to look at in a browser), "
-                                        "or turtle, nt, nq, trig, jsonld.  [default: by the output's "
+                                        "or turtle, nt, nq, trig, n3, jsonld, rdfxml.  [default: by the output's "
                                         "extension, else graphml]"),
     output_name: str = typer.Option(..., "--output", "-o", metavar="FILE", help="File to write."),
     view: str = typer.Option("actors", "--view", metavar="|".join(EXPORT_VIEWS),

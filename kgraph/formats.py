@@ -12,10 +12,13 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".rdf": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
 #: names accepted by `kgraph export --format`, and the extension of each
-EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld"}
-#: the `kgraph export` format a file's extension names
+EXPORT_RDF_FORMATS = {"turtle": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "n3": ".n3",
+                      "jsonld": ".jsonld", "rdfxml": ".rdf"}
+#: the `kgraph export` format a file's extension names: every RDF extension of `RDF_FORMATS`,
+#: as for `build --output` (".rdf", ".xml" and ".owl" are RDF/XML, not GraphML)
 _EXPORT_FORMAT_BY_SUFFIX = {".graphml": "graphml", ".gexf": "gexf", ".html": "html", ".htm": "html",
-                            **{suffix: name for name, suffix in EXPORT_RDF_FORMATS.items()}}
+                            **{suffix: name for name, suffix in EXPORT_RDF_FORMATS.items()},
+                            ".xml": "rdfxml", ".owl": "rdfxml"}
 
 
 def export_format_for(path: Path) -> str | None:

@@ -1,4 +1,4 @@
-"""`kgraph export --format turtle|nt|nq|trig|jsonld`: what is printed is what is written.
+"""`kgraph export --format turtle|nt|nq|trig|n3|jsonld|rdfxml`: what is printed is what is written.
 
 Issue 10.7: exporting a Turtle file as TriG or N-Quads wrote an empty file while printing
 "wrote 1053 quads", a store's count was twice what was written, and JSON-LD came out expanded
@@ -119,3 +119,16 @@ def test_every_syntax_kgraph_reads_it_also_writes(tmp_path):
         assert built.exit_code == 0, (suffix, built.output)
         asked = runner.invoke(app, ["query", str(graph), "who-condemned-whom", "--format", "csv"])
         assert asked.exit_code == 0 and "Germany,Russia" in asked.output, (suffix, asked.output)
+
+
+@pytest.mark.parametrize(("name", "syntax"), [("kg.rdf", ox.RdfFormat.RDF_XML), ("kg.xml", ox.RdfFormat.RDF_XML),
+                                              ("kg.n3", ox.RdfFormat.N3)])
+def test_the_extension_names_the_rdf_syntax_as_for_build(graphs: dict[str, Path], tmp_path: Path,
+                                                         name: str, syntax: ox.RdfFormat) -> None:
+    # `kgraph export kg -o kg.rdf` writes RDF/XML, as `kgraph build -o kg.rdf` does, not GraphML.
+    result = runner.invoke(app, ["export", str(graphs["store"]), "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    written = list(ox.parse(path=str(tmp_path / name), format=syntax))
+    assert re.fullmatch(rf"wrote {len(written)} triples to .*\n", result.stdout)
+    triples = {(q.subject, q.predicate, q.object) for q in read_back(graphs["file"], "turtle")}
+    assert {(q.subject, q.predicate, q.object) for q in written} == triples
