@@ -90,7 +90,15 @@ def user_errors(func: F | None = None, *, interrupted: str = "interrupted; no ou
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail(interrupted, 130) from None
-        except OSError as exc:  # what is left: printing the results ("query ... > /dev/full")
+        except (OSError, RuntimeError) as exc:
+            from .storefolder import damage_in
+
+            damage = damage_in(exc)  # a damaged store met while reading it (a query, an export)
+            if damage is not None:
+                raise fail(str(damage), damage.exit_code) from None
+            if isinstance(exc, RuntimeError):
+                raise
+            # what is left: printing the results ("query ... > /dev/full")
             raise fail(f"cannot write the output: {os_reason(exc)}", 4) from None
 
     return wrapper  # type: ignore[return-value]

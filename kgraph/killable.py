@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 from typing import TypeVar
 
 from .errors import KgraphError, QueryTimeoutError
+from .storefolder import damage_in
 
 T = TypeVar("T")
 _POLL = 0.05  # seconds between looks at the child: the delay of a Ctrl-C or a time limit
@@ -77,8 +78,10 @@ def _child(sender: Connection, func: Callable[..., object], args: tuple, kwargs:
         outcome: tuple[bool, object] = (True, func(*args, **kwargs))
     except KgraphError as exc:
         outcome = (False, _alone(exc))
-    except BaseException:  # a bug: its traceback goes to the parent, which shows it
-        outcome = (False, RuntimeError(f"in the query process:\n{traceback.format_exc()}"))
+    except BaseException as exc:
+        damage = damage_in(exc)  # a damaged store: one line; else a bug, whose traceback the parent shows
+        outcome = (False, damage if damage is not None
+                   else RuntimeError(f"in the query process:\n{traceback.format_exc()}"))
     sender.send(outcome)
     sender.close()
 

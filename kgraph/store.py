@@ -34,7 +34,7 @@ from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import Store
 from . import sparql
 from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
-    check_store_folder, open_failure, remove_stale_temporaries, write_failure,
+    check_store_folder, damaged, open_failure, remove_stale_temporaries, write_failure,
 )
 from .vocab import PREFIXES
 
@@ -188,12 +188,15 @@ class LocalStore(GraphStore):
 
     def _publish_snapshot(self) -> None:
         """Readers read the store as it is now while this build writes (see `snapshot`)."""
-        if next(iter(self.store.named_graphs()), None) is None:
-            return  # nothing to read yet
-        try:
-            snapshot.publish(self.store, self.folder)
-        except OSError:
-            pass  # readers are refused with a message, as without snapshots
+        with self._guarded():
+            if next(iter(self.store.named_graphs()), None) is None:
+                return  # nothing to read yet
+            try:
+                snapshot.publish(self.store, self.folder)
+            except OSError as exc:
+                if "Corruption" in str(exc):
+                    raise
+                # else readers are refused with a message, as without snapshots
 
     @classmethod
     def temporary_beside(cls, output: Path) -> LocalStore:
@@ -213,12 +216,12 @@ class LocalStore(GraphStore):
         as one line naming the store."""
         try:
             yield
-        except OSError as exc:
-            raise write_failure(self.name, exc, OutputError) from None
-        except RuntimeError as exc:
-            if "Corruption" not in str(exc):
+        except (OSError, RuntimeError) as exc:
+            if "Corruption" in str(exc):
+                raise damaged(self.folder, str(exc)) from None
+            if isinstance(exc, RuntimeError):
                 raise
-            raise open_failure(self.folder, exc, OutputError) from None
+            raise write_failure(self.name, exc, OutputError) from None
 
     def graph_names(self) -> set[str]:
         with self._guarded():

@@ -15,7 +15,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .errors import KgraphError, os_reason
+from .errors import InputError, KgraphError, os_reason
 from .snapshot import FOLDER as SNAPSHOTS
 
 LOCK_NAME = "kgraph.lock"
@@ -64,8 +64,31 @@ def open_failure(folder: Path, exc: BaseException, error: type[KgraphError], *,
     if "No space left" in text:
         return error(f"cannot write {output or f'store {folder}'}: No space left on device")
     if output is None and ("Corruption" in text or "corrupt" in text.lower()):
-        return error(f"store {folder} is damaged: {_clip(text)}")
+        return damaged(folder, text)
     return error(f"cannot {'write ' + str(output) if output else f'open store {folder}'}: {_clip(text)}")
+
+
+#: the file RocksDB names in its message on a damaged one ("... in /kg/000019.sst offset 0 ...")
+_DAMAGED_FILE = re.compile(r"\bin (/\S+)/[^/\s]+\.(?:sst|log|blob)\b")
+
+
+def damaged(folder: Path | None, reason: str) -> KgraphError:
+    """A store whose files RocksDB finds damaged, as one line (bad input: exit status 3)."""
+    where = f"the store {folder}" if folder is not None else "the store"
+    return InputError(f"{where} is damaged ({_clip(' '.join(reason.split()))}); rebuild it")
+
+
+def damage_in(exc: BaseException) -> KgraphError | None:
+    """pyoxigraph's error on meeting a damaged file (RocksDB's "Corruption: block checksum
+    mismatch ..."), wherever the store was read or written, as `damaged`; None for another.
+    The store is the folder of the file the message names (a reader's checkpoint's store)."""
+    if not isinstance(exc, (RuntimeError, OSError)) or "Corruption" not in str(exc):
+        return None
+    found = _DAMAGED_FILE.search(str(exc))
+    folder = Path(found.group(1)) if found else None
+    if folder is not None and folder.parent.name == SNAPSHOTS:
+        folder = folder.parent.parent
+    return damaged(folder, str(exc))
 
 
 def write_failure(where: object, exc: OSError, error: type[KgraphError]) -> KgraphError:

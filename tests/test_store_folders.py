@@ -111,6 +111,26 @@ def test_a_damaged_store_is_one_line_naming_it_for_build_and_query(tmp_path: Pat
     assert _data_files(store) == before  # never replaced by a new, empty database
 
 
+def test_a_store_with_a_damaged_block_is_one_line_for_every_command(tmp_path: Path, good_store: Path) -> None:
+    # The store opens; RocksDB finds the damage only when it reads the block (a checksum).
+    import shutil
+
+    store = tmp_path / "kg"
+    shutil.copytree(good_store, store)
+    for table in store.glob("*.sst"):
+        with open(table, "r+b") as handle:
+            handle.seek(200)
+            handle.write(b"\xde\xad\xbe\xef")
+    inputs = str(_articles(tmp_path / "in"))
+    for args in (["query", str(store), "SELECT * { ?s ?p ?o }"],
+                 ["export", str(store), "-o", str(tmp_path / "kg.nq")],
+                 ["build", inputs, "--store", str(store)], ["remove", "a.txt", "--store", str(store)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 3, result.output
+        assert result.stderr.startswith(f"kgraph: error: the store {store} is damaged (Corruption: ")
+        assert result.stderr.endswith("; rebuild it\n") and result.stderr.count("\n") == 1, result.stderr
+
+
 # --- issue 8.7: full disks and read-only file systems -----------------------------------------
 
 class _FullDisk:
