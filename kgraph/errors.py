@@ -7,6 +7,7 @@ graph or query kgraph cannot read), 4 output cannot be written, 5 spaCy pipeline
 """
 from __future__ import annotations
 
+import signal
 import traceback
 
 
@@ -60,6 +61,17 @@ def describe(exc: BaseException, limit: int = 200) -> str:
     if len(text) > limit:
         text = text[:limit - 1] + "…"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def how_it_ended(exit_code: int | None) -> str:
+    """A child process's end as a person reads it: "killed by SIGKILL" (the out-of-memory
+    killer's signal), "exit code 1"."""
+    if exit_code is not None and exit_code < 0:
+        try:
+            return f"killed by {signal.Signals(-exit_code).name}"
+        except ValueError:
+            return f"killed by signal {-exit_code}"
+    return f"exit code {exit_code}"
 
 
 def os_reason(exc: OSError) -> str:

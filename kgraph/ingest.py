@@ -30,7 +30,7 @@ import spacy
 from spacy.tokens import Doc
 
 from .atomic import write_atomically
-from .errors import InputError, KgraphError, release_frames
+from .errors import InputError, KgraphError, how_it_ended, release_frames
 from .model import Article
 from .process import ProcessedArticle, process_article
 from .reconcile import reconcile
@@ -103,6 +103,16 @@ class EventCounts:
             self.events += count
         if actions:  # an article without events needs no undoing
             self.by_document[document] = actions
+
+
+def ingest_ended(exit_code: int | None) -> str:
+    """What to say when the ingest process is gone: killed (by the out-of-memory killer, by a
+    user), or failed as it started, as in a script that calls `pipeline.build` without the
+    `if __name__ == '__main__':` guard its re-import needs."""
+    said = f"the ingest process ended unexpectedly ({how_it_ended(exit_code)})"
+    if exit_code is not None and exit_code < 0:
+        return said
+    return f"{said}; a script that calls kgraph.pipeline.build needs `if __name__ == '__main__':`"
 
 
 class Ingester:
@@ -273,9 +283,7 @@ class IngestProcess:
             kind, value = self._replies.recv()
         except (EOFError, OSError):
             self.process.join(timeout=5)
-            raise KgraphError(
-                f"the ingest process ended unexpectedly (exit code {self.process.exitcode}); a script "
-                "that calls kgraph.pipeline.build needs `if __name__ == '__main__':`") from None
+            raise KgraphError(ingest_ended(self.process.exitcode)) from None
         if kind == "warning":
             self._warn(value)
             return None

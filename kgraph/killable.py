@@ -15,7 +15,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
-from .errors import KgraphError, QueryTimeoutError
+from .errors import KgraphError, QueryTimeoutError, how_it_ended
 from .storefolder import damage_in
 
 T = TypeVar("T")
@@ -60,15 +60,7 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
 
 def _no_answer(child: multiprocessing.process.BaseProcess) -> KgraphError:
     """The error for a child that ended (killed, out of memory) without sending anything."""
-    code = child.exitcode
-    if code is not None and code < 0:
-        try:
-            how = f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            how = f"killed by signal {-code}"
-    else:
-        how = f"exit code {code}"
-    return KgraphError(f"the query process ended without an answer ({how})")
+    return KgraphError(f"the query process ended without an answer ({how_it_ended(child.exitcode)})")
 
 
 def _child(sender: Connection, func: Callable[..., object], args: tuple, kwargs: dict) -> None:

@@ -139,3 +139,14 @@ def test_kill_stops_a_build_as_ctrl_c_does_and_leaves_nothing_behind(tmp_path, s
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _stop_with_one_line(process, _open_for_writing_once_read(hold, process, time.monotonic() + 120), stop)
     assert list(out.iterdir()) == []
+
+
+def test_an_ingest_process_killed_is_said_so_without_advice_meant_for_scripts() -> None:
+    # an out-of-memory kill of the ingest process told a command-line user to add
+    # `if __name__ == '__main__':` to a script they never wrote
+    from kgraph.ingest import ingest_ended
+
+    killed = ingest_ended(-signal.SIGKILL)
+    assert killed == "the ingest process ended unexpectedly (killed by SIGKILL)"
+    failed_to_start = ingest_ended(1)
+    assert "(exit code 1)" in failed_to_start and "__name__ == '__main__'" in failed_to_start
