@@ -44,7 +44,37 @@ def _holders(handle: IO[str], kind: str) -> list[str]:
         return []
     pids = sorted({int(f[4]) for f in (line.split() for line in lines)
                    if len(f) > 5 and f[1] == "FLOCK" and f[3] == kind and f[5] == device and f[4].isdigit()})
-    return [f"{_program(pid)} (pid {pid})" for pid in pids]
+    return list(dict.fromkeys(_command_of(pid) for pid in pids))
+
+
+#: how far up from a lock's holder to look for the kgraph command that started it: a build's
+#: store is held by its ingest process, a child of multiprocessing's fork server, a child of
+#: `kgraph build`
+_MAX_ANCESTORS = 3
+
+
+def _command_of(pid: int) -> str:
+    """'kgraph build (pid N)' for the holder or the kgraph command that started it (the pid the
+    user knows, in `ps` and to kill), else the holder itself ('python -m pytest (pid N)')."""
+    here = pid
+    for _ in range(_MAX_ANCESTORS + 1):
+        program = _program(here)
+        if program.startswith("kgraph "):
+            return f"{program} (pid {here})"
+        parent = _parent(here)
+        if parent is None or parent <= 1:
+            break
+        here = parent
+    return f"{_program(pid)} (pid {pid})"
+
+
+def _parent(pid: int) -> int | None:
+    """The parent's pid, from /proc (the fourth field of stat, after the name in parentheses)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat.rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _program(pid: int) -> str:

@@ -99,6 +99,38 @@ def test_query_and_export_read_a_store_folder(tmp_path):
     assert len(graphs) >= 3  # one per article, and the derived statistics
 
 
+def test_a_lock_held_by_a_builds_helper_process_names_the_build(tmp_path):
+    # a build's store is held by its ingest process, a grandchild of `kgraph build` (through
+    # multiprocessing's fork server): the refusal named "python (pid N)", a pid the user never saw
+    import subprocess
+    import sys
+    import time
+
+    from kgraph.lock_holders import busy_message
+
+    lock = tmp_path / "kgraph.lock"
+    lock.touch()
+    holder = ("import fcntl, sys, time\n"
+              "handle = open(sys.argv[1], 'a')\n"
+              "fcntl.flock(handle, fcntl.LOCK_EX)\n"
+              "print('held', flush=True)\n"
+              "time.sleep(60)\n")
+    middle = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {holder!r}, {str(lock)!r}])"
+    # the outer process's command line reads as `kgraph build` (python -c CODE -m kgraph build)
+    outer = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {middle!r}])"
+    build_like = subprocess.Popen([sys.executable, "-c", outer, "-m", "kgraph", "build"], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        with open(lock) as handle:
+            while time.monotonic() < deadline and "written" not in busy_message(tmp_path, handle, wanted_exclusive=True):
+                time.sleep(0.1)  # until the grandchild holds the lock
+            said = busy_message(tmp_path, handle, wanted_exclusive=True)
+        assert f"being written by kgraph build (pid {build_like.pid})" in said, said
+    finally:
+        os.killpg(build_like.pid, signal.SIGKILL)
+        build_like.wait()
+
+
 def test_a_second_writer_is_refused_with_a_message_naming_the_build(tmp_path):
     folder, store = _articles(tmp_path / "in"), tmp_path / "kg"
     holder = LocalStore(store)  # a build of a new store: nothing to read yet
