@@ -131,7 +131,7 @@ def build_on_dask(inputs: list[str], store: str, address: str, *, graphml: Path 
                          f"(not a folder: {store})")
     local_workers(address)  # a malformed local:N is a usage error, before anything else
     started = time.perf_counter()
-    files = list_input_files(inputs)
+    files = list_input_files(inputs, warn)
     check_targets(files, None, graphml, store)
     target = open_source(store, write=True)
     summary = BuildSummary(store=store)

@@ -69,7 +69,7 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
     if output is None and store is None:
         raise ValueError("build needs an output file, a store or both")
     started = time.perf_counter()
-    files = list_input_files(inputs)
+    files = list_input_files(inputs, warn)
     check_targets(files, output, graphml, store)
     if ingest_process is None:  # a core to spare, and enough text to repay starting the child
         ingest_process = n_process == 1 and _cpus() > 1 and _input_bytes(files) >= INGEST_PROCESS_MIN_BYTES

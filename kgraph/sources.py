@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .chrome import strip_page_chrome
-from .errors import InputError, describe
+from .errors import InputError, describe, os_reason
 from .model import Article
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -46,8 +46,10 @@ class Skipped(Exception):
     """One input that cannot be read; the run goes on without it."""
 
 
-def list_input_files(inputs: list[str]) -> list[str]:
-    """Expand folders (recursively, sorted) into files; a missing path is an error."""
+def list_input_files(inputs: list[str], warn: Callable[[str], None] = lambda message: None) -> list[str]:
+    """Expand folders (recursively, sorted) into files; a missing path is an error. What a
+    folder holds and is not read (a link to a folder, a folder that cannot be listed) is said
+    through `warn`."""
     files: list[str] = []
     for given in inputs:
         if given == "-":
@@ -57,7 +59,7 @@ def list_input_files(inputs: list[str]) -> list[str]:
             raise InputError("an input path is empty (an unset variable?); give a file, a folder or -")
         path = Path(given)
         if path.is_dir():
-            found = sorted(_articles_below(path))
+            found = sorted(_articles_below(path, warn))
             if not found:
                 raise InputError(f"no articles (*.txt, *.html, *.htm, *.jsonl) in folder: {given}")
             files.extend(str(p) for p in found)
@@ -68,18 +70,22 @@ def list_input_files(inputs: list[str]) -> list[str]:
     return files
 
 
-def _articles_below(folder: Path) -> Iterator[Path]:
+def _articles_below(folder: Path, warn: Callable[[str], None]) -> Iterator[Path]:
     """The article files below `folder`, at any depth, in no order: not hidden nor in a hidden
-    folder, a link to a file taken, a link to a folder not followed, a folder that cannot be
-    listed passed over (as `Path.rglob` did). The walk keeps its own list of folders to visit,
-    not Python's call stack, which a folder nested a thousand deep would overflow."""
+    folder, a link to a file taken. A link to a folder is not followed (a loop would never end)
+    and a folder that cannot be listed is passed over, each with a warning; `folder` itself
+    unreadable is an error. The walk keeps its own list of folders to visit, not Python's call
+    stack, which a folder nested a thousand deep would overflow."""
     pending = [folder]
     while pending:
         here = pending.pop()
         try:
             with os.scandir(here) as listing:
                 entries = list(listing)
-        except PermissionError:
+        except OSError as exc:
+            if here == folder:
+                raise InputError(f"cannot read folder {escaped_name(str(folder))}: {os_reason(exc)}") from None
+            warn(f"skipped folder {escaped_name(str(here))}: {os_reason(exc)}")
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -87,10 +93,14 @@ def _articles_below(folder: Path) -> Iterator[Path]:
             path = here / entry.name
             try:
                 is_folder = entry.is_dir(follow_symlinks=False)
+                linked_folder = not is_folder and entry.is_symlink() and entry.is_dir()
             except OSError:
-                is_folder = False
+                is_folder = linked_folder = False
             if is_folder:
                 pending.append(path)
+            elif linked_folder:
+                warn(f"skipped {escaped_name(str(path))}: a link to a folder is not followed "
+                     "(give the folder itself to read it)")
             elif path.suffix.lower() in READABLE_SUFFIXES and path.is_file():
                 yield path
 

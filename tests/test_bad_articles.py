@@ -10,6 +10,7 @@ from contextlib import suppress
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from typer.testing import CliRunner
 
 import kgraph.process
@@ -209,3 +210,43 @@ def test_a_json_lines_file_of_bad_lines_counts_each_line_once(tmp_path: Path) ->
     good.write_text(GOOD)
     warnings, out = _clean(CliRunner().invoke(app, ["build", str(feed), str(good), "-o", str(tmp_path / "g.ttl")]))
     assert len(warnings) == 2 and "skipped 2" in out
+
+
+def test_a_linked_folder_inside_an_input_folder_is_named_as_skipped(tmp_path: Path) -> None:
+    # a symlinked subfolder was left out without a word, while a symlinked file was read
+    news, elsewhere = tmp_path / "news", tmp_path / "elsewhere"
+    news.mkdir()
+    elsewhere.mkdir()
+    (news / "a.txt").write_text("Germany condemned Russia on Monday.", encoding="utf-8")
+    (elsewhere / "b.txt").write_text("France condemned Iran on Tuesday.", encoding="utf-8")
+    (news / "linked").symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(app, ["build", str(news), "-o", str(tmp_path / "g.ttl")])
+    assert result.exit_code == 0, result.output
+    assert "linked: a link to a folder is not followed" in result.stderr
+    assert "read 1 article" in result.stdout + result.stderr
+
+
+def test_a_folder_that_cannot_be_listed_is_named_inside_and_an_error_as_the_input(
+        tmp_path: Path, monkeypatch) -> None:
+    # an unreadable subfolder was passed over silently, and an unreadable input folder said it
+    # held "no articles" (permissions cannot be tested as root, so listing is made to fail)
+    from kgraph import sources
+    from kgraph.errors import InputError
+
+    news = tmp_path / "news"
+    (news / "locked").mkdir(parents=True)
+    (news / "a.txt").write_text("Germany condemned Russia.", encoding="utf-8")
+    listing = os.scandir
+
+    def refusing(path):
+        if Path(path).name in ("locked", "shut"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(sources.os, "scandir", refusing)
+    said: list[str] = []
+    assert sources.list_input_files([str(news)], said.append) == [str(news / "a.txt")]
+    assert said == [f"skipped folder {news / 'locked'}: Permission denied"]
+    (tmp_path / "shut").mkdir()
+    with pytest.raises(InputError, match="cannot read folder .*shut: Permission denied"):
+        sources.list_input_files([str(tmp_path / "shut")])
