@@ -194,18 +194,16 @@ _AMBIGUOUS = {"korea", "korean", "koreans", "congo", "georgia", "jordan", "chad"
               "new york"}  # the seat of the United Nations more than a city of the United States
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=8192)  # the same few hundred names are looked up thousands of times
-@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
-    """How the tables spell a name: lower case, no possessive "'s", single spaces (the same few
-    hundred names are asked about thousands of times in a build)."""
+    """How the tables spell a name: lower case, no possessive "'s", single spaces."""
     text = text.replace("’", "'").replace("‘", "'").strip().lower()
     text = _POSSESSIVE_END.sub("", text)
     return _SPACES.sub(" ", text)
-
-
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ class Skipped(Exception):
     """One input that cannot be read; the run goes on without it."""
 
 
-def list_input_files(inputs: list[str], warn: Callable[[str], None] = lambda message: None) -> list[str]:
+def list_input_files(inputs: list[str], warn: Warn = lambda message: None) -> list[str]:
     """Expand folders (recursively, sorted) into files; a missing path is an error. What a
     folder holds and is not read (a link to a folder, a folder that cannot be listed) is said
     through `warn`."""
@@ -70,7 +70,7 @@ def list_input_files(inputs: list[str], warn: Callable[[str], None] = lambda mes
     return files
 
 
-def _articles_below(folder: Path, warn: Callable[[str], None]) -> Iterator[Path]:
+def _articles_below(folder: Path, warn: Warn) -> Iterator[Path]:
     """The article files below `folder`, at any depth, in no order: not hidden nor in a hidden
     folder, a link to a file taken. A link to a folder is not followed (a loop would never end)
     and a folder that cannot be listed is passed over, each with a warning; `folder` itself

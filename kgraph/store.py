@@ -34,7 +34,7 @@ from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import Store
 from . import sparql
 from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
-    check_store_folder, damaged, open_failure, remove_stale_temporaries, write_failure,
+    check_store_folder, damage_in, damaged, open_failure, remove_stale_temporaries, write_failure,
 )
 from .vocab import PREFIXES
 
@@ -194,7 +194,7 @@ class LocalStore(GraphStore):
             try:
                 snapshot.publish(self.store, self.folder)
             except OSError as exc:
-                if "Corruption" in str(exc):
+                if damage_in(exc) is not None:
                     raise
                 # else readers are refused with a message, as without snapshots
 
@@ -217,7 +217,7 @@ class LocalStore(GraphStore):
         try:
             yield
         except (OSError, RuntimeError) as exc:
-            if "Corruption" in str(exc):
+            if damage_in(exc) is not None:
                 raise damaged(self.folder, str(exc)) from None
             if isinstance(exc, RuntimeError):
                 raise
