@@ -28,7 +28,7 @@ from .ingest import ActionCounts, EventCounts, Ingester
 from .model import Article
 from .nlp import load_pipeline
 from .parse import parse_articles
-from .pipeline import BuildSummary, Progress, unseen_articles
+from .pipeline import BuildSummary, Progress, export_actor_graphml, unseen_articles
 from .reconcile import reconcile
 from .sources import list_input_files
 from .graphsource import WritableGraphSource, open_source
@@ -150,9 +150,7 @@ def build_on_dask(inputs: list[str], store: str, address: str, *, graphml: Path 
     reconcile(target)
     target.refresh_stats()
     if graphml is not None:
-        from .export import export_graph  # networkx: imported only when needed
-
-        export_graph(store, graphml, fmt="graphml", view="actors")
+        export_actor_graphml(store, graphml)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .casing import text_for_parser
 from .dates import date_in_header, iso_date, normalise_article_date
-from .errors import InputError, release_frames
+from .errors import InputError, KgraphError, release_frames
 from .ingest import Ingester, IngestProcess
 from .model import Article
 from .nlp import load_pipeline
@@ -97,11 +97,23 @@ def build(inputs: list[str], output: Path | None = None, *, store: str | None = 
         raise
     ingest.close()
     if graphml is not None:
-        from .export import export_graph  # networkx: imported only when needed
-
-        export_graph(str(output or store), graphml, fmt="graphml", view="actors")
+        export_actor_graphml(output or store, graphml)  # type: ignore[arg-type]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def export_actor_graphml(graph: Path | str, graphml: Path) -> None:
+    """The actor graph of the graph just written, as GraphML. If that fails (a full disk), the
+    error says that the graph itself was written, and how to retry: exit 4 alone reads as if
+    the whole build had been lost."""
+    from .export import export_graph  # networkx: imported only when needed
+
+    try:
+        export_graph(str(graph), graphml, fmt="graphml", view="actors")
+    except KgraphError as exc:
+        exc.args = (f"{exc} ({graph} was written; `kgraph export {graph} -o {graphml}` "
+                    "writes the GraphML again)", *exc.args[1:])
+        raise
 
 
 def _build_into(ingest: Ingester | IngestProcess, files: list[str], nlp, *, n_process: int,

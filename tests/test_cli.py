@@ -338,6 +338,24 @@ def test_build_can_also_write_graphml(article: Path, tmp_path: Path) -> None:
     assert (tmp_path / "g.graphml").is_file() and "GraphML" in result.stdout
 
 
+def test_graphml_that_fails_after_the_graph_says_the_graph_was_written(
+        article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk at the GraphML, after the graph was written: exit 4 alone read as if the
+    build had been lost; the line says what was kept and how to get the GraphML."""
+    from kgraph import export
+    from kgraph.errors import OutputError
+
+    def disk_full(source, target, **_):
+        raise OutputError(f"cannot write {target}: No space left on device")
+
+    monkeypatch.setattr(export, "export_graph", disk_full)
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "g.ttl"),
+                                 "--graphml", str(tmp_path / "g.graphml")])
+    assert result.exit_code == 4 and (tmp_path / "g.ttl").is_file()
+    assert f"{tmp_path / 'g.ttl'} was written" in stderr_of(result)
+    assert f"kgraph export {tmp_path / 'g.ttl'} -o {tmp_path / 'g.graphml'}" in stderr_of(result)
+
+
 # --- query ---------------------------------------------------------------------------------
 
 
