@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import OutputError, os_reason
@@ -39,8 +40,9 @@ def atomic_path(path: Path, folder: Path | None = None) -> Iterator[Path]:
         path = Path(os.path.realpath(path))
     check_writable(path)
     folder = folder or (path.parent if str(path.parent) else Path("."))
+    _remove_abandoned(folder, path.name)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write in {folder}: {exc.strerror}") from None
     os.close(fd)
@@ -53,6 +55,41 @@ def atomic_path(path: Path, folder: Path | None = None) -> Iterator[Path]:
         raise OutputError(f"cannot write {path}: {os_reason(exc)}") from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+#: a temporary file untouched this long, whose writer is gone, was abandoned (a writer killed
+#: with SIGKILL, a power cut); a live writer touches its file far more often
+ABANDONED_AFTER = 600.0
+
+
+def _remove_abandoned(folder: Path, name: str) -> None:
+    """Remove the temporary files of earlier writes of `name` whose writing process has died
+    (`kill -9` leaves them, hidden, beside the output). Only files named by this module with a
+    process id that no longer runs, and not written to for ABANDONED_AFTER seconds: a process
+    id reused since, or a writer on another machine sharing the folder, keeps its file."""
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # mkstemp will say what is wrong with the folder
+    now = time.time()
+    for entry in entries:
+        pid = entry.name[len(prefix):].split(".", 1)[0] if entry.name.startswith(prefix) else ""
+        if not (pid.isdigit() and entry.name.endswith(".tmp")) or _running(int(pid)):
+            continue
+        with suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > ABANDONED_AFTER:
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except PermissionError:
+        return True  # another user's process
+    except (ProcessLookupError, OverflowError):  # none, or an id no process can have
+        return False
+    return True
 
 
 def write_atomically(path: Path, write: Callable[[Path], None], folder: Path | None = None) -> None:

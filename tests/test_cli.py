@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -536,6 +537,24 @@ def test_finished_write_replaces_the_file(tmp_path: Path) -> None:
     write_atomically(path, lambda tmp: tmp.write_text("new content\n"))
     assert path.read_text() == "new content\n"
     assert files_in(tmp_path) == {"graph.ttl"}
+
+
+def test_a_write_removes_what_a_killed_write_left(tmp_path: Path) -> None:
+    """`kill -9` during an export leaves its hidden temporary file; the next write of that file
+    removes it once its writer is gone and it has gone untouched for a while. A live writer's
+    file, and files not of this output, stay."""
+    path = tmp_path / "graph.ttl"
+    abandoned = tmp_path / f".graph.ttl.{2**40}.x1y2.tmp"  # no process has that id
+    live = tmp_path / f".graph.ttl.{os.getpid()}.z3w4.tmp"
+    recent = tmp_path / f".graph.ttl.{2**40}.recent.tmp"
+    other = tmp_path / f".other.ttl.{2**40}.x1y2.tmp"
+    for leftover in (abandoned, live, recent, other):
+        leftover.write_text("half")
+    long_ago = time.time() - 3600
+    for old in (abandoned, live, other):
+        os.utime(old, (long_ago, long_ago))
+    write_atomically(path, lambda tmp: tmp.write_text("new content\n"))
+    assert files_in(tmp_path) == {"graph.ttl", live.name, recent.name, other.name}
 
 
 def test_an_interrupted_export_says_nothing_of_a_store(graph: Path, tmp_path: Path,
