@@ -4,11 +4,21 @@ pyoxigraph evaluates a query in Rust with no way to cancel it from Python (0.5 e
 cancellation token), and Python handles Ctrl-C only between bytecodes, so a long query used
 to hold the terminal for as long as it ran. A forked child can simply be killed; forking
 costs a few milliseconds, against queries that can run for minutes.
+
+The child may use at most three quarters of the machine's memory (`memory_limit`): a COUNT over
+a store with a damaged block makes Oxigraph collect the same read error without end, and it grew
+by 240 MB a second until the system's out-of-memory killer stopped it. Its own error output
+goes to a file the parent reads, so that running out of memory is one line, not Rust's report.
 """
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
+import os
+import resource
 import signal
+import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -32,14 +42,15 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
     """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, func, args, kwargs), daemon=True)
+    errors = tempfile.TemporaryFile()  # the child's error output (fd 2), shown after it ends
+    child = context.Process(target=_child, args=(sender, errors.fileno(), func, args, kwargs), daemon=True)
     child.start()
     sender.close()
     deadline = time.monotonic() + timeout if timeout else None
     try:
         while not receiver.poll(_POLL):
             if not child.is_alive() and not receiver.poll():
-                raise _no_answer(child)
+                raise _no_answer(child, errors)
             if deadline is not None and time.monotonic() > deadline:
                 raise QueryTimeoutError(f"the query did not finish within {timeout:g} s (--timeout); "
                                         "it was stopped")
@@ -47,29 +58,83 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
             ok, value = receiver.recv()
         except EOFError:  # poll() is true at the end of the pipe too: the child died unanswered
             child.join(5)
-            raise _no_answer(child) from None
+            raise _no_answer(child, errors) from None
+        _pass_on(errors)
     finally:
         if child.is_alive():
             child.kill()
         child.join()
         receiver.close()
+        errors.close()
     if ok:
         return value  # type: ignore[return-value]
     raise value
 
 
-def _no_answer(child: multiprocessing.process.BaseProcess) -> KgraphError:
+def memory_limit() -> int | None:
+    """The bytes of address space a query child may take: three quarters of the machine's
+    memory, so that a runaway query ends before it starves everything else (None: unknown)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 3 // 4
+    except (ValueError, OSError):
+        return None
+
+
+def _out_of_memory() -> KgraphError:
+    limit = memory_limit()
+    within = f" (at most {limit / 2**30:.1f} GiB, three quarters of this machine's memory)" if limit else ""
+    return KgraphError(f"the query ran out of memory{within}; a store with a damaged block can make a "
+                       "query grow without end: if `kgraph query STORE \"SELECT * { ?s ?p ?o }\"` calls "
+                       "it damaged, rebuild it")
+
+
+def _no_answer(child: multiprocessing.process.BaseProcess, errors) -> KgraphError:
     """The error for a child that ended (killed, out of memory) without sending anything."""
+    said = _read(errors)
+    if b"memory allocation of" in said:  # Rust's last words before it aborts
+        return _out_of_memory()
+    _pass_on(errors, said)
     return KgraphError(f"the query process ended without an answer ({how_it_ended(child.exitcode)})")
 
 
-def _child(sender: Connection, func: Callable[..., object], args: tuple, kwargs: dict) -> None:
+def _read(errors) -> bytes:
+    errors.seek(0)
+    return errors.read()
+
+
+def _pass_on(errors, said: bytes | None = None) -> None:
+    """Show what the child wrote on its error output (a library's warning), as it would have."""
+    said = _read(errors) if said is None else said
+    if said:
+        sys.stderr.write(said.decode("utf-8", "replace"))
+        sys.stderr.flush()
+
+
+def _limit_memory() -> None:
+    limit = memory_limit()
+    if limit is None:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _child(sender: Connection, errors_fd: int, func: Callable[..., object], args: tuple, kwargs: dict) -> None:
     # Ctrl-C on a terminal reaches the whole process group: the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stderr.flush()
+    os.dup2(errors_fd, 2)
+    if faulthandler.is_enabled():  # a crash's Python stack joins the rest of the child's error output
+        faulthandler.enable(file=2)
+    _limit_memory()
     try:
         outcome: tuple[bool, object] = (True, func(*args, **kwargs))
     except KgraphError as exc:
         outcome = (False, _alone(exc))
+    except MemoryError:  # Python's allocations (Rust's abort instead: see _no_answer)
+        outcome = (False, _out_of_memory())
     except BaseException as exc:
         damage = damage_in(exc)  # a damaged store: one line; else a bug, whose traceback the parent shows
         outcome = (False, damage if damage is not None

@@ -69,7 +69,7 @@ def open_failure(folder: Path, exc: BaseException, error: type[KgraphError], *,
 
 
 #: the file RocksDB names in its message on a damaged one ("... in /kg/000019.sst offset 0 ...")
-_DAMAGED_FILE = re.compile(r"\bin (/\S+)/[^/\s]+\.(?:sst|log|blob)\b")
+_DAMAGED_FILE = re.compile(r"\bin (\S+)/[^/\s]+\.(?:sst|log|blob)\b")
 
 
 def damaged(folder: Path | None, reason: str) -> KgraphError:

@@ -8,7 +8,7 @@ import signal
 import pytest
 
 from kgraph.errors import KgraphError
-from kgraph.killable import run_killable
+from kgraph.killable import memory_limit, run_killable
 
 
 def _killed_by_the_system() -> int:
@@ -32,3 +32,32 @@ def test_a_killed_query_process_is_one_error_not_end_of_file() -> None:
 def test_a_query_process_that_exits_unanswered_gives_its_exit_code() -> None:
     with pytest.raises(KgraphError, match=r"ended without an answer \(exit code 7\)"):
         run_killable(_gone_without_a_word)
+
+
+def _warns_then_answers() -> int:
+    os.write(2, b"a library's warning\n")
+    return 42
+
+
+def _needs_too_much() -> bytes:
+    raise MemoryError
+
+
+def test_what_the_query_process_writes_on_its_error_output_is_shown(capsys: pytest.CaptureFixture) -> None:
+    assert run_killable(_warns_then_answers) == 42
+    assert capsys.readouterr().err == "a library's warning\n"
+
+
+def test_a_query_process_out_of_memory_is_one_error() -> None:
+    with pytest.raises(KgraphError, match=r"^the query ran out of memory \(at most [0-9.]+ GiB, three quarters "):
+        run_killable(_needs_too_much)
+
+
+def test_the_query_process_may_take_three_quarters_of_the_memory() -> None:
+    import resource
+
+    limit = memory_limit()
+    assert limit == os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 3 // 4
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    expected = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    assert run_killable(resource.getrlimit, resource.RLIMIT_AS)[0] == expected

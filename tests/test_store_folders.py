@@ -131,6 +131,46 @@ def test_a_store_with_a_damaged_block_is_one_line_for_every_command(tmp_path: Pa
         assert result.stderr.endswith("; rebuild it\n") and result.stderr.count("\n") == 1, result.stderr
 
 
+def test_a_damaged_store_opened_by_a_relative_path_is_named() -> None:
+    """RocksDB names the damaged file by the path the store was opened with: "kg/000019.sst"
+    gave "the store is damaged", naming none."""
+    from kgraph.storefolder import damage_in
+
+    error = damage_in(RuntimeError("Corruption: block checksum mismatch: stored = 1, computed = 2, "
+                                   "type = 4 in kg/000019.sst offset 0 size 4055, block_type = Data"))
+    assert str(error).startswith("the store kg is damaged (Corruption: block checksum mismatch")
+
+
+def _address_space() -> int:
+    """This process's virtual size: a forked child starts with all of it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmSize")
+
+
+def test_a_count_over_a_damaged_block_runs_out_of_memory_in_one_line(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A COUNT over a store with a damaged data block made Oxigraph gather the same read error
+    without end: 240 MB a second, until the system's out-of-memory killer stopped it, and Rust's
+    report on the terminal. The query's process now has a memory limit (three quarters of the
+    machine's; here 1 GiB more than the test's own process) and the user reads one line."""
+    from kgraph import killable
+
+    store = tmp_path / "kg"
+    build([str(Path(__file__).resolve().parents[1] / "examples")], store=str(store), ingest_process=False)
+    for table in store.glob("*.sst"):
+        if table.stat().st_size > 3100:
+            with open(table, "r+b") as handle:
+                handle.seek(3000)
+                handle.write(b"\xde\xad\xbe\xef")
+    monkeypatch.setattr(killable, "memory_limit", lambda: _address_space() + 2**30)
+    result = runner.invoke(app, ["query", str(store), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("kgraph: error: the query ran out of memory (at most ")
+    assert "damaged" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
 # --- issue 8.7: full disks and read-only file systems -----------------------------------------
 
 class _FullDisk:
