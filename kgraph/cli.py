@@ -409,13 +409,23 @@ def export_cli(
         # an RDF syntax writes the triples as they are: say so rather than ignore the option
         option = "--no-isolated" if no_isolated else f"--view {view}"
         raise fail(f"{option} is for graphml, gexf and html; --format {fmt} writes every triple as it is", 2)
-    summary = export_graph(graph, output, fmt=fmt, view=view, isolated=not no_isolated)
+    summary = export_graph(graph, output, fmt=fmt, view=view, isolated=not no_isolated, reader=_read_in_child)
     out.took(f"exported {graph} as {fmt}")
     if fmt in ("graphml", "gexf", "html"):
         out.say(f"wrote {summary.nodes} nodes and {summary.edges} edges to {output}")
     else:  # N-Quads and TriG keep the article graphs; the other syntaxes write their union
         unit = "quads" if fmt in ("nq", "trig") else "triples"
         out.say(f"wrote {summary.quads} {unit} to {output}")
+
+
+def _read_in_child(graph: str, view: str, *, isolated: bool):
+    """The network to export, read in a child process as a query is: Ctrl-C stops it at once
+    (Oxigraph cannot be stopped from Python mid-query), and a store whose damage makes a query
+    grow without end cannot take all the machine's memory."""
+    from .export import read_network
+    from .killable import run_killable
+
+    return run_killable(read_network, graph, view, isolated=isolated)
 
 
 def _warn(message: str) -> None:

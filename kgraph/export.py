@@ -30,6 +30,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -287,11 +288,19 @@ def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
     return out.getvalue() + b"\n"
 
 
+def read_network(graph: str | Path, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:
+    """The network (`build_network`) of a graph file, store folder or endpoint."""
+    with open_source(graph) as source:
+        return build_network(source, view, isolated=isolated)
+
+
 def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view: str = "actors",
-                 isolated: bool = True) -> ExportSummary:
+                 isolated: bool = True, reader: Callable[..., nx.MultiDiGraph] = read_network) -> ExportSummary:
     """Write a graph file, store or endpoint to `output` as GraphML or GEXF (a network for
     Gephi), a self-contained HTML page (to look at in a browser) or RDF (turtle, nt, nq,
-    trig, jsonld), atomically. `isolated=False` leaves out actors in no event."""
+    trig, jsonld), atomically. `isolated=False` leaves out actors in no event. `reader` reads
+    the network (`read_network`'s arguments): the CLI runs it in a child process that Ctrl-C
+    stops at once and whose memory is limited (`killable.run_killable`)."""
     if not is_remote(str(graph)) and same_file(output, Path(graph)):
         raise OutputError(f"--output {output} is the same file as the graph it exports; choose another file")
     if fmt in EXPORT_RDF_FORMATS:
@@ -302,8 +311,7 @@ def export_graph(graph: str | Path, output: Path, *, fmt: str = "graphml", view:
     if view not in VIEWS:
         raise KgraphError(f"unknown export view '{view}'; choose {' or '.join(VIEWS)}")
     check_writable(output)  # fail before loading anything
-    with open_source(graph) as source:
-        network = build_network(source, view, isolated=isolated)
+    network = reader(graph, view, isolated=isolated)
     if fmt == "html":
         from .htmlview import html_bytes
 

@@ -71,6 +71,10 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
     raise value
 
 
+#: what Rust, glibc and C++ (RocksDB) write as an allocation fails, before the process aborts
+_OUT_OF_MEMORY = (b"memory allocation of", b"cannot allocate memory", b"std::bad_alloc")
+
+
 def memory_limit() -> int | None:
     """The bytes of address space a query child may take: three quarters of the machine's
     memory, so that a runaway query ends before it starves everything else (None: unknown)."""
@@ -91,7 +95,7 @@ def _out_of_memory() -> KgraphError:
 def _no_answer(child: multiprocessing.process.BaseProcess, errors) -> KgraphError:
     """The error for a child that ended (killed, out of memory) without sending anything."""
     said = _read(errors)
-    if b"memory allocation of" in said:  # Rust's last words before it aborts
+    if any(words in said for words in _OUT_OF_MEMORY):
         return _out_of_memory()
     _pass_on(errors, said)
     return KgraphError(f"the query process ended without an answer ({how_it_ended(child.exitcode)})")

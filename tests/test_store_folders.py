@@ -149,12 +149,14 @@ def _address_space() -> int:
     raise AssertionError("no VmSize")
 
 
-def test_a_count_over_a_damaged_block_runs_out_of_memory_in_one_line(tmp_path: Path,
+@pytest.mark.parametrize("command", [["query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"], ["export", "-o", "g.graphml"]])
+def test_a_count_over_a_damaged_block_runs_out_of_memory_in_one_line(tmp_path: Path, command: list[str],
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A COUNT over a store with a damaged data block made Oxigraph gather the same read error
     without end: 240 MB a second, until the system's out-of-memory killer stopped it, and Rust's
-    report on the terminal. The query's process now has a memory limit (three quarters of the
-    machine's; here 1 GiB more than the test's own process) and the user reads one line."""
+    report on the terminal; so did an export to GraphML. The query runs in a process with a
+    memory limit (three quarters of the machine's; here 1 GiB more than the test's own
+    process), and the user reads one line."""
     from kgraph import killable
 
     store = tmp_path / "kg"
@@ -165,10 +167,12 @@ def test_a_count_over_a_damaged_block_runs_out_of_memory_in_one_line(tmp_path: P
                 handle.seek(3000)
                 handle.write(b"\xde\xad\xbe\xef")
     monkeypatch.setattr(killable, "memory_limit", lambda: _address_space() + 2**30)
-    result = runner.invoke(app, ["query", str(store), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"])
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [command[0], str(store), *command[1:]])
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith("kgraph: error: the query ran out of memory (at most ")
     assert "damaged" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg"]  # no output, no temporary file
 
 
 # --- issue 8.7: full disks and read-only file systems -----------------------------------------
