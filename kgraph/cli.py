@@ -220,6 +220,7 @@ def build_cli(
     """Extract events from articles and write them as an RDF graph or into a store."""
     from .dates import iso_date
     from .pipeline import build
+    from .sources import check_input_name
 
     out = _Say(quiet, verbose)
     output, graphml = _path(output_name, "--output"), _path(graphml_name, "--graphml")
@@ -228,6 +229,8 @@ def build_cli(
     if dask is not None and (store is None or output is not None):
         raise fail("--dask writes into a SPARQL server: give --store URL (and no --output; "
                    "export from the server afterwards)", 2)
+    for given in inputs:  # before the default output's folder: the input is what is wrong
+        check_input_name(given)
     if output is None and store is None:
         output = DEFAULT_OUTPUT
         if not output.parent.is_dir():

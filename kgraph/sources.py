@@ -46,6 +46,13 @@ class Skipped(Exception):
     """One input that cannot be read; the run goes on without it."""
 
 
+def check_input_name(given: str) -> None:
+    """Refuse an empty input name: Path("") is the working folder, so an unset "$DIR" would
+    build all of it."""
+    if given == "":
+        raise InputError("an input path is empty (an unset variable?); give a file, a folder or -")
+
+
 def list_input_files(inputs: list[str], warn: Warn = lambda message: None) -> list[str]:
     """Expand folders (recursively, sorted) into files; a missing path is an error. What a
     folder holds and is not read (a link to a folder, a folder that cannot be listed) is said
@@ -55,8 +62,7 @@ def list_input_files(inputs: list[str], warn: Warn = lambda message: None) -> li
         if given == "-":
             files.append(given)
             continue
-        if given == "":  # Path("") is the working folder: an unset "$DIR" would build all of it
-            raise InputError("an input path is empty (an unset variable?); give a file, a folder or -")
+        check_input_name(given)
         path = Path(given)
         if path.is_dir():
             found = sorted(_articles_below(path, warn))

@@ -60,8 +60,8 @@ _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 def check_location(target: str) -> None:
     """Refuse a URL that is no http(s) SPARQL server, before it is read as a path, and an empty
     name, which as a path is the working folder."""
-    if target == "":
-        raise UsageError("the graph or store is named by an empty string (an unset variable?)")
+    if target == "":  # bad input as an empty path is, not a bad option value
+        raise InputError("the graph or store is named by an empty string (an unset variable?)")
     scheme = _URL_SCHEME.match(target)
     if scheme and not is_remote(target):
         raise UsageError(f"{target}: not a folder, a file or an http:// or https:// SPARQL server "

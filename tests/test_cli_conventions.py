@@ -274,14 +274,18 @@ def test_importing_the_package_runs_almost_nothing() -> None:
 
 
 @pytest.mark.parametrize("args", [["build", "", "-o", "{tmp}/g.ttl"], ["build", "{article}", "--store", ""],
-                                  ["query", "", "ASK {{}}"],
-                                  ["export", "", "-o", "{tmp}/g.ttl"]])
+                                  ["build", ""], ["query", "", "ASK {{}}"], ["export", "", "-o", "{tmp}/g.ttl"],
+                                  ["remove", "a.txt", "--store", ""]])
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(article: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
                                                                  args: list[str]) -> None:
-    # an unset "$DIR" gave "": the build read every article under the working folder
+    # an unset "$DIR" gave "": the build read every article under the working folder. Every
+    # empty path is bad input (3): a store's had been a usage error (2), and `build ""` with no
+    # out/ folder had complained of the folder (4)
+    monkeypatch.chdir(tmp_path)
     args = [a.format(article=article, tmp=tmp_path) for a in args]
     result = runner.invoke(app, args)
-    assert result.exit_code in (2, 3) and "empty" in result.stderr and result.stderr.count("\n") == 1, result.output
+    assert result.exit_code == 3 and "empty" in result.stderr and result.stderr.count("\n") == 1, result.output
     assert not list(tmp_path.glob("g.*"))
 
 
