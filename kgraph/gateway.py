@@ -26,7 +26,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .errors import describe
-from .sparql_text import uses_service
+from .sparql_text import too_deep, uses_service
 
 MAX_QUERY_BYTES = 1 << 20
 MAX_REQUESTS = 256  # at once; more are answered 503 at once instead of queueing threads
@@ -174,6 +174,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(403, "federated queries (SERVICE) are refused by this endpoint: they make "
                              "the server send requests to other addresses (kgraph serve --allow-service "
                              "allows them)")
+            return
+        deep = too_deep(text)
+        if deep:
+            self._reply(400, deep)
             return
         # union-default-graph is dropped: a kgraph store's default graph already is the union
         dataset = [(n, v) for n in _DATASET_PARAMETERS for v in params.get(n, [])]

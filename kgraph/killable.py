@@ -25,7 +25,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
-from .errors import KgraphError, QueryTimeoutError, how_it_ended
+from .errors import KgraphError, QueryError, QueryTimeoutError, how_it_ended
 from .storefolder import damage_in
 
 T = TypeVar("T")
@@ -97,6 +97,9 @@ def _no_answer(child: multiprocessing.process.BaseProcess, errors) -> KgraphErro
     said = _read(errors)
     if any(words in said for words in _OUT_OF_MEMORY):
         return _out_of_memory()
+    if child.exitcode == -signal.SIGSEGV or b"overflowed its stack" in said:
+        return QueryError(f"the query process ended without an answer ({how_it_ended(child.exitcode)}): "
+                          "a query nested or chained very deeply overflows the query engine's stack")
     _pass_on(errors, said)
     return KgraphError(f"the query process ended without an answer ({how_it_ended(child.exitcode)})")
 

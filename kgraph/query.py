@@ -21,7 +21,7 @@ from . import vocab
 from .errors import InputError, QueryError, UsageError
 from .graphsource import GraphSource, open_source
 from .sparql_text import strip_lexemes as _strip_lexemes
-from .sparql_text import uses_service
+from .sparql_text import too_deep, uses_service
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -201,6 +201,9 @@ def run_query(store: GraphSource | ox.Store, text: str, *, keep: str = "json",
     if not allow_service and uses_service(text):
         raise QueryError("federated queries (SERVICE) are refused: they make the query engine "
                          "send requests to other servers; pass --allow-service to run one")
+    deep = too_deep(text)
+    if deep:
+        raise QueryError(deep)
     try:
         result = store.query(text, prefixes=dict(vocab.PREFIXES), use_default_graph_as_union=True)
         if isinstance(result, (ox.QueryTriples, list)):

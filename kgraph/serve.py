@@ -35,6 +35,8 @@ from .reader import lock_for_reading
 from .storefolder import is_store_folder
 
 _START_TIMEOUT = 20.0
+#: an engine that fails more often than this is not restarted again: something is wrong beyond one query
+MAX_CRASHES, CRASH_WINDOW = 5, 60.0
 DEFAULT_TIMEOUT = 30  # seconds: canned queries take at most ~6 s on a 1M-triple store
 
 
@@ -109,18 +111,25 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
                 announce(f"  web pages from {', '.join(cors)} may query it from a browser (CORS)")
             announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
                      f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
+        crashes: list[float] = []
         while True:
             process.wait()
-            if not restart.is_set():
-                break
-            sys.stderr.write(f"kgraph: warning: a query ran past the time limit ({timeout} s) without "
-                             "stopping; the query engine is restarted\n")
+            if restart.is_set():
+                why = f"a query ran past the time limit ({timeout} s) without stopping"
+            else:  # it ends only when it fails: kgraph stops it, and terminal signals reach kgraph alone
+                now = time.monotonic()
+                crashes = [t for t in crashes if now - t < CRASH_WINDOW] + [now]
+                if len(crashes) > MAX_CRASHES:
+                    raise KgraphError(f"the Oxigraph server stopped {len(crashes)} times within "
+                                      f"{CRASH_WINDOW:.0f} s; the last time: {log.last_error(process.returncode)}")
+                why = (f"the query engine stopped ({log.last_error(process.returncode)}); a query nested or "
+                       "chained very deeply overflows its stack")
+                restart.set()
+            sys.stderr.write(f"kgraph: warning: {why}; the query engine is restarted\n")
             with swap:
                 process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
             _wait_until_up(process, backend_url, log)
             restart.clear()
-        if process.returncode:
-            raise KgraphError(f"the Oxigraph server stopped: {log.last_error(process.returncode)}")
     except KeyboardInterrupt:
         pass
     finally:
@@ -139,8 +148,10 @@ def _start_oxigraph(binary: str, store: Path, backend: tuple[str, int],
     command = [binary, "serve-read-only", "--location", str(store), "--bind", "{}:{}".format(*backend)]
     if timeout:
         command += ["--timeout-s", str(timeout)]
+    # its own process group: Ctrl-C on the terminal reaches kgraph, which stops it, so that any
+    # other end is a failure to restart from
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
+                               stderr=subprocess.PIPE, preexec_fn=_die_with_parent, process_group=0)
     return process, ServerLog(process.stderr)
 
 

@@ -59,3 +59,34 @@ def uses_service(text: str) -> bool:
         if "service" in code.lower():
             return True
     return False
+
+
+#: deeper brackets are refused before any engine parses them: Oxigraph's parser recurses once
+#: per level, and 2,500 nested groups overflowed the stack of the server's responding thread
+#: (`kgraph serve` stopped for everyone) and 5,000 that of `kgraph query`'s process. Written
+#: queries nest a handful of levels; generated ones a few dozen.
+MAX_NESTING = 256
+_OPENERS, _CLOSERS = frozenset("{(["), frozenset("})]")
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply a query nests its brackets ({ }, ( ), [ ]) outside strings, comments and IRIs,
+    as written or with its \\u escapes decoded (an engine may read either)."""
+    deepest = 0
+    for variant in (text, _unescape(text)):
+        depth = 0
+        for char in strip_lexemes(variant, keep_iris=False):
+            if char in _OPENERS:
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in _CLOSERS and depth:
+                depth -= 1
+    return deepest
+
+
+def too_deep(text: str) -> str | None:
+    """Why a query is refused for its nesting (one line), or None."""
+    depth = nesting_depth(text)
+    if depth <= MAX_NESTING:
+        return None
+    return f"the query nests its brackets {depth} levels deep; at most {MAX_NESTING} are accepted"

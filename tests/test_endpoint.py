@@ -151,6 +151,48 @@ def test_a_query_the_time_limit_does_not_stop_is_stopped_by_a_new_query_engine(s
     assert _cpu_seconds(oxigraph) - before < 0.3
 
 
+def _post(url: str, query: str, timeout: float = 30) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, data=query.encode(), headers={"Content-Type": "application/sparql-query"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_a_query_that_crashes_the_query_engine_leaves_the_server_answering(served):
+    """A sum of 20,000 terms overflowed the stack of Oxigraph's responding thread, which ended
+    the engine, and `kgraph serve` stopped for every client. It now starts a new engine."""
+    url, server, log = served
+    first = _oxigraph_child(server)
+    status, _ = _post(url, "ASK { FILTER(" + "+".join(["1"] * 20000) + " > 0) }")
+    assert status == 502
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            assert _answers_quickly(url) < 1
+            break
+        except (OSError, AssertionError):
+            assert time.monotonic() < deadline, "no new engine answered"
+            time.sleep(0.2)
+    assert _oxigraph_child(server) != first and server.poll() is None
+    assert "stack overflow" in log.read_text() and "the query engine is restarted" in log.read_text()
+
+
+def test_a_query_nested_too_deeply_is_refused_before_it_reaches_an_engine(served, store):
+    """2,500 nested groups crashed the server's engine, and 5,000 `kgraph query`'s process
+    (SIGSEGV); past 256 levels the query is refused with the reason."""
+    url, server, _ = served
+    deep = "SELECT * WHERE " + "{" * 300 + "}" * 300
+    first = _oxigraph_child(server)
+    status, body = _post(url, deep)
+    assert status == 400 and b"nests its brackets 300 levels deep; at most 256" in body
+    assert _oxigraph_child(server) == first
+    result = CliRunner().invoke(app, ["query", str(store), deep])
+    assert result.exit_code == 3 and "300 levels deep" in result.stderr
+    assert _post(url, "SELECT * WHERE " + "{" * 256 + "}" * 256)[0] == 200
+
+
 def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
     """Oxigraph appends its error to an answer already under way and ends it normally; the
     gateway breaks the answer off instead, so no client takes the rows so far for all."""

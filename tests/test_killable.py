@@ -61,3 +61,14 @@ def test_the_query_process_may_take_three_quarters_of_the_memory() -> None:
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     expected = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
     assert run_killable(resource.getrlimit, resource.RLIMIT_AS)[0] == expected
+
+
+def _overflows_the_stack() -> int:
+    os.kill(os.getpid(), signal.SIGSEGV)  # as Oxigraph's parser did on 200,000 terms of "1+1+..."
+    return 0
+
+
+def test_a_query_process_that_overflows_its_stack_says_why() -> None:
+    with pytest.raises(KgraphError, match=r"\(killed by SIGSEGV\): a query nested or chained very deeply") as error:
+        run_killable(_overflows_the_stack)
+    assert error.value.exit_code == 3

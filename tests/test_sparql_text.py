@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
-from kgraph.sparql_text import uses_service
+from kgraph.sparql_text import nesting_depth, too_deep, uses_service
 
 from conftest import ServiceListener
 
@@ -80,3 +80,12 @@ def test_kgraph_query_refuses_federated_queries_unless_allowed() -> None:
         allowed = runner.invoke(app, ["query", str(MINI), FEDERATED[0].replace(U, listener.url), "--allow-service"])
         assert allowed.exit_code != 0 and allowed.stderr.startswith("kgraph: error: query failed")
         assert listener.settled() == 1  # the flag lets it through
+
+
+def test_nesting_is_counted_outside_strings_comments_and_iris() -> None:
+    assert nesting_depth("SELECT * WHERE { ?s ?p ?o FILTER(STRLEN(?o) > 1) }") == 3
+    assert nesting_depth('SELECT * WHERE { ?s ?p "(((((" } # {{{{{{{\n') == 1
+    assert nesting_depth("SELECT * WHERE { ?s <http://x/((((> ?o }") == 1
+    assert nesting_depth("SELECT * WHERE \\u007B\\u007B ?s ?p ?o } }") == 2  # escapes stand for brackets
+    assert too_deep("SELECT * WHERE " + "{" * 256 + "}" * 256) is None
+    assert "257 levels deep" in too_deep("SELECT * WHERE " + "{" * 257 + "}" * 257)
