@@ -59,7 +59,7 @@ def extract_events(text: str, *, date: str | dt.date | None = None, model: str |
     from .extract import extract_events as extract
     from .parse import parse_articles
     from .pipeline import _with_date
-    from .sources import text_key
+    from .sources import clean_text, text_key
 
     if not isinstance(text, str):
         raise TypeError(f"extract_events takes the article's text as a str, not {type(text).__name__}")
@@ -68,7 +68,8 @@ def extract_events(text: str, *, date: str | dt.date | None = None, model: str |
     except UnicodeEncodeError as exc:  # "\ud800" is no character: no graph or hash can hold it
         raise InputError(f"the text holds an unpaired surrogate ({text[exc.start]!a}) at {exc.start}, "
                          "which is no character") from None
-    article = _with_date(Article(source=f"<text>#{text_key(text)}", text=text), _day(date))
+    key, text = text_key(text), clean_text(text)
+    article = _with_date(Article(source=f"<text>#{key}", text=text), _day(date))
     failed: list[str] = []
     # as a build parses it: a text longer than the pipeline's limit (1,000,000 characters) in parts
     parsed = list(parse_articles(_pipeline(model), [(text_for_parser(text), article)], batch_size=1,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from xml.parsers import expat
 
 import pyoxigraph as ox
+
+from .errors import OutputError
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
@@ -30,3 +33,20 @@ def rdf_format_for(path: Path) -> ox.RdfFormat:
     """The syntax of a file by its extension (Turtle for one kgraph does not know: callers
     refuse those first, see `targets.check_rdf_suffix`)."""
     return RDF_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+
+
+def check_written(path: Path, fmt: ox.RdfFormat) -> None:
+    """Refuse RDF/XML that XML parsers reject. Oxigraph writes a literal's control characters
+    as they are (XML 1.0 has no way to hold them) and a predicate IRI that ends in "/" as an
+    element named "oxprefix:": the file read as written, with exit status 0, and no reader
+    could open it."""
+    if fmt != ox.RdfFormat.RDF_XML:
+        return
+    parser = expat.ParserCreate(namespace_separator=" ")  # RDF/XML is XML with namespaces
+    try:
+        with open(path, "rb") as written:
+            parser.ParseFile(written)
+    except expat.ExpatError as exc:
+        raise OutputError(f"the graph cannot be written as RDF/XML, whose XML cannot hold some of its text "
+                          f"or IRIs ({expat.errors.messages[exc.code]} at line {exc.lineno}); write Turtle (.ttl) "
+                          "or N-Triples (.nt) instead") from None

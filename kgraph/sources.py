@@ -35,6 +35,7 @@ _BINARY_PROBE = 8192  # bytes looked at for a NUL, which no text has
 #: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF): HTML
 #: forbids them too, and lxml (under trafilatura) raises on them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u200b\ufeff]")
 #: a backslash that `escaped_name` doubles: one an escape would follow or one that would read as
 #: an escape's start (a name's byte 0xff, held as U+DCFF, is written "\\xff")
 _AMBIGUOUS_BACKSLASH = re.compile(r"\\(?=\\|x[0-9a-f]{2}|[\udc80-\udcff])")
@@ -219,11 +220,20 @@ def _decode(raw: bytes) -> str:
                       "convert it, e.g. iconv -f latin1 -t utf-8") from None
 
 
+def clean_text(text: str) -> str:
+    """`text` with each character that holds nothing but breaks what reads it made a space (the
+    length stays, and with it every offset): those XML cannot hold (control characters but tab
+    and line ends; RDF/XML output and an endpoint's XML answers broke on a BEL in an article),
+    and the zero-width space and byte-order mark, which glue themselves to the next word
+    ("\ufeffGermany condemned Russia" named no country, and gave no event)."""
+    return _NOT_TEXT.sub(" ", text)
+
+
 def _text_article(source: str, text: str, **meta: str | None) -> Article:
-    body = strip_page_chrome(text)
+    body = strip_page_chrome(clean_text(text))
     if not body.strip():
         raise Skipped("no article text")
-    return Article(source=source, text=body, **meta)
+    return Article(source=source, text=body, **{k: v if v is None else clean_text(v) for k, v in meta.items()})
 
 
 def _html_article(source: str, html: str) -> Article:
@@ -241,7 +251,8 @@ def _html_article(source: str, html: str) -> Article:
     title = meta.title if meta else None
     date = meta.date if meta and meta.date else None
     url = meta.url if meta else None
-    return Article(source=source, text=body, title=title, date=date, url=url)
+    return Article(source=source, text=clean_text(body), title=title and clean_text(title), date=date,
+                   url=url and clean_text(url))
 
 
 def _jsonl_articles(name: str, text: str, warn: Warn) -> Iterator[Article]:

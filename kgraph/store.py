@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from . import snapshot
 from .errors import InputError, KgraphError, OutputError, QueryError, UsageError
 from .model import Actor
+from .formats import check_written
 from .jsonld import write_jsonld
 from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import StoreBusyError here
 from . import sparql
@@ -540,6 +541,7 @@ def dump_store(store: ox.Store, output: Path, fmt: ox.RdfFormat) -> int:
     if fmt == ox.RdfFormat.JSON_LD:
         return write_jsonld(_triples(union), output)
     ox.serialize(count(_triples(union)), str(output), format=fmt, prefixes=_prefixes(fmt))
+    check_written(output, fmt)
     return counted[0]
 
 
@@ -551,6 +553,7 @@ def dump_quads(quads: list[ox.Quad], output: Path, fmt: ox.RdfFormat) -> None:
         write_jsonld(_triples(quads), output)
     else:
         ox.serialize(_triples(quads), str(output), format=fmt, prefixes=_prefixes(fmt))
+        check_written(output, fmt)
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:

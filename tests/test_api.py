@@ -84,6 +84,15 @@ def test_a_text_longer_than_the_pipeline_takes_is_parsed_in_parts(monkeypatch: p
         ("condemn", "DEU", "RUS"), ("warn", "FRA", "IRN"), ("condemn", "JPN", "CHN")}
 
 
+@pytest.mark.parametrize("invisible", ["\ufeff", "\u200b", "\x07"])
+def test_an_invisible_character_glued_to_a_name_does_not_hide_the_event(invisible: str) -> None:
+    """A byte-order mark or a zero-width space before "Germany" made one word of them: no
+    country, no event (a file's leading mark was dropped, a JSON line's or the API's not)."""
+    for text in (f"{invisible}Germany condemned Russia.", f"Hello.\n{invisible}Germany condemned Russia."):
+        events = kgraph.extract_events(text)
+        assert [(e.action, e.agent.name, e.target.name) for e in events] == [("condemn", "Germany", "Russia")]
+
+
 def test_a_text_with_an_unpaired_surrogate_is_a_kgraph_error() -> None:
     with pytest.raises(kgraph.KgraphError, match="unpaired surrogate"):
         kgraph.extract_events("Germany \ud800 condemned Russia.")

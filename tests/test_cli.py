@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+import rdflib
 from typer.testing import CliRunner
 
 from kgraph.atomic import write_atomically
@@ -337,6 +338,25 @@ def test_build_can_also_write_graphml(article: Path, tmp_path: Path) -> None:
     result = succeeds(["build", str(article), "-o", str(tmp_path / "g.ttl"),
                        "--graphml", str(tmp_path / "g.graphml")])
     assert (tmp_path / "g.graphml").is_file() and "GraphML" in result.stdout
+
+
+def test_rdf_xml_of_an_article_with_control_characters_is_well_formed(tmp_path: Path) -> None:
+    """A BEL in an article went into the RDF/XML as it was, which no XML parser reads (exit 0)."""
+    (tmp_path / "a.txt").write_text("Germany condemned Russia for the \x07attack.\n")
+    (tmp_path / "b.jsonl").write_text('{"text": "Japan supplied radars to the Philippines.", "title": "T\\u0007"}\n')
+    for name in ("a.txt", "b.jsonl"):
+        succeeds(["build", str(tmp_path / name), "-o", str(tmp_path / f"{name}.rdf")])
+        assert len(rdflib.Graph().parse(tmp_path / f"{name}.rdf", format="xml")) > 10
+
+
+def test_rdf_xml_that_xml_cannot_hold_is_refused_not_written(tmp_path: Path) -> None:
+    """Oxigraph wrote a predicate IRI ending in "/" as an element named "oxprefix:": exit 0 and
+    a file no reader opens. The written file is parsed before it replaces anything."""
+    source = tmp_path / "hand.ttl"
+    source.write_text('<http://ex.org/a> <http://ex.org/p/> "x" .\n')
+    error = fails(["export", str(source), "-o", str(tmp_path / "hand.rdf")], tmp_path)
+    assert "cannot be written as RDF/XML" in error and "Turtle" in error
+    assert not (tmp_path / "hand.rdf").exists()
 
 
 def test_graphml_that_fails_after_the_graph_says_the_graph_was_written(
