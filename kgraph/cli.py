@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
-from .errors import InputError, KgraphError, os_reason
+from .errors import InputError, KgraphError, one_line, os_reason
 from .vocab import PREFIXES
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -66,7 +66,7 @@ EXPORT_VIEWS = ("actors", "events")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"kgraph: error: {message}", err=True)
+    typer.echo(f"kgraph: error: {one_line(message)}", err=True)
     _said.append(code)
     return typer.Exit(code)
 
@@ -173,7 +173,7 @@ class _Say:
 
     def note(self, message: str) -> None:
         if self.verbose:
-            typer.echo(f"kgraph: {message}", err=True)
+            typer.echo(f"kgraph: {one_line(message)}", err=True)
 
     @property
     def notes(self) -> Callable[[str], None] | None:
@@ -432,7 +432,7 @@ def _read_in_child(graph: str, view: str, *, isolated: bool):
 
 
 def _warn(message: str) -> None:
-    line = f"kgraph: warning: {message}"
+    line = f"kgraph: warning: {one_line(message)}"
     bar = _progress_bar.active
     if bar is not None:  # above the bar, not written over it
         bar.console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -7,8 +7,20 @@ graph or query kgraph cannot read), 4 output cannot be written, 5 spaCy pipeline
 """
 from __future__ import annotations
 
+import re
 import signal
 import traceback
+
+#: what a terminal acts on instead of showing: C0 and C1 control characters and DEL
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line a terminal shows as it is: its control characters as escapes ("\\x1b",
+    "\\n"). A file name, JSON id or request path from outside can hold them: an escape sequence
+    cleared the screen or retitled the window, and a line break forged a second "kgraph: error:"
+    line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class KgraphError(Exception):

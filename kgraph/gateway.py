@@ -25,7 +25,7 @@ from collections.abc import Callable
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .errors import describe
+from .errors import describe, one_line
 from .sparql_text import too_deep, uses_service
 
 MAX_QUERY_BYTES = 1 << 20
@@ -71,7 +71,7 @@ class Gateway(ThreadingHTTPServer):
         exc = sys.exc_info()[1]
         if isinstance(exc, (ConnectionError, TimeoutError)):
             return
-        sys.stderr.write(f"kgraph: warning: a request from {client_address[0]} failed: {describe(exc)}\n")
+        sys.stderr.write(one_line(f"kgraph: warning: a request from {client_address[0]} failed: {describe(exc)}") + "\n")
 
     def process_request_thread(self, request, client_address) -> None:  # type: ignore[override]
         try:
@@ -91,7 +91,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Silent unless asked (`kgraph serve --verbose`): Oxigraph logs the queries itself."""
         if self.server.log:
-            self.server.log(f"{self.client_address[0]} {format % args}")
+            self.server.log(one_line(f"{self.client_address[0]} {format % args}"))
 
     def do_GET(self) -> None:
         self._route()

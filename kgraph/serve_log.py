@@ -15,6 +15,8 @@ import threading
 from collections import deque
 from typing import IO
 
+from .errors import one_line
+
 _KEEP = 20  # last lines kept for the error message when the server stops
 
 
@@ -32,7 +34,7 @@ class ServerLog:
 
     def _read(self, stream: IO[bytes]) -> None:
         for raw in stream:
-            line = raw.decode("utf-8", "replace").rstrip()
+            line = one_line(raw.decode("utf-8", "replace").rstrip())  # it may quote a request's bytes
             if not line or line.startswith("Listening for requests at"):  # its loopback port
                 continue
             self.last.append(line)

@@ -37,6 +37,19 @@ def _clean(result) -> tuple[list[str], str]:
     return lines, result.stdout
 
 
+def test_a_warning_shows_control_characters_as_escapes_on_one_line(tmp_path: Path) -> None:
+    """A JSON line's id with an escape sequence retitled the terminal, and a URL with a line
+    break forged a second "kgraph: error:" line under the warning about its date."""
+    lines = [{"text": GOOD, "id": "esc\u001b]0;PWNED\u0007", "date": "bad"},
+             {"text": GOOD, "url": "http://x/\nkgraph: error: fake", "date": "bad"}]
+    source = tmp_path / "w.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = CliRunner().invoke(app, ["build", str(source), "-o", str(tmp_path / "g.ttl")])
+    warnings, _ = _clean(result)
+    assert len(warnings) == 2 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "esc\\x1b]0;PWNED\\x07" in warnings[0] and "http://x/\\nkgraph: error: fake" in warnings[1]
+
+
 def test_a_json_line_nested_too_deep_is_skipped(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n" + json.dumps({"text": GOOD}) + "\n")

@@ -353,3 +353,11 @@ def test_a_server_url_in_capitals_is_a_server() -> None:
 
     check_location("HTTP://127.0.0.1:7878/query")  # the new scheme check refused it
     assert is_remote("HTTPS://example.org/sparql")
+
+
+def test_messages_show_control_characters_as_escapes() -> None:
+    from kgraph.errors import one_line
+
+    assert one_line("GET /nope\x1b[2J\x1b]0;PWNED\x07 \u009b") == "GET /nope\\x1b[2J\\x1b]0;PWNED\\x07 \\x9b"
+    assert one_line("a\nkgraph: error: fake\tb\r") == "a\\nkgraph: error: fake\\tb\\r"
+    assert one_line("Zürich — “quoted”") == "Zürich — “quoted”"
