@@ -193,6 +193,14 @@ def test_a_query_nested_too_deeply_is_refused_before_it_reaches_an_engine(served
     assert _post(url, "SELECT * WHERE " + "{" * 256 + "}" * 256)[0] == 200
 
 
+def test_an_answer_whose_last_value_reads_like_the_time_limits_note_is_an_answer(served):
+    """The gateway took any answer ending in Oxigraph's note "The SPARQL operation has been
+    cancelled" for one the time limit stopped, and answered 503 to a query that took no time."""
+    url, _, _ = served
+    status, body = _get(url, 'SELECT ?x WHERE { BIND("The SPARQL operation has been cancelled" AS ?x) }')
+    assert status == 200 and body.rstrip().endswith(b"The SPARQL operation has been cancelled")
+
+
 def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
     """Oxigraph appends its error to an answer already under way and ends it normally; the
     gateway breaks the answer off instead, so no client takes the rows so far for all."""
