@@ -104,17 +104,21 @@ def user_errors(func: F | None = None, *, interrupted: str = "interrupted; no ou
     return wrapper  # type: ignore[return-value]
 
 
-def _print_whole(text: str) -> None:
-    """`text` and a line end on standard output, every byte of it or an OSError (exit status 4):
+def _print_whole(text: str, *, utf8: bool = False) -> None:
+    """`text` on standard output, every byte of it or an OSError (exit status 4):
     where the file size limit or a full disk cut a write short, Python's buffered stdout dropped
     the rest of a large answer without a word, and `query ... > answer.csv` exited 0. A reader
-    that hangs up (`| head`) ends the output quietly, as it does for other tools."""
+    that hangs up (`| head`) ends the output quietly, as it does for other tools. `utf8`: the
+    text is a format that is UTF-8 whatever the locale (SPARQL's CSV, TSV and JSON results, RDF
+    syntaxes); else the terminal's encoding, with what it cannot show as escapes (an ASCII
+    locale's "Ünïcødé" was a UnicodeEncodeError traceback)."""
     try:
         descriptor = sys.stdout.fileno()
     except (AttributeError, OSError, ValueError):  # not a file (tests capture it): as it was
-        typer.echo(text)
+        typer.echo(text, nl=False)
         return
-    data = memoryview((text + "\n").encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+    encoding = "utf-8" if utf8 else sys.stdout.encoding or "utf-8"
+    data = memoryview(text.encode(encoding, "strict" if utf8 else "backslashreplace"))
     sys.stdout.flush()
     try:
         while data:
@@ -373,7 +377,8 @@ def query_cli(
         raise fail("give a SPARQL query, a canned query name (see --list) or --file", 2)
     text = resolve_query(query, _path(file_name, "--file"))
     try:
-        _print_whole(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout))
+        _print_whole(run_killable(answer, graph, text, fmt, allow_service=allow_service, timeout=timeout),
+                     utf8=fmt != "table")
     except KeyboardInterrupt:
         raise fail("interrupted; the query was stopped", 130) from None
     out.took(f"queried {graph}")

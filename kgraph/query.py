@@ -222,10 +222,11 @@ def run_query(store: GraphSource | ox.Store, text: str, *, keep: str = "json",
 
 
 def answer(graph: str | Path, text: str, fmt: str = "table", *, allow_service: bool = False) -> str:
-    """`kgraph query` from start to end: open the graph, run the query, format the answer."""
+    """`kgraph query` from start to end: open the graph, run the query, format the answer,
+    which ends with its last line's break (CSV's records end with CRLF, its last one too)."""
     with open_source(graph) as source:
         result = run_query(source, text, keep=fmt if fmt != "table" else "json", allow_service=allow_service)
-        return format_result(result, fmt)
+        return format_result(result, fmt) + ("\r\n" if fmt == "csv" and result.kind == "select" else "\n")
 
 
 def shorten(term: Term | None) -> str:

@@ -380,6 +380,24 @@ def test_graphml_that_fails_after_the_graph_says_the_graph_was_written(
 # --- query ---------------------------------------------------------------------------------
 
 
+UNICODE_VALUE = '@prefix ex: <http://example.org/> .\nex:e ex:p "Ünïcødé 😀 日本" .\n'
+VALUE_QUERY = "PREFIX ex: <http://example.org/> SELECT ?o WHERE { ex:e ex:p ?o }"
+
+
+@pytest.mark.parametrize("fmt, expected", [("csv", "o\r\nÜnïcødé 😀 日本\r\n".encode()),
+                                           ("table", b"\\xdcn\\xefc\\xf8d\\xe9 \\U0001f600 \\u65e5\\u672c\n")])
+def test_query_answers_in_a_locale_that_cannot_show_them(tmp_path: Path, fmt: str, expected: bytes) -> None:
+    """Under an ASCII locale, an answer holding "Ünïcødé" was a UnicodeEncodeError traceback.
+    CSV, TSV and JSON results are UTF-8 whatever the locale, and CSV ends every record with
+    CRLF (the last one had a bare LF); the table shows what the locale cannot as escapes."""
+    (tmp_path / "h.ttl").write_text(UNICODE_VALUE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "kgraph", "query", str(tmp_path / "h.ttl"), VALUE_QUERY,
+                           "--format", fmt], capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0 and done.stderr == b"", done.stderr
+    assert done.stdout.endswith(expected), done.stdout
+
+
 def test_query_list_names_the_canned_queries() -> None:
     result = succeeds(["query", "--list"])
     names = {line.split()[0] for line in result.stdout.splitlines() if line.strip()}
