@@ -27,6 +27,7 @@ do (gephi/gephi ImporterGraphML.java, ImporterGEXF.java, ImportContainerImpl.jav
 from __future__ import annotations
 
 import io
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -82,6 +83,34 @@ def _rows(store: GraphSource | ox.Store, text: str) -> list[dict[str, Any]]:
     return [dict(zip(result.variables, row)) for row in result.rows]
 
 
+# A graph kgraph did not write may hold any literal where kgraph writes a count, a confidence or
+# a day: "many" mentions was a ValueError traceback, "last Tuesday" a GEXF start date no reader
+# takes. Such values are read as nothing (0, or no day); counts and confidences are kept within
+# what GraphML's and GEXF's readers hold.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_COUNT = 2**31 - 1
+
+
+def _count(text: str) -> int:
+    try:
+        number = float(text)
+    except ValueError:
+        return 0
+    return int(min(max(number, 0), _MAX_COUNT)) if math.isfinite(number) else 0
+
+
+def _fraction(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        return 0.0
+    return min(max(number, 0.0), 1.0) if math.isfinite(number) else 0.0
+
+
+def _day(text: str) -> str:
+    return text if _ISO_DAY.fullmatch(text) else ""
+
+
 def _actors(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
     """Actor IRI -> node attributes (label, type, country, mentions)."""
     return {
@@ -89,7 +118,7 @@ def _actors(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
             "label": _text(row["label"]) or row["actor"].value.rsplit("/", 1)[-1],
             "type": _KIND_NAMES.get(_text(row["kind"]), ""),
             "country": _text(row["country"]),
-            "mentions": int(_text(row["mentions"], "0")),
+            "mentions": _count(_text(row["mentions"], "0")),
         }
         for row in _rows(store, sparql.EXPORT_ACTORS)
     }
@@ -104,11 +133,11 @@ def _events(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
             "label": action,
             "action": action,
             "modality": _MODALITY_NAMES.get(_text(row["modality"]), ""),
-            "date": _text(row["date"]),
+            "date": _day(_text(row["date"])),
             "source": _text(row["source"]),
             "evidence": _text(row["evidence"]),
             "trigger": _text(row["trigger"]),
-            "confidence": float(_text(row["confidence"], "0")),
+            "confidence": _fraction(_text(row["confidence"], "0")),
         }
     return events
 
@@ -285,7 +314,9 @@ def _xml_bytes(root: ET.Element, namespace: str) -> bytes:
     ET.indent(root)
     out = io.BytesIO()
     ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
-    return out.getvalue() + b"\n"
+    # ElementTree writes a carriage return in text as it is, which XML readers turn into a line
+    # feed: a label's "\r" came back as "\n" (attributes' are escaped already)
+    return out.getvalue().replace(b"\r", b"&#13;") + b"\n"
 
 
 def read_network(graph: str | Path, view: str = "actors", *, isolated: bool = True) -> nx.MultiDiGraph:

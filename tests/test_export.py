@@ -315,3 +315,38 @@ def test_control_characters_of_an_article_do_not_stop_graphml_or_gexf(tmp_path: 
     export_graph(tmp_path / "g.ttl", tmp_path / "g.gexf", fmt="gexf")
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_edges() == 1
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 1
+
+
+HAND_MADE = """@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<http://x/a> a kg:Actor ; rdfs:label "line1\\nline2\\ttab\\r" ; kg:mentionCount "many" .
+<http://x/b> a kg:Actor ; rdfs:label "B" ; kg:mentionCount "99999999999999999999999" .
+<http://x/e> a kg:Event , kg:Condemn ; kg:agent <http://x/a> ; kg:target <http://x/b> ;
+    kg:confidence "high" ; kg:date "last Tuesday" .
+"""
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "html"])
+def test_a_graph_kgraph_did_not_write_exports_with_its_odd_values_read_as_nothing(tmp_path: Path, fmt: str) -> None:
+    """A count of "many" was a ValueError traceback; "last Tuesday" became a GEXF start date
+    no reader takes, and 10^23 mentions a node size of 1.9e12."""
+    source = tmp_path / "hand.ttl"
+    source.write_text(HAND_MADE, encoding="utf-8")
+    export_graph(source, tmp_path / f"g.{fmt}", fmt=fmt)
+    if fmt == "html":
+        return
+    graph = nx.read_graphml(tmp_path / "g.graphml") if fmt == "graphml" else nx.read_gexf(tmp_path / "g.gexf")
+    nodes = dict(graph.nodes(data=True))
+    assert nodes["http://x/a"]["mentions"] == 0 and nodes["http://x/b"]["mentions"] == 2**31 - 1
+    (_, _, edge), = graph.edges(data=True)
+    assert edge["confidence"] == 0.0 and not edge.get("date") and "start" not in edge
+
+
+def test_a_label_keeps_its_carriage_return_in_graphml(tmp_path: Path) -> None:
+    """ElementTree wrote a "\\r" in text as it was, and XML readers read it as "\\n"."""
+    source = tmp_path / "hand.ttl"
+    source.write_text(HAND_MADE, encoding="utf-8")
+    export_graph(source, tmp_path / "g.graphml", fmt="graphml")
+    assert nx.read_graphml(tmp_path / "g.graphml").nodes["http://x/a"]["label"] == "line1\nline2\ttab\r"
+    label = igraph.Graph.Read_GraphML(str(tmp_path / "g.graphml")).vs.find(id="http://x/a")["label"]
+    assert label == "line1\nline2\ttab\r"
