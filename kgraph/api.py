@@ -99,7 +99,13 @@ def build_graph(inputs: str | Path | Iterable[str | Path], *, date: str | dt.dat
         return os.fsdecode(bytes(item) if isinstance(item, bytearray) else os.fspath(item))
 
     one = isinstance(inputs, (str, bytes, bytearray, os.PathLike))
-    paths = [name(item) for item in ([inputs] if one else inputs)]
+    if not one and not isinstance(inputs, Iterable):  # None gave "'NoneType' object is not iterable"
+        raise TypeError(f"build_graph takes a file or folder name, or a list of them, not {type(inputs).__name__}")
+    items = [inputs] if one else list(inputs)
+    odd = sorted({type(item).__name__ for item in items if not isinstance(item, (str, bytes, bytearray, os.PathLike))})
+    if odd:
+        raise TypeError(f"build_graph takes file or folder names (str, bytes or paths), not {', '.join(odd)}")
+    paths = [name(item) for item in items]
     with tempfile.TemporaryDirectory(prefix="kgraph-") as folder:
         output = Path(folder) / "graph.nq"
         build(paths, output, model=model, default_date=_day(date), ingest_process=False,

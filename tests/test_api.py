@@ -128,3 +128,10 @@ def test_build_graph_takes_a_list_of_file_names_as_bytes(tmp_path: Path) -> None
     article = tmp_path / "a.txt"
     article.write_text("Germany condemned Russia.\n")
     assert len(kgraph.build_graph([bytes(article)])) == len(kgraph.build_graph(bytearray(bytes(article)))) > 0
+
+
+@pytest.mark.parametrize("inputs, named", [(None, "not NoneType"), (5, "not int"), (["a.txt", 3], "not int")])
+def test_build_graph_says_what_it_takes(inputs: object, named: str) -> None:
+    """`build_graph(None)` was a bare "'NoneType' object is not iterable"."""
+    with pytest.raises(TypeError, match=f"build_graph takes .*file or folder name.*{named}$"):
+        kgraph.build_graph(inputs)  # type: ignore[arg-type]
