@@ -18,6 +18,7 @@ the answer had not started, a connection closed before the end of a chunked answ
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import sys
 import threading
@@ -27,6 +28,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .errors import describe, one_line
+from .query import update_keyword
 from .sparql_text import too_deep, uses_service
 
 MAX_QUERY_BYTES = 1 << 20
@@ -37,6 +39,7 @@ _PAGES = ("/", "/yasgui.min.css", "/yasgui.min.js", "/logo.svg")  # Oxigraph's q
 _HELD = 64 * 1024  # an answer this short is checked whole before its status is sent
 _CANCELLED = b"The SPARQL operation has been cancelled"
 _CORS_MAX_AGE = 600  # seconds a browser may keep a preflight's answer
+_HOST = re.compile(r"[A-Za-z0-9.-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?")  # a Host header fit for a URL
 
 
 class Gateway(ThreadingHTTPServer):
@@ -94,11 +97,28 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.log:
             self.server.log(one_line(f"{self.client_address[0]} {format % args}"))
 
+    def version_string(self) -> str:
+        return self.server_version  # not "kgraph " with an empty Python version after it
+
     def do_GET(self) -> None:
         self._route()
 
     def do_POST(self) -> None:
         self._route()
+
+    def _read_only(self) -> None:
+        """PUT, DELETE, PATCH and HEAD: 405 with what is allowed (Python's HTML 501 page before)."""
+        self.close_connection = True
+        data = b"" if self.command == "HEAD" else b"kgraph serve is read-only: send queries to /query\n"
+        self.send_response(405)
+        self.send_header("Allow", "GET, POST, OPTIONS")
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_HEAD = do_PUT = do_DELETE = do_PATCH = _read_only
 
     def do_OPTIONS(self) -> None:
         """A browser's CORS preflight before a POST with a SPARQL body."""
@@ -146,26 +166,30 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client went away or stalled, or Oxigraph broke off mid-answer
 
     def _query(self, url: urllib.parse.SplitResult) -> None:
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if self.command == "POST":
-            body = self._body()
-            if body is None:
-                return
-            kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if kind == "application/sparql-query":
-                params.setdefault("query", []).append(body.decode("utf-8", "replace"))
-            elif kind == "application/x-www-form-urlencoded":
-                for name, values in urllib.parse.parse_qs(body.decode("utf-8", "replace"),
-                                                          keep_blank_values=True).items():
-                    params.setdefault(name, []).extend(values)
-            else:
-                self._reply(415, "send a query as application/sparql-query or a form field 'query'")
-                return
-        if "update" in params:
+        try:  # bytes that are not UTF-8 had become U+FFFD, and the query ran
+            params = urllib.parse.parse_qs(url.query, keep_blank_values=True, errors="strict")
+            if self.command == "POST":
+                body = self._body()
+                if body is None:
+                    return
+                kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+                if kind == "application/sparql-query":
+                    params.setdefault("query", []).append(body.decode("utf-8"))
+                elif kind == "application/x-www-form-urlencoded":
+                    for name, values in urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True,
+                                                              errors="strict").items():
+                        params.setdefault(name, []).extend(values)
+                else:
+                    self._reply(415, "send a query as application/sparql-query or a form field 'query'")
+                    return
+        except UnicodeDecodeError:
+            self._reply(400, "the request is not UTF-8: a SPARQL query is sent as UTF-8")
+            return
+        if "update" in params or any(update_keyword(text) for text in params.get("query", [])):
             self._reply(403, "kgraph serve is read-only: SPARQL Update is refused")
             return
         if "query" not in params and self.command == "GET":  # the service description
-            self._forward("GET", "/query", None, None)
+            self._forward("GET", "/query", None, None, describes=True)
             return
         if len(params.get("query", [])) != 1:
             self._reply(400, "give exactly one 'query'")
@@ -195,7 +219,11 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return self.rfile.read(int(length))
 
-    def _forward(self, method: str, target: str, body: bytes | None, content_type: str | None) -> None:
+    def _forward(self, method: str, target: str, body: bytes | None, content_type: str | None, *,
+                 describes: bool = False) -> None:
+        """Send the request on to Oxigraph and its answer back; `describes`: the answer is the
+        service description, which names Oxigraph's own loopback address as the endpoint."""
+        self._describes = describes
         limit = self.server.timeout_s
         backend = _Backend(*self.server.backend, timeout=limit + 10 if limit else None)
         headers = {"Accept": self.headers.get("Accept", "*/*")}
@@ -232,6 +260,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         content_type = response.getheader("Content-Type", "application/octet-stream")
         if len(held) < _HELD:  # the whole answer is here
+            if self._describes:
+                held = held.replace(b"http://%s:%d/query" % (self.server.backend[0].encode(), self.server.backend[1]),
+                                    self._public_url().encode())
             if self._cancelled(held):
                 self._reply(503, f"the query was stopped by the server's time limit "
                                  f"({self.server.timeout_s:g} s); kgraph serve --timeout sets it")
@@ -266,6 +297,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._cors_headers()
         self.send_header("Connection", "close")
         self.end_headers()
+
+    def _public_url(self) -> str:
+        """This endpoint's URL as the client reached it (its Host header, when it is a host)."""
+        host = self.headers.get("Host", "")
+        if not _HOST.fullmatch(host):
+            host = "{}:{}".format(*self.server.server_address[:2])
+        return f"http://{host}/query"
 
     def _cancelled(self, tail: bytes) -> bool:
         """Whether an answer ends with Oxigraph's note that the time limit stopped it: the note,

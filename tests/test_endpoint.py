@@ -151,8 +151,9 @@ def test_a_query_the_time_limit_does_not_stop_is_stopped_by_a_new_query_engine(s
     assert _cpu_seconds(oxigraph) - before < 0.3
 
 
-def _post(url: str, query: str, timeout: float = 30) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=query.encode(), headers={"Content-Type": "application/sparql-query"})
+def _post(url: str, query: str | bytes, timeout: float = 30) -> tuple[int, bytes]:
+    data = query if isinstance(query, bytes) else query.encode()
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/sparql-query"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
@@ -199,6 +200,25 @@ def test_an_answer_whose_last_value_reads_like_the_time_limits_note_is_an_answer
     url, _, _ = served
     status, body = _get(url, 'SELECT ?x WHERE { BIND("The SPARQL operation has been cancelled" AS ?x) }')
     assert status == 200 and body.rstrip().endswith(b"The SPARQL operation has been cancelled")
+
+
+def test_the_endpoint_speaks_the_protocol_as_a_read_only_server_should(served):
+    """The service description named Oxigraph's hidden loopback port as the endpoint; PUT and
+    HEAD got Python's HTML 501 page; an update sent as a query got "expected CONSTRUCT"; bytes
+    that are not UTF-8 became U+FFFD and the query ran; the Server header ended in a space."""
+    url, _, _ = served
+    with urllib.request.urlopen(url, timeout=5) as response:
+        description = response.read().decode()
+        assert response.headers["Server"] == "kgraph"
+    assert f"<{url}>" in description and description.count("/query>") == 1
+    for method in ("PUT", "DELETE", "HEAD"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(url, method=method), timeout=5)
+        assert refused.value.code == 405 and refused.value.headers["Allow"] == "GET, POST, OPTIONS"
+    status, body = _get(url, "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }")
+    assert status == 403 and b"read-only" in body
+    status, body = _post(url, b"ASK {} # \xff")
+    assert status == 400 and b"not UTF-8" in body
 
 
 def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
