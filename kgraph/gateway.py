@@ -255,6 +255,11 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             while len(held) < _HELD and (chunk := response.read1(_HELD)):
                 held += chunk
+        except TimeoutError:
+            self._stalled()
+            self._reply(503, f"the query stalled past the server's time limit ({self.server.timeout_s:g} s) and "
+                             "was stopped (the query engine restarted); kgraph serve --timeout sets the limit")
+            return
         except (OSError, http.client.HTTPException) as exc:
             self._reply(502, f"the Oxigraph server behind kgraph serve failed to answer: {exc!r}")
             return
@@ -273,13 +278,19 @@ class _Handler(BaseHTTPRequestHandler):
         chunked = self.request_version != "HTTP/1.0"
         self._start(response.status, content_type, chunked=chunked)
         keep = len(_CANCELLED) + 8  # the tail waits until we know the answer was not cut
-        try:
-            while chunk := response.read1(_HELD):
-                held += chunk
-                self._send(held[:-keep], chunked)
-                held = held[-keep:]
-        except http.client.HTTPException:
-            return  # Oxigraph broke off: so does the answer
+        while True:
+            try:
+                chunk = response.read1(_HELD)
+            except http.client.HTTPException:
+                return  # Oxigraph broke off: so does the answer
+            except TimeoutError:  # rows, then none for longer than the limit: past the limit's checks
+                self._stalled()
+                return  # the answer is cut (no final chunk)
+            if not chunk:
+                break
+            held += chunk
+            self._send(held[:-keep], chunked)  # a client that stalls times out here, as an OSError
+            held = held[-keep:]
         if self._cancelled(held):
             return  # no final chunk: the client sees an incomplete answer
         self._send(held, chunked)
@@ -297,6 +308,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._cors_headers()
         self.send_header("Connection", "close")
         self.end_headers()
+
+    def _stalled(self) -> None:
+        """The engine sent part of an answer, then nothing for longer than the time limit allows:
+        it computes between two rows, where Oxigraph does not look at its limit ("{ ?a ?b ?c }
+        UNION { a count over a cross product }"). Only a new engine stops it."""
+        if self.server.stuck is not None:
+            self.server.stuck()
 
     def _public_url(self) -> str:
         """This endpoint's URL as the client reached it (its Host header, when it is a host)."""

@@ -194,6 +194,32 @@ def test_a_query_nested_too_deeply_is_refused_before_it_reaches_an_engine(served
     assert _post(url, "SELECT * WHERE " + "{" * 256 + "}" * 256)[0] == 200
 
 
+def test_a_query_that_stalls_after_its_first_rows_is_stopped_by_a_new_query_engine(served):
+    """Oxigraph looks at its time limit between answer rows: a union whose second branch counts
+    a cross product sent its first rows, then none for minutes, and the engine stayed busy."""
+    url, server, log = served
+    first = _oxigraph_child(server)
+    stalling = ("SELECT * WHERE { { ?a ?b ?c } UNION "
+                "{ SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } } }")
+    try:
+        status, _ = _get(url, stalling, timeout=60)
+        assert status == 503  # the first rows were under 64 KB: held, then refused whole
+    except http.client.IncompleteRead:
+        pass  # the first rows had gone out: the answer is cut, never complete
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            assert _oxigraph_child(server) != first and _answers_quickly(url) < 1
+            break
+        except (OSError, AssertionError):
+            assert time.monotonic() < deadline, "no new engine answered"
+            time.sleep(0.2)
+    oxigraph = _oxigraph_child(server)
+    before = _cpu_seconds(oxigraph)
+    time.sleep(1)
+    assert _cpu_seconds(oxigraph) - before < 0.3
+
+
 def test_an_answer_whose_last_value_reads_like_the_time_limits_note_is_an_answer(served):
     """The gateway took any answer ending in Oxigraph's note "The SPARQL operation has been
     cancelled" for one the time limit stopped, and answered 503 to a query that took no time."""
