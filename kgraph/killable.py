@@ -121,11 +121,27 @@ def _limit_memory() -> None:
     limit = memory_limit()
     if limit is None:
         return
+    limit = max(limit, _address_space() + _HEADROOM)  # a process already large still has room to work
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     if soft == resource.RLIM_INFINITY or soft > limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+_HEADROOM = 1 << 30  # bytes a child may always add to what it started with
+
+
+def _address_space() -> int:
+    """This process's virtual size (Linux; 0 where unknown): a forked child starts with it all."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _child(sender: Connection, errors_fd: int, func: Callable[..., object], args: tuple, kwargs: dict) -> None:

@@ -141,14 +141,6 @@ def test_a_damaged_store_opened_by_a_relative_path_is_named() -> None:
     assert str(error).startswith("the store kg is damaged (Corruption: block checksum mismatch")
 
 
-def _address_space() -> int:
-    """This process's virtual size: a forked child starts with all of it."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmSize:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError("no VmSize")
-
-
 @pytest.mark.parametrize("command", [["query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"], ["export", "-o", "g.graphml"]])
 def test_a_count_over_a_damaged_block_runs_out_of_memory_in_one_line(tmp_path: Path, command: list[str],
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,7 +158,7 @@ def test_a_count_over_a_damaged_block_runs_out_of_memory_in_one_line(tmp_path: P
             with open(table, "r+b") as handle:
                 handle.seek(3000)
                 handle.write(b"\xde\xad\xbe\xef")
-    monkeypatch.setattr(killable, "memory_limit", lambda: _address_space() + 2**30)
+    monkeypatch.setattr(killable, "memory_limit", lambda: killable._address_space() + 2**30)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, [command[0], str(store), *command[1:]])
     assert result.exit_code == 1, result.output
