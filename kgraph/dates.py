@@ -22,12 +22,21 @@ _DATELINE = re.compile(
     re.M,
 )
 _HEADER_CHARS = 600  # a dateline or date line sits above the article body
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*[ \t]*(?:\n|$)")  # a line that ends a sentence: the body has begun
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEAD_WEEKDAY = re.compile(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # dateparser reads a decade ("the 2030s") as the day it runs and a span of years ("2023-24")
 # as a day in November: both name longer periods
 _PERIODS = re.compile(r"\b\d{3}0'?s\b|'\d0s\b|\b(?:1[89]|20)\d{2}\s*[-–/]\s*(?:\d{2}|(?:1[89]|20)\d{2})\b(?![-–/]\d)")
 _YEARS_BACK = 28  # the calendar repeats every 28 years: a month, day and weekday fit once in them
+# a clock time names no day: "at 10:00 on Thursday" had the time's reading win, the run's day
+_CLOCK = re.compile(r"(?:at\s+|around\s+|about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hours|h|GMT|UTC)?", re.I)
+# "on the 15th": a day of the article's month, or of the month before (dateparser took the
+# article's month even where that put the day after the article)
+_CLOCK_IN = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:GMT|UTC|local time))?(?=\s|$|,)", re.I)
+_DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", re.I)
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2024-13-01" is no day, not 13 January
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # "04.11.2024": day.month.year, as Europe writes it
 
 
 def iso_date(value: str | None) -> date | None:
@@ -62,8 +71,8 @@ def date_in_header(text: str, today: date | None = None, *, around: date | None 
     weekday. With neither it gives no date, since "August 20" alone could be any year.
     """
     match = _DATELINE.search(text[:_HEADER_CHARS])
-    if not match:
-        return None
+    if not match or _SENTENCE_END.search(text[:match.start()]):
+        return None  # a date line after a sentence is the body's ("May 5 - 2024 talks continued")
     if re.search(r"\d{4}", match.group(1)):
         return resolve_day(match.group(1), None)
     if around is not None:
@@ -85,22 +94,59 @@ def _latest(month_day: str, limit: date, *, weekday: int | None) -> date | None:
     return None
 
 
+_DAY_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                       r"yesterday|today|\d{1,2}(?:st|nd|rd|th))", re.I)
+
+
+def names_a_day(time_expression: str) -> bool:
+    """Whether a time expression says on which day too ("10:00 on Thursday"), not only when in
+    the day ("last night", "10:00"), which leaves the event on the day the text gives otherwise."""
+    return bool(_DAY_WORD.search(time_expression))
+
+
 def resolve_day(expression: str, base: date | None) -> date | None:
     """The day an expression names, relative days counted back from `base` (the article's
     date); None when it names a longer period or cannot be read."""
-    cleaned = _LEADING.sub("", expression.strip())
+    cleaned = _CLOCK_IN.sub(" ", expression).strip()  # "10:00 on Thursday": Thursday
+    cleaned = _LEADING.sub("", cleaned)
     cleaned = _LEADING.sub("", cleaned)
     if not cleaned or not re.search(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                                     r"today|yesterday|tonight", cleaned, re.I):
         return None
-    if _PERIODS.search(cleaned):
+    if _PERIODS.search(cleaned) or _CLOCK.fullmatch(cleaned):
         return None
+    if _ISO_START.match(cleaned):
+        return iso_date(cleaned)
+    dotted = _DOTTED.fullmatch(cleaned)
+    if dotted:
+        return _day(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+    of_month = _DAY_OF_MONTH.fullmatch(cleaned)
+    if of_month:
+        return _day_of_month_up_to(int(of_month.group(1)), base) if base is not None else None
     if base is None and not re.search(r"\d{4}", cleaned):
         return None  # "Tuesday" or "August 5" mean nothing without the article's date
     if base is not None and cleaned.lower() in _WEEKDAYS:
         back = (base.weekday() - _WEEKDAYS.index(cleaned.lower())) % 7
         return base - timedelta(days=back) if base.toordinal() > back else None
     return _parse(cleaned, base)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_of_month_up_to(day: int, base: date) -> date | None:
+    """The latest day numbered `day` on or before `base`: this month's or an earlier month's."""
+    year, month = base.year, base.month
+    for _ in range(3):  # "the 31st" may skip a shorter month
+        found = _day(year, month, day)
+        if found is not None and found <= base:
+            return found
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -126,9 +172,10 @@ def _parser(base: date | None):
 
 
 def event_day(sentence_dates: list[str], base: date | None) -> date | None:
-    """The day of an event: the first date expression of its sentence that names a day; the
-    article's date when the sentence names no time at all."""
-    if not sentence_dates:
+    """The day of an event: the first date or time expression of its sentence that names a day;
+    the article's date when the sentence names no time at all, or only a clock time."""
+    sentence_dates = [e for e in sentence_dates if not _CLOCK.fullmatch(_LEADING.sub("", e.strip()))]
+    if not sentence_dates:  # a clock time alone ("at 10:00") keeps the article's day
         return base
     for expression in sentence_dates:
         day = resolve_day(expression, base)

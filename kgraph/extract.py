@@ -21,7 +21,7 @@ from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .doccache import children, span_tokens
 from .labels import tidy_actor
 from .learned import learned_events
-from .dates import event_day, iso_date
+from .dates import event_day, iso_date, names_a_day
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS,
     NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
@@ -226,8 +226,10 @@ REPORTER_RULES: tuple[Callable[[Token, DocumentActors], list[Actor] | None], ...
 
 
 def _date_expressions(sent: Span) -> list[str]:
-    """The DATE entities of a sentence, in order ("on Tuesday", "October 7")."""
-    return [ent.text for ent in ents_in(sent) if ent.label_ == "DATE"]
+    """The DATE and TIME entities of a sentence, in order ("on Tuesday", "October 7", "10:00 on
+    Thursday": a time that names its day, which a DATE-only reading missed)."""
+    return [ent.text for ent in ents_in(sent)
+            if ent.label_ == "DATE" or ent.label_ == "TIME" and names_a_day(ent.text)]
 
 
 # ----- events from triggers --------------------------------------------------------------------

@@ -245,7 +245,9 @@ def _html_article(source: str, html: str) -> Article:
     if not body:
         raise Skipped("no article text found in the HTML")
     try:
-        meta = trafilatura.extract_metadata(html)
+        # not `extensive`: htmldate then also reads dates out of the page's text, and any year in
+        # it ("© 2019", "the 2015 agreement", "Most read: March 3, 2019") became the article's date
+        meta = trafilatura.extract_metadata(html, extensive=False)
     except Exception:  # noqa: BLE001 - e.g. htmldate on a time zone 25 hours off: the text is still good
         meta = None
     title = meta.title if meta else None

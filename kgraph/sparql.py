@@ -183,18 +183,17 @@ WHERE {{
 }} GROUP BY ?actor ORDER BY ?actor
 """
 
-#: events; an event's date is its own kg:date, else its document's
+#: events; an event's date is its own kg:date only: an event without one was left undated on
+#: purpose ("in February 2022"), and its article's date put it on Gephi's timeline all the same
 EXPORT_EVENTS = f"""
-SELECT ?event (MIN(?cls) AS ?action) (MIN(?m) AS ?modality) (MIN(?d) AS ?date)
+SELECT ?event (MIN(?cls) AS ?action) (MIN(?m) AS ?modality) (MIN(?ownDate) AS ?date)
        (MIN(?src) AS ?source) (MIN(?ev) AS ?evidence) (MIN(?tr) AS ?trigger) (MAX(?cf) AS ?confidence)
 WHERE {{
   ?event a kg:Event .
   OPTIONAL {{ ?event a ?cls . VALUES ?cls {{ {_values(_ACTION_NAMES)} }} }}
   OPTIONAL {{ ?event kg:modality ?m }}
-  OPTIONAL {{ ?event prov:wasDerivedFrom ?doc .
-             OPTIONAL {{ ?doc dcterms:source ?src }} OPTIONAL {{ ?doc dcterms:date ?docDate }} }}
+  OPTIONAL {{ ?event prov:wasDerivedFrom ?doc . OPTIONAL {{ ?doc dcterms:source ?src }} }}
   OPTIONAL {{ ?event kg:date ?ownDate }}
-  BIND(COALESCE(?ownDate, ?docDate) AS ?d)
   OPTIONAL {{ ?event kg:evidence ?ev }}
   OPTIONAL {{ ?event kg:trigger ?tr }}
   OPTIONAL {{ ?event kg:confidence ?cf }}

@@ -153,3 +153,53 @@ def test_decades_and_spans_of_years_name_no_day(expression):
     assert resolve_day(expression, None) is None
     assert resolve_day(expression, PUBLISHED) is None
     assert event_day([expression], PUBLISHED) is None
+
+
+SATURDAY = date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("expression, day", [
+    ("at 10:00 on Thursday", date(2025, 2, 27)),  # the clock time had won: the article's day
+    ("on the 15th", date(2025, 2, 15)),  # dateparser took the article's month: after the article
+    ("the 1st", SATURDAY),
+    ("the 31st", date(2025, 1, 31)),  # February has none
+    ("04.11.2024", date(2024, 11, 4)),  # day.month.year, not April 11
+])
+def test_days_that_news_prose_names(expression, day):
+    assert resolve_day(expression, SATURDAY) == day
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "2024-13-01T09:00:00Z"])
+def test_an_iso_date_with_no_such_month_is_no_date(value):
+    # it had been read as 13 January, without a word
+    assert normalise_article_date(value) is None
+    assert date_in_header(f"WASHINGTON, {value[:10]} — Germany condemned Russia on Monday.") is None
+
+
+def test_a_clock_time_alone_keeps_the_article_day():
+    assert event_day(["10:00"], SATURDAY) == SATURDAY and event_day(["at 9 a.m."], SATURDAY) == SATURDAY
+
+
+def test_a_date_line_below_the_first_sentence_is_the_bodys_not_the_articles():
+    assert date_in_header("Germany condemned Russia on Monday.\n\nMay 5 - 2024 talks continued.\n") is None
+    assert date_in_header("Germany condemns Russia\n\nKYIV, November 4, 2024 — Drones struck.") == date(2024, 11, 4)
+
+
+def test_a_year_in_an_html_page_is_not_its_date(tmp_path):
+    """trafilatura's extensive date search read "© 2019" or "the 2015 agreement" as the page's
+    date, over --date: events "on Monday" landed in 2018. Only the page's metadata counts."""
+    from rdflib import Graph, URIRef
+    from typer.testing import CliRunner
+
+    from kgraph.cli import app
+
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>Germany condemns "
+                    "Russia</h1><p>Germany condemned Russia on Monday for the strike on Kharkiv, the foreign "
+                    "ministry said in Berlin.</p><p>The 2015 agreement signed in Minsk was broken, officials "
+                    "said.</p></article><footer>© 2019 Example News</footer></body></html>")
+    output = tmp_path / "g.ttl"
+    result = CliRunner().invoke(app, ["build", str(page), "-o", str(output), "--date", "2024-11-06"])
+    assert result.exit_code == 0, result.output
+    dates = {str(d) for d in Graph().parse(output).objects(None, URIRef("http://purl.org/dc/terms/date"))}
+    assert dates == {"2024-11-06"}

@@ -350,3 +350,20 @@ def test_a_label_keeps_its_carriage_return_in_graphml(tmp_path: Path) -> None:
     assert nx.read_graphml(tmp_path / "g.graphml").nodes["http://x/a"]["label"] == "line1\nline2\ttab\r"
     label = igraph.Graph.Read_GraphML(str(tmp_path / "g.graphml")).vs.find(id="http://x/a")["label"]
     assert label == "line1\nline2\ttab\r"
+
+
+def test_an_event_its_text_left_undated_stays_off_the_timeline(tmp_path: Path) -> None:
+    """"Germany condemned Russia in February 2022" has no kg:date on purpose; GEXF put it on its
+    article's day all the same."""
+    source = tmp_path / "undated.ttl"
+    source.write_text("""@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://x/doc> a kg:Document ; dcterms:date "2024-10-10"^^xsd:date .
+<http://x/e> a kg:Event , kg:Condemn ; kg:agent <http://x/a> ; kg:target <http://x/b> ;
+    prov:wasDerivedFrom <http://x/doc> .
+""", encoding="utf-8")
+    export_graph(source, tmp_path / "g.gexf", fmt="gexf")
+    (_, _, edge), = nx.read_gexf(tmp_path / "g.gexf").edges(data=True)
+    assert "start" not in edge and not edge.get("date")
