@@ -57,7 +57,9 @@ def check_input_name(given: str) -> None:
 def list_input_files(inputs: list[str], warn: Warn = lambda message: None) -> list[str]:
     """Expand folders (recursively, sorted) into files; a missing path is an error. What a
     folder holds and is not read (a link to a folder, a folder that cannot be listed) is said
-    through `warn`."""
+    through `warn`. A file given twice (by two spellings, or by itself and in its folder) is
+    listed once, where it first comes: it is one article, and the summary had counted the
+    repeats as articles "already in the store"."""
     files: list[str] = []
     for given in inputs:
         if given == "-":
@@ -74,7 +76,18 @@ def list_input_files(inputs: list[str], warn: Warn = lambda message: None) -> li
             files.append(given)
         else:
             raise InputError(f"input not found: {given}")
-    return files
+    return _once(files)
+
+
+def _once(files: list[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for name in files:
+        key = name if name == "-" else source_key(name)
+        if key == "-" or key not in seen:  # standard input given twice is read as it comes
+            kept.append(name)
+        seen.add(key)
+    return kept
 
 
 def _articles_below(folder: Path, warn: Warn) -> Iterator[Path]:

@@ -70,6 +70,17 @@ def test_one_file_spelled_three_ways_is_one_article(tmp_path, monkeypatch):
     assert _sources(tmp_path / "kg") == []
 
 
+def test_a_file_given_several_times_in_one_build_is_read_once(tmp_path, monkeypatch):
+    """The summary of `build in in/a.txt ./in/a.txt` into an empty store had said "2 already in
+    the store" of repeats within the command."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Russia condemned Ukraine.\n")
+    monkeypatch.chdir(tmp_path)
+    summary = build(["in", "in/a.txt", "./in/a.txt", str(tmp_path / "in" / "a.txt")], store=str(tmp_path / "kg"),
+                    ingest_process=False)
+    assert (summary.articles, summary.unchanged) == (1, 0)
+
+
 def test_a_file_named_like_a_byte_escape_and_one_with_that_byte_are_two_articles(tmp_path):
     # both were keyed "b\xff.txt" (a backslash, then x, f, f): the store kept one of the two
     folder, store = tmp_path / "in", str(tmp_path / "kg")
