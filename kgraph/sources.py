@@ -230,7 +230,7 @@ def _decode(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Skipped(f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                      "convert it, e.g. iconv -f latin1 -t utf-8") from None
+                      "convert it, e.g. iconv -f windows-1252 -t utf-8") from None
 
 
 def clean_text(text: str) -> str:
