@@ -89,6 +89,18 @@ def _oxigraph_child(server: subprocess.Popen) -> int:
     return found[0]
 
 
+def _new_engine_answering(url: str, server: subprocess.Popen, first: int, within: float) -> int:
+    """Wait until an engine other than `first` answers quickly; its pid."""
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            assert _oxigraph_child(server) != first and _answers_quickly(url) < 1
+            return _oxigraph_child(server)
+        except (OSError, AssertionError):
+            assert time.monotonic() < deadline, "no new engine answered"
+            time.sleep(0.2)
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
@@ -136,16 +148,8 @@ def test_a_query_the_time_limit_does_not_stop_is_stopped_by_a_new_query_engine(s
     status, body = _get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
                         timeout=30)
     assert status == 503 and b"time limit" in body
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            assert _answers_quickly(url) < 1
-            break
-        except (OSError, AssertionError):
-            assert time.monotonic() < deadline, "no new engine answered"
-            time.sleep(0.2)
-    oxigraph = _oxigraph_child(server)
-    assert oxigraph != first and "the query engine is restarted" in log.read_text()
+    oxigraph = _new_engine_answering(url, server, first, within=10)
+    assert "the query engine is restarted" in log.read_text()
     before = _cpu_seconds(oxigraph)
     time.sleep(1)
     assert _cpu_seconds(oxigraph) - before < 0.3
@@ -168,15 +172,8 @@ def test_a_query_that_crashes_the_query_engine_leaves_the_server_answering(serve
     first = _oxigraph_child(server)
     status, _ = _post(url, "ASK { FILTER(" + "+".join(["1"] * 20000) + " > 0) }")
     assert status == 502
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            assert _answers_quickly(url) < 1
-            break
-        except (OSError, AssertionError):
-            assert time.monotonic() < deadline, "no new engine answered"
-            time.sleep(0.2)
-    assert _oxigraph_child(server) != first and server.poll() is None
+    _new_engine_answering(url, server, first, within=15)
+    assert server.poll() is None
     assert "stack overflow" in log.read_text() and "the query engine is restarted" in log.read_text()
 
 
@@ -206,15 +203,7 @@ def test_a_query_that_stalls_after_its_first_rows_is_stopped_by_a_new_query_engi
         assert status == 503  # the first rows were under 64 KB: held, then refused whole
     except http.client.IncompleteRead:
         pass  # the first rows had gone out: the answer is cut, never complete
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            assert _oxigraph_child(server) != first and _answers_quickly(url) < 1
-            break
-        except (OSError, AssertionError):
-            assert time.monotonic() < deadline, "no new engine answered"
-            time.sleep(0.2)
-    oxigraph = _oxigraph_child(server)
+    oxigraph = _new_engine_answering(url, server, first, within=15)
     before = _cpu_seconds(oxigraph)
     time.sleep(1)
     assert _cpu_seconds(oxigraph) - before < 0.3
