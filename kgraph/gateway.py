@@ -28,8 +28,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .errors import describe, one_line
-from .query import update_keyword
-from .sparql_text import too_deep, uses_service
+from .sparql_text import too_complex, update_keyword, uses_service
 
 MAX_QUERY_BYTES = 1 << 20
 MAX_REQUESTS = 256  # at once; more are answered 503 at once instead of queueing threads
@@ -200,9 +199,9 @@ class _Handler(BaseHTTPRequestHandler):
                              "the server send requests to other addresses (kgraph serve --allow-service "
                              "allows them)")
             return
-        deep = too_deep(text)
-        if deep:
-            self._reply(400, deep)
+        refused = too_complex(text)
+        if refused:
+            self._reply(400, refused)
             return
         # union-default-graph is dropped: a kgraph store's default graph already is the union
         dataset = [(n, v) for n in _DATASET_PARAMETERS for v in params.get(n, [])]

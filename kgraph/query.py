@@ -21,16 +21,15 @@ from . import vocab
 from .errors import InputError, QueryError, UsageError
 from .graphsource import GraphSource, open_source
 from .sparql_text import strip_lexemes as _strip_lexemes
-from .sparql_text import too_deep, uses_service
+from .sparql_text import UPDATE_FORMS as _UPDATE_FORMS
+from .sparql_text import too_complex, update_keyword, uses_service
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 _KEYWORD = re.compile(r"\b(?:%s|PREFIX|BASE)\b" % "|".join(_QUERY_FORMS + _UPDATE_FORMS), re.I)
 _NAME = re.compile(r"[\w.-]+")  # what a canned query name looks like
-_PROLOGUE = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)", re.I)
 _PREFIXED = re.compile(r"(?<![\w<?$:])([A-Za-z][\w.-]*)?:(?=[\w%\\])")
 _TABLE_CELL_MAX = 80  # table is for reading; csv/tsv/json keep full values
 
@@ -134,16 +133,6 @@ def resolve_query(query_or_name: str | None, file: Path | None) -> str:
     raise QueryError(f"unknown query '{query_or_name}'; known: {known}")
 
 
-def update_keyword(text: str) -> str | None:
-    """The SPARQL Update operation `text` starts with (INSERT, DROP, ...), or None for a query."""
-    body = _strip_lexemes(text)
-    while match := _PROLOGUE.match(body):
-        body = body[match.end():]
-    word = re.match(r"\s*([A-Za-z]+)", body)
-    keyword = word.group(1).upper() if word else ""
-    return keyword if keyword in _UPDATE_FORMS else None
-
-
 def _syntax_message(text: str, exc: SyntaxError) -> str:
     """pyoxigraph's message (character-class lists elided), the offending line, a caret, hints."""
     detail = re.sub(r"\[[^\[\]]*\]", "…", " ".join(str(exc.msg or exc).split()))
@@ -201,9 +190,9 @@ def run_query(store: GraphSource | ox.Store, text: str, *, keep: str = "json",
     if not allow_service and uses_service(text):
         raise QueryError("federated queries (SERVICE) are refused: they make the query engine "
                          "send requests to other servers; pass --allow-service to run one")
-    deep = too_deep(text)
-    if deep:
-        raise QueryError(deep)
+    refused = too_complex(text)
+    if refused:
+        raise QueryError(refused)
     try:
         result = store.query(text, prefixes=dict(vocab.PREFIXES), use_default_graph_as_union=True)
         if isinstance(result, (ox.QueryTriples, list)):

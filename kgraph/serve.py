@@ -28,15 +28,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import sparql
-from .errors import InputError, KgraphError, UsageError
+from .errors import InputError, KgraphError, UsageError, one_line
 from .gateway import Gateway
 from .serve_log import ServerLog
 from .reader import lock_for_reading
 from .storefolder import is_store_folder
 
 _START_TIMEOUT = 20.0
-#: an engine that fails more often than this is not restarted again: something is wrong beyond one query
-MAX_CRASHES, CRASH_WINDOW = 5, 60.0
+#: an engine that fails more often than this in the window is restarted after a pause: stopping
+#: serve instead let any client end it for everyone with six requests
+MAX_CRASHES, CRASH_WINDOW, CRASH_PAUSE = 5, 60.0, 10.0
 DEFAULT_TIMEOUT = 30  # seconds: canned queries take at most ~6 s on a 1M-triple store
 
 
@@ -82,63 +83,95 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         lock.release()
         raise KgraphError(_listen_failure(host, port, exc)) from None
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
-    backend_url = "http://{}:{}/query".format(*gateway.backend)
-    process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
-    restart = threading.Event()  # set from a request's thread; cleared once a new engine answers
-    swap = threading.Lock()
-
-    def stuck() -> None:  # a query the time limit did not stop: only a new engine stops it
-        with swap:
-            if not restart.is_set():  # one restart at a time; none of the engine being started
-                restart.set()
-                process.kill()
-
-    gateway.stuck = stuck
+    engine = _Engine(binary, location, gateway.backend, timeout)
+    gateway.stuck = engine.stuck
     front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
     try:
-        _wait_until_up(process, backend_url, log)
+        engine.wait_until_up()
         front.start()
         url = f"http://{host}:{gateway.server_address[1]}/query"
         if ready:
             ready(url)
         if announce:
-            limit = f"queries stop after {timeout} s" if timeout else "no time limit"
-            announce(f"serving {store} read-only at {url}  ({limit}; Ctrl-C to stop)")
-            if location != store:
-                announce("  a build is writing the store: this serves it as it was when the build "
-                         "began; restart after the build to serve its articles")
-            if cors:
-                announce(f"  web pages from {', '.join(cors)} may query it from a browser (CORS)")
-            announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
-                     f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
-        crashes: list[float] = []
-        while True:
-            process.wait()
-            if restart.is_set():
-                why = f"a query ran past the time limit ({timeout} s) without stopping"
-            else:  # it ends only when it fails: kgraph stops it, and terminal signals reach kgraph alone
-                now = time.monotonic()
-                crashes = [t for t in crashes if now - t < CRASH_WINDOW] + [now]
-                if len(crashes) > MAX_CRASHES:
-                    raise KgraphError(f"the Oxigraph server stopped {len(crashes)} times within "
-                                      f"{CRASH_WINDOW:.0f} s; the last time: {log.last_error(process.returncode)}")
-                why = (f"the query engine stopped ({log.last_error(process.returncode)}); a query nested or "
-                       "chained very deeply overflows its stack")
-                restart.set()
-            sys.stderr.write(f"kgraph: warning: {why}; the query engine is restarted\n")
-            with swap:
-                process, log = _start_oxigraph(binary, location, gateway.backend, timeout)
-            _wait_until_up(process, backend_url, log)
-            restart.clear()
+            _announce(announce, store, url, timeout, cors, building=location != store)
+        engine.keep_running()
     except KeyboardInterrupt:
         pass
     finally:
         if front.is_alive():
             gateway.shutdown()
         gateway.server_close()
-        _end(process)
+        engine.end()
         lock.release()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _announce(announce: Callable[[str], None], store: Path, url: str, timeout: int, cors: tuple[str, ...], *,
+              building: bool) -> None:
+    limit = f"queries stop after {timeout} s" if timeout else "no time limit"
+    announce(f"serving {store} read-only at {url}  ({limit}; Ctrl-C to stop)")
+    if building:
+        announce("  a build is writing the store: this serves it as it was when the build "
+                 "began; restart after the build to serve its articles")
+    if cors:
+        announce(f"  web pages from {', '.join(cors)} may query it from a browser (CORS)")
+    announce(f"  curl -H 'Accept: text/csv' --data-urlencode "
+             f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' {url}")
+
+
+class _Engine:
+    """Oxigraph's server behind the gateway, replaced when a query the time limit did not stop
+    holds it (`stuck`, from a request's thread) or when it ends by itself (a crash): it runs in
+    its own process group, so terminal signals reach kgraph alone, and only kgraph ends it."""
+
+    def __init__(self, binary: str, location: Path, backend: tuple[str, int], timeout: int) -> None:
+        self.binary, self.location, self.backend, self.timeout = binary, location, backend, timeout
+        self.url = "http://{}:{}/query".format(*backend)
+        self.process, self.log = _start_oxigraph(binary, location, backend, timeout)
+        self.restart = threading.Event()  # set while one is replaced; cleared once the new one answers
+        self.swap = threading.Lock()
+        self.crashes: list[float] = []
+
+    def wait_until_up(self) -> None:
+        _wait_until_up(self.process, self.url, self.log)
+
+    def stuck(self) -> None:
+        """A query the time limit did not stop: only a new engine stops it."""
+        with self.swap:
+            if not self.restart.is_set():  # one restart at a time; none of the engine being started
+                self.restart.set()
+                self.process.kill()
+
+    def keep_running(self) -> None:
+        """Replace the engine each time it ends, until Ctrl-C."""
+        while True:
+            self.process.wait()
+            if self.restart.is_set():
+                why = f"a query ran past the time limit ({self.timeout} s) without stopping"
+            else:
+                self.restart.set()
+                why = self._crashed()
+            sys.stderr.write(f"kgraph: warning: {one_line(why)}; the query engine is restarted\n")
+            with self.swap:
+                self.process, self.log = _start_oxigraph(self.binary, self.location, self.backend, self.timeout)
+            self.wait_until_up()
+            self.restart.clear()
+
+    def _crashed(self) -> str:
+        """Why the engine ended by itself; after more than MAX_CRASHES in CRASH_WINDOW, a pause
+        first, so that a client crashing it on purpose does not make a tight loop of it."""
+        now = time.monotonic()
+        self.crashes = [t for t in self.crashes if now - t < CRASH_WINDOW] + [now]
+        why = f"the query engine stopped ({self.log.last_error(self.process.returncode)})"
+        if len(self.crashes) <= MAX_CRASHES:
+            return why
+        sys.stderr.write(f"kgraph: warning: {one_line(why)}, {len(self.crashes)} times within "
+                         f"{CRASH_WINDOW:.0f} s; waiting {CRASH_PAUSE:.0f} s\n")
+        time.sleep(CRASH_PAUSE)
+        return "after the pause"
+
+    def end(self) -> None:
+        _end(self.process)
 
 
 def _start_oxigraph(binary: str, store: Path, backend: tuple[str, int],

@@ -15,7 +15,7 @@ import threading
 from collections import deque
 from typing import IO
 
-from .errors import one_line
+from .errors import how_it_ended, one_line
 
 _KEEP = 20  # last lines kept for the error message when the server stops
 
@@ -57,4 +57,4 @@ class ServerLog:
     def last_error(self, returncode: int | None) -> str:
         """The server's last words, once it has exited (its stderr is closed then)."""
         self._reader.join(timeout=2)
-        return self.last[-1] if self.last else f"exit code {returncode}"
+        return self.last[-1] if self.last else how_it_ended(returncode)

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kgraph.cli import app
-from kgraph.sparql_text import nesting_depth, too_deep, uses_service
+from kgraph.sparql_text import nesting_depth, operator_count, too_complex, uses_service
 
 from conftest import ServiceListener
 
@@ -87,5 +87,13 @@ def test_nesting_is_counted_outside_strings_comments_and_iris() -> None:
     assert nesting_depth('SELECT * WHERE { ?s ?p "(((((" } # {{{{{{{\n') == 1
     assert nesting_depth("SELECT * WHERE { ?s <http://x/((((> ?o }") == 1
     assert nesting_depth("SELECT * WHERE \\u007B\\u007B ?s ?p ?o } }") == 2  # escapes stand for brackets
-    assert too_deep("SELECT * WHERE " + "{" * 256 + "}" * 256) is None
-    assert "257 levels deep" in too_deep("SELECT * WHERE " + "{" * 257 + "}" * 257)
+    assert too_complex("SELECT * WHERE " + "{" * 256 + "}" * 256) is None
+    assert "257 levels deep" in too_complex("SELECT * WHERE " + "{" * 257 + "}" * 257)
+
+
+def test_operators_are_counted_outside_iris_names_and_strings() -> None:
+    # a sum of 2,000 terms overflowed the engine's stack: long chains are refused as deep nesting is
+    assert operator_count('SELECT ?x WHERE { ?s <http://x/a-b/c> "1+2" . ex:a-b ex:p ?o } # 1+1') == 0
+    assert operator_count("ASK { FILTER(?a + 1 > 2 && !?b) } UNION {}") == 5
+    assert too_complex("ASK { FILTER(" + "+".join(["1"] * 1000) + " > 0) }") is None  # 1,000 operators
+    assert "chains 1001 operators; at most 1000" in too_complex("ASK { FILTER(" + "+".join(["1"] * 1001) + " > 0) }")
