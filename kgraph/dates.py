@@ -22,7 +22,9 @@ _DATELINE = re.compile(
     re.M,
 )
 _HEADER_CHARS = 600  # a dateline or date line sits above the article body
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*[ \t]*(?:\n|$)")  # a line that ends a sentence: the body has begun
+# a line that ends a sentence, a word and its full stop: the body has begun ("Will talks succeed?"
+# or "Biden meets Xi, warns U.S." are headlines)
+_SENTENCE_END = re.compile(r"[a-z]{2}\.[\"'”’)]*[ \t]*(?:\n|$)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _LEAD_WEEKDAY = re.compile(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # dateparser reads a decade ("the 2030s") as the day it runs and a span of years ("2023-24")
@@ -33,7 +35,12 @@ _YEARS_BACK = 28  # the calendar repeats every 28 years: a month, day and weekda
 _CLOCK = re.compile(r"(?:at\s+|around\s+|about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hours|h|GMT|UTC)?", re.I)
 # "on the 15th": a day of the article's month, or of the month before (dateparser took the
 # article's month even where that put the day after the article)
-_CLOCK_IN = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2}|\s*[ap]\.?m\.?)(?:\s*(?:GMT|UTC|local time))?(?=\s|$|,)", re.I)
+# a whole clock time inside a time expression ("10:30:00 GMT", "9 a.m.") and the words that say
+# when in the day: what is left of "early Thursday morning" or "10:00 on Thursday" is the day
+_CLOCK_IN = re.compile(r"(?<![:\d])(?:at\s+)?\d{1,2}(?:(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+                       r"(?:\s*(?:GMT|UTC|local time))?(?![:\d])", re.I)
+_TIME_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight|dawn|dusk|noon|midnight|"
+                          r"hours?|the|of|on|at|in|around|about|before|after|by)\b", re.I)
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", re.I)
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2024-13-01" is no day, not 13 January
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # "04.11.2024": day.month.year, as Europe writes it
@@ -98,17 +105,21 @@ _DAY_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r"|jan|feb|mar|apr|may|j
                        r"yesterday|today|\d{1,2}(?:st|nd|rd|th))", re.I)
 
 
-def names_a_day(time_expression: str) -> bool:
-    """Whether a time expression says on which day too ("10:00 on Thursday"), not only when in
-    the day ("last night", "10:00"), which leaves the event on the day the text gives otherwise."""
-    return bool(_DAY_WORD.search(time_expression))
+def day_in_time(time_expression: str) -> str | None:
+    """The day a time expression names besides the time of day ("early Thursday morning",
+    "10:00 on Thursday", "the early hours of Monday": the weekday; "9 a.m. on March 5": "March
+    5"), or None for one that says only when in the day ("last night", "10:00")."""
+    weekday = _LEAD_WEEKDAY.search(time_expression)
+    if weekday:
+        return weekday.group(1)
+    rest = " ".join(_TIME_OF_DAY.sub(" ", _CLOCK_IN.sub(" ", time_expression)).split())
+    return rest if _DAY_WORD.search(rest) else None
 
 
 def resolve_day(expression: str, base: date | None) -> date | None:
     """The day an expression names, relative days counted back from `base` (the article's
     date); None when it names a longer period or cannot be read."""
-    cleaned = _CLOCK_IN.sub(" ", expression).strip()  # "10:00 on Thursday": Thursday
-    cleaned = _LEADING.sub("", cleaned)
+    cleaned = _LEADING.sub("", expression.strip())
     cleaned = _LEADING.sub("", cleaned)
     if not cleaned or not re.search(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                                     r"today|yesterday|tonight", cleaned, re.I):
@@ -171,14 +182,14 @@ def _parser(base: date | None):
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def event_day(sentence_dates: list[str], base: date | None) -> date | None:
-    """The day of an event: the first date or time expression of its sentence that names a day;
-    the article's date when the sentence names no time at all, or only a clock time."""
+def event_day(sentence_dates: list[str], base: date | None, time_days: list[str] = ()) -> date | None:
+    """The day of an event: the first date expression of its sentence that names a day, else
+    the first day its time expressions name (`day_in_time`); the article's date when the
+    sentence names no time at all, or only clock times. A date expression that names no day
+    ("in February 2022") leaves the event undated; a time expression never does."""
     sentence_dates = [e for e in sentence_dates if not _CLOCK.fullmatch(_LEADING.sub("", e.strip()))]
-    if not sentence_dates:  # a clock time alone ("at 10:00") keeps the article's day
-        return base
-    for expression in sentence_dates:
+    for expression in [*sentence_dates, *time_days]:
         day = resolve_day(expression, base)
         if day:
             return day
-    return None
+    return None if sentence_dates else base

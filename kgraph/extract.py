@@ -21,7 +21,7 @@ from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .doccache import children, span_tokens
 from .labels import tidy_actor
 from .learned import learned_events
-from .dates import event_day, iso_date, names_a_day
+from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS,
     NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
@@ -57,7 +57,8 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     base = iso_date(article.date)
     for sent in sentences(doc):
         actors.start_sentence(sent)
-        day = event_day(_date_expressions(sent), base)
+        dates, time_days = _date_expressions(sent)
+        day = event_day(dates, base, time_days)
         found = _kept_events(_rule_events(sent, actors, article), sent, actors, article, setup)
         _date_and_report(found, sent, day, actors)
         result.events.extend(found)
@@ -225,11 +226,13 @@ REPORTER_RULES: tuple[Callable[[Token, DocumentActors], list[Actor] | None], ...
 )
 
 
-def _date_expressions(sent: Span) -> list[str]:
-    """The DATE and TIME entities of a sentence, in order ("on Tuesday", "October 7", "10:00 on
-    Thursday": a time that names its day, which a DATE-only reading missed)."""
-    return [ent.text for ent in ents_in(sent)
-            if ent.label_ == "DATE" or ent.label_ == "TIME" and names_a_day(ent.text)]
+def _date_expressions(sent: Span) -> tuple[list[str], list[str]]:
+    """The DATE entities of a sentence, in order ("on Tuesday", "October 7"), and the days its
+    TIME entities name ("10:00 on Thursday", "early Thursday morning": Thursday, which a
+    DATE-only reading missed)."""
+    dates = [ent.text for ent in ents_in(sent) if ent.label_ == "DATE"]
+    times = [ent.text for ent in ents_in(sent) if ent.label_ == "TIME"]
+    return dates, [day for day in map(day_in_time, times) if day]
 
 
 # ----- events from triggers --------------------------------------------------------------------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.dates import date_in_header, event_day, normalise_article_date, resolve_day
+from kgraph.dates import date_in_header, day_in_time, event_day, normalise_article_date, resolve_day
 
 PUBLISHED = date(2024, 10, 23)  # a Wednesday
 
@@ -159,7 +159,6 @@ SATURDAY = date(2025, 3, 1)
 
 
 @pytest.mark.parametrize("expression, day", [
-    ("at 10:00 on Thursday", date(2025, 2, 27)),  # the clock time had won: the article's day
     ("on the 15th", date(2025, 2, 15)),  # dateparser took the article's month: after the article
     ("the 1st", SATURDAY),
     ("the 31st", date(2025, 1, 31)),  # February has none
@@ -180,9 +179,30 @@ def test_a_clock_time_alone_keeps_the_article_day():
     assert event_day(["10:00"], SATURDAY) == SATURDAY and event_day(["at 9 a.m."], SATURDAY) == SATURDAY
 
 
+@pytest.mark.parametrize("time, day", [
+    ("10:00 on Thursday", date(2025, 2, 27)),  # TIME entities were ignored: the article's day
+    ("early Thursday morning", date(2025, 2, 27)),  # dateparser alone went back a week more
+    ("the early hours of Monday", date(2025, 2, 24)),
+    ("9 a.m. on February 26", date(2025, 2, 26)),
+    ("last night", SATURDAY), ("10:30", SATURDAY),  # the time of day alone: the article's day
+])
+def test_a_time_expression_gives_the_day_it_names(time, day):
+    found = day_in_time(time)
+    assert event_day([], SATURDAY, [found] if found else []) == day
+
+
+@pytest.mark.parametrize("value", ["Tue, 05 Mar 2024 10:30:00 GMT", "March 5, 2024 10:30 AM",
+                                   "Mar 5, 2024 10:30pm", "March 5, 2024 at 10:30 a.m. EST"])
+def test_an_article_date_with_a_clock_time_is_its_day(value):
+    assert normalise_article_date(value) == "2024-03-05"
+
+
 def test_a_date_line_below_the_first_sentence_is_the_bodys_not_the_articles():
     assert date_in_header("Germany condemned Russia on Monday.\n\nMay 5 - 2024 talks continued.\n") is None
     assert date_in_header("Germany condemns Russia\n\nKYIV, November 4, 2024 — Drones struck.") == date(2024, 11, 4)
+    # a headline is no sentence of the body, whatever it ends with
+    assert date_in_header("Will talks succeed?\nKYIV, March 5 — Talks began.", around=date(2024, 3, 7)) == date(2024, 3, 5)
+    assert date_in_header("Biden meets Xi, warns U.S.\nMarch 5, 2024\nText.") == date(2024, 3, 5)
 
 
 def test_a_year_in_an_html_page_is_not_its_date(tmp_path):
