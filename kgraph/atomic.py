@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -67,15 +68,17 @@ def _remove_abandoned(folder: Path, name: str) -> None:
     (`kill -9` leaves them, hidden, beside the output). Only files named by this module with a
     process id that no longer runs, and not written to for ABANDONED_AFTER seconds: a process
     id reused since, or a writer on another machine sharing the folder, keeps its file."""
-    prefix = f".{name}."
+    # exactly this module's names for `name` (mkstemp's part is letters, digits and "_"): the
+    # first number after ".out." in ".out.2024.ttl.77.x1.tmp" is part of another output's name
+    ours = re.compile(re.escape(f".{name}.") + r"(\d+)\.\w+\.tmp")
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return  # mkstemp will say what is wrong with the folder
     now = time.time()
     for entry in entries:
-        pid = entry.name[len(prefix):].split(".", 1)[0] if entry.name.startswith(prefix) else ""
-        if not (pid.isdigit() and entry.name.endswith(".tmp")) or _running(int(pid)):
+        match = ours.fullmatch(entry.name)
+        if match is None or _running(int(match.group(1))):
             continue
         with suppress(OSError):
             if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > ABANDONED_AFTER:

@@ -5,7 +5,7 @@ cancellation token), and Python handles Ctrl-C only between bytecodes, so a long
 to hold the terminal for as long as it ran. A forked child can simply be killed; forking
 costs a few milliseconds, against queries that can run for minutes.
 
-The child may use at most three quarters of the machine's memory (`memory_limit`): a COUNT over
+The child may use three quarters of the machine's memory (`memory_limit`): a COUNT over
 a store with a damaged block makes Oxigraph collect the same read error without end, and it grew
 by 240 MB a second until the system's out-of-memory killer stopped it. Its own error output
 goes to a file the parent reads, so that running out of memory is one line, not Rust's report.
@@ -41,34 +41,42 @@ def run_killable(func: Callable[..., T], *args: object, timeout: float | None = 
     exceptions must pickle.
     """
     context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    errors = tempfile.TemporaryFile()  # the child's error output (fd 2), shown after it ends
-    child = context.Process(target=_child, args=(sender, errors.fileno(), func, args, kwargs), daemon=True)
-    child.start()
-    sender.close()
+    limit = memory_limit()
+    with tempfile.TemporaryFile() as errors:  # the child's error output (fd 2), shown after it ends
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(sender, errors.fileno(), limit, func, args, kwargs), daemon=True)
+        try:
+            child.start()
+        finally:
+            sender.close()
+        ok, value = _outcome(child, receiver, errors, limit, timeout)
+    if ok:
+        return value  # type: ignore[return-value]
+    raise value
+
+
+def _outcome(child, receiver: Connection, errors, limit: int | None, timeout: float | None) -> tuple[bool, object]:
+    """What the child sent: (True, its result) or (False, its exception); the child is gone after."""
     deadline = time.monotonic() + timeout if timeout else None
     try:
         while not receiver.poll(_POLL):
             if not child.is_alive() and not receiver.poll():
-                raise _no_answer(child, errors)
+                raise _no_answer(child, errors, limit)
             if deadline is not None and time.monotonic() > deadline:
                 raise QueryTimeoutError(f"the query did not finish within {timeout:g} s (--timeout); "
                                         "it was stopped")
         try:
-            ok, value = receiver.recv()
+            outcome = receiver.recv()
         except EOFError:  # poll() is true at the end of the pipe too: the child died unanswered
             child.join(5)
-            raise _no_answer(child, errors) from None
+            raise _no_answer(child, errors, limit) from None
         _pass_on(errors)
+        return outcome
     finally:
         if child.is_alive():
             child.kill()
         child.join()
         receiver.close()
-        errors.close()
-    if ok:
-        return value  # type: ignore[return-value]
-    raise value
 
 
 #: what Rust, glibc and C++ (RocksDB) write as an allocation fails, before the process aborts
@@ -76,27 +84,31 @@ _OUT_OF_MEMORY = (b"memory allocation of", b"cannot allocate memory", b"std::bad
 
 
 def memory_limit() -> int | None:
-    """The bytes of address space a query child may take: three quarters of the machine's
-    memory, so that a runaway query ends before it starves everything else (None: unknown)."""
+    """The bytes of address space a query child may take (None: unknown, no limit): three
+    quarters of the machine's memory, so that a runaway query ends before it starves everything
+    else, and at least 1 GiB beyond the size it starts with (a forked child starts as large as
+    this process); never more than the hard limit the process already has."""
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 3 // 4
+        limit = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 3 // 4
     except (ValueError, OSError):
         return None
+    limit = max(limit, _address_space() + _HEADROOM)
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    return limit if hard == resource.RLIM_INFINITY else min(limit, hard)
 
 
-def _out_of_memory() -> KgraphError:
-    limit = memory_limit()
-    within = f" (at most {limit / 2**30:.1f} GiB, three quarters of this machine's memory)" if limit else ""
+def _out_of_memory(limit: int | None) -> KgraphError:
+    within = f" (it may take {limit / 2**30:.1f} GiB here)" if limit else ""
     return KgraphError(f"the query ran out of memory{within}; a store with a damaged block can make a "
                        "query grow without end: if `kgraph query STORE \"SELECT * { ?s ?p ?o }\"` calls "
                        "it damaged, rebuild it")
 
 
-def _no_answer(child: multiprocessing.process.BaseProcess, errors) -> KgraphError:
+def _no_answer(child: multiprocessing.process.BaseProcess, errors, limit: int | None) -> KgraphError:
     """The error for a child that ended (killed, out of memory) without sending anything."""
     said = _read(errors)
     if any(words in said for words in _OUT_OF_MEMORY):
-        return _out_of_memory()
+        return _out_of_memory(limit)
     if child.exitcode == -signal.SIGSEGV or b"overflowed its stack" in said:
         return QueryError(f"the query process ended without an answer ({how_it_ended(child.exitcode)}): "
                           "a query nested or chained very deeply overflows the query engine's stack")
@@ -117,14 +129,10 @@ def _pass_on(errors, said: bytes | None = None) -> None:
         sys.stderr.flush()
 
 
-def _limit_memory() -> None:
-    limit = memory_limit()
+def _limit_memory(limit: int | None) -> None:
     if limit is None:
         return
-    limit = max(limit, _address_space() + _HEADROOM)  # a process already large still has room to work
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
     if soft == resource.RLIM_INFINITY or soft > limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
@@ -144,20 +152,21 @@ def _address_space() -> int:
     return 0
 
 
-def _child(sender: Connection, errors_fd: int, func: Callable[..., object], args: tuple, kwargs: dict) -> None:
+def _child(sender: Connection, errors_fd: int, limit: int | None, func: Callable[..., object], args: tuple,
+           kwargs: dict) -> None:
     # Ctrl-C on a terminal reaches the whole process group: the parent decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.stderr.flush()
     os.dup2(errors_fd, 2)
     if faulthandler.is_enabled():  # a crash's Python stack joins the rest of the child's error output
         faulthandler.enable(file=2)
-    _limit_memory()
+    _limit_memory(limit)
     try:
         outcome: tuple[bool, object] = (True, func(*args, **kwargs))
     except KgraphError as exc:
         outcome = (False, _alone(exc))
     except MemoryError:  # Python's allocations (Rust's abort instead: see _no_answer)
-        outcome = (False, _out_of_memory())
+        outcome = (False, _out_of_memory(limit))
     except BaseException as exc:
         damage = damage_in(exc)  # a damaged store: one line; else a bug, whose traceback the parent shows
         outcome = (False, damage if damage is not None

@@ -8,6 +8,7 @@ store (same source, same text) is not parsed again.
 from __future__ import annotations
 
 import os
+import shlex
 import time
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -111,8 +112,8 @@ def export_actor_graphml(graph: Path | str, graphml: Path) -> None:
     try:
         export_graph(str(graph), graphml, fmt="graphml", view="actors")
     except KgraphError as exc:
-        exc.args = (f"{exc} ({graph} was written; `kgraph export {graph} -o {graphml}` "
-                    "writes the GraphML again)", *exc.args[1:])
+        again = f"kgraph export {shlex.quote(str(graph))} -o {shlex.quote(str(graphml))} --format graphml"
+        exc.args = (f"{exc} ({graph} was written; `{again}` writes the GraphML again)", *exc.args[1:])
         raise
 
 

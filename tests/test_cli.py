@@ -374,7 +374,7 @@ def test_graphml_that_fails_after_the_graph_says_the_graph_was_written(
                                  "--graphml", str(tmp_path / "g.graphml")])
     assert result.exit_code == 4 and (tmp_path / "g.ttl").is_file()
     assert f"{tmp_path / 'g.ttl'} was written" in stderr_of(result)
-    assert f"kgraph export {tmp_path / 'g.ttl'} -o {tmp_path / 'g.graphml'}" in stderr_of(result)
+    assert f"kgraph export {tmp_path / 'g.ttl'} -o {tmp_path / 'g.graphml'} --format graphml" in stderr_of(result)
 
 
 # --- query ---------------------------------------------------------------------------------
@@ -586,13 +586,14 @@ def test_a_write_removes_what_a_killed_write_left(tmp_path: Path) -> None:
     live = tmp_path / f".graph.ttl.{os.getpid()}.z3w4.tmp"
     recent = tmp_path / f".graph.ttl.{2**40}.recent.tmp"
     other = tmp_path / f".other.ttl.{2**40}.x1y2.tmp"
-    for leftover in (abandoned, live, recent, other):
+    longer = tmp_path / f".graph.ttl.{2**40}.ttl.{os.getpid()}.x1y2.tmp"  # "graph.ttl.<n>.ttl"'s, live
+    for leftover in (abandoned, live, recent, other, longer):
         leftover.write_text("half")
     long_ago = time.time() - 3600
-    for old in (abandoned, live, other):
+    for old in (abandoned, live, other, longer):
         os.utime(old, (long_ago, long_ago))
     write_atomically(path, lambda tmp: tmp.write_text("new content\n"))
-    assert files_in(tmp_path) == {"graph.ttl", live.name, recent.name, other.name}
+    assert files_in(tmp_path) == {"graph.ttl", live.name, recent.name, other.name, longer.name}
 
 
 def test_an_interrupted_export_says_nothing_of_a_store(graph: Path, tmp_path: Path,

@@ -49,7 +49,7 @@ def test_what_the_query_process_writes_on_its_error_output_is_shown(capsys: pyte
 
 
 def test_a_query_process_out_of_memory_is_one_error() -> None:
-    with pytest.raises(KgraphError, match=r"^the query ran out of memory \(at most [0-9.]+ GiB, three quarters "):
+    with pytest.raises(KgraphError, match=r"^the query ran out of memory \(it may take [0-9.]+ GiB here\); "):
         run_killable(_needs_too_much)
 
 
@@ -57,10 +57,10 @@ def test_the_query_process_may_take_three_quarters_of_the_memory() -> None:
     import resource
 
     limit = memory_limit()
-    assert limit == os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 3 // 4
+    three_quarters = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 3 // 4
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    expected = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
-    assert run_killable(resource.getrlimit, resource.RLIMIT_AS)[0] == expected
+    assert limit >= min(three_quarters, hard)  # or more, where this process is large already
+    assert run_killable(resource.getrlimit, resource.RLIMIT_AS)[0] == limit
 
 
 def _overflows_the_stack() -> int:
