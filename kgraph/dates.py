@@ -116,9 +116,10 @@ def day_in_time(time_expression: str) -> str | None:
     return rest if _DAY_WORD.search(rest) else None
 
 
-def resolve_day(expression: str, base: date | None) -> date | None:
+def resolve_day(expression: str, base: date | None, *, ahead: bool = False) -> date | None:
     """The day an expression names, relative days counted back from `base` (the article's
-    date); None when it names a longer period or cannot be read."""
+    date), or forward with `ahead` (an event still to come: "will sanction Japan on Monday");
+    None when it names a longer period or cannot be read."""
     cleaned = _LEADING.sub("", expression.strip())
     cleaned = _LEADING.sub("", cleaned)
     if not cleaned or not re.search(r"\d|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
@@ -133,13 +134,17 @@ def resolve_day(expression: str, base: date | None) -> date | None:
         return _day(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
     of_month = _DAY_OF_MONTH.fullmatch(cleaned)
     if of_month:
-        return _day_of_month_up_to(int(of_month.group(1)), base) if base is not None else None
+        if base is None:
+            return None
+        return (_day_of_month_from if ahead else _day_of_month_up_to)(int(of_month.group(1)), base)
     if base is None and not re.search(r"\d{4}", cleaned):
         return None  # "Tuesday" or "August 5" mean nothing without the article's date
     if base is not None and cleaned.lower() in _WEEKDAYS:
+        if ahead:
+            return base + timedelta(days=(_WEEKDAYS.index(cleaned.lower()) - base.weekday()) % 7)
         back = (base.weekday() - _WEEKDAYS.index(cleaned.lower())) % 7
         return base - timedelta(days=back) if base.toordinal() > back else None
-    return _parse(cleaned, base)
+    return _parse(cleaned, base, ahead)
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -147,6 +152,17 @@ def _day(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _day_of_month_from(day: int, base: date) -> date | None:
+    """The earliest day numbered `day` on or after `base`."""
+    year, month = base.year, base.month
+    for _ in range(3):
+        found = _day(year, month, day)
+        if found is not None and found >= base:
+            return found
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return None
 
 
 def _day_of_month_up_to(day: int, base: date) -> date | None:
@@ -161,8 +177,8 @@ def _day_of_month_up_to(day: int, base: date) -> date | None:
 
 
 @lru_cache(maxsize=4096)
-def _parse(expression: str, base: date | None) -> date | None:
-    parser = _parser(base)
+def _parse(expression: str, base: date | None, ahead: bool = False) -> date | None:
+    parser = _parser(base, ahead)
     try:
         data = parser.get_date_data(expression)
     except (OverflowError, ValueError):  # "Tuesday" before 0001-01-01: a day no date can hold
@@ -173,23 +189,25 @@ def _parse(expression: str, base: date | None) -> date | None:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date | None):
+def _parser(base: date | None, ahead: bool = False):
     from dateparser.date import DateDataParser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {"PREFER_DATES_FROM": "future" if ahead else "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def event_day(sentence_dates: list[str], base: date | None, time_days: list[str] = ()) -> date | None:
+def event_day(sentence_dates: list[str], base: date | None, time_days: list[str] = (), *,
+              ahead: bool = False) -> date | None:
     """The day of an event: the first date expression of its sentence that names a day, else
     the first day its time expressions name (`day_in_time`); the article's date when the
     sentence names no time at all, or only clock times. A date expression that names no day
-    ("in February 2022") leaves the event undated; a time expression never does."""
+    ("in February 2022") leaves the event undated; a time expression never does. `ahead`: the
+    event is still to come, and relative days count forward."""
     sentence_dates = [e for e in sentence_dates if not _CLOCK.fullmatch(_LEADING.sub("", e.strip()))]
     for expression in [*sentence_dates, *time_days]:
-        day = resolve_day(expression, base)
+        day = resolve_day(expression, base, ahead=ahead)
         if day:
             return day
     return None if sentence_dates else base

@@ -223,3 +223,23 @@ def test_a_year_in_an_html_page_is_not_its_date(tmp_path):
     assert result.exit_code == 0, result.output
     dates = {str(d) for d in Graph().parse(output).objects(None, URIRef("http://purl.org/dc/terms/date"))}
     assert dates == {"2024-11-06"}
+
+
+@pytest.mark.parametrize("expression, day", [
+    ("on Monday", date(2025, 3, 3)), ("on Saturday", SATURDAY), ("on the 20th", date(2025, 3, 20)),
+    ("the 1st", SATURDAY), ("March 10", date(2025, 3, 10)),
+])
+def test_an_event_still_to_come_counts_relative_days_forward(expression, day):
+    assert resolve_day(expression, SATURDAY, ahead=True) == day
+
+
+def test_a_hypothetical_events_day_is_ahead_and_an_asserted_ones_behind(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = "China will sanction Japan on Monday.\n\nGermany condemned Russia on Monday.\n"
+    article = Article(source="t", text=text, date="2025-03-05")  # a Wednesday
+    events = extract_events(with_original_text(nlp(text_for_parser(text)), text), article).events
+    assert {(e.action, e.modality, e.date) for e in events} == {
+        ("sanction", "hypothetical", "2025-03-10"), ("condemn", "asserted", "2025-03-03")}
