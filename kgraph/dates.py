@@ -144,7 +144,11 @@ def resolve_day(expression: str, base: date | None, *, ahead: bool = False) -> d
             return base + timedelta(days=(_WEEKDAYS.index(cleaned.lower()) - base.weekday()) % 7)
         back = (base.weekday() - _WEEKDAYS.index(cleaned.lower())) % 7
         return base - timedelta(days=back) if base.toordinal() > back else None
-    return _parse(cleaned, base, ahead)
+    day = _parse(cleaned, base, ahead)
+    named = _LEAD_WEEKDAY.search(cleaned)
+    if day is not None and named and day.weekday() != _WEEKDAYS.index(named.group(1).lower()):
+        return None  # "Tuesday, February 24" in a year whose 24 February is a Monday: which is meant?
+    return day
 
 
 def _day(year: int, month: int, day: int) -> date | None:

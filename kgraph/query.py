@@ -22,7 +22,7 @@ from .errors import InputError, QueryError, UsageError
 from .graphsource import GraphSource, open_source
 from .sparql_text import strip_lexemes as _strip_lexemes
 from .sparql_text import UPDATE_FORMS as _UPDATE_FORMS
-from .sparql_text import too_complex, update_keyword, uses_service
+from .sparql_text import too_complex, update_keyword, uses_service, without_character_classes
 
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -135,9 +135,7 @@ def resolve_query(query_or_name: str | None, file: Path | None) -> str:
 
 def _syntax_message(text: str, exc: SyntaxError) -> str:
     """pyoxigraph's message (character-class lists elided), the offending line, a caret, hints."""
-    detail = re.sub(r"\[[^\[\]]*\]", "…", " ".join(str(exc.msg or exc).split()))
-    detail = re.sub(r"…(?:, …)+", "…", detail)
-    detail = re.sub(r"^error at \d+:\d+:\s*", "", detail)
+    detail = re.sub(r"^error at \d+:\d+:\s*", "", without_character_classes(str(exc.msg or exc)))
     message = "malformed SPARQL query"
     position = re.search(r"(\d+):(\d+)", str(exc.msg or exc))
     lines = text.splitlines()

@@ -122,3 +122,10 @@ def too_complex(text: str) -> str | None:
     if operators > MAX_OPERATORS:
         return f"the query chains {operators} operators; at most {MAX_OPERATORS} are accepted"
     return None
+
+
+def without_character_classes(message: str) -> str:
+    """An Oxigraph parse error on one line, its lists of character classes ("['A' ..= 'Z' | ...]",
+    five lines of them for an unknown prefix) each shown as "…"."""
+    short = re.sub(r"\[[^\[\]]*\]", "…", " ".join(message.split()))
+    return re.sub(r"…(?:, …)+", "…", short)

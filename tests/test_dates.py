@@ -243,3 +243,9 @@ def test_a_hypothetical_events_day_is_ahead_and_an_asserted_ones_behind(nlp):
     events = extract_events(with_original_text(nlp(text_for_parser(text)), text), article).events
     assert {(e.action, e.modality, e.date) for e in events} == {
         ("sanction", "hypothetical", "2025-03-10"), ("condemn", "asserted", "2025-03-03")}
+
+
+def test_a_weekday_and_a_date_that_disagree_give_no_day():
+    # 24 February 2025 is a Monday: the date had won without a word
+    assert resolve_day("on Tuesday, February 24", SATURDAY) is None
+    assert resolve_day("Monday, February 24", SATURDAY) == date(2025, 2, 24)

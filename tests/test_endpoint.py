@@ -237,6 +237,8 @@ def test_the_endpoint_speaks_the_protocol_as_a_read_only_server_should(served):
     assert status == 403 and b"read-only" in body
     status, body = _post(url, b"ASK {} # \xff")
     assert status == 400 and b"not UTF-8" in body
+    status, body = _get(url, "SELECT * WHERE { ?s foo:bar ?o }")  # five lines of character classes
+    assert status == 400 and body.count(b"\n") == 1 and b"Prefix not found" in body and b"\\u{" not in body
 
 
 def test_an_answer_cut_by_the_time_limit_does_not_read_as_complete(served):
