@@ -31,16 +31,16 @@ _LEAD_WEEKDAY = re.compile(r"\b(?:on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I
 # as a day in November: both name longer periods
 _PERIODS = re.compile(r"\b\d{3}0'?s\b|'\d0s\b|\b(?:1[89]|20)\d{2}\s*[-–/]\s*(?:\d{2}|(?:1[89]|20)\d{2})\b(?![-–/]\d)")
 _YEARS_BACK = 28  # the calendar repeats every 28 years: a month, day and weekday fit once in them
-# a clock time names no day: "at 10:00 on Thursday" had the time's reading win, the run's day
+# an expression that is a clock time and nothing else ("at 10:00", "9 a.m."): it names no day
 _CLOCK = re.compile(r"(?:at\s+|around\s+|about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hours|h|GMT|UTC)?", re.I)
-# "on the 15th": a day of the article's month, or of the month before (dateparser took the
-# article's month even where that put the day after the article)
 # a whole clock time inside a time expression ("10:30:00 GMT", "9 a.m.") and the words that say
 # when in the day: what is left of "early Thursday morning" or "10:00 on Thursday" is the day
 _CLOCK_IN = re.compile(r"(?<![:\d])(?:at\s+)?\d{1,2}(?:(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
                        r"(?:\s*(?:GMT|UTC|local time))?(?![:\d])", re.I)
 _TIME_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|overnight|dawn|dusk|noon|midnight|"
                           r"hours?|the|of|on|at|in|around|about|before|after|by)\b", re.I)
+# "on the 15th": the latest 15th up to the article's date, or the next for an event to come
+# (dateparser took the article's month even where that put a past event after the article)
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", re.I)
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2024-13-01" is no day, not 13 January
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # "04.11.2024": day.month.year, as Europe writes it

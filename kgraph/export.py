@@ -40,6 +40,7 @@ import pyoxigraph as ox
 
 from . import sparql, style, vocab
 from .atomic import check_writable, write_atomically
+from .dates import iso_date
 from .errors import KgraphError, OutputError
 from .formats import EXPORT_RDF_FORMATS, RDF_FORMATS
 from .graphsource import GraphSource, open_source
@@ -87,7 +88,6 @@ def _rows(store: GraphSource | ox.Store, text: str) -> list[dict[str, Any]]:
 # a day: "many" mentions was a ValueError traceback, "last Tuesday" a GEXF start date no reader
 # takes. Such values are read as nothing (0, or no day); counts and confidences are kept within
 # what GraphML's and GEXF's readers hold.
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAX_COUNT = 2**31 - 1
 
 
@@ -108,7 +108,8 @@ def _fraction(text: str) -> float:
 
 
 def _day(text: str) -> str:
-    return text if _ISO_DAY.fullmatch(text) else ""
+    day = iso_date(text)
+    return day.isoformat() if day else ""
 
 
 def _actors(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:

@@ -57,10 +57,8 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     base = iso_date(article.date)
     for sent in sentences(doc):
         actors.start_sentence(sent)
-        dates, time_days = _date_expressions(sent)
-        days = (event_day(dates, base, time_days), event_day(dates, base, time_days, ahead=True))
         found = _kept_events(_rule_events(sent, actors, article), sent, actors, article, setup)
-        _date_and_report(found, sent, days, actors)
+        _date_and_report(found, sent, base, actors)
         result.events.extend(found)
         actors.memory.remember_meeting([a for e in found if e.action == "consult" for a in (e.agent, e.target)
                                         if a is not None and (a.country or a.kind == "PERSON")])
@@ -141,15 +139,21 @@ def _parties(action: str, agents: list[Actor], targets: list[Actor | None]) -> l
     return agents + [t for t in targets if t is not None and t not in agents]
 
 
-def _date_and_report(events: list[Event], sent: Span, days: tuple[datetime.date | None, datetime.date | None],
-                     actors: DocumentActors) -> None:
+def _date_and_report(events: list[Event], sent: Span, base: datetime.date | None, actors: DocumentActors) -> None:
     """The sentence's day on each event, and who reports it when that is someone other than its
-    agent. `days`: the day read back from the article's date, and read forward, for an event
-    still to come ("China will sanction Japan on Monday": the next Monday, not the last)."""
+    agent. The day is read back from the article's date `base`, or forward for an event still
+    to come ("China will sanction Japan on Monday": the next Monday, not the last)."""
+    if not events:
+        return
+    dates, time_days = _date_expressions(sent)
+    days: dict[bool, datetime.date | None] = {}  # by whether the event is still to come
     tokens_at = {t.idx: t for t in span_tokens(sent)}  # events carry their trigger's character offset
     reporters: dict[int, Actor | None] = {}
     for event in events:
-        day = days[1] if event.modality == "hypothetical" else days[0]
+        ahead = event.modality == "hypothetical"
+        if ahead not in days:
+            days[ahead] = event_day(dates, base, time_days, ahead=ahead)
+        day = days[ahead]
         event.date = day.isoformat() if day else None
         if event.trigger_start not in reporters:
             trigger = tokens_at.get(event.trigger_start)

@@ -52,6 +52,7 @@ class Gateway(ThreadingHTTPServer):
                  log: Callable[[str], None] | None = None) -> None:
         super().__init__(address, _Handler)
         self.backend = backend
+        self.backend_url = "http://{}:{}/query".format(*backend)  # Oxigraph's, on the loopback port
         self.timeout_s = timeout
         self.allow_service = allow_service
         self.cors = frozenset(origin.rstrip("/") for origin in cors)
@@ -267,8 +268,7 @@ class _Handler(BaseHTTPRequestHandler):
             if response.status == 400:  # Oxigraph's parse error: its character classes filled five lines
                 held = (without_character_classes(held.decode("utf-8", "replace")) + "\n").encode("utf-8")
             if self._describes:
-                held = held.replace(b"http://%s:%d/query" % (self.server.backend[0].encode(), self.server.backend[1]),
-                                    self._public_url().encode())
+                held = held.replace(self.server.backend_url.encode(), self._public_url().encode())
             if self._cancelled(held):
                 self._reply(503, f"the query was stopped by the server's time limit "
                                  f"({self.server.timeout_s:g} s); kgraph serve --timeout sets it")

@@ -83,7 +83,7 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: in
         lock.release()
         raise KgraphError(_listen_failure(host, port, exc)) from None
     previous = signal.signal(signal.SIGTERM, _stop)  # `kill` stops the server too
-    engine = _Engine(binary, location, gateway.backend, timeout)
+    engine = _Engine(binary, location, gateway.backend, gateway.backend_url, timeout)
     gateway.stuck = engine.stuck
     front = threading.Thread(target=gateway.serve_forever, daemon=True, name="gateway")
     try:
@@ -124,9 +124,8 @@ class _Engine:
     holds it (`stuck`, from a request's thread) or when it ends by itself (a crash): it runs in
     its own process group, so terminal signals reach kgraph alone, and only kgraph ends it."""
 
-    def __init__(self, binary: str, location: Path, backend: tuple[str, int], timeout: int) -> None:
-        self.binary, self.location, self.backend, self.timeout = binary, location, backend, timeout
-        self.url = "http://{}:{}/query".format(*backend)
+    def __init__(self, binary: str, location: Path, backend: tuple[str, int], url: str, timeout: int) -> None:
+        self.binary, self.location, self.backend, self.url, self.timeout = binary, location, backend, url, timeout
         self.process, self.log = _start_oxigraph(binary, location, backend, timeout)
         self.restart = threading.Event()  # set while one is replaced; cleared once the new one answers
         self.swap = threading.Lock()

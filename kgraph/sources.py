@@ -32,9 +32,9 @@ READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 #: the most read from standard input, a device or a pipe, which may never end (a file's size is known)
 MAX_STREAM_BYTES = 512 << 20
 _BINARY_PROBE = 8192  # bytes looked at for a NUL, which no text has
-#: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF): HTML
-#: forbids them too, and lxml (under trafilatura) raises on them
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: characters XML cannot hold (control characters but tab and line ends, U+FFFE, U+FFFF; HTML
+#: forbids them too, and lxml under trafilatura raises on them), and the zero-width space and
+#: byte-order mark, which glue themselves to the next word (see `clean_text`)
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u200b\ufeff]")
 #: a backslash that `escaped_name` doubles: one an escape would follow or one that would read as
 #: an escape's start (a name's byte 0xff, held as U+DCFF, is written "\\xff")
@@ -252,7 +252,7 @@ def _text_article(source: str, text: str, **meta: str | None) -> Article:
 def _html_article(source: str, html: str) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    html = _NOT_XML.sub(" ", html)  # lxml refuses to set text holding them, mid-way through trafilatura
+    html = clean_text(html)  # lxml refuses to set text holding control characters, mid-way through trafilatura
     body = trafilatura.extract(html, include_comments=False, include_tables=False,
                                favor_precision=True)
     if not body:

@@ -8,6 +8,7 @@ comments, names) and err on the side of refusing: a query they misread is refuse
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # IRIs first so that the '#' in <...ontology#> is not read as a comment; a comment ends at
 # either line break (SPARQL 1.1 §19.4), or a '\r' could hide the next line from the checks.
@@ -68,11 +69,16 @@ def uses_service(text: str) -> bool:
     do either; after strings, comments, IRIs and names are taken out, any `service` left
     (case-insensitive, even glued to another token as in `1SERVICE`) counts.
     """
-    for variant in (text, _unescape(text)):
-        code = _NAME.sub(" ", strip_lexemes(variant, keep_iris=False))
-        if "service" in code.lower():
-            return True
-    return False
+    return any("service" in code.lower() for code in _code(text))
+
+
+@lru_cache(maxsize=4)
+def _code(text: str) -> tuple[str, ...]:
+    """What the lexical checks read: the query as written and with its \\u escapes decoded (an
+    engine may read either), its strings, comments, IRIs and names blanked. Kept for the last
+    few texts: a query is read by three checks on its way to the engine."""
+    return tuple(_NAME.sub(" ", strip_lexemes(variant, keep_iris=False)).replace("<>", " ")
+                 for variant in (text, _unescape(text)))
 
 
 #: deeper brackets are refused before any engine parses them: Oxigraph's parser recurses once
@@ -87,9 +93,9 @@ def nesting_depth(text: str) -> int:
     """How deeply a query nests its brackets ({ }, ( ), [ ]) outside strings, comments and IRIs,
     as written or with its \\u escapes decoded (an engine may read either)."""
     deepest = 0
-    for variant in (text, _unescape(text)):
+    for code in _code(text):
         depth = 0
-        for char in strip_lexemes(variant, keep_iris=False):
+        for char in code:
             if char in _OPENERS:
                 depth += 1
                 deepest = max(deepest, depth)
@@ -107,8 +113,7 @@ _OPERATOR = re.compile(r"&&|\|\||[-+*/=<>!|^]|\b(?:union|minus|optional)\b", re.
 def operator_count(text: str) -> int:
     """How many operators (arithmetic, logical, comparison, path) and UNION, MINUS or OPTIONAL
     keywords a query holds outside strings, comments, IRIs and names."""
-    return max(len(_OPERATOR.findall(_NAME.sub(" ", strip_lexemes(variant, keep_iris=False).replace("<>", " "))))
-               for variant in (text, _unescape(text)))
+    return max(len(_OPERATOR.findall(code)) for code in _code(text))
 
 
 def too_complex(text: str) -> str | None:
