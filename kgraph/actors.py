@@ -407,7 +407,7 @@ class DocumentActors:
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             subjects_only = token.dep_ in ("nsubj", "nsubjpass")
             if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
-                owner = self._clause_subject(token)
+                owner = self._clause_subject(token) or self._subject_after(token)
                 if owner:
                     return owner
             near = self._nearest_before(token, subjects_only=subjects_only)
@@ -432,6 +432,23 @@ class DocumentActors:
             if controlled and controlled[0].i < token.i:
                 return _not_persons(self.resolve(controlled[0], remember=False), token)
             verb = verb.head if _shares_subject(verb) else None
+        return []
+
+    def _subject_after(self, token: Token) -> list[Actor]:
+        """A possessive in a phrase set before its clause's subject stands for that subject
+        ("Facing sanctions over its invasion of Ukraine, Russia turned to Iran"; "In its
+        statement, the ministry said")."""
+        for phrase in token.ancestors:
+            verb = phrase.head
+            if phrase.dep_ not in ("advcl", "prep", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue  # "Facing ... over its ...": a subjectless clause, read on upwards
+            subject = subjects[0]
+            if phrase.right_edge.i < subject.i < verb.i and subject.pos_ != "PRON":
+                return _not_persons(self.resolve(subject, remember=False), token)
+            return []
         return []
 
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:

@@ -191,6 +191,24 @@ def test_its_in_an_infinitive_of_purpose_is_the_main_clauses_subject(extract):
     assert ("fight", "IRN", "UKR", "asserted") not in events
 
 
+def test_its_in_a_phrase_before_the_subject_is_that_subject(extract):
+    # the possessive comes first and its owner after: Russia, not the Japan named before
+    events = extract("Japan imposed new sanctions on Monday. Struggling with export limits due to its invasion "
+                     "of Ukraine, Russia is buying drones from Iran.")
+    assert ("fight", "RUS", "UKR") in {e[:3] for e in events}
+    assert not any(e[0] == "fight" and e[1] == "JPN" for e in events)
+
+
+def test_its_in_an_opening_phrase_is_the_subject_after_it(extract):
+    events = extract("In return for its support to Syria, Iran is asking for cheap oil.")
+    assert ("support", "IRN", "SYR") in {e[:3] for e in events}
+
+
+def test_its_in_a_phrase_after_its_own_clauses_subject_keeps_that_subject(extract):
+    events = extract("China condemned Japan on Monday, despite its own invasion of Vietnam.")
+    assert ("fight", "CHN", "VNM") in {e[:3] for e in events}
+
+
 def test_an_organisation_owned_by_a_state_body_is_of_its_state(extract):
     events = extract("The United States sanctioned the Islamic Revolutionary Guard Corps’ Quds Force.")
     assert ("sanction", "USA", "IRN", "asserted") in events
