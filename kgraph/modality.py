@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .doccache import children
 from .lexicon import (
     HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
-    REAL_MODALS, SAY_VERBS, TEMPORAL_MARKS,
+    REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -55,8 +55,17 @@ def _ends_climb(current: Token) -> bool:
     deployed") are asserted whatever governs them."""
     if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
         return True
+    if current.dep_ == "pobj" and _opens_reason(current.head):
+        return True
     return current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(current)))
+
+
+def _opens_reason(preposition: Token) -> bool:
+    """"after", "despite", "due to", "in response to", "in return for": a phrase of reason or time."""
+    if preposition.lower_ in REASON_PHRASE_WORDS:
+        return True
+    return preposition.lower_ in ("to", "of", "for") and preposition.head.lower_ in REASON_PHRASE_WORDS
 
 
 def negated_itself(chain: Chain) -> str | None:

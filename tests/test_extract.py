@@ -54,6 +54,9 @@ CASES = [
     # negation and modality
     ("Germany has not sent Taurus missiles to Ukraine.", ("supply", "DEU", "UKR", "negated")),
     ("Belarus could deploy troops to Ukraine.", ("deploy", "BLR", "UKR", "hypothetical")),
+    # a phrase of reason or time keeps its event's own modality: the attack happened
+    ("Japan may impose sanctions after China's attack on Vietnam.", ("fight", "CHN", "VNM", "asserted")),
+    ("Due to its invasion of Georgia, Russia will face sanctions.", ("fight", "RUS", "GEO", "asserted")),
     # nested consider: the considered action is its own hypothetical event
     ("Seoul is considering sending arms to Ukraine.", ("consider", "KOR", None, "asserted")),
     ("Seoul is considering sending arms to Ukraine.", ("supply", "KOR", "UKR", "hypothetical")),
