@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .doccache import children
 from .coordination import hyphened_agent, name_lists
-from .countries import city_country, country_code, country_name, demonym_code
+from .countries import city_country, country_adjective, country_code, country_name, demonym_code
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -325,7 +325,7 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
             actors.append(Actor(country, "ORG", None))
             continue
         kind = "GROUP" if noun.lower in GROUP_NOUNS else "ORG"
-        actor = Actor(noun.phrase if len(qualifiers) == 1 else f"{country_name(country)} {noun.lower}",
+        actor = Actor(noun.phrase if len(qualifiers) == 1 else f"{country_adjective(country)} {noun.lower}",
                       kind, country)
         if noun.lemma == "counterpart" and owner is not None and len(qualifiers) == 1:
             actor = _counterpart_by_title(noun, owner, country, resolver) or actor

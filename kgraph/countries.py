@@ -305,6 +305,23 @@ def demonym_code(text: str) -> str | None:
     return demonyms.get(_key(text))
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """ISO3 -> the state's adjective as the demonym table gives it first ("IND" -> "Indian")."""
+    adjectives: dict[str, str] = {}
+    for line in _DEMONYMS_RAW.strip().splitlines():
+        iso3, words = line.split(":", 1)
+        tokens = words.split()
+        two = tokens[0] in {"North", "South", "Sri", "New", "Central"} and len(tokens) > 1
+        adjectives.setdefault(iso3.strip(), " ".join(tokens[:2]) if two else tokens[0])
+    return adjectives
+
+
+def country_adjective(iso3: str) -> str:
+    """How a state qualifies a noun ("Indian soldiers"); its name where the table has no adjective."""
+    return _adjectives().get(iso3) or country_name(iso3)
+
+
 def country_name(iso3: str) -> str:
     """The common short English name of a country ("PRK" -> "North Korea")."""
     _, _, canonical = _tables()

@@ -631,3 +631,14 @@ def test_what_a_demand_asks_for_is_no_demand_of_its_own(extract):
     events = extract(brief["text"], brief["title"])
     assert ("demand", "GRC", "TUR", "asserted") in events
     assert not any(e[:3] == ("demand", "TUR", "GRC") for e in events)  # "withdraw" is what Athens demanded
+
+
+def test_each_state_of_a_shared_noun_is_labelled_by_its_adjective(nlp):
+    # "Indian and Chinese soldiers": two groups, each named as a reader would name it
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+    text = "Indian and Chinese soldiers clashed in Ladakh."
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    agents = {(e.agent.name, e.agent.country) for e in extract_events(doc, Article("t.txt", text)).events}
+    assert agents == {("Indian soldiers", "IND"), ("Chinese soldiers", "CHN")}
