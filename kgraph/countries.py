@@ -65,6 +65,9 @@ BRIEFING_TITLES: dict[str, str] = {
     "white house press briefing": "USA",
 }
 
+#: first words of two-word demonyms ("North Korean", "Sri Lankan"), which the table writes as two words
+NAME_FIRST_PARTS = frozenset({"North", "South", "East", "West", "Sri", "New", "Central"})
+
 # Demonyms and adjectives (singular and plural people forms) -> ISO3.
 _DEMONYMS_RAW = """
 USA: American Americans U.S. US
@@ -242,7 +245,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         # multi-word demonyms ("North Korean", "Sri Lankan") are written as their words
         i = 0
         while i < len(tokens):
-            if i + 1 < len(tokens) and tokens[i] in {"North", "South", "Sri", "New", "Central"}:
+            if i + 1 < len(tokens) and tokens[i] in NAME_FIRST_PARTS:
                 demonyms[_key(tokens[i] + " " + tokens[i + 1])] = iso3
                 i += 2
             else:
@@ -312,7 +315,7 @@ def _adjectives() -> dict[str, str]:
     for line in _DEMONYMS_RAW.strip().splitlines():
         iso3, words = line.split(":", 1)
         tokens = words.split()
-        two = tokens[0] in {"North", "South", "Sri", "New", "Central"} and len(tokens) > 1
+        two = tokens[0] in NAME_FIRST_PARTS and len(tokens) > 1
         adjectives.setdefault(iso3.strip(), " ".join(tokens[:2]) if two else tokens[0])
     return adjectives
 

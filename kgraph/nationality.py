@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Span, Token
 
 from .doccache import children
-from .countries import city_country, country_code, demonym_code, seat_of_government
+from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, seat_of_government
 from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, STATE_ORGS, TITLES
 from .people import person_country
@@ -34,8 +34,9 @@ def qualifying_countries(token: Token) -> list[str]:
     found: list[str] = []
     for child in children(token):
         if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
-            for qualifier in [child, *child.conjuncts]:
-                code = _qualifier_code(qualifier)
+            qualifiers = [child, *child.conjuncts]
+            for qualifier in qualifiers:
+                code = _qualifier_code(qualifier) or _shared_ending(qualifier, qualifiers)
                 if code and code not in found:
                     found.append(code)
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
@@ -46,6 +47,16 @@ def qualifying_countries(token: Token) -> list[str]:
                     if code:
                         found.append(code)
     return found
+
+
+def _shared_ending(qualifier: Token, qualifiers: list[Token]) -> str | None:
+    """"North and South Korean officials": a first part alone ("North") with the name's end that
+    the last qualifier spells out ("Korean")."""
+    last = qualifiers[-1]
+    if last.i <= qualifier.i or qualifier.text not in NAME_FIRST_PARTS:
+        return None
+    pair = f"{qualifier.text} {last.text}"
+    return demonym_code(pair) or country_code(pair)
 
 
 def _qualifier_code(token: Token) -> str | None:

@@ -642,3 +642,9 @@ def test_each_state_of_a_shared_noun_is_labelled_by_its_adjective(nlp):
     doc = with_original_text(nlp(text_for_parser(text)), text)
     agents = {(e.agent.name, e.agent.country) for e in extract_events(doc, Article("t.txt", text)).events}
     assert agents == {("Indian soldiers", "IND"), ("Chinese soldiers", "CHN")}
+
+
+def test_north_and_south_korean_officials_are_both_states_officials(extract):
+    # the first adjective is cut short ("North") and shares the last one's end ("Korean")
+    events = extract("North and South Korean officials met Japanese diplomats.")
+    assert {e[1] for e in events if e[0] == "consult"} == {"PRK", "KOR"}
