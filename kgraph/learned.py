@@ -21,6 +21,7 @@ from .doccache import children, span_tokens
 from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
 from .model import Article, Event
 from .modality import modality_of
+from .triggers import idiom_not_event
 
 X = TypeVar("X")
 #: the model's events of these actions name a target; not consult ("consulting with our allies": unnamed,
@@ -72,7 +73,7 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     triggers = list(rule_roles)
     triggers += [(token.i, action) for token in span_tokens(sent) for action in trigger_actions(token)
                  if not _known_to_rules(token) and not _named_by_its_object(token, action, rule_roles)
-                 and not _content_of_its_governor(token, action, rule_roles)]
+                 and not _content_of_its_governor(token, action, rule_roles) and not idiom_not_event(token)]
     build_asks = {key for key in triggers if not (beside_rules and rule_roles.get(key, _NO_RULES).settled)}
     if collect is None:  # before the candidates are read: half the questions on the build benchmark's corpus
         triggers = [key for key in triggers if key in build_asks]

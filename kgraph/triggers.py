@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import children, span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS,
-    DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IMPOSED_MEASURE_NOUNS,
+    DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS,
+    IMPOSED_MEASURE_NOUNS,
     IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS,
     MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS,
     OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS,
@@ -197,8 +198,21 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     return table
 
 
+def idiom_not_event(token: Token) -> bool:
+    """Whether a verb is part of an idiom that names none of its actions ("look forward to",
+    "deal with", "asked if"), read from `idioms_not_events` in lexicon_words.json."""
+    words = IDIOMS_NOT_EVENTS.get(token.lemma_.lower())
+    if not words or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.lower_ in words or (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in words
+                                                                           for m in children(c)))
+               for c in children(token))
+
+
 def _verb_actions(token: Token, lemma: str) -> list[str]:
     """Actions a verb names; "send arms and personnel" names both supply and deploy."""
+    if idiom_not_event(token):
+        return []
     if lemma in OBJECT_DEPENDENT:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(token)):
             return []  # "provides support to X": the noun names the action
@@ -297,7 +311,17 @@ def _is_judgement_consider(token: Token, action: str) -> bool:
         return False
     if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(token)):
         return True
+    if any(c.dep_ == "ccomp" and _finite_clause(c) for c in children(token)):
+        return True  # "The Court considers that these constitute war crimes": a judgement
     return any(c.dep_ in ("oprd", "attr", "acomp") for c in children(token))
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A stated clause with its own subject ("that these are crimes"), not an open question
+    ("whether to send troops", "how this support runs afoul of sanctions")."""
+    if any(c.lower_ in ("whether", "if") or c.tag_ in ("WRB", "WP", "WDT") for c in verb.subtree if c.i < verb.i):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(verb))
 
 
 def supply_as_modifier(token: Token, action: str) -> bool | None:

@@ -83,6 +83,22 @@ def test_is_considered_judges_and_considers_nothing(extract):
         assert not any(action == "consider" for action, *_ in extract(judged)), judged
 
 
+def test_considers_that_judges_and_considers_how_weighs(extract):
+    assert not any(e[0] == "consider" for e in extract("The tribunal considers that these strikes by Russia are crimes."))
+    assert ("consider", "JPN", None) in {e[:3] for e in extract("Japan will consider how its aid to Ukraine can grow.")}
+    assert ("consider", "JPN", None) in {e[:3] for e in extract("Japan is considering whether it should send troops.")}
+
+
+def test_idioms_name_no_event(extract):
+    # "look forward to", "deal with", "asked if" mean something else than consider, cooperate, demand
+    for text in ("The two leaders looked forward to the summit between France and Japan.",
+                 "Japan will have to deal with the consequences of the war.",
+                 "Asked if Japan would host a summit, the spokesperson said France had not decided."):
+        events = extract(text)
+        assert not any(e[0] in ("consider", "cooperate", "demand") for e in events), (text, events)
+    assert any(e[:2] == ("demand", "JPN") for e in extract("Japan asked Korea to send more aid."))
+
+
 STATEMENT = "Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
 
 
