@@ -301,7 +301,7 @@ def _is_courtesy(token: Token, action: str) -> bool:
     if any(o.lower_ == "you" for o in objects) or not objects:
         return True
     reasons = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "for"
-               for g in children(c) if g.dep_ == "pobj"]
+               for g in children(c) if g.dep_ in ("pobj", "pcomp")]  # "for convening this debate": a gerund
     return any(r.lower_ in COURTESY_NOUNS for r in reasons)
 
 

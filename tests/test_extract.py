@@ -107,9 +107,11 @@ def test_courtesy_thanks_are_no_support(extract):
     assert ("support", "USA", "FRA", "asserted") in extract(STATEMENT + "I thank France for its support.")
     assert ("support", "JPN", "FRA", "asserted") in extract("Japan thanked France for its support.")
     assert ("support", "USA", "KEN", "asserted") in extract(STATEMENT + "We welcome Kenya's decision to lead.")
+    assert ("support", "USA", "MLT", "asserted") in extract(STATEMENT + "I thank Malta for sending troops to Haiti.")
     for courtesy in (STATEMENT + "I thank Director Smith for her briefing.",
                      "Japan thanked France for its statement.",
-                     STATEMENT + "I welcome the Representative of Mali to our meeting."):
+                     STATEMENT + "I welcome the Representative of Mali to our meeting.",
+                     STATEMENT + "I thank Malta, as President of the Council, for convening this debate."):
         assert not any(action == "support" for action, *_ in extract(courtesy)), courtesy
 
 
