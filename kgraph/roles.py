@@ -148,7 +148,7 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
         return ([p for p in passive if p.lower_ in FORCE_NOUNS], "passive-forces")
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return [token.head], "relative-clause"
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.lower_ in FORCE_NOUNS:
+    if _forces_participle(token, token.head):
         return [token.head], "forces-stationed"  # "American troops still stationed in Niger"
     joined = _joined_in(token)
     if joined:
@@ -199,6 +199,20 @@ def governing_subjects(token: Token) -> list[Token]:
                 return found
         current = head
     return []
+
+
+def _forces_participle(participle: Token, noun: Token) -> bool:
+    """"U.S. forces deployed to fight ISIS": a participle after a noun of forces. The tagger may
+    take it for a past tense (VBD) though the parser hangs it on the noun; a past tense with an
+    object is the clause's own verb ("U.S. forces conducted strikes"), hung there by mistake."""
+    if participle.dep_ != "acl" or noun.lower_ not in FORCE_NOUNS:
+        return False
+    return participle.tag_ == "VBN" or (participle.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in children(participle)))
+
+
+def forces_of_participle(current: Token, head: Token) -> list[Token]:
+    """'Iraq hosts U.S. forces deployed to fight ISIS': the forces fight, not Iraq."""
+    return [head] if _forces_participle(current, head) else []
 
 
 def noun_owner(current: Token, head: Token) -> list[Token]:
@@ -255,7 +269,7 @@ def clause_subject(current: Token, head: Token) -> list[Token]:
 
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
-    noun_owner, reproached_object, controlled_object, clause_subject,
+    forces_of_participle, noun_owner, reproached_object, controlled_object, clause_subject,
 )
 
 

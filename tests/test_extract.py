@@ -666,3 +666,11 @@ def test_north_and_south_korean_officials_are_both_states_officials(extract):
     # the first adjective is cut short ("North") and shares the last one's end ("Korean")
     events = extract("North and South Korean officials met Japanese diplomats.")
     assert {e[1] for e in events if e[0] == "consult"} == {"PRK", "KOR"}
+
+
+def test_forces_sent_somewhere_do_what_they_were_sent_for(extract):
+    # the host neither deploys them nor fights: the forces' state does both
+    events = {e[:3] for e in extract("Iraq hosts U.S. forces deployed to fight ISIS.")}
+    assert ("deploy", "USA", "IRQ") in events
+    assert ("fight", "USA", "ISIS") in {(a, ag, t.upper() if t else t) for a, ag, t in events}
+    assert not any(agent == "IRQ" for _, agent, _ in events)
