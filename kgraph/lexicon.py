@@ -54,6 +54,7 @@ SAY_VERBS = set(_WORDS["say_verbs"]["words"])
 TEMPORAL_MARKS = set(_WORDS["temporal_marks"]["words"])
 REASON_PHRASE_WORDS = frozenset(_WORDS["reason_phrase_words"]["words"])
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
+ADDRESSEE_VERBS = frozenset(_WORDS["addressee_verbs"]["words"])
 IDIOMS_NOT_EVENTS = {verb: frozenset(words) for verb, words in _WORDS["idioms_not_events"]["words"].items()}
 TRAVEL_VERBS = frozenset(_WORDS["travel_verbs"]["words"])
 HOSTING_VERBS = frozenset(_WORDS["hosting_verbs"]["words"])

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS,
+    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS, COURTESY_VERBS,
+    DEMAND_NOUNS,
     DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS,
     IMPOSED_MEASURE_NOUNS,
     IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS,
@@ -213,6 +214,8 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     """Actions a verb names; "send arms and personnel" names both supply and deploy."""
     if idiom_not_event(token):
         return []
+    if lemma in ADDRESSEE_VERBS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that":
+        return []  # "reminded that the anniversary falls on Monday": no one is warned
     if lemma in OBJECT_DEPENDENT:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(token)):
             return []  # "provides support to X": the noun names the action

@@ -684,3 +684,9 @@ def test_a_deed_that_threatens_is_its_doers_threat(extract):
     # a subject that is an actor stays the agent; a deed whose doer is not named warns no one
     assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatens Ukraine.")
     assert not any(e[0] == "warn" for e in extract("The storms threaten Ukraine."))
+
+
+def test_a_reminder_warns_only_someone_reminded(extract):
+    assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
+    assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
+                                                   "of the war between Russia and Georgia."))
