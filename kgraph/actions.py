@@ -20,7 +20,6 @@ class ActionDefinition:
     target_required: bool  # an event without a named target is not worth an edge
     reflexive: bool  # the agent can be its own target (a civil war's sides are one country)
     reciprocal: bool  # parties named together act with each other ("the US and Japan met")
-    deed_subject: bool  # a deed as the verb's subject acts for its doer ("Russia's attacks threaten Ukraine")
     cameo: tuple[str, ...]
     plover: tuple[str, ...]
 
@@ -32,8 +31,7 @@ def _load() -> dict[str, ActionDefinition]:
             name=name, ontology_class=d["class"], verbs=tuple(d["verbs"]), nouns=tuple(d["nouns"]),
             adjectives=tuple(d["adjectives"]), target_prepositions=tuple(d["target_prepositions"]),
             target_required=d["target_required"], reflexive=d["reflexive"],
-            reciprocal=d["reciprocal"], deed_subject=d["deed_subject"], cameo=tuple(d["cameo"]),
-            plover=tuple(d["plover"]))
+            reciprocal=d["reciprocal"], cameo=tuple(d["cameo"]), plover=tuple(d["plover"]))
         for name, d in json.loads(text)["actions"].items()
     }
 

@@ -31,8 +31,7 @@ from .modality import modality_of
 from .names import COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .phrases import definite_noun
 from .roles import (
-    between_phrase, deed_doers, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants,
-    refers_back,
+    between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
     targets_of, under_accusation, verb_agents,
 )
 from .sentences import sentences
@@ -441,9 +440,6 @@ def _acting_roles(reading: Reading) -> Roles:
     if not agents and reading.action == "deploy":  # "we have not sent American troops": theirs
         forces = [h for h in object_heads(token) if h.lower_ in FORCE_NOUNS]
         agents, rule = _resolve_all(forces, actors), "forces-nationality"
-    if not agents and not reading.is_noun and ACTIONS[reading.action].deed_subject:
-        doers = [d for head in agent_heads if rule == "subject" and head.pos_ == "NOUN" for d in deed_doers(head)]
-        agents, rule = _resolve_all(doers, actors), "deed-subject"  # "Russia's attacks threaten Ukraine"
     if any(h.pos_ == "PRON" for h in agent_heads):
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents)

@@ -494,17 +494,6 @@ NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
 )
 
 
-def deed_doers(noun: Token) -> list[Token]:
-    """Who did what a noun names, by its possessor, its 'by' phrase or its national adjective
-    ("Russia's attacks", "hostile behavior by Iranian forces", "Houthi attacks"): the doer of
-    a deed that is a verb's subject ("... threaten Ukraine")."""
-    for rule in (possessor, by_phrase, national_modifier):
-        found = rule(noun, "")
-        if found is not None:
-            return found[0]
-    return []
-
-
 def measure_head(token: Token) -> Token:
     """'the sanctions regime': the noun that names the measure `token` modifies, else `token`."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.lower_ in MEASURE_HEADS:

@@ -676,16 +676,6 @@ def test_forces_sent_somewhere_do_what_they_were_sent_for(extract):
     assert not any(agent == "IRQ" for _, agent, _ in events)
 
 
-def test_a_deed_that_threatens_is_its_doers_threat(extract):
-    # the annotators read "X's attacks threaten Y" as X warning Y
-    assert ("warn", "RUS", "UKR", "asserted") in extract("Russia's attacks threaten Ukraine.")
-    assert ("warn", "PRK", "JPN", "asserted") in extract(
-        "North Korea's series of actions, including repeated launches, threaten the peace of Japan.")
-    # a subject that is an actor stays the agent; a deed whose doer is not named warns no one
-    assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatens Ukraine.")
-    assert not any(e[0] == "warn" for e in extract("The storms threaten Ukraine."))
-
-
 def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
