@@ -192,11 +192,19 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     for rule, worth in _sentences_worth_matching(doc).items():
         for sent in worth:
             for _, tokens in matchers[rule](sent):
+                anchor = sent[tokens[0]]
+                if idiom_not_event(anchor) or (_phrases()[rule].get("active_only") and _passive(anchor)):
+                    continue
                 found.setdefault(sent.start + tokens[0], set()).add(rule)
     table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
              for i, rules in sorted(found.items())}
     _matches_cache[:] = [(doc, table)]
     return table
+
+
+def _passive(verb: Token) -> bool:
+    """"was called on Wednesday", "a briefing called by Russia": a passive verb."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in children(verb))
 
 
 def idiom_not_event(token: Token) -> bool:

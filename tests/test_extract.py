@@ -680,3 +680,12 @@ def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
                                                    "of the war between Russia and Georgia."))
+
+
+def test_a_call_on_someone_is_a_demand_and_a_call_on_a_day_is_not(extract):
+    assert ("demand", "RUS", "UKR") in {e[:3] for e in extract("Russia called on Wednesday for talks with Ukraine.")}
+    assert ("demand", "JPN", "RUS") in {e[:3] for e in extract("Japan calls again on Russia to stop.")}
+    for text in ("The ceasefire was called on Wednesday after clashes between Armenia and Azerbaijan.",
+                 "Remarks at a Security Council briefing called by Russia on threats to Ukraine.",
+                 "The United Nations called out Iran for giving the Houthis missiles."):
+        assert not any(e[0] == "demand" for e in extract(text)), text
