@@ -689,3 +689,10 @@ def test_a_call_on_someone_is_a_demand_and_a_call_on_a_day_is_not(extract):
                  "Remarks at a Security Council briefing called by Russia on threats to Ukraine.",
                  "The United Nations called out Iran for giving the Houthis missiles."):
         assert not any(e[0] == "demand" for e in extract(text)), text
+
+
+def test_the_parties_of_ties_between_two_states_are_those_two(extract):
+    # "deepening" modifies "ties", whose parties the between-phrase names: the condemners are no party
+    events = extract("Foreign and defense officials of Japan and Canada strongly condemned the deepening military "
+                     "ties between Russia and Iran.")
+    assert {frozenset(e[1:3]) for e in events if e[0] == "cooperate"} == {frozenset({"IRN", "RUS"})}
