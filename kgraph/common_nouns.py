@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .doccache import children
 from .coordination import hyphened_agent, name_lists
-from .countries import city_country, country_adjective, country_code, country_name, demonym_code
+from .countries import city_country, country_adjective, country_code, country_name, demonym_code, name_in_phrase
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -473,7 +473,7 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
               if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in children(c) if g.dep_ == "pobj"]
     code = (next(iter(qualifying_countries(noun.token)), None) or next((p for p in places if p), None)
             or resolver.sentence_country(noun.token) or resolver.focus_country())
-    return [Actor(f"{noun.lower} in {country_name(code)}", "GROUP", code)] if code else None
+    return [Actor(f"{noun.lower} in {name_in_phrase(code)}", "GROUP", code)] if code else None
 
 
 RULES: tuple[Rule, ...] = (

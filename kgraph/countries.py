@@ -325,6 +325,20 @@ def country_adjective(iso3: str) -> str:
     return _adjectives().get(iso3) or country_name(iso3)
 
 
+#: short names that take "the" inside a phrase ("civilians in the Philippines"), besides those
+#: of a union, kingdom, republic or islands, which `name_in_phrase` reads from the name itself
+_NAMES_WITH_THE = frozenset({"Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"})
+
+
+def name_in_phrase(iso3: str) -> str:
+    """A state's name as it reads after a preposition: "the United Kingdom", "the Philippines",
+    "Sudan"."""
+    name = country_name(iso3)
+    takes_the = (name in _NAMES_WITH_THE or name.startswith(("United ", "Republic of"))
+                 or name.endswith(("Republic", "Islands")))
+    return f"the {name}" if takes_the else name
+
+
 def country_name(iso3: str) -> str:
     """The common short English name of a country ("PRK" -> "North Korea")."""
     _, _, canonical = _tables()

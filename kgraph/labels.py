@@ -40,12 +40,21 @@ def tidy_label(name: str) -> str:
     if text.count(")") > text.count("("):
         text = text.replace(")", "")
     tokens = text.split()
-    while len(tokens) > 1 and (tokens[0].lower() in words["leading"] or _NUMBER.match(tokens[0])):
-        tokens.pop(0)
+    tokens = _without_leading(tokens, words["leading"])
+    if len(tokens) > 2 and _POSSESSIVE.search(tokens[0]):  # "Ethiopia's up to 10,000 troops"
+        tokens = tokens[:1] + _without_leading(tokens[1:], words["leading"])
     while len(tokens) > 1 and tokens[-1].lower() in words["trailing"]:
         tokens.pop()
     tidied = _POSSESSIVE.sub("", " ".join(tokens)).strip(words["quotes"] + " ,;:")
     return tidied or name.strip()
+
+
+def _without_leading(tokens: list[str], leading: frozenset[str]) -> list[str]:
+    """`tokens` without the quantities and determiners before the name; the last one stays."""
+    start = 0
+    while len(tokens) - start > 1 and (tokens[start].lower() in leading or _NUMBER.match(tokens[start])):
+        start += 1
+    return tokens[start:]
 
 
 def tidy_actor(actor: Actor, acronyms: dict[str, str] | None = None) -> Actor:

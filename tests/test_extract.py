@@ -639,6 +639,7 @@ def test_a_counterpart_is_labelled_by_the_office_held_for_its_state(nlp):
     assert {tidy_label(e.target.name) for e in extract_events(doc, Article("t.txt", text)).events} == {"Chinese counterpart"}
     assert tidy_label("newly appointed Japanese counterpart") == "Japanese counterpart"
     assert tidy_label("Czech counterpart here") == "Czech counterpart"
+    assert tidy_label("Ethiopia's up to 10,000 troops") == "Ethiopia's troops"
 
 
 def test_what_a_demand_asks_for_is_no_demand_of_its_own(extract):
@@ -696,3 +697,15 @@ def test_the_parties_of_ties_between_two_states_are_those_two(extract):
     events = extract("Foreign and defense officials of Japan and Canada strongly condemned the deepening military "
                      "ties between Russia and Iran.")
     assert {frozenset(e[1:3]) for e in events if e[0] == "cooperate"} == {frozenset({"IRN", "RUS"})}
+
+
+def test_a_group_in_a_state_reads_as_a_phrase(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.countries import name_in_phrase
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+    text = "Russian strikes killed civilians in the Philippines."
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    assert {e.target.name for e in extract_events(doc, Article("t.txt", text)).events} == {"civilians in the Philippines"}
+    assert [name_in_phrase(c) for c in ("GBR", "USA", "CAF", "SDN", "BLR")] == [
+        "the United Kingdom", "the United States", "the Central African Republic", "Sudan", "Belarus"]

@@ -33,11 +33,12 @@ def test_resolution_that_comes_back_to_the_same_words_ends(extract) -> None:
     extract(soup)  # must return, whatever it finds
 
 
-# shapes no actor label should have: a quantity or possessive in front, a stray quote or an
-# unclosed bracket, a wire dateline, a possessive 's or a hyphen at the end ("President's",
-# "Minister of Defense Jean-")
+# shapes no actor label should have: a quantity or possessive in front (or a quantity after a
+# possessive: "Ethiopia's up to 10,000 troops"), a stray quote or an unclosed bracket, a wire
+# dateline, a possessive 's or a hyphen at the end ("President's", "Minister of Defense Jean-")
 BAD_LABEL = re.compile(
     r"^(up to|how many|around|about|some|several|\d[\d,.]*|his|her|their|its|our|the)\s"
+    r"|^\S+['’]s (up to|around|about|\d[\d,.]*)\s"
     r"|[\"“”‘’]$|^[\"“”‘’]|\([^)]*$|^[A-Z]{3,}[A-Z ]*, .*[—–-]|['’]s$|-$",
     re.IGNORECASE,
 )
