@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pty
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,9 @@ def _ctrl_c_on_a_terminal(args: list[str], delay: float) -> tuple[int, str]:
     import time
     pid, master = pty.fork()
     if pid == 0:  # the child: the command, with the terminal as its controlling one
+        # as a terminal's foreground job has it, even where this test runs with Ctrl-C ignored
+        # (a background job inherits SIG_IGN, and kgraph rightly leaves an ignored Ctrl-C alone)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.execv(args[0], args)
     time.sleep(delay)
     os.write(master, b"\x03")
