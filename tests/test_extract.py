@@ -709,3 +709,8 @@ def test_a_group_in_a_state_reads_as_a_phrase(nlp):
     assert {e.target.name for e in extract_events(doc, Article("t.txt", text)).events} == {"civilians in the Philippines"}
     assert [name_in_phrase(c) for c in ("GBR", "USA", "CAF", "SDN", "BLR")] == [
         "the United Kingdom", "the United States", "the Central African Republic", "Sudan", "Belarus"]
+
+
+def test_a_call_for_someone_to_act_asks_it_of_them(extract):
+    assert ("demand", "JPN", "PRK") in {e[:3] for e in extract("Japan called for North Korea to stop its missile launches.")}
+    assert ("demand", "GBR", "RUS") in {e[:3] for e in extract("The UK calls for Russia to end its war against Ukraine.")}
