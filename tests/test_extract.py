@@ -714,3 +714,9 @@ def test_a_group_in_a_state_reads_as_a_phrase(nlp):
 def test_a_call_for_someone_to_act_asks_it_of_them(extract):
     assert ("demand", "JPN", "PRK") in {e[:3] for e in extract("Japan called for North Korea to stop its missile launches.")}
     assert ("demand", "GBR", "RUS") in {e[:3] for e in extract("The UK calls for Russia to end its war against Ukraine.")}
+
+
+def test_an_appeal_or_request_to_someone_is_a_demand_of_them(extract):
+    assert ("demand", "JPN", "RUS") in {e[:3] for e in extract("Japan renewed its appeal to Russia to free the journalists.")}
+    assert ("demand", "UKR", "CAN") in {e[:3] for e in extract(
+        "This aid is in response to Ukraine's direct request to Canada for more protective equipment.")}
