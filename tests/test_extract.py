@@ -720,3 +720,8 @@ def test_an_appeal_or_request_to_someone_is_a_demand_of_them(extract):
     assert ("demand", "JPN", "RUS") in {e[:3] for e in extract("Japan renewed its appeal to Russia to free the journalists.")}
     assert ("demand", "UKR", "CAN") in {e[:3] for e in extract(
         "This aid is in response to Ukraine's direct request to Canada for more protective equipment.")}
+
+
+def test_a_warning_or_threat_to_someone_warns_them(extract):
+    assert ("warn", "JPN", "CHN") in {e[:3] for e in extract("Japan issued a stern warning to China over the incursions.")}
+    assert ("warn", "LTU", "BLR") in {e[:3] for e in extract("Minsk denied Lithuania's alleged military threats to Belarus.")}
