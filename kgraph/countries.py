@@ -8,6 +8,7 @@ in diplomatic text, and seats of government such as the Kremlin.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .model import fold_accents
@@ -238,21 +239,23 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     names["chad"] = "TCD"
     names["niger"] = "NER"
     names["turkey"] = "TUR"
-    demonyms: dict[str, str] = {}
-    for line in _DEMONYMS_RAW.strip().splitlines():
-        iso3, words = line.split(":", 1)
-        tokens = words.split()
-        # multi-word demonyms ("North Korean", "Sri Lankan") are written as their words
-        i = 0
-        while i < len(tokens):
-            if i + 1 < len(tokens) and tokens[i] in NAME_FIRST_PARTS:
-                demonyms[_key(tokens[i] + " " + tokens[i + 1])] = iso3
-                i += 2
-            else:
-                demonyms[_key(tokens[i])] = iso3
-                i += 1
+    demonyms = {_key(word): iso3 for iso3, words in _demonym_table() for word in words}
     _add_countryinfo(names, demonyms)
     return names, demonyms, canonical
+
+
+def _demonym_table() -> Iterator[tuple[str, list[str]]]:
+    """(ISO3, its demonyms in the table's order) for each line of `_DEMONYMS_RAW`; the table
+    writes a two-word demonym ("North Korean", "Sri Lankan") as its words, joined here."""
+    for line in _DEMONYMS_RAW.strip().splitlines():
+        iso3, written = line.split(":", 1)
+        tokens = written.split()
+        words, i = [], 0
+        while i < len(tokens):
+            two = i + 1 < len(tokens) and tokens[i] in NAME_FIRST_PARTS
+            words.append(" ".join(tokens[i:i + 2]) if two else tokens[i])
+            i += 2 if two else 1
+        yield iso3.strip(), words
 
 
 def _add_countryinfo(names: dict[str, str], demonyms: dict[str, str]) -> None:
@@ -312,11 +315,8 @@ def demonym_code(text: str) -> str | None:
 def _adjectives() -> dict[str, str]:
     """ISO3 -> the state's adjective as the demonym table gives it first ("IND" -> "Indian")."""
     adjectives: dict[str, str] = {}
-    for line in _DEMONYMS_RAW.strip().splitlines():
-        iso3, words = line.split(":", 1)
-        tokens = words.split()
-        two = tokens[0] in NAME_FIRST_PARTS and len(tokens) > 1
-        adjectives.setdefault(iso3.strip(), " ".join(tokens[:2]) if two else tokens[0])
+    for iso3, words in _demonym_table():
+        adjectives.setdefault(iso3, words[0])
     return adjectives
 
 

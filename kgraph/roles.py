@@ -207,7 +207,9 @@ def _forces_participle(participle: Token, noun: Token) -> bool:
     object is the clause's own verb ("U.S. forces conducted strikes"), hung there by mistake."""
     if participle.dep_ != "acl" or noun.lower_ not in FORCE_NOUNS:
         return False
-    return participle.tag_ == "VBN" or (participle.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in children(participle)))
+    if participle.tag_ == "VBN":
+        return True
+    return participle.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in children(participle))
 
 
 def forces_of_participle(current: Token, head: Token) -> list[Token]:
