@@ -3,6 +3,14 @@ from __future__ import annotations
 
 import pytest
 
+def _events(nlp, text: str) -> list:
+    """The events `extract_events` finds in `text` (whole Event objects, labels included)."""
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+    return extract_events(with_original_text(nlp(text_for_parser(text)), text), Article("t.txt", text)).events
+
+
 CASES = [
     # plain verbs and their targets
     ("Russia deployed troops to Belarus.", ("deploy", "RUS", "BLR", "asserted")),
@@ -489,14 +497,8 @@ def test_welcoming_what_someone_did_supports_them(extract):
 
 def test_a_label_does_not_run_over_its_own_events_trigger(nlp):
     # a title-case headline is parsed as one noun phrase, "Treasury sanctions Belarus officials"
-    from kgraph.casing import text_for_parser, with_original_text
-    from kgraph.extract import extract_events
-    from kgraph.model import Article
-
-    text = ("Treasury Sanctions Belarus Officials for Undermining Democracy\n\n"
-            "Today, the U.S. Department of the Treasury sanctioned 16 individuals in Belarus.")
-    doc = with_original_text(nlp(text_for_parser(text)), text)
-    events = extract_events(doc, Article(source="t.txt", text=text)).events
+    events = _events(nlp, "Treasury Sanctions Belarus Officials for Undermining Democracy\n\n"
+                          "Today, the U.S. Department of the Treasury sanctioned 16 individuals in Belarus.")
     headline = [e for e in events if e.action == "sanction" and e.sentence.startswith("Treasury Sanctions")]
     assert headline and all(e.target is not None and e.target.country == "BLR" for e in headline)
     assert not any("Sanctions" in e.target.name for e in headline)
@@ -616,27 +618,18 @@ def test_a_with_phrase_of_what_someone_is_warned_against_doing_is_no_one_warned(
 
 
 def test_the_speaker_of_a_state_is_no_second_agent_of_what_the_state_does(nlp):
-    from kgraph.casing import text_for_parser, with_original_text
-    from kgraph.extract import extract_events
-    from kgraph.model import Article
     text = "The Netherlands is considering sending more F-16 fighter jets, a Dutch defence ministry spokesperson said."
-    doc = with_original_text(nlp(text_for_parser(text)), text)
-    agents = {e.agent.name for e in extract_events(doc, Article(source="t.txt", text=text)).events if e.action == "deploy"}
+    agents = {e.agent.name for e in _events(nlp, text) if e.action == "deploy"}
     assert agents == {"Netherlands"}
 
 
 def test_a_counterpart_is_labelled_by_the_office_held_for_its_state(nlp):
-    from kgraph.casing import text_for_parser, with_original_text
-    from kgraph.extract import extract_events
     from kgraph.labels import tidy_label
-    from kgraph.model import Article
-    text = "The Turkish foreign minister met his Greek counterpart in Ankara."
-    doc = with_original_text(nlp(text_for_parser(text)), text)
-    targets = {(e.target.name, e.target.country) for e in extract_events(doc, Article("t.txt", text)).events}
+    targets = {(e.target.name, e.target.country) for e in _events(nlp, "The Turkish foreign minister met his Greek "
+                                                                         "counterpart in Ankara.")}
     assert ("Greek foreign minister", "GRC") in targets
-    text = "Antony Blinken met his Chinese counterpart in Beijing."  # known by name, not by office
-    doc = with_original_text(nlp(text_for_parser(text)), text)
-    assert {tidy_label(e.target.name) for e in extract_events(doc, Article("t.txt", text)).events} == {"Chinese counterpart"}
+    known = _events(nlp, "Antony Blinken met his Chinese counterpart in Beijing.")  # known by name, not by office
+    assert {tidy_label(e.target.name) for e in known} == {"Chinese counterpart"}
     assert tidy_label("newly appointed Japanese counterpart") == "Japanese counterpart"
     assert tidy_label("Czech counterpart here") == "Czech counterpart"
     assert tidy_label("Ethiopia's up to 10,000 troops") == "Ethiopia's troops"
@@ -654,12 +647,7 @@ def test_what_a_demand_asks_for_is_no_demand_of_its_own(extract):
 
 def test_each_state_of_a_shared_noun_is_labelled_by_its_adjective(nlp):
     # "Indian and Chinese soldiers": two groups, each named as a reader would name it
-    from kgraph.casing import text_for_parser, with_original_text
-    from kgraph.extract import extract_events
-    from kgraph.model import Article
-    text = "Indian and Chinese soldiers clashed in Ladakh."
-    doc = with_original_text(nlp(text_for_parser(text)), text)
-    agents = {(e.agent.name, e.agent.country) for e in extract_events(doc, Article("t.txt", text)).events}
+    agents = {(e.agent.name, e.agent.country) for e in _events(nlp, "Indian and Chinese soldiers clashed in Ladakh.")}
     assert agents == {("Indian soldiers", "IND"), ("Chinese soldiers", "CHN")}
 
 
@@ -700,13 +688,9 @@ def test_the_parties_of_ties_between_two_states_are_those_two(extract):
 
 
 def test_a_group_in_a_state_reads_as_a_phrase(nlp):
-    from kgraph.casing import text_for_parser, with_original_text
     from kgraph.countries import name_in_phrase
-    from kgraph.extract import extract_events
-    from kgraph.model import Article
-    text = "Russian strikes killed civilians in the Philippines."
-    doc = with_original_text(nlp(text_for_parser(text)), text)
-    assert {e.target.name for e in extract_events(doc, Article("t.txt", text)).events} == {"civilians in the Philippines"}
+    targets = {e.target.name for e in _events(nlp, "Russian strikes killed civilians in the Philippines.")}
+    assert targets == {"civilians in the Philippines"}
     assert [name_in_phrase(c) for c in ("GBR", "USA", "CAF", "SDN", "BLR")] == [
         "the United Kingdom", "the United States", "the Central African Republic", "Sudan", "Belarus"]
 
