@@ -41,6 +41,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     """Tokens that name one of the 12 actions here (with false friends filtered out)."""
     phrases = _phrase_triggers(sent.doc)
     for token in span_tokens(sent):
+        if idiom_not_event(token):  # "look forward to", "called out ... for": no trigger, alone or in a phrase
+            continue
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             for action in _verb_actions(token, lemma):
@@ -190,8 +192,7 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     for rule, worth in _sentences_worth_matching(doc).items():
         for sent in worth:
             for _, tokens in matchers[rule](sent):
-                anchor = sent[tokens[0]]
-                if idiom_not_event(anchor) or (_phrases()[rule].get("active_only") and _passive(anchor)):
+                if _phrases()[rule].get("active_only") and _passive(sent[tokens[0]]):
                     continue
                 found.setdefault(sent.start + tokens[0], set()).add(rule)
     table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
@@ -218,8 +219,6 @@ def idiom_not_event(token: Token) -> bool:
 
 def _verb_actions(token: Token, lemma: str) -> list[str]:
     """Actions a verb names; "send arms and personnel" names both supply and deploy."""
-    if idiom_not_event(token):
-        return []
     if lemma in ADDRESSEE_VERBS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that":
         return []  # "reminded that the anniversary falls on Monday": no one is warned
     if lemma in OBJECT_DEPENDENT:
