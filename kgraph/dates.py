@@ -42,7 +42,7 @@ _TIME_OF_DAY = re.compile(r"\b(?:early|late|morning|afternoon|evening|night|over
 # "on the 15th": the latest 15th up to the article's date, or the next for an event to come
 # (dateparser took the article's month even where that put a past event after the article)
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", re.I)
-_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2024-13-01" is no day, not 13 January
+_ISO_START = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")  # "2024-13-01" is no day, not 13 January
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # "04.11.2024": day.month.year, as Europe writes it
 
 
@@ -50,13 +50,8 @@ def iso_date(value: str | None) -> date | None:
     """The day of an ISO 8601 date or timestamp ("2024-10-22", "2024-10-22T09:00:00Z")."""
     if not value:
         return None
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    match = _ISO_START.match(value)
+    return _day(*map(int, match.groups())) if match else None
 
 
 def normalise_article_date(value: str | None) -> str | None:
@@ -136,7 +131,7 @@ def resolve_day(expression: str, base: date | None, *, ahead: bool = False) -> d
     if of_month:
         if base is None:
             return None
-        return (_day_of_month_from if ahead else _day_of_month_up_to)(int(of_month.group(1)), base)
+        return _day_of_month(int(of_month.group(1)), base, ahead)
     if base is None and not re.search(r"\d{4}", cleaned):
         return None  # "Tuesday" or "August 5" mean nothing without the article's date
     if base is not None and cleaned.lower() in _WEEKDAYS:
@@ -158,25 +153,16 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _day_of_month_from(day: int, base: date) -> date | None:
-    """The earliest day numbered `day` on or after `base`."""
-    year, month = base.year, base.month
+def _day_of_month(day: int, base: date, ahead: bool) -> date | None:
+    """The day numbered `day` nearest `base` on the event's side: the earliest on or after it for
+    an event to come (`ahead`), else the latest on or before it ("the 31st" may skip a shorter
+    month)."""
+    months = base.year * 12 + base.month - 1
     for _ in range(3):
-        found = _day(year, month, day)
-        if found is not None and found >= base:
+        found = _day(months // 12, months % 12 + 1, day)
+        if found is not None and (found >= base if ahead else found <= base):
             return found
-        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-    return None
-
-
-def _day_of_month_up_to(day: int, base: date) -> date | None:
-    """The latest day numbered `day` on or before `base`: this month's or an earlier month's."""
-    year, month = base.year, base.month
-    for _ in range(3):  # "the 31st" may skip a shorter month
-        found = _day(year, month, day)
-        if found is not None and found <= base:
-            return found
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        months += 1 if ahead else -1
     return None
 
 

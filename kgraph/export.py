@@ -91,20 +91,13 @@ def _rows(store: GraphSource | ox.Store, text: str) -> list[dict[str, Any]]:
 _MAX_COUNT = 2**31 - 1
 
 
-def _count(text: str) -> int:
-    try:
-        number = float(text)
-    except ValueError:
-        return 0
-    return int(min(max(number, 0), _MAX_COUNT)) if math.isfinite(number) else 0
-
-
-def _fraction(text: str) -> float:
+def _clamped(text: str, high: float) -> float:
+    """`text` as a number from 0 to `high`; 0 for anything else ("many", "nan")."""
     try:
         number = float(text)
     except ValueError:
         return 0.0
-    return min(max(number, 0.0), 1.0) if math.isfinite(number) else 0.0
+    return min(max(number, 0.0), high) if math.isfinite(number) else 0.0
 
 
 def _day(text: str) -> str:
@@ -119,7 +112,7 @@ def _actors(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
             "label": _text(row["label"]) or row["actor"].value.rsplit("/", 1)[-1],
             "type": _KIND_NAMES.get(_text(row["kind"]), ""),
             "country": _text(row["country"]),
-            "mentions": _count(_text(row["mentions"], "0")),
+            "mentions": int(_clamped(_text(row["mentions"], "0"), _MAX_COUNT)),
         }
         for row in _rows(store, sparql.EXPORT_ACTORS)
     }
@@ -138,7 +131,7 @@ def _events(store: GraphSource | ox.Store) -> dict[str, dict[str, Any]]:
             "source": _text(row["source"]),
             "evidence": _text(row["evidence"]),
             "trigger": _text(row["trigger"]),
-            "confidence": _fraction(_text(row["confidence"], "0")),
+            "confidence": _clamped(_text(row["confidence"], "0"), 1.0),
         }
     return events
 
