@@ -98,11 +98,12 @@ def build_graph(inputs: str | Path | Iterable[str | Path], *, date: str | dt.dat
     def name(item: str | bytes | bytearray | os.PathLike) -> str:  # bytes too, as os.fsencode gives them
         return os.fsdecode(bytes(item) if isinstance(item, bytearray) else os.fspath(item))
 
-    one = isinstance(inputs, (str, bytes, bytearray, os.PathLike))
+    a_name = (str, bytes, bytearray, os.PathLike)
+    one = isinstance(inputs, a_name)
     if not one and not isinstance(inputs, Iterable):  # None gave "'NoneType' object is not iterable"
         raise TypeError(f"build_graph takes a file or folder name, or a list of them, not {type(inputs).__name__}")
     items = [inputs] if one else list(inputs)
-    odd = sorted({type(item).__name__ for item in items if not isinstance(item, (str, bytes, bytearray, os.PathLike))})
+    odd = sorted({type(item).__name__ for item in items if not isinstance(item, a_name)})
     if odd:
         raise TypeError(f"build_graph takes file or folder names (str, bytes or paths), not {', '.join(odd)}")
     paths = [name(item) for item in items]

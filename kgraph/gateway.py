@@ -235,8 +235,7 @@ class _Handler(BaseHTTPRequestHandler):
             response = backend.getresponse()
         except TimeoutError:
             backend.close()
-            if self.server.stuck is not None:
-                self.server.stuck()
+            self._stalled()  # past the limit without a word: only a new engine stops it
             self._reply(503, f"the query ran past the server's time limit ({limit:g} s) and was stopped "
                              "(the query engine restarted); kgraph serve --timeout sets the limit")
             return
@@ -311,8 +310,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _stalled(self) -> None:
-        """The engine sent part of an answer, then nothing for longer than the time limit allows:
-        it computes between two rows, where Oxigraph does not look at its limit ("{ ?a ?b ?c }
+        """The engine ran past the time limit without stopping, before its answer or after part of
+        it: it computes between two rows, where Oxigraph does not look at its limit ("{ ?a ?b ?c }
         UNION { a count over a cross product }"). Only a new engine stops it."""
         if self.server.stuck is not None:
             self.server.stuck()

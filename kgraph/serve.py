@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import sparql
-from .errors import InputError, KgraphError, UsageError, one_line
+from .errors import InputError, KgraphError, UsageError
 from .gateway import Gateway
 from .serve_log import ServerLog
 from .reader import lock_for_reading
@@ -150,7 +150,7 @@ class _Engine:
             else:
                 self.restart.set()
                 why = self._crashed()
-            sys.stderr.write(f"kgraph: warning: {one_line(why)}; the query engine is restarted\n")
+            sys.stderr.write(f"kgraph: warning: {why}; the query engine is restarted\n")
             with self.swap:
                 self.process, self.log = _start_oxigraph(self.binary, self.location, self.backend, self.timeout)
             self.wait_until_up()
@@ -164,7 +164,7 @@ class _Engine:
         why = f"the query engine stopped ({self.log.last_error(self.process.returncode)})"
         if len(self.crashes) <= MAX_CRASHES:
             return why
-        sys.stderr.write(f"kgraph: warning: {one_line(why)}, {len(self.crashes)} times within "
+        sys.stderr.write(f"kgraph: warning: {why}, {len(self.crashes)} times within "
                          f"{CRASH_WINDOW:.0f} s; waiting {CRASH_PAUSE:.0f} s\n")
         time.sleep(CRASH_PAUSE)
         return "after the pause"
