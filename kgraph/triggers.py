@@ -419,9 +419,10 @@ def imposed_measure(token: Token, action: str) -> bool | None:
 
 
 def meeting_with(token: Token, action: str) -> bool | None:
-    """'a meeting with X', 'meetings between X and Y': a meeting someone holds with someone."""
+    """'a meeting with X', 'meetings between X and Y', 'X, Y and Z convened a meeting': a meeting
+    someone holds with someone, or that its holders hold together ('the meeting was useful' is none)."""
     if action == "consult" and token.lower_ in MEETING_NOUNS:
-        return has_prep(token, ("with", "between"))
+        return has_prep(token, ("with", "between")) or (token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS)
     return None
 
 

@@ -156,6 +156,13 @@ def test_parties_named_together_cooperate_and_meet_with_each_other(extract):
     assert not extract("The aid will meet the needs of refugees.")
 
 
+def test_those_who_hold_or_attend_a_meeting_together_meet_each_other(extract):
+    events = extract("Japan, South Korea and the United States convened a trilateral meeting in Singapore.")
+    assert {(e[1], e[2]) for e in events if e[0] == "consult"} == {("JPN", "KOR"), ("JPN", "USA"), ("KOR", "USA")}
+    assert ("consult", "USA", "CHN", "asserted") in extract("Blinken attended a meeting with Chinese officials in Beijing.")
+    assert not extract("The Security Council held a meeting on Syria.")
+
+
 def test_the_maker_of_arms_supplied_supplies_them_where_no_one_else_is_said_to(extract):
     assert ("supply", "IRN", "RUS", "asserted") in extract(
         "The transfer of Iranian missiles to Russia has begun.")
