@@ -24,7 +24,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, GROUP_SIZES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     LISTED_MEMBER_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
@@ -272,6 +272,9 @@ class DocumentActors:
         partitive = self._partitive(token)
         if partitive is not None:
             return self.resolve(partitive, remember=remember)
+        group = self._bare_group(token)
+        if group:
+            return group
         if token.pos_ == "PRON" or (lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS and not (
                 token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1)):  # "the US strikes": a name
             return self.resolve_pronoun(token)
@@ -371,6 +374,21 @@ class DocumentActors:
                 self.memory.last_person = actor
             else:
                 self.memory.last_thing = actor
+
+    def _bare_group(self, token: Token) -> list[Actor]:
+        """"Both condemned ...", "All three agreed", "the two met": a number that stands alone as
+        a subject names the parties who just met, or those last named together, of that size."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        if token.lower_ == "both":
+            size = 2
+        elif token.pos_ == "NUM" and token.lower_ in GROUP_SIZES and any(
+                c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these") for c in children(token)):
+            size = GROUP_SIZES[token.lower_]
+        else:
+            return []
+        meeting = self.memory.recent_meeting()
+        return list(meeting) if len(meeting) == size else list(self.memory.groups.get(size, ()))
 
     def resolve_pronoun(self, token: Token) -> list[Actor]:
         lower = token.lower_

@@ -141,6 +141,10 @@ def test_the_leaders_and_each_of_them_are_the_parties_named_before(extract):
     assert {e[1] for e in events if e[0] == "condemn"} == {"USA", "JPN", "KOR"}
     events = extract(meeting + "The leaders condemned North Korea.")
     assert {e[1] for e in events if e[0] == "condemn"} == {"USA", "JPN", "KOR"}
+    events = extract(meeting + "All three condemned North Korea.")
+    assert {e[1] for e in events if e[0] == "condemn"} == {"USA", "JPN", "KOR"}
+    events = extract("Japan and South Korea met in Singapore. Both condemned the launch by North Korea.")
+    assert {e[1] for e in events if e[0] == "condemn"} == {"JPN", "KOR"}
 
 
 def test_a_with_phrase_of_another_action_is_how_the_agent_acted_not_its_target(extract):
