@@ -25,7 +25,7 @@ from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
     ARMED_GROUPS, EU_BODIES, EU_TEXT, GROUP_SIZES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
-    LISTED_MEMBER_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
@@ -421,6 +421,10 @@ class DocumentActors:
                 person = self._person(ent, clean_entity_text(ent))  # "X said ..., and she called"
                 if person:
                     return [person]
+            if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"
+                official = self._official_subject(token)
+                if official:
+                    return official
             return [memory.last_person] if memory.last_person else []
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             subjects_only = token.dep_ in ("nsubj", "nsubjpass")
@@ -450,6 +454,23 @@ class DocumentActors:
             if controlled and controlled[0].i < token.i:
                 return _not_persons(self.resolve(controlled[0], remember=False), token)
             verb = verb.head if _shares_subject(verb) else None
+        return []
+
+    def _official_subject(self, token: Token) -> list[Actor]:
+        """For "his" or "her" where the sentence names no person before it: the subject of the
+        clause around it, or of the clause a participle hangs from ("The minister spoke,
+        referring to Iran's attack on his country"), when that subject is a person or an
+        official named by title."""
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
+        while verb is not None:
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+            if subjects:
+                if subjects[0].pos_ == "PRON":
+                    return []
+                return [a for a in self.resolve(subjects[0], remember=False)
+                        if a.kind == "PERSON" or (a.country and subjects[0].lemma_.lower() in OFFICIAL_NOUNS)]
+            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            verb = verb.head if _shares_subject(verb) or participle else None
         return []
 
     def _subject_after(self, token: Token) -> list[Actor]:

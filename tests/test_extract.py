@@ -720,3 +720,9 @@ def test_an_appeal_or_request_to_someone_is_a_demand_of_them(extract):
 def test_a_warning_or_threat_to_someone_warns_them(extract):
     assert ("warn", "JPN", "CHN") in {e[:3] for e in extract("Japan issued a stern warning to China over the incursions.")}
     assert ("warn", "LTU", "BLR") in {e[:3] for e in extract("Minsk denied Lithuania's alleged military threats to Belarus.")}
+
+
+def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract):
+    events = extract("The Israeli defense minister condemned Iran's attack on his country.")
+    assert ("fight", "IRN", "ISR", "asserted") in events
+
