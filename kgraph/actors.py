@@ -24,7 +24,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, GROUP_SIZES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, GROUP_SIZES, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
@@ -620,6 +620,8 @@ class DocumentActors:
         """Find `person` later by full name, family name or, for names like "Kim Tae-hyo",
         the first word; a word two people share finds neither."""
         parts = person.name.split()
+        while len(parts) > 2 and parts[0].lower() in HONORIFICS:
+            parts.pop(0)  # "Sir Michael Fallon" is Sir Michael
         while len(parts) > 2 and parts[-1].lower().rstrip(".") in NAME_SUFFIXES:
             parts.pop()  # "Lloyd J. Austin III" is Austin
         self.forget_names()

@@ -726,3 +726,9 @@ def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract)
     events = extract("The Israeli defense minister condemned Iran's attack on his country.")
     assert ("fight", "IRN", "ISR", "asserted") in events
 
+
+
+def test_sir_and_a_first_name_is_the_knight_named_before(extract):
+    events = extract("The Defence Secretary Sir Michael Fallon visited Estonia. "
+                     "Sir Michael met with the Romanian defence minister in Bucharest.")
+    assert ("consult", "GBR", "ROU", "asserted") in events
