@@ -408,7 +408,7 @@ def acts_on(reading: Reading) -> list[Event]:
     roles = _acting_roles(reading)
     if len(roles.agents) >= 2 and not roles.targets and not ACTIONS[reading.action].reciprocal and _mutual(reading.token):
         return _mutual_events(reading, roles)
-    if _reciprocal(reading.action, roles):
+    if _reciprocal(reading.action, roles, reading.token):
         return _reciprocal_events(reading, roles)
     if reading.lemma in PROCURING_WORDS and reading.action == "supply":  # "received Putin" is a visit
         roles = _procurement(reading, roles)
@@ -446,15 +446,16 @@ def _acting_roles(reading: Reading) -> Roles:
     return Roles(agents, targets, rule)
 
 
-def _reciprocal(action: str, roles: Roles) -> bool:
+def _reciprocal(action: str, roles: Roles, trigger: Token) -> bool:
     """Whether a reciprocal action names two or more parties on one side and nobody else on the
     other ("cooperation between Russia and North Korea": the agent and target rules both read the
     between-phrase)."""
     agents = roles.agents
     targets = [t for t in roles.targets if t not in agents]
     # the targets of a "... with" rule ("in coordination with our partners, the UK, Canada and
-    # the EU") are the counterparts of someone unnamed, not parties acting with each other
-    counterparts = "with" in roles.rule
+    # the EU"), or of a with- or alongside-phrase ("A company of marines worked alongside Polish
+    # and Norwegian forces"), are the counterparts of someone unnamed, not parties acting with each other
+    counterparts = "with" in roles.rule or has_prep(trigger, ("with", "alongside"))
     return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets
                                            or len(targets) >= 2 and not agents and not counterparts)
 

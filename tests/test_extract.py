@@ -732,3 +732,13 @@ def test_sir_and_a_first_name_is_the_knight_named_before(extract):
     events = extract("The Defence Secretary Sir Michael Fallon visited Estonia. "
                      "Sir Michael met with the Romanian defence minister in Bucharest.")
     assert ("consult", "GBR", "ROU", "asserted") in events
+
+
+def test_parties_who_work_together_cooperate(extract):
+    events = extract("The United States has urged India and Pakistan to work together to reduce tensions.")
+    assert ("cooperate", "IND", "PAK", "hypothetical") in events
+
+
+def test_those_an_unnamed_party_works_with_do_not_cooperate_with_each_other(extract):
+    events = extract("A company of 45 Commando worked with Norwegian and Polish forces.")
+    assert not [e for e in events if e[0] == "cooperate"]
