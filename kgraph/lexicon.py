@@ -16,6 +16,14 @@ NOUN_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.nou
 ADJECTIVE_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.adjectives}
 
 _WORDS: dict = json.loads(resources.files("kgraph").joinpath("data/lexicon_words.json").read_text(encoding="utf-8"))
+
+
+def word_list(name: str) -> list[str]:
+    """One of this file's word lists by its name in the data file, for patterns that name it
+    ("@force_nouns" in `data/trigger_phrases.json`) rather than repeat its words."""
+    return sorted(_WORDS[name]["words"])
+
+
 JUDGEMENT_PREDICATES: dict[str, str] = _WORDS["judgement_predicates"]["words"]
 LAW_WORDS = set(_WORDS["law_words"]["words"])
 FORCE_NOUNS = set(_WORDS["force_nouns"]["words"])

@@ -25,7 +25,7 @@ from .lexicon import (
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS,
     PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
-    TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
+    TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, word_list,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -113,7 +113,12 @@ def calling_verb(token: Token) -> Token | None:
 def _phrases() -> dict[str, dict]:
     """Rule name -> its entry, in the data file's order."""
     text = resources.files("kgraph").joinpath("data/trigger_phrases.json").read_text(encoding="utf-8")
-    return {entry["rule"]: entry for entry in json.loads(text)["phrases"]}
+    entries = json.loads(text)["phrases"]
+    for node in (node for entry in entries for node in entry["pattern"]):
+        for attr, value in node.get("RIGHT_ATTRS", {}).items():
+            if isinstance(value, dict) and isinstance(value.get("IN"), str) and value["IN"].startswith("@"):
+                value["IN"] = word_list(value["IN"][1:])  # "@force_nouns": a word list of lexicon_words.json
+    return {entry["rule"]: entry for entry in entries}
 
 
 def phrase_rule(rule: str) -> dict:

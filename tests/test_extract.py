@@ -742,3 +742,9 @@ def test_parties_who_work_together_cooperate(extract):
 def test_those_an_unnamed_party_works_with_do_not_cooperate_with_each_other(extract):
     events = extract("A company of 45 Commando worked with Norwegian and Polish forces.")
     assert not [e for e in events if e[0] == "cooperate"]
+
+
+def test_forces_based_in_a_state_are_deployed_there_and_a_company_based_there_is_not(extract):
+    assert ("deploy", "RUS", "SYR", "asserted") in extract(
+        "Russian warplanes based in Syria have provided air cover for the offensive.")
+    assert not [e for e in extract("The company, based in Dubai, sold parts to Iran.") if e[0] == "deploy"]
