@@ -690,13 +690,17 @@ def struck_place(search: TargetSearch) -> list[Token]:
 
 
 def harmed_object(search: TargetSearch) -> list[Token]:
-    """'Turkish drone strikes hit Kurdish forces', 'the attacks killed civilians': an attack that
-    harms, as a verb's subject, harms the verb's object."""
+    """'Turkish drone strikes hit Kurdish forces', 'the attacks killed civilians', 'strikes that
+    killed two commanders': an attack that harms, as a verb's subject, harms the verb's object."""
     token = search.token
-    if search.action != "fight" or not search.is_noun() or token.dep_ != "nsubj" or \
-            token.head.lemma_.lower() not in HARM_VERBS:
+    if search.action != "fight" or not search.is_noun():
         return []
-    return [c for c in children(token.head) if c.dep_ == "dobj"]
+    # "carried out airstrikes that killed two commanders": the attack is the relative clause's subject
+    harm = next((c for c in children(token) if c.dep_ == "relcl" and c.lemma_.lower() in HARM_VERBS
+                 and any(s.dep_ == "nsubj" and s.tag_ == "WDT" for s in children(c))), None)
+    if harm is None and token.dep_ == "nsubj" and token.head.lemma_.lower() in HARM_VERBS:
+        harm = token.head
+    return [c for c in children(harm) if c.dep_ == "dobj"] if harm is not None else []
 
 
 def helped_party(search: TargetSearch) -> list[Token]:

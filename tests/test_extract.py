@@ -748,3 +748,8 @@ def test_forces_based_in_a_state_are_deployed_there_and_a_company_based_there_is
     assert ("deploy", "RUS", "SYR", "asserted") in extract(
         "Russian warplanes based in Syria have provided air cover for the offensive.")
     assert not [e for e in extract("The company, based in Dubai, sold parts to Iran.") if e[0] == "deploy"]
+
+
+def test_strikes_that_killed_someone_struck_them(extract):
+    assert ("fight", "ISR", "LBN", "asserted") in extract(
+        "Israel carried out airstrikes that killed two Hezbollah commanders.")
