@@ -111,6 +111,7 @@ INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
 COMPASS_STATES: dict[str, str] = {w: c for w, c in _ACTOR_WORDS["compass_states"].items() if w != "_"}
 PARTNER_ADVERBS = frozenset(_ACTOR_WORDS["partner_words"]["adverbs"])
 PARTNER_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["prepositions"])
+PARTNER_CLAUSE_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["clause_prepositions"])  # "Like France, ..."
 OWN_FORCES = frozenset(_ACTOR_WORDS["own_forces"]["words"])
 PERSON_TITLES = frozenset(_ACTOR_WORDS["person_titles"]["words"])
 STRUCK_SITES = frozenset(_ACTOR_WORDS["struck_sites"]["words"])

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, document_entities, entity_index, entity_starts, span_text, token_answers
 from .names import (
-    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS, PARTNER_PREPOSITIONS,
+    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS, PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS,
     REMEMBERED_TITLES, TITLES,
 )
 
@@ -207,14 +207,17 @@ def between(token: Token, head: Token) -> list[Token]:
 
 def partners(token: Token) -> list[Token]:
     """The heads that act along with `token`: "the United States, together with the United
-    Kingdom and France", "Japan along with Korea", "Britain alongside France"."""
+    Kingdom and France", "Japan along with Korea", "Britain alongside France", "Like France,
+    Germany condemned ..."."""
     markers = list(children(token))
+    clause_markers = []
     if token.dep_ in ("nsubj", "nsubjpass"):
-        markers += [c for c in children(token.head) if c.dep_ in ("advmod", "prep")]
+        clause_markers = [c for c in children(token.head) if c.dep_ in ("advmod", "prep")]
     heads: list[Token] = []
-    for mark in markers:
+    for mark in markers + clause_markers:
         if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
-                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in children(mark)))):
+                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in children(mark))
+                or (mark in clause_markers and mark.lower_ in PARTNER_CLAUSE_PREPOSITIONS))):
             found = [g for p in ([mark] if mark.dep_ == "prep" else children(mark))
                      if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
             heads += [h for p in found for h in (p, *p.conjuncts)]

@@ -753,3 +753,8 @@ def test_forces_based_in_a_state_are_deployed_there_and_a_company_based_there_is
 def test_strikes_that_killed_someone_struck_them(extract):
     assert ("fight", "ISR", "LBN", "asserted") in extract(
         "Israel carried out airstrikes that killed two Hezbollah commanders.")
+
+
+def test_those_an_act_is_likened_to_do_it_too(extract):
+    events = extract("Like the previous speakers from the United States and Japan, France condemns Russia.")
+    assert {e[1] for e in events if e[0] == "condemn"} == {"FRA", "USA", "JPN"}
