@@ -28,7 +28,7 @@ from .lexicon import (
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
-from .names import COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
+from .names import COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .phrases import definite_noun
 from .roles import (
     between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
@@ -387,13 +387,19 @@ def council_measure(reading: Reading) -> list[Event] | None:
     if reading.action != "sanction" or not reading.is_noun or not _is_council_measure(token):
         return None
     heads, rule = noun_agents(token, reading.action)
-    if rule not in ("none", "national-modifier") or not NAMES_THE_COUNCIL.search(reading.article.text):
+    council = Actor(SECURITY_COUNCIL, "ORG", None)
+    imposers = _resolve_all(heads, reading.actors) if rule not in ("none", "national-modifier") else []
+    # "The Security Council renewed the sanctions regime for South Sudan": the Council's own
+    if any(a.name != SECURITY_COUNCIL for a in imposers) or not NAMES_THE_COUNCIL.search(reading.article.text):
         return None
     measure = token.head if token.dep_ == "compound" else token
     named = [c for c in (*children(token), *children(measure))
              if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP")]
+    if measure is not token:  # "the sanctions regime for South Sudan"
+        named += [g for p in children(measure) if p.dep_ == "prep" and p.lower_ in COUNCIL_MEASURE_PREPOSITIONS
+                  for g in children(p) if g.dep_ == "pobj"]
     targets = _resolve_all(named + targets_of(token, reading.trigger), reading.actors, deep=True)
-    return _make_events(reading, Roles([Actor(SECURITY_COUNCIL, "ORG", None)], targets, "council-measure"))
+    return _make_events(reading, Roles([council], targets, "council-measure"))
 
 
 def _is_council_measure(token: Token) -> bool:

@@ -125,6 +125,7 @@ JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])
 JOINT_TEXTS = frozenset(_ACTOR_WORDS["joint_authors"]["texts"])  # "joint statement"
 JOINT_ISSUING = frozenset(_ACTOR_WORDS["joint_authors"]["issuing"])  # "jointly issued"
 COUNCIL_MEASURES = frozenset(_ACTOR_WORDS["council_measures"]["words"])
+COUNCIL_MEASURE_PREPOSITIONS = frozenset(_ACTOR_WORDS["council_measures"]["prepositions"])
 PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
 LINKED_BY = frozenset(_ACTOR_WORDS["linked_by"]["words"])

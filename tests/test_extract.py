@@ -455,6 +455,11 @@ def test_a_sanctions_regime_is_no_states_own_without_the_council(extract):
     assert not any(e[1] == "United Nations Security Council" for e in events)
 
 
+def test_the_councils_own_sanctions_regime_for_a_state_sanctions_that_state(extract):
+    events = extract("The Security Council renewed the sanctions regime for South Sudan.")
+    assert ("sanction", "United Nations Security Council", "SSD", "asserted") in events
+
+
 def test_the_title_of_a_name_may_be_a_few_words_before_it(extract):
     events = extract("Secretary of State Antony J. Blinken spoke today with Iraqi Prime Minister Mohammed "
                      "Shiaa al-Sudani. The Secretary condemned Iran for the attacks.")
