@@ -763,3 +763,8 @@ def test_strikes_that_killed_someone_struck_them(extract):
 def test_those_an_act_is_likened_to_do_it_too(extract):
     events = extract("Like the previous speakers from the United States and Japan, France condemns Russia.")
     assert {e[1] for e in events if e[0] == "condemn"} == {"FRA", "USA", "JPN"}
+
+
+def test_a_coastguard_turning_water_cannons_on_ships_attacks_their_state(extract):
+    assert ("fight", "CHN", "PHL", "asserted") in extract(
+        "China's coastguard used water cannons against Philippine ships.")
