@@ -768,3 +768,8 @@ def test_those_an_act_is_likened_to_do_it_too(extract):
 def test_a_coastguard_turning_water_cannons_on_ships_attacks_their_state(extract):
     assert ("fight", "CHN", "PHL", "asserted") in extract(
         "China's coastguard used water cannons against Philippine ships.")
+
+
+def test_deploying_forces_on_an_exercise_attacks_no_one_and_using_force_against_someone_does(extract):
+    assert not [e for e in extract("British forces have been deployed on an exercise with Estonia.") if e[0] == "fight"]
+    assert ("fight", "CHN", "TWN", "hypothetical") in extract("China has not ruled out using force against Taiwan.")
