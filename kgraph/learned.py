@@ -18,7 +18,10 @@ from .argmodel import (
     speaks_in_first_person, trigger_actions, trigger_view, untargeted_actions, view_features,
 )
 from .doccache import children, span_tokens
-from .lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS
+from .lexicon import (
+    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, SUFFERING_VERBS, VERB_TRIGGERS,
+    WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+)
 from .model import Article, Event
 from .modality import modality_of
 from .triggers import idiom_not_event
@@ -144,11 +147,31 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
 
 
+def _warned_about(trigger: Token, candidate: Token | None) -> bool:
+    """Whether a warning is about the candidate rather than to it: named in the warning's clause
+    or in its about- or of-phrase ("warned that Russia is seeking to undermine ...", "warned of
+    military action from India"), and not as one who will suffer ("warned that Russia would face
+    consequences", "serious consequences for Russia"). Data: `warning_topics`."""
+    if trigger.lemma_.lower() not in WARNING_WORDS:
+        return False
+    token = candidate
+    while token is not None and token.i != token.head.i:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SUFFERING_VERBS:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and token.head.head.lower_ in CONSEQUENCE_NOUNS:
+            return False
+        if token.head.i == trigger.i:
+            return token.dep_ == "ccomp" or (token.dep_ == "prep" and token.lower_ in WARNING_TOPIC_PREPOSITIONS)
+        token = token.head
+    return False
+
+
 def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tuple[float, float]],
             model: LinearModel, sent: Span, article: Article) -> list[Event]:
     """Agents and targets above the model's thresholds, as events. A partner joined by "and"
     comes with its own probability, which may be tiny: the confidence stays above 0."""
-    scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
+    scored = [(c.actors, pa, 0.0 if action == "warn" and _warned_about(token, c.token) else pt, c.group)
+              for c, (pa, pt) in zip(asked, scores)]
     pairs = decide(action, scored, model.thresholds, actor_key)
     if not pairs:
         return []

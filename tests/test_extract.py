@@ -773,3 +773,11 @@ def test_a_coastguard_turning_water_cannons_on_ships_attacks_their_state(extract
 def test_deploying_forces_on_an_exercise_attacks_no_one_and_using_force_against_someone_does(extract):
     assert not [e for e in extract("British forces have been deployed on an exercise with Estonia.") if e[0] == "fight"]
     assert ("fight", "CHN", "TWN", "hypothetical") in extract("China has not ruled out using force against Taiwan.")
+
+
+def test_whom_a_warning_is_about_is_not_whom_it_warns_unless_they_will_suffer(extract):
+    assert ("warn", "USA", None, "asserted") in extract(
+        "The U.S. government warned that Russia is seeking to undermine Moldova's democracy.")
+    assert not [e for e in extract("Pakistan has warned of possible military action from India.")
+                if e[0] == "warn" and e[2] == "IND"]
+    assert ("warn", "JPN", "PRK", "asserted") in extract("Japan warned that North Korea would face consequences.")
