@@ -76,6 +76,8 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
      "those_linked_to", ["BLR"]),
     ("The United States sanctioned individuals tied to Russia's Crimea efforts.", "individuals",
      "those_linked_to", ["RUS"]),
+    ("Forces aligned with Sudan's army chief attacked the paramilitary group.", "Forces",
+     "those_linked_to", ["SDN"]),
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),
