@@ -24,14 +24,14 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, GROUP_SIZES, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
     LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
+    PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
     name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
@@ -378,14 +378,8 @@ class DocumentActors:
     def _bare_group(self, token: Token) -> list[Actor]:
         """"Both condemned ...", "All three agreed", "the two met": a number that stands alone as
         a subject names the parties who just met, or those last named together, of that size."""
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            return []
-        if token.lower_ == "both":
-            size = 2
-        elif token.pos_ == "NUM" and token.lower_ in GROUP_SIZES and any(
-                c.dep_ in ("det", "predet") and c.lower_ in ("the", "all", "these") for c in children(token)):
-            size = GROUP_SIZES[token.lower_]
-        else:
+        size = bare_group_size(token) if token.dep_ in ("nsubj", "nsubjpass") else 0
+        if not size:
             return []
         meeting = self.memory.recent_meeting()
         return list(meeting) if len(meeting) == size else list(self.memory.groups.get(size, ()))

@@ -28,11 +28,11 @@ from .lexicon import (
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
-from .names import COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
+from .names import COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
 from .phrases import definite_noun
 from .roles import (
     between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
-    targets_of, under_accusation, verb_agents,
+    subject_of, targets_of, under_accusation, verb_agents,
 )
 from .sentences import sentences
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
@@ -387,19 +387,20 @@ def council_measure(reading: Reading) -> list[Event] | None:
     if reading.action != "sanction" or not reading.is_noun or not _is_council_measure(token):
         return None
     heads, rule = noun_agents(token, reading.action)
-    council = Actor(SECURITY_COUNCIL, "ORG", None)
-    imposers = _resolve_all(heads, reading.actors) if rule not in ("none", "national-modifier") else []
-    # "The Security Council renewed the sanctions regime for South Sudan": the Council's own
-    if any(a.name != SECURITY_COUNCIL for a in imposers) or not NAMES_THE_COUNCIL.search(reading.article.text):
+    if rule not in ("none", "national-modifier") or not NAMES_THE_COUNCIL.search(reading.article.text):
         return None
     measure = token.head if token.dep_ == "compound" else token
+    # "The United States renewed the sanctions regime": the one that renews the regime imposes it
+    renewers = _resolve_all(subject_of(measure.head), reading.actors) if measure.dep_ == "dobj" else []
+    if any(a.name != SECURITY_COUNCIL for a in renewers):
+        return None
     named = [c for c in (*children(token), *children(measure))
              if c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in ("GPE", "NORP")]
     if measure is not token:  # "the sanctions regime for South Sudan"
         named += [g for p in children(measure) if p.dep_ == "prep" and p.lower_ in COUNCIL_MEASURE_PREPOSITIONS
                   for g in children(p) if g.dep_ == "pobj"]
     targets = _resolve_all(named + targets_of(token, reading.trigger), reading.actors, deep=True)
-    return _make_events(reading, Roles([council], targets, "council-measure"))
+    return _make_events(reading, Roles([Actor(SECURITY_COUNCIL, "ORG", None)], targets, "council-measure"))
 
 
 def _is_council_measure(token: Token) -> bool:
@@ -461,7 +462,7 @@ def _reciprocal(action: str, roles: Roles, trigger: Token) -> bool:
     # the targets of a "... with" rule ("in coordination with our partners, the UK, Canada and
     # the EU"), or of a with- or alongside-phrase ("A company of marines worked alongside Polish
     # and Norwegian forces"), are the counterparts of someone unnamed, not parties acting with each other
-    counterparts = "with" in roles.rule or has_prep(trigger, ("with", "alongside"))
+    counterparts = "with" in roles.rule or has_prep(trigger, tuple(COUNTERPART_PREPOSITIONS))
     return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets
                                            or len(targets) >= 2 and not agents and not counterparts)
 

@@ -19,7 +19,7 @@ from .argmodel import (
 )
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT, SUFFERING_VERBS, VERB_TRIGGERS,
+    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, NOUN_TRIGGERS, OBJECT_DEPENDENT, SUFFERING_VERBS, VERB_TRIGGERS,
     WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
 )
 from .model import Article, Event
@@ -158,7 +158,8 @@ def _warned_about(trigger: Token, candidate: Token | None) -> bool:
     while token is not None and token.i != token.head.i:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SUFFERING_VERBS:
             return False
-        if token.dep_ == "pobj" and token.head.lower_ in ("for", "on") and token.head.head.lower_ in CONSEQUENCE_NOUNS:
+        if token.dep_ == "pobj" and token.head.lower_ in CONSEQUENCE_PREPOSITIONS and \
+                token.head.head.lower_ in CONSEQUENCE_NOUNS:
             return False
         if token.head.i == trigger.i:
             return token.dep_ == "ccomp" or (token.dep_ == "prep" and token.lower_ in WARNING_TOPIC_PREPOSITIONS)

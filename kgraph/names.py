@@ -121,6 +121,7 @@ PARTITIVES = frozenset(_ACTOR_WORDS["partitives"]["words"])
 GROUP_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["back_to_the_last_group"]["words"])
 UNIDENTIFIED_QUANTIFIERS = frozenset(_ACTOR_WORDS["unidentified_quantifiers"]["words"])
 GROUP_SIZES: dict[str, int] = _ACTOR_WORDS["group_sizes"]["words"]
+GROUP_DETERMINERS = frozenset(_ACTOR_WORDS["group_sizes"]["determiners"])  # "the three", "all three"
 JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])
 JOINT_TEXTS = frozenset(_ACTOR_WORDS["joint_authors"]["texts"])  # "joint statement"
 JOINT_ISSUING = frozenset(_ACTOR_WORDS["joint_authors"]["issuing"])  # "jointly issued"

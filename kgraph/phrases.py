@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, document_entities, entity_index, entity_starts, span_text, token_answers
 from .names import (
-    GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS, PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS,
+    GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS, PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS,
     REMEMBERED_TITLES, TITLES,
 )
 
@@ -118,8 +118,18 @@ def group_size(token: Token) -> int:
     if "both" in words:
         return 2
     sizes = [n for w, n in GROUP_SIZES.items() if w in words]
-    definite = words & {"the", "these", "those", "all"}
-    return sizes[0] if sizes and definite else 0
+    return sizes[0] if sizes and words & GROUP_DETERMINERS else 0
+
+
+def bare_group_size(token: Token) -> int:
+    """How many parties a number standing alone names: "Both condemned ...", "All three agreed",
+    "the two met"; 0 for anything else."""
+    if token.lower_ == "both":
+        return 2
+    if token.pos_ != "NUM" or token.lower_ not in GROUP_SIZES:
+        return 0
+    definite = any(c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETERMINERS for c in children(token))
+    return GROUP_SIZES[token.lower_] if definite else 0
 
 
 def modifier_text(token: Token) -> str:
@@ -208,7 +218,8 @@ def between(token: Token, head: Token) -> list[Token]:
 def partners(token: Token) -> list[Token]:
     """The heads that act along with `token`: "the United States, together with the United
     Kingdom and France", "Japan along with Korea", "Britain alongside France", "Like France,
-    Germany condemned ..."."""
+    Germany condemned ..." (a like-phrase opening the clause: in "attack Moldova like Georgia" it
+    likens the victims)."""
     markers = list(children(token))
     clause_markers = []
     if token.dep_ in ("nsubj", "nsubjpass"):
@@ -217,7 +228,7 @@ def partners(token: Token) -> list[Token]:
     for mark in markers + clause_markers:
         if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
                 mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in children(mark))
-                or (mark in clause_markers and mark.lower_ in PARTNER_CLAUSE_PREPOSITIONS))):
+                or (mark in clause_markers and mark.lower_ in PARTNER_CLAUSE_PREPOSITIONS and mark.i < token.i))):
             found = [g for p in ([mark] if mark.dep_ == "prep" else children(mark))
                      if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
             heads += [h for p in found for h in (p, *p.conjuncts)]

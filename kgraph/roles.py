@@ -14,7 +14,8 @@ from .doccache import children
 from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
-    ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
+    MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
@@ -468,8 +469,9 @@ def _light_verb_over(token: Token) -> Token | None:
             and not _light_verb_reason(token, governor)):
         return governor
     head = token.head
-    if token.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in LIGHT_VERBS:
-        return head
+    if token.dep_ in ("dobj", "nsubjpass", "attr") and (
+            head.lemma_ in LIGHT_VERBS or token.lower_ in MEETING_NOUNS and head.lemma_ in MEETING_HOLDING_VERBS):
+        return head  # "imposed sanctions", "convened a meeting"
     if (token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS
             and not _light_verb_reason(token, head.head)):
         return head.head

@@ -23,7 +23,7 @@ from .lexicon import (
     COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
-    MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS,
+    MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS,
     PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
     TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, word_list,
 )
@@ -114,10 +114,15 @@ def _phrases() -> dict[str, dict]:
     """Rule name -> its entry, in the data file's order."""
     text = resources.files("kgraph").joinpath("data/trigger_phrases.json").read_text(encoding="utf-8")
     entries = json.loads(text)["phrases"]
-    for node in (node for entry in entries for node in entry["pattern"]):
-        for attr, value in node.get("RIGHT_ATTRS", {}).items():
-            if isinstance(value, dict) and isinstance(value.get("IN"), str) and value["IN"].startswith("@"):
-                value["IN"] = word_list(value["IN"][1:])  # "@force_nouns": a word list of lexicon_words.json
+    for entry in entries:
+        for node in entry["pattern"]:
+            for value in node.get("RIGHT_ATTRS", {}).values():
+                if isinstance(value, dict) and isinstance(value.get("IN"), str) and value["IN"].startswith("@"):
+                    try:  # "@force_nouns": a word list of lexicon_words.json
+                        value["IN"] = word_list(value["IN"][1:])
+                    except KeyError:
+                        raise ValueError(f"trigger_phrases.json, rule {entry['rule']!r}: no word list "
+                                         f"{value['IN'][1:]!r} in lexicon_words.json") from None
     return {entry["rule"]: entry for entry in entries}
 
 
@@ -427,7 +432,8 @@ def meeting_with(token: Token, action: str) -> bool | None:
     """'a meeting with X', 'meetings between X and Y', 'X, Y and Z convened a meeting': a meeting
     someone holds with someone, or that its holders hold together ('the meeting was useful' is none)."""
     if action == "consult" and token.lower_ in MEETING_NOUNS:
-        return has_prep(token, ("with", "between")) or (token.dep_ == "dobj" and token.head.lemma_ in LIGHT_VERBS)
+        return has_prep(token, ("with", "between")) or (
+            token.dep_ == "dobj" and token.head.lemma_.lower() in MEETING_HOLDING_VERBS)
     return None
 
 

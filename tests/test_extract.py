@@ -165,6 +165,8 @@ def test_those_who_hold_or_attend_a_meeting_together_meet_each_other(extract):
     assert {(e[1], e[2]) for e in events if e[0] == "consult"} == {("JPN", "KOR"), ("JPN", "USA"), ("KOR", "USA")}
     assert ("consult", "USA", "CHN", "asserted") in extract("Blinken attended a meeting with Chinese officials in Beijing.")
     assert not extract("The Security Council held a meeting on Syria.")
+    assert not extract("Russia and China sought a meeting of the Security Council.")  # asked for, not held
+    assert not extract("The United States will finish the war with Iran.")
 
 
 def test_the_maker_of_arms_supplied_supplies_them_where_no_one_else_is_said_to(extract):
@@ -458,6 +460,8 @@ def test_a_sanctions_regime_is_no_states_own_without_the_council(extract):
 def test_the_councils_own_sanctions_regime_for_a_state_sanctions_that_state(extract):
     events = extract("The Security Council renewed the sanctions regime for South Sudan.")
     assert ("sanction", "United Nations Security Council", "SSD", "asserted") in events
+    events = extract("The Security Council met. The United States renewed the sanctions regime for South Sudan.")
+    assert not [e for e in events if e[1] == "United Nations Security Council"]
 
 
 def test_the_title_of_a_name_may_be_a_few_words_before_it(extract):
@@ -763,6 +767,7 @@ def test_strikes_that_killed_someone_struck_them(extract):
 def test_those_an_act_is_likened_to_do_it_too(extract):
     events = extract("Like the previous speakers from the United States and Japan, France condemns Russia.")
     assert {e[1] for e in events if e[0] == "condemn"} == {"FRA", "USA", "JPN"}
+    assert {e[1] for e in extract("Russia will attack Moldova like Georgia.")} == {"RUS"}  # the victims likened
 
 
 def test_a_coastguard_turning_water_cannons_on_ships_attacks_their_state(extract):
@@ -771,7 +776,7 @@ def test_a_coastguard_turning_water_cannons_on_ships_attacks_their_state(extract
 
 
 def test_deploying_forces_on_an_exercise_attacks_no_one_and_using_force_against_someone_does(extract):
-    assert not [e for e in extract("British forces have been deployed on an exercise with Estonia.") if e[0] == "fight"]
+    assert not [e for e in extract("The British force have been deployed on Exercise Noble Jump.") if e[0] == "fight"]
     assert ("fight", "CHN", "TWN", "hypothetical") in extract("China has not ruled out using force against Taiwan.")
 
 
@@ -781,3 +786,5 @@ def test_whom_a_warning_is_about_is_not_whom_it_warns_unless_they_will_suffer(ex
     assert not [e for e in extract("Pakistan has warned of possible military action from India.")
                 if e[0] == "warn" and e[2] == "IND"]
     assert ("warn", "JPN", "PRK", "asserted") in extract("Japan warned that North Korea would face consequences.")
+    assert ("warn", "USA", "RUS", "asserted") in extract(
+        "The United States warned that an invasion would have serious consequences for Russia.")
