@@ -23,7 +23,7 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS,
+    AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS,
     NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
@@ -345,6 +345,15 @@ def accused_elsewhere(reading: Reading) -> list[Event] | None:
     return [] if reading.speaker_accuses() and under_accusation(reading.token) else None
 
 
+def _dealt_with(token: Token) -> bool:
+    """Whether the deed the noun names is what its verb's subject deals with, not what it does:
+    "We urge the UN to address these violations" (the object of a verb other than those of
+    doing, `doing_verbs`; "condemned its behaviour as ... in violation of" still accuses)."""
+    noun = token.head if token.dep_ == "conj" else token
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in DOING_VERBS
+
+
 def speaker_accuses(reading: Reading) -> list[Event] | None:
     """"X violates the resolutions", "... in violation of the Charter": the speaker accuses who acts in violation."""
     if not reading.speaker_accuses():
@@ -353,7 +362,7 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
     if not accused and reading.is_noun and (owners := duty_owners(token)):  # "a violation of Russia's commitments"
         accused, rule = owners, "duty-owner"
-    if not accused and reading.is_noun:  # "... in violation of the Charter": who acts in violation
+    if not accused and reading.is_noun and not _dealt_with(token):  # "... in violation of the Charter": who acts in violation
         accused, rule = governing_subjects(token), "governing-subject"
     agents = reading.actors.speaker_of(token)
     demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)

@@ -61,6 +61,7 @@ REAL_MODALS = set(_WORDS["real_modals"]["words"])
 SAY_VERBS = set(_WORDS["say_verbs"]["words"])
 TEMPORAL_MARKS = set(_WORDS["temporal_marks"]["words"])
 REASON_PHRASE_WORDS = frozenset(_WORDS["reason_phrase_words"]["words"])
+DOING_VERBS = frozenset(_WORDS["doing_verbs"]["words"])  # "committed violations": the subject did it
 WARNING_WORDS = frozenset(_WORDS["warning_topics"]["verbs"])  # "warned that ...": a warning with a topic
 WARNING_TOPIC_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["prepositions"])  # "warned of ...": the topic
 SUFFERING_VERBS = frozenset(_WORDS["warning_topics"]["suffering_verbs"])  # "warned that X would face ..."

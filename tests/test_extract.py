@@ -788,3 +788,9 @@ def test_whom_a_warning_is_about_is_not_whom_it_warns_unless_they_will_suffer(ex
     assert ("warn", "JPN", "PRK", "asserted") in extract("Japan warned that North Korea would face consequences.")
     assert ("warn", "USA", "RUS", "asserted") in extract(
         "The United States warned that an invasion would have serious consequences for Russia.")
+
+
+def test_who_is_asked_to_deal_with_violations_is_not_accused_of_them_but_who_continues_them_is(extract):
+    assert not [e for e in extract("The United States urges the UN to address these violations.") if e[0] == "accuse"]
+    assert ("accuse", "USA", "RUS", "asserted") in extract(
+        "The United States said Russia continued its blatant violations of the UN Charter.")
