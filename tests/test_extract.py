@@ -119,7 +119,9 @@ def test_courtesy_thanks_are_no_support(extract):
     for courtesy in (STATEMENT + "I thank Director Smith for her briefing.",
                      "Japan thanked France for its statement.",
                      STATEMENT + "I welcome the Representative of Mali to our meeting.",
-                     STATEMENT + "I thank Malta, as President of the Council, for convening this debate."):
+                     STATEMENT + "I thank Malta, as President of the Council, for convening this debate.",
+                     STATEMENT + "Ukraine's Defence Minister Rustem Umerov attended the meeting. "
+                                 "I want to thank him for being here."):
         assert not any(action == "support" for action, *_ in extract(courtesy)), courtesy
 
 
@@ -794,3 +796,5 @@ def test_who_is_asked_to_deal_with_violations_is_not_accused_of_them_but_who_con
     assert not [e for e in extract("The United States urges the UN to address these violations.") if e[0] == "accuse"]
     assert ("accuse", "USA", "RUS", "asserted") in extract(
         "The United States said Russia continued its blatant violations of the UN Charter.")
+    assert ("accuse", "USA", "PRK", "asserted") in extract(
+        "The United States condemned North Korea's launch. This constitutes a flagrant violation of UN resolutions.")
