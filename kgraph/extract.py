@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .actions import ACTIONS, TARGET_REQUIRED
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
+from .common_nouns import RULE_WORDS
 from .coordination import hyphened_agent
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .doccache import children, span_tokens
@@ -23,12 +24,15 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS, MUTUAL_VERBS,
-    NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
+    AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS,
+    MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
-from .names import COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL
+from .names import (
+    COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL,
+    SECURITY_COUNCIL,
+)
 from .phrases import definite_noun
 from .roles import (
     between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
@@ -574,8 +578,11 @@ def _may_lack_target(token: Token, action: str) -> bool:
         return True  # "called for an independent investigation": asked of no one in particular
     if action in TARGET_REQUIRED - {"consult"}:
         return False
-    if action == "consult":  # "consulting with our allies": a counterpart, unnamed
-        return has_prep(token, ("with",))
+    if action == "consult":  # "consulting with our allies": a counterpart, unnamed ("meet this belligerence
+        # with clear condemnation" meets no one)
+        return any(g.pos_ in ("PROPN", "PRON") or g.lemma_.lower() in RULE_WORDS or g.lower_ in RULE_WORDS
+                   for p in children(token) if p.dep_ == "prep" and p.lower_ == "with"
+                   for g in children(p) if g.dep_ == "pobj")
     return True
 
 

@@ -798,3 +798,9 @@ def test_who_is_asked_to_deal_with_violations_is_not_accused_of_them_but_who_con
         "The United States said Russia continued its blatant violations of the UN Charter.")
     assert ("accuse", "USA", "PRK", "asserted") in extract(
         "The United States condemned North Korea's launch. This constitutes a flagrant violation of UN resolutions.")
+
+
+def test_meeting_a_deed_with_a_response_meets_no_one_but_consulting_with_allies_does(extract):
+    assert not [e for e in extract(STATEMENT + "We must meet this belligerence with clear, unequivocal condemnation.")
+                if e[0] == "consult"]
+    assert ("consult", "USA", None, "hypothetical") in extract(STATEMENT + "We will consult with our allies.")
