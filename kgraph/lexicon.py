@@ -51,6 +51,7 @@ AGREEMENT_NOUNS = frozenset(_WORDS["agreement_nouns"]["words"])
 GENERIC_EVENT_NOUNS = frozenset(_WORDS["generic_event_nouns"]["words"])
 COURTESY_NOUNS = frozenset(_WORDS["courtesy_nouns"]["words"])
 GUEST_NOUNS = frozenset(_WORDS["guest_nouns"]["words"])
+WELCOMED_PRESENCE = frozenset(_WORDS["guest_nouns"]["welcomed_presence"])  # "welcome the participation of"
 DEMONSTRATIVES = frozenset(_WORDS["demonstratives"]["words"])
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"]["words"])
 HYPOTHETICAL_GOVERNORS = set(_WORDS["hypothetical_governors"]["words"])

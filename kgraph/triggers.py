@@ -25,7 +25,7 @@ from .lexicon import (
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS,
     PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
-    TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, word_list,
+    TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -311,7 +311,10 @@ def _is_courtesy(token: Token, action: str) -> bool:
     """'I thank the briefers for their remarks', 'thank you' and 'I welcome the Representative
     of Mali to our meeting' are courtesy, not support."""
     if action == "support" and token.lemma_ == "welcome":  # a guest to a meeting, not a deed
-        guests = [c for c in children(token) if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in GUEST_NOUNS)]
+        objects = [c for c in children(token) if c.dep_ == "dobj"]
+        if any(c.lower_ in WELCOMED_PRESENCE for c in objects):  # "I welcome the participation of ..."
+            return True
+        guests = [c for c in objects if c.ent_type_ == "PERSON" or c.lower_ in GUEST_NOUNS]
         return bool(guests) and any(c.dep_ == "prep" and c.lower_ == "to" for c in children(token))
     if action != "support" or token.lemma_ not in COURTESY_VERBS:
         return False

@@ -121,7 +121,9 @@ def test_courtesy_thanks_are_no_support(extract):
                      STATEMENT + "I welcome the Representative of Mali to our meeting.",
                      STATEMENT + "I thank Malta, as President of the Council, for convening this debate.",
                      STATEMENT + "Ukraine's Defence Minister Rustem Umerov attended the meeting. "
-                                 "I want to thank him for being here."):
+                                 "I want to thank him for being here.",
+                     STATEMENT + "I also welcome the participation of the Foreign Minister of the Dominican Republic.",
+                     "The United States thanks members of the Security Council for their constructive engagement."):
         assert not any(action == "support" for action, *_ in extract(courtesy)), courtesy
 
 
