@@ -147,6 +147,19 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
 
 
+def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:
+    """A warning's scores with no target among what it is about (`_warned_about`); where the
+    likeliest target was such a topic, the warning names no one ("no target" takes its score)
+    rather than the next likeliest mention."""
+    topics = {i for i, c in enumerate(asked) if _warned_about(token, c.token)}
+    if not topics:
+        return scored
+    best = max(range(len(scored)), key=lambda i: scored[i][2])
+    none = next(i for i, c in enumerate(asked) if c is NO_TARGET)
+    return [(actors, pa, 0.0 if i in topics else scored[best][2] if i == none and best in topics else pt, group)
+            for i, (actors, pa, pt, group) in enumerate(scored)]
+
+
 def _warned_about(trigger: Token, candidate: Token | None) -> bool:
     """Whether a warning is about the candidate rather than to it: named in the warning's clause
     or in its about- or of-phrase ("warned that Russia is seeking to undermine ...", "warned of
@@ -171,8 +184,9 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
             model: LinearModel, sent: Span, article: Article) -> list[Event]:
     """Agents and targets above the model's thresholds, as events. A partner joined by "and"
     comes with its own probability, which may be tiny: the confidence stays above 0."""
-    scored = [(c.actors, pa, 0.0 if action == "warn" and _warned_about(token, c.token) else pt, c.group)
-              for c, (pa, pt) in zip(asked, scores)]
+    scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
+    if action == "warn":
+        scored = _without_topics(token, asked, scored)
     pairs = decide(action, scored, model.thresholds, actor_key)
     if not pairs:
         return []

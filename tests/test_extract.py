@@ -787,8 +787,8 @@ def test_deploying_forces_on_an_exercise_attacks_no_one_and_using_force_against_
 def test_whom_a_warning_is_about_is_not_whom_it_warns_unless_they_will_suffer(extract):
     assert ("warn", "USA", None, "asserted") in extract(
         "The U.S. government warned that Russia is seeking to undermine Moldova's democracy.")
-    assert not [e for e in extract("Pakistan has warned of possible military action from India.")
-                if e[0] == "warn" and e[2] == "IND"]
+    assert {e[2] for e in extract("Pakistan has warned of possible military action from India.")
+            if e[0] == "warn"} == {None}  # no one named instead
     assert ("warn", "JPN", "PRK", "asserted") in extract("Japan warned that North Korea would face consequences.")
     assert ("warn", "USA", "RUS", "asserted") in extract(
         "The United States warned that an invasion would have serious consequences for Russia.")
