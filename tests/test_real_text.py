@@ -122,3 +122,11 @@ def test_a_noun_passed_over_as_no_one_is_no_one_to_every_reading(nlp, train_docs
                  doc[i], expand=False, remember=False)]
              if found}
     assert not found
+
+
+def test_a_warning_about_iran_names_no_one_warned_rather_than_another_state(extract, train_docs) -> None:
+    # km_09 (a White House briefing): "we've been warning since July that Iran would be planning to
+    # sell UAVs ... to Russia for use against Ukraine": the gold has the United States warning no one
+    events = extract((train_docs / "km_09.txt").read_text(encoding="utf-8"))
+    assert ("warn", "USA", None, "asserted") in events
+    assert not [e for e in events if e[0] == "warn" and e[1] == "USA" and e[2] is not None]
