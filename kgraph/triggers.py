@@ -217,10 +217,17 @@ def _passive(verb: Token) -> bool:
 
 
 def idiom_not_event(token: Token) -> bool:
-    """Whether a verb is part of an idiom that names none of its actions ("look forward to",
-    "deal with", "asked if"), read from `idioms_not_events` in lexicon_words.json."""
+    """Whether a verb or noun is part of an idiom that names none of its actions ("look forward
+    to", "deal with", "asked if", "take into consideration"), read from `idioms_not_events` in
+    lexicon_words.json."""
     words = IDIOMS_NOT_EVENTS.get(token.lemma_.lower())
-    if not words or token.pos_ not in ("VERB", "AUX"):
+    if not words:
+        return False
+    if token.pos_ == "NOUN":  # "take into consideration the interests of ...": the noun's preposition,
+        before = token.doc[token.i - 1] if token.i else None  # which the parser may make a particle
+        return (token.dep_ == "pobj" and token.head.lower_ in words) or (
+            before is not None and before.dep_ == "prt" and before.lower_ in words)
+    if token.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.lower_ in words or (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in words
                                                                            for m in children(c)))
