@@ -102,8 +102,8 @@ def test_idioms_name_no_event(extract):
     for text in ("The two leaders looked forward to the summit between France and Japan.",
                  "Japan will have to deal with the consequences of the war.",
                  "Asked if Japan would host a summit, the spokesperson said France had not decided.",
-                 "Japan urged both parties to take in consideration the interests of the Sudanese nation.",
-                 "Japan urged both parties to take into consideration the interests of the Sudanese nation."):
+                 "The Sudanese army took in consideration the interests of the Sudanese nation.",
+                 "The Sudanese army took into consideration the interests of the Sudanese nation."):
         events = extract(text)
         assert not any(e[0] in ("consider", "cooperate", "demand") for e in events), (text, events)
     assert any(e[:2] == ("demand", "JPN") for e in extract("Japan asked Korea to send more aid."))
