@@ -30,8 +30,8 @@ from .lexicon import (
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import (
-    COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS, LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL,
-    SECURITY_COUNCIL,
+    COLLECTIVES_NOT_ACTED_ON, COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS,
+    LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL,
 )
 from .phrases import definite_noun
 from .roles import (
@@ -69,7 +69,7 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         actors.end_sentence(sent)
     _link_themes(result.events)
     _tidy_labels(result.events, article.text)
-    result.events = _drop_back_references(_deduplicate(_drop_self_events(result.events)))
+    result.events = _drop_back_references(_deduplicate(_drop_self_events(_drop_no_ones_targets(result.events))))
     return result
 
 
@@ -728,6 +728,12 @@ def _link_themes(events: list[Event]) -> None:
                     and other.trigger_start > event.trigger_start and other.modality == "hypothetical"):
                 event.theme = other
                 break
+
+
+def _drop_no_ones_targets(events: list[Event]) -> list[Event]:
+    """Events done to a collective that is no one to act on ("work together with the UN and the
+    international community": with the UN; `actor_words.json` collectives_not_acted_on)."""
+    return [e for e in events if e.target is None or actor_key(e.target) not in COLLECTIVES_NOT_ACTED_ON]
 
 
 def _drop_self_events(events: list[Event]) -> list[Event]:

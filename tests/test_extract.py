@@ -808,3 +808,8 @@ def test_meeting_a_deed_with_a_response_meets_no_one_but_consulting_with_allies_
     assert not [e for e in extract(STATEMENT + "We must meet this belligerence with clear, unequivocal condemnation.")
                 if e[0] == "consult"]
     assert ("consult", "USA", None, "hypothetical") in extract(STATEMENT + "We will consult with our allies.")
+
+
+def test_the_international_community_acts_but_is_no_party_one_works_with(extract):
+    events = extract("Japan will work together with the UN and the international community to end the crisis.")
+    assert {e[2] for e in events if e[0] == "cooperate"} == {"United Nations"}
