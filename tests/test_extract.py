@@ -284,7 +284,7 @@ def test_a_name_the_recogniser_ran_across_a_hyphen_is_split_into_its_states(nlp)
 
 def test_an_abbreviation_and_a_hyphen_do_not_hide_the_next_name(nlp):
     assert [t.text for t in nlp("the U.S.-Vietnam partnership")][1:4] == ["U.S.", "-", "Vietnam"]
-    assert "U.S.-led" in [t.text for t in nlp("the U.S.-led coalition")]
+    assert [t.text for t in nlp("the U.S.-backed government")][1:4] == ["U.S.", "-", "backed"]
     assert [t.text for t in nlp("the U.S.\u2013Japan alliance")][1:4] == ["U.S.", "\u2013", "Japan"]
 
 
@@ -813,3 +813,9 @@ def test_meeting_a_deed_with_a_response_meets_no_one_but_consulting_with_allies_
 def test_the_international_community_acts_but_is_no_party_one_works_with(extract):
     events = extract("Japan will work together with the UN and the international community to end the crisis.")
     assert {e[2] for e in events if e[0] == "cooperate"} == {"United Nations"}
+
+
+def test_an_abbreviated_backer_before_a_hyphen_supports_what_it_backs(extract):
+    events = extract("Libya's U.N.-backed prime minister, Fayez Sarraj, called the offensive an attempted coup.")
+    assert ("support", "United Nations", "LBY", "asserted") in events
+    assert ("fight", "U.S.-led coalition", "ISIS", "asserted") in extract("The U.S.-led coalition struck ISIS targets.")
