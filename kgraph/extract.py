@@ -745,9 +745,11 @@ def _drop_self_events(events: list[Event]) -> list[Event]:
 
 
 def _drop_back_references(events: list[Event]) -> list[Event]:
-    """'the deployment' after 'X deployed troops to Y' refers back; it is no new event."""
+    """'the deployment' after 'X deployed troops to Y' refers back; it is no new event. A demand
+    of no one named is one of its own ("calls on all parties to act", "called for the release of
+    the crew", beside the same state's demands of Russia): 16 of 91 gold demands name no one."""
     targeted = {(e.action, e.agent.key) for e in events if e.target is not None and e.agent}
-    return [e for e in events if e.target is not None or e.action == "consider"
+    return [e for e in events if e.target is not None or e.action in ("consider", "demand")
             or (e.action, e.agent.key if e.agent else None) not in targeted]
 
 

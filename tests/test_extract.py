@@ -819,3 +819,9 @@ def test_an_abbreviated_backer_before_a_hyphen_supports_what_it_backs(extract):
     events = extract("Libya's U.N.-backed prime minister, Fayez Sarraj, called the offensive an attempted coup.")
     assert ("support", "United Nations", "LBY", "asserted") in events
     assert ("fight", "U.S.-led coalition", "ISIS", "asserted") in extract("The U.S.-led coalition struck ISIS targets.")
+
+
+def test_a_demand_of_no_one_named_is_one_of_its_own_beside_a_demand_of_someone(extract):
+    events = extract("The United States called on Russia to withdraw its forces. "
+                     "The United States also called for the immediate release of the crew.")
+    assert {e[2] for e in events if e[0] == "demand"} == {"RUS", None}
