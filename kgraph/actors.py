@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property
 
@@ -24,15 +25,16 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES, NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS,
-    LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES, PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES,
+    NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
+    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
     ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in, has_official_title, international_office,
-    name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
+    PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in, has_official_title,
+    international_office, name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
 from .speakers import (
@@ -438,8 +440,7 @@ class DocumentActors:
         """The subject of the nearest clause around a possessive pronoun, through infinitives
         ("X continues to deepen its ..."), when it comes before the pronoun; of an infinitive
         after a verb of control, the one controlled ("urged China to stop its ...")."""
-        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
-        while verb is not None:
+        for verb in _enclosing_verbs(token):
             subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
                         and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
             if subjects:
@@ -447,7 +448,6 @@ class DocumentActors:
             controlled = controlled_object(verb, verb.head)  # "calls on Iran to cease its support": Iran's
             if controlled and controlled[0].i < token.i:
                 return _not_persons(self.resolve(controlled[0], remember=False), token)
-            verb = verb.head if _shares_subject(verb) else None
         return []
 
     def _official_subject(self, token: Token) -> list[Actor]:
@@ -455,16 +455,13 @@ class DocumentActors:
         clause around it, or of the clause a participle hangs from ("The minister spoke,
         referring to Iran's attack on his country"), when that subject is a person or an
         official named by title."""
-        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
-        while verb is not None:
+        for verb in _enclosing_verbs(token, through_participles=True):
             subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
             if subjects:
                 if subjects[0].pos_ == "PRON":
                     return []
                 return [a for a in self.resolve(subjects[0], remember=False)
                         if a.kind == "PERSON" or (a.country and subjects[0].lemma_.lower() in OFFICIAL_NOUNS)]
-            participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
-            verb = verb.head if _shares_subject(verb) or participle else None
         return []
 
     def _subject_after(self, token: Token) -> list[Actor]:
@@ -730,6 +727,17 @@ def _possessor(name: str) -> tuple[str | None, str]:
 #: the state bodies of kgraph's table as the last words of a longer name ("the U.S. Department
 #: of State"), each with a space before it so that a word ends there
 _STATE_ORG_ENDINGS = tuple((" " + words, code) for words, code in STATE_BODIES.items() if code)
+
+
+def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iterator[Token]:
+    """The verb of the nearest clause around `token`, then those whose subject it shares
+    (`_shares_subject`), and with `through_participles` those a participle hangs from ("The
+    minister spoke, referring to ... his country")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
+    while verb is not None:
+        yield verb
+        participle = through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        verb = verb.head if _shares_subject(verb) or participle else None
 
 
 def _shares_subject(verb: Token) -> bool:

@@ -475,7 +475,7 @@ def _reciprocal(action: str, roles: Roles, trigger: Token) -> bool:
     # the targets of a "... with" rule ("in coordination with our partners, the UK, Canada and
     # the EU"), or of a with- or alongside-phrase ("A company of marines worked alongside Polish
     # and Norwegian forces"), are the counterparts of someone unnamed, not parties acting with each other
-    counterparts = "with" in roles.rule or has_prep(trigger, tuple(COUNTERPART_PREPOSITIONS))
+    counterparts = "with" in roles.rule or has_prep(trigger, COUNTERPART_PREPOSITIONS)
     return ACTIONS[action].reciprocal and (len(agents) >= 2 and not targets
                                            or len(targets) >= 2 and not agents and not counterparts)
 

@@ -7,7 +7,7 @@ module holds the checks that keep false friends out
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,8 +23,8 @@ from .lexicon import (
     COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
-    MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS,
-    PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
+    MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
+    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
     TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
@@ -472,5 +472,5 @@ def _noun_is_event(token: Token, action: str) -> bool:
     return True
 
 
-def has_prep(token: Token, words: tuple[str, ...]) -> bool:
+def has_prep(token: Token, words: Collection[str]) -> bool:
     return any(c.dep_ in ("prep", "agent") and c.lower_ in words for c in children(token))

@@ -742,7 +742,6 @@ def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract)
     assert ("fight", "IRN", "ISR", "asserted") in events
 
 
-
 def test_sir_and_a_first_name_is_the_knight_named_before(extract):
     events = extract("The Defence Secretary Sir Michael Fallon visited Estonia. "
                      "Sir Michael met with the Romanian defence minister in Bucharest.")
