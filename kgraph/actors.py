@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
 from .countries import city_country, country_code, country_name, demonym_code, name_words
-from .doccache import children, document_entities, document_text, span_text, span_tokens
+from .doccache import children, document_entities, document_text, noun_answers, span_text, span_tokens
 from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -756,7 +756,16 @@ def names_no_one(token: Token) -> bool:
     """A lower-case common noun that no reading takes for actors ("the strikes", "peace"): none
     of the words the rules read nouns by, no capitalised word or entity in its phrase, and
     neither it nor its phrase a country's name. Most nouns of a text are such (4,600 of 5,150
-    in the training set), and the question is far cheaper than the readings it saves."""
+    in the training set), and the question is far cheaper than the readings it saves. Answered
+    once per word: the rules and the model ask about most nouns more than once."""
+    answers = noun_answers(token.doc)
+    found = answers.get(token.i)
+    if found is None:
+        found = answers[token.i] = _names_no_one(token)
+    return found
+
+
+def _names_no_one(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.lower_ in _ACTOR_NOUN_WORDS or token.lemma_.lower() in _ACTOR_NOUN_WORDS:
         return False
     if any(t.ent_type_ or any(ch.isupper() for ch in t.text) for t in token.subtree):  # the noun itself too

@@ -37,7 +37,7 @@ from .reconcile import reconcile
 from .formats import rdf_format_for
 from .graphsource import WritableGraphSource, open_source
 from .store import LocalStore
-from .warmup import warm_up
+from .warmup import settle, warm_up
 
 #: parsed articles waiting for the child, at most (each ~30 KB): bounds the parent's memory
 QUEUE_LIMIT = 256
@@ -311,6 +311,7 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
             vocab = spacy.blank(docs_in.recv_bytes().decode("ascii")).vocab  # strings come with Docs
         except (EOFError, OSError):
             return  # the parent ended before it parsed anything
+        settled = False
         while True:
             try:
                 message = docs_in.recv_bytes()
@@ -324,6 +325,9 @@ def _child_main(docs_in: Connection, replies: Connection, store: str | None, out
                 return
             doc_bytes, article = pickle.loads(message)
             ingester.add(Doc(vocab).from_bytes(doc_bytes), article)
+            if not settled:
+                settle()  # the tables extraction reads are loaded now
+                settled = True
     except KgraphError as exc:
         release_frames(exc)  # so that closing the store below really closes it
         _send(replies, ("error", exc))
