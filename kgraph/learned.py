@@ -19,8 +19,8 @@ from .argmodel import (
 )
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, NOUN_TRIGGERS, OBJECT_DEPENDENT, SUFFERING_VERBS,
-    VERB_TRIGGERS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS,
+    WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
 )
 from .model import Article, Event
 from .modality import modality_of
@@ -169,7 +169,7 @@ def _warned_about(trigger: Token, candidate: Token | None) -> bool:
         return False
     token = candidate
     while token is not None and token.i != token.head.i:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SUFFERING_VERBS:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in WARNED_SUFFERING_VERBS:
             return False
         if token.dep_ == "pobj" and token.head.lower_ in CONSEQUENCE_PREPOSITIONS and \
                 token.head.head.lower_ in CONSEQUENCE_NOUNS:
