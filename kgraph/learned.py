@@ -20,7 +20,7 @@ from .argmodel import (
 from .doccache import children, span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS,
-    WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+    THREATENING_VERBS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
 )
 from .model import Article, Event
 from .modality import modality_of
@@ -151,13 +151,29 @@ def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -
     """A warning's scores with no target among what it is about (`_warned_about`); where the
     likeliest target was such a topic, the warning names no one ("no target" takes its score)
     rather than the next likeliest mention."""
-    topics = {i for i, c in enumerate(asked) if _warned_about(token, c.token)}
+    if _threatens_a_thing(token, asked):
+        topics = {i for i, c in enumerate(asked) if c is not NO_TARGET}
+    else:
+        topics = {i for i, c in enumerate(asked) if _warned_about(token, c.token)}
     if not topics:
         return scored
     best = max(range(len(scored)), key=lambda i: scored[i][2])
     none = next(i for i, c in enumerate(asked) if c is NO_TARGET)
     return [(actors, pa, 0.0 if i in topics else scored[best][2] if i == none and best in topics else pt, group)
             for i, (actors, pa, pt, group) in enumerate(scored)]
+
+
+def _threatens_a_thing(trigger: Token, asked: list[Candidate]) -> bool:
+    """Whether a threat's object is a thing that names no one ("Iran has threatened the safe
+    passage of ships"): then it threatens no one ("threaten United States personnel" does).
+    Data: `warning_topics` `threatening_verbs`."""
+    if trigger.lemma_.lower() not in THREATENING_VERBS:
+        return False
+    objects = [c for c in children(trigger) if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    start, end = min(o.left_edge.i for o in objects), max(o.right_edge.i for o in objects)
+    return not any(c.token is not None and start <= c.token.i <= end for c in asked)
 
 
 def _warned_about(trigger: Token, candidate: Token | None) -> bool:

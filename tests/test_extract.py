@@ -795,6 +795,14 @@ def test_whom_a_warning_is_about_is_not_whom_it_warns_unless_they_will_suffer(ex
         "The United States warned that an invasion would have serious consequences for Russia.")
 
 
+def test_a_threat_to_a_thing_threatens_no_one_and_a_threat_to_someones_people_threatens_them(extract):
+    statement = "Statement by Ambassador James Kariuki at the UN Security Council. The United Kingdom is gravely concerned. "
+    assert {(e[0], e[1], e[2]) for e in extract(statement + "In the Persian Gulf, Iran has threatened the safe "
+                                                "passage of ships by attacking commercial vessels.")
+            if e[0] == "warn"} == {("warn", "IRN", None)}  # not the speaker, whom the model would otherwise pick
+    assert ("warn", "IRN", "USA", "asserted") in extract("Iranian forces threaten United States personnel in the region.")
+
+
 def test_who_is_asked_to_deal_with_violations_is_not_accused_of_them_but_who_continues_them_is(extract):
     assert not [e for e in extract("The United States urges the UN to address these violations.") if e[0] == "accuse"]
     assert ("accuse", "USA", "RUS", "asserted") in extract(
