@@ -803,6 +803,14 @@ def test_a_threat_to_a_thing_threatens_no_one_and_a_threat_to_someones_people_th
     assert ("warn", "IRN", "USA", "asserted") in extract("Iranian forces threaten United States personnel in the region.")
 
 
+def test_the_learned_target_of_support_is_named_in_the_support_phrase(extract):
+    statement = "Statement by Ambassador Matthew Rycroft at the UN Security Council. "
+    events = extract(statement + "This was a hateful act of terror against the LGBT community and you have the "
+                                 "fullest support of the United Kingdom.")
+    assert not [e for e in events if e[0] == "support" and e[2] == "LGBT"]  # the victims of another clause
+    assert ("support", "JPN", "UKR", "asserted") in extract("Japan reaffirmed its strong support for Ukraine.")
+
+
 def test_who_is_asked_to_deal_with_violations_is_not_accused_of_them_but_who_continues_them_is(extract):
     assert not [e for e in extract("The United States urges the UN to address these violations.") if e[0] == "accuse"]
     assert ("accuse", "USA", "RUS", "asserted") in extract(
