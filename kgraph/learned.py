@@ -147,19 +147,23 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
 
 
-def _targets_in_phrase(token: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:
+def _targets_in_phrase(token: Token, action: str, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:
     """No target named outside the trigger's own phrase: "We welcome the continued support of IGAD
     to help the Government" supports the Government, not a party of another clause ("the fullest
     support of the United Kingdom" after "a hateful act against the LGBT community"). The speaker,
     named nowhere, may still be the target. Cross-validated for support only (data:
     actions.json `model_target_in_phrase`; union 0.644 -> 0.646, support 0.684 -> 0.699)."""
-    return [(actors, pa, 0.0 if c.token is not None and not _in_phrase_of(token, c.token) else pt, group)
+    return [(actors, pa, pt if may_be_learned_target(token, action, c) else 0.0, group)
             for c, (actors, pa, pt, group) in zip(asked, scored)]
 
 
-def _in_phrase_of(trigger: Token, token: Token) -> bool:
-    """Whether `token` is the trigger or hangs from it, however deep."""
-    return token.i == trigger.i or any(a.i == trigger.i for a in token.ancestors)
+def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> bool:
+    """Whether the model may take `candidate` as the target of `action` at `trigger` (training's
+    cross-validation asks too, so that it scores what a build does): for the actions of
+    `MODEL_TARGET_IN_PHRASE`, a mention must be the trigger or hang from it, however deep."""
+    token = candidate.token
+    return (action not in MODEL_TARGET_IN_PHRASE or token is None or token.i == trigger.i
+            or any(a.i == trigger.i for a in token.ancestors))
 
 
 def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:
@@ -217,7 +221,7 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
     comes with its own probability, which may be tiny: the confidence stays above 0."""
     scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
     if action in MODEL_TARGET_IN_PHRASE:
-        scored = _targets_in_phrase(token, asked, scored)
+        scored = _targets_in_phrase(token, action, asked, scored)
     if action == "warn":
         scored = _without_topics(token, asked, scored)
     pairs = decide(action, scored, model.thresholds, actor_key)

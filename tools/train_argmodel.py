@@ -40,7 +40,7 @@ from kgraph.actions import ACTIONS  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
 from kgraph.extract import extract_events  # noqa: E402
 from kgraph.labels import tidy_actor  # noqa: E402
-from kgraph.learned import decide  # noqa: E402
+from kgraph.learned import decide, may_be_learned_target  # noqa: E402
 from kgraph.lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS  # noqa: E402
 from kgraph.nlp import load_pipeline  # noqa: E402
 from kgraph.sentences import sentences  # noqa: E402
@@ -205,7 +205,8 @@ def questions(corpus, lexicon, voices=None, sentence_models=None) -> list[tuple[
         extract_events(doc, article, method="union", collect=collected)
         acronyms = defined_acronyms(article.text)
         rows += [(name, doc[i].idx, action, [(frozenset(_output_key(a, acronyms) for a in c.actors), c.features,
-                                                c.group) for c in cands], asked)
+                                                c.group, may_be_learned_target(doc[i], action, c)) for c in cands],
+                  asked)
                  for (_, i, action, cands, asked) in collected]
     return rows
 
@@ -237,7 +238,7 @@ def labelled(rows, spans) -> tuple[list[list[str]], list[int], list[int]]:
         targets = {gold_key(g["target"]) for g in lines}
         if action == "cooperate":
             agents = targets = agents | targets
-        for cand_keys, f, _ in cands:
+        for cand_keys, f, _, _ in cands:
             feats.append(f)
             if not cand_keys:  # "no target"
                 agent_y.append(0)
@@ -298,8 +299,14 @@ def scored_questions(rows, model: argmodel.LinearModel) -> list[tuple[str, str, 
     """Each question's candidates with their agent and target probabilities, as extraction
     computes them (they do not depend on the thresholds, so the grid reuses them), and whether
     a build with the rules asks it."""
-    return [(name, action, [(sorted(keys), *model.probabilities(f), group) for keys, f, group in cands], asked)
+    return [(name, action, [(sorted(keys), *_allowed(model.probabilities(f), allowed), group)
+                            for keys, f, group, allowed in cands], asked)
             for name, _, action, cands, asked in rows]
+
+
+def _allowed(probabilities: tuple[float, float], may_be_target: bool) -> tuple[float, float]:
+    """A candidate's probabilities as a build decides on them: no target where it may not be one."""
+    return probabilities if may_be_target else (probabilities[0], 0.0)
 
 
 def model_keys(scored, thresholds: dict[str, float]) -> dict[str, set]:
