@@ -106,7 +106,7 @@ def test_idioms_name_no_event(extract):
                  "The Sudanese army took into consideration the interests of the Sudanese nation."):
         events = extract(text)
         assert not any(e[0] in ("consider", "cooperate", "demand") for e in events), (text, events)
-    assert any(e[:2] == ("demand", "JPN") for e in extract("Japan asked Korea to send more aid."))
+    assert any(e[:3] == ("demand", "JPN", "KOR") for e in extract("Japan asked South Korea to send more aid."))
 
 
 STATEMENT = "Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
