@@ -35,3 +35,19 @@ def test_no_module_defines_a_top_level_name_twice():
 def test_the_check_finds_a_name_defined_twice():
     tree = ast.parse("WORDS = frozenset()\nOTHER = 1\nWORDS = frozenset({'a'})\n")
     assert _defined_names(tree)["WORDS"] == 2
+
+
+def test_no_data_file_holds_a_key_twice():
+    """json.load keeps the last of two equal keys as silently as Python keeps the last assignment."""
+    import json
+
+    twice = []
+
+    def keep(pairs):
+        keys = [k for k, _ in pairs]
+        twice.extend(k for k in set(keys) if keys.count(k) > 1)
+        return dict(pairs)
+
+    for path in sorted((PACKAGE / "data").glob("*.json")):
+        json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=keep)
+    assert not twice
