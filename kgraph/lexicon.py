@@ -68,6 +68,7 @@ WARNING_TOPIC_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["prepositions"])
 WARNED_SUFFERING_VERBS = frozenset(_WORDS["warning_topics"]["suffering_verbs"])  # "warned that X would face ..."
 CONSEQUENCE_NOUNS = frozenset(_WORDS["warning_topics"]["consequence_nouns"])  # "consequences for X"
 CONSEQUENCE_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["consequence_prepositions"])
+MANNER_TERM_NOUNS = frozenset(_WORDS["manner_terms"]["words"])  # "condemns in the strongest terms X"
 THREATENING_VERBS = frozenset(_WORDS["warning_topics"]["threatening_verbs"])  # "threatened the safe passage"
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
 ADDRESSEE_VERBS = frozenset(_WORDS["addressee_verbs"]["words"])
