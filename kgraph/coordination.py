@@ -36,6 +36,8 @@ def mend_lists(doc: Doc) -> Doc:
     ("Trinidad and Tobago")."""
     split_hyphenated_states(doc)
     join_states_named_with_and(doc)
+    for first, cc, second in titled_pairs(doc):
+        _part_titled_pair(first, cc, second)
     for members, coordinators in name_lists(doc):
         for earlier, later, cc in zip(members, members[1:], coordinators):
             _attach(earlier.root, later.root, cc)
@@ -57,6 +59,47 @@ def _hang_on_group_noun(first: Span) -> None:
     if root.head != noun and not _governs(root, noun):
         root.head = noun
         root.dep_ = "appos"
+
+
+def titled_pairs(doc: Doc) -> list[tuple[Span, Token, Span]]:
+    """Two people each named with a title, the second after "and" with a nationality before its
+    title: "Indian Foreign Minister Subrahmanyam Jaishankar and Pakistani Prime Minister Shehbaz
+    Sharif" (first person, "and", second person)."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    pairs = []
+    for first, second in zip(people, people[1:]):
+        gap = doc[first.end:second.start]
+        words = [t for t in gap if t.text != ","]
+        if (len(words) >= 2 and words[0].lower_ == "and" and words[1].ent_type_ == "NORP"
+                and all(t.is_title or t.lower_ in _TITLE_LINKS or t.ent_type_ == "NORP" for t in words[1:])):
+            pairs.append((first, words[0], second))
+    return pairs
+
+
+#: lower-case words inside a title ("Minister of Defense", "Minister for Foreign Affairs")
+_TITLE_LINKS = frozenset({"of", "for", "the"})
+
+
+def _part_titled_pair(first: Span, cc: Token, second: Span) -> None:
+    """The parser hangs the first titled person inside the second one's phrase ("Jaishankar" a
+    modifier of "Minister Sharif"): give the first the phrase's place, the second as its
+    conjunct, and each title back to its own person."""
+    one, two = first.root, second.root
+    doc = first.doc
+    if not _governs(two, one) or two.head == two:
+        return  # parsed as two people already, or the pair is the clause's root: left as it is
+    start = first.start
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].ent_type_ == "NORP") and doc[start - 1].is_alpha:
+        start -= 1  # "Indian Foreign Minister" before "Subrahmanyam Jaishankar"
+    one.head, one.dep_ = two.head, two.dep_
+    two.head, two.dep_ = one, "conj"
+    cc.head, cc.dep_ = one, "cc"
+    for token in doc[start:first.end]:  # the first person's title, hung on the second's
+        if token != one and not (start <= token.head.i < first.end):
+            token.head = one
+    for token in doc[cc.i + 1:second.end]:  # the second's nationality, hung on the first
+        if token != two and not (cc.i < token.head.i < second.end):
+            token.head, token.dep_ = two, "amod" if token.ent_type_ == "NORP" else "compound"
 
 
 def split_hyphenated_states(doc: Doc) -> None:

@@ -64,3 +64,17 @@ def test_a_list_after_a_collective_noun_and_a_comma_stands_in_apposition_to_it(n
               "the United Kingdom, Canada, and the European Union.")
     kingdom = next(t for t in doc if t.text == "Kingdom")
     assert (kingdom.head.text, kingdom.dep_) == ("partners", "appos")
+
+
+def test_two_titled_people_named_together_are_conjuncts_each_with_its_own_title(nlp):
+    doc = nlp("Blinken met with Indian Foreign Minister Jaishankar and Pakistani Prime Minister Sharif.")
+    jaishankar = next(t for t in doc if t.text == "Jaishankar")
+    sharif = next(t for t in doc if t.text == "Sharif")
+    assert (jaishankar.dep_, jaishankar.head.text) == ("pobj", "with")  # the parser hung him inside Sharif's title
+    assert (sharif.dep_, sharif.head.text) == ("conj", "Jaishankar")
+    assert next(t for t in doc if t.text == "Pakistani").head.text == "Sharif"
+
+
+def test_each_titled_person_of_a_pair_is_met(extract):
+    events = extract("Blinken met with Indian Foreign Minister Jaishankar and Pakistani Prime Minister Sharif.")
+    assert {e[2] for e in events if e[0] == "consult"} == {"IND", "PAK"}
