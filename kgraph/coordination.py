@@ -91,6 +91,8 @@ def _part_titled_pair(first: Span, cc: Token, second: Span) -> None:
     start = first.start
     while start > 0 and (doc[start - 1].is_title or doc[start - 1].ent_type_ == "NORP") and doc[start - 1].is_alpha:
         start -= 1  # "Indian Foreign Minister" before "Subrahmanyam Jaishankar"
+    if start <= two.head.i < second.end:
+        return  # the phrase hangs from a word of its own: moving it could make a cycle
     one.head, one.dep_ = two.head, two.dep_
     two.head, two.dep_ = one, "conj"
     cc.head, cc.dep_ = one, "cc"
