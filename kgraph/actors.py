@@ -28,7 +28,7 @@ from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES,
     NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
+    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
@@ -265,7 +265,7 @@ class DocumentActors:
         """The actors one head word stands for, by the first reading that finds some: a relative
         or personal pronoun, a titled name, a named entity, a person named before, a common
         noun, a name the recogniser missed, an apposition."""
-        if names_no_one(token):
+        if names_no_one(token) or stance_named(token):
             return []
         lower = token.lower_
         if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
@@ -750,6 +750,14 @@ def _shares_subject(verb: Token) -> bool:
 
 #: the words by which `DocumentActors._resolve_head` reads a lower-case common noun
 _ACTOR_NOUN_WORDS = RULE_WORDS | PARTITIVES | NAME_TITLES | SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS
+
+
+def stance_named(token: Token) -> bool:
+    """A name that says whom a group favours or opposes ("a pro-Iran armed group", "anti-American
+    militias"): the word before its hyphen is a stance prefix (data: `stance_prefixes`)."""
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
+            and not doc[token.i - 1].whitespace_ and doc[token.i - 2].lower_ in STANCE_PREFIXES)
 
 
 def names_no_one(token: Token) -> bool:

@@ -57,6 +57,7 @@ MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
 STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
 MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
 ORGANISATION_PEOPLE = frozenset(_ACTOR_WORDS["organisation_people"]["words"])
+STANCE_PREFIXES = frozenset(_ACTOR_WORDS["stance_prefixes"]["words"])  # "pro-Iran": whom, not whose
 ORGANISATION_OFFICES = frozenset(_ACTOR_WORDS["organisation_offices"]["words"])
 INSTRUMENT_NAMES = frozenset(_ACTOR_WORDS["instrument_names"]["words"])
 _PEOPLES_PORTFOLIOS = frozenset(_ACTOR_WORDS["organisation_people"]["portfolios"])

@@ -840,3 +840,8 @@ def test_a_demand_of_no_one_named_is_one_of_its_own_beside_a_demand_of_someone(e
     events = extract("The United States called on Russia to withdraw its forces. "
                      "The United States also called for the immediate release of the crew.")
     assert {e[2] for e in events if e[0] == "demand"} == {"RUS", None}
+
+
+def test_a_name_after_pro_or_anti_says_whom_a_group_favours_not_whose_it_is(extract):
+    assert not [e for e in extract("A U.S. airstrike killed a senior pro-Iran armed group commander.")
+                if e[2] == "IRN"]
