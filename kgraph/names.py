@@ -151,3 +151,4 @@ REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"]
 OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["words"]) + r")\b", re.I)
 HEADER_LINE = re.compile(r"^\s*(" + "|".join(_ACTOR_WORDS["header_openers"]["words"]) + r")\b", re.I)
 QUESTION_LABELS = frozenset(_ACTOR_WORDS["question_labels"]["words"])
+OFFICIAL_LABELS: dict[str, str] = _ACTOR_WORDS["official_labels"]["labels"]  # "SENIOR ADMINISTRATION OFFICIAL:" -> USA

@@ -22,7 +22,7 @@ from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
     ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
-    QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES, VOCATIVE_OPENERS,
+    OFFICIAL_LABELS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES, VOCATIVE_OPENERS,
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
@@ -77,7 +77,8 @@ def transcript(text: str, default_country: str | None) -> Transcript:
         if name.upper() in QUESTION_LABELS:
             speakers.append(Actor("", "PERSON", None))
             continue
-        speakers.append(Actor(name, "PERSON", speaker_label_country(name) or default_country))
+        country = OFFICIAL_LABELS.get(name.lower()) or speaker_label_country(name) or default_country
+        speakers.append(Actor(name, "PERSON", country))
     return Transcript([start for start, _ in labels], speakers)
 
 

@@ -319,3 +319,14 @@ def test_a_role_the_header_gives_the_counterpart_is_not_the_known_callers(extrac
     text = ("Readout of Secretary Blinken's Call with Indian External Affairs Minister Jaishankar\n\n"
             "Secretary Blinken spoke today with Indian External Affairs Minister Subrahmanyam Jaishankar.")
     assert ("consult", "USA", "IND", "asserted") in extract(text)
+
+
+def test_a_background_briefings_senior_administration_official_speaks_for_the_united_states(extract):
+    text = ("Background Briefing on the Trilateral Meeting\n\n"
+            "MODERATOR: Thank you. This is on background, senior Administration officials.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL: Thank you all for coming. We held talks with the European Union "
+            "and Iran tonight.\n\n"
+            "QUESTION: Thank you.\n\n"
+            "SENIOR ADMINISTRATION OFFICIAL: We will meet them again tomorrow.")
+    events = extract(text)
+    assert {(e[1], e[2]) for e in events if e[0] == "consult"} >= {("USA", "IRN"), ("USA", "European Union")}
