@@ -28,6 +28,9 @@ def main(folders: list[str]) -> int:
     eval_dir = ROOT.parent / "shared" / "eval"
     folders = folders or [str(eval_dir / "train" / "docs"), str(eval_dir / "dev" / "docs")]
     articles = list(read_articles(list_input_files(folders), lambda m: print(m, file=sys.stderr)))
+    if not articles:
+        print(f"no articles in {', '.join(folders)}", file=sys.stderr)
+        return 1
     nlp = load_pipeline()
     first = articles[0]  # as a build's ingest process: the first article loads the tables, then `settle`
     extract_events(with_original_text(nlp(text_for_parser(first.text)), first.text), first)

@@ -18,8 +18,9 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
+from .coordination import HYPHENS
 from .countries import city_country, country_code, country_name, demonym_code, name_words
-from .doccache import children, document_entities, document_text, noun_answers, span_text, span_tokens
+from .doccache import children, document_entities, document_text, span_text, span_tokens, token_answers
 from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -756,7 +757,7 @@ def stance_named(token: Token) -> bool:
     """A name that says whom a group favours or opposes ("a pro-Iran armed group", "anti-American
     militias"): the word before its hyphen is a stance prefix (data: `stance_prefixes`)."""
     doc = token.doc
-    return (token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
+    return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 2].whitespace_
             and not doc[token.i - 1].whitespace_ and doc[token.i - 2].lower_ in STANCE_PREFIXES)
 
 
@@ -766,7 +767,7 @@ def names_no_one(token: Token) -> bool:
     neither it nor its phrase a country's name. Most nouns of a text are such (4,600 of 5,150
     in the training set), and the question is far cheaper than the readings it saves. Answered
     once per word: the rules and the model ask about most nouns more than once."""
-    answers = noun_answers(token.doc)
+    answers = token_answers(token.doc, "names_no_one")
     found = answers.get(token.i)
     if found is None:
         found = answers[token.i] = _names_no_one(token)

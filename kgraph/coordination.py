@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
-from .names import LISTED_MEMBER_NOUNS
+from .names import LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
 COMPONENT = "kgraph_coordination"
@@ -68,40 +68,60 @@ def titled_pairs(doc: Doc) -> list[tuple[Span, Token, Span]]:
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     pairs = []
     for first, second in zip(people, people[1:]):
-        gap = doc[first.end:second.start]
-        words = [t for t in gap if t.text != ","]
+        words = [t for t in doc[first.end:second.start] if t.text != ","]
         if (len(words) >= 2 and words[0].lower_ == "and" and words[1].ent_type_ == "NORP"
-                and all(t.is_title or t.lower_ in _TITLE_LINKS or t.ent_type_ == "NORP" for t in words[1:])):
+                and all(_title_word(t) for t in words[1:])):
             pairs.append((first, words[0], second))
     return pairs
 
 
-#: lower-case words inside a title ("Minister of Defense", "Minister for Foreign Affairs")
-_TITLE_LINKS = frozenset({"of", "for", "the"})
+def _title_word(token: Token) -> bool:
+    """A word of a person's title: a nationality, a title, a portfolio or a title's modifier
+    ("Pakistani Prime Minister", "Japanese Minister of Defense")."""
+    return token.ent_type_ == "NORP" or token.lower_ in _TITLE_WORDS
+
+
+_TITLE_WORDS = frozenset(NAME_TITLES | PERSON_TITLES | PORTFOLIO_WORDS | TITLE_MODIFIERS)
 
 
 def _part_titled_pair(first: Span, cc: Token, second: Span) -> None:
     """The parser hangs the first titled person inside the second one's phrase ("Jaishankar" a
     modifier of "Minister Sharif"): give the first the phrase's place, the second as its
-    conjunct, and each title back to its own person."""
+    conjunct, and each title back to its own person. Every move that would put a word under one
+    of its own dependents is left out, and if the tree still holds a cycle, all are undone."""
     one, two = first.root, second.root
     doc = first.doc
     if not _governs(two, one) or two.head == two:
         return  # parsed as two people already, or the pair is the clause's root: left as it is
     start = first.start
-    while start > 0 and (doc[start - 1].is_title or doc[start - 1].ent_type_ == "NORP") and doc[start - 1].is_alpha:
+    while start > first.sent.start and _title_word(doc[start - 1]):
         start -= 1  # "Indian Foreign Minister" before "Subrahmanyam Jaishankar"
     if start <= two.head.i < second.end:
-        return  # the phrase hangs from a word of its own: moving it could make a cycle
-    one.head, one.dep_ = two.head, two.dep_
-    two.head, two.dep_ = one, "conj"
-    cc.head, cc.dep_ = one, "cc"
-    for token in doc[start:first.end]:  # the first person's title, hung on the second's
-        if token != one and not (start <= token.head.i < first.end):
-            token.head = one
-    for token in doc[cc.i + 1:second.end]:  # the second's nationality, hung on the first
-        if token != two and not (cc.i < token.head.i < second.end):
-            token.head, token.dep_ = two, "amod" if token.ent_type_ == "NORP" else "compound"
+        return  # the phrase hangs from a word of its own
+    moves = [(one, two.head, two.dep_), (two, one, "conj"), (cc, one, "cc")]
+    moves += [(t, one, t.dep_) for t in doc[start:first.end] if t != one and not start <= t.head.i < first.end]
+    moves += [(t, two, "amod" if t.ent_type_ == "NORP" else "compound")
+              for t in doc[cc.i + 1:second.end] if t != two and not cc.i < t.head.i < second.end]
+    undo = []
+    for token, head, dep in moves:
+        if _governs(token, head):
+            continue  # the word would hang under its own dependent
+        undo.append((token, token.head, token.dep_))
+        token.head, token.dep_ = head, dep
+    if any(_in_cycle(t) for t in doc[first.sent.start:first.sent.end]):
+        for token, head, dep in reversed(undo):
+            token.head, token.dep_ = head, dep
+
+
+def _in_cycle(token: Token) -> bool:
+    """Whether following heads up from `token` comes back to a word seen before the root."""
+    seen = {token.i}
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in seen:
+            return True
+        seen.add(token.i)
+    return False
 
 
 def split_hyphenated_states(doc: Doc) -> None:

@@ -92,11 +92,6 @@ def token_answers(doc: Doc, question: str) -> dict[int, object]:
     return _kept(doc, "kgraph_" + question, dict)
 
 
-def noun_answers(doc: Doc) -> dict[int, bool]:
-    """A place for whether each noun names no one (`actors.names_no_one`), by token index."""
-    return _kept(doc, "kgraph_noun_answers", dict)
-
-
 def sentence_answers(doc: Doc) -> dict:
     """A place for what the sentence model (`sentmodel.py`) answered about the Doc's sentences."""
     return _kept(doc, "kgraph_sentence_answers", dict)

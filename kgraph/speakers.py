@@ -64,6 +64,10 @@ class Transcript:
                                         for s in self.speakers])
 
 
+#: "SENIOR ADMINISTRATION OFFICIAL ONE:", "... OFFICIAL 2:": one of several such speakers
+_NUMBERED = re.compile(r"\s+(?:one|two|three|four|five|\d+)$")
+
+
 def transcript(text: str, default_country: str | None) -> Transcript:
     """Where each speaker label at a line start stands, and its speaker; a document needs
     two to be a transcript. The label's person gets a state from the office-holder
@@ -77,7 +81,8 @@ def transcript(text: str, default_country: str | None) -> Transcript:
         if name.upper() in QUESTION_LABELS:
             speakers.append(Actor("", "PERSON", None))
             continue
-        country = OFFICIAL_LABELS.get(name.lower()) or speaker_label_country(name) or default_country
+        country = (OFFICIAL_LABELS.get(_NUMBERED.sub("", name.lower())) or speaker_label_country(name)
+                   or default_country)
         speakers.append(Actor(name, "PERSON", country))
     return Transcript([start for start, _ in labels], speakers)
 

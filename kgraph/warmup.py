@@ -29,5 +29,7 @@ def settle() -> None:
     """Leave the objects alive now (the loaded tables) out of later garbage collections: call once,
     after the first article's extraction. On the build benchmark's corpus the collector's walks
     over them were a tenth of extraction time (bench/bench_extract.py); they are never garbage,
-    and an article's own objects are still collected as before."""
+    and an article's own objects are still collected as before. What is garbage already (the
+    first article's Doc and its caches) is collected first, or it would be kept for good."""
+    gc.collect()
     gc.freeze()

@@ -78,3 +78,13 @@ def test_two_titled_people_named_together_are_conjuncts_each_with_its_own_title(
 def test_each_titled_person_of_a_pair_is_met(extract):
     events = extract("Blinken met with Indian Foreign Minister Jaishankar and Pakistani Prime Minister Sharif.")
     assert {e[2] for e in events if e[0] == "consult"} == {"IND", "PAK"}
+
+
+def test_mending_a_titled_pair_never_makes_a_cycle(nlp):
+    # "Said", "Welcomed": capitalised verbs before the titles, which the pair's phrase hangs from
+    for text in ("Sources Said Japanese Prime Minister Kishida and South Korean President Yoon spoke, officials said.",
+                 "as Washington Welcomed Japanese Prime Minister Kishida and South Korean President Yoon spoke, "
+                 "officials said."):
+        doc = nlp(text)
+        for token in doc:
+            assert len(list(token.ancestors)) < len(doc), (text, token.text)

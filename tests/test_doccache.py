@@ -14,12 +14,12 @@ def test_a_words_kept_children_are_its_parse_children_in_order(nlp):
 
 def test_whether_a_noun_names_no_one_is_answered_once_per_word_and_as_asked_afresh(nlp):
     from kgraph.actors import _names_no_one, names_no_one
-    from kgraph.doccache import noun_answers
+    from kgraph.doccache import token_answers
 
     doc = nlp("The strikes on the central african republic drew condemnation from the ministers and peace groups.")
     answers = [names_no_one(token) for token in tokens(doc)]
     assert answers == [_names_no_one(token) for token in tokens(doc)]
-    assert noun_answers(doc) == dict(enumerate(answers))
+    assert token_answers(doc, "names_no_one") == dict(enumerate(answers))
     words = {t.text: answer for t, answer in zip(tokens(doc), answers)}
     assert words["condemnation"] and words["peace"]
     assert not words["republic"] and not words["ministers"]  # a country's name; a word for officials

@@ -330,3 +330,9 @@ def test_a_background_briefings_senior_administration_official_speaks_for_the_un
             "SENIOR ADMINISTRATION OFFICIAL: We will meet them again tomorrow.")
     events = extract(text)
     assert {(e[1], e[2]) for e in events if e[0] == "consult"} >= {("USA", "IRN"), ("USA", "European Union")}
+
+
+def test_a_numbered_official_label_speaks_for_the_same_state() -> None:
+    found = transcript("SENIOR ADMINISTRATION OFFICIAL ONE: Hello.\n\nQUESTION: Hi.\n\n"
+                       "SENIOR ADMINISTRATION OFFICIAL TWO: Thanks.", None)
+    assert [s.country for s in found.speakers] == ["USA", None, "USA"]
