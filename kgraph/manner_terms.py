@@ -27,6 +27,8 @@ def give_back_objects(doc: Doc) -> Doc:
 
 
 def _move_object(terms: Token) -> None:
+    """The first noun after `terms` hung on its preposition or on it, as its verb's object, where
+    the verb has none (a child of the in-phrase moves up under the verb: no cycle can form)."""
     prep = terms.head
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i or any(c.dep_ == "dobj" for c in verb.children):
