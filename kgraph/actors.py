@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .common_nouns import RULE_WORDS, from_common_noun
 from .coordination import HYPHENS
 from .countries import city_country, country_code, country_name, demonym_code, name_words
-from .doccache import children, document_entities, document_text, span_text, span_tokens, token_answers
+from .doccache import children, document_entities, document_text, kept_answer, span_text, span_tokens
 from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -767,11 +767,7 @@ def names_no_one(token: Token) -> bool:
     neither it nor its phrase a country's name. Most nouns of a text are such (4,600 of 5,150
     in the training set), and the question is far cheaper than the readings it saves. Answered
     once per word: the rules and the model ask about most nouns more than once."""
-    answers = token_answers(token.doc, "names_no_one")
-    found = answers.get(token.i)
-    if found is None:
-        found = answers[token.i] = _names_no_one(token)
-    return found
+    return kept_answer(token, "names_no_one", _names_no_one)
 
 
 def _names_no_one(token: Token) -> bool:

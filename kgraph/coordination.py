@@ -56,7 +56,7 @@ def _hang_on_group_noun(first: Span) -> None:
     if before < 1 or doc[before].text != "," or doc[before - 1].lower_ not in LISTED_MEMBER_NOUNS:
         return
     noun, root = doc[before - 1], first.root
-    if root.head != noun and not _governs(root, noun):
+    if root.head != noun and not governs(root, noun):
         root.head = noun
         root.dep_ = "appos"
 
@@ -91,7 +91,7 @@ def _part_titled_pair(first: Span, cc: Token, second: Span) -> None:
     of its own dependents is left out, and if the tree still holds a cycle, all are undone."""
     one, two = first.root, second.root
     doc = first.doc
-    if not _governs(two, one) or two.head == two:
+    if not governs(two, one) or two.head == two:
         return  # parsed as two people already, or the pair is the clause's root: left as it is
     start = first.start
     while start > first.sent.start and _title_word(doc[start - 1]):
@@ -104,7 +104,7 @@ def _part_titled_pair(first: Span, cc: Token, second: Span) -> None:
               for t in doc[cc.i + 1:second.end] if t != two and not cc.i < t.head.i < second.end]
     undo = []
     for token, head, dep in moves:
-        if _governs(token, head):
+        if governs(token, head):
             continue  # the word would hang under its own dependent
         undo.append((token, token.head, token.dep_))
         token.head, token.dep_ = head, dep
@@ -242,16 +242,16 @@ def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
         return
     # a stray apposition of the member before is only relabelled; anything else is moved
     relabel = later.head == earlier and later.dep_ in ("appos", "compound", "npadvmod", "nmod")
-    if not relabel and (not _governs(later.head, earlier) or _governs(later, earlier)):
+    if not relabel and (not governs(later.head, earlier) or governs(later, earlier)):
         return
     later.head = earlier
     later.dep_ = "conj"
-    if cc is not None and not _governs(cc, earlier):
+    if cc is not None and not governs(cc, earlier):
         cc.head = earlier
         cc.dep_ = "cc"
 
 
-def _governs(head: Token, token: Token) -> bool:
+def governs(head: Token, token: Token) -> bool:
     """Whether `head` is `token` or one of its ancestors."""
     return head == token or head in token.ancestors
 

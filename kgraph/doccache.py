@@ -92,6 +92,15 @@ def token_answers(doc: Doc, question: str) -> dict[int, object]:
     return _kept(doc, "kgraph_" + question, dict)
 
 
+def kept_answer(token: Token, question: str, read: Callable[[Token], T]) -> T:
+    """`read(token)`, read once per token and kept in `token_answers` under `question`."""
+    answers = token_answers(token.doc, question)
+    found = answers.get(token.i)
+    if found is None:
+        found = answers[token.i] = read(token)
+    return found
+
+
 def sentence_answers(doc: Doc) -> dict:
     """A place for what the sentence model (`sentmodel.py`) answered about the Doc's sentences."""
     return _kept(doc, "kgraph_sentence_answers", dict)

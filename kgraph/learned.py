@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from .actions import MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
 from .actors import DocumentActors
+from .coordination import governs
 from .argmodel import (
     NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, no_target_features, sentence_candidates,
     speaks_in_first_person, trigger_actions, trigger_view, untargeted_actions, view_features,
@@ -161,9 +162,7 @@ def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> 
     """Whether the model may take `candidate` as the target of `action` at `trigger` (training's
     cross-validation asks too, so that it scores what a build does): for the actions of
     `MODEL_TARGET_IN_PHRASE`, a mention must be the trigger or hang from it, however deep."""
-    token = candidate.token
-    return (action not in MODEL_TARGET_IN_PHRASE or token is None or token.i == trigger.i
-            or any(a.i == trigger.i for a in token.ancestors))
+    return action not in MODEL_TARGET_IN_PHRASE or candidate.token is None or governs(trigger, candidate.token)
 
 
 def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:

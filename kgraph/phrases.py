@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import children, document_entities, entity_index, entity_starts, span_text, token_answers
+from .doccache import children, document_entities, entity_index, entity_starts, kept_answer, span_text
 from .names import (
     GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
     PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLES,
@@ -161,11 +161,7 @@ _PHRASE_CUT = ("relcl", "acl", "punct", "appos", "cc", "conj", "advcl", "pcomp")
 def noun_phrase_text(token: Token) -> str:
     """The noun phrase of `token` without determiners, relative clauses or trailing punctuation
     (read once per token: the rules and the model's candidates ask again)."""
-    known = token_answers(token.doc, "noun_phrase")
-    text = known.get(token.i)
-    if text is None:
-        text = known[token.i] = _noun_phrase_text(token)
-    return text
+    return kept_answer(token, "noun_phrase", _noun_phrase_text)
 
 
 def _noun_phrase_text(token: Token) -> str:
