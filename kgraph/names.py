@@ -146,6 +146,7 @@ NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
 EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission|restrictive measures)\b")
 NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III"
 HONORIFICS = frozenset(_ACTOR_WORDS["honorifics"]["words"])  # "Sir", "Dame"
+COMMENTATORS = frozenset(_ACTOR_WORDS["commentators"]["words"])  # "professor", "analyst": no state by default
 COLLECTIVES_NOT_ACTED_ON = frozenset(_ACTOR_WORDS["collectives_not_acted_on"]["words"])  # "the international community"
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later

@@ -167,6 +167,18 @@ def test_civilians_of_no_named_place_are_of_the_state_the_text_is_about(extract)
     assert ("fight", "COD", "COD", "asserted") in extract(text)
 
 
+def test_a_person_of_no_named_state_is_of_the_state_the_text_is_about(extract):
+    text = ("Colombia has made progress. The peace agreement in Colombia holds. The United Kingdom supports "
+            "Colombia. The Council also met with Otty Patiño, who leads the peace talks.")
+    assert ("consult", "United Nations Security Council", "COL", "asserted") in extract(text)
+
+
+def test_a_professor_of_no_named_state_is_of_none(extract):
+    text = ("North Korea sent troops to Russia. North Korea fired missiles. North Korea warned the South. "
+            "Ben Engel, political science professor at Dankook University, condemned North Korea.")
+    assert ("condemn", "Ben Engel", "PRK", "asserted") in extract(text)
+
+
 def test_the_council_of_a_european_union_text_is_the_eus(extract):
     events = extract("MEPs condemn the crackdown by the Russian regime. They insist on the Council to adopt "
                      "restrictive measures against those responsible.")
