@@ -169,6 +169,7 @@ def _noun_phrase_text(token: Token) -> str:
         if t.dep_ == "punct" and _joins_words(t):
             return False  # "Saudi-led": the hyphen is part of the name
         return (t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
+                or t.tag_ == "_SP"  # a line break, and a dateline blanked for the parser ("WASHINGTON —")
                 or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"))  # "The Minister [today]", not "Iran[-backed]"
 
     # the subtree without the branches that hang from a cut word (walked once: the test per

@@ -530,6 +530,14 @@ def test_a_label_does_not_run_over_its_own_events_trigger(nlp):
     assert not any("Sanctions" in e.target.name for e in headline)
 
 
+def test_a_label_stops_at_the_line_break_before_a_dateline(nlp):
+    # the parser hangs the blanked dateline of the next line on the headline's last noun
+    events = _events(nlp, "Treasury Sanctions Russian Officials\n\n"
+                          "WASHINGTON — Today, sanctions were imposed on five Russian entities.")
+    labels = {a.name for e in events for a in (e.agent, e.target) if a}
+    assert labels and not any("WASHINGTON" in label or "\n" in label for label in labels)
+
+
 def test_the_words_after_the_trigger_name_the_actor_but_a_hyphened_name_stays():
     from kgraph.extract import _without_trigger
     from kgraph.model import Actor, Event
