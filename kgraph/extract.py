@@ -35,8 +35,8 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, noun_agents, participants, refers_back,
-    subject_of, targets_of, under_accusation, verb_agents,
+    between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb, noun_agents, participants,
+    refers_back, subject_of, targets_of, under_accusation, verb_agents,
 )
 from .sentences import sentences
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
@@ -460,10 +460,19 @@ def _acting_roles(reading: Reading) -> Roles:
     if not agents and reading.action == "deploy":  # "we have not sent American troops": theirs
         forces = [h for h in object_heads(token) if h.lower_ in FORCE_NOUNS]
         agents, rule = _resolve_all(forces, actors), "forces-nationality"
+    if not agents and rule == "in-step-with" and actors.document_speaker is not None and _agentless_passive(
+            manner_verb(token)):  # "Today's action was taken in coordination with our partners": the author's
+        agents, rule = actors.speaker_of(token), "in-step-with-author"
     if any(h.pos_ == "PRON" for h in agent_heads):
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents)
     return Roles(agents, targets, rule)
+
+
+def _agentless_passive(verb: Token | None) -> bool:
+    """A passive verb that names no doer ("was taken", not "was taken by Canada")."""
+    return verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) and not any(
+        c.dep_ == "agent" for c in children(verb))
 
 
 def _reciprocal(action: str, roles: Roles, trigger: Token) -> bool:

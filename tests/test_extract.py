@@ -530,6 +530,14 @@ def test_a_label_does_not_run_over_its_own_events_trigger(nlp):
     assert not any("Sanctions" in e.target.name for e in headline)
 
 
+def test_an_action_taken_in_coordination_with_partners_is_the_authors(extract):
+    events = extract("Treasury Sanctions Belarusian Officials\n\n"
+                     "WASHINGTON — Today, the U.S. Department of the Treasury sanctioned eight Belarusian officials. "
+                     "Today's action was taken in coordination with our international partners, the United Kingdom, "
+                     "Canada, and the European Union.")
+    assert {("cooperate", "USA", "GBR", "asserted"), ("cooperate", "USA", "CAN", "asserted")} <= events
+
+
 def test_a_label_stops_at_the_line_break_before_a_dateline(nlp):
     # the parser hangs the blanked dateline of the next line on the headline's last noun
     events = _events(nlp, "Treasury Sanctions Russian Officials\n\n"
