@@ -157,7 +157,17 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     deciders = _noun_infinitive_agents(token)
     if deciders:
         return deciders, "noun-infinitive"
+    if _passive_participle_clause(token):
+        return [], "passive-participle"  # "Deployed for four months, they ...": they were deployed
     return governing_subjects(token), "governing-subject"
+
+
+def _passive_participle_clause(token: Token) -> bool:
+    """'Deployed for up to four months, they are working alongside ...': a past participle
+    opening a clause of its own, with no auxiliary or subject, says what was done to the main
+    clause's subject, which is not its doer."""
+    return token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(token))
 
 
 def _noun_infinitive_agents(token: Token) -> list[Token]:

@@ -538,6 +538,12 @@ def test_an_action_taken_in_coordination_with_partners_is_the_authors(extract):
     assert {("cooperate", "USA", "GBR", "asserted"), ("cooperate", "USA", "CAN", "asserted")} <= events
 
 
+def test_the_subject_after_a_passive_participle_clause_is_not_its_doer(extract):
+    events = extract("British jets arrived in Romania. Deployed for up to four months, they are working "
+                     "alongside the Romanian Air Force to police the skies over the Black Sea.")
+    assert not [e for e in events if e[0] == "deploy" and e[1] in ("GBR", "ROU")]
+
+
 def test_a_label_stops_at_the_line_break_before_a_dateline(nlp):
     # the parser hangs the blanked dateline of the next line on the headline's last noun
     events = _events(nlp, "Treasury Sanctions Russian Officials\n\n"
