@@ -596,7 +596,8 @@ class DocumentActors:
             country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
                                                len(parts[0].rstrip(".")) == 1 else None)
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES | PORTFOLIO_WORDS:
+        if (before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES | PORTFOLIO_WORDS
+                and not TITLES.match(f"{before.text} {name}")):  # "Honorable Antony J. Blinken": a title
             # the recogniser left out a first name: "Lloyd [J. Austin III]"
             fuller = before.text + " " + name
             if person_country(fuller) and country in (None, person_country(fuller)):

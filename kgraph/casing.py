@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.tokens import Doc
 
 from .countries import country_code, demonym_code
-from .names import PERSON_TITLES
+from .names import PERSON_TITLES, TITLES
 from .people import person_country
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
@@ -36,13 +36,18 @@ def is_headline(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
+#: the words of a header before its author's name ("Statement by", "Remarks delivered by")
+_BY = re.compile(r"^.*?\bby\s+(?=[A-Z])")
+
+
 def byline(line: str) -> tuple[str, str] | None:
     """"Name, Title": (the name, its state) where an office holder a dictionary knows, a comma,
     then a title of office within the next few words make the line ("Ned Price, Department
     Spokesperson", "Linda Thomas-Greenfield, U.S. Representative to the United Nations");
     "Biden, Kishida Discuss Security" is a headline."""
     name, comma, rest = line.partition(",")
-    name = name.strip()
+    # "Statement by Ambassador Barbara Woodward, UK Permanent Representative ...": the name alone
+    name = TITLES.sub("", _BY.sub("", name.strip())).strip()
     if not comma or not 2 <= len(name.split()) <= 5:
         return None
     if not any(w.lower().strip(".") in PERSON_TITLES for w in rest.split()[:4]):
@@ -90,6 +95,10 @@ def sentence_case_headlines(text: str) -> str:
     return "\n".join(_sentence_case(line) if is_headline(line) else line for line in lines)
 
 
+#: a hyphened first name or an initial, which a dictionary's family name may follow
+_FIRST_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.)$")
+
+
 def _sentence_case(line: str) -> str:
     words = list(_WORD.finditer(line))
     keep: set[int] = set()
@@ -97,6 +106,8 @@ def _sentence_case(line: str) -> str:
         pair = f"{match.group()} {words[i + 1].group()}" if i + 1 < len(words) else ""
         if pair and (country_code(pair) or demonym_code(pair) or person_country(pair)):
             keep |= {i, i + 1}  # "South Korea", "North Korean", "Statement by Secretary Antony J. Blinken"
+            if i and person_country(pair) and _FIRST_NAME_PART.match(words[i - 1].group()):
+                keep.add(i - 1)  # "Jean-Yves Le Drian", "J. Le Drian": a first name or initial before
         elif any(country_code(part) or demonym_code(part) for part in (match.group(), *match.group().split("-"))):
             keep.add(i)  # "Japan", "Japan-ROK"
         elif i and words[i - 1].group().lower() in PERSON_TITLES and person_country(match.group()):

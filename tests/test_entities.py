@@ -196,6 +196,13 @@ def test_a_first_name_the_recogniser_left_out_is_in_the_label(nlp) -> None:
     assert DocumentActors(doc).resolve([t for t in doc if t.text == "Mattis"][0])[0].name == "Jim Mattis"
 
 
+def test_a_courtesy_title_before_a_name_is_not_its_first_name(nlp) -> None:
+    from kgraph.actors import DocumentActors
+    doc = nlp("Good afternoon. Honorable Antony J. Blinken, Secretary of State of the United States, welcome.")
+    person = DocumentActors(doc).resolve([t for t in doc if t.text == "Blinken"][0])[0]
+    assert (person.name, person.country) == ("Antony J. Blinken", "USA")
+
+
 def test_the_drc_is_dr_congo(extract) -> None:
     assert ("accuse", "COD", "RWA", "asserted") in extract("The DRC accused Rwanda of supporting M23.")
 

@@ -35,9 +35,11 @@ def test_resolution_that_comes_back_to_the_same_words_ends(extract) -> None:
 
 # shapes no actor label should have: a quantity or possessive in front (or a quantity after a
 # possessive: "Ethiopia's up to 10,000 troops"), a stray quote or an unclosed bracket, a wire
-# dateline, a possessive 's or a hyphen at the end ("President's", "Minister of Defense Jean-")
+# dateline, a possessive 's or a hyphen at the end ("President's", "Minister of Defense Jean-"), a
+# header's words or a courtesy title before a name ("Statement by Ambassador ...", "Honorable ...")
 BAD_LABEL = re.compile(
     r"^(up to|how many|around|about|some|several|\d[\d,.]*|his|her|their|its|our|the)\s"
+    r"|^(statement|remarks|readout|speech) (by|of)\s|^(honou?rable|mr|ms|mrs|commander)\.?\s"
     r"|^\S+['’]s (up to|around|about|\d[\d,.]*)\s"
     r"|[\"“”‘’]$|^[\"“”‘’]|\([^)]*$|^[A-Z]{3,}[A-Z ]*, .*[—–-]|['’]s$|-$",
     re.IGNORECASE,

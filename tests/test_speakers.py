@@ -336,3 +336,17 @@ def test_a_numbered_official_label_speaks_for_the_same_state() -> None:
     found = transcript("SENIOR ADMINISTRATION OFFICIAL ONE: Hello.\n\nQUESTION: Hi.\n\n"
                        "SENIOR ADMINISTRATION OFFICIAL TWO: Thanks.", None)
     assert [s.country for s in found.speakers] == ["USA", None, "USA"]
+
+
+def test_a_statement_by_line_names_its_author_without_the_header_words() -> None:
+    from kgraph.casing import byline
+
+    line = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN, on North Korea."
+    assert byline(line) == ("Barbara Woodward", "GBR")
+
+
+def test_a_headline_keeps_the_capital_of_a_hyphened_first_name() -> None:
+    from kgraph.casing import text_for_parser
+
+    headline = "Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian"
+    assert "Jean-Yves Le Drian" in text_for_parser(headline + "\n\nThe two spoke today.")
