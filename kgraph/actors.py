@@ -35,7 +35,7 @@ from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
 from .phrases import (
     PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in, has_official_title,
-    international_office, name_ending_in, noun_phrase_text, partners, title_of_organisation, titles_before, unrecognised_name,
+    international_office, name_ending_in, noun_phrase_text, organisation_ending_at, partners, title_of_organisation, titles_before, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
 from .speakers import (
@@ -53,6 +53,21 @@ def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
     if pronoun.lower_ in PLURAL_PRONOUNS and len(actors) >= 2:
         return actors
     return [a for a in actors if a.kind != "PERSON"]
+
+
+def _posting_words(ent: Span) -> int:
+    """How many words a person's entity starts with that name the place or organisation of a
+    posting ("to the [UN] Kelly Craft", "to the United [Nations] Linda Thomas-Greenfield", "Envoy
+    for [Yemen] Tim Lenderking"), where two words of a name follow; 0 where none."""
+    doc = ent.doc
+    if ent.start == 0 or len(ent) < 3 or doc[ent.start - 1].lower_ not in ("to", "for", "the", "united"):
+        return 0
+    for size in (3, 2, 1):
+        rest = doc[ent.start + size:ent.end]
+        if (len(rest) >= 2 and all(t.is_title or t.text in HYPHENS for t in rest)
+                and (organisation_ending_at(doc, ent.start + size - 1) or country_code(doc[ent.start:ent.start + size].text))):
+            return size
+    return 0
 
 
 def _commentator(ent: Span) -> bool:
@@ -512,6 +527,10 @@ class DocumentActors:
         return []
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
+        posting = _posting_words(ent) if token.i >= ent.start + 2 else 0
+        if posting:  # "Ambassador to [the UN] Kelly Craft": the recogniser ran the posting into the name
+            ent = ent.doc[ent.start + posting:ent.end]
+            return self._person(ent, clean_entity_text(ent))
         text = clean_entity_text(ent)
         label = ent.label_
         group = re.sub(r"^the\s+", "", text.lower())
@@ -597,7 +616,9 @@ class DocumentActors:
                                                len(parts[0].rstrip(".")) == 1 else None)
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if (before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES | PORTFOLIO_WORDS
-                and not TITLES.match(f"{before.text} {name}")):  # "Honorable Antony J. Blinken": a title
+                and not TITLES.match(f"{before.text} {name}")  # "Honorable Antony J. Blinken": a title
+                and not country_code(before.text) and organisation_ending_at(ent.doc, before.i) is None):
+            # ... or a posting ("Special Envoy for Yemen Tim Lenderking", "to the U.N. Robert Wood"):
             # the recogniser left out a first name: "Lloyd [J. Austin III]"
             fuller = before.text + " " + name
             if person_country(fuller) and country in (None, person_country(fuller)):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
@@ -201,6 +202,18 @@ def test_a_courtesy_title_before_a_name_is_not_its_first_name(nlp) -> None:
     doc = nlp("Good afternoon. Honorable Antony J. Blinken, Secretary of State of the United States, welcome.")
     person = DocumentActors(doc).resolve([t for t in doc if t.text == "Blinken"][0])[0]
     assert (person.name, person.country) == ("Antony J. Blinken", "USA")
+
+
+@pytest.mark.parametrize("sentence, name, label, country", [
+    ("Russian Ambassador to the UN Vassily Nebenzia rejected the accusation.", "Nebenzia", "Vassily Nebenzia", "RUS"),
+    ("Special Envoy for Yemen Tim Lenderking returned from Oman.", "Lenderking", "Tim Lenderking", "USA"),
+    ("Deputy Ambassador to the U.N. Robert Wood said so.", "Wood", "Robert Wood", "USA"),
+])
+def test_a_posting_the_recogniser_ran_into_a_name_is_not_in_the_label(nlp, sentence, name, label, country) -> None:
+    from kgraph.actors import DocumentActors
+    doc = nlp(sentence)
+    person = DocumentActors(doc).resolve([t for t in doc if t.text == name][0])[0]
+    assert (person.name, person.country) == (label, country)
 
 
 def test_the_drc_is_dr_congo(extract) -> None:
