@@ -70,6 +70,16 @@ def _posting_words(ent: Span) -> int:
     return 0
 
 
+def _conjuncts_of_its_name(token: Token) -> list[Token]:
+    """"the Republic of Korea and Japan": the parser joins "Japan" to "Korea", the last word of
+    the name whose head is "Republic"; the words joined to a name's inner words, after it."""
+    ent = entity_of(token)
+    names = ("GPE", "ORG")
+    if ent is None or len(ent) < 3 or token.i != ent.root.i or token.i == ent.end - 1 or ent.label_ not in names:
+        return []
+    return [c for t in ent if t.i != token.i for c in t.conjuncts if c.i >= ent.end and c.ent_type_ in names]
+
+
 def _commentator(ent: Span) -> bool:
     """"Ben Engel, political science professor at Dankook University", "Professor Ben Engel", "an
     analyst, Ben Engel": described as one who comments rather than acts (data: commentators)."""
@@ -113,6 +123,8 @@ class DocumentActors:
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
+        if expand:
+            heads += _conjuncts_of_its_name(token)
         if expand:
             heads += partners(token)
         found: list[Actor] = []

@@ -12,6 +12,9 @@ def _events(nlp, text: str) -> list:
 
 
 CASES = [
+    # a state joined by "and" to a name of several words: the parser hangs it on the name's last word
+    ("The United States supports the Republic of Korea and Japan.", ("support", "USA", "JPN", "asserted")),
+    ("Britain condemned the Democratic People's Republic of Korea and Iran.", ("condemn", "GBR", "IRN", "asserted")),
     # plain verbs and their targets
     ("Russia deployed troops to Belarus.", ("deploy", "RUS", "BLR", "asserted")),
     ("Germany condemned Iran.", ("condemn", "DEU", "IRN", "asserted")),
