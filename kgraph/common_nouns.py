@@ -377,8 +377,8 @@ def _state_tied_to(tied: Token, resolver: Resolver) -> str | None:
     found = next((a.country for a in resolver.resolve(tied, remember=False) if a.country), None)
     if found:
         return found
-    owners = qualifying_countries(tied)  # its owner's or its place's: "Russia's Crimea efforts", "the crackdown in Belarus"
-    return owners[0] if owners else None
+    owners = [q for q in qualifying_countries(tied) if q not in INTERNATIONAL_ORG_NAMES]  # a state, not "NATO"
+    return owners[0] if owners else None  # its owner's or its place's: "Russia's Crimea efforts", "the crackdown in Belarus"
 
 
 def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -471,7 +471,8 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # "killed civilians in Kyiv"
     places = [country_code(g.text) or city_country(g.text) for holder in holders for c in children(holder)
               if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in children(c) if g.dep_ == "pobj"]
-    code = (next(iter(qualifying_countries(noun.token)), None) or next((p for p in places if p), None)
+    states = [q for q in qualifying_countries(noun.token) if q not in INTERNATIONAL_ORG_NAMES]  # "Council men": no state
+    code = (next(iter(states), None) or next((p for p in places if p), None)
             or resolver.sentence_country(noun.token) or resolver.focus_country())
     return [Actor(f"{noun.lower} in {name_in_phrase(code)}", "GROUP", code)] if code else None
 

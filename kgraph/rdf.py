@@ -155,7 +155,7 @@ class _Writer:
         self.describe(subject, RDFS.label, ox.Literal(actor.name))
         if actor.kind == "COUNTRY" and actor.country:
             self.describe(subject, KG.iso3, ox.Literal(actor.country))
-        elif actor.country:
+        elif actor.country and country_name(actor.country) != actor.country:  # a state's code, never a body's name
             self.describe(subject, KG.country,
                           self.actor(Actor(country_name(actor.country), "COUNTRY", actor.country)))
         return subject

@@ -135,3 +135,12 @@ def test_build_graph_says_what_it_takes(inputs: object, named: str) -> None:
     """`build_graph(None)` was a bare "'NoneType' object is not iterable"."""
     with pytest.raises(TypeError, match=f"build_graph takes .*file or folder name.*{named}$"):
         kgraph.build_graph(inputs)  # type: ignore[arg-type]
+
+
+def test_people_of_a_body_of_no_state_do_not_lose_the_article(tmp_path: Path) -> None:
+    # "Council men": the victims rule had given them the Security Council's name for a state
+    (tmp_path / "a.txt").write_text("Japan supports Council men. Germany condemned Russia.\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kgraph.KgraphWarning)
+        graph = kgraph.build_graph(tmp_path)
+    assert len(graph.query("SELECT ?e WHERE { ?e a kg:Condemn }")) == 1
