@@ -27,9 +27,10 @@ from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
     ARMED_GROUPS, COMMENTATORS, EU_BODIES, EU_TEXT, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES,
-    NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
-    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES, organisation_of_people,
+    NAMES_THE_COUNCIL, OFFICE_WORDS, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
+    PLURAL_PRONOUNS, PORTFOLIO_WORDS, REMEMBERED_TITLES, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLE_WORDS, TITLES,
+    organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import full_name, is_office_holder, person_country
@@ -57,15 +58,23 @@ def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
 
 def _posting_words(ent: Span) -> int:
     """How many words a person's entity starts with that name the place or organisation of a
-    posting ("to the [UN] Kelly Craft", "to the United [Nations] Linda Thomas-Greenfield", "Envoy
-    for [Yemen] Tim Lenderking"), where two words of a name follow; 0 where none."""
+    title's posting ("Ambassador to [the UN] Kelly Craft", "Ambassador to the United [Nations] Linda
+    Thomas-Greenfield", "Special Envoy for [Yemen] Tim Lenderking"); 0 where none. Only after a
+    title and "to" or "for", and only where the words left name a person ("to the UN Security
+    Council" stays the Council)."""
     doc = ent.doc
-    if ent.start == 0 or len(ent) < 3 or doc[ent.start - 1].lower_ not in ("to", "for", "the", "united"):
+    i = ent.start - 1
+    while i > 0 and doc[i].lower_ in ("the", "united"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("to", "for") or doc[i - 1].lemma_.lower() not in NAME_TITLES:
         return 0
     for size in (3, 2, 1):
         rest = doc[ent.start + size:ent.end]
-        if (len(rest) >= 2 and all(t.is_title or t.text in HYPHENS for t in rest)
-                and (organisation_ending_at(doc, ent.start + size - 1) or country_code(doc[ent.start:ent.start + size].text))):
+        if len(rest) < 2 or not all(t.is_title or t.text in HYPHENS for t in rest):
+            continue
+        if not (organisation_ending_at(doc, ent.start + size - 1) or country_code(doc[ent.start:ent.start + size].text)):
+            continue
+        if ent.label_ in PERSON_LABELS or person_country(rest.text):
             return size
     return 0
 
@@ -80,13 +89,33 @@ def _conjuncts_of_its_name(token: Token) -> list[Token]:
     return [c for t in ent if t.i != token.i for c in t.conjuncts if c.i >= ent.end and c.ent_type_ in names]
 
 
-def _commentator(ent: Span) -> bool:
-    """"Ben Engel, political science professor at Dankook University", "Professor Ben Engel", "an
-    analyst, Ben Engel": described as one who comments rather than acts (data: commentators)."""
+def _holds_an_office(ent: Span) -> bool:
+    """Whether the words that describe a person give an office ("Minister Trujillo", "the High
+    Commissioner for Peace, Otty Patiño", "Qais al-Khazali, leader of Asaib Ahl Al-Haq"), not
+    only a name ("Lawrence Taylor, Giants Legend")."""
     root = ent.root
     described = [c for c in children(root) if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    before = ent.doc[max(ent.sent.start, ent.start - 3):ent.start]
-    return any(t.lemma_.lower() in COMMENTATORS for t in [*described, *before])
+    titles = [t for t in ent.doc[max(0, ent.start - 3):ent.end] if t.head.i in range(ent.start, ent.end)]
+    return any(t.lemma_.lower() in REMEMBERED_TITLES | OFFICE_WORDS or t.lower_.rstrip(".") in TITLE_WORDS
+               for t in [*described, *titles])
+
+
+def _of_no_state_by_description(ent: Span) -> bool:
+    """Whether the words that describe a person say they act for no state the text is about: one
+    who comments ("Ben Engel, political science professor at Dankook University", "Professor Ben
+    Engel"; data: commentators), or one of a named organisation ("Juan Pappier of Human Rights
+    Watch", "Brigadier Alan Litster from the Indo-Pacific Command", "Volker Türk, the UN High
+    Commissioner for Human Rights")."""
+    root = ent.root
+    described = [c for c in children(root) if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    titles = [t for t in ent.doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end)]
+    if any(t.lemma_.lower() in COMMENTATORS for t in [*described, *titles]):
+        return True
+    held = [g for t in (root, *described) for c in children(t) if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
+            for g in children(c) if g.dep_ == "pobj"]
+    described_words = [w for t in described for w in t.subtree]
+    return any(t.ent_type_ == "ORG" and not country_code(t.text) for t in held) or any(
+        organisation_ending_at(ent.doc, w.i) for w in described_words)
 
 
 class DocumentActors:
@@ -614,10 +643,11 @@ class DocumentActors:
         if known and len(parts) <= len(known.name.split()):
             self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
-        country = country_in_description(ent, self.memory.persons)
-        if country is None and known is not None:
+        international = international_office(ent)  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
+        country = None if international else country_in_description(ent, self.memory.persons)
+        if country is None and known is not None and not international:
             country = known.country
-        if country is None and international_office(ent):
+        if country is None and international:
             # the UN's Secretary-General, not a former minister of his state
             person = Actor(full_name(name) or name, "PERSON", None)
             self._register_person(person)
@@ -640,7 +670,7 @@ class DocumentActors:
             country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
         # one label for every spelling of an office holder, where the text does not make them another's
         listed = full_name(name) if person_country(name) in (None, country) else None
-        if country is None and not _commentator(ent):
+        if country is None and _holds_an_office(ent) and not _of_no_state_by_description(ent):
             # "The Council also met with the High Commissioner for Peace, Otty Patiño" in a text about
             # Colombia: the annotators give a person the state the text is about where it names none
             # (258 of the 275 persons annotated in the training set have a state)

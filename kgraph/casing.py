@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.tokens import Doc
 
 from .countries import country_code, demonym_code
-from .names import PERSON_TITLES, TITLES
+from .names import HEADER_LINE, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_WORDS
 from .people import person_country
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
@@ -37,7 +37,17 @@ def is_headline(line: str) -> bool:
 
 
 #: the words of a header before its author's name ("Statement by", "Remarks delivered by")
-_BY = re.compile(r"^.*?\bby\s+(?=[A-Z])")
+_BY = re.compile(r"^.*?\s[Bb]y\s+(?=[A-Z])")
+
+
+def _without_titles(name: str) -> str:
+    """"Secretary of State Antony J. Blinken" -> "Antony J. Blinken", "By Mr. Ned Price" -> "Ned
+    Price": the title's words (and the portfolio's, and lower-case words between them) before the name."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_WORDS | NAME_TITLES | PORTFOLIO_WORDS | {"by"}
+                              or words[0][:1].islower()):
+        words.pop(0)
+    return " ".join(words)
 
 
 def byline(line: str) -> tuple[str, str] | None:
@@ -47,7 +57,7 @@ def byline(line: str) -> tuple[str, str] | None:
     "Biden, Kishida Discuss Security" is a headline."""
     name, comma, rest = line.partition(",")
     # "Statement by Ambassador Barbara Woodward, UK Permanent Representative ...": the name alone
-    name = TITLES.sub("", _BY.sub("", name.strip())).strip()
+    name = _without_titles(_BY.sub("", name.strip()) if HEADER_LINE.match(name) else name.strip())
     if not comma or not 2 <= len(name.split()) <= 5:
         return None
     if not any(w.lower().strip(".") in PERSON_TITLES for w in rest.split()[:4]):

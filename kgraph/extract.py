@@ -31,7 +31,7 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import (
     COLLECTIVES_NOT_ACTED_ON, COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS,
-    LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL,
+    LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL, SPEAKERS_MEASURES,
 )
 from .phrases import definite_noun
 from .roles import (
@@ -460,8 +460,8 @@ def _acting_roles(reading: Reading) -> Roles:
     if not agents and reading.action == "deploy":  # "we have not sent American troops": theirs
         forces = [h for h in object_heads(token) if h.lower_ in FORCE_NOUNS]
         agents, rule = _resolve_all(forces, actors), "forces-nationality"
-    if not agents and rule == "in-step-with" and actors.document_speaker is not None and _agentless_passive(
-            manner_verb(token)):  # "Today's action was taken in coordination with our partners": the author's
+    if not agents and rule == "in-step-with" and actors.document_speaker is not None and _speakers_own_measure(
+            manner_verb(token)):  # "Today's action was taken in coordination with our partners": the speaker's
         agents, rule = actors.speaker_of(token), "in-step-with-author"
     if any(h.pos_ == "PRON" for h in agent_heads):
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
@@ -469,10 +469,15 @@ def _acting_roles(reading: Reading) -> Roles:
     return Roles(agents, targets, rule)
 
 
-def _agentless_passive(verb: Token | None) -> bool:
-    """A passive verb that names no doer ("was taken", not "was taken by Canada")."""
-    return verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) and not any(
-        c.dep_ == "agent" for c in children(verb))
+def _speakers_own_measure(verb: Token | None) -> bool:
+    """A passive verb that names no doer and whose subject is a measure of no one else's: "Today's
+    action was taken", not "was taken by Canada" or "Russia's strikes were launched" (data:
+    actor_words.json speakers_measures)."""
+    if verb is None or any(c.dep_ == "agent" for c in children(verb)):
+        return False
+    subjects = [c for c in children(verb) if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(s.lemma_.lower() in SPEAKERS_MEASURES and not any(
+        c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in children(s)) for s in subjects)
 
 
 def _reciprocal(action: str, roles: Roles, trigger: Token) -> bool:

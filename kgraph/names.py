@@ -96,6 +96,7 @@ ADDRESSEE_PRONOUNS = frozenset(_ACTOR_WORDS["addressee"]["pronouns"])
 VOCATIVE_OPENERS = frozenset(_ACTOR_WORDS["addressee"]["openers"])
 ADDRESS_OPENINGS = frozenset(_ACTOR_WORDS["addressee"]["openings"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
+TITLE_WORDS = frozenset(_ACTOR_WORDS["title_words"]["words"])
 #: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")
 TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["title_words"]["words"]), key=len,
                                                  reverse=True)) + r")\.?\s+)+(?=[A-Z])", re.I)
@@ -146,6 +147,8 @@ NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
 EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission|restrictive measures)\b")
 NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III"
 HONORIFICS = frozenset(_ACTOR_WORDS["honorifics"]["words"])  # "Sir", "Dame"
+OFFICE_WORDS = frozenset(_ACTOR_WORDS["office_words"]["words"])  # "leader of ...": an office, as the titles
+SPEAKERS_MEASURES = frozenset(_ACTOR_WORDS["speakers_measures"]["words"])  # "Today's action was taken ..."
 COMMENTATORS = frozenset(_ACTOR_WORDS["commentators"]["words"])  # "professor", "analyst": no state by default
 COLLECTIVES_NOT_ACTED_ON = frozenset(_ACTOR_WORDS["collectives_not_acted_on"]["words"])  # "the international community"
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"

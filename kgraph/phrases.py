@@ -41,17 +41,26 @@ def title_of_organisation(ent: Span) -> bool:
 
 
 def international_office(ent: Span) -> bool:
-    """"United Nations Secretary General Ban Ki-moon", "EU foreign policy chief Josep Borrell":
-    the person is named as the official of an organisation of no state, by the words right
-    before the name on its line."""
+    """"United Nations Secretary General Ban Ki-moon", "EU foreign policy chief Josep Borrell",
+    "UN Special Envoy for Yemen Martin Griffiths": the person is named as the official of an
+    organisation of no state, by the words right before the name on its line."""
     doc = ent.doc
-    i = ent.start - 1
+    i = _before_posting(doc, ent.start - 1)
     while i >= 0 and (doc[i].lower_.rstrip(".") in ORGANISATION_OFFICES or doc[i].text in ("-", "‑")) \
             and "\n" not in doc[i].whitespace_:  # "NATO Secretary - General": the tokenizer splits the hyphen
         i -= 1
     if i == ent.start - 1 or i < 0:
         return False
     return organisation_ending_at(doc, i) is not None  # the organisation's name, right before the title words
+
+
+def _before_posting(doc: Doc, i: int) -> int:
+    """Where the title words end before a posting's place: "UN Special Envoy [for Yemen] Martin
+    Griffiths"; `i` itself where none."""
+    j = i
+    while j >= 0 and (doc[j].ent_type_ in ("GPE", "LOC") or doc[j].lower_ == "the") and "\n" not in doc[j].whitespace_:
+        j -= 1
+    return j - 1 if j < i and j >= 0 and doc[j].lower_ in ("to", "for") else i
 
 
 def organisation_ending_at(doc: Doc, last: int, *, one_line: bool = False) -> str | None:

@@ -166,8 +166,8 @@ def _passive_participle_clause(token: Token) -> bool:
     """'Deployed for up to four months, they are working alongside ...': a past participle
     opening a clause of its own, with no auxiliary or subject, says what was done to the main
     clause's subject, which is not its doer."""
-    return token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children(token))
+    return token.tag_ == "VBN" and token.dep_ == "advcl" and token.i < token.head.i and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in children(token))
 
 
 def _noun_infinitive_agents(token: Token) -> list[Token]:

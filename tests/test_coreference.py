@@ -167,10 +167,19 @@ def test_civilians_of_no_named_place_are_of_the_state_the_text_is_about(extract)
     assert ("fight", "COD", "COD", "asserted") in extract(text)
 
 
-def test_a_person_of_no_named_state_is_of_the_state_the_text_is_about(extract):
+def test_an_office_holder_of_no_named_state_is_of_the_state_the_text_is_about(extract):
     text = ("Colombia has made progress. The peace agreement in Colombia holds. The United Kingdom supports "
-            "Colombia. The Council also met with Otty Patiño, who leads the peace talks.")
+            "Colombia. The Council also met with Otty Patiño, the High Commissioner for Peace.")
     assert ("consult", "United Nations Security Council", "COL", "asserted") in extract(text)
+
+
+def test_a_person_of_no_office_or_of_an_organisation_is_of_no_state(extract):
+    about = ("Colombia has made progress. The peace agreement in Colombia holds. The United Kingdom supports "
+             "Colombia. ")
+    assert ("consult", "United Nations Security Council", "Otty Patiño", "asserted") in extract(
+        about + "The Council also met with Otty Patiño, a football legend.")
+    assert ("consult", "Alan Litster", "COL", "asserted") in extract(
+        about + "Brigadier Alan Litster from the Indo-Pacific Command met Colombia's army chief.")
 
 
 def test_a_professor_of_no_named_state_is_of_none(extract):

@@ -216,6 +216,13 @@ def test_a_posting_the_recogniser_ran_into_a_name_is_not_in_the_label(nlp, sente
     assert (person.name, person.country) == (label, country)
 
 
+def test_an_organisation_after_to_the_un_keeps_its_name(nlp) -> None:
+    from kgraph.actors import DocumentActors
+    doc = nlp("Russia presented a report to the UN Security Council.")
+    council = DocumentActors(doc).resolve([t for t in doc if t.text == "Council"][0])
+    assert [(a.name, a.kind) for a in council] == [("United Nations Security Council", "ORG")]
+
+
 def test_the_drc_is_dr_congo(extract) -> None:
     assert ("accuse", "COD", "RWA", "asserted") in extract("The DRC accused Rwanda of supporting M23.")
 

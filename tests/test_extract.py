@@ -547,6 +547,18 @@ def test_the_subject_after_a_passive_participle_clause_is_not_its_doer(extract):
     assert not [e for e in events if e[0] == "deploy" and e[1] in ("GBR", "ROU")]
 
 
+def test_a_participle_after_the_main_clause_keeps_its_doer(extract):
+    events = extract("Canada sent troops to Latvia, deployed alongside German forces.")
+    assert ("deploy", "CAN", "LVA", "asserted") in events and not [e for e in events if e[1] == "DEU"]
+
+
+def test_an_action_of_another_in_coordination_with_partners_is_not_the_authors(extract):
+    events = extract("Treasury Sanctions Belarusian Officials\n\nWASHINGTON — Today, the U.S. Department of the "
+                     "Treasury sanctioned eight Belarusian officials. Russia's missile strikes were launched in "
+                     "coordination with Iranian forces.")
+    assert not [e for e in events if e[0] == "cooperate" and e[1] == "USA"]
+
+
 def test_a_label_stops_at_the_line_break_before_a_dateline(nlp):
     # the parser hangs the blanked dateline of the next line on the headline's last noun
     events = _events(nlp, "Treasury Sanctions Russian Officials\n\n"

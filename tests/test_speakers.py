@@ -343,6 +343,9 @@ def test_a_statement_by_line_names_its_author_without_the_header_words() -> None
 
     line = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN, on North Korea."
     assert byline(line) == ("Barbara Woodward", "GBR")
+    assert byline("Statement by Secretary of State Antony J. Blinken, Secretary of State") == ("Antony J. Blinken", "USA")
+    assert byline("By Mr. Ned Price, Department Spokesperson") == ("Ned Price", "USA")
+    assert byline("Hobby Lobby Sued by Ned Price, Department Spokesperson Says") is None  # a headline
 
 
 def test_a_headline_keeps_the_capital_of_a_hyphened_first_name() -> None:
