@@ -89,15 +89,26 @@ def _conjuncts_of_its_name(token: Token) -> list[Token]:
     return [c for t in ent if t.i != token.i for c in t.conjuncts if c.i >= ent.end and c.ent_type_ in names]
 
 
+#: the words that describe a person by an office: titles, and "leader of ...", "head of ..."
+_OFFICE_LEMMAS = REMEMBERED_TITLES | OFFICE_WORDS
+
+
+def _descriptions(ent: Span) -> tuple[list[Token], list[Token]]:
+    """The words that describe a person: the heads of an apposition to the name or of the name
+    as one ("Otty Patiño, the High Commissioner"), and the name's own words with up to three
+    before it that hang from them ("Minister Trujillo", "Professor Ben Engel")."""
+    root = ent.root
+    described = [c for c in children(root) if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    own = [t for t in ent.doc[max(0, ent.start - 3):ent.end] if t.head.i in range(ent.start, ent.end)]
+    return described, own
+
+
 def _holds_an_office(ent: Span) -> bool:
     """Whether the words that describe a person give an office ("Minister Trujillo", "the High
     Commissioner for Peace, Otty Patiño", "Qais al-Khazali, leader of Asaib Ahl Al-Haq"), not
     only a name ("Lawrence Taylor, Giants Legend")."""
-    root = ent.root
-    described = [c for c in children(root) if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    titles = [t for t in ent.doc[max(0, ent.start - 3):ent.end] if t.head.i in range(ent.start, ent.end)]
-    return any(t.lemma_.lower() in REMEMBERED_TITLES | OFFICE_WORDS or t.lower_.rstrip(".") in TITLE_WORDS
-               for t in [*described, *titles])
+    described, own = _descriptions(ent)
+    return any(t.lemma_.lower() in _OFFICE_LEMMAS or t.lower_.rstrip(".") in TITLE_WORDS for t in [*described, *own])
 
 
 def _of_no_state_by_description(ent: Span) -> bool:
@@ -106,12 +117,10 @@ def _of_no_state_by_description(ent: Span) -> bool:
     Engel"; data: commentators), or one of a named organisation ("Juan Pappier of Human Rights
     Watch", "Brigadier Alan Litster from the Indo-Pacific Command", "Volker Türk, the UN High
     Commissioner for Human Rights")."""
-    root = ent.root
-    described = [c for c in children(root) if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    titles = [t for t in ent.doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end)]
-    if any(t.lemma_.lower() in COMMENTATORS for t in [*described, *titles]):
+    described, own = _descriptions(ent)
+    if any(t.lemma_.lower() in COMMENTATORS for t in [*described, *(t for t in own if t.i < ent.start)]):
         return True
-    held = [g for t in (root, *described) for c in children(t) if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
+    held = [g for t in (ent.root, *described) for c in children(t) if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
             for g in children(c) if g.dep_ == "pobj"]
     described_words = [w for t in described for w in t.subtree]
     return any(t.ent_type_ == "ORG" and not country_code(t.text) for t in held) or any(
@@ -151,11 +160,9 @@ class DocumentActors:
 
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
-        heads = [token] + ([c for c in token.conjuncts if c.i > token.i] if expand else [])
+        heads = [token]
         if expand:
-            heads += _conjuncts_of_its_name(token)
-        if expand:
-            heads += partners(token)
+            heads += [c for c in token.conjuncts if c.i > token.i] + _conjuncts_of_its_name(token) + partners(token)
         found: list[Actor] = []
         if not self._resolving:
             self._steps = 0

@@ -40,12 +40,14 @@ def is_headline(line: str) -> bool:
 _BY = re.compile(r"^.*?\s[Bb]y\s+(?=[A-Z])")
 
 
+_TITLE_OR_PORTFOLIO = TITLE_WORDS | NAME_TITLES | PORTFOLIO_WORDS | {"by"}
+
+
 def _without_titles(name: str) -> str:
     """"Secretary of State Antony J. Blinken" -> "Antony J. Blinken", "By Mr. Ned Price" -> "Ned
     Price": the title's words (and the portfolio's, and lower-case words between them) before the name."""
     words = name.split()
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_WORDS | NAME_TITLES | PORTFOLIO_WORDS | {"by"}
-                              or words[0][:1].islower()):
+    while len(words) > 2 and (words[0].lower().rstrip(".") in _TITLE_OR_PORTFOLIO or words[0][:1].islower()):
         words.pop(0)
     return " ".join(words)
 
@@ -105,8 +107,8 @@ def sentence_case_headlines(text: str) -> str:
     return "\n".join(_sentence_case(line) if is_headline(line) else line for line in lines)
 
 
-#: a hyphened first name or an initial, which a dictionary's family name may follow
-_FIRST_NAME_PART = re.compile(r"^(?:[A-Z][a-z]+-[A-Z][a-z]+|[A-Z]\.)$")
+#: a hyphened first name, which a dictionary's family name may follow
+_FIRST_NAME_PART = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
 
 
 def _sentence_case(line: str) -> str:
@@ -117,7 +119,7 @@ def _sentence_case(line: str) -> str:
         if pair and (country_code(pair) or demonym_code(pair) or person_country(pair)):
             keep |= {i, i + 1}  # "South Korea", "North Korean", "Statement by Secretary Antony J. Blinken"
             if i and person_country(pair) and _FIRST_NAME_PART.match(words[i - 1].group()):
-                keep.add(i - 1)  # "Jean-Yves Le Drian", "J. Le Drian": a first name or initial before
+                keep.add(i - 1)  # "Jean-Yves Le Drian": a hyphened first name before
         elif any(country_code(part) or demonym_code(part) for part in (match.group(), *match.group().split("-"))):
             keep.add(i)  # "Japan", "Japan-ROK"
         elif i and words[i - 1].group().lower() in PERSON_TITLES and person_country(match.group()):

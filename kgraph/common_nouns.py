@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .doccache import children
 from .coordination import hyphened_agent, name_lists
-from .countries import city_country, country_adjective, country_code, country_name, demonym_code, name_in_phrase
+from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -25,7 +25,7 @@ from .names import (
     ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
-from .nationality import code_of_token, qualifying_countries
+from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
 
@@ -377,8 +377,8 @@ def _state_tied_to(tied: Token, resolver: Resolver) -> str | None:
     found = next((a.country for a in resolver.resolve(tied, remember=False) if a.country), None)
     if found:
         return found
-    owners = [q for q in qualifying_countries(tied) if q not in INTERNATIONAL_ORG_NAMES]  # a state, not "NATO"
-    return owners[0] if owners else None  # its owner's or its place's: "Russia's Crimea efforts", "the crackdown in Belarus"
+    owners = qualifying_states(tied)  # its owner's or its place's: "Russia's Crimea efforts", "the crackdown in Belarus"
+    return owners[0] if owners else None
 
 
 def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -458,7 +458,7 @@ def a_sites_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if not codes:  # "in Houthi-controlled areas in Yemen": the place of the place
         codes = [c for p in children(noun.token) if p.dep_ == "prep" and p.lower_ == "in"
                  for g in children(p) if g.dep_ == "pobj" for c in qualifying_countries(g)]
-    return [_country(codes[0])] if codes and country_name(codes[0]) != codes[0] else None  # a state, not "G20"
+    return [_country(codes[0])] if codes and is_state_code(codes[0]) else None  # a state, not "G20"
 
 
 def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -471,8 +471,7 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # "killed civilians in Kyiv"
     places = [country_code(g.text) or city_country(g.text) for holder in holders for c in children(holder)
               if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in children(c) if g.dep_ == "pobj"]
-    states = [q for q in qualifying_countries(noun.token) if q not in INTERNATIONAL_ORG_NAMES]  # "Council men": no state
-    code = (next(iter(states), None) or next((p for p in places if p), None)
+    code = (next(iter(qualifying_states(noun.token)), None) or next((p for p in places if p), None)
             or resolver.sentence_country(noun.token) or resolver.focus_country())
     return [Actor(f"{noun.lower} in {name_in_phrase(code)}", "GROUP", code)] if code else None
 

@@ -345,6 +345,11 @@ def country_name(iso3: str) -> str:
     return canonical.get(iso3, iso3)
 
 
+def is_state_code(code: str) -> bool:
+    """Whether `code` is a state's ISO code, not the name of a body of no state ("G20", "NATO")."""
+    return code in _tables()[2]
+
+
 
 _MIN_CITY_POPULATION = 100_000  # smaller towns share names across countries too often
 

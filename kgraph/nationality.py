@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Span, Token
 
 from .doccache import children
-from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, seat_of_government
+from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, STATE_ORGS, TITLES
 from .people import person_country
@@ -47,6 +47,11 @@ def qualifying_countries(token: Token) -> list[str]:
                     if code:
                         found.append(code)
     return found
+
+
+def qualifying_states(token: Token) -> list[str]:
+    """The states among `qualifying_countries`: "Council men" are of no state."""
+    return [code for code in qualifying_countries(token) if is_state_code(code)]
 
 
 def _shared_ending(qualifier: Token, qualifiers: list[Token]) -> str | None:

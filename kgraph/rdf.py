@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from .countries import country_name
+from .countries import country_name, is_state_code
 from .entities import Merge, ResolvedArticle, ResolvedEvent
 from .model import Actor, Article, Event, normalise_name
 from .vocab import ACTION_CLASSES, ACTOR_CLASSES, ID, KG, MODALITIES
@@ -155,7 +155,7 @@ class _Writer:
         self.describe(subject, RDFS.label, ox.Literal(actor.name))
         if actor.kind == "COUNTRY" and actor.country:
             self.describe(subject, KG.iso3, ox.Literal(actor.country))
-        elif actor.country and country_name(actor.country) != actor.country:  # a state's code, never a body's name
+        elif actor.country and is_state_code(actor.country):  # a state's code, never a body's name
             self.describe(subject, KG.country,
                           self.actor(Actor(country_name(actor.country), "COUNTRY", actor.country)))
         return subject
