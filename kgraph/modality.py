@@ -45,9 +45,17 @@ def _sharing_verb(token: Token) -> Token:
     "spoke with X and will travel" has its own."""
     current = token
     while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
-                                                for c in children(current)):
+                                                for c in children(current)) and not finite_after_infinitive(current):
         current = current.head
     return current
+
+
+def finite_after_infinitive(verb: Token) -> bool:
+    """"calls on Rwanda to end its support and urges Council members to act": the parser hangs the
+    finite "urges" on the infinitive before it, but it is the outer clause's (neither under the call
+    nor done by the one called on)."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBP", "VBD") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb.head))
 
 
 def _ends_climb(current: Token) -> bool:

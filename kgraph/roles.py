@@ -15,10 +15,10 @@ from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
-    MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, PURPOSE_NOUNS, REASON_PREPOSITIONS,
+    MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS,
     STRUCK_THINGS, SUFFERING_VERBS,
 )
-from .modality import modality_of
+from .modality import finite_after_infinitive, modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
@@ -265,11 +265,22 @@ def controlled_object(current: Token, head: Token) -> list[Token]:
     clause: 'call on China to refrain from supplying')."""
     infinitive = current.dep_ == "xcomp" or current.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in children(current))
-    if not infinitive or head.lemma_ not in OBJECT_CONTROL:
+    if not infinitive:
         return []
+    if head.lemma_ not in OBJECT_CONTROL:
+        return _addressee_of_call(head)
     objects = [c for c in children(head) if c.dep_ == "dobj"]
     return objects or [g for p in children(head) if p.dep_ == "prep" and p.lower_ in ("on", "upon")
                        for g in children(p) if g.dep_ == "pobj"]
+
+
+def _addressee_of_call(verb: Token) -> list[Token]:
+    """'The United States reiterates its call on Rwanda to end support to the M23': the parser hangs
+    the infinitive on the verb that holds the call; the one called on does what it says (data:
+    `object_control_nouns`)."""
+    return [g for n in children(verb) if n.dep_ == "dobj" and n.lemma_.lower() in OBJECT_CONTROL_NOUNS
+            for p in children(n) if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")
+            for g in children(p) if g.dep_ == "pobj"]
 
 
 def clause_subject(current: Token, head: Token) -> list[Token]:
@@ -280,9 +291,18 @@ def clause_subject(current: Token, head: Token) -> list[Token]:
     return agents or subject_of(head)
 
 
+def finite_conjunct(current: Token, head: Token) -> list[Token]:
+    """'The United States calls on Rwanda to end its support and urges Council Members to act': the
+    parser hangs a finite verb on the infinitive before it; it is the outer clause's, whose subject
+    acts, not the one called on."""
+    if not finite_after_infinitive(current) or head.head.i == head.i:
+        return []
+    return clause_subject(head, head.head)
+
+
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
-    forces_of_participle, noun_owner, reproached_object, controlled_object, clause_subject,
+    finite_conjunct, forces_of_participle, noun_owner, reproached_object, controlled_object, clause_subject,
 )
 
 

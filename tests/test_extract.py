@@ -36,6 +36,12 @@ CASES = [
      ("demand", "JPN", "United Nations Security Council", "asserted")),
     # the one called on to act does what the infinitive says, not the one who calls
     ("The G7 called on China to stop supplying weapons to Russia.", ("supply", "CHN", "RUS", "negated")),
+    # also where the call is a noun, whose infinitive the parser hangs on the verb holding it
+    ("The United States reiterates its call on Rwanda to end support to the M23.", ("support", "RWA", "COD", "asserted")),
+    ("Britain renewed its appeal to Russia to end its attacks on Ukraine.", ("fight", "RUS", "UKR", "asserted")),
+    # a finite verb the parser hangs on that infinitive is the caller's
+    ("The United States calls on Rwanda to end its support to the M23 and urges Council members to act.",
+     ("demand", "USA", "United Nations Security Council", "asserted")),
     # members stand for their institution: "MEPs" is the European Parliament, tagged a common noun
     ("MEPs condemned Russia's crackdown on journalists.", ("condemn", "European Parliament", "RUS", "asserted")),
     # metonymy: capitals and seats of government act for their state
