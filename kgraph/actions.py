@@ -20,6 +20,7 @@ class ActionDefinition:
     target_required: bool  # an event without a named target is not worth an edge
     reflexive: bool  # the agent can be its own target (a civil war's sides are one country)
     reciprocal: bool  # parties named together act with each other ("the US and Japan met")
+    untargeted_by_its_doer: bool  # "the Houthi attacks": a plural noun with its doer and no target phrase needs none
     model_target_in_phrase: bool  # the learned model's target must be named in the trigger's phrase
     cameo: tuple[str, ...]
     plover: tuple[str, ...]
@@ -32,7 +33,8 @@ def _load() -> dict[str, ActionDefinition]:
             name=name, ontology_class=d["class"], verbs=tuple(d["verbs"]), nouns=tuple(d["nouns"]),
             adjectives=tuple(d["adjectives"]), target_prepositions=tuple(d["target_prepositions"]),
             target_required=d["target_required"], reflexive=d["reflexive"],
-            reciprocal=d["reciprocal"], model_target_in_phrase=d["model_target_in_phrase"],
+            reciprocal=d["reciprocal"], untargeted_by_its_doer=d["untargeted_by_its_doer"],
+            model_target_in_phrase=d["model_target_in_phrase"],
             cameo=tuple(d["cameo"]), plover=tuple(d["plover"]))
         for name, d in json.loads(text)["actions"].items()
     }
@@ -41,5 +43,7 @@ def _load() -> dict[str, ActionDefinition]:
 ACTIONS: dict[str, ActionDefinition] = _load()
 #: actions whose events need a named target (consult's 'with our allies' is the callers' exception)
 TARGET_REQUIRED = frozenset(a for a, d in ACTIONS.items() if d.target_required)
+#: actions whose plural noun with its doer and no target phrase is an event without a target ("the Houthi attacks")
+UNTARGETED_BY_ITS_DOER = frozenset(a for a, d in ACTIONS.items() if d.untargeted_by_its_doer)
 #: actions whose learned target must be named in the trigger's own phrase ("support for Ukraine")
 MODEL_TARGET_IN_PHRASE = frozenset(a for a, d in ACTIONS.items() if d.model_target_in_phrase)

@@ -74,6 +74,9 @@ CASES = [
     # a phrase of reason or time keeps its event's own modality: the attack happened
     ("Japan may impose sanctions after China's attack on Vietnam.", ("fight", "CHN", "VNM", "asserted")),
     ("Due to its invasion of Georgia, Russia will face sanctions.", ("fight", "RUS", "GEO", "asserted")),
+    # a plural noun of fighting that names only its doer is a fight with no target
+    ("The Houthi attacks have disrupted global shipping.", ("fight", "YEM", None, "asserted")),
+    ("The Council condemned Hamas' terrorist attacks.", ("fight", "PSE", None, "asserted")),
     # nested consider: the considered action is its own hypothetical event
     ("Seoul is considering sending arms to Ukraine.", ("consider", "KOR", None, "asserted")),
     ("Seoul is considering sending arms to Ukraine.", ("supply", "KOR", "UKR", "hypothetical")),
@@ -83,6 +86,12 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extracts(extract, text, expected):
     assert expected in extract(text)
+
+
+def test_a_fight_named_by_its_doer_alone_needs_a_plural_noun_without_a_target_phrase(extract):
+    assert ("fight", "YEM", None, "asserted") in extract("The Houthi attacks in the Red Sea disrupted shipping.")
+    assert not [e for e in extract("The Houthi attack has disrupted global shipping.") if e[0] == "fight"]
+    assert ("fight", "YEM", None, "asserted") not in extract("The Houthi attacks on commercial ships disrupted trade.")
 
 
 def test_conjoined_agents_give_one_event_each(extract):
