@@ -13,7 +13,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.tokens import Doc
 
 from .countries import country_code, demonym_code
-from .names import HEADER_LINE, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_WORDS
+from .names import HEADER_LINE, NAME_SUFFIXES, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_WORDS
 from .people import person_country
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
@@ -25,7 +25,7 @@ def is_headline(line: str) -> bool:
     """A short line without final punctuation whose content words are mostly capitalised, and
     not a byline ("Antony J. Blinken, Secretary of State": lower-cased, the name was lost)."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 160 or stripped[-1] in ".!?\"”’:":
+    if not stripped or len(stripped) > 160 or stripped[-1] in ".!?\"”’:" and not _ends_with_name_suffix(stripped):
         return False
     if byline(stripped):
         return False
@@ -34,6 +34,12 @@ def is_headline(line: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= 0.8
+
+
+def _ends_with_name_suffix(line: str) -> bool:
+    """"... With Philippine Secretary of National Defense Gilberto Teodoro Jr.": the last full stop
+    is a name's, not a sentence's."""
+    return line.split()[-1].lower().rstrip(".") in NAME_SUFFIXES
 
 
 #: the words of a header before its author's name ("Statement by", "Remarks delivered by")

@@ -393,6 +393,17 @@ def test_a_headline_that_opens_with_acronyms_lowers_its_verb(extract):
     assert ("condemn", "NATO", "RUS", "asserted") in extract(line + "\nThe anniversary was marked on Wednesday.")
 
 
+def test_a_headline_ending_with_a_name_suffix_is_still_a_headline(extract):
+    from kgraph.casing import sentence_case_headlines
+
+    line = ("Joint Press Statement for Secretary of Defense Lloyd J. Austin III Meeting With Philippine "
+            "Secretary of National Defense Gilberto Teodoro Jr.")
+    assert "Lloyd J. Austin III meeting with Philippine secretary" in sentence_case_headlines(line)
+    # the headline's misparse had given Austin the Philippines' state, and a label "J. Austin III Meeting"
+    events = extract(line + "\n\nSecretary Austin met with Secretary Teodoro at the Pentagon.")
+    assert ("consult", "USA", "PHL", "asserted") in events
+
+
 def test_a_typographic_apostrophe_marks_a_possessive_as_a_straight_one_does(nlp, extract):
     from kgraph.casing import text_for_parser, with_original_text
 
