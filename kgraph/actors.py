@@ -647,6 +647,11 @@ class DocumentActors:
         known = self.memory.persons.get(normalise_name(name))
         if known is None and len(parts) == 1:
             known = self.memory.persons.get(normalise_name(parts[0]))
+            if known is None and normalise_name(name) in self._office_holders_named and full_name(name) is None:
+                # "Readout of Secretary Carter's Call with French Minister ..." before "Secretary of
+                # Defense Ash Carter spoke": the family name is the office holder the text names in full
+                name = self._office_holders_named[normalise_name(name)]
+                parts = name.split()
         if known and len(parts) <= len(known.name.split()):
             self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
@@ -686,6 +691,22 @@ class DocumentActors:
         self._register_person(person)
         self._remember_titles(ent, person)
         return person
+
+    @cached_property
+    def _office_holders_named(self) -> dict[str, str]:
+        """Family name -> the full name of the one office holder a dictionary knows (with the state) that
+        the text names under it anywhere; a family name two such people share names neither."""
+        found: dict[str, set[str]] = {}
+        for ent in document_entities(self.doc):
+            if ent.label_ != "PERSON":
+                continue
+            name = TITLES.sub("", ent.text).strip()
+            if not person_country(name) and ent.start and ent.doc[ent.start - 1].pos_ == "PROPN":
+                name = f"{ent.doc[ent.start - 1].text} {name}"  # the recogniser left out "Lloyd" of "J. Austin III"
+            family = [w for w in name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
+            if len(family) >= 2 and person_country(name):
+                found.setdefault(normalise_name(family[-1]), set()).add(name)
+        return {family: next(iter(names)) for family, names in found.items() if len(names) == 1}
 
     def _remember_titles(self, ent: Span, person: Actor) -> None:
         """"Defence Minister Rajnath Singh": "the minister" later is Singh."""

@@ -13,6 +13,14 @@ def test_a_family_name_alone_is_the_person_named_in_full_before(extract):
     assert ("condemn", "KOR", "PRK", "asserted") in events
 
 
+def test_a_family_name_in_a_headline_is_the_office_holder_the_text_names_in_full_later(extract):
+    # a readout's headline names "Secretary Carter" before the text says "Ash Carter": not France's
+    events = extract("Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian\n\n"
+                     "Secretary of Defense Ash Carter spoke by phone today with French Minister of Defense "
+                     "Jean-Yves Le Drian.")
+    assert {e[1] for e in events if e[0] == "consult"} == {"USA"}
+
+
 def test_a_family_name_that_is_also_a_town_is_the_person_named_before(extract):
     # Langley is a Canadian city too: the general named before, not Canada, made the trip
     events = extract("U.S. Army Gen. Michael Langley spoke on Tuesday. Niger ended its accords after a trip "
