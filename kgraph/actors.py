@@ -4,8 +4,9 @@ A `DocumentActors` object is made per article and fed sentence by sentence, so t
 mentions ("Zelenskyy", "he", "the North", "the official") find the actor named earlier.
 The rules are simple and explainable: each resolution can be read off the code below, and
 off the modules it calls on: `phrases` (what a phrase's words say), `nationality` (which state
-a phrase names), `speakers` (who speaks: header, transcript, "say" verbs, dateline) and
-`common_nouns` (one named rule per kind of phrase: "the North", "Hezbollah fighters"...).
+a phrase names), `persons` (the state a person's name acts for, and the persons named so far),
+`speakers` (who speaks: header, transcript, "say" verbs, dateline) and `common_nouns` (one
+named rule per kind of phrase: "the North", "Hezbollah fighters"...).
 """
 from __future__ import annotations
 
@@ -26,17 +27,18 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ADDRESSEE_PRONOUNS,
-    ARMED_GROUPS, COMMENTATORS, EU_BODIES, EU_TEXT, HONORIFICS, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_SUFFIXES, NAME_TITLES,
-    NAMES_THE_COUNCIL, OFFICE_WORDS, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
-    PLURAL_PRONOUNS, PORTFOLIO_WORDS, REMEMBERED_TITLES, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLE_WORDS, TITLES,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES,
+    NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
+    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
+    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
     organisation_of_people,
 )
 from .nationality import country_in_description, country_words
-from .people import full_name, is_office_holder, person_country
+from .people import is_office_holder
+from .persons import PersonReader, posting_words
 from .phrases import (
-    PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in, has_official_title,
-    international_office, name_ending_in, noun_phrase_text, organisation_ending_at, partners, title_of_organisation, titles_before, unrecognised_name,
+    PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in,
+    name_ending_in, noun_phrase_text, partners, unrecognised_name,
 )
 from .roles import controlled_object, subject_of
 from .speakers import (
@@ -56,29 +58,6 @@ def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
     return [a for a in actors if a.kind != "PERSON"]
 
 
-def _posting_words(ent: Span) -> int:
-    """How many words a person's entity starts with that name the place or organisation of a
-    title's posting ("Ambassador to [the UN] Kelly Craft", "Ambassador to the United [Nations] Linda
-    Thomas-Greenfield", "Special Envoy for [Yemen] Tim Lenderking"); 0 where none. Only after a
-    title and "to" or "for", and only where the words left name a person ("to the UN Security
-    Council" stays the Council)."""
-    doc = ent.doc
-    i = ent.start - 1
-    while i > 0 and doc[i].lower_ in ("the", "united"):
-        i -= 1
-    if i < 1 or doc[i].lower_ not in ("to", "for") or doc[i - 1].lemma_.lower() not in NAME_TITLES:
-        return 0
-    for size in (3, 2, 1):
-        rest = doc[ent.start + size:ent.end]
-        if len(rest) < 2 or not all(t.is_title or t.text in HYPHENS for t in rest):
-            continue
-        if not (organisation_ending_at(doc, ent.start + size - 1) or country_code(doc[ent.start:ent.start + size].text)):
-            continue
-        if ent.label_ in PERSON_LABELS or person_country(rest.text):
-            return size
-    return 0
-
-
 def _conjuncts_of_its_name(token: Token) -> list[Token]:
     """"the Republic of Korea and Japan": the parser joins "Japan" to "Korea", the last word of
     the name whose head is "Republic"; the words joined to a name's inner words, after it."""
@@ -89,50 +68,13 @@ def _conjuncts_of_its_name(token: Token) -> list[Token]:
     return [c for t in ent if t.i != token.i for c in t.conjuncts if c.i >= ent.end and c.ent_type_ in names]
 
 
-#: the words that describe a person by an office: titles, and "leader of ...", "head of ..."
-_OFFICE_LEMMAS = REMEMBERED_TITLES | OFFICE_WORDS
-
-
-def _descriptions(ent: Span) -> tuple[list[Token], list[Token]]:
-    """The words that describe a person: the heads of an apposition to the name or of the name
-    as one ("Otty Patiño, the High Commissioner"), and the name's own words with up to three
-    before it that hang from them ("Minister Trujillo", "Professor Ben Engel")."""
-    root = ent.root
-    described = [c for c in children(root) if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    own = [t for t in ent.doc[max(0, ent.start - 3):ent.end] if t.head.i in range(ent.start, ent.end)]
-    return described, own
-
-
-def _holds_an_office(ent: Span) -> bool:
-    """Whether the words that describe a person give an office ("Minister Trujillo", "the High
-    Commissioner for Peace, Otty Patiño", "Qais al-Khazali, leader of Asaib Ahl Al-Haq"), not
-    only a name ("Lawrence Taylor, Giants Legend")."""
-    described, own = _descriptions(ent)
-    return any(t.lemma_.lower() in _OFFICE_LEMMAS or t.lower_.rstrip(".") in TITLE_WORDS for t in [*described, *own])
-
-
-def _of_no_state_by_description(ent: Span) -> bool:
-    """Whether the words that describe a person say they act for no state the text is about: one
-    who comments ("Ben Engel, political science professor at Dankook University", "Professor Ben
-    Engel"; data: commentators), or one of a named organisation ("Juan Pappier of Human Rights
-    Watch", "Brigadier Alan Litster from the Indo-Pacific Command", "Volker Türk, the UN High
-    Commissioner for Human Rights")."""
-    described, own = _descriptions(ent)
-    if any(t.lemma_.lower() in COMMENTATORS for t in [*described, *(t for t in own if t.i < ent.start)]):
-        return True
-    held = [g for t in (ent.root, *described) for c in children(t) if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
-            for g in children(c) if g.dep_ == "pobj"]
-    described_words = [w for t in described for w in t.subtree]
-    return any(t.ent_type_ == "ORG" and not country_code(t.text) for t in held) or any(
-        organisation_ending_at(ent.doc, w.i) for w in described_words)
-
-
 class DocumentActors:
     """Resolves the actors of one document, remembering earlier mentions."""
 
     def __init__(self, doc: Doc, title: str | None = None) -> None:
         self.doc = doc
         self.memory = Memory()
+        self.person_reader = PersonReader(doc, self)
         self._sentence_names: dict[int, list[Actor]] = {}  # token index -> `_names_of`, for the current sentence
         self._names_generation = 0  # how often what `_names_of` reads has changed
         self.countries_named = {country_code(e.text) for e in document_entities(doc) if e.label_ in PLACE_LABELS}
@@ -147,8 +89,7 @@ class DocumentActors:
         self._transcript = turns.with_default(
             (self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
         if self.document_speaker and self.document_speaker.kind == "PERSON":
-            self._register_person(self.document_speaker)
-        self._ambiguous_names: set[str] = set()
+            self.person_reader.register(self.document_speaker)
         self._sentence_actors: list[Actor] = []
         self._sentence: Span | None = None
         self._sentence_speaker_cache: dict[int, list[Actor]] = {}
@@ -244,7 +185,7 @@ class DocumentActors:
         name = sent.doc[span[0].i:span[-1].i + 1]
         bare = TITLES.sub("", span_text(name)).strip()
         if bare and is_office_holder(bare):  # "President Ruto, welcome": the office holder, with their state
-            persons = [p for p in [self._person(name, bare)] if p is not None]
+            persons = [p for p in [self.person_reader.person(name, bare)] if p is not None]
         else:
             persons = [a for a in self.resolve(span[-1], remember=False) if a.kind == "PERSON"]
         titled = self.memory.by_head.get(span[-1].lemma_.lower())
@@ -402,14 +343,14 @@ class DocumentActors:
         if not named:
             portfolio = [entity_of(g) for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "for")
                          for g in children(c) if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
-            holder = self._portfolio_holder(portfolio[0]) if portfolio and portfolio[0] is not None else None
+            holder = self.person_reader.portfolio_holder(portfolio[0]) if portfolio and portfolio[0] is not None else None
             return [holder] if holder else []
         person = self._resolve_head(named[-1], remember)
         if person and person[0].kind == "PERSON" and not person[0].country:
             title = [a.country for a in from_common_noun(token, self) if a.country]
             if title:
                 person = [replace(person[0], country=title[0])]
-                self._register_person(person[0])
+                self.person_reader.register(person[0])
         return person
 
     def _named(self, ent: Span | None, token: Token) -> list[Actor]:
@@ -430,7 +371,7 @@ class DocumentActors:
                 # one word only where a sentence opens with it, where the recogniser misses most names:
                 # elsewhere a lone capitalised word is as often a place or a thing as a minister
                 if is_office_holder(name.text) and (len(TITLES.sub("", name.text).split()) > 1 or token.is_sent_start):
-                    person = self._person(name, name.text)
+                    person = self.person_reader.person(name, name.text)
                     return [person] if person else []
         return []
 
@@ -487,7 +428,7 @@ class DocumentActors:
         if lower in PERSON_PRONOUNS:
             for ent in reversed([e for e in ents_in(self.sentence_of(token))
                                  if e.label_ in PERSON_LABELS and e.end <= token.i]):
-                person = self._person(ent, clean_entity_text(ent))  # "X said ..., and she called"
+                person = self.person_reader.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
                 if person:
                     return [person]
             if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"
@@ -575,10 +516,10 @@ class DocumentActors:
         return []
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
-        posting = _posting_words(ent) if token.i >= ent.start + 2 else 0
+        posting = posting_words(ent) if token.i >= ent.start + 2 else 0
         if posting:  # "Ambassador to [the UN] Kelly Craft": the recogniser ran the posting into the name
             ent = ent.doc[ent.start + posting:ent.end]
-            return self._person(ent, clean_entity_text(ent))
+            return self.person_reader.person(ent, clean_entity_text(ent))
         text = clean_entity_text(ent)
         label = ent.label_
         group = re.sub(r"^the\s+", "", text.lower())
@@ -591,11 +532,11 @@ class DocumentActors:
         if people_of:  # "G7 Ministers", which the recogniser may take for a person
             return Actor(people_of, "ORG", None)
         if label == "ORG" and _titled_name(ent):  # "spokeswoman Morgan Ortagus", taken for an organisation
-            return self._person(ent, text)
+            return self.person_reader.person(ent, text)
         if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
             return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
-            return self._person(ent, text)  # the recogniser takes "Lavrov" for an organisation
+            return self.person_reader.person(ent, text)  # the recogniser takes "Lavrov" for an organisation
         if label in PLACE_LABELS | {"ORG"}:
             known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 else None
             if known is not None:  # "a trip by Langley" after "Gen. Michael E. Langley": him, not Langley, Canada
@@ -619,120 +560,9 @@ class DocumentActors:
                 return None  # "UAV attacks": the recogniser takes a weapon's acronym for an organisation
             if group.split()[-1] in INSTRUMENT_NAMES:
                 return None  # "the United Nations Charter": a text, not its authors
-            holder = self._portfolio_holder(ent)
+            holder = self.person_reader.portfolio_holder(ent)
             return holder or self.organisation(ent, text)
         return None
-
-    def _portfolio_holder(self, ent: Span) -> Actor | None:
-        """"Minister of National Defense Song Young-moo": the recogniser took the portfolio and
-        the name for one organisation; the words after the portfolio name the minister."""
-        doc = ent.doc
-        if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for") or \
-                doc[ent.start - 2].lemma_.lower() not in NAME_TITLES:
-            return None
-        start = ent.start
-        while start < ent.end and doc[start].lower_ in PORTFOLIO_WORDS:
-            start += 1
-        name = doc[start:ent.end]
-        if start == ent.start or not len(name) or not name[0].text[:1].isupper() or not all(
-                (t.pos_ == "PROPN" or t.text == "-") and t.lower_ not in PORTFOLIO_WORDS for t in name):
-            return None
-        return self._person(name, span_text(name))
-
-    def _person(self, ent: Span, text: str) -> Actor | None:
-        name = TITLES.sub("", text).strip()
-        parts = name.split()
-        if not parts:
-            return None
-        known = self.memory.persons.get(normalise_name(name))
-        if known is None and len(parts) == 1:
-            known = self.memory.persons.get(normalise_name(parts[0]))
-            if known is None and normalise_name(name) in self._office_holders_named and full_name(name) is None:
-                # "Readout of Secretary Carter's Call with French Minister ..." before "Secretary of
-                # Defense Ash Carter spoke": the family name is the office holder the text names in full
-                name = self._office_holders_named[normalise_name(name)]
-                parts = name.split()
-        if known and len(parts) <= len(known.name.split()):
-            self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
-            return known
-        international = international_office(ent)  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
-        country = None if international else country_in_description(ent, self.memory.persons)
-        if country is None and known is not None and not international:
-            country = known.country
-        if country is None and international:
-            # the UN's Secretary-General, not a former minister of his state
-            person = Actor(full_name(name) or name, "PERSON", None)
-            self._register_person(person)
-            self._remember_titles(ent, person)
-            return person
-        if country is None:  # "Lavrov said": a dictionary of office holders knows whose
-            country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
-                                               len(parts[0].rstrip(".")) == 1 else None)
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if (before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES | PORTFOLIO_WORDS
-                and not TITLES.match(f"{before.text} {name}")  # "Honorable Antony J. Blinken": a title
-                and not country_code(before.text) and organisation_ending_at(ent.doc, before.i) is None):
-            # ... or a posting ("Special Envoy for Yemen Tim Lenderking", "to the U.N. Robert Wood"):
-            # the recogniser left out a first name: "Lloyd [J. Austin III]"
-            fuller = before.text + " " + name
-            if person_country(fuller) and country in (None, person_country(fuller)):
-                country, name = person_country(fuller), fuller
-        if country is None and has_official_title(ent) and not title_of_organisation(ent):
-            # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
-            country = (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
-        # one label for every spelling of an office holder, where the text does not make them another's
-        listed = full_name(name) if person_country(name) in (None, country) else None
-        if country is None and _holds_an_office(ent) and not _of_no_state_by_description(ent):
-            # "The Council also met with the High Commissioner for Peace, Otty Patiño" in a text about
-            # Colombia: the annotators give a person the state the text is about where it names none
-            # (258 of the 275 persons annotated in the training set have a state)
-            country = self.focus_country()
-        person = Actor(listed or name, "PERSON", country)
-        self._register_person(person)
-        self._remember_titles(ent, person)
-        return person
-
-    @cached_property
-    def _office_holders_named(self) -> dict[str, str]:
-        """Family name -> the full name of the one office holder a dictionary knows (with the state) that
-        the text names under it anywhere; a family name two such people share names neither."""
-        found: dict[str, set[str]] = {}
-        for ent in document_entities(self.doc):
-            if ent.label_ != "PERSON":
-                continue
-            name = TITLES.sub("", ent.text).strip()
-            if not person_country(name) and ent.start and ent.doc[ent.start - 1].pos_ == "PROPN":
-                name = f"{ent.doc[ent.start - 1].text} {name}"  # the recogniser left out "Lloyd" of "J. Austin III"
-            family = [w for w in name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
-            if len(family) >= 2 and person_country(name):
-                found.setdefault(normalise_name(family[-1]), set()).add(name)
-        return {family: next(iter(names)) for family, names in found.items() if len(names) == 1}
-
-    def _remember_titles(self, ent: Span, person: Actor) -> None:
-        """"Defence Minister Rajnath Singh": "the minister" later is Singh."""
-        for title in titles_before(ent):
-            self.memory.by_head[title] = person
-            self.memory.title_holders.setdefault(title, []).append(person)
-
-    def _register_person(self, person: Actor) -> None:
-        """Find `person` later by full name, family name or, for names like "Kim Tae-hyo",
-        the first word; a word two people share finds neither."""
-        parts = person.name.split()
-        while len(parts) > 2 and parts[0].lower() in HONORIFICS:
-            parts.pop(0)  # "Sir Michael Fallon" is Sir Michael
-        while len(parts) > 2 and parts[-1].lower().rstrip(".") in NAME_SUFFIXES:
-            parts.pop()  # "Lloyd J. Austin III" is Austin
-        self.forget_names()
-        self.memory.persons[normalise_name(person.name)] = person
-        for part in {normalise_name(parts[0]), normalise_name(parts[-1])} - {normalise_name(person.name)}:
-            earlier = self.memory.persons.get(part)
-            if earlier is not None and earlier != person and part in self._ambiguous_names:
-                continue
-            if earlier is not None and earlier.name != person.name:
-                self._ambiguous_names.add(part)
-                del self.memory.persons[part]
-                continue
-            self.memory.persons[part] = person
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
