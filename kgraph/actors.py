@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property
 
@@ -26,21 +25,20 @@ from .lexicon import DEED_NOUNS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ADDRESSEE_PRONOUNS,
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES,
-    NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, PERSON_TITLES,
-    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS,
-    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, THING_PRONOUNS, TITLES,
+    NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
+    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
+    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES,
     organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import is_office_holder
 from .persons import PersonReader, posting_words
+from .pronouns import PronounResolver
 from .phrases import (
     PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in,
     name_ending_in, noun_phrase_text, partners, unrecognised_name,
 )
-from .roles import controlled_object, subject_of
 from .speakers import (
     dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, vocative, with_voice,
 )
@@ -48,14 +46,6 @@ from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
-
-
-def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
-    """The antecedents "it", "its", "they" and "their" may have: no person, but for "they" and
-    "their" a group of persons ("The two leaders affirmed their commitment")."""
-    if pronoun.lower_ in PLURAL_PRONOUNS and len(actors) >= 2:
-        return actors
-    return [a for a in actors if a.kind != "PERSON"]
 
 
 def _conjuncts_of_its_name(token: Token) -> list[Token]:
@@ -75,6 +65,7 @@ class DocumentActors:
         self.doc = doc
         self.memory = Memory()
         self.person_reader = PersonReader(doc, self)
+        self.pronouns = PronounResolver(self)
         self._sentence_names: dict[int, list[Actor]] = {}  # token index -> `_names_of`, for the current sentence
         self._names_generation = 0  # how often what `_names_of` reads has changed
         self.countries_named = {country_code(e.text) for e in document_entities(doc) if e.label_ in PLACE_LABELS}
@@ -401,119 +392,8 @@ class DocumentActors:
         return list(meeting) if len(meeting) == size else list(self.memory.groups.get(size, ()))
 
     def resolve_pronoun(self, token: Token) -> list[Actor]:
-        lower = token.lower_
-        memory = self.memory
-        if lower in ADDRESSEE_PRONOUNS:  # the one addressed by name, by the same speaker, outside quotations
-            addressed = memory.addressee is not None and memory.addressee_turn == self.turn_speaker(token)
-            return [memory.addressee] if addressed and not (self.in_quote(token) or memory.in_quote) else []
-        if lower in SPEAKER_PRONOUNS:
-            quoted = self.in_quote(token) or memory.in_quote
-            turn = self.turn_speaker(token)
-            if turn is not None and not quoted:  # a transcript: "MR. KIRBY: We condemn ..."
-                speakers = [turn] if turn.name else []  # a reporter's question speaks for no one
-            elif lower in SPEAKER_PLURAL_PRONOUNS and self.joint_authors and not quoted:
-                return list(self.joint_authors)
-            else:
-                speakers = self.speaker_of(token) if quoted else (
-                    [self.document_speaker] if self.document_speaker else [])
-            if not speakers:
-                return []
-            speaker = speakers[0]
-            if lower in SPEAKER_PLURAL_PRONOUNS and not speaker.country and speaker is turn and \
-                    self.document_speaker and self.document_speaker.country:
-                speaker = self.document_speaker  # "MR PRICE: We urge ...": the briefing's state
-            if lower in SPEAKER_PLURAL_PRONOUNS and speaker.country:
-                return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
-            return [speaker]
-        if lower in PERSON_PRONOUNS:
-            for ent in reversed([e for e in ents_in(self.sentence_of(token))
-                                 if e.label_ in PERSON_LABELS and e.end <= token.i]):
-                person = self.person_reader.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
-                if person:
-                    return [person]
-            if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"
-                official = self._official_subject(token)
-                if official:
-                    return official
-            return [memory.last_person] if memory.last_person else []
-        if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
-            subjects_only = token.dep_ in ("nsubj", "nsubjpass")
-            if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
-                owner = self._clause_subject(token) or self._subject_after(token)
-                if owner:
-                    return owner
-            near = self._nearest_before(token, subjects_only=subjects_only)
-            if near:
-                return near
-            if lower in PLURAL_PRONOUNS and memory.last_group:
-                return list(memory.last_group)
-            return [memory.last_thing] if memory.last_thing else []
-        return []
-
-    def _clause_subject(self, token: Token) -> list[Actor]:
-        """The subject of the nearest clause around a possessive pronoun, through infinitives
-        ("X continues to deepen its ..."), when it comes before the pronoun; of an infinitive
-        after a verb of control, the one controlled ("urged China to stop its ...")."""
-        for verb in _enclosing_verbs(token):
-            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
-                        and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
-            if subjects:
-                return _not_persons(self.resolve(subjects[0], remember=False), token)
-            controlled = controlled_object(verb, verb.head)  # "calls on Iran to cease its support": Iran's
-            if controlled and controlled[0].i < token.i:
-                return _not_persons(self.resolve(controlled[0], remember=False), token)
-        return []
-
-    def _official_subject(self, token: Token) -> list[Actor]:
-        """For "his" or "her" where the sentence names no person before it: the subject of the
-        clause around it, or of the clause a participle hangs from ("The minister spoke,
-        referring to Iran's attack on his country"), when that subject is a person or an
-        official named by title."""
-        for verb in _enclosing_verbs(token, through_participles=True):
-            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
-            if subjects:
-                if subjects[0].pos_ == "PRON":
-                    return []
-                return [a for a in self.resolve(subjects[0], remember=False)
-                        if a.kind == "PERSON" or (a.country and subjects[0].lemma_.lower() in OFFICIAL_NOUNS)]
-        return []
-
-    def _subject_after(self, token: Token) -> list[Actor]:
-        """A possessive in a phrase set before its clause's subject stands for that subject
-        ("Facing sanctions over its invasion of Ukraine, Russia turned to Iran"; "In its
-        statement, the ministry said")."""
-        for phrase in token.ancestors:
-            verb = phrase.head
-            if phrase.dep_ not in ("advcl", "prep", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
-                continue
-            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects:
-                continue  # "Facing ... over its ...": a subjectless clause, read on upwards
-            subject = subjects[0]
-            if phrase.right_edge.i < subject.i < verb.i and subject.pos_ != "PRON":
-                return _not_persons(self.resolve(subject, remember=False), token)
-            return []
-        return []
-
-    def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
-        """The closest earlier actor in the same sentence ("Russia ... its war"), but not the
-        subject of the verb the pronoun is the object of ("Iran is supplying them": not Iran)."""
-        verb = token.head if token.dep_ in ("dobj", "dative") else (
-            token.head.head if token.dep_ == "pobj" else None)
-        own_subjects = {t.i for t in subject_of(verb)} if verb is not None and verb.pos_ == "VERB" else set()
-        for candidate in reversed(token.doc[self.sentence_of(token).start:token.i]):
-            if candidate.pos_ not in ("NOUN", "PROPN") or candidate.dep_ in ("compound", "amod", "flat"):
-                continue
-            if candidate.i in own_subjects:
-                continue
-            if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if token.head.i == candidate.i:
-                continue  # "its war": the pronoun's own noun is not its antecedent
-            found = _not_persons(self.resolve(candidate, remember=False), token)
-            if found:
-                return found
-        return []
+        """What a pronoun stands for (`pronouns.PronounResolver`)."""
+        return self.pronouns.resolve(token)
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
         posting = posting_words(ent) if token.i >= ent.start + 2 else 0
@@ -664,25 +544,6 @@ def _possessor(name: str) -> tuple[str | None, str]:
 #: the state bodies of kgraph's table as the last words of a longer name ("the U.S. Department
 #: of State"), each with a space before it so that a word ends there
 _STATE_ORG_ENDINGS = tuple((" " + words, code) for words, code in STATE_BODIES.items() if code)
-
-
-def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iterator[Token]:
-    """The verb of the nearest clause around `token`, then those whose subject it shares
-    (`_shares_subject`), and with `through_participles` those a participle hangs from ("The
-    minister spoke, referring to ... his country")."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
-    while verb is not None:
-        yield verb
-        participle = through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG"
-        verb = verb.head if _shares_subject(verb) or participle else None
-
-
-def _shares_subject(verb: Token) -> bool:
-    """Whether a verb with no subject of its own has its governor's: "continues to deepen",
-    "transferred drones to use in its war" (an infinitive of purpose), "invaded and continues"."""
-    if verb.dep_ in ("xcomp", "conj"):
-        return True
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 #: the words by which `DocumentActors._resolve_head` reads a lower-case common noun

@@ -1,0 +1,197 @@
+"""Pronouns: what "we", "you", "he", "its" and "they" stand for inside one document.
+
+"We" and "I" are their speaker (a transcript's speaker, a quotation's, the statement's author;
+"we" as the speaker's state), "you" the one last addressed by name, "he" and "she" the person
+named last, and "it", "its", "they" and "their" an actor of the pronoun's own clause (its
+subject, the one a verb of control names, the subject a fronted phrase precedes) or the nearest
+one named before. `actors.DocumentActors` asks, through the small `PronounContext`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from .countries import country_name
+from .doccache import children
+from .memory import Memory
+from .model import Actor
+from .names import (
+    ADDRESSEE_PRONOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
+    SPEAKER_PRONOUNS, THING_PRONOUNS,
+)
+from .persons import PersonReader
+from .phrases import PERSON_LABELS, clean_entity_text, ents_in
+from .roles import controlled_object, subject_of
+
+
+class PronounContext(Protocol):
+    """What resolving a pronoun needs of the document's resolver (`actors.DocumentActors`)."""
+
+    memory: Memory
+    document_speaker: Actor | None
+    joint_authors: tuple[Actor, ...]
+    person_reader: PersonReader
+
+    def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]: ...
+
+    def speaker_of(self, token: Token) -> list[Actor]: ...
+
+    def turn_speaker(self, token: Token) -> Actor | None: ...
+
+    def in_quote(self, token: Token) -> bool: ...
+
+    def sentence_of(self, token: Token) -> Span: ...
+
+
+def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
+    """The antecedents "it", "its", "they" and "their" may have: no person, but for "they" and
+    "their" a group of persons ("The two leaders affirmed their commitment")."""
+    if pronoun.lower_ in PLURAL_PRONOUNS and len(actors) >= 2:
+        return actors
+    return [a for a in actors if a.kind != "PERSON"]
+
+
+def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iterator[Token]:
+    """The verb of the nearest clause around `token`, then those whose subject it shares
+    (`_shares_subject`), and with `through_participles` those a participle hangs from ("The
+    minister spoke, referring to ... his country")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
+    while verb is not None:
+        yield verb
+        participle = through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        verb = verb.head if _shares_subject(verb) or participle else None
+
+
+def _shares_subject(verb: Token) -> bool:
+    """Whether a verb with no subject of its own has its governor's: "continues to deepen",
+    "transferred drones to use in its war" (an infinitive of purpose), "invaded and continues"."""
+    if verb.dep_ in ("xcomp", "conj"):
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+
+
+class PronounResolver:
+    """The pronouns of one document, read against what its resolver remembers."""
+
+    def __init__(self, context: PronounContext) -> None:
+        self._context = context
+
+    def resolve(self, token: Token) -> list[Actor]:
+        """What a pronoun stands for: "we" and "I" their speaker (a transcript's, a quotation's, the
+        statement's author, as their state for "we"), "you" the one addressed, "he" and "she" the
+        person named last, "it", "its", "they" and "their" an actor of the clause or named before."""
+        lower = token.lower_
+        memory = self._context.memory
+        if lower in ADDRESSEE_PRONOUNS:  # the one addressed by name, by the same speaker, outside quotations
+            addressed = memory.addressee is not None and memory.addressee_turn == self._context.turn_speaker(token)
+            return [memory.addressee] if addressed and not (self._context.in_quote(token) or memory.in_quote) else []
+        if lower in SPEAKER_PRONOUNS:
+            quoted = self._context.in_quote(token) or memory.in_quote
+            turn = self._context.turn_speaker(token)
+            if turn is not None and not quoted:  # a transcript: "MR. KIRBY: We condemn ..."
+                speakers = [turn] if turn.name else []  # a reporter's question speaks for no one
+            elif lower in SPEAKER_PLURAL_PRONOUNS and self._context.joint_authors and not quoted:
+                return list(self._context.joint_authors)
+            else:
+                speakers = self._context.speaker_of(token) if quoted else (
+                    [self._context.document_speaker] if self._context.document_speaker else [])
+            if not speakers:
+                return []
+            speaker = speakers[0]
+            if lower in SPEAKER_PLURAL_PRONOUNS and not speaker.country and speaker is turn and \
+                    self._context.document_speaker and self._context.document_speaker.country:
+                speaker = self._context.document_speaker  # "MR PRICE: We urge ...": the briefing's state
+            if lower in SPEAKER_PLURAL_PRONOUNS and speaker.country:
+                return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
+            return [speaker]
+        if lower in PERSON_PRONOUNS:
+            for ent in reversed([e for e in ents_in(self._context.sentence_of(token))
+                                 if e.label_ in PERSON_LABELS and e.end <= token.i]):
+                person = self._context.person_reader.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
+                if person:
+                    return [person]
+            if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"
+                official = self._official_subject(token)
+                if official:
+                    return official
+            return [memory.last_person] if memory.last_person else []
+        if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
+            subjects_only = token.dep_ in ("nsubj", "nsubjpass")
+            if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
+                owner = self._clause_subject(token) or self._subject_after(token)
+                if owner:
+                    return owner
+            near = self._nearest_before(token, subjects_only=subjects_only)
+            if near:
+                return near
+            if lower in PLURAL_PRONOUNS and memory.last_group:
+                return list(memory.last_group)
+            return [memory.last_thing] if memory.last_thing else []
+        return []
+
+    def _clause_subject(self, token: Token) -> list[Actor]:
+        """The subject of the nearest clause around a possessive pronoun, through infinitives
+        ("X continues to deepen its ..."), when it comes before the pronoun; of an infinitive
+        after a verb of control, the one controlled ("urged China to stop its ...")."""
+        for verb in _enclosing_verbs(token):
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
+                        and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
+            if subjects:
+                return _not_persons(self._context.resolve(subjects[0], remember=False), token)
+            controlled = controlled_object(verb, verb.head)  # "calls on Iran to cease its support": Iran's
+            if controlled and controlled[0].i < token.i:
+                return _not_persons(self._context.resolve(controlled[0], remember=False), token)
+        return []
+
+    def _official_subject(self, token: Token) -> list[Actor]:
+        """For "his" or "her" where the sentence names no person before it: the subject of the
+        clause around it, or of the clause a participle hangs from ("The minister spoke,
+        referring to Iran's attack on his country"), when that subject is a person or an
+        official named by title."""
+        for verb in _enclosing_verbs(token, through_participles=True):
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+            if subjects:
+                if subjects[0].pos_ == "PRON":
+                    return []
+                return [a for a in self._context.resolve(subjects[0], remember=False)
+                        if a.kind == "PERSON" or (a.country and subjects[0].lemma_.lower() in OFFICIAL_NOUNS)]
+        return []
+
+    def _subject_after(self, token: Token) -> list[Actor]:
+        """A possessive in a phrase set before its clause's subject stands for that subject
+        ("Facing sanctions over its invasion of Ukraine, Russia turned to Iran"; "In its
+        statement, the ministry said")."""
+        for phrase in token.ancestors:
+            verb = phrase.head
+            if phrase.dep_ not in ("advcl", "prep", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue  # "Facing ... over its ...": a subjectless clause, read on upwards
+            subject = subjects[0]
+            if phrase.right_edge.i < subject.i < verb.i and subject.pos_ != "PRON":
+                return _not_persons(self._context.resolve(subject, remember=False), token)
+            return []
+        return []
+
+    def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
+        """The closest earlier actor in the same sentence ("Russia ... its war"), but not the
+        subject of the verb the pronoun is the object of ("Iran is supplying them": not Iran)."""
+        verb = token.head if token.dep_ in ("dobj", "dative") else (
+            token.head.head if token.dep_ == "pobj" else None)
+        own_subjects = {t.i for t in subject_of(verb)} if verb is not None and verb.pos_ == "VERB" else set()
+        for candidate in reversed(token.doc[self._context.sentence_of(token).start:token.i]):
+            if candidate.pos_ not in ("NOUN", "PROPN") or candidate.dep_ in ("compound", "amod", "flat"):
+                continue
+            if candidate.i in own_subjects:
+                continue
+            if subjects_only and candidate.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if token.head.i == candidate.i:
+                continue  # "its war": the pronoun's own noun is not its antecedent
+            found = _not_persons(self._context.resolve(candidate, remember=False), token)
+            if found:
+                return found
+        return []
