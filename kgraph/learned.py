@@ -148,20 +148,26 @@ def decide(action: str, scored: list[tuple[list[X], float, float, int]], thresho
     return [(agent, pa, target, pt) for pa, agent in agents for pt, target in (targets or [(1.0, None)])]
 
 
-def _targets_in_phrase(token: Token, action: str, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:
-    """No target named outside the trigger's own phrase: "We welcome the continued support of IGAD
-    to help the Government" supports the Government, not a party of another clause ("the fullest
-    support of the United Kingdom" after "a hateful act against the LGBT community"). The speaker,
-    named nowhere, may still be the target. Cross-validated for support only (data:
-    actions.json `model_target_in_phrase`; union 0.644 -> 0.646, support 0.684 -> 0.699)."""
-    return [(actors, pa, pt if may_be_learned_target(token, action, c) else 0.0, group)
-            for c, (actors, pa, pt, group) in zip(asked, scored)]
+def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -> list[tuple[bool, bool]]:
+    """For each candidate of one question: whether the model may take it as the agent, and as
+    the target (training's cross-validation asks too, so that it scores what a build does).
+
+    An event noun whose possessor is named is that possessor's: "We also appreciate Kenya's
+    contribution to U.N. operations" is Kenya's, not the speaker's. A target must be named in
+    the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE` (`may_be_learned_target`)."""
+    owners = {i for i, c in enumerate(asked) if trigger.pos_ == "NOUN" and c.token is not None
+              and c.token.dep_ == "poss" and c.token.head.i == trigger.i and c.token.pos_ != "PRON"}
+    return [(not owners or i in owners, may_be_learned_target(trigger, action, c)) for i, c in enumerate(asked)]
 
 
 def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> bool:
-    """Whether the model may take `candidate` as the target of `action` at `trigger` (training's
-    cross-validation asks too, so that it scores what a build does): for the actions of
-    `MODEL_TARGET_IN_PHRASE`, a mention must be the trigger or hang from it, however deep."""
+    """Whether the model may take `candidate` as the target of `action` at `trigger`: for the
+    actions of `MODEL_TARGET_IN_PHRASE`, a mention must be the trigger or hang from it, however
+    deep. "We welcome the continued support of IGAD to help the Government" supports the
+    Government, not a party of another clause ("the fullest support of the United Kingdom" after
+    "a hateful act against the LGBT community"); the speaker, named nowhere, may still be the
+    target. Cross-validated for support only (data: actions.json `model_target_in_phrase`; union
+    0.644 -> 0.646, support 0.684 -> 0.699)."""
     return action not in MODEL_TARGET_IN_PHRASE or candidate.token is None or governs(trigger, candidate.token)
 
 
@@ -218,9 +224,9 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
             model: LinearModel, sent: Span, article: Article) -> list[Event]:
     """Agents and targets above the model's thresholds, as events. A partner joined by "and"
     comes with its own probability, which may be tiny: the confidence stays above 0."""
-    scored = [(c.actors, pa, pt, c.group) for c, (pa, pt) in zip(asked, scores)]
-    if action in MODEL_TARGET_IN_PHRASE:
-        scored = _targets_in_phrase(token, action, asked, scored)
+    allowed = learned_roles_allowed(token, action, asked)
+    scored = [(c.actors, pa if may_act else 0.0, pt if may_be_acted_on else 0.0, c.group)
+              for c, (pa, pt), (may_act, may_be_acted_on) in zip(asked, scores, allowed)]
     if action == "warn":
         scored = _without_topics(token, asked, scored)
     pairs = decide(action, scored, model.thresholds, actor_key)

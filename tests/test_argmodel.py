@@ -46,6 +46,22 @@ def test_a_demand_may_name_no_target_but_a_sanction_must():
     assert decide("sanction", scored, thresholds, actor_key) == []
 
 
+def test_an_event_noun_with_a_named_possessor_may_only_be_the_possessors(nlp):
+    from kgraph.argmodel import NO_TARGET
+    from kgraph.learned import learned_roles_allowed
+
+    doc = nlp("We also appreciate Kenya's contribution to U.N. peace operations.")
+    speaker = Candidate([Actor("United States", "COUNTRY", "USA")], None, "author")
+    kenya = Candidate([Actor("Kenya", "COUNTRY", "KEN")], doc[3], "mention")
+    un = Candidate([Actor("United Nations", "ORG", None)], doc[7], "mention")
+    allowed = learned_roles_allowed(doc[5], "support", [speaker, kenya, un, NO_TARGET])
+    assert [may_act for may_act, _ in allowed] == [False, True, False, False]
+    # without a named possessor ("their contribution") anyone may be the agent
+    doc = nlp("We also appreciate their contribution to U.N. peace operations.")
+    un = Candidate([Actor("United Nations", "ORG", None)], doc[6], "mention")
+    assert all(may_act for may_act, _ in learned_roles_allowed(doc[4], "support", [speaker, un, NO_TARGET]))
+
+
 def test_a_build_beside_the_rules_does_not_ask_the_model_where_the_rules_found_both_roles(nlp):
     from kgraph.extract import extract_events
     from kgraph.model import Article

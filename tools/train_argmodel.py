@@ -40,7 +40,7 @@ from kgraph.actions import ACTIONS  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
 from kgraph.extract import extract_events  # noqa: E402
 from kgraph.labels import tidy_actor  # noqa: E402
-from kgraph.learned import decide, may_be_learned_target  # noqa: E402
+from kgraph.learned import decide, learned_roles_allowed  # noqa: E402
 from kgraph.lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS  # noqa: E402
 from kgraph.nlp import load_pipeline  # noqa: E402
 from kgraph.sentences import sentences  # noqa: E402
@@ -205,7 +205,8 @@ def questions(corpus, lexicon, voices=None, sentence_models=None) -> list[tuple[
         extract_events(doc, article, method="union", collect=collected)
         acronyms = defined_acronyms(article.text)
         rows += [(name, doc[i].idx, action, [(frozenset(_output_key(a, acronyms) for a in c.actors), c.features,
-                                                c.group, may_be_learned_target(doc[i], action, c)) for c in cands],
+                                                c.group, allowed)
+                                               for c, allowed in zip(cands, learned_roles_allowed(doc[i], action, cands))],
                   asked)
                  for (_, i, action, cands, asked) in collected]
     return rows
@@ -304,9 +305,10 @@ def scored_questions(rows, model: argmodel.LinearModel) -> list[tuple[str, str, 
             for name, _, action, cands, asked in rows]
 
 
-def _allowed(probabilities: tuple[float, float], may_be_target: bool) -> tuple[float, float]:
-    """A candidate's probabilities as a build decides on them: no target where it may not be one."""
-    return probabilities if may_be_target else (probabilities[0], 0.0)
+def _allowed(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:
+    """A candidate's probabilities as a build decides on them: no agent or target where it may not
+    be one (`learned.learned_roles_allowed`)."""
+    return probabilities[0] if allowed[0] else 0.0, probabilities[1] if allowed[1] else 0.0
 
 
 def model_keys(scored, thresholds: dict[str, float]) -> dict[str, set]:
