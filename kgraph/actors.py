@@ -65,7 +65,7 @@ class DocumentActors:
         self.doc = doc
         self.memory = Memory()
         self.person_reader = PersonReader(doc, self)
-        self.pronouns = PronounResolver(self)
+        self.pronouns = PronounResolver(self, self.person_reader)
         self._sentence_names: dict[int, list[Actor]] = {}  # token index -> `_names_of`, for the current sentence
         self._names_generation = 0  # how often what `_names_of` reads has changed
         self.countries_named = {country_code(e.text) for e in document_entities(doc) if e.label_ in PLACE_LABELS}
@@ -334,7 +334,8 @@ class DocumentActors:
         if not named:
             portfolio = [entity_of(g) for c in children(token) if c.dep_ == "prep" and c.lower_ in ("of", "for")
                          for g in children(c) if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
-            holder = self.person_reader.portfolio_holder(portfolio[0]) if portfolio and portfolio[0] is not None else None
+            holder = (self.person_reader.portfolio_holder(portfolio[0])
+                      if portfolio and portfolio[0] is not None else None)
             return [holder] if holder else []
         person = self._resolve_head(named[-1], remember)
         if person and person[0].kind == "PERSON" and not person[0].country:

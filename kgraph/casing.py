@@ -25,7 +25,7 @@ def is_headline(line: str) -> bool:
     """A short line without final punctuation whose content words are mostly capitalised, and
     not a byline ("Antony J. Blinken, Secretary of State": lower-cased, the name was lost)."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 160 or stripped[-1] in ".!?\"”’:" and not _ends_with_name_suffix(stripped):
+    if not stripped or len(stripped) > 160 or (stripped[-1] in ".!?\"”’:" and not _ends_with_name_suffix(stripped)):
         return False
     if byline(stripped):
         return False
@@ -36,10 +36,15 @@ def is_headline(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
+#: the name suffixes written with a full stop of their own ("Jr.", "Sr."; not "II", which ends
+#: "World War II." as often as a name)
+_ABBREVIATED_SUFFIXES = frozenset(s for s in NAME_SUFFIXES if not set(s) <= set("ivx"))
+
+
 def _ends_with_name_suffix(line: str) -> bool:
     """"... With Philippine Secretary of National Defense Gilberto Teodoro Jr.": the last full stop
     is a name's, not a sentence's."""
-    return line.split()[-1].lower().rstrip(".") in NAME_SUFFIXES
+    return line.split()[-1].lower().rstrip(".") in _ABBREVIATED_SUFFIXES
 
 
 #: the words of a header before its author's name ("Statement by", "Remarks delivered by")
@@ -130,12 +135,30 @@ def _sentence_case(line: str) -> str:
             keep.add(i)  # "Japan", "Japan-ROK"
         elif i and words[i - 1].group().lower() in PERSON_TITLES and person_country(match.group()):
             keep |= {i - 1, i}  # "Remarks by Secretary Blinken"
+    keep |= _name_before_suffix(line, words)
     chars = list(line)
     for i, match in enumerate(words):
         if i in keep or not re.search(r"[A-Za-z]", line[:match.start()]):
             continue  # the line's first word keeps its capital; "EU, NATO Condemn ...": not 'Condemn'
         chars[match.start()] = chars[match.start()].lower()
     return "".join(chars)
+
+
+def _name_before_suffix(line: str, words: list[re.Match]) -> set[int]:
+    """"... Meeting With President Ferdinand R. Marcos Jr.": the name whose suffix ends the line keeps
+    its capitals, as `is_headline` read the last full stop as the name's (up to three capitalised
+    words before the suffix, not past a title)."""
+    stripped = line.rstrip()
+    if not stripped or not _ends_with_name_suffix(stripped):
+        return set()
+    tokens = list(re.finditer(r"\S+", stripped))[:-1]  # the words before the suffix
+    begin = len(stripped)
+    for token in reversed(tokens[-3:]):
+        text = token.group()
+        if not text[:1].isupper() or text.lower().rstrip(".") in PERSON_TITLES | TITLE_WORDS | NAME_TITLES:
+            break
+        begin = token.start()
+    return {i for i, match in enumerate(words) if match.start() >= begin}
 
 
 def with_original_text(doc: Doc, original: str) -> Doc:

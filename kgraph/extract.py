@@ -558,8 +558,8 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     targets = _kept_targets(action, agents, roles.targets)
     if agents and targets and action in JUDGING_ACTIONS:
         reading.actors.memory.remember_judgement(targets, _judged_thing(reading))
-    if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required")
-                                       or not (_may_lack_target(token, action) or _deeds_of_a_doer(token, action, roles)))):
+    may_lack_target = _may_lack_target(token, action) or _deeds_of_a_doer(token, action, roles)
+    if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required") or not may_lack_target)):
         return []
     modality = modality_of(token)
     confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))
@@ -602,6 +602,8 @@ def _may_lack_target(token: Token, action: str) -> bool:
 
 #: the readings of a noun's doer from its own words ("Iranian attacks", "Hamas' attacks")
 _DOER_OF_ITS_NOUN = frozenset({"national-modifier", "possessor"})
+#: a place before a noun of fighting says where, not who: "the Paris attacks", "the Mumbai attacks"
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _deeds_of_a_doer(token: Token, action: str, roles: Roles) -> bool:
@@ -609,7 +611,8 @@ def _deeds_of_a_doer(token: Token, action: str, roles: Roles) -> bool:
     naming its doer in its own words and no target phrase is a deed of that doer with no target
     (annotators record 10 of 128 fights so; data: actions.json `untargeted_by_its_doer`)."""
     return (action in UNTARGETED_BY_ITS_DOER and token.tag_ == "NNS" and roles.rule in _DOER_OF_ITS_NOUN
-            and not any(c.dep_ == "prep" and c.lower_ in ACTIONS[action].target_prepositions for c in children(token)))
+            and not any(c.dep_ == "prep" and c.lower_ in ACTIONS[action].target_prepositions for c in children(token))
+            and not any(c.dep_ == "compound" and c.ent_type_ in _PLACE_TYPES for c in children(token)))
 
 
 @dataclass(frozen=True)

@@ -65,8 +65,6 @@ def posting_words(ent: Span) -> int:
     return 0
 
 
-
-
 #: the words that describe a person by an office: titles, and "leader of ...", "head of ..."
 _OFFICE_LEMMAS = REMEMBERED_TITLES | OFFICE_WORDS
 
@@ -98,8 +96,8 @@ def _of_no_state_by_description(ent: Span) -> bool:
     described, own = _descriptions(ent)
     if any(t.lemma_.lower() in COMMENTATORS for t in [*described, *(t for t in own if t.i < ent.start)]):
         return True
-    held = [g for t in (ent.root, *described) for c in children(t) if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
-            for g in children(c) if g.dep_ == "pobj"]
+    held = [g for t in (ent.root, *described) for c in children(t)
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "at") for g in children(c) if g.dep_ == "pobj"]
     described_words = [w for t in described for w in t.subtree]
     return any(t.ent_type_ == "ORG" and not country_code(t.text) for t in held) or any(
         organisation_ending_at(ent.doc, w.i) for w in described_words)
@@ -171,7 +169,8 @@ class PersonReader:
                 country, name = person_country(fuller), fuller
         if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
-            country = (self._context.document_speaker.country if self._context.document_speaker else None) or self._context.dateline_country
+            speaker = self._context.document_speaker
+            country = (speaker.country if speaker else None) or self._context.dateline_country
         # one label for every spelling of an office holder, where the text does not make them another's
         listed = full_name(name) if person_country(name) in (None, country) else None
         if country is None and _holds_an_office(ent) and not _of_no_state_by_description(ent):
@@ -187,18 +186,23 @@ class PersonReader:
     @cached_property
     def _office_holders_named(self) -> dict[str, str]:
         """Family name -> the full name of the one office holder a dictionary knows (with the state) that
-        the text names under it anywhere; a family name two such people share names neither."""
+        the text names under it anywhere; a family name two people share names neither, whether or not
+        the dictionary knows the other ("Former President Jimmy Carter ... Secretary Ash Carter")."""
         found: dict[str, set[str]] = {}
         for ent in document_entities(self._doc):
-            if ent.label_ != "PERSON":
+            if ent.label_ not in PERSON_LABELS:
                 continue
             name = TITLES.sub("", ent.text).strip()
             if not person_country(name) and ent.start and ent.doc[ent.start - 1].pos_ == "PROPN":
-                name = f"{ent.doc[ent.start - 1].text} {name}"  # the recogniser left out "Lloyd" of "J. Austin III"
+                fuller = f"{ent.doc[ent.start - 1].text} {name}"  # the recogniser left out "Lloyd" of "J. Austin III"
+                name = fuller if person_country(fuller) else name
             family = [w for w in name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
-            if len(family) >= 2 and person_country(name):
-                found.setdefault(normalise_name(family[-1]), set()).add(name)
-        return {family: next(iter(names)) for family, names in found.items() if len(names) == 1}
+            if len(family) >= 2:
+                found.setdefault(normalise_name(family[-1]), set()).add(full_name(name) or name)
+        distinct = {family: {n for n in names if not any(m.endswith(" " + n) for m in names)}  # "J. Austin III" in
+                    for family, names in found.items()}                                     # "Lloyd J. Austin III"
+        return {family: next(iter(names)) for family, names in distinct.items()
+                if len(names) == 1 and person_country(next(iter(names)))}
 
     def _remember_titles(self, ent: Span, person: Actor) -> None:
         """"Defence Minister Rajnath Singh": "the minister" later is Singh."""
@@ -218,8 +222,8 @@ class PersonReader:
         self._context.memory.persons[normalise_name(person.name)] = person
         for part in {normalise_name(parts[0]), normalise_name(parts[-1])} - {normalise_name(person.name)}:
             earlier = self._context.memory.persons.get(part)
-            if earlier is not None and earlier != person and part in self._ambiguous:
-                continue
+            if part in self._ambiguous and earlier != person:
+                continue  # deleted when a second person took it: a third does not take it back
             if earlier is not None and earlier.name != person.name:
                 self._ambiguous.add(part)
                 del self._context.memory.persons[part]

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .countries import country_name
 from .doccache import children
 from .memory import Memory
+from .modality import finite_after_infinitive
 from .model import Actor
 from .names import (
     ADDRESSEE_PRONOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
@@ -32,7 +33,6 @@ class PronounContext(Protocol):
     memory: Memory
     document_speaker: Actor | None
     joint_authors: tuple[Actor, ...]
-    person_reader: PersonReader
 
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]: ...
 
@@ -61,7 +61,10 @@ def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iter
     while verb is not None:
         yield verb
         participle = through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG"
-        verb = verb.head if _shares_subject(verb) or participle else None
+        if finite_after_infinitive(verb) and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # "urges Russia to stop the war and renews its support": the outer clause's
+        else:
+            verb = verb.head if _shares_subject(verb) or participle else None
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -75,8 +78,9 @@ def _shares_subject(verb: Token) -> bool:
 class PronounResolver:
     """The pronouns of one document, read against what its resolver remembers."""
 
-    def __init__(self, context: PronounContext) -> None:
+    def __init__(self, context: PronounContext, persons: PersonReader) -> None:
         self._context = context
+        self._persons = persons
 
     def resolve(self, token: Token) -> list[Actor]:
         """What a pronoun stands for: "we" and "I" their speaker (a transcript's, a quotation's, the
@@ -109,7 +113,7 @@ class PronounResolver:
         if lower in PERSON_PRONOUNS:
             for ent in reversed([e for e in ents_in(self._context.sentence_of(token))
                                  if e.label_ in PERSON_LABELS and e.end <= token.i]):
-                person = self._context.person_reader.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
+                person = self._persons.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
                 if person:
                     return [person]
             if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"

@@ -15,8 +15,8 @@ from .actions import ACTIONS
 from .coordination import hyphenated_states, hyphened_agent
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
-    MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS,
-    STRUCK_THINGS, SUFFERING_VERBS,
+    MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, CALL_HOLDING_VERBS,
+    PURPOSE_NOUNS, REASON_PREPOSITIONS, STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import finite_after_infinitive, modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -277,7 +277,9 @@ def controlled_object(current: Token, head: Token) -> list[Token]:
 def _addressee_of_call(verb: Token) -> list[Token]:
     """'The United States reiterates its call on Rwanda to end support to the M23': the parser hangs
     the infinitive on the verb that holds the call; the one called on does what it says (data:
-    `object_control_nouns`)."""
+    `object_control_nouns`, `call_holding_verbs`)."""
+    if verb.lemma_.lower() not in CALL_HOLDING_VERBS:
+        return []
     return [g for n in children(verb) if n.dep_ == "dobj" and n.lemma_.lower() in OBJECT_CONTROL_NOUNS
             for p in children(n) if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")
             for g in children(p) if g.dep_ == "pobj"]

@@ -401,3 +401,16 @@ def test_in_a_transcript_you_is_the_addressee_only_in_the_turn_that_named_them(e
 def test_an_agreement_named_again_stands_for_all_its_parties(extract) -> None:
     events = extract("India and Japan signed a defence cooperation agreement on Tuesday. China criticised the agreement.")
     assert {("condemn", "CHN", "IND", "asserted"), ("condemn", "CHN", "JPN", "asserted")} <= events
+
+
+def test_a_family_name_two_people_share_is_not_the_office_holder_among_them(extract):
+    # Jimmy Carter is in no dictionary of office holders, but he is a Carter too: "Carter" is neither
+    events = extract("Former President Jimmy Carter visited Paris. Secretary of Defense Ash Carter spoke by phone "
+                     "with French Minister of Defense Jean-Yves Le Drian. Carter condemned Russia.")
+    assert ("condemn", "USA", "RUS", "asserted") not in events
+
+
+def test_a_third_person_sharing_a_family_name_does_not_take_it_back(extract):
+    events = extract("Carter condemned Russia. Jimmy Carter met Vladimir Putin. Ash Carter met Jean-Yves Le Drian. "
+                     "Carter condemned China.")
+    assert ("condemn", "USA", "CHN", "asserted") not in events

@@ -908,3 +908,21 @@ def test_a_demand_of_no_one_named_is_one_of_its_own_beside_a_demand_of_someone(e
 def test_a_name_after_pro_or_anti_says_whom_a_group_favours_not_whose_it_is(extract):
     assert not [e for e in extract("A U.S. airstrike killed a senior pro-Iran armed group commander.")
                 if e[2] == "IRN"]
+
+
+def test_a_place_before_a_plural_noun_of_fighting_says_where_not_who(extract):
+    # "the Paris attacks" were attacks in Paris, not France's deeds
+    for text in ("The Paris attacks shocked Europe.", "The Brussels attacks killed 32 people."):
+        assert not [e for e in extract(text) if e[0] == "fight"]
+
+
+def test_a_possessive_after_a_finite_verb_hung_on_an_infinitive_is_the_outer_subjects(extract):
+    events = extract("Britain urges Russia to stop the war and renews its support for Ukraine.")
+    assert ("support", "GBR", "UKR", "asserted") in events
+    assert ("support", "RUS", "UKR", "asserted") not in events
+
+
+def test_a_name_a_headline_ends_with_keeps_its_capitals():
+    from kgraph.casing import sentence_case_headlines
+
+    assert "Ferdinand Marcos Jr." in sentence_case_headlines("Meeting With President Ferdinand Marcos Jr.")
