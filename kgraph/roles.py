@@ -240,9 +240,24 @@ def reproached_object(current: Token, head: Token) -> list[Token]:
     object (or passive subject) of the verb over the preposition."""
     if current.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of", "against", "from"):
         return []
-    return ([c for c in children(head.head) if c.dep_ == "dobj"]
-            or [c for c in children(head.head) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
-            or relative_object(head.head))
+    holder = head.head
+    objects = [c for c in children(holder) if c.dep_ == "dobj"]
+    return ([t for o in objects for t in _measures_object(o)] or objects
+            or [c for c in children(holder) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
+            or relative_object(holder) or _measures_object(holder))
+
+
+def _measures_object(noun: Token) -> list[Token]:
+    """'imposed sanctions on Iran for supplying drones', 'hit Iran with sanctions for supplying':
+    the one a sanction (a noun) is taken against, by its own preposition or as the object of the
+    verb it is the instrument of."""
+    if noun.pos_ != "NOUN" or not (NOUN_TRIGGERS.get(noun.lemma_.lower()) == "sanction" or noun.lower_ in MEASURE_HEADS):
+        return []
+    targets = [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
+               for g in children(p) if g.dep_ == "pobj"]
+    if targets or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return targets
+    return [c for c in children(noun.head.head) if c.dep_ == "dobj"]
 
 
 def relative_object(verb: Token) -> list[Token]:

@@ -74,6 +74,9 @@ CASES = [
     # a phrase of reason or time keeps its event's own modality: the attack happened
     ("Japan may impose sanctions after China's attack on Vietnam.", ("fight", "CHN", "VNM", "asserted")),
     ("Due to its invasion of Georgia, Russia will face sanctions.", ("fight", "RUS", "GEO", "asserted")),
+    # the one sanctioned for a deed did it, whether the sanction is a verb or a noun
+    ("The EU imposed sanctions on Iran for supplying drones to Russia.", ("supply", "IRN", "RUS", "asserted")),
+    ("The European Union hit Iran with sanctions for supplying drones to Russia.", ("supply", "IRN", "RUS", "asserted")),
     # a plural noun of fighting that names only its doer is a fight with no target
     ("The Houthi attacks have disrupted global shipping.", ("fight", "YEM", None, "asserted")),
     ("The Council condemned Hamas' terrorist attacks.", ("fight", "PSE", None, "asserted")),
