@@ -24,7 +24,7 @@ from .names import (
 )
 from .persons import PersonReader
 from .phrases import PERSON_LABELS, clean_entity_text, ents_in
-from .roles import controlled_object, subject_of
+from .roles import controlled_object, reproached_by, subject_of
 
 
 class PronounContext(Protocol):
@@ -124,7 +124,7 @@ class PronounResolver:
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             subjects_only = token.dep_ in ("nsubj", "nsubjpass")
             if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
-                owner = self._clause_subject(token) or self._subject_after(token)
+                owner = self._reproached(token) or self._clause_subject(token) or self._subject_after(token)
                 if owner:
                     return owner
             near = self._nearest_before(token, subjects_only=subjects_only)
@@ -134,6 +134,16 @@ class PronounResolver:
                 return list(memory.last_group)
             return [memory.last_thing] if memory.last_thing else []
         return []
+
+    def _reproached(self, token: Token) -> list[Actor]:
+        """"The United States condemned Russia for its attacks on Ukraine", "sanctioned three
+        companies for their role": a possessive in what one is reproached or thanked for is that
+        one's (`roles.reproached_by`)."""
+        noun = token.head
+        if noun.dep_ != "pobj":
+            return []
+        reproached = [t for t in reproached_by(noun.head) if t.i < token.i]
+        return _not_persons(self._context.resolve(reproached[0], remember=False), token) if reproached else []
 
     def _clause_subject(self, token: Token) -> list[Actor]:
         """The subject of the nearest clause around a possessive pronoun, through infinitives

@@ -238,9 +238,22 @@ def noun_owner(current: Token, head: Token) -> list[Token]:
 def reproached_object(current: Token, head: Token) -> list[Token]:
     """'condemns X for deploying', 'warned X against sending', 'X was accused of providing': X, the
     object (or passive subject) of the verb over the preposition."""
-    if current.dep_ != "pcomp" or head.dep_ != "prep" or head.lower_ not in ("for", "of", "against", "from"):
+    if current.dep_ != "pcomp":
         return []
-    holder = head.head
+    return reproached_by(head)
+
+
+#: the prepositions of what one is reproached (or thanked) for: "condemns X for", "accused X of"
+REPROACH_PREPOSITIONS = ("for", "of", "against", "from")
+
+
+def reproached_by(preposition: Token) -> list[Token]:
+    """The one a reason phrase is about: the object (or passive subject) of what the preposition
+    hangs from ("condemns X for deploying", "sanctioned X for their role"), or the one a sanction
+    noun is taken against ("imposed sanctions on Iran for supplying drones")."""
+    if preposition.dep_ != "prep" or preposition.lower_ not in REPROACH_PREPOSITIONS:
+        return []
+    holder = preposition.head
     objects = [c for c in children(holder) if c.dep_ == "dobj"]
     return ([t for o in objects for t in _measures_object(o)] or objects
             or [c for c in children(holder) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"

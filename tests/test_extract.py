@@ -77,6 +77,10 @@ CASES = [
     # the one sanctioned for a deed did it, whether the sanction is a verb or a noun
     ("The EU imposed sanctions on Iran for supplying drones to Russia.", ("supply", "IRN", "RUS", "asserted")),
     ("The European Union hit Iran with sanctions for supplying drones to Russia.", ("supply", "IRN", "RUS", "asserted")),
+    # a possessive in what one is condemned or sanctioned for is that one's
+    ("The United States condemned Russia for its attacks on Ukraine.", ("fight", "RUS", "UKR", "asserted")),
+    ("Britain sanctioned three Iranian companies for their role in supplying drones to Russia.",
+     ("supply", "IRN", "RUS", "asserted")),
     # a plural noun of fighting that names only its doer is a fight with no target
     ("The Houthi attacks have disrupted global shipping.", ("fight", "YEM", None, "asserted")),
     ("The Council condemned Hamas' terrorist attacks.", ("fight", "PSE", None, "asserted")),
@@ -89,6 +93,11 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_extracts(extract, text, expected):
     assert expected in extract(text)
+
+
+def test_the_condemner_is_not_the_doer_of_what_it_condemns_another_for(extract):
+    assert ("fight", "USA", "UKR", "asserted") not in extract(
+        "The United States condemned Russia for its attacks on Ukraine.")
 
 
 def test_a_fight_named_by_its_doer_alone_needs_a_plural_noun_without_a_target_phrase(extract):
