@@ -243,8 +243,8 @@ def reproached_object(current: Token, head: Token) -> list[Token]:
     return reproached_by(head)
 
 
-#: the prepositions of what one is reproached (or thanked) for: "condemns X for", "accused X of"
-REPROACH_PREPOSITIONS = ("for", "of", "against", "from")
+#: the prepositions of what one is reproached (or thanked) for: "condemns X for", "accused X of", "condemned X over"
+REPROACH_PREPOSITIONS = ("for", "of", "against", "from", "over")
 
 
 def reproached_by(preposition: Token) -> list[Token]:

@@ -98,6 +98,9 @@ def test_extracts(extract, text, expected):
 def test_the_condemner_is_not_the_doer_of_what_it_condemns_another_for(extract):
     assert ("fight", "USA", "UKR", "asserted") not in extract(
         "The United States condemned Russia for its attacks on Ukraine.")
+    events = extract("NATO condemned Russia over its invasion of Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in events
+    assert not [e for e in events if e[0] == "fight" and e[1] != "RUS"]
 
 
 def test_a_fight_named_by_its_doer_alone_needs_a_plural_noun_without_a_target_phrase(extract):
