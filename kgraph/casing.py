@@ -144,6 +144,10 @@ def _sentence_case(line: str) -> str:
     return "".join(chars)
 
 
+#: the words of a title, which a name before a suffix does not reach back past
+_TITLE_WORDS_BEFORE_NAMES = PERSON_TITLES | TITLE_WORDS | NAME_TITLES
+
+
 def _name_before_suffix(line: str, words: list[re.Match]) -> set[int]:
     """"... Meeting With President Ferdinand R. Marcos Jr.": the name whose suffix ends the line keeps
     its capitals, as `is_headline` read the last full stop as the name's (up to three capitalised
@@ -155,7 +159,7 @@ def _name_before_suffix(line: str, words: list[re.Match]) -> set[int]:
     begin = len(stripped)
     for token in reversed(tokens[-3:]):
         text = token.group()
-        if not text[:1].isupper() or text.lower().rstrip(".") in PERSON_TITLES | TITLE_WORDS | NAME_TITLES:
+        if not text[:1].isupper() or text.lower().rstrip(".") in _TITLE_WORDS_BEFORE_NAMES:
             break
         begin = token.start()
     return {i for i, match in enumerate(words) if match.start() >= begin}

@@ -155,9 +155,15 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     An event noun whose possessor is named is that possessor's: "We also appreciate Kenya's
     contribution to U.N. operations" is Kenya's, not the speaker's. A target must be named in
     the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE` (`may_be_learned_target`)."""
-    owners = {i for i, c in enumerate(asked) if trigger.pos_ == "NOUN" and c.token is not None
-              and c.token.dep_ == "poss" and c.token.head.i == trigger.i and c.token.pos_ != "PRON"}
+    owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
+              and c.token.head.i == trigger.i and c.token.pos_ != "PRON"} if trigger.pos_ == "NOUN" else set()
     return [(not owners or i in owners, may_be_learned_target(trigger, action, c)) for i, c in enumerate(asked)]
+
+
+def allowed_probabilities(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:
+    """A candidate's (agent, target) probabilities with a role it may not take at 0
+    (`learned_roles_allowed`): as a build decides, and as training's cross-validation scores."""
+    return probabilities[0] if allowed[0] else 0.0, probabilities[1] if allowed[1] else 0.0
 
 
 def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> bool:
@@ -225,8 +231,8 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
     """Agents and targets above the model's thresholds, as events. A partner joined by "and"
     comes with its own probability, which may be tiny: the confidence stays above 0."""
     allowed = learned_roles_allowed(token, action, asked)
-    scored = [(c.actors, pa if may_act else 0.0, pt if may_be_acted_on else 0.0, c.group)
-              for c, (pa, pt), (may_act, may_be_acted_on) in zip(asked, scores, allowed)]
+    scored = [(c.actors, *allowed_probabilities(probabilities, roles), c.group)
+              for c, probabilities, roles in zip(asked, scores, allowed)]
     if action == "warn":
         scored = _without_topics(token, asked, scored)
     pairs = decide(action, scored, model.thresholds, actor_key)

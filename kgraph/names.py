@@ -98,8 +98,8 @@ ADDRESS_OPENINGS = frozenset(_ACTOR_WORDS["addressee"]["openings"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
 TITLE_WORDS = frozenset(_ACTOR_WORDS["title_words"]["words"])
 #: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")
-TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, _ACTOR_WORDS["title_words"]["words"]), key=len,
-                                                 reverse=True)) + r")\.?\s+)+(?=[A-Z])", re.I)
+TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(map(re.escape, TITLE_WORDS), key=lambda w: (-len(w), w)))
+                    + r")\.?\s+)+(?=[A-Z])", re.I)
 
 PAIR_NOUNS = set(_ACTOR_WORDS["pair_nouns"]["words"])
 ROLE_WORDS = set(_ACTOR_WORDS["role_words"]["words"])

@@ -103,6 +103,20 @@ def _of_no_state_by_description(ent: Span) -> bool:
         organisation_ending_at(ent.doc, w.i) for w in described_words)
 
 
+def _with_first_name_before(ent: Span, name: str) -> str | None:
+    """"Lloyd [J. Austin III]": the name with the word before the entity, where the recogniser left
+    out a first name and a dictionary knows the fuller name; not a title ("Honorable Antony J.
+    Blinken"), a state or an organisation's name, nor a posting ("Special Envoy for Yemen Tim
+    Lenderking", "to the U.N. Robert Wood")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (before is None or before.pos_ != "PROPN" or before.lower_ in NAME_TITLES | PORTFOLIO_WORDS
+            or TITLES.match(f"{before.text} {name}") or country_code(before.text)
+            or organisation_ending_at(ent.doc, before.i) is not None):
+        return None
+    fuller = f"{before.text} {name}"
+    return fuller if person_country(fuller) else None
+
+
 class PersonReader:
     """The persons of one document, read from their names and remembered for later mentions."""
 
@@ -145,28 +159,21 @@ class PersonReader:
         if known and len(parts) <= len(known.name.split()):
             self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
-        international = international_office(ent)  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
-        country = None if international else country_in_description(ent, self._context.memory.persons)
-        if country is None and known is not None and not international:
-            country = known.country
-        if country is None and international:
+        if international_office(ent):  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
             # the UN's Secretary-General, not a former minister of his state
             person = Actor(full_name(name) or name, "PERSON", None)
             self.register(person)
             self._remember_titles(ent, person)
             return person
+        country = country_in_description(ent, self._context.memory.persons)
+        if country is None and known is not None:
+            country = known.country
         if country is None:  # "Lavrov said": a dictionary of office holders knows whose
             country = person_country(name) or (person_country(parts[-1]) if len(parts) == 2 and
                                                len(parts[0].rstrip(".")) == 1 else None)
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if (before is not None and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES | PORTFOLIO_WORDS
-                and not TITLES.match(f"{before.text} {name}")  # "Honorable Antony J. Blinken": a title
-                and not country_code(before.text) and organisation_ending_at(ent.doc, before.i) is None):
-            # ... or a posting ("Special Envoy for Yemen Tim Lenderking", "to the U.N. Robert Wood"):
-            # the recogniser left out a first name: "Lloyd [J. Austin III]"
-            fuller = before.text + " " + name
-            if person_country(fuller) and country in (None, person_country(fuller)):
-                country, name = person_country(fuller), fuller
+        fuller = _with_first_name_before(ent, name)
+        if fuller and country in (None, person_country(fuller)):
+            country, name = person_country(fuller), fuller
         if country is None and has_official_title(ent) and not title_of_organisation(ent):
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             speaker = self._context.document_speaker
@@ -193,9 +200,8 @@ class PersonReader:
             if ent.label_ not in PERSON_LABELS:
                 continue
             name = TITLES.sub("", ent.text).strip()
-            if not person_country(name) and ent.start and ent.doc[ent.start - 1].pos_ == "PROPN":
-                fuller = f"{ent.doc[ent.start - 1].text} {name}"  # the recogniser left out "Lloyd" of "J. Austin III"
-                name = fuller if person_country(fuller) else name
+            if not person_country(name):
+                name = _with_first_name_before(ent, name) or name
             family = [w for w in name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
             if len(family) >= 2:
                 found.setdefault(normalise_name(family[-1]), set()).add(full_name(name) or name)

@@ -135,6 +135,10 @@ class PronounResolver:
             return [memory.last_thing] if memory.last_thing else []
         return []
 
+    def _antecedent(self, head: Token, pronoun: Token) -> list[Actor]:
+        """The actors of the phrase `head` heads, as `pronoun` may stand for them (`_not_persons`)."""
+        return _not_persons(self._context.resolve(head, remember=False), pronoun)
+
     def _reproached(self, token: Token) -> list[Actor]:
         """"The United States condemned Russia for its attacks on Ukraine", "sanctioned three
         companies for their role": a possessive in what one is reproached or thanked for is that
@@ -143,7 +147,7 @@ class PronounResolver:
         if noun.dep_ != "pobj":
             return []
         reproached = [t for t in reproached_by(noun.head) if t.i < token.i]
-        return _not_persons(self._context.resolve(reproached[0], remember=False), token) if reproached else []
+        return self._antecedent(reproached[0], token) if reproached else []
 
     def _clause_subject(self, token: Token) -> list[Actor]:
         """The subject of the nearest clause around a possessive pronoun, through infinitives
@@ -153,10 +157,10 @@ class PronounResolver:
             subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
                         and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
             if subjects:
-                return _not_persons(self._context.resolve(subjects[0], remember=False), token)
+                return self._antecedent(subjects[0], token)
             controlled = controlled_object(verb, verb.head)  # "calls on Iran to cease its support": Iran's
             if controlled and controlled[0].i < token.i:
-                return _not_persons(self._context.resolve(controlled[0], remember=False), token)
+                return self._antecedent(controlled[0], token)
         return []
 
     def _official_subject(self, token: Token) -> list[Actor]:
@@ -186,7 +190,7 @@ class PronounResolver:
                 continue  # "Facing ... over its ...": a subjectless clause, read on upwards
             subject = subjects[0]
             if phrase.right_edge.i < subject.i < verb.i and subject.pos_ != "PRON":
-                return _not_persons(self._context.resolve(subject, remember=False), token)
+                return self._antecedent(subject, token)
             return []
         return []
 
@@ -205,7 +209,7 @@ class PronounResolver:
                 continue
             if token.head.i == candidate.i:
                 continue  # "its war": the pronoun's own noun is not its antecedent
-            found = _not_persons(self._context.resolve(candidate, remember=False), token)
+            found = self._antecedent(candidate, token)
             if found:
                 return found
         return []

@@ -40,7 +40,7 @@ from kgraph.actions import ACTIONS  # noqa: E402
 from kgraph.casing import text_for_parser, with_original_text  # noqa: E402
 from kgraph.extract import extract_events  # noqa: E402
 from kgraph.labels import tidy_actor  # noqa: E402
-from kgraph.learned import decide, learned_roles_allowed  # noqa: E402
+from kgraph.learned import allowed_probabilities, decide, learned_roles_allowed  # noqa: E402
 from kgraph.lexicon import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS  # noqa: E402
 from kgraph.nlp import load_pipeline  # noqa: E402
 from kgraph.sentences import sentences  # noqa: E402
@@ -300,15 +300,9 @@ def scored_questions(rows, model: argmodel.LinearModel) -> list[tuple[str, str, 
     """Each question's candidates with their agent and target probabilities, as extraction
     computes them (they do not depend on the thresholds, so the grid reuses them), and whether
     a build with the rules asks it."""
-    return [(name, action, [(sorted(keys), *_allowed(model.probabilities(f), allowed), group)
+    return [(name, action, [(sorted(keys), *allowed_probabilities(model.probabilities(f), allowed), group)
                             for keys, f, group, allowed in cands], asked)
             for name, _, action, cands, asked in rows]
-
-
-def _allowed(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:
-    """A candidate's probabilities as a build decides on them: no agent or target where it may not
-    be one (`learned.learned_roles_allowed`)."""
-    return probabilities[0] if allowed[0] else 0.0, probabilities[1] if allowed[1] else 0.0
 
 
 def model_keys(scored, thresholds: dict[str, float]) -> dict[str, set]:
