@@ -153,6 +153,15 @@ def _pattern_words() -> dict[str, list[tuple[int, frozenset[int]]]]:
     return patterns
 
 
+@lru_cache(maxsize=1)
+def _pattern_word_arrays() -> tuple[np.ndarray, np.ndarray]:
+    """Every word the phrase patterns name, by column (LEMMA, LOWER), as the arrays `np.isin`
+    compares a document's words with: built once, not per document."""
+    patterns = _pattern_words()
+    return tuple(np.array(sorted({word for needs in patterns.values() for c, words in needs if c == column
+                                  for word in words}), dtype=np.uint64) for column in (0, 1))
+
+
 def _sentences_worth_matching(doc: Doc) -> dict[str, list[Span]]:
     """For each phrase rule, the sentences that hold every word its pattern names: the only
     ones its dependency matcher, which costs about a millisecond a call, needs to see."""
@@ -160,9 +169,8 @@ def _sentences_worth_matching(doc: Doc) -> dict[str, list[Span]]:
     sentence = sentence_numbers(doc)
     patterns = _pattern_words()
     where: dict[tuple[int, int], set[int]] = {}  # (column, word) -> the sentences it is in
-    for column in (0, 1):
-        wanted = sorted({word for needs in patterns.values() for c, words in needs if c == column for word in words})
-        for i in np.flatnonzero(np.isin(values[:, column], np.array(wanted, dtype=np.uint64))):
+    for column, wanted in enumerate(_pattern_word_arrays()):
+        for i in np.flatnonzero(np.isin(values[:, column], wanted)):
             where.setdefault((column, int(values[i, column])), set()).add(int(sentence[i]))
     present = ({w for c, w in where if c == 0}, {w for c, w in where if c == 1})  # words the document has
     spans = sentences(doc)
