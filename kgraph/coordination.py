@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
+from .doccache import children
 from .names import LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
@@ -249,6 +250,14 @@ def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
     if cc is not None and not governs(cc, earlier):
         cc.head = earlier
         cc.dep_ = "cc"
+
+
+def finite_after_infinitive(verb: Token) -> bool:
+    """"calls on Rwanda to end its support and urges Council members to act": the parser hangs the
+    finite "urges" on the infinitive before it, but it is the outer clause's (neither under the call
+    nor done by the one called on)."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBP", "VBD") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb.head))
 
 
 def governs(head: Token, token: Token) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .coordination import finite_after_infinitive
 from .doccache import children
 from .lexicon import (
     HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
@@ -48,14 +49,6 @@ def _sharing_verb(token: Token) -> Token:
                                                 for c in children(current)) and not finite_after_infinitive(current):
         current = current.head
     return current
-
-
-def finite_after_infinitive(verb: Token) -> bool:
-    """"calls on Rwanda to end its support and urges Council members to act": the parser hangs the
-    finite "urges" on the infinitive before it, but it is the outer clause's (neither under the call
-    nor done by the one called on)."""
-    return verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBP", "VBD") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb.head))
 
 
 def _ends_climb(current: Token) -> bool:

@@ -13,10 +13,10 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from .coordination import finite_after_infinitive
 from .countries import country_name
 from .doccache import children
 from .memory import Memory
-from .modality import finite_after_infinitive
 from .model import Actor
 from .names import (
     ADDRESSEE_PRONOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,

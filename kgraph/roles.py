@@ -12,13 +12,13 @@ from spacy.tokens import Token
 
 from .doccache import children
 from .actions import ACTIONS
-from .coordination import hyphenated_states, hyphened_agent
+from .coordination import finite_after_infinitive, hyphenated_states, hyphened_agent
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, CALL_HOLDING_VERBS,
     PURPOSE_NOUNS, REASON_PREPOSITIONS, STRUCK_THINGS, SUFFERING_VERBS,
 )
-from .modality import finite_after_infinitive, modality_of
+from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
