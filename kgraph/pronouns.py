@@ -128,6 +128,8 @@ class PronounResolver:
                 if owner:
                     return owner
             near = self._nearest_before(token, subjects_only=subjects_only)
+            if not near and subjects_only:  # "Netanyahu ... retaliate against Tehran after it launched": no
+                near = self._nearest_before(token, subjects_only=False)  # earlier subject can be "it"
             if near:
                 return near
             if lower in PLURAL_PRONOUNS and memory.last_group:

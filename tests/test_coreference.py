@@ -414,3 +414,11 @@ def test_a_third_person_sharing_a_family_name_does_not_take_it_back(extract):
     events = extract("Carter condemned Russia. Jimmy Carter met Vladimir Putin. Ash Carter met Jean-Yves Le Drian. "
                      "Carter condemned China.")
     assert ("condemn", "USA", "CHN", "asserted") not in events
+
+
+def test_it_where_no_earlier_subject_of_its_sentence_can_be_it_is_the_nearest_mention_before(extract):
+    # the sentence's only subject before "it" is a person: "it" is Tehran, not the White House of the sentence before
+    events = extract("The White House said the call was productive. Netanyahu has been considering options to "
+                     "retaliate against Tehran after it launched about 200 ballistic missiles at Israel.")
+    assert ("fight", "IRN", "ISR") in {e[:3] for e in events}
+    assert not any(e[0] == "fight" and e[1] == "USA" for e in events)
