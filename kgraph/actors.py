@@ -155,6 +155,7 @@ class DocumentActors:
     def start_sentence(self, sent: Span) -> None:
         """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
+        self.memory.thing_before_sentence = self.memory.last_thing
         self.forget_names()
         speaker = sentence_speaker(sent, self._speaker_actors)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []

@@ -53,6 +53,14 @@ def _not_persons(actors: list[Actor], pronoun: Token) -> list[Actor]:
     return [a for a in actors if a.kind != "PERSON"]
 
 
+def _own_subjects(pronoun: Token) -> list[Token]:
+    """The subjects of the verb whose object (or prepositional object) the pronoun is, which it
+    cannot stand for ("Iran is supplying them": not Iran)."""
+    verb = pronoun.head if pronoun.dep_ in ("dobj", "dative") else (
+        pronoun.head.head if pronoun.dep_ == "pobj" else None)
+    return subject_of(verb) if verb is not None and verb.pos_ == "VERB" else []
+
+
 def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iterator[Token]:
     """The verb of the nearest clause around `token`, then those whose subject it shares
     (`_shares_subject`), and with `through_participles` those a participle hangs from ("The
@@ -134,7 +142,18 @@ class PronounResolver:
                 return near
             if lower in PLURAL_PRONOUNS and memory.last_group:
                 return list(memory.last_group)
-            return [memory.last_thing] if memory.last_thing else []
+            return self._thing_named_before(token)
+        return []
+
+    def _thing_named_before(self, pronoun: Token) -> list[Actor]:
+        """The thing named last, but not the subject of the verb whose object the pronoun is
+        ("North Korea fired a missile. Japan condemned it": not Japan, which this sentence named
+        just before): then the thing named last before this sentence."""
+        memory = self._context.memory
+        own = {a.key for t in _own_subjects(pronoun) for a in self._context.resolve(t, remember=False)}
+        for thing in (memory.last_thing, memory.thing_before_sentence):
+            if thing is not None and thing.key not in own:
+                return [thing]
         return []
 
     def _antecedent(self, head: Token, pronoun: Token) -> list[Actor]:
@@ -199,9 +218,7 @@ class PronounResolver:
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:
         """The closest earlier actor in the same sentence ("Russia ... its war"), but not the
         subject of the verb the pronoun is the object of ("Iran is supplying them": not Iran)."""
-        verb = token.head if token.dep_ in ("dobj", "dative") else (
-            token.head.head if token.dep_ == "pobj" else None)
-        own_subjects = {t.i for t in subject_of(verb)} if verb is not None and verb.pos_ == "VERB" else set()
+        own_subjects = {t.i for t in _own_subjects(token)}
         for candidate in reversed(token.doc[self._context.sentence_of(token).start:token.i]):
             if candidate.pos_ not in ("NOUN", "PROPN") or candidate.dep_ in ("compound", "amod", "flat"):
                 continue

@@ -422,3 +422,9 @@ def test_it_where_no_earlier_subject_of_its_sentence_can_be_it_is_the_nearest_me
                      "retaliate against Tehran after it launched about 200 ballistic missiles at Israel.")
     assert ("fight", "IRN", "ISR") in {e[:3] for e in events}
     assert not any(e[0] == "fight" and e[1] == "USA" for e in events)
+
+
+def test_it_as_an_object_is_not_its_own_verbs_subject(extract):
+    # "it" is the launch's doer named in the sentence before, not Japan, which this sentence named just before it
+    events = extract("North Korea fired a missile. Japan condemned it.")
+    assert ("condemn", "JPN", "PRK") in {e[:3] for e in events}
