@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
+from typing import TypeVar
 
 _ACTOR_WORDS: dict = json.loads(
     resources.files("kgraph").joinpath("data/actor_words.json").read_text(encoding="utf-8"))
@@ -39,18 +40,27 @@ def _phoenix_names(kinds: tuple[str, ...]) -> dict[str, dict]:
     return {alias: org for alias, org in found.items() if alias not in shared}
 
 
+V = TypeVar("V")
+
+
+def _either_apostrophe(names: dict[str, V]) -> dict[str, V]:
+    """A name table that finds a name written with the typographic apostrophe too: texts write
+    "Asa’ib Ahl al-Haq" and "Tigray People’s Liberation Front", the tables "asa'ib", "people's"."""
+    return {**names, **{name.replace("'", "\u2019"): value for name, value in names.items() if "'" in name}}
+
+
 #: international organisations (and non-governmental ones) by lower-case name -> canonical name:
 #: kgraph's table first, then PETRARCH2's Phoenix dictionaries
-INTERNATIONAL_ORGS: dict[str, str] = {
+INTERNATIONAL_ORGS: dict[str, str] = _either_apostrophe({
     **{alias: org["name"] for alias, org in _phoenix_names(("IGO", "NGO")).items()},
     **_ORGANISATIONS["international"]["names"],
-}
+})
 # Organisations that belong to a state although their name does not say which: kgraph's table,
 # then the Phoenix armed groups with one home state.
-STATE_ORGS: dict[str, str | None] = {
+STATE_ORGS: dict[str, str | None] = _either_apostrophe({
     **{alias: org["country"] for alias, org in _phoenix_names(("armed group",)).items() if org["country"]},
     **_ORGANISATIONS["state_bodies"]["names"],
-}
+})
 #: "EU member states", "G7 members": the nouns of an organisation's members, the clubs of states whose
 #: members are the club, and the guidelines' names of other organisations' member states
 MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
@@ -81,7 +91,7 @@ def organisation_of_people(name: str) -> str | None:
 
 #: kgraph's own table of them alone, which `actors` also reads as the last words of a longer name
 STATE_BODIES: dict[str, str | None] = _ORGANISATIONS["state_bodies"]["names"]
-ARMED_GROUPS = frozenset(_ORGANISATIONS["armed_groups"]["names"])
+ARMED_GROUPS = frozenset(_either_apostrophe(dict.fromkeys(_ORGANISATIONS["armed_groups"]["names"])))
 
 STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])

@@ -271,3 +271,9 @@ def test_no_data_file_names_a_key_twice(name):
         return dict(pairs)
 
     json.loads((DATA / name).read_text(encoding="utf-8"), object_pairs_hook=no_repeats)
+
+
+def test_a_group_written_with_a_typographic_apostrophe_is_found_in_the_tables(extract):
+    # the table writes "asa'ib ahl al-haq"; news text often the typographic "’"
+    events = extract("Asa’ib Ahl al-Haq attacked U.S. forces in Syria.")
+    assert ("fight", "IRQ", "USA") in {e[:3] for e in events}
