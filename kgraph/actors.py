@@ -609,12 +609,27 @@ def _state_organ_prefix(name: str) -> Actor | None:
 def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
     """"Russia shelled Kharkiv": a one-word city the recogniser left untagged stands for its
     state, as a tagged one does (`_from_entity`)."""
-    if ent is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    if ent is not None or token.pos_ != "PROPN":
+        return []
+    run = _proper_noun_run(token)
+    code = country_code(run.text) if len(run) > 1 and run[0].text[:1].isupper() else None
+    if code:  # "Côte d'Ivoire": the recogniser may leave it untagged
+        return [Actor(country_name(code), "COUNTRY", code)]
+    if not token.text[:1].isupper():
         return []
     if any(c.dep_ in ("compound", "flat") for c in children(token)) or token.dep_ in ("compound", "flat"):
         return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
     code = city_country(token.text)
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
+
+
+def _proper_noun_run(token: Token) -> Span:
+    """The proper nouns right before `token` (at most three), `token` last: a name the parser may have
+    split ("Côte" hung on the verb, "d'Ivoire" its subject); callers accept it only as a whole name."""
+    start = token.i
+    while start > max(token.sent.start, token.i - 3) and token.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return token.doc[start:token.i + 1]
 
 
 def _name_going_on(ent: Span) -> str | None:

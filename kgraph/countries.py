@@ -8,6 +8,7 @@ in diplomatic text, and seats of government such as the Kremlin.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -233,6 +234,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         official = getattr(country, "official_name", None)
         if official:
             names.setdefault(_key(official).removeprefix("the "), country.alpha_3)  # "the State of Palestine"
+        if not any(mark in country.name for mark in ",("):  # "Côte d'Ivoire"; not "Korea, Republic of"
+            names.setdefault(_key(country.name), country.alpha_3)
     names["washington"] = "USA"  # the seat of government; the state is "Washington State"
     names["georgia"] = "GEO"
     names["jordan"] = "JOR"
@@ -241,7 +244,14 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     names["turkey"] = "TUR"
     demonyms = {_key(word): iso3 for iso3, words in _demonym_table() for word in words}
     _add_countryinfo(names, demonyms)
+    for name, iso3 in list(names.items()):  # "Cote d'Ivoire", "Sao Tome and Principe", as texts write them too
+        names.setdefault(_without_accents(name), iso3)
     return names, demonyms, canonical
+
+
+def _without_accents(text: str) -> str:
+    """"côte d'ivoire" -> "cote d'ivoire"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _demonym_table() -> Iterator[tuple[str, list[str]]]:
@@ -295,7 +305,7 @@ def country_code(text: str) -> str | None:
     key = _key(text)
     if key.startswith("the ") and key not in names:
         key = key[4:]
-    return names.get(key)
+    return names.get(key) or names.get(_without_accents(key))
 
 
 def seat_of_government(text: str) -> str | None:

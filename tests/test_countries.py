@@ -32,3 +32,15 @@ def test_a_large_citys_other_spellings_stand_for_its_state() -> None:
 def test_a_city_stands_for_its_state() -> None:
     assert city_country("Kharkiv") == "UKR"
     assert country_code("Kharkiv") is None  # a city, not a capital: the narrower table
+
+
+def test_names_are_found_with_or_without_their_accents_and_as_iso_writes_them():
+    assert country_code("Côte d’Ivoire") == country_code("Cote d'Ivoire") == "CIV"
+    assert country_code("São Tomé and Príncipe") == "STP"
+    assert country_code("Lao People’s Democratic Republic") == "LAO"
+    assert country_code("Korea, Republic of") is None  # the standard's inverted form is no way texts write it
+
+
+def test_a_country_the_recogniser_left_untagged_and_the_parser_split_is_still_the_country(extract):
+    events = extract("Côte d’Ivoire condemned Mali.")
+    assert ("condemn", "CIV", "MLI") in {e[:3] for e in events}
