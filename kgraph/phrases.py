@@ -177,7 +177,7 @@ def _noun_phrase_text(token: Token) -> str:
     def is_cut(t: Token) -> bool:
         if t.dep_ == "punct" and _joins_words(t):
             return False  # "Saudi-led": the hyphen is part of the name
-        return (t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and t.lower_ != "of")
+        return (t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and (t.lower_ != "of" or _of_a_clause(t)))
                 or t.tag_ == "_SP"  # a line break, and a dateline blanked for the parser ("WASHINGTON —")
                 or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"))  # "The Minister [today]", not "Iran[-backed]"
 
@@ -202,6 +202,12 @@ def _noun_phrase_text(token: Token) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
     return text.strip()
+
+
+def _of_a_clause(preposition: Token) -> bool:
+    """"accused Chinese vessels [of ramming its boats]": an of-phrase with a clause and no noun is
+    no part of the name (its clause is cut, and "Chinese vessels of" would be left)."""
+    return not any(c.dep_ == "pobj" for c in children(preposition))
 
 
 def _joins_words(token: Token) -> bool:

@@ -641,7 +641,10 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     if search.action == "fight":
         objects = [p for o in objects for p in _place_of_struck_thing(token, o)]
     if any(c.dep_ == "agent" for c in children(token)):
-        return objects + [c for c in children(token) if c.dep_ == "nsubjpass"]
+        passive = [c for c in children(token) if c.dep_ == "nsubjpass"]
+        if not passive and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+            passive = [token.head]  # "the M23 rebels, backed by Rwanda, ...": the noun the participle describes
+        return objects + passive
     return objects
 
 

@@ -941,3 +941,14 @@ def test_a_name_a_headline_ends_with_keeps_its_capitals():
     from kgraph.casing import sentence_case_headlines
 
     assert "Ferdinand Marcos Jr." in sentence_case_headlines("Meeting With President Ferdinand Marcos Jr.")
+
+
+def test_an_actors_label_leaves_out_an_of_phrase_that_holds_a_clause(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = "The Philippine coast guard accused Chinese vessels of ramming its boats."
+    events = extract_events(with_original_text(nlp(text_for_parser(text)), text), Article(source="t.txt", text=text)).events
+    assert [(e.agent.name, e.target.name) for e in events if e.action == "accuse"] == [
+        ("Philippine coast guard", "Chinese vessels")]

@@ -149,3 +149,9 @@ def test_a_place_after_an_unnamed_collective_or_event_names_no_one(nlp, extract)
 
 def test_only_a_guest_to_a_meeting_is_a_courtesy_welcome(extract):
     assert ("support", "USA", "SWE", "asserted") in extract(HEADER + "We welcome Sweden to NATO.")
+
+
+def test_a_participle_with_a_by_agent_targets_the_noun_it_describes(nlp):
+    backed = trigger(nlp, "The M23 rebels, backed by Rwanda, seized Goma.", "backed")
+    assert [t.text for t in verb_agents(backed.token)[0]] == ["Rwanda"]
+    assert [t.text for t in targets_of(backed.token, backed)] == ["rebels"]
