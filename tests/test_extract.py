@@ -952,3 +952,8 @@ def test_an_actors_label_leaves_out_an_of_phrase_that_holds_a_clause(nlp):
     events = extract_events(with_original_text(nlp(text_for_parser(text)), text), Article(source="t.txt", text=text)).events
     assert [(e.agent.name, e.target.name) for e in events if e.action == "accuse"] == [
         ("Philippine coast guard", "Chinese vessels")]
+
+
+def test_signing_a_deal_is_cooperation_between_the_signers(extract):
+    assert ("cooperate", "ETH", "ERI", "asserted") in extract("Ethiopia and Eritrea signed a peace deal in 2018.")
+    assert not extract("There is a great deal of concern in Japan about China.")
