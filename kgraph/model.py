@@ -81,6 +81,12 @@ def normalise_name(name: str) -> str:
 _NOT_ALNUM = re.compile(r"[\W_]")  # what str.isalnum is not: \w is alphanumeric or "_"
 
 
+def straight_apostrophes(text: str) -> str:
+    """`text` with its typographic apostrophes as the straight one the name tables are written
+    with: "Asa’ib Ahl al-Haq", "Quai d‘Orsay", "People’s Republic"."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def fold_accents(text: str) -> str:
     """`text` without its accents: "são paulo" -> "sao paulo" (ASCII text as it is: names are
     folded often)."""

@@ -12,6 +12,8 @@ import re
 from importlib import resources
 from typing import TypeVar
 
+from .model import straight_apostrophes
+
 _ACTOR_WORDS: dict = json.loads(
     resources.files("kgraph").joinpath("data/actor_words.json").read_text(encoding="utf-8"))
 
@@ -43,21 +45,36 @@ def _phoenix_names(kinds: tuple[str, ...]) -> dict[str, dict]:
 V = TypeVar("V")
 
 
-def _either_apostrophe(names: dict[str, V]) -> dict[str, V]:
-    """A name table that finds a name written with the typographic apostrophe too: texts write
-    "Asa’ib Ahl al-Haq" and "Tigray People’s Liberation Front", the tables "asa'ib", "people's"."""
-    return {**names, **{name.replace("'", "\u2019"): value for name, value in names.items() if "'" in name}}
+class NameTable(dict[str, V]):
+    """A table of lower-case names whose look-ups read a typographic apostrophe as the straight one
+    the tables are written with: texts write "Asa’ib Ahl al-Haq" and "Quai d‘Orsay"."""
+
+    def __getitem__(self, name: str) -> V:
+        return super().__getitem__(straight_apostrophes(name))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(straight_apostrophes(name))
+
+    def get(self, name: str, default=None):
+        return super().get(straight_apostrophes(name), default)
+
+
+class NameSet(frozenset):
+    """A set of lower-case names read as `NameTable` reads them."""
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and super().__contains__(straight_apostrophes(name))
 
 
 #: international organisations (and non-governmental ones) by lower-case name -> canonical name:
 #: kgraph's table first, then PETRARCH2's Phoenix dictionaries
-INTERNATIONAL_ORGS: dict[str, str] = _either_apostrophe({
+INTERNATIONAL_ORGS: dict[str, str] = NameTable({
     **{alias: org["name"] for alias, org in _phoenix_names(("IGO", "NGO")).items()},
     **_ORGANISATIONS["international"]["names"],
 })
 # Organisations that belong to a state although their name does not say which: kgraph's table,
 # then the Phoenix armed groups with one home state.
-STATE_ORGS: dict[str, str | None] = _either_apostrophe({
+STATE_ORGS: dict[str, str | None] = NameTable({
     **{alias: org["country"] for alias, org in _phoenix_names(("armed group",)).items() if org["country"]},
     **_ORGANISATIONS["state_bodies"]["names"],
 })
@@ -90,8 +107,8 @@ def organisation_of_people(name: str) -> str | None:
 
 
 #: kgraph's own table of them alone, which `actors` also reads as the last words of a longer name
-STATE_BODIES: dict[str, str | None] = _ORGANISATIONS["state_bodies"]["names"]
-ARMED_GROUPS = frozenset(_either_apostrophe(dict.fromkeys(_ORGANISATIONS["armed_groups"]["names"])))
+STATE_BODIES: dict[str, str | None] = NameTable(_ORGANISATIONS["state_bodies"]["names"])
+ARMED_GROUPS = NameSet(_ORGANISATIONS["armed_groups"]["names"])
 
 STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
@@ -103,6 +120,7 @@ PLURAL_PRONOUNS = frozenset(_PRONOUNS["plural"])
 THING_PRONOUNS = frozenset(_PRONOUNS["thing"])
 SPEAKER_PRONOUNS = frozenset(_PRONOUNS["speaker"])
 ADDRESSEE_PRONOUNS = frozenset(_ACTOR_WORDS["addressee"]["pronouns"])
+CLAUSE_OBJECT_PREPOSITIONS = frozenset(_ACTOR_WORDS["clause_object_prepositions"]["words"])
 VOCATIVE_OPENERS = frozenset(_ACTOR_WORDS["addressee"]["openers"])
 ADDRESS_OPENINGS = frozenset(_ACTOR_WORDS["addressee"]["openings"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state

@@ -19,7 +19,7 @@ from .doccache import children
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ADDRESSEE_PRONOUNS, OFFICIAL_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
+    ADDRESSEE_PRONOUNS, CLAUSE_OBJECT_PREPOSITIONS, OFFICIAL_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, SPEAKER_PLURAL_PRONOUNS,
     SPEAKER_PRONOUNS, THING_PRONOUNS,
 )
 from .persons import PersonReader
@@ -58,7 +58,8 @@ def _own_subjects(pronoun: Token) -> list[Token]:
     cannot stand for ("Iran is supplying them": not Iran)."""
     verb = pronoun.head if pronoun.dep_ in ("dobj", "dative") else (
         pronoun.head.head if pronoun.dep_ == "pobj" else None)
-    return subject_of(verb) if verb is not None and verb.pos_ == "VERB" else []
+    subjects = subject_of(verb) if verb is not None and verb.pos_ == "VERB" else []
+    return [s for subject in subjects for s in (subject, *subject.conjuncts)]  # "Japan and South Korea condemned it"
 
 
 def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iterator[Token]:
@@ -136,8 +137,8 @@ class PronounResolver:
                 if owner:
                     return owner
             near = self._nearest_before(token, subjects_only=subjects_only)
-            if not near and subjects_only:  # "Netanyahu ... retaliate against Tehran after it launched": no
-                near = self._nearest_before(token, subjects_only=False)  # earlier subject can be "it"
+            if not near and subjects_only:
+                near = self._object_of_governing_clause(token)
             if near:
                 return near
             if lower in PLURAL_PRONOUNS and memory.last_group:
@@ -213,6 +214,25 @@ class PronounResolver:
             if phrase.right_edge.i < subject.i < verb.i and subject.pos_ != "PRON":
                 return self._antecedent(subject, token)
             return []
+        return []
+
+    def _object_of_governing_clause(self, pronoun: Token) -> list[Actor]:
+        """The subject of a clause of time or reason that no earlier subject of its sentence can
+        stand for is what the clause it hangs from acts on, named before it: "Netanyahu has been
+        considering options to retaliate against Tehran after it launched missiles" (Tehran, not
+        the person Netanyahu). Not a place or source ("Putin told reporters in Minsk that it
+        would attack"): only a direct object or the object of `CLAUSE_OBJECT_PREPOSITIONS`."""
+        clause = pronoun.head
+        if clause.dep_ != "advcl":
+            return []
+        outer = clause.head
+        objects = [c for c in children(outer) if c.dep_ == "dobj"]
+        objects += [g for c in children(outer) if c.dep_ == "prep" and c.lower_ in CLAUSE_OBJECT_PREPOSITIONS
+                    for g in children(c) if g.dep_ == "pobj"]
+        for candidate in sorted((o for o in objects if o.i < pronoun.i), key=lambda t: -t.i):
+            found = self._antecedent(candidate, pronoun)
+            if found:
+                return found
         return []
 
     def _nearest_before(self, token: Token, *, subjects_only: bool) -> list[Actor]:

@@ -428,3 +428,18 @@ def test_it_as_an_object_is_not_its_own_verbs_subject(extract):
     # "it" is the launch's doer named in the sentence before, not Japan, which this sentence named just before it
     events = extract("North Korea fired a missile. Japan condemned it.")
     assert ("condemn", "JPN", "PRK") in {e[:3] for e in events}
+
+
+def test_it_after_a_place_or_a_source_is_still_the_subject_named_before(extract):
+    # the fallback to a mention of the sentence is for what the clause acts on, not a place or source
+    assert ("deploy", "FRA", "UKR", "hypothetical") in extract(
+        "France condemned the strike. Macron, speaking in Berlin, said it would send troops to Ukraine.")
+    assert ("sanction", "GBR", "RUS", "asserted") in extract(
+        "Britain sanctioned Iran. Under pressure from Washington, it also sanctioned Russian banks.")
+    assert ("deploy", "USA", "POL", "hypothetical") in extract(
+        "The United States is weighing options. According to Reuters, it will also send troops to Poland.")
+
+
+def test_it_as_an_object_is_none_of_its_verbs_conjoined_subjects(extract):
+    events = extract("North Korea fired a missile. Japan and South Korea condemned it.")
+    assert {("condemn", "JPN", "PRK"), ("condemn", "KOR", "PRK")} <= {e[:3] for e in events}
