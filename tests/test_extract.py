@@ -957,3 +957,10 @@ def test_an_actors_label_leaves_out_an_of_phrase_that_holds_a_clause(nlp):
 def test_signing_a_deal_is_cooperation_between_the_signers(extract):
     assert ("cooperate", "ETH", "ERI", "asserted") in extract("Ethiopia and Eritrea signed a peace deal in 2018.")
     assert not extract("There is a great deal of concern in Japan about China.")
+
+
+def test_reaching_concluding_or_striking_an_agreement_is_cooperation(extract):
+    assert ("cooperate", "ARM", "AZE", "asserted") in extract("Armenia and Azerbaijan reached an agreement on the border.")
+    assert ("cooperate", "USA", "PNG", "asserted") in extract(
+        "The United States concluded a defense agreement with Papua New Guinea.")
+    assert ("fight", "ISR", "PSE", "asserted") in extract("Israel struck Hamas positions in Gaza.")
