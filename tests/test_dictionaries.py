@@ -277,3 +277,8 @@ def test_a_group_written_with_a_typographic_apostrophe_is_found_in_the_tables(ex
     # the table writes "asa'ib ahl al-haq"; news text often the typographic "’"
     events = extract("Asa’ib Ahl al-Haq attacked U.S. forces in Syria.")
     assert ("fight", "IRQ", "USA") in {e[:3] for e in events}
+
+
+def test_an_armed_group_the_recogniser_left_untagged_is_still_the_group(extract):
+    # the recogniser tags "the Houthis" in "Iran arms the Houthis", not in "Iran plans to arm the Houthis"
+    assert ("supply", "IRN", "YEM", "hypothetical") in extract("Iran plans to arm the Houthis.")
