@@ -635,7 +635,7 @@ def verb_objects(search: TargetSearch) -> list[Token]:
         return []
     if _feeling_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
         return []
-    objects = [c for c in children(token) if c.dep_ == "dobj"] or relative_object(token)
+    objects = [c for c in children(token) if c.dep_ == "dobj"] or relative_object(token) or shared_object(token)
     if search.action in DELIVERIES:
         return delivery_recipients(token, objects)
     if search.action == "fight":
@@ -646,6 +646,25 @@ def verb_objects(search: TargetSearch) -> list[Token]:
             passive = [token.head]  # "the M23 rebels, backed by Rwanda, ...": the noun the participle describes
         return objects + passive
     return objects
+
+
+_COMPLEMENTS = frozenset({"dobj", "prep", "dative", "ccomp", "xcomp", "attr", "acomp", "agent"})
+
+
+def shared_object(verb: Token) -> list[Token]:
+    """'Iran continues to arm, train, and fund the Houthis': a verb with no object of its own shares
+    the object of a later verb it is joined to, when that verb has no subject of its own ('Russia
+    attacked and Ukraine defended the city' shares nothing, nor does 'stands with its ally and
+    condemns the actions': a verb with a complement of its own)."""
+    if any(c.dep_ in _COMPLEMENTS for c in children(verb)):
+        return []
+    for later in (c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in children(later)):
+            return []
+        objects = [c for c in children(later) if c.dep_ == "dobj"]
+        if objects:
+            return objects
+    return []
 
 
 def _place_of_struck_thing(verb: Token, thing: Token) -> list[Token]:

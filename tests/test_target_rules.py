@@ -155,3 +155,10 @@ def test_a_participle_with_a_by_agent_targets_the_noun_it_describes(nlp):
     backed = trigger(nlp, "The M23 rebels, backed by Rwanda, seized Goma.", "backed")
     assert [t.text for t in verb_agents(backed.token)[0]] == ["Rwanda"]
     assert [t.text for t in targets_of(backed.token, backed)] == ["rebels"]
+
+
+def test_a_verb_without_an_object_shares_the_object_of_the_verb_it_is_joined_to(extract):
+    assert ("supply", "IRN", "YEM", "asserted") in extract("Iran continues to arm, train, and fund the Houthis.")
+    # a later verb with its own subject, or an earlier verb with its own complement, shares nothing
+    assert not any(e[0] == "support" and e[2] == "CHN" for e in extract(
+        "Washington stands with its ally the Philippines and condemns the dangerous actions of China."))
