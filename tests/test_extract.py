@@ -964,3 +964,10 @@ def test_reaching_concluding_or_striking_an_agreement_is_cooperation(extract):
     assert ("cooperate", "USA", "PNG", "asserted") in extract(
         "The United States concluded a defense agreement with Papua New Guinea.")
     assert ("fight", "ISR", "PSE", "asserted") in extract("Israel struck Hamas positions in Gaza.")
+
+
+def test_relations_are_cooperation_when_restored_or_of_a_kind_and_a_deal_when_made(extract):
+    assert ("cooperate", "SAU", "IRN", "asserted") in extract("Saudi Arabia restored diplomatic relations with Iran.")
+    assert not extract("Relations between China and India remain tense.")
+    assert ("cooperate", "ISR", "PSE", "asserted") in extract("Israel and Hamas reached a ceasefire deal.")
+    assert not any(e[0] == "cooperate" for e in extract("A deal would help Ukraine, Russia said."))
