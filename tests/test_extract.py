@@ -971,3 +971,8 @@ def test_relations_are_cooperation_when_restored_or_of_a_kind_and_a_deal_when_ma
     assert not extract("Relations between China and India remain tense.")
     assert ("cooperate", "ISR", "PSE", "asserted") in extract("Israel and Hamas reached a ceasefire deal.")
     assert not any(e[0] == "cooperate" for e in extract("A deal would help Ukraine, Russia said."))
+
+
+def test_sending_air_defence_batteries_supplies_them(extract):
+    assert ("supply", "USA", "UKR", "hypothetical") in extract(
+        "The United States is considering sending Patriot batteries to Ukraine.")
