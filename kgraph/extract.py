@@ -36,7 +36,7 @@ from .names import (
 from .phrases import definite_noun
 from .roles import (
     between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb, noun_agents, participants,
-    refers_back, subject_of, targets_of, under_accusation, verb_agents,
+    refers_back, rejected_by_subject, subject_of, targets_of, under_accusation, verb_agents,
 )
 from .sentences import sentences
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
@@ -422,6 +422,21 @@ def _is_council_measure(token: Token) -> bool:
         token.dep_ == "compound" and token.head.lemma_.lower() in COUNCIL_MEASURES)
 
 
+def rejected_accusation(reading: Reading) -> list[Event] | None:
+    """"Iran has denied the US accusations", "China dismissed the accusations by the Philippines":
+    the accusation's own doer accuses the one who rejects it (no one, where the text names no
+    accuser: "Tehran rejected accusations that it supplied drones")."""
+    token = reading.token
+    if reading.action != "accuse" or not reading.is_noun or not rejected_by_subject(token):
+        return None
+    heads, _ = noun_agents(token, reading.action)
+    accused = _resolve_all(subject_of(token.head), reading.actors)
+    accusers = [a for a in _resolve_all(heads, reading.actors) if a not in accused]
+    # the accusation was made, whatever its denial says of what it claims
+    events = _make_events(reading, Roles(accusers, accused, "rejected-accusation"))
+    return [replace(e, modality="asserted") for e in events]
+
+
 def acts_on(reading: Reading) -> list[Event]:
     """"Russia attacked Ukraine": the agent rules' actors act on the target rules'; parties named together act
     on each other, and a buyer procures from a seller."""
@@ -448,7 +463,8 @@ def _hosted(reading: Reading, roles: Roles) -> Roles:
 
 # Tried in order; the first that applies gives the trigger's events, even none.
 EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
-    caller_judges, speaker_judges, speaker_obliges, accused_elsewhere, speaker_accuses, council_measure, acts_on,
+    caller_judges, speaker_judges, speaker_obliges, accused_elsewhere, speaker_accuses, council_measure,
+    rejected_accusation, acts_on,
 )
 
 

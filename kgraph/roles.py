@@ -16,7 +16,7 @@ from .coordination import finite_after_infinitive, hyphenated_states, hyphened_a
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, CALL_HOLDING_VERBS,
-    PURPOSE_NOUNS, REASON_PREPOSITIONS, STRUCK_THINGS, SUFFERING_VERBS,
+    PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -116,6 +116,12 @@ def _feeling_subjects(token: Token) -> list[Token]:
     if token.lemma_.lower() not in FEELING_VERBS:
         return []
     return [c for c in children(token) if c.dep_ == "nsubjpass"]
+
+
+def rejected_by_subject(noun: Token) -> bool:
+    """Whether a noun is the object of a verb by which its subject rejects it ("Iran has denied the
+    US accusations": Iran is accused, not accusing; data: `rejecting_verbs`)."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in REJECTING_VERBS
 
 
 def verb_agents(token: Token) -> tuple[list[Token], str]:

@@ -976,3 +976,10 @@ def test_relations_are_cooperation_when_restored_or_of_a_kind_and_a_deal_when_ma
 def test_sending_air_defence_batteries_supplies_them(extract):
     assert ("supply", "USA", "UKR", "hypothetical") in extract(
         "The United States is considering sending Patriot batteries to Ukraine.")
+
+
+def test_an_accusation_its_subject_rejects_is_its_doers_against_that_subject(extract):
+    assert ("accuse", "PHL", "CHN", "asserted") in extract("China dismissed the accusations by the Philippines.")
+    assert ("accuse", "USA", "IRN", "asserted") in extract("Iran has denied the US accusations.")
+    # no accuser named: no accusation, and the one who rejects it accuses no one
+    assert not any(e[0] == "accuse" for e in extract("Tehran has rejected accusations that it supplied drones to Moscow."))
