@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .coordination import finite_after_infinitive
 from .doccache import children
 from .lexicon import (
-    HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
+    HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
     REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS,
 )
 
@@ -70,9 +70,12 @@ def _opens_reason(preposition: Token) -> bool:
 
 
 def negated_itself(chain: Chain) -> str | None:
-    """"did not deploy", "never sent", "did not want to attack": negation on the trigger or the verb it completes."""
+    """"did not deploy", "never sent", "did not want to attack", "did not impose sanctions": negation on
+    the trigger, the verb it completes, or the light verb whose object it is (`light_verbs`: "did not
+    condemn the attacks" still reports the attacks)."""
     first = chain[0]
-    negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" else [])
+    negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" or (
+        first.dep_ == "dobj" and first.pos_ == "NOUN" and first.head.lemma_.lower() in LIGHT_VERBS) else [])
     for tok in negation_scope:
         for child in children(tok):
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):

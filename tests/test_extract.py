@@ -983,3 +983,10 @@ def test_an_accusation_its_subject_rejects_is_its_doers_against_that_subject(ext
     assert ("accuse", "USA", "IRN", "asserted") in extract("Iran has denied the US accusations.")
     # no accuser named: no accusation, and the one who rejects it accuses no one
     assert not any(e[0] == "accuse" for e in extract("Tehran has rejected accusations that it supplied drones to Moscow."))
+
+
+def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
+    assert ("sanction", "RUS", "BLR", "negated") in extract("Russia did not impose sanctions on Belarus.")
+    assert ("consult", "CHN", "TWN", "negated") in extract("China has never held talks with Taiwan.")
+    # a verb that is no light verb does not negate the deed it is about: the strikes happened
+    assert ("fight", "ISR", "PSE", "asserted") in extract("The United States did not condemn Israel's strikes on Gaza.")
