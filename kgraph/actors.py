@@ -406,8 +406,9 @@ class DocumentActors:
         text = clean_entity_text(ent)
         label = ent.label_
         group = re.sub(r"^the\s+", "", text.lower())
-        if group in ARMED_GROUPS:  # whatever label the recogniser gave "the Houthis"
-            return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(group))
+        armed = _armed_group(text)
+        if armed is not None:  # whatever label the recogniser gave "the Houthis"
+            return armed
         code = country_code(text)
         if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
@@ -457,9 +458,10 @@ class DocumentActors:
             return Actor(body, "ORG", None)
         if key in INTERNATIONAL_ORGS:
             return Actor(INTERNATIONAL_ORGS[key], "ORG", None)
+        armed = _armed_group(text)
+        if armed is not None:
+            return armed
         name = re.sub(r"^(the|The)\s+", "", text)
-        if key in ARMED_GROUPS:
-            return Actor(name, "GROUP", STATE_ORGS.get(key))
         if key in STATE_ORGS and STATE_ORGS[key]:  # the table's state, unless a possessor says another's
             other = country_words(ent)
             if other and other != STATE_ORGS[key]:  # "Pakistan's Foreign Office": its name says whose, so
@@ -610,13 +612,7 @@ def _state_organ_prefix(name: str) -> Actor | None:
 def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
     """"Russia shelled Kharkiv": a one-word city the recogniser left untagged stands for its
     state, as a tagged one does (`_from_entity`)."""
-    if ent is not None or token.pos_ != "PROPN":
-        return []
-    run = _proper_noun_run(token)
-    code = country_code(run.text) if len(run) > 1 and run[0].text[:1].isupper() else None
-    if code:  # "Côte d'Ivoire": the recogniser may leave it untagged
-        return [Actor(country_name(code), "COUNTRY", code)]
-    if not token.text[:1].isupper():
+    if ent is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
         return []
     if any(c.dep_ in ("compound", "flat") for c in children(token)) or token.dep_ in ("compound", "flat"):
         return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
@@ -625,19 +621,29 @@ def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
 
 
 def _unrecognised_known_name(token: Token, ent: Span | None) -> list[Actor]:
-    """"Iran plans to arm the Houthis": an armed group or an organisation the tables know, which
-    the recogniser left untagged (it tags the same name in "Iran arms the Houthis")."""
+    """"Iran plans to arm the Houthis", "Côte d'Ivoire condemned Mali": an armed group, an
+    organisation or a country the tables know, which the recogniser left untagged (it tags the
+    same name in "Iran arms the Houthis") and the parser may have split."""
     if ent is not None or token.pos_ != "PROPN":
         return []
     run = _proper_noun_run(token)
+    armed = _armed_group(run.text)
+    if armed is not None:
+        return [armed]
     key = run.text.lower()
-    if key in ARMED_GROUPS:
-        return [Actor(run.text, "GROUP", STATE_ORGS.get(key))]
     if STATE_ORGS.get(key):
         return [Actor(run.text, "ORG", STATE_ORGS[key])]
     if key in INTERNATIONAL_ORGS and len(key) > 3:  # not a bare acronym the recogniser chose not to tag
         return [Actor(INTERNATIONAL_ORGS[key], "ORG", None)]
-    return []
+    code = country_code(run.text) if len(run) > 1 and run[0].text[:1].isupper() else None
+    return [Actor(country_name(code), "COUNTRY", code)] if code else []
+
+
+def _armed_group(text: str) -> Actor | None:
+    """"the Houthis", "Hezbollah": an armed group of the tables, by its name as written, with the
+    state it belongs to, if one."""
+    key = re.sub(r"^the\s+", "", text.lower()).strip()
+    return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(key)) if key in ARMED_GROUPS else None
 
 
 def _proper_noun_run(token: Token) -> Span:
