@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
 from .doccache import children
-from .names import LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
+from .names import LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
 COMPONENT = "kgraph_coordination"
@@ -197,22 +197,26 @@ def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
             lists.append(([*members, ent], [*coordinators, gap]))
             members, coordinators = [], []
         else:
-            if len(members) > 1 and _unnamed_last_member(doc, members[-1].end):
+            if len(members) > 1 and _list_goes_on(doc, members[-1].end):
                 lists.append((members, coordinators))
             members, coordinators = ([ent] if ent.label_ in LIST_LABELS else []), []
-    if len(members) > 1 and _unnamed_last_member(doc, members[-1].end):
+    if len(members) > 1 and _list_goes_on(doc, members[-1].end):
         lists.append((members, coordinators))
     return lists
 
 
-def _unnamed_last_member(doc: Doc, end: int) -> bool:
-    """Whether ", and" and a proper noun the recogniser missed follow `end` ("the African Union,
-    IGAD, the League of Arab States, and UNITAMS"): the names before are a list all the same."""
+def _list_goes_on(doc: Doc, end: int) -> bool:
+    """Whether ", and" and a member the recogniser did not name follow `end`: a proper noun it
+    missed ("the African Union, IGAD, the League of Arab States, and UNITAMS") or the others
+    (data: `list_closers`; "NATO, the G7, the European Union, OSCE, and other key allies"). The
+    names before are a list all the same."""
     words = doc[end:end + 4]
     i = 1 if len(words) and words[0].text == "," else 0
     if i >= len(words) or words[i].lower_ not in _COORDINATORS or words[i].is_sent_start:
         return False
     i += 1
+    if i < len(words) and words[i].lower_ in LIST_CLOSERS:
+        return True
     if i < len(words) and words[i].lower_ == "the":
         i += 1
     # the tagger may not see a proper noun in an acronym it does not know ("UNITAMS" as ADP)

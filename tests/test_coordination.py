@@ -48,6 +48,14 @@ def test_a_list_whose_last_member_the_recogniser_missed_is_still_a_list(nlp):
     assert {"African Union", "IGAD", "Arab League"} <= {e.target.name for e in events if e.action == "support"}
 
 
+def test_a_list_that_ends_with_the_others_is_still_a_list(nlp):
+    doc = nlp("The United States is working in close coordination with NATO, the G7, the European Union, "
+              "OSCE, and other key allies and partners.")
+    assert {"G7", "Union", "OSCE"} <= _conjuncts(doc, "NATO")
+    events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
+    assert {"NATO", "G7", "European Union", "OSCE"} <= {e.target.name for e in events if e.action == "cooperate"}
+
+
 def test_names_before_a_word_that_is_no_name_are_no_list(nlp):
     assert name_lists(nlp("We visited Paris, France, and then we flew home.")) == []
 
