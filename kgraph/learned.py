@@ -156,14 +156,16 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     An event noun whose possessor is named is that possessor's: "We also appreciate Kenya's
     contribution to U.N. operations" is Kenya's, not the speaker's. An accusation its subject
     rejects is not that subject's ("Tehran has rejected accusations that it supplied drones":
-    Iran is accused, by no one named; `roles.rejected_by_subject`). A target must be named in
+    Iran is accused, by no one named; `roles.rejected_by_subject`): its accuser can only be named
+in its own phrase ("the US accusations"), never taken from elsewhere in the text. A target must be named in
     the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE` (`may_be_learned_target`)."""
     owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
               and c.token.head.i == trigger.i and c.token.pos_ != "PRON"} if trigger.pos_ == "NOUN" else set()
     rejected = action == "accuse" and rejected_by_subject(trigger)
     rejecting = {t.i for t in subject_of(trigger.head)} if rejected else set()
     rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
-    return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors},
+    return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
+             and (not rejected or (c.token is not None and governs(trigger, c.token))),
              may_be_learned_target(trigger, action, c)) for i, c in enumerate(asked)]
 
 

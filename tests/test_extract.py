@@ -983,6 +983,10 @@ def test_an_accusation_its_subject_rejects_is_its_doers_against_that_subject(ext
     assert ("accuse", "USA", "IRN", "asserted") in extract("Iran has denied the US accusations.")
     # no accuser named: no accusation, and the one who rejects it accuses no one
     assert not any(e[0] == "accuse" for e in extract("Tehran has rejected accusations that it supplied drones to Moscow."))
+    # nor is the accuser taken from elsewhere in the text
+    assert not any(e[0] == "accuse" for e in extract(
+        "The US condemned Russia's interference in Libya. Russian Ambassador to the UN Vassily Nebenzia "
+        "rejected any accusation of Russian interference."))
 
 
 def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
