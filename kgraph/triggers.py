@@ -52,7 +52,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
             if action == "support" and material_support_given(token):
                 action = "supply"
-            if action and _noun_is_event(token, action):
+            if action and _noun_is_event(token, action) and not in_phrase_of(token, action):
                 yield Trigger(token, action, "noun")
         elif token.pos_ == "ADJ" and lemma in ADJECTIVE_TRIGGERS:
             yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
@@ -132,7 +132,7 @@ def phrase_rule(rule: str) -> dict:
 
 
 _matcher_cache: list = []  # [(vocab, {rule: matcher})]: one pipeline at a time
-_matches_cache: list = []  # [(doc, {token index: [(rule, action)]})]: one document at a time
+_matches_cache: list = []  # [(doc, (phrase triggers, their other words))]: one document at a time
 
 
 @lru_cache(maxsize=1)
@@ -203,20 +203,34 @@ def _matchers(vocab) -> dict[str, DependencyMatcher]:
 def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     """Token index -> the (rule, action) of each phrase pattern anchored on it, in the data
     file's order (`data/trigger_phrases.json`); matched once per document."""
+    return _phrase_matches(doc)[0]
+
+
+def in_phrase_of(token: Token, action: str) -> bool:
+    """Whether `token` is a word other than the anchor of a phrase trigger of `action`: the
+    phrase names the event once ("hit Iran with sanctions": the sanctions are the hitting's)."""
+    return (token.i, action) in _phrase_matches(token.doc)[1]
+
+
+def _phrase_matches(doc: Doc) -> tuple[dict[int, list[tuple[str, str]]], set[tuple[int, str]]]:
+    """The phrase triggers by anchor, and (token index, action) of their other words."""
     if _matches_cache and _matches_cache[0][0] is doc:
         return _matches_cache[0][1]
     matchers = _matchers(doc.vocab)
     found: dict[int, set[str]] = {}
+    parts: set[tuple[int, str]] = set()
     for rule, worth in _sentences_worth_matching(doc).items():
         for sent in worth:
             for _, tokens in matchers[rule](sent):
                 if _phrases()[rule].get("active_only") and _passive(sent[tokens[0]]):
                     continue
                 found.setdefault(sent.start + tokens[0], set()).add(rule)
+                parts.update((sent.start + t, _phrases()[rule]["action"]) for t in tokens[1:])
     table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
              for i, rules in sorted(found.items())}
-    _matches_cache[:] = [(doc, table)]
-    return table
+    parts -= {(i, action) for i, pairs in table.items() for _, action in pairs}
+    _matches_cache[:] = [(doc, (table, parts))]
+    return table, parts
 
 
 def _passive(verb: Token) -> bool:

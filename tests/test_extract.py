@@ -989,6 +989,14 @@ def test_an_accusation_its_subject_rejects_is_its_doers_against_that_subject(ext
         "rejected any accusation of Russian interference."))
 
 
+def test_hitting_someone_with_sanctions_sanctions_them_once(extract):
+    assert ("sanction", "USA", "RUS", "asserted") in extract("The United States hit Russia with new sanctions.")
+    # the phrase's noun is no second trigger, for the model to give another agent
+    events = extract("European Union Hits Iran With Sanctions for Supplying Drones to Russia")
+    assert [e for e in events if e[0] == "sanction"] == [("sanction", "European Union", "IRN", "asserted")]
+    assert not any(e[0] == "sanction" for e in extract("Russia hit Kyiv with missiles."))
+
+
 def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
     assert ("sanction", "RUS", "BLR", "negated") in extract("Russia did not impose sanctions on Belarus.")
     assert ("consult", "CHN", "TWN", "negated") in extract("China has never held talks with Taiwan.")
