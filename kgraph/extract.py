@@ -569,7 +569,9 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     """One event per agent-target pair, unless an agent or a needed target is missing."""
     action, token, sent, text = reading.action, reading.token, reading.sent, reading.article.text
     agents = roles.agents
-    if agents:  # remembered even without a target: "We condemn these attacks" points back
+    # remembered even without a target: "We condemn these attacks" points back; a state or a
+    # feeling is no deed to point back to ("X is aligned with Hamas. The EU condemned those acts")
+    if agents and "state-subject" not in roles.rule:
         reading.actors.memory.remember_agents(action, _parties(action, agents, roles.targets))
     targets = _kept_targets(action, agents, roles.targets)
     if agents and targets and action in JUDGING_ACTIONS:

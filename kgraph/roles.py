@@ -16,7 +16,7 @@ from .coordination import finite_after_infinitive, hyphenated_states, hyphened_a
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, CALL_HOLDING_VERBS,
-    PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STRUCK_THINGS, SUFFERING_VERBS,
+    PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -111,9 +111,13 @@ def subject_of(verb: Token) -> list[Token]:
     return subjects
 
 
-def _feeling_subjects(token: Token) -> list[Token]:
-    """'Norway is appalled by ...': the passive subject of a verb of feeling feels it."""
-    if token.lemma_.lower() not in FEELING_VERBS:
+_STATE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
+
+
+def _state_subjects(token: Token) -> list[Token]:
+    """'Norway is appalled by ...': the passive subject of a verb of feeling feels it; 'Hungary
+    is aligned with Russia': the passive subject of a stative participle is in that state."""
+    if token.lemma_.lower() not in _STATE_VERBS:
         return []
     return [c for c in children(token) if c.dep_ == "nsubjpass"]
 
@@ -129,9 +133,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     hyphened = hyphened_agent(token)
     if hyphened:
         return hyphened, "hyphened-agent"
-    felt = _feeling_subjects(token)
-    if felt:
-        return felt, "feeling-subject"
+    in_state = _state_subjects(token)
+    if in_state:
+        return in_state, "state-subject"
     for child in children(token):
         if child.dep_ == "agent":
             pobjs = [g for g in children(child) if g.dep_ == "pobj"]
@@ -639,7 +643,7 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     token = search.token
     if token.pos_ not in ("VERB", "AUX", "ADJ") or search.action == "consider":
         return []
-    if _feeling_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
+    if _state_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
         return []
     objects = [c for c in children(token) if c.dep_ == "dobj"] or relative_object(token) or shared_object(token)
     if search.action in DELIVERIES:

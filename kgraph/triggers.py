@@ -24,7 +24,8 @@ from .lexicon import (
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
-    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
+    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STATIVE_PARTICIPLES,
+    STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
     TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
@@ -292,6 +293,8 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         return ["deploy"]  # "Poland will host American troops": the troops' state deploys them there
     if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in children(token)):
         return []
+    if lemma in STATIVE_PARTICIPLES and token.dep_ in ("amod", "acl"):
+        return []  # "Iran-aligned militias", "forces aligned with Burhan": a description
     return [action]
 
 

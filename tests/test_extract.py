@@ -997,6 +997,18 @@ def test_hitting_someone_with_sanctions_sanctions_them_once(extract):
     assert not any(e[0] == "sanction" for e in extract("Russia hit Kyiv with missiles."))
 
 
+def test_a_state_aligned_or_allied_with_another_cooperates_with_it(extract):
+    assert ("cooperate", "HUN", "RUS", "asserted") in extract("Hungary is closely aligned with Russia.")
+    assert ("cooperate", "JPN", "USA", "asserted") in extract("Japan is allied with the United States.")
+    # describing a noun, the participle names no cooperation
+    assert not any(e[0] == "cooperate" for e in extract("Iran-aligned militias attacked U.S. forces in Syria."))
+    assert not any(e[0] == "cooperate" for e in extract("Forces aligned with Haftar shelled Tripoli."))
+    # a state is no deed that "those acts" points back to
+    events = extract("The Houthis attacked ships in the Red Sea. The Houthis are aligned with Hamas. "
+                     "The EU condemned those acts.")
+    assert {e for e in events if e[0] == "condemn"} == {("condemn", "European Union", "YEM", "asserted")}
+
+
 def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
     assert ("sanction", "RUS", "BLR", "negated") in extract("Russia did not impose sanctions on Belarus.")
     assert ("consult", "CHN", "TWN", "negated") in extract("China has never held talks with Taiwan.")
