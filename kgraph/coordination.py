@@ -92,11 +92,15 @@ def _part_titled_pair(first: Span, cc: Token, second: Span) -> None:
     of its own dependents is left out, and if the tree still holds a cycle, all are undone."""
     one, two = first.root, second.root
     doc = first.doc
-    if not governs(two, one) or two.head == two:
-        return  # parsed as two people already, or the pair is the clause's root: left as it is
     start = first.start
     while start > first.sent.start and _title_word(doc[start - 1]):
         start -= 1  # "Indian Foreign Minister" before "Subrahmanyam Jaishankar"
+    if two.head == one and two.dep_ == "conj" and one.dep_ == "appos" and start <= one.head.i < first.start:
+        two.head = one.head  # "met Japanese Prime Minister Kishida and ... President Yoon": the
+        cc.head = one.head  # first is its title's apposition, the second a conjunct of the title
+        return
+    if not governs(two, one) or two.head == two:
+        return  # parsed as two people already, or the pair is the clause's root: left as it is
     if start <= two.head.i < second.end:
         return  # the phrase hangs from a word of its own
     moves = [(one, two.head, two.dep_), (two, one, "conj"), (cc, one, "cc")]

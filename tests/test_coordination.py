@@ -74,6 +74,13 @@ def test_a_list_after_a_collective_noun_and_a_comma_stands_in_apposition_to_it(n
     assert (kingdom.head.text, kingdom.dep_) == ("partners", "appos")
 
 
+def test_a_titled_person_after_one_in_apposition_to_a_title_is_the_titles_conjunct(nlp):
+    doc = nlp("President Biden met Japanese Prime Minister Kishida and South Korean President Yoon at Camp David.")
+    assert _conjuncts(doc, "Minister") == {"Yoon"}
+    events = extract_events(doc, Article(text=doc.text, source="t.txt")).events
+    assert {e.target.country for e in events if e.action == "consult"} == {"JPN", "KOR"}
+
+
 def test_two_titled_people_named_together_are_conjuncts_each_with_its_own_title(nlp):
     doc = nlp("Blinken met with Indian Foreign Minister Jaishankar and Pakistani Prime Minister Sharif.")
     jaishankar = next(t for t in doc if t.text == "Jaishankar")
