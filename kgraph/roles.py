@@ -654,6 +654,8 @@ def verb_objects(search: TargetSearch) -> list[Token]:
         passive = [c for c in children(token) if c.dep_ == "nsubjpass"]
         if not passive and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             passive = [token.head]  # "the M23 rebels, backed by Rwanda, ...": the noun the participle describes
+        if not passive and _passive_participle_clause(token):
+            passive = subject_of(token.head)  # "Backed by Turkey, Azerbaijan launched ...": the main clause's subject
         return objects + passive
     return objects
 

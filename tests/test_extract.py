@@ -1009,6 +1009,26 @@ def test_a_state_aligned_or_allied_with_another_cooperates_with_it(extract):
     assert {e for e in events if e[0] == "condemn"} == {("condemn", "European Union", "YEM", "asserted")}
 
 
+def test_two_sides_that_fought_each_fought_the_other(extract):
+    assert {("fight", "THA", "KHM", "asserted"), ("fight", "KHM", "THA", "asserted")} <= extract(
+        "Thai and Cambodian troops fought along the disputed border on Monday.")
+    assert ("fight", "ARM", "AZE", "asserted") in extract("Armenia and Azerbaijan fought a six-week war in 2020.")
+    # with a named target, the subject's parties fight it together
+    assert not any(e[2] == "POL" for e in extract("Ukrainian and Polish troops fought against Russia."))
+
+
+def test_forming_an_alliance_is_cooperation(extract):
+    assert ("cooperate", "NER", "MLI", "asserted") in extract("Niger formed an alliance with Mali.")
+
+
+def test_an_opening_participle_with_a_by_agent_acts_on_the_main_clauses_subject(extract):
+    assert ("support", "TUR", "AZE", "asserted") in extract(
+        "Backed by Turkey, Azerbaijan launched an offensive in Nagorno-Karabakh.")
+    events = extract("Criticised by Washington for its crackdown on protesters, Tehran summoned the Swiss envoy.")
+    assert ("condemn", "USA", "IRN", "asserted") in events
+    assert not any(e[0] == "condemn" and e[2] == "CHE" for e in events)
+
+
 def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
     assert ("sanction", "RUS", "BLR", "negated") in extract("Russia did not impose sanctions on Belarus.")
     assert ("consult", "CHN", "TWN", "negated") in extract("China has never held talks with Taiwan.")
