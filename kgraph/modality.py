@@ -9,8 +9,8 @@ from spacy.tokens import Token
 from .coordination import finite_after_infinitive
 from .doccache import children
 from .lexicon import (
-    HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES, NEGATING_GOVERNORS,
-    REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS,
+    DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES,
+    NEGATING_DETERMINERS, NEGATING_GOVERNORS, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -113,14 +113,21 @@ def _modal_or_condition(tok: Token) -> str | None:
 
 
 def _governor_modality(tok: Token) -> str | None:
-    """A governing denial (negated, or "have not ruled out sanctions": still possible), a plan-like noun, or a
-    verb of planning, proposing or threatening."""
+    """A governing denial (negated, or "have not ruled out sanctions": still possible), a decision
+    against it (negated), a plan-like noun ("no plans": negated), or a verb of planning, proposing
+    or threatening."""
     if tok.lemma_.lower() in NEGATING_GOVERNORS:
         if any(c.dep_ == "neg" for c in children(tok)):
             return "hypothetical"  # "have not ruled out sanctions": still possible
         return "negated"
+    if tok.dep_ == "prep" and tok.lower_ == "against" and tok.head.lemma_.lower() in DECIDING_AGAINST:
+        return "negated"  # "decided against sending troops"
     if tok.pos_ in ("NOUN", "PROPN"):
-        return "hypothetical" if tok.lower_ in HYPOTHETICAL_NOUNS else None
+        if tok.lower_ not in HYPOTHETICAL_NOUNS:
+            return None
+        if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in children(tok)):
+            return "negated"  # "had no plans to supply weapons"
+        return "hypothetical"
     return "hypothetical" if tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS else None
 
 

@@ -1034,3 +1034,12 @@ def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
     assert ("consult", "CHN", "TWN", "negated") in extract("China has never held talks with Taiwan.")
     # a verb that is no light verb does not negate the deed it is about: the strikes happened
     assert ("fight", "ISR", "PSE", "asserted") in extract("The United States did not condemn Israel's strikes on Gaza.")
+
+
+def test_a_decision_against_an_event_or_no_plan_for_it_negates_it(extract):
+    assert ("deploy", "AUS", "UKR", "negated") in extract(
+        "The Australian government has decided against sending troops to Ukraine.")
+    assert ("deploy", "JPN", "TWN", "negated") in extract("Japan has no intention of deploying troops to Taiwan.")
+    # a plan, or a warning against it, leaves the event possible
+    assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany has plans to send tanks to Ukraine.")
+    assert ("supply", "DEU", "UKR", "hypothetical") in extract("Washington warned Berlin against sending tanks to Ukraine.")
