@@ -79,6 +79,7 @@ VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
 ADDRESSEE_VERBS = frozenset(_WORDS["addressee_verbs"]["words"])
 IDIOMS_NOT_EVENTS = {verb: frozenset(words) for verb, words in _WORDS["idioms_not_events"]["words"].items()}
 TRAVEL_VERBS = frozenset(_WORDS["travel_verbs"]["words"])
+JOURNEY_VERBS = frozenset(_WORDS["journey_verbs"]["words"])
 HOSTING_VERBS = frozenset(_WORDS["hosting_verbs"]["words"])
 STRUCK_DEALS = frozenset(_WORDS["struck_deals"]["words"])
 COURTESY_VERBS = frozenset(_WORDS["courtesy_verbs"]["words"])

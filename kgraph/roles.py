@@ -14,9 +14,10 @@ from .doccache import children
 from .actions import ACTIONS
 from .coordination import finite_after_infinitive, hyphenated_states, hyphened_agent
 from .lexicon import (
-    ARMS_NOUNS, AUTHORITY_NOUNS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS, LIGHT_VERBS, MEASURE_HEADS,
-    MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, CALL_HOLDING_VERBS,
-    PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS,
+    ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
+    JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL,
+    OBJECT_CONTROL_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STATIVE_PARTICIPLES, STRUCK_THINGS,
+    SUFFERING_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -532,6 +533,14 @@ def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
     return (verb_agents(verb)[0], "light-verb") if verb is not None else None
 
 
+def journey_purpose(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'Blinken arrived in Beijing for talks with Chinese officials': who went somewhere for it."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in JOURNEY_VERBS:
+        return None
+    return verb_agents(prep.head)[0], "journey-purpose"
+
+
 def _light_verb_over(token: Token) -> Token | None:
     """The light verb the noun is the content of: its governor through 'including', its head, or over a preposition."""
     governor = _governing_verb(token)
@@ -564,7 +573,7 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_attacker, imposed_by,
-    relative_light_verb, in_step_with, light_verb, of_national_goods,
+    relative_light_verb, in_step_with, light_verb, journey_purpose, of_national_goods,
 )
 
 

@@ -1043,3 +1043,8 @@ def test_a_decision_against_an_event_or_no_plan_for_it_negates_it(extract):
     # a plan, or a warning against it, leaves the event possible
     assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany has plans to send tanks to Ukraine.")
     assert ("supply", "DEU", "UKR", "hypothetical") in extract("Washington warned Berlin against sending tanks to Ukraine.")
+
+
+def test_who_went_somewhere_for_talks_holds_them(extract):
+    assert ("consult", "USA", "CHN", "asserted") in extract(
+        "Secretary of State Antony Blinken arrived in Beijing for talks with Chinese officials.")
