@@ -103,9 +103,13 @@ def governed(chain: Chain) -> str | None:
 
 
 def _modal_or_condition(tok: Token) -> str | None:
-    """"could deploy" ("can" of ability still reads as asserted), "if they attack", "whether to strike"."""
+    """"could deploy" ("can" of ability still reads as asserted), "if they attack", "whether to strike",
+    and a headline's "Germany to supply Patriots to Ukraine": a main verb with its own "to" and
+    subject says what will happen."""
     for child in children(tok):
         if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
+            return "hypothetical"
+        if child.dep_ == "aux" and child.lower_ == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB":
             return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return "hypothetical"

@@ -102,7 +102,8 @@ def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Toke
 def subject_of(verb: Token) -> list[Token]:
     subjects = [c for c in children(verb) if c.dep_ == "nsubj"] or [
         g for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i
-        for g in children(c) if g.dep_ == "nsubj"]  # "Iran is training ...", the parser hanging Iran on 'is'
+        for g in children(c) if g.dep_ == "nsubj"  # "Iran is training ...", the parser hanging Iran on 'is'
+    ] or _headline_subject(verb)
     if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
         if verb.dep_ == "relcl":
             return [verb.head]
@@ -113,6 +114,14 @@ def subject_of(verb: Token) -> list[Token]:
 
 
 _STATE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
+
+
+def _headline_subject(verb: Token) -> list[Token]:
+    """'UK to deploy troops to Estonia': the name before a headline's "to" verb, which the parser
+    may leave unattached ("dep") rather than make its subject."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
+        return []
+    return [c for c in children(verb) if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN"][:1]
 
 
 def _state_subjects(token: Token) -> list[Token]:

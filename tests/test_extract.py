@@ -1048,3 +1048,9 @@ def test_a_decision_against_an_event_or_no_plan_for_it_negates_it(extract):
 def test_who_went_somewhere_for_talks_holds_them(extract):
     assert ("consult", "USA", "CHN", "asserted") in extract(
         "Secretary of State Antony Blinken arrived in Beijing for talks with Chinese officials.")
+
+
+def test_a_headlines_to_verb_says_what_will_happen(extract):
+    assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany to supply Patriot systems to Ukraine")
+    assert ("deploy", "GBR", "EST", "hypothetical") in extract("UK To Deploy Troops To Estonia")
+    assert ("deploy", "NATO", "EST", "asserted") in extract("To deter Russia, NATO deployed troops to Estonia.")
