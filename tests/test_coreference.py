@@ -443,3 +443,9 @@ def test_it_after_a_place_or_a_source_is_still_the_subject_named_before(extract)
 def test_it_as_an_object_is_none_of_its_verbs_conjoined_subjects(extract):
     events = extract("North Korea fired a missile. Japan and South Korea condemned it.")
     assert {("condemn", "JPN", "PRK"), ("condemn", "KOR", "PRK")} <= {e[:3] for e in events}
+
+
+def test_what_a_light_verb_launched_is_its_subjects_when_named_again(extract):
+    events = extract("China launched military drills around Taiwan on Saturday. "
+                     "Taiwan's defence ministry denounced the exercises.")
+    assert ("condemn", "TWN", "CHN", "asserted") in events
