@@ -1054,3 +1054,10 @@ def test_a_headlines_to_verb_says_what_will_happen(extract):
     assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany to supply Patriot systems to Ukraine")
     assert ("deploy", "GBR", "EST", "hypothetical") in extract("UK To Deploy Troops To Estonia")
     assert ("deploy", "NATO", "EST", "asserted") in extract("To deter Russia, NATO deployed troops to Estonia.")
+
+
+def test_a_states_chancellor_premier_king_or_crown_prince_acts_for_it(extract):
+    assert ("consult", "DEU", "CHN", "asserted") in extract("Germany's chancellor met Chinese Premier Li Qiang.")
+    assert ("condemn", "JOR", "ISR", "asserted") in extract("Jordan's king condemned Israel.")
+    assert {("consult", "SAU", "QAT", "asserted"), ("consult", "SAU", "ARE", "asserted")} <= extract(
+        "The Saudi crown prince consulted with Qatari and Emirati leaders on Sunday.")
