@@ -334,10 +334,13 @@ def _addressee_of_call(verb: Token) -> list[Token]:
 
 
 def clause_subject(current: Token, head: Token) -> list[Token]:
-    """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of the clause."""
+    """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of
+    the clause; a passive verb with no by-agent, its subject ('Netanyahu is expected to meet al-Sisi')."""
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return []
     agents = [c for g in children(head) if g.dep_ == "agent" for c in children(g) if c.dep_ == "pobj"]
+    if not agents and current.dep_ == "xcomp":
+        agents = [c for c in children(head) if c.dep_ == "nsubjpass"]
     return agents or subject_of(head)
 
 

@@ -1061,3 +1061,9 @@ def test_a_states_chancellor_premier_king_or_crown_prince_acts_for_it(extract):
     assert ("condemn", "JOR", "ISR", "asserted") in extract("Jordan's king condemned Israel.")
     assert {("consult", "SAU", "QAT", "asserted"), ("consult", "SAU", "ARE", "asserted")} <= extract(
         "The Saudi crown prince consulted with Qatari and Emirati leaders on Sunday.")
+
+
+def test_the_subject_of_a_passive_like_expected_does_what_it_is_expected_to(extract):
+    assert ("consult", "ISR", "EGY", "hypothetical") in extract(
+        "Netanyahu is expected to meet Egyptian President Abdel Fattah al-Sisi next week.")
+    assert ("consult", "USA", "CHN", "hypothetical") in extract("Blinken is scheduled to travel to Beijing.")
