@@ -415,6 +415,8 @@ class DocumentActors:
         armed = _armed_group(text)
         if armed is not None:  # whatever label the recogniser gave "the Houthis"
             return armed
+        if group in MATERIEL_NOUNS:
+            return None  # "UAV attacks", "sent Patriots": the recogniser takes a weapon's name for an actor
         code = country_code(text)
         if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
             return Actor(country_name(code), "COUNTRY", code)
@@ -446,8 +448,6 @@ class DocumentActors:
                 return found[0] if found else None
             return Actor(country_name(code), "COUNTRY", code)
         if label == "ORG":
-            if group in MATERIEL_NOUNS:
-                return None  # "UAV attacks": the recogniser takes a weapon's acronym for an organisation
             if group.split()[-1] in INSTRUMENT_NAMES:
                 return None  # "the United Nations Charter": a text, not its authors
             holder = self.person_reader.portfolio_holder(ent)

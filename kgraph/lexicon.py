@@ -26,9 +26,10 @@ def word_list(name: str) -> list[str]:
 
 JUDGEMENT_PREDICATES: dict[str, str] = _WORDS["judgement_predicates"]["words"]
 LAW_WORDS = set(_WORDS["law_words"]["words"])
-FORCE_NOUNS = set(_WORDS["force_nouns"]["words"])
-PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
-MATERIEL_NOUNS = set(_WORDS["materiel_nouns"]["words"])
+_WEAPON_SYSTEMS = _WORDS["weapon_systems"]
+FORCE_NOUNS = set(_WORDS["force_nouns"]["words"]) | set(_WEAPON_SYSTEMS["aircraft"])
+PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"]) | set(_WEAPON_SYSTEMS["aircraft"])
+MATERIEL_NOUNS = set(_WORDS["materiel_nouns"]["words"]) | set(_WEAPON_SYSTEMS["materiel"])
 ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])
 OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])

@@ -1067,3 +1067,10 @@ def test_the_subject_of_a_passive_like_expected_does_what_it_is_expected_to(extr
     assert ("consult", "ISR", "EGY", "hypothetical") in extract(
         "Netanyahu is expected to meet Egyptian President Abdel Fattah al-Sisi next week.")
     assert ("consult", "USA", "CHN", "hypothetical") in extract("Blinken is scheduled to travel to Beijing.")
+
+
+def test_weapons_named_by_their_system_are_supplied(extract):
+    assert ("supply", "USA", "UKR", "hypothetical") in extract("The US will send ATACMS and HIMARS to Kyiv.")
+    events = extract("Germany delivered Leopards and Patriots to Ukraine.")
+    assert ("supply", "DEU", "UKR", "asserted") in events
+    assert all(e[2] == "UKR" for e in events)  # the recogniser's "Patriots" is no place
