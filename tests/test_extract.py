@@ -1074,3 +1074,8 @@ def test_weapons_named_by_their_system_are_supplied(extract):
     events = extract("Germany delivered Leopards and Patriots to Ukraine.")
     assert ("supply", "DEU", "UKR", "asserted") in events
     assert all(e[2] == "UKR" for e in events)  # the recogniser's "Patriots" is no place
+
+
+def test_exporting_materiel_supplies_it(extract):
+    assert ("supply", "KOR", "POL", "asserted") in extract("South Korea exported tanks to Poland.")
+    assert ("supply", "JPN", "UKR", "negated") in extract("Japan refused to export lethal weapons to Ukraine.")
