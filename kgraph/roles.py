@@ -63,8 +63,8 @@ def participants(token: Token) -> list[Token]:
         return by_phrase  # "their murder by Hamas": "their" are the victims, Hamas the doer
     if poss:
         return poss
-    by_agent = _misattached_by(token)
-    if by_agent:
+    by_agent = by_phrase or _misattached_by(token)
+    if by_agent:  # "the shelling of Kharkiv by Russian forces": the doer, not the place
         return by_agent
     named = _named_modifiers(token)
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's

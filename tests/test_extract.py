@@ -1079,3 +1079,11 @@ def test_weapons_named_by_their_system_are_supplied(extract):
 def test_exporting_materiel_supplies_it(extract):
     assert ("supply", "KOR", "POL", "asserted") in extract("South Korea exported tanks to Poland.")
     assert ("supply", "JPN", "UKR", "negated") in extract("Japan refused to export lethal weapons to Ukraine.")
+
+
+def test_a_condemned_deeds_by_phrase_names_its_doer_before_its_of_phrase(extract):
+    events = extract("Jordan condemned the shelling of Kharkiv by Russian forces.")
+    assert ("condemn", "JOR", "RUS", "asserted") in events
+    assert ("condemn", "JOR", "UKR", "asserted") not in events
+    assert ("condemn", "KWT", "ISR", "asserted") in extract(
+        "Kuwait condemned the storming of the Al-Aqsa mosque by Israeli settlers.")
