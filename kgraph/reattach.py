@@ -1,4 +1,5 @@
-"""Give an event noun back the phrases the parser hung on the noun before it.
+"""Give an event noun back the phrases the parser hung on the noun before it, and a relative
+clause back to the noun its verb agrees with.
 
 "The allies expressed concern over troop deployments by North Korea to Russia" parses with "by
 North Korea" and "to Russia" on "concern", so the deployment had neither its sender nor its
@@ -6,6 +7,10 @@ destination. When an event noun is the object of a preposition of another noun t
 event, the phrases right after it that its action takes ("by" for the doer, the action's target
 prepositions) become its own, as the parser writes "the deployments by North Korea to Russia"
 when it reads them right.
+
+"Russia condemns the Israeli air strikes on Damascus, which violate Syria's sovereignty" parses
+with the relative clause on "Damascus"; a plural verb cannot have a singular name for its subject,
+so the clause goes back to the nearest noun before it whose number the verb agrees with.
 """
 from __future__ import annotations
 
@@ -21,12 +26,44 @@ COMPONENT = "kgraph_event_phrases"
 
 @Language.component(COMPONENT)
 def reattach_event_phrases(doc: Doc) -> Doc:
-    """Move the doer's and target's phrases the parser hung on a noun before an event noun."""
+    """Move the doer's and target's phrases the parser hung on a noun before an event noun, and
+    each relative clause hung on a noun its verb does not agree with."""
     for token in doc:
         action = NOUN_TRIGGERS.get(token.lemma_.lower())
         if action is not None and token.dep_ == "pobj" and token.pos_ == "NOUN":
             _take_phrases(token, {"by", *ACTIONS[action].target_prepositions})
+        if token.dep_ == "relcl":
+            _agreeing_antecedent(token)
     return doc
+
+
+_PLURAL_VERB_TAGS = {"VBP"}  # "which violate", "which have"
+_SINGULAR_VERB_TAGS = {"VBZ"}  # "which violates", "which has"
+
+
+def _agreeing_antecedent(clause: Token) -> None:
+    """Hang a relative clause whose present-tense verb disagrees in number with its noun ("the
+    strikes on Damascus, which violate") on the noun of the phrase that holds that noun, when
+    that one agrees ("strikes")."""
+    finite = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    tags = {t.tag_ for t in finite} & (_PLURAL_VERB_TAGS | _SINGULAR_VERB_TAGS)
+    if len(tags) != 1 or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                 for c in clause.children):
+        return
+    plural = tags <= _PLURAL_VERB_TAGS
+    noun = clause.head
+    if noun.dep_ != "pobj" or _plural(noun) is None or _plural(noun) == plural:
+        return
+    holder = noun.head.head
+    if holder.pos_ in ("NOUN", "PROPN") and _plural(holder) == plural:
+        clause.head = holder
+
+
+def _plural(noun: Token) -> bool | None:
+    """Whether a noun is plural by its tag (joined nouns are several); None for what is no noun."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children):
+        return True
+    return False if noun.tag_ in ("NN", "NNP") else None
 
 
 def _take_phrases(noun: Token, prepositions: set[str]) -> None:

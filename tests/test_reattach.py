@@ -11,3 +11,16 @@ def test_the_phrases_after_an_event_noun_become_its_own(nlp):
 def test_a_phrase_before_the_event_noun_stays_where_it_is(nlp):
     doc = nlp("The ministers expressed concern to Russia over the deployments.")
     assert next(t for t in doc if t.text == "to").head.text != "deployments"
+
+
+def test_a_relative_clause_goes_back_to_the_noun_its_verb_agrees_with(nlp):
+    doc = nlp("Russia condemns the Israeli air strikes on Damascus, which violate Syria's sovereignty.")
+    assert next(t for t in doc if t.text == "violate").head.text == "strikes"
+    doc = nlp("Russia condemns the Israeli air strike on Damascus, which violates Syria's sovereignty.")
+    assert next(t for t in doc if t.text == "violates").head.text in ("strike", "Damascus")
+
+
+def test_no_false_accusation_of_the_place_a_deed_struck(extract):
+    events = extract("The United Kingdom condemns the Russian strikes on Kyiv, which violate international law.")
+    assert ("condemn", "GBR", "RUS", "asserted") in events
+    assert not any(e[0] == "accuse" and e[2] == "UKR" for e in events)
