@@ -32,9 +32,26 @@ def reattach_event_phrases(doc: Doc) -> Doc:
         action = NOUN_TRIGGERS.get(token.lemma_.lower())
         if action is not None and token.dep_ == "pobj" and token.pos_ == "NOUN":
             _take_phrases(token, {"by", *ACTIONS[action].target_prepositions})
+        if action is not None and token.pos_ == "NOUN":
+            _take_from_doers(token, set(ACTIONS[action].target_prepositions))
         if token.dep_ == "relcl":
             _agreeing_antecedent(token)
     return doc
+
+
+def _take_from_doers(noun: Token, prepositions: set[str]) -> None:
+    """"the strikes carried out by the United States and the United Kingdom against Houthi
+    targets": the target's phrase the parser hung on the last doer of the noun's participle
+    belongs to the noun."""
+    for participle in noun.children:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        doers = [g for a in participle.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        for doer in (d for first in doers for d in (first, *first.conjuncts)):
+            if doer.ent_type_ not in ("GPE", "ORG", "NORP"):
+                continue
+            for phrase in [c for c in doer.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > doer.i]:
+                phrase.head = noun
 
 
 _PLURAL_VERB_TAGS = {"VBP"}  # "which violate", "which have"

@@ -63,8 +63,8 @@ def participants(token: Token) -> list[Token]:
         return by_phrase  # "their murder by Hamas": "their" are the victims, Hamas the doer
     if poss:
         return poss
-    by_agent = by_phrase or _misattached_by(token)
-    if by_agent:  # "the shelling of Kharkiv by Russian forces": the doer, not the place
+    by_agent = by_phrase or _misattached_by(token) or _participle_doers(token)
+    if by_agent:  # "the shelling of Kharkiv by Russian forces", "the strikes carried out by X": the doer
         return by_agent
     named = _named_modifiers(token)
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
@@ -490,12 +490,18 @@ def _says_whose(forces: Token) -> bool:
 
 def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the arms embargo imposed by this Council': the by-agent of a participle on the noun."""
+    agents = _participle_doers(token)
+    return (agents, "noun-imposed-by") if agents else None
+
+
+def _participle_doers(token: Token) -> list[Token]:
+    """The by-agent of the first past participle on the noun that has one ('carried out by X')."""
     for child in children(token):
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agents = [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
             if agents:
-                return agents, "noun-imposed-by"
-    return None
+                return agents
+    return []
 
 
 def relative_light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:

@@ -24,3 +24,12 @@ def test_no_false_accusation_of_the_place_a_deed_struck(extract):
     events = extract("The United Kingdom condemns the Russian strikes on Kyiv, which violate international law.")
     assert ("condemn", "GBR", "RUS", "asserted") in events
     assert not any(e[0] == "accuse" and e[2] == "UKR" for e in events)
+
+
+def test_a_target_phrase_hung_on_a_participles_doer_goes_back_to_the_event_noun(extract):
+    events = extract("Japan welcomed the strikes carried out by the United States and the United Kingdom "
+                     "against Houthi targets in Yemen.")
+    assert {("fight", "USA", "YEM", "asserted"), ("fight", "GBR", "YEM", "asserted")} <= events
+    # what was welcomed is the doers' deed: they are supported, not the place struck
+    assert ("support", "JPN", "USA", "asserted") in events
+    assert not any(e[0] == "support" and e[2] == "YEM" for e in events)
