@@ -400,6 +400,12 @@ class DocumentActors:
         meeting = self.memory.recent_meeting()
         return list(meeting) if len(meeting) == size else list(self.memory.groups.get(size, ()))
 
+    @property
+    def home_country(self) -> str | None:
+        """The state whose unqualified ministries and officials a text names: its author's, or a
+        wire story's dateline's ("MANILA, Aug 5 (Reuters) - The foreign ministry summoned ...")."""
+        return (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
+
     def resolve_pronoun(self, token: Token) -> list[Actor]:
         """What a pronoun stands for (`pronouns.PronounResolver`)."""
         return self.pronouns.resolve(token)
@@ -482,9 +488,8 @@ class DocumentActors:
             country = STATE_ORGS.get(owner.lower().removeprefix("the ")) or country_code(owner)
         if country is None:
             country = next((code for words, code in _STATE_ORG_ENDINGS if key.endswith(words)), None)
-        if country is None and self.document_speaker and re.match(
-                r"(department|ministry|secretary|office)\b", key):
-            country = self.document_speaker.country
+        if country is None and re.match(r"(department|ministry|secretary|office)\b", key):
+            country = self.home_country  # the statement's own, or the wire story's
         return Actor(owned, "ORG", country)  # "South Korea's National Security Council": the Council
 
     def _speaker_actors(self, subject: Token) -> list[Actor]:

@@ -36,6 +36,7 @@ class Resolver(Protocol):
     memory: Memory
     countries_named: set[str | None]
     document_speaker: Actor | None
+    home_country: str | None
 
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]: ...
 
@@ -403,9 +404,9 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         nearby = resolver.nearby_country(noun.token)
         if nearby:
             return [_country(nearby)]
-    speaker = resolver.document_speaker
-    if noun.lemma in OFFICIAL_NOUNS and speaker and speaker.country:
-        return [Actor(noun.phrase, "ORG", speaker.country)]
+    home = resolver.home_country
+    if noun.lemma in OFFICIAL_NOUNS and home:
+        return [Actor(noun.phrase, "ORG", home)]
     return None
 
 

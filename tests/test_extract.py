@@ -1087,3 +1087,10 @@ def test_a_condemned_deeds_by_phrase_names_its_doer_before_its_of_phrase(extract
     assert ("condemn", "JOR", "UKR", "asserted") not in events
     assert ("condemn", "KWT", "ISR", "asserted") in extract(
         "Kuwait condemned the storming of the Al-Aqsa mosque by Israeli settlers.")
+
+
+def test_a_wire_storys_unqualified_ministry_is_its_datelines_states(extract):
+    assert ("consult", "PHL", "CHN", "asserted") in extract(
+        "MANILA, Aug 5 (Reuters) - The foreign ministry summoned a senior Chinese diplomat on Monday.")
+    assert ("consult", "PHL", "CHN", "asserted") in extract(
+        "MANILA, Aug 5 (Reuters) - The Department of Foreign Affairs summoned a senior Chinese diplomat on Monday.")
