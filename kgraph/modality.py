@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .coordination import finite_after_infinitive
 from .doccache import children
 from .lexicon import (
-    DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES,
+    CHARGE_NOUNS, DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES,
     NEGATING_DETERMINERS, NEGATING_GOVERNORS, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS,
 )
 
@@ -52,14 +52,25 @@ def _sharing_verb(token: Token) -> Token:
 
 
 def _ends_climb(current: Token) -> bool:
-    """Reported speech ("X said Y sent"), relative clauses, subjects, conjuncts and temporal clauses ("as X
-    deployed") are asserted whatever governs them."""
+    """Reported speech ("X said Y sent"), a report whose charge someone denies, relative clauses,
+    participles that describe a noun, subjects, conjuncts and temporal clauses ("as X deployed")
+    are asserted whatever governs them."""
     if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
         return True
+    if current.dep_ == "ccomp" and current.i < current.head.i and _charge_denied(current.head):
+        return True  # "Congo accused Rwanda of ..., a charge Kigali denies": the report stands
     if current.dep_ == "pobj" and _opens_reason(current.head):
         return True
+    if current.dep_ == "acl" and current.tag_ == "VBN":
+        return True  # "demanded the withdrawal of the French troops stationed in the country": they are there
     return current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(current)))
+
+
+def _charge_denied(verb: Token) -> bool:
+    """Whether the verb's subject holds a charge noun ("a charge Kigali denies", data: charge_nouns)."""
+    return any(w.lemma_.lower() in CHARGE_NOUNS for s in children(verb) if s.dep_ == "nsubj"
+               for w in (s, *children(s)))
 
 
 def _opens_reason(preposition: Token) -> bool:

@@ -1094,3 +1094,12 @@ def test_a_wire_storys_unqualified_ministry_is_its_datelines_states(extract):
         "MANILA, Aug 5 (Reuters) - The foreign ministry summoned a senior Chinese diplomat on Monday.")
     assert ("consult", "PHL", "CHN", "asserted") in extract(
         "MANILA, Aug 5 (Reuters) - The Department of Foreign Affairs summoned a senior Chinese diplomat on Monday.")
+
+
+def test_a_report_whose_charge_is_denied_and_a_describing_participle_stay_asserted(extract):
+    events = extract("Congo accused Rwanda of deploying thousands of troops in support of the rebels, "
+                     "a charge Kigali denies.")
+    assert ("accuse", "COD", "RWA", "asserted") in events
+    assert ("deploy", "FRA", None, "asserted") in extract(
+        "The junta demanded the withdrawal of the 1,500 French troops stationed in the country.")
+    assert ("deploy", "RWA", "COD", "negated") in extract("Kigali denies that it deployed troops to Congo.")
