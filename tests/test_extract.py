@@ -1103,3 +1103,8 @@ def test_a_report_whose_charge_is_denied_and_a_describing_participle_stay_assert
     assert ("deploy", "FRA", None, "asserted") in extract(
         "The junta demanded the withdrawal of the 1,500 French troops stationed in the country.")
     assert ("deploy", "RWA", "COD", "negated") in extract("Kigali denies that it deployed troops to Congo.")
+
+
+def test_looking_away_is_no_consideration(extract):
+    assert not any(e[0] == "consider" for e in extract(
+        "The United Kingdom condemns the attack. Colleagues, we must not look away."))
