@@ -1108,3 +1108,9 @@ def test_a_report_whose_charge_is_denied_and_a_describing_participle_stay_assert
 def test_looking_away_is_no_consideration(extract):
     assert not any(e[0] == "consider" for e in extract(
         "The United Kingdom condemns the attack. Colleagues, we must not look away."))
+
+
+def test_a_teleconference_with_someone_is_a_consultation(extract):
+    assert ("consult", "JPN", "KOR", "asserted") in extract(
+        "Japanese Defense Minister Kihara held a videoconference with South Korean Defense Minister Shin Won-sik.")
+    assert not any(e[0] == "consult" for e in extract("The teleconference lasted an hour."))
