@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
 from .doccache import children
+from .lexicon import NOUN_TRIGGERS
 from .names import LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
@@ -177,6 +178,9 @@ def _hyphenated_parts(ent: Span) -> list[Span]:
         return []
     if begin < ent.end:
         bounds.append((begin, ent.end))
+        last = _state_before_event_noun(doc[begin:ent.end])  # "the U.S.-Philippine Alliance"
+        if last is not None:
+            bounds[-1] = (begin, last)
     labels = []
     for first, last in bounds:
         text = doc[first:last].text
@@ -184,6 +188,19 @@ def _hyphenated_parts(ent: Span) -> list[Span]:
     if None in labels:
         return []
     return [Span(doc, first, last, label=label) for (first, last), label in zip(bounds, labels)]
+
+
+def _state_before_event_noun(part: Span) -> int | None:
+    """Where the state's name ends in the last part of a hyphenated name that goes on with an
+    event noun ("Philippine Alliance" in "the U.S.-Philippine Alliance"): the states are the
+    parties, the noun names what they do together and is no organisation's name."""
+    if len(part) < 2 or part[-1].lemma_.lower() not in NOUN_TRIGGERS:
+        return None
+    for end in range(part.end - 1, part.start, -1):
+        text = part.doc[part.start:end].text
+        if country_code(text) or demonym_code(text):
+            return end
+    return None
 
 
 def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:

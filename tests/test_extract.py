@@ -1114,3 +1114,14 @@ def test_a_teleconference_with_someone_is_a_consultation(extract):
     assert ("consult", "JPN", "KOR", "asserted") in extract(
         "Japanese Defense Minister Kihara held a videoconference with South Korean Defense Minister Shin Won-sik.")
     assert not any(e[0] == "consult" for e in extract("The teleconference lasted an hour."))
+
+
+def test_a_named_alliance_of_hyphenated_states_is_their_cooperation(extract):
+    assert ("cooperate", "USA", "PHL", "asserted") in extract(
+        "Biden and Marcos committed to strengthen the U.S.-Philippine Alliance.")
+
+
+def test_a_states_brigade_is_its_force_and_its_stationing_a_deployment(extract):
+    assert ("deploy", "DEU", "LTU", "hypothetical") in extract(
+        "The ministers discussed the stationing of a German armoured brigade in Lithuania.")
+    assert ("deploy", "IND", "SSD", "asserted") in extract("Indian peacekeepers were deployed to South Sudan.")
