@@ -82,6 +82,7 @@ ADDRESSEE_VERBS = frozenset(_WORDS["addressee_verbs"]["words"])
 IDIOMS_NOT_EVENTS = {verb: frozenset(words) for verb, words in _WORDS["idioms_not_events"]["words"].items()}
 TRAVEL_VERBS = frozenset(_WORDS["travel_verbs"]["words"])
 JOURNEY_VERBS = frozenset(_WORDS["journey_verbs"]["words"])
+PART_NOUNS = frozenset(_WORDS["part_nouns"]["words"])
 HOSTING_VERBS = frozenset(_WORDS["hosting_verbs"]["words"])
 STRUCK_DEALS = frozenset(_WORDS["struck_deals"]["words"])
 COURTESY_VERBS = frozenset(_WORDS["courtesy_verbs"]["words"])

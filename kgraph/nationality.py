@@ -39,14 +39,28 @@ def qualifying_countries(token: Token) -> list[str]:
                 code = _qualifier_code(qualifier) or _shared_ending(qualifier, qualifiers)
                 if code and code not in found:
                     found.append(code)
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "from") and not found:
-            for pobj in [p for g in children(child) if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
+        for place in _place_phrases(child) if not found else []:
+            for pobj in [p for g in children(place) if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
                 if pobj.dep_ in ("pobj", "conj"):
                     ent = entity_of(pobj)
                     code = country_code(clean_entity_text(ent) if ent else pobj.text)
                     if code:
                         found.append(code)
     return found
+
+
+#: participles by which a noun says where its body sits: "a network based in China"
+_SEATED = frozenset({"based", "located", "headquartered", "registered", "incorporated"})
+
+
+def _place_phrases(child: Token) -> list[Token]:
+    """The phrases of a noun's child that say where it is from: "officials in Seoul", "the
+    people of Sudan", "companies based in China"."""
+    if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+        return [child]
+    if child.dep_ == "acl" and child.lower_ in _SEATED:
+        return [p for p in children(child) if p.dep_ == "prep" and p.lower_ == "in"]
+    return []
 
 
 def qualifying_states(token: Token) -> list[str]:

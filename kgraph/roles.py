@@ -16,7 +16,7 @@ from .coordination import finite_after_infinitive, hyphenated_states, hyphened_a
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL,
-    OBJECT_CONTROL_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STATIVE_PARTICIPLES, STRUCK_THINGS,
+    OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STATIVE_PARTICIPLES, STRUCK_THINGS,
     SUFFERING_VERBS,
 )
 from .modality import modality_of
@@ -551,6 +551,18 @@ def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
     return (verb_agents(verb)[0], "light-verb") if verb is not None else None
 
 
+def part_taken(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'for their role in the transfer of missiles to Russia', 'Iran's involvement in the attacks':
+    whose part in the deed a noun of taking part names (data: part_nouns)."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in PART_NOUNS:
+        return None
+    part = prep.head
+    owners = [c for c in children(part) if c.dep_ == "poss"] or [
+        g for c in children(part) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
+    return (owners, "part-taken") if owners else None
+
+
 def journey_purpose(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'Blinken arrived in Beijing for talks with Chinese officials': who went somewhere for it."""
     prep = token.head
@@ -591,7 +603,7 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_attacker, imposed_by,
-    relative_light_verb, in_step_with, light_verb, journey_purpose, of_national_goods,
+    relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
 )
 
 

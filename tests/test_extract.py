@@ -1125,3 +1125,11 @@ def test_a_states_brigade_is_its_force_and_its_stationing_a_deployment(extract):
     assert ("deploy", "DEU", "LTU", "hypothetical") in extract(
         "The ministers discussed the stationing of a German armoured brigade in Lithuania.")
     assert ("deploy", "IND", "SSD", "asserted") in extract("Indian peacekeepers were deployed to South Sudan.")
+
+
+def test_sanctions_release_shapes_name_who_supplied(extract):
+    events = extract("Treasury imposed sanctions on four senior IRGC commanders for their role in the transfer "
+                     "of ballistic missiles to Russia.")
+    assert {("sanction", "USA", "IRN", "asserted"), ("supply", "IRN", "RUS", "asserted")} <= events
+    assert ("supply", "CHN", "IRN", "asserted") in extract(
+        "This action targets a network based in China that has supplied engines to Iran's Qods Aviation Industries.")
