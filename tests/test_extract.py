@@ -1133,3 +1133,8 @@ def test_sanctions_release_shapes_name_who_supplied(extract):
     assert {("sanction", "USA", "IRN", "asserted"), ("supply", "IRN", "RUS", "asserted")} <= events
     assert ("supply", "CHN", "IRN", "asserted") in extract(
         "This action targets a network based in China that has supplied engines to Iran's Qods Aviation Industries.")
+
+
+def test_a_states_national_is_its(extract):
+    assert {("sanction", "USA", "RUS", "asserted"), ("sanction", "USA", "CHN", "asserted")} <= extract(
+        "The United States designated two Russia-based companies and one Chinese national.")
