@@ -50,7 +50,8 @@ def _take_from_doers(noun: Token, prepositions: set[str]) -> None:
         for doer in (d for first in doers for d in (first, *first.conjuncts)):
             if doer.ent_type_ not in ("GPE", "ORG", "NORP"):
                 continue
-            for phrase in [c for c in doer.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > doer.i]:
+            phrases = [c for c in doer.children if c.dep_ == "prep" and c.lower_ in prepositions and c.i > doer.i]
+            for phrase in phrases:
                 phrase.head = noun
 
 

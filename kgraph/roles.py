@@ -15,9 +15,9 @@ from .actions import ACTIONS
 from .coordination import finite_after_infinitive, hyphenated_states, hyphened_agent
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
-    JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS, OBJECT_CONTROL,
-    OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, STATIVE_PARTICIPLES, STRUCK_THINGS,
-    SUFFERING_VERBS,
+    JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS,
+    OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
+    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -119,7 +119,9 @@ _STATE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
 def _headline_subject(verb: Token) -> list[Token]:
     """'UK to deploy troops to Estonia': the name before a headline's "to" verb, which the parser
     may leave unattached ("dep") rather than make its subject."""
-    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         return []
     return [c for c in children(verb) if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN"][:1]
 
@@ -559,7 +561,8 @@ def part_taken(token: Token, action: str) -> tuple[list[Token], str] | None:
         return None
     part = prep.head
     owners = [c for c in children(part) if c.dep_ == "poss"] or [
-        g for c in children(part) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
+        g for c in children(part) if c.dep_ == "prep" and c.lower_ == "of"
+        for g in children(c) if g.dep_ == "pobj"]
     return (owners, "part-taken") if owners else None
 
 
@@ -694,7 +697,7 @@ def verb_objects(search: TargetSearch) -> list[Token]:
         if not passive and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
             passive = [token.head]  # "the M23 rebels, backed by Rwanda, ...": the noun the participle describes
         if not passive and _passive_participle_clause(token):
-            passive = subject_of(token.head)  # "Backed by Turkey, Azerbaijan launched ...": the main clause's subject
+            passive = subject_of(token.head)  # "Backed by Turkey, Azerbaijan launched ...": the main clause's
         return objects + passive
     return objects
 
