@@ -449,3 +449,13 @@ def test_what_a_light_verb_launched_is_its_subjects_when_named_again(extract):
     events = extract("China launched military drills around Taiwan on Saturday. "
                      "Taiwan's defence ministry denounced the exercises.")
     assert ("condemn", "TWN", "CHN", "asserted") in events
+
+
+def test_a_titled_secretary_named_again_by_the_title_is_that_person(extract):
+    events = extract(
+        "The Defence Secretary, John Healey, today met his Polish counterpart, Wladyslaw Kosiniak-Kamysz, in "
+        "Warsaw. The ministers signed a new defence and security treaty committing the two nations to come to "
+        "each other's aid, and agreed that the UK will station a company of troops in Poland on a rotational "
+        "basis from next year. The Defence Secretary praised Poland's leadership in spending more than 4% of "
+        "its GDP on defence.")
+    assert ("support", "GBR", "POL", "asserted") in events
