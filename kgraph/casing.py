@@ -135,6 +135,8 @@ def _sentence_case(line: str) -> str:
             keep.add(i)  # "Japan", "Japan-ROK"
         elif i and words[i - 1].group().lower() in PERSON_TITLES and person_country(match.group()):
             keep |= {i - 1, i}  # "Remarks by Secretary Blinken"
+        elif person_country(match.group()):
+            keep.add(i)  # "Biden, Xi Agree To Resume Military Talks": a family name the dictionary knows alone
     keep |= _name_before_suffix(line, words)
     chars = list(line)
     for i, match in enumerate(words):

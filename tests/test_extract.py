@@ -1138,3 +1138,11 @@ def test_sanctions_release_shapes_name_who_supplied(extract):
 def test_a_states_national_is_its(extract):
     assert {("sanction", "USA", "RUS", "asserted"), ("sanction", "USA", "CHN", "asserted")} <= extract(
         "The United States designated two Russia-based companies and one Chinese national.")
+
+
+def test_a_headline_keeps_the_capital_of_a_leader_named_by_family_name_alone(extract):
+    from kgraph.casing import sentence_case_headlines
+
+    assert sentence_case_headlines("Biden, Xi Agree To Resume Military Talks") == "Biden, Xi agree to resume military talks"
+    assert sentence_case_headlines("Russia May Send Troops To Belarus") == "Russia may send troops to Belarus"
+    assert ("consult", "IND", "RUS", "asserted") in extract("Modi Meets Putin In Moscow, Calls For Peace In Ukraine")
