@@ -21,7 +21,7 @@ from .common_nouns import RULE_WORDS, from_common_noun
 from .coordination import HYPHENS
 from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import children, document_entities, document_text, kept_answer, span_text, span_tokens
-from .lexicon import DEED_NOUNS, DOING_VERBS, LIGHT_VERBS, MATERIEL_NOUNS
+from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
@@ -43,9 +43,6 @@ from .speakers import (
     dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, vocative, with_voice,
 )
 from .voice import document_voice
-
-#: verbs whose subject did what their object names
-_DOING_VERBS = frozenset(LIGHT_VERBS | DOING_VERBS)
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
@@ -228,7 +225,7 @@ class DocumentActors:
             if found:
                 lemma = word.lemma_.lower()
                 deeds = [lemma, *(DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else [])]
-                if word.pos_ == "VERB" and lemma in _DOING_VERBS:  # "launched military drills ... the drills"
+                if word.pos_ == "VERB" and lemma in DOING_VERBS:  # "launched military drills ... the drills"
                     done = [c.lemma_.lower() for c in children(word) if c.dep_ == "dobj" and c.pos_ == "NOUN"]
                     deeds += [d for thing in done for d in (thing, *DEED_NOUNS.get(thing, []))]
                 for deed in deeds:
@@ -421,7 +418,7 @@ class DocumentActors:
         armed = _armed_group(text)
         if armed is not None:  # whatever label the recogniser gave "the Houthis"
             return armed
-        if group in MATERIEL_NOUNS:
+        if group in MATERIEL_NOUNS and label not in PERSON_LABELS:
             return None  # "UAV attacks", "sent Patriots": the recogniser takes a weapon's name for an actor
         code = country_code(text)
         if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:

@@ -275,8 +275,8 @@ def members_of_an_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | 
 
 def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"NATO troops", "Hezbollah's fighters": the organisation that owns them, if an armed
-    group or a body of no state ("Hezbollah fighters" is read as an armed group's members); a
-    state organ's people are its state's ("IRGC commanders")."""
+    group or a body of no state ("Hezbollah fighters" is read as an armed group's members); the
+    people of a body of one state are that state's ("IRGC commanders", "Gazprom executives")."""
     if not _names_a_body(noun):
         return None
     for child in children(noun.token):
@@ -287,7 +287,7 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
             org = _organisation_of(child, resolver)
             if org and (org.kind == "GROUP" or org.country is None):
                 return [org]
-            if org and org.country:  # "IRGC commanders": a state organ's people are its state's
+            if org and org.country:  # "IRGC commanders": the people of a body of a state are that state's
                 return [Actor(noun.phrase, "ORG", org.country)]
     return None
 

@@ -277,6 +277,12 @@ def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
         cc.dep_ = "cc"
 
 
+def headline_infinitive(verb: Token) -> bool:
+    """Whether a verb is a headline's "to" verb, its main verb: "Germany to supply Patriots to Ukraine"."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+
+
 def finite_after_infinitive(verb: Token) -> bool:
     """"calls on Rwanda to end its support and urges Council members to act": the parser hangs the
     finite "urges" on the infinitive before it, but it is the outer clause's (neither under the call

@@ -35,7 +35,7 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb, noun_agents, participants,
+    STATIVE_SUBJECT, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb, noun_agents, participants,
     refers_back, rejected_by_subject, subject_of, targets_of, under_accusation, verb_agents,
 )
 from .sentences import sentences
@@ -571,7 +571,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     agents = roles.agents
     # remembered even without a target: "We condemn these attacks" points back; a state or a
     # feeling is no deed to point back to ("X is aligned with Hamas. The EU condemned those acts")
-    if agents and "state-subject" not in roles.rule:
+    if agents and not roles.rule.startswith(STATIVE_SUBJECT):
         reading.actors.memory.remember_agents(action, _parties(action, agents, roles.targets))
     targets = _kept_targets(action, agents, roles.targets)
     if agents and targets and action in JUDGING_ACTIONS:

@@ -157,8 +157,9 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     contribution to U.N. operations" is Kenya's, not the speaker's. An accusation its subject
     rejects is not that subject's ("Tehran has rejected accusations that it supplied drones":
     Iran is accused, by no one named; `roles.rejected_by_subject`): its accuser can only be named
-in its own phrase ("the US accusations"), never taken from elsewhere in the text. A target must be named in
-    the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE` (`may_be_learned_target`)."""
+    in its own phrase ("the US accusations"), never taken from elsewhere in the text. A target
+    must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
+    (`may_be_learned_target`)."""
     owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
               and c.token.head.i == trigger.i and c.token.pos_ != "PRON"} if trigger.pos_ == "NOUN" else set()
     rejected = action == "accuse" and rejected_by_subject(trigger)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from .coordination import finite_after_infinitive
+from .coordination import finite_after_infinitive, headline_infinitive
 from .doccache import children
 from .lexicon import (
     CHARGE_NOUNS, DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES,
@@ -53,24 +53,26 @@ def _sharing_verb(token: Token) -> Token:
 
 def _ends_climb(current: Token) -> bool:
     """Reported speech ("X said Y sent"), a report whose charge someone denies, relative clauses,
-    participles that describe a noun, subjects, conjuncts and temporal clauses ("as X deployed")
-    are asserted whatever governs them."""
+    an opening participle with its doer, subjects, conjuncts and temporal clauses ("as X
+    deployed") are asserted whatever governs them."""
     if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
         return True
     if current.dep_ == "ccomp" and current.i < current.head.i and _charge_denied(current.head):
         return True  # "Congo accused Rwanda of ..., a charge Kigali denies": the report stands
     if current.dep_ == "pobj" and _opens_reason(current.head):
         return True
-    if current.dep_ == "acl" and current.tag_ == "VBN":
-        return True  # "demanded the withdrawal of the French troops stationed in the country": they are there
+    if current.dep_ == "advcl" and current.tag_ == "VBN" and current.i < current.head.i and any(
+            c.dep_ == "agent" for c in children(current)):
+        return True  # "Backed by Iran, the Houthis vowed to ...": the backing is no vow
     return current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(current)))
 
 
 def _charge_denied(verb: Token) -> bool:
-    """Whether the verb's subject holds a charge noun ("a charge Kigali denies", data: charge_nouns)."""
-    return any(w.lemma_.lower() in CHARGE_NOUNS for s in children(verb) if s.dep_ == "nsubj"
-               for w in (s, *children(s)))
+    """Whether the verb denies and its subject holds a charge noun ("a charge Kigali denies",
+    data: charge_nouns); not "a claim Kyiv welcomed"."""
+    return verb.lemma_.lower() in NEGATING_GOVERNORS and any(
+        w.lemma_.lower() in CHARGE_NOUNS for s in children(verb) if s.dep_ == "nsubj" for w in (s, *children(s)))
 
 
 def _opens_reason(preposition: Token) -> bool:
@@ -106,8 +108,9 @@ def governed(chain: Chain) -> str | None:
     """The nearest word that says the event may not happen: a modal or a condition on any word of the chain, or a
     governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike")."""
     first = chain[0]
-    for tok in chain:
-        found = _modal_or_condition(tok) or (_governor_modality(tok) if tok.i != first.i else None)
+    for at, tok in enumerate(chain):
+        direct = all(t.pos_ == "ADP" for t in chain[1:at])  # "no intention of deploying"
+        found = _modal_or_condition(tok) or (_governor_modality(tok, direct=direct) if at else None)
         if found is not None:
             return found
     return None
@@ -120,17 +123,15 @@ def _modal_or_condition(tok: Token) -> str | None:
     for child in children(tok):
         if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
             return "hypothetical"
-        if child.dep_ == "aux" and child.lower_ == "to" and tok.dep_ == "ROOT" and tok.tag_ == "VB":
-            return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
-    return None
+    return "hypothetical" if headline_infinitive(tok) else None
 
 
-def _governor_modality(tok: Token) -> str | None:
+def _governor_modality(tok: Token, *, direct: bool) -> str | None:
     """A governing denial (negated, or "have not ruled out sanctions": still possible), a decision
-    against it (negated), a plan-like noun ("no plans": negated), or a verb of planning, proposing
-    or threatening."""
+    against it (negated), a plan-like noun ("no plans to supply": negated where the plan governs
+    the event itself), or a verb of planning, proposing or threatening."""
     if tok.lemma_.lower() in NEGATING_GOVERNORS:
         if any(c.dep_ == "neg" for c in children(tok)):
             return "hypothetical"  # "have not ruled out sanctions": still possible
@@ -140,8 +141,8 @@ def _governor_modality(tok: Token) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.lower_ not in HYPOTHETICAL_NOUNS:
             return None
-        if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in children(tok)):
-            return "negated"  # "had no plans to supply weapons"
+        if direct and any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in children(tok)):
+            return "negated"  # "had no plans to supply weapons"; not "no plans to lift sanctions"
         return "hypothetical"
     return "hypothetical" if tok.lemma_.lower() in HYPOTHETICAL_GOVERNORS else None
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from .doccache import children
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .model import Actor, normalise_name
-from .names import INTERNATIONAL_ORGS, STATE_ORGS, TITLES
+from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES
 from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
 
@@ -49,16 +49,12 @@ def qualifying_countries(token: Token) -> list[str]:
     return found
 
 
-#: participles by which a noun says where its body sits: "a network based in China"
-_SEATED = frozenset({"based", "located", "headquartered", "registered", "incorporated"})
-
-
 def _place_phrases(child: Token) -> list[Token]:
     """The phrases of a noun's child that say where it is from: "officials in Seoul", "the
     people of Sudan", "companies based in China"."""
     if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
         return [child]
-    if child.dep_ == "acl" and child.lower_ in _SEATED:
+    if child.dep_ == "acl" and child.lower_ in SEATED_PARTICIPLES:
         return [p for p in children(child) if p.dep_ == "prep" and p.lower_ == "in"]
     return []
 

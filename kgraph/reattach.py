@@ -72,6 +72,8 @@ def _agreeing_antecedent(clause: Token) -> None:
     noun = clause.head
     if noun.dep_ != "pobj" or _plural(noun) is None or _plural(noun) == plural:
         return
+    if noun.ent_type_ in ("ORG", "NORP") or noun.tag_ == "NNPS":
+        return  # "Hezbollah, who have fired ...", "the Philippines, which has ...": number says nothing
     holder = noun.head.head
     if holder.pos_ in ("NOUN", "PROPN") and _plural(holder) == plural:
         clause.head = holder

@@ -12,12 +12,13 @@ from spacy.tokens import Token
 
 from .doccache import children
 from .actions import ACTIONS
-from .coordination import finite_after_infinitive, hyphenated_states, hyphened_agent
+from .coordination import finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
+    HYPOTHETICAL_GOVERNORS,
     JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NOUN_TRIGGERS,
     OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
-    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS,
+    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -54,8 +55,8 @@ def _misattached_by(noun: Token) -> list[Token]:
 
 
 def participants(token: Token) -> list[Token]:
-    """Who takes part in what a noun names: its possessor, 'of'/'between'/'by' objects, or a
-    national modifier."""
+    """Who takes part in what a noun names: its possessor, its 'by' object or its participle's
+    ('carried out by'), a national modifier, or its 'of'/'between' objects."""
     poss = [c for c in children(token) if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
     by_phrase = [g for c in children(token) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                  for g in children(c) if g.dep_ == "pobj"]
@@ -113,23 +114,23 @@ def subject_of(verb: Token) -> list[Token]:
     return subjects
 
 
-_STATE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
+_STATIVE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
+#: the rule name of an agent in a state or feeling, whose event is no deed to point back to
+STATIVE_SUBJECT = "stative-subject"
 
 
 def _headline_subject(verb: Token) -> list[Token]:
     """'UK to deploy troops to Estonia': the name before a headline's "to" verb, which the parser
     may leave unattached ("dep") rather than make its subject."""
-    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
-        return []
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
+    if not headline_infinitive(verb):
         return []
     return [c for c in children(verb) if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN"][:1]
 
 
-def _state_subjects(token: Token) -> list[Token]:
+def _stative_subjects(token: Token) -> list[Token]:
     """'Norway is appalled by ...': the passive subject of a verb of feeling feels it; 'Hungary
     is aligned with Russia': the passive subject of a stative participle is in that state."""
-    if token.lemma_.lower() not in _STATE_VERBS:
+    if token.lemma_.lower() not in _STATIVE_VERBS:
         return []
     return [c for c in children(token) if c.dep_ == "nsubjpass"]
 
@@ -145,9 +146,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     hyphened = hyphened_agent(token)
     if hyphened:
         return hyphened, "hyphened-agent"
-    in_state = _state_subjects(token)
+    in_state = _stative_subjects(token)
     if in_state:
-        return in_state, "state-subject"
+        return in_state, STATIVE_SUBJECT
     for child in children(token):
         if child.dep_ == "agent":
             pobjs = [g for g in children(child) if g.dep_ == "pobj"]
@@ -337,12 +338,13 @@ def _addressee_of_call(verb: Token) -> list[Token]:
 
 def clause_subject(current: Token, head: Token) -> list[Token]:
     """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of
-    the clause; a passive verb with no by-agent, its subject ('Netanyahu is expected to meet al-Sisi')."""
+    the clause; a passive verb of expecting or planning with no by-agent, its subject ('Netanyahu
+    is expected to meet al-Sisi')."""
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return []
     agents = [c for g in children(head) if g.dep_ == "agent" for c in children(g) if c.dep_ == "pobj"]
-    if not agents and current.dep_ == "xcomp":
-        agents = [c for c in children(head) if c.dep_ == "nsubjpass"]
+    if not agents and current.dep_ == "xcomp" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+        agents = [c for c in children(head) if c.dep_ == "nsubjpass"]  # not "drones are used to attack"
     return agents or subject_of(head)
 
 
@@ -497,9 +499,10 @@ def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 
 def _participle_doers(token: Token) -> list[Token]:
-    """The by-agent of the first past participle on the noun that has one ('carried out by X')."""
+    """The by-agent of the first past participle on the noun that has one ('carried out by X');
+    not a witness's ('reported by', 'documented by': data witness_verbs)."""
     for child in children(token):
-        if child.dep_ == "acl" and child.tag_ == "VBN":
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in WITNESS_VERBS:
             agents = [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
             if agents:
                 return agents
@@ -554,16 +557,18 @@ def light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 
 def part_taken(token: Token, action: str) -> tuple[list[Token], str] | None:
-    """'for their role in the transfer of missiles to Russia', 'Iran's involvement in the attacks':
-    whose part in the deed a noun of taking part names (data: part_nouns)."""
+    """'sanctioned four IRGC commanders for their role in the transfer of missiles to Russia':
+    the one reproached for a part in a deed did it (data: part_nouns). Only what one is
+    reproached for: 'China's role in the war' in commentary says no one fought."""
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in PART_NOUNS:
         return None
     part = prep.head
-    owners = [c for c in children(part) if c.dep_ == "poss"] or [
-        g for c in children(part) if c.dep_ == "prep" and c.lower_ == "of"
-        for g in children(c) if g.dep_ == "pobj"]
-    return (owners, "part-taken") if owners else None
+    reproached = reproached_by(part.head) if part.dep_ == "pobj" and part.head.lower_ == "for" else []
+    if not reproached:
+        return None
+    owners = [c for c in children(part) if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return (owners or reproached, "part-taken")
 
 
 def journey_purpose(token: Token, action: str) -> tuple[list[Token], str] | None:
@@ -685,7 +690,7 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     token = search.token
     if token.pos_ not in ("VERB", "AUX", "ADJ") or search.action == "consider":
         return []
-    if _state_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
+    if _stative_subjects(token):  # "appalled by Russia's war": what the feeling is about, in the phrase
         return []
     objects = [c for c in children(token) if c.dep_ == "dobj"] or relative_object(token) or shared_object(token)
     if search.action in DELIVERIES:

@@ -24,7 +24,8 @@ from .lexicon import (
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
-    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS, STATIVE_PARTICIPLES,
+    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS,
+    STATIVE_PARTICIPLES,
     STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
     TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
 )
@@ -295,6 +296,8 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         return []
     if lemma in STATIVE_PARTICIPLES and token.dep_ in ("amod", "acl"):
         return []  # "Iran-aligned militias", "forces aligned with Burhan": a description
+    if lemma in PASSIVE_ONLY_VERBS and not any(c.dep_ == "nsubjpass" for c in children(token)):
+        return []  # "refused to align with EU sanctions"
     return [action]
 
 

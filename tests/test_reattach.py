@@ -33,3 +33,8 @@ def test_a_target_phrase_hung_on_a_participles_doer_goes_back_to_the_event_noun(
     # what was welcomed is the doers' deed: they are supported, not the place struck
     assert ("support", "JPN", "USA", "asserted") in events
     assert not any(e[0] == "support" and e[2] == "YEM" for e in events)
+
+
+def test_number_says_nothing_of_an_organisation_or_a_plural_looking_state(extract):
+    events = extract("Israel intensified its strikes on Hezbollah, who have fired hundreds of rockets at northern Israel.")
+    assert ("fight", "LBN", "ISR", "asserted") in events
