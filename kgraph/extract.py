@@ -35,8 +35,9 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    STATIVE_SUBJECT, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb, noun_agents, participants,
-    refers_back, rejected_by_subject, subject_of, targets_of, under_accusation, verb_agents,
+    STATIVE_SUBJECT, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
+    noun_agents, participants, refers_back, rejected_by_subject, subject_of, targets_of, under_accusation,
+    verb_agents,
 )
 from .sentences import sentences
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule

@@ -107,7 +107,6 @@ def denied(chain: Chain) -> str | None:
 def governed(chain: Chain) -> str | None:
     """The nearest word that says the event may not happen: a modal or a condition on any word of the chain, or a
     governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike")."""
-    first = chain[0]
     for at, tok in enumerate(chain):
         direct = all(t.pos_ == "ADP" for t in chain[1:at])  # "no intention of deploying"
         found = _modal_or_condition(tok) or (_governor_modality(tok, direct=direct) if at else None)

@@ -70,7 +70,7 @@ def _agreeing_antecedent(clause: Token) -> None:
         return
     plural = tags <= _PLURAL_VERB_TAGS
     noun = clause.head
-    if noun.dep_ != "pobj" or _plural(noun) is None or _plural(noun) == plural:
+    if noun.dep_ != "pobj" or _plural(noun) in (None, plural):
         return
     if noun.ent_type_ in ("ORG", "NORP") or noun.tag_ == "NNPS":
         return  # "Hezbollah, who have fired ...", "the Philippines, which has ...": number says nothing
