@@ -28,11 +28,11 @@ from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES,
     NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
-    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES,
+    STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     organisation_of_people,
 )
 from .nationality import country_in_description, country_words
-from .people import is_office_holder
+from .people import is_name_word, is_office_holder
 from .persons import PersonReader, posting_words
 from .pronouns import PronounResolver
 from .phrases import (
@@ -430,6 +430,10 @@ class DocumentActors:
             return self.person_reader.person(ent, text)
         if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
             return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
+        if label in PERSON_LABELS and len(ent) == 1:
+            city = self._city_taken_for_person(text)
+            if city is not None:
+                return city
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
             return self.person_reader.person(ent, text)  # the recogniser takes "Lavrov" for an organisation
         if label in PLACE_LABELS | {"ORG"}:
@@ -456,6 +460,17 @@ class DocumentActors:
             holder = self.person_reader.portfolio_holder(ent)
             return holder or self.organisation(ent, text)
         return None
+
+    def _city_taken_for_person(self, text: str) -> Actor | None:
+        """"Russian drones struck Kharkiv": the small recogniser tags some cities as persons. A
+        one-word "person" that is a city of the tables stands for its state, unless a listed
+        office holder or a person named earlier bears the name, or its towns are often named
+        after people (data `towns_named_for_people`: Austin, Jackson, Charlotte)."""
+        code = city_country(text)
+        if (code is None or code in TOWNS_NAMED_FOR_PEOPLE or is_name_word(text)
+                or normalise_name(text) in self.memory.persons):
+            return None
+        return Actor(country_name(code), "COUNTRY", code)
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()

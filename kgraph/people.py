@@ -91,6 +91,17 @@ def speaker_label_country(name: str) -> str | None:
     return country
 
 
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Every word of every listed office holder's name."""
+    return frozenset(w for key in _table() for w in key.split())
+
+
+def is_name_word(word: str) -> bool:
+    """Whether some listed office holder's name has `word` in it ("Austin", "Florence", "Aden")."""
+    return normalise_name(word) in _name_words()
+
+
 def is_office_holder(name: str) -> bool:
     """Whether a dictionary lists `name` as a person (whatever the recogniser called it)."""
     return normalise_name(name) in _table()

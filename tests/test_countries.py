@@ -44,3 +44,17 @@ def test_names_are_found_with_or_without_their_accents_and_as_iso_writes_them():
 def test_a_country_the_recogniser_left_untagged_and_the_parser_split_is_still_the_country(extract):
     events = extract("Côte d’Ivoire condemned Mali.")
     assert ("condemn", "CIV", "MLI") in {e[:3] for e in events}
+
+
+def test_a_city_the_recogniser_took_for_a_person_stands_for_its_state(extract):
+    # the small model tags "Kharkiv" here as a person
+    assert ("fight", "RUS", "UKR") in {e[:3] for e in extract("Russian drones struck Kharkiv overnight.")}
+
+
+def test_a_person_named_like_a_city_stays_a_person(extract):
+    # "Austin", tagged a person here, is a city of the United States, whose towns are often
+    # named after people; "Florence" is an office holder's name too
+    assert ("condemn", "RUS", "Austin") in {e[:3] for e in extract("Moscow condemned Austin over the strikes.")}
+    from kgraph.people import is_name_word
+
+    assert is_name_word("Florence") and not is_name_word("Kharkiv")
