@@ -36,8 +36,8 @@ from .names import (
 from .phrases import definite_noun
 from .roles import (
     STATIVE_SUBJECT, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
-    noun_agents, participants, refers_back, rejected_by_subject, subject_of, targets_of, under_accusation,
-    verb_agents,
+    noun_agents, participants, refers_back, rejected_by_subject, rejecting_verb, subject_of, targets_of,
+    under_accusation, verb_agents,
 )
 from .sentences import sentences
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
@@ -431,7 +431,7 @@ def rejected_accusation(reading: Reading) -> list[Event] | None:
     if reading.action != "accuse" or not reading.is_noun or not rejected_by_subject(token):
         return None
     heads, _ = noun_agents(token, reading.action)
-    accused = _resolve_all(subject_of(token.head), reading.actors)
+    accused = _resolve_all(subject_of(rejecting_verb(token)), reading.actors)
     accusers = [a for a in _resolve_all(heads, reading.actors) if a not in accused]
     # the accusation was made, whatever its denial says of what it claims
     events = _make_events(reading, Roles(accusers, accused, "rejected-accusation"))

@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .model import Article, Event
 from .modality import modality_of
-from .roles import rejected_by_subject, subject_of
+from .roles import rejecting_verb, subject_of
 from .triggers import idiom_not_event
 
 X = TypeVar("X")
@@ -162,8 +162,9 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     (`may_be_learned_target`)."""
     owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
               and c.token.head.i == trigger.i and c.token.pos_ != "PRON"} if trigger.pos_ == "NOUN" else set()
-    rejected = action == "accuse" and rejected_by_subject(trigger)
-    rejecting = {t.i for t in subject_of(trigger.head)} if rejected else set()
+    verb = rejecting_verb(trigger) if action == "accuse" else None
+    rejected = verb is not None
+    rejecting = {t.i for t in subject_of(verb)} if rejected else set()
     rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
              and (not rejected or (c.token is not None and governs(trigger, c.token))),

@@ -137,7 +137,18 @@ def _stative_subjects(token: Token) -> list[Token]:
 def rejected_by_subject(noun: Token) -> bool:
     """Whether a noun is the object of a verb by which its subject rejects it ("Iran has denied the
     US accusations": Iran is accused, not accusing; data: `rejecting_verbs`)."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in REJECTING_VERBS
+    return rejecting_verb(noun) is not None
+
+
+def rejecting_verb(noun: Token) -> Token | None:
+    """The verb by which its subject rejects `noun`: its head, or the head of the 'as' the parser
+    hung the object on ("dismissed as 'absurd' claims by British officials")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    return verb if verb.lemma_.lower() in REJECTING_VERBS else None
 
 
 def verb_agents(token: Token) -> tuple[list[Token], str]:
