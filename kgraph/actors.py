@@ -26,7 +26,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES,
-    NAMES_THE_COUNCIL, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
+    NAMES_THE_COUNCIL, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     organisation_of_people,
@@ -310,7 +310,8 @@ class DocumentActors:
         ent = entity_of(token) or name_ending_in(token)
         if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING | LISTED_MEMBER_NOUNS:
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
-        actors = (self._named(ent, token) or self._known_person(token) or from_common_noun(token, self)
+        actors = (self._named(ent, token) or self._known_person(token) or self._known_as(token)
+                  or from_common_noun(token, self)
                   or _unrecognised_known_name(token, ent) or _unrecognised_place(token, ent)
                   or _unrecognised_organisation(token) or self._apposition(token))
         if ent is not None and token.pos_ == "PROPN":  # names, not "the government"
@@ -354,6 +355,18 @@ class DocumentActors:
         """The actor a named entity stands for: a state, person, organisation or armed group."""
         actor = self._from_entity(ent, token) if ent is not None else None
         return [actor] if actor else []
+
+    def _known_as(self, token: Token) -> list[Actor]:
+        """"the Iranian-backed Shiite rebels, known as Houthis": a description followed by the
+        name its bearer is known by (data `naming_participles`) is the named one."""
+        if token.pos_ != "NOUN":
+            return []
+        names = [g for c in children(token) if c.dep_ == "acl" and c.lower_ in NAMING_PARTICIPLES
+                 for g in [*(o for p in children(c) if p.dep_ == "prep" and p.lower_ == "as" for o in children(p)
+                             if o.dep_ == "pobj"),
+                           *(o for o in children(c) if o.dep_ in ("oprd", "dobj", "attr"))]
+                 if g.pos_ == "PROPN"]
+        return self._resolve_head(names[0], remember=False) if names else []
 
     def _known_person(self, token: Token) -> list[Actor]:
         """A capitalised word that is a person named before, or an office holder the

@@ -1162,3 +1162,10 @@ def test_the_stops_mends_stay_within_their_constructions(extract):
     assert ("sanction", "USA", "IRN", "hypothetical") in extract("The US has no plans to lift sanctions on Iran.")
     # "align" cooperates only as a state someone is in
     assert not any(e[0] == "cooperate" for e in extract("Serbia has refused to align with EU sanctions against Russia."))
+
+
+def test_a_description_known_by_a_name_is_the_named_one(extract):
+    events = {e[:3] for e in extract(
+        "The coalition began airstrikes against the Iranian-backed Shiite rebels, known as Houthis.")}
+    assert ("support", "IRN", "YEM") in events
+    assert not any(e[2] == "Iranian-backed Shiite rebels" for e in events)
