@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .model import Article, Event
 from .modality import modality_of
-from .roles import rejecting_verb, subject_of
+from .roles import mediators, rejecting_verb, subject_of
 from .triggers import idiom_not_event
 
 X = TypeVar("X")
@@ -157,7 +157,8 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     contribution to U.N. operations" is Kenya's, not the speaker's. An accusation its subject
     rejects is not that subject's ("Tehran has rejected accusations that it supplied drones":
     Iran is accused, by no one named; `roles.rejected_by_subject`): its accuser can only be named
-    in its own phrase ("the US accusations"), never taken from elsewhere in the text. A target
+    in its own phrase ("the US accusations"), never taken from elsewhere in the text. A mediator
+    ("Turkish-brokered talks", `roles.mediators`) takes no part. A target
     must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
     (`may_be_learned_target`)."""
     owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
@@ -166,9 +167,12 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     rejected = verb is not None
     rejecting = {t.i for t in subject_of(verb)} if rejected else set()
     rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
+    brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
-             and (not rejected or (c.token is not None and governs(trigger, c.token))),
-             may_be_learned_target(trigger, action, c)) for i, c in enumerate(asked)]
+             and (not rejected or (c.token is not None and governs(trigger, c.token)))
+             and not (c.token is not None and c.token.i in brokers),
+             may_be_learned_target(trigger, action, c) and not (c.token is not None and c.token.i in brokers))
+            for i, c in enumerate(asked)]
 
 
 def allowed_probabilities(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:

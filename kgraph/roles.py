@@ -17,7 +17,7 @@ from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
-    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS,
+    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS,
 )
 from .modality import modality_of
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
@@ -510,13 +510,26 @@ def imposed_by(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 def _participle_doers(token: Token) -> list[Token]:
     """The by-agent of the first past participle on the noun that has one ('carried out by X');
-    not a witness's ('reported by', 'documented by': data witness_verbs)."""
+    not a witness's ('reported by', 'documented by': data witness_verbs) nor a mediator's
+    ('talks mediated by the EU': data mediating_verbs)."""
     for child in children(token):
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in WITNESS_VERBS:
+        if (child.dep_ == "acl" and child.tag_ == "VBN"
+                and child.lemma_.lower() not in WITNESS_VERBS | MEDIATING_VERBS):
             agents = [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
             if agents:
                 return agents
     return []
+
+
+def mediators(noun: Token) -> list[Token]:
+    """Who brought the parties of a deed noun to it without taking part ("Turkish-brokered
+    talks", "talks mediated by the EU": data mediating_verbs)."""
+    found: list[Token] = []
+    for child in children(noun):
+        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in MEDIATING_VERBS:
+            found += hyphened_agent(child)
+            found += [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
+    return found
 
 
 def relative_light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:

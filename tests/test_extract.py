@@ -1169,3 +1169,9 @@ def test_a_description_known_by_a_name_is_the_named_one(extract):
         "The coalition began airstrikes against the Iranian-backed Shiite rebels, known as Houthis.")}
     assert ("support", "IRN", "YEM") in events
     assert not any(e[2] == "Iranian-backed Shiite rebels" for e in events)
+
+
+def test_a_mediator_takes_no_part_in_the_talks(extract):
+    events = {e[:3] for e in extract("Talks between Serbia and Kosovo mediated by the EU collapsed in Brussels.")}
+    assert ("consult", "SRB", "XKX") in events
+    assert not any("European Union" in e for e in events)
