@@ -378,9 +378,12 @@ class DocumentActors:
             if token.pos_ == "PROPN" and not token.ent_type_:
                 name = token.doc[min([token.i, *(c.i for c in children(token) if c.dep_ in ("compound", "flat")
                                                  and c.pos_ == "PROPN" and not c.ent_type_)]):token.i + 1]
-                # one word only where a sentence opens with it, where the recogniser misses most names:
-                # elsewhere a lone capitalised word is as often a place or a thing as a minister
-                if is_office_holder(name.text) and (len(TITLES.sub("", name.text).split()) > 1 or token.is_sent_start):
+                # one word only where a sentence opens with it, where the recogniser misses most names,
+                # or after a title ("Minister of Defense Nakatani"): elsewhere a lone capitalised word
+                # is as often a place or a thing as a minister
+                titled = any(c.dep_ in ("compound", "nmod") and c.lower_ in PERSON_TITLES for c in children(token))
+                if is_office_holder(name.text) and (len(TITLES.sub("", name.text).split()) > 1 or token.is_sent_start
+                                                    or titled):
                     person = self.person_reader.person(name, name.text)
                     return [person] if person else []
         return []

@@ -1175,3 +1175,10 @@ def test_a_mediator_takes_no_part_in_the_talks(extract):
     events = {e[:3] for e in extract("Talks between Serbia and Kosovo mediated by the EU collapsed in Brussels.")}
     assert ("consult", "SRB", "XKX") in events
     assert not any("European Union" in e for e in events)
+
+
+def test_a_titled_office_holder_known_by_one_name_is_that_person(extract):
+    # the recogniser leaves "Nakatani" untagged; the title says a person is meant
+    assert ("consult", "JPN", "PHL") in {e[:3] for e in extract(
+        "Minister of Defense Nakatani held a video teleconference with Secretary of National Defense "
+        "Gilberto Teodoro of the Philippines.")}
