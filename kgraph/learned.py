@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .model import Article, Event
 from .modality import modality_of
-from .roles import mediators, rejecting_verb, subject_of
+from .roles import mediators, named_as_partner, rejecting_verb, subject_of
 from .triggers import idiom_not_event
 
 X = TypeVar("X")
@@ -188,8 +188,13 @@ def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> 
     Government, not a party of another clause ("the fullest support of the United Kingdom" after
     "a hateful act against the LGBT community"); the speaker, named nowhere, may still be the
     target. Cross-validated for support only (data: actions.json `model_target_in_phrase`; union
-    0.644 -> 0.646, support 0.684 -> 0.699)."""
-    return action not in MODEL_TARGET_IN_PHRASE or candidate.token is None or governs(trigger, candidate.token)
+    0.644 -> 0.646, support 0.684 -> 0.699). Partners one acts with (`roles.named_as_partner`) are
+    no target of any action but cooperation and consultation."""
+    if candidate.token is None:
+        return True
+    if action not in ("cooperate", "consult") and named_as_partner(candidate.token):
+        return False  # "announced sanctions in lockstep with the United Kingdom, Canada"
+    return action not in MODEL_TARGET_IN_PHRASE or governs(trigger, candidate.token)
 
 
 def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:

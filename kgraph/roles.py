@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .doccache import children
+from .doccache import children, kept_answer
 from .actions import ACTIONS
-from .coordination import finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent
+from .coordination import finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent, name_lists
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
@@ -400,6 +400,36 @@ HELPING_ACTIONS = ("support", "supply")  # done to whoever acts 'with' them
 def in_with_phrase(token: Token) -> bool:
     """'with support from ...', 'With the support of ...': the noun is the object of 'with'."""
     return token.dep_ == "pobj" and token.head.lower_ == "with"
+
+
+def named_as_partner(token: Token) -> bool:
+    """Whether a mention is among those one acts with ("in lockstep with Allies and partners in
+    the European Union, the United Kingdom, Canada", "together with France", "alongside Japan"):
+    partners in a deed, not its target. The mention, the phrase it is in or the first name of its
+    list is the object of a 'with' that a noun of cooperation or 'together' holds, or of
+    'alongside'. Read once per token."""
+    return kept_answer(token, "named_as_partner", _named_as_partner)
+
+
+def _named_as_partner(token: Token) -> bool:
+    if _in_partner_phrase(token):
+        return True
+    if token.dep_ != "conj" or not token.ent_type_:
+        return False
+    return any(_in_partner_phrase(members[0].root) for members, _ in name_lists(token.doc)
+               if any(m.start <= token.i < m.end for m in members[1:]))
+
+
+def _in_partner_phrase(token: Token) -> bool:
+    for _ in range(6):
+        if token.dep_ == "pobj" and (token.head.lower_ == "alongside" or token.head.lower_ == "with" and (
+                token.head.head.lower_ in ("together", "along")
+                or NOUN_TRIGGERS.get(token.head.head.lemma_.lower()) == "cooperate")):
+            return True
+        if token.dep_ not in ("conj", "appos", "pobj") or token.head.i == token.i:
+            return False
+        token = token.head if token.dep_ != "pobj" else token.head.head  # "partners [in] the EU"
+    return False
 
 
 def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:

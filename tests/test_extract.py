@@ -1182,3 +1182,11 @@ def test_a_titled_office_holder_known_by_one_name_is_that_person(extract):
     assert ("consult", "JPN", "PHL") in {e[:3] for e in extract(
         "Minister of Defense Nakatani held a video teleconference with Secretary of National Defense "
         "Gilberto Teodoro of the Philippines.")}
+
+
+def test_partners_one_acts_with_are_no_target(extract):
+    events = {e[:3] for e in extract(
+        "The United States announced its first tranche of sanctions in lockstep with Allies and partners in "
+        "the European Union, the United Kingdom, Canada, Japan, and Australia.")}
+    assert ("cooperate", "USA", "CAN") in events
+    assert not any(e[0] == "sanction" and e[2] in ("GBR", "CAN", "JPN", "AUS") for e in events)
