@@ -22,7 +22,8 @@ from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
     ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
-    OFFICIAL_LABELS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_ORGS, TITLES, VOCATIVE_OPENERS,
+    OFFICIAL_LABELS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLES,
+    VOCATIVE_OPENERS,
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
@@ -259,11 +260,25 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
             break
         if (members[-1].end > end or not joint) and not _lists_signatories(members[0]):
             continue  # below the opening sentences, only a list introduced as the authors
+        club = _club_named_after(members[-1])
+        if club is not None:  # "on behalf of France, Germany and the UK (E3)": the club speaks
+            found = (club,)
+            continue
         codes = list(dict.fromkeys(_state_of_member(m) for m in members))
         if None not in codes and len(found) < len(codes) <= (
                 MAX_JOINT_AUTHORS if _lists_signatories(members[0]) else MAX_UNMARKED_AUTHORS):
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     return found
+
+
+def _club_named_after(last: Span) -> Actor | None:
+    """The club of states a list's name in brackets after it names ("France, Germany and the UK
+    (E3)"), if it is one (data: organisations.json `clubs`)."""
+    after = last.doc[last.end:last.end + 3]
+    if len(after) < 3 or after[0].text != "(" or after[2].text != ")":
+        return None
+    name = INTERNATIONAL_ORGS.get(after[1].lower_)
+    return Actor(name, "ORG", None) if name in STATE_CLUBS else None
 
 
 def _calls_the_text_joint(word: Token) -> bool:

@@ -1190,3 +1190,12 @@ def test_partners_one_acts_with_are_no_target(extract):
         "the European Union, the United Kingdom, Canada, Japan, and Australia.")}
     assert ("cooperate", "USA", "CAN") in events
     assert not any(e[0] == "sanction" and e[2] in ("GBR", "CAN", "JPN", "AUS") for e in events)
+
+
+def test_a_club_named_after_its_members_speaks_for_them(extract):
+    text = ("E3 Statement at the IAEA Board\n"
+            "Joint statement by the UK Permanent Representative on behalf of France, Germany and the UK (E3) "
+            "at the IAEA Board of Governors.\n\n"
+            "We reiterate our full support to the IAEA's independent mandate.")
+    assert {e[:3] for e in extract(text) if e[0] == "support"} == {("support", "E3", "IAEA")}
+    assert ("condemn", "E3", "IRN") in {e[:3] for e in extract("The E3 condemned Iran.")}
