@@ -62,6 +62,9 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     base = iso_date(article.date)
     for sent in sentences(doc):
         actors.start_sentence(sent)
+        if _asked(sent, actors):
+            actors.end_sentence(sent)
+            continue
         found = _kept_events(_rule_events(sent, actors, article), sent, actors, article, setup)
         _date_and_report(found, sent, base, actors)
         result.events.extend(found)
@@ -90,6 +93,13 @@ class Setup:
         if model is None and collect is None:
             method = "rules"
         return cls(method, model, collect)
+
+
+def _asked(sent: Span, actors: DocumentActors) -> bool:
+    """Whether a transcript's questioner asks the sentence ("Q: John, is the administration
+    considering sending troops?"): a question reports no event, whoever it names."""
+    speaker = actors.turn_speaker(sent[0])
+    return speaker is not None and speaker.name == "" and sent.text.rstrip().rstrip("\"'”’").endswith("?")
 
 
 @dataclass

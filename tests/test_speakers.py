@@ -353,3 +353,10 @@ def test_a_headline_keeps_the_capital_of_a_hyphened_first_name() -> None:
 
     headline = "Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian"
     assert "Jean-Yves Le Drian" in text_for_parser(headline + "\n\nThe two spoke today.")
+
+
+def test_a_reporters_question_reports_no_event_even_when_it_names_the_briefer(extract):
+    text = ("MR. KIRBY: Thanks. Earlier today, the President spoke with Prime Minister Netanyahu.\n"
+            "Q: John, is the administration considering sending additional troops to the region?\n"
+            "MR. KIRBY: I don't have any troop announcements to make today.")
+    assert {e[0] for e in extract(text)} == {"consult"}
