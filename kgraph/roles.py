@@ -20,6 +20,7 @@ from .lexicon import (
     STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS,
 )
 from .modality import modality_of
+from .names import GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
 from .triggers import Trigger, has_prep, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
@@ -261,6 +262,21 @@ def forces_of_participle(current: Token, head: Token) -> list[Token]:
     return [head] if _forces_participle(current, head) else []
 
 
+_DOER_NOUNS = frozenset(STATE_BODY_NOUNS | ORG_NOUNS | OFFICIAL_NOUNS | GROUP_NOUNS | LISTED_MEMBER_NOUNS
+                        | FORCE_NOUNS | {"country", "countries", "nation", "nations", "state", "states"})
+
+
+def doer_of_gerund(current: Token, head: Token) -> list[Token]:
+    """'Rwandan troops supporting the M23', 'countries supplying arms to Russia': the actor noun
+    an -ing participle describes does it, not the clause's subject ('France condemned ...'). Not
+    a statement or resolution ('issued a statement condemning the attack': its issuer condemns)."""
+    if current.dep_ != "acl" or current.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if head.pos_ == "PROPN" or head.ent_type_ or head.lower_ in _DOER_NOUNS or head.lemma_.lower() in _DOER_NOUNS:
+        return [head]
+    return []
+
+
 def noun_owner(current: Token, head: Token) -> list[Token]:
     """'Russia's decision to invade', 'Russia's role in the attack': the owner of the noun climbed into."""
     if head.pos_ not in ("NOUN", "PROPN") or current.dep_ not in ("acl", "prep", "pobj", "conj"):
@@ -369,7 +385,7 @@ def finite_conjunct(current: Token, head: Token) -> list[Token]:
 
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
-    finite_conjunct, forces_of_participle, noun_owner, reproached_object, controlled_object, clause_subject,
+    finite_conjunct, forces_of_participle, doer_of_gerund, noun_owner, reproached_object, controlled_object, clause_subject,
 )
 
 

@@ -245,6 +245,10 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     Governments of the United States, Japan, and the Republic of Korea")."""
     header = [sent for sent in sentences(doc) if sent.start_char < JOINT_HEADER_CHARS]
     opening = header[:JOINT_HEADER_SENTENCES]
+    club = next((c for sent in opening for t in span_tokens(sent) if t.lower_ == "behalf"
+                 for c in [_club_spoken_for(t)] if c is not None), None)
+    if club is not None:  # "I have the honour to speak on behalf of the A3+, namely Algeria, ..."
+        return (club,)
     joint = [t for sent in opening for t in span_tokens(sent) if _calls_the_text_joint(t)]
     joint_below = any(_calls_the_text_joint(t) for sent in header[JOINT_HEADER_SENTENCES:] for t in span_tokens(sent))
     if not joint and not joint_below or not opening:
@@ -269,6 +273,18 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
                 MAX_JOINT_AUTHORS if _lists_signatories(members[0]) else MAX_UNMARKED_AUTHORS):
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     return found
+
+
+def _club_spoken_for(behalf: Token) -> Actor | None:
+    """The club of states "on behalf of" names ("on behalf of the A3+", "on behalf of the E3"), if
+    it is one (data: organisations.json `clubs`)."""
+    for prep in children(behalf):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for word in children(prep):
+                name = INTERNATIONAL_ORGS.get(word.lower_)
+                if word.dep_ == "pobj" and name in STATE_CLUBS:
+                    return Actor(name, "ORG", None)
+    return None
 
 
 def _club_named_after(last: Span) -> Actor | None:

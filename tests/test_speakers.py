@@ -360,3 +360,10 @@ def test_a_reporters_question_reports_no_event_even_when_it_names_the_briefer(ex
             "Q: John, is the administration considering sending additional troops to the region?\n"
             "MR. KIRBY: I don't have any troop announcements to make today.")
     assert {e[0] for e in extract(text)} == {"consult"}
+
+
+def test_a_speech_on_behalf_of_a_club_of_states_is_the_clubs(extract):
+    text = ("Thank you, Mr. President. I have the honour to speak on behalf of the A3+, namely Algeria, "
+            "Guyana, Mozambique and Sierra Leone. We welcome the Luanda process facilitated by President "
+            "Joao Lourenco of Angola.")
+    assert ("support", "A3", "AGO") in {e[:3] for e in extract(text)}
