@@ -178,6 +178,10 @@ KGZ: Kyrgyz
 TKM: Turkmen
 ERI: Eritrean Eritreans
 ZWE: Zimbabwean Zimbabweans
+MDV: Maldivian Maldivians
+XKX: Kosovar Kosovars Kosovan
+DJI: Djiboutian Djiboutians
+TLS: Timorese
 MOZ: Mozambican Mozambicans
 CAF: Central African
 NIC: Nicaraguan Nicaraguans
