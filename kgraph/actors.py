@@ -32,7 +32,7 @@ from .names import (
     organisation_of_people,
 )
 from .nationality import country_in_description, country_words
-from .people import is_name_word, is_office_holder
+from .people import is_name_word, is_office_holder, person_country
 from .persons import PersonReader, posting_words
 from .pronouns import PronounResolver
 from .phrases import (
@@ -502,6 +502,9 @@ class DocumentActors:
         if armed is not None:
             return armed
         name = re.sub(r"^(the|The)\s+", "", text)
+        leaders = _leaders_government(name)
+        if leaders is not None:
+            return leaders
         if key in STATE_ORGS and STATE_ORGS[key]:  # the table's state, unless a possessor says another's
             other = country_words(ent)
             if other and other != STATE_ORGS[key]:  # "Pakistan's Foreign Office": its name says whose, so
@@ -657,6 +660,16 @@ def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
         return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
     code = city_country(token.text)
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
+
+
+def _leaders_government(name: str) -> Actor | None:
+    """"the Albanese Government", "the Sunak administration": a government named after its
+    leader, whom the dictionaries know, is that leader's state (data `self_referring`)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in SELF_REFERRING:
+        return None
+    code = person_country(" ".join(words[:-1]))
+    return Actor(country_name(code), "COUNTRY", code) if code else None
 
 
 def _unrecognised_known_name(token: Token, ent: Span | None) -> list[Actor]:

@@ -85,8 +85,12 @@ def _qualifier_code(token: Token) -> str | None:
     org = INTERNATIONAL_ORGS.get(text.lower().removeprefix("the "))
     if org:
         return org
-    if token.dep_ in ("compound", "poss") and token.pos_ == "PROPN" and (ent is None or ent.label_ in ("PERSON", "ORG")):
-        code = person_country(text.removesuffix("'s").removesuffix("’s"))
+    if token.dep_ in ("compound", "poss") and (token.pos_ == "PROPN" or token.text[:1].isupper()) and (
+            ent is None or ent.label_ in ("PERSON", "ORG")):
+        # the recogniser may run the name into the noun ("the Albanese Government") or the tagger
+        # take it for a common noun ("the Starmer government")
+        own = text if ent is None or ent.end == token.i + 1 else token.text
+        code = person_country(own.removesuffix("'s").removesuffix("’s"))
         if code:  # "the Biden administration", "the Maduro regime", "Putin's troops": the leader's state
             return code
     for grand in children(token):
