@@ -440,8 +440,8 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the tribunal", "the rebels": a body known by its description; "our allies and
     partners", "all parties" stand for no identifiable actor."""
     token = noun.token
-    if noun.lemma not in ORG_NOUNS and noun.lower not in ORG_NOUNS:
-        return None
+    if noun.lemma not in ORG_NOUNS and noun.lower not in ORG_NOUNS or noun.lower in VICTIM_NOUNS:
+        return None  # "Israeli communities" are people of a place (`the_victims`), not a body
     owner = token.head if token.dep_ == "conj" else token
     if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
            for c in [*children(token), *children(owner)]):
