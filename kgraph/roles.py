@@ -21,7 +21,7 @@ from .lexicon import (
 )
 from .modality import modality_of
 from .names import GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
-from .triggers import Trigger, has_prep, object_heads, phrase_rule
+from .triggers import Trigger, has_prep, mandative, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
@@ -972,6 +972,8 @@ def clause_party(search: TargetSearch) -> list[Token]:
     found: list[Token] = []
     for child in children(search.token):
         if child.dep_ in ("ccomp", "xcomp"):
+            if search.action == "demand" and not mandative(child):
+                continue  # "Turkey did not send troops, the ministry insisted": a claim, not a demand
             subjects = [g for g in children(child) if g.dep_ == "nsubj"]
             objects = [g for g in children(child) if g.dep_ == "dobj"]
             found += subjects if search.action == "accuse" else objects if search.action == "warn" else (

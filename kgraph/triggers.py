@@ -47,6 +47,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             for action in _verb_actions(token, lemma):
+                if action == "demand" and reports_a_claim(token):
+                    continue  # "Turkey did not send troops, the ministry insisted"
                 if not _is_judgement_consider(token, action) and not _is_courtesy(token, action):
                     yield Trigger(token, action, "verb")
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -67,6 +69,30 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             yield Trigger(token, "demand", "obligation")  # "Russia must withdraw its forces"
         for rule, action in phrases.get(token.i, ()):
             yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
+
+
+def mandative(clause: Token) -> bool:
+    """Whether a clause states what should be done ("demanded that Russia withdraw", "insists
+    that Iran must stop", "urged them to leave"), not what was or will be done ("insisted that
+    Turkey had not sent troops"): its verb is bare, with no tense of its own but a modal of
+    obligation, or an infinitive."""
+    auxes = [c for c in children(clause) if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("should", "must", "to") for a in auxes):
+        return True
+    # the tagger gives a plural subject's bare verb as a present ("insisting that the Taliban live up
+    # to their commitments"): only "is", "are" and a singular "-s" are surely a claim's present
+    return not auxes and (clause.tag_ == "VB" or clause.tag_ == "VBP" and clause.lemma_ != "be")
+
+
+def reports_a_claim(verb: Token) -> bool:
+    """Whether a verb of demanding only reports what someone claims ("Turkey did not send
+    troops, the ministry insisted", "insisted that the strikes had been lawful"): its clause is
+    no demand and it asks nothing of anyone else (no object, infinitive or 'on' phrase)."""
+    clauses = [c for c in children(verb) if c.dep_ == "ccomp"]
+    if not clauses or any(mandative(c) for c in clauses):
+        return False
+    return not any(c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                   for c in children(verb))
 
 
 def obliged_subject(modal: Token) -> Token | None:
