@@ -9,8 +9,9 @@ from spacy.tokens import Token
 from .coordination import finite_after_infinitive, headline_infinitive
 from .doccache import children
 from .lexicon import (
-    CHARGE_NOUNS, DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES,
-    NEGATING_DETERMINERS, NEGATING_GOVERNORS, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS,
+    ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES,
+    NEGATING_DETERMINERS, NEGATING_GOVERNORS, NOUN_TRIGGERS, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS,
+    TEMPORAL_MARKS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -61,6 +62,9 @@ def _ends_climb(current: Token) -> bool:
         return True  # "Congo accused Rwanda of ..., a charge Kigali denies": the report stands
     if current.dep_ == "pobj" and _opens_reason(current.head):
         return True
+    if current.dep_ == "dobj" and current.head.lemma_.lower() in ANSWERING_VERBS and \
+            NOUN_TRIGGERS.get(current.lemma_.lower()) == "demand":
+        return True  # "Germany rejected a request from Ukraine": the request was made
     if current.dep_ == "advcl" and current.tag_ == "VBN" and current.i < current.head.i and any(
             c.dep_ == "agent" for c in children(current)):
         return True  # "Backed by Iran, the Houthis vowed to ...": the backing is no vow

@@ -17,7 +17,7 @@ from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
-    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS,
+    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
 )
 from .modality import modality_of
 from .names import GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -731,6 +731,8 @@ class TargetSearch:
         action = trigger.action
         phrase = phrase_rule(trigger.rule)  # "took exception to", "made clear to": the phrase's own
         preps = tuple(phrase.get("target_prepositions", ())) or TARGET_PREPOSITIONS.get(action, ())
+        if action == "demand" and token.pos_ == "NOUN":  # "a request from Warsaw": its maker, not who is asked
+            preps = tuple(p for p in preps if p != "from")
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
         measure = measure_head(token)
         if measure is not token:  # "imposed a sanctions regime on X"
@@ -901,6 +903,21 @@ def struck_place(search: TargetSearch) -> list[Token]:
     return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
+def answerer(search: TargetSearch) -> list[Token]:
+    """'Seoul is weighing a request from Warsaw', 'in response to a request from Central Command,
+    Shanahan authorized ...': whoever answers a request is the one asked (data answering_verbs)."""
+    token = search.token
+    if search.action != "demand" or not search.is_noun():
+        return []
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ANSWERING_VERBS:
+        return subject_of(token.head) or governing_subjects(token.head)
+    response = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else None
+    if response is not None and response.lemma_.lower() in ("response", "reply", "answer") and \
+            response.dep_ == "pobj" and response.head.lower_ == "in" and response.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(response.head.head)
+    return []
+
+
 def harmed_object(search: TargetSearch) -> list[Token]:
     """'Turkish drone strikes hit Kurdish forces', 'the attacks killed civilians', 'strikes that
     killed two commanders': an attack that harms, as a verb's subject, harms the verb's object."""
@@ -938,7 +955,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
     duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
-    harmed_object, fought_alongside, helped_party,
+    harmed_object, fought_alongside, helped_party, answerer,
 )
 
 
