@@ -353,7 +353,11 @@ def _object_kinds(token: Token) -> list[str]:
     jets deploy when sent, but are supplied when supplied, sold or delivered."""
     supplying = VERB_TRIGGERS.get(token.lemma_.lower()) == "supply"
     kinds: list[str] = []
-    for head in object_heads(token):
+    heads = object_heads(token)
+    if heads and all(h.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for h in heads):
+        # "sent troops to Poland's border with Belarus": a place or people is nothing moved
+        heads = [h for c in children(token) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    for head in heads:
         words = [head.lower_]
         if head.lower_ in QUANTITY_WORDS:
             words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
