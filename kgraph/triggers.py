@@ -358,7 +358,9 @@ def _object_kinds(token: Token) -> list[str]:
         # "sent troops to Poland's border with Belarus": a place or people is nothing moved
         heads = [h for c in children(token) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
     for head in heads:
-        words = [head.lower_]
+        # "F-16 fighter jets", "Patriot batteries": a weapon system's name makes its platform materiel
+        words = [c.lower_ for c in children(head) if c.dep_ in ("compound", "nummod", "amod")
+                 and c.lower_ in MATERIEL_NOUNS and c.i < head.i] + [head.lower_]
         if head.lower_ in QUANTITY_WORDS:
             words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
         for word in words:
