@@ -306,7 +306,16 @@ def reproached_by(preposition: Token) -> list[Token]:
     objects = [c for c in children(holder) if c.dep_ == "dobj"]
     return ([t for o in objects for t in _measures_object(o)] or objects
             or [c for c in children(holder) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
-            or relative_object(holder) or _measures_object(holder))
+            or relative_object(holder) or _measures_object(holder) or _judged_in_phrase(holder))
+
+
+def _judged_in_phrase(noun: Token) -> list[Token]:
+    """'expressed its gratitude to Germany for stationing a brigade', 'his condemnation of Russia
+    for invading': the one a judging noun is addressed to, or is of, did what it is judged for."""
+    if noun.pos_ != "NOUN" or NOUN_TRIGGERS.get(noun.lemma_.lower()) not in ("support", "condemn", "accuse"):
+        return []
+    return [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in ("to", "of")
+            for g in children(p) if g.dep_ == "pobj"]
 
 
 def _measures_object(noun: Token) -> list[Token]:
