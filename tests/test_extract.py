@@ -1199,3 +1199,10 @@ def test_a_club_named_after_its_members_speaks_for_them(extract):
             "We reiterate our full support to the IAEA's independent mandate.")
     assert {e[:3] for e in extract(text) if e[0] == "support"} == {("support", "E3", "IAEA")}
     assert ("condemn", "E3", "IRN") in {e[:3] for e in extract("The E3 condemned Iran.")}
+
+
+def test_the_one_a_condemnation_is_of_did_what_it_is_condemned_for(nlp):
+    from kgraph.api import extract_events
+
+    events = extract_events("The minister reiterated his condemnation of Russia for invading Ukraine.")
+    assert [(e.agent.kind, e.agent.name) for e in events if e.action == "fight"] == [("COUNTRY", "Russia")]
