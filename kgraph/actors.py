@@ -357,16 +357,19 @@ class DocumentActors:
         return [actor] if actor else []
 
     def _known_as(self, token: Token) -> list[Actor]:
-        """"the Iranian-backed Shiite rebels, known as Houthis": a description followed by the
-        name its bearer is known by (data `naming_participles`) is the named one."""
-        if token.pos_ != "NOUN":
+        """"the Iranian-backed Shiite rebels, known as Houthis": a description of a group or body
+        followed by the name its bearer is known by (data `naming_participles`) is the named
+        group, where the name is one of a group, body or state ("a Greek tanker called Sounion"
+        keeps its state; "dubbed 'the Wagner of Africa'" is a likeness, in quotes)."""
+        if token.pos_ != "NOUN" or not (token.lemma_.lower() in _BODY_WORDS or token.lower_ in _BODY_WORDS):
             return []
         names = [g for c in children(token) if c.dep_ == "acl" and c.lower_ in NAMING_PARTICIPLES
                  for g in [*(o for p in children(c) if p.dep_ == "prep" and p.lower_ == "as" for o in children(p)
                              if o.dep_ == "pobj"),
                            *(o for o in children(c) if o.dep_ in ("oprd", "dobj", "attr"))]
-                 if g.pos_ == "PROPN"]
-        return self._resolve_head(names[0], remember=False) if names else []
+                 if g.pos_ == "PROPN" and not any(t.is_quote for t in token.doc[g.left_edge.i - 1:g.i])]
+        found = self._resolve_head(names[0], remember=False) if names else []
+        return [a for a in found if a.kind != "PERSON"]
 
     def _known_person(self, token: Token) -> list[Actor]:
         """A capitalised word that is a person named before, or an office holder the
@@ -447,7 +450,7 @@ class DocumentActors:
         if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
             return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
         if label in PERSON_LABELS and len(ent) == 1:
-            city = self._city_taken_for_person(text)
+            city = self._city_taken_for_person(ent[0], text)
             if city is not None:
                 return city
         if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
@@ -477,14 +480,23 @@ class DocumentActors:
             return holder or self.organisation(ent, text)
         return None
 
-    def _city_taken_for_person(self, text: str) -> Actor | None:
+    def _city_taken_for_person(self, token: Token, text: str) -> Actor | None:
         """"Russian drones struck Kharkiv": the small recogniser tags some cities as persons. A
-        one-word "person" that is a city of the tables stands for its state, unless a listed
-        office holder or a person named earlier bears the name, or its towns are often named
-        after people (data `towns_named_for_people`: Austin, Jackson, Charlotte)."""
+        one-word "person" that is a city of the tables stands for its state where a place is
+        likelier: not a subject (a person acts, a city is acted on), with no title or nationality
+        before it ("Japanese Ambassador Kano"), no one of the text with a longer name ending in it
+        ("Mehmet Kaya ... Kaya"), and no office holder or earlier person of that name; nor in a
+        state whose towns are often named after people (data `towns_named_for_people`: Austin)."""
         code = city_country(text)
         if (code is None or code in TOWNS_NAMED_FOR_PEOPLE or is_name_word(text)
-                or normalise_name(text) in self.memory.persons):
+                or normalise_name(text) in self.memory.persons or token.dep_ == "nsubj"):
+            return None
+        before = token.doc[token.i - 1] if token.i else None
+        if before is not None and (before.ent_type_ == "NORP" or TITLES.match(before.text + " ")
+                                   or before.lower_.rstrip(".") in PERSON_TITLES):
+            return None
+        if any(ent.label_ in PERSON_LABELS and len(ent) > 1 and ent[-1].lower_ == token.lower_
+               for ent in document_entities(token.doc)):
             return None
         return Actor(country_name(code), "COUNTRY", code)
 

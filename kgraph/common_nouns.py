@@ -15,7 +15,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from .doccache import children
-from .coordination import hyphened_agent, name_lists
+from .coordination import document_name_lists, hyphened_agent
 from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
 from .memory import Memory
 from .model import Actor
@@ -181,7 +181,7 @@ def an_organisations_members(noun: Noun, resolver: Resolver) -> list[Actor] | No
 def _list_from(token: Token) -> list[Token]:
     """The heads of the list of names that `token` begins, though the parser tore it apart
     ("in the European Union, the United Kingdom, Canada, Japan, and Australia"); else `token`."""
-    for members, _ in name_lists(token.doc):
+    for members, _ in document_name_lists(token.doc):
         if members[0].start <= token.i < members[0].end:
             return [m.root for m in members]
     return [token]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
-from .doccache import children
+from .doccache import children, document_answer
 from .lexicon import NOUN_TRIGGERS
 from .names import LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
@@ -224,6 +224,11 @@ def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
     if len(members) > 1 and _list_goes_on(doc, members[-1].end):
         lists.append((members, coordinators))
     return lists
+
+
+def document_name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
+    """`name_lists`, read once per document (the readers of many words ask for it)."""
+    return document_answer(doc, "name_lists", lambda: name_lists(doc))
 
 
 def _list_goes_on(doc: Doc, end: int) -> bool:

@@ -25,6 +25,11 @@ def _kept(doc: Doc, key: str, make: Callable[[], T]) -> T:
     return found
 
 
+def document_answer(doc: Doc, key: str, make: Callable[[], T]) -> T:
+    """`make()`, made once per Doc: a reading of the whole document that many words ask for."""
+    return _kept(doc, "kgraph_" + key, make)
+
+
 def document_text(doc: Doc) -> str:
     """`doc.text`, joined once, from the tokens `tokens` keeps (`Doc.text` would make them all again)."""
     return _kept(doc, "kgraph_text", lambda: "".join([t.text_with_ws for t in tokens(doc)]))

@@ -62,9 +62,6 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     base = iso_date(article.date)
     for sent in sentences(doc):
         actors.start_sentence(sent)
-        if _asked(sent, actors):
-            actors.end_sentence(sent)
-            continue
         found = _kept_events(_rule_events(sent, actors, article), sent, actors, article, setup)
         _date_and_report(found, sent, base, actors)
         result.events.extend(found)
@@ -93,13 +90,6 @@ class Setup:
         if model is None and collect is None:
             method = "rules"
         return cls(method, model, collect)
-
-
-def _asked(sent: Span, actors: DocumentActors) -> bool:
-    """Whether a transcript's questioner asks the sentence ("Q: John, is the administration
-    considering sending troops?"): a question reports no event, whoever it names."""
-    speaker = actors.turn_speaker(sent[0])
-    return speaker is not None and speaker.name == "" and sent.text.rstrip().rstrip("\"'”’").endswith("?")
 
 
 @dataclass
@@ -441,7 +431,13 @@ def rejected_accusation(reading: Reading) -> list[Event] | None:
     if reading.action != "accuse" or not reading.is_noun or not rejected_by_subject(token):
         return None
     heads, _ = noun_agents(token, reading.action)
-    accused = _resolve_all(subject_of(rejecting_verb(token)), reading.actors)
+    # "rejected as baseless accusations by Moscow that Ukraine ...": the accusation's own clause
+    # names whom it accuses; else the one who rejects it is
+    claimed = [g for c in children(token) if c.dep_ in ("acl", "ccomp", "relcl") and c.i > token.i
+               and any(m.lower_ == "that" and m.dep_ == "mark" for m in children(c))
+               for g in children(c) if g.dep_ in ("nsubj", "nsubjpass")]
+    accused = (_resolve_all(claimed, reading.actors)
+               or _resolve_all(subject_of(rejecting_verb(token)), reading.actors))
     accusers = [a for a in _resolve_all(heads, reading.actors) if a not in accused]
     # the accusation was made, whatever its denial says of what it claims
     events = _make_events(reading, Roles(accusers, accused, "rejected-accusation"))

@@ -189,10 +189,11 @@ def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> 
     "a hateful act against the LGBT community"); the speaker, named nowhere, may still be the
     target. Cross-validated for support only (data: actions.json `model_target_in_phrase`; union
     0.644 -> 0.646, support 0.684 -> 0.699). Partners one acts with (`roles.named_as_partner`) are
-    no target of any action but cooperation and consultation."""
+    no target of any action but cooperation, consultation and deployment (whose partner, where no
+    place is named, is the one the forces are sent to serve)."""
     if candidate.token is None:
         return True
-    if action not in ("cooperate", "consult") and named_as_partner(candidate.token):
+    if action not in ("cooperate", "consult", "deploy") and named_as_partner(candidate.token):
         return False  # "announced sanctions in lockstep with the United Kingdom, Canada"
     return action not in MODEL_TARGET_IN_PHRASE or governs(trigger, candidate.token)
 

@@ -12,7 +12,9 @@ from spacy.tokens import Token
 
 from .doccache import children, kept_answer
 from .actions import ACTIONS
-from .coordination import finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent, name_lists
+from .coordination import (
+    document_name_lists, finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent,
+)
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
@@ -20,7 +22,7 @@ from .lexicon import (
     STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
 )
 from .modality import modality_of
-from .names import GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
+from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
 from .triggers import Trigger, has_prep, mandative, object_heads, phrase_rule
 
 # Which prepositions introduce the target, per action.
@@ -269,10 +271,17 @@ _DOER_NOUNS = frozenset(STATE_BODY_NOUNS | ORG_NOUNS | OFFICIAL_NOUNS | GROUP_NO
 def doer_of_gerund(current: Token, head: Token) -> list[Token]:
     """'Rwandan troops supporting the M23', 'countries supplying arms to Russia': the actor noun
     an -ing participle describes does it, not the clause's subject ('France condemned ...'). Not
-    a statement or resolution ('issued a statement condemning the attack': its issuer condemns)."""
-    if current.dep_ != "acl" or current.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    if head.pos_ == "PROPN" or head.ent_type_ or head.lower_ in _DOER_NOUNS or head.lemma_.lower() in _DOER_NOUNS:
+    a statement or resolution ('issued a statement condemning the attack': its issuer condemns), nor
+    forces of no named owner that a verb sends ('deployed soldiers fighting in Ukraine': the sender's)."""
+    if current.dep_ != "acl" or current.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN") or \
+            head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
+        return []  # "the Vilnius Summit Communique condemning ...": its issuer's
+    if head.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") and head.ent_type_ != "" or (
+            head.pos_ == "NOUN" and (head.lower_ in _DOER_NOUNS or head.lemma_.lower() in _DOER_NOUNS)):
+        owned = any(c.dep_ in ("poss", "amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
+                    for c in children(head))
+        if head.dep_ == "dobj" and head.pos_ == "NOUN" and not owned:
+            return []  # "Russia deployed soldiers fighting in Ukraine": the sender's own, whose deed is the sender's
         return [head]
     return []
 
@@ -394,7 +403,8 @@ def finite_conjunct(current: Token, head: Token) -> list[Token]:
 
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
-    finite_conjunct, forces_of_participle, doer_of_gerund, noun_owner, reproached_object, controlled_object, clause_subject,
+    finite_conjunct, forces_of_participle, doer_of_gerund, noun_owner, reproached_object, controlled_object,
+    clause_subject,
 )
 
 
@@ -441,20 +451,38 @@ def _named_as_partner(token: Token) -> bool:
         return True
     if token.dep_ != "conj" or not token.ent_type_:
         return False
-    return any(_in_partner_phrase(members[0].root) for members, _ in name_lists(token.doc)
+    return any(_in_partner_phrase(members[0].root) for members, _ in document_name_lists(token.doc)
                if any(m.start <= token.i < m.end for m in members[1:]))
 
 
 def _in_partner_phrase(token: Token) -> bool:
+    if token.dep_ in ("amod", "compound", "nmod", "poss"):  # "alongside British forces": the forces'
+        token = token.head
     for _ in range(6):
-        if token.dep_ == "pobj" and (token.head.lower_ == "alongside" or token.head.lower_ == "with" and (
-                token.head.head.lower_ in ("together", "along")
-                or NOUN_TRIGGERS.get(token.head.head.lemma_.lower()) == "cooperate")):
+        if token.dep_ == "pobj" and _partner_preposition(token.head):
             return True
-        if token.dep_ not in ("conj", "appos", "pobj") or token.head.i == token.i:
+        if token.dep_ in ("conj", "appos"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in _LISTING_PREPOSITIONS:
+            token = token.head.head  # "partners [in] the European Union", "allies [such as] Japan"
+        else:
             return False
-        token = token.head if token.dep_ != "pobj" else token.head.head  # "partners [in] the EU"
     return False
+
+
+#: prepositions by which a noun names its members or examples, through which a partner's list goes on
+_LISTING_PREPOSITIONS = frozenset({"in", "including", "like", "from", "among", "as"})
+
+
+def _partner_preposition(prep: Token) -> bool:
+    """'alongside'; 'with' after 'together' or 'along' ("together with Britain", however the parser
+    hangs 'together'), or on a noun of cooperation ("in lockstep with")."""
+    if prep.lower_ == "alongside":
+        return True
+    if prep.lower_ != "with":
+        return False
+    return (prep.head.lower_ in ("together", "along") or any(c.lower_ in ("together", "along") for c in children(prep))
+            or NOUN_TRIGGERS.get(prep.head.lemma_.lower()) == "cooperate")
 
 
 def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .casing import byline
-from .coordination import hyphenated_states, name_lists
+from .coordination import document_name_lists, hyphenated_states, name_lists
 from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import children, document_entities, document_text, span_tokens, tokens
 from .lexicon import SAY_VERBS
@@ -276,15 +276,45 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
 
 
 def _club_spoken_for(behalf: Token) -> Actor | None:
-    """The club of states "on behalf of" names ("on behalf of the A3+", "on behalf of the E3"), if
-    it is one (data: organisations.json `clubs`)."""
+    """The club of states "on behalf of" names, where the text's own speaker speaks for it ("I have
+    the honour to speak on behalf of the A3+", "I speak on behalf of France, Germany and the UK
+    (E3)", a header's "Statement on behalf of the E3"); not another's statement ("delivered by
+    Algeria on behalf of the A3+") nor a larger group ("the E3+3"). Data: organisations.json `clubs`."""
+    on = behalf.head
+    if behalf.dep_ != "pobj" or on.lower_ != "on" or not _own_speech(on.head):
+        return None
     for prep in children(behalf):
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for word in children(prep):
-                name = INTERNATIONAL_ORGS.get(word.lower_)
-                if word.dep_ == "pobj" and name in STATE_CLUBS:
-                    return Actor(name, "ORG", None)
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for word in children(prep):
+            if word.dep_ != "pobj":
+                continue
+            following = word.doc.text[word.idx + len(word.text):word.idx + len(word.text) + 2]
+            name = INTERNATIONAL_ORGS.get(word.lower_)
+            if name in STATE_CLUBS and not (following[:1] in "+/" and following[1:2].isalnum()):
+                return Actor(name, "ORG", None)  # not "the E3+3", "the E3/EU+3"
+            for members, _ in document_name_lists(word.doc):  # "on behalf of France, Germany and the UK (E3)"
+                if members[0].start <= word.i < members[0].end:
+                    return _club_named_after(members[-1])
     return None
+
+
+def _own_speech(holder: Token) -> bool:
+    """Whether what "on behalf of" qualifies is the text's own speech: a verb whose subject, or
+    its governing clause's, is "I" or "we", or a header's statement that names no other author."""
+    for _ in range(3):
+        if holder.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in children(holder) if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0].lower_ in ("i", "we")
+        elif holder.pos_ in ("NOUN", "PROPN"):
+            if any(c.dep_ == "poss" or c.dep_ == "acl" and any(a.dep_ == "agent" for a in children(c))
+                   for c in children(holder)):
+                return False  # "her statement on behalf of", "the statement delivered by Algeria on behalf of"
+            if holder.sent.start == 0 and holder.dep_ in ("ROOT", "nsubj", "dobj", "appos"):
+                return True  # the document's first line: "Statement on behalf of the E3"
+        holder = holder.head
+    return False
 
 
 def _club_named_after(last: Span) -> Actor | None:
@@ -379,7 +409,7 @@ def _organisation_after(role: Token) -> str | None:
             continue
         for end in range(len(line), i + 1, -1):
             organisation = INTERNATIONAL_ORGS.get(" ".join(t.lower_ for t in line[i + 1:end]).removeprefix("the "))
-            if organisation:
+            if organisation and not (end < len(line) and line[end].text in ("+", "/")):  # not "the E3+3"
                 return organisation
     return None
 

@@ -59,3 +59,8 @@ def test_a_person_named_like_a_city_stays_a_person(extract):
     from kgraph.people import is_name_word
 
     assert is_name_word("Florence") and not is_name_word("Kharkiv")
+
+
+def test_a_titled_person_named_like_a_city_stays_a_person(extract):
+    events = extract("Japanese Ambassador Kano met Ukrainian officials in Kyiv. Kano condemned Russia's attacks.")
+    assert ("condemn", "JPN", "RUS") in {e[:3] for e in events}
