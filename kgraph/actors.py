@@ -219,12 +219,14 @@ class DocumentActors:
                          for g in children(c) if g.dep_ == "pobj"][:1]
                 doers = doers or [c for c in children(word) if c.dep_ == "poss" and c.pos_ != "PRON"
                                   and c.ent_type_ not in ("DATE", "TIME")][:1]
+                if not doers and word.lemma_.lower() in DEED_NOUNS:  # "Chinese drills ... the exercises"
+                    doers = [c for c in children(word) if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"][:1]
             else:
                 continue
             found = self.resolve(doers[0], remember=False) if doers else []
             if found:
                 lemma = word.lemma_.lower()
-                deeds = [lemma, *(DEED_NOUNS.get(lemma, []) if word.pos_ == "VERB" else [])]
+                deeds = [lemma, *DEED_NOUNS.get(lemma, [])]
                 if word.pos_ == "VERB" and lemma in DOING_VERBS:  # "launched military drills ... the drills"
                     done = [c.lemma_.lower() for c in children(word) if c.dep_ == "dobj" and c.pos_ == "NOUN"]
                     deeds += [d for thing in done for d in (thing, *DEED_NOUNS.get(thing, []))]

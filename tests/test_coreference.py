@@ -459,3 +459,8 @@ def test_a_titled_secretary_named_again_by_the_title_is_that_person(extract):
         "basis from next year. The Defence Secretary praised Poland's leadership in spending more than 4% of "
         "its GDP on defence.")
     assert ("support", "GBR", "POL", "asserted") in events
+
+
+def test_a_deed_named_with_its_doers_nationality_is_theirs_when_named_again(extract):
+    events = extract("The Chinese drills around Taiwan ended on Tuesday. Taipei condemned the exercises as highly provocative.")
+    assert ("condemn", "TWN", "CHN") in {e[:3] for e in events}
