@@ -9,7 +9,7 @@ no one actor) and None passes the noun on to the next rule.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -222,6 +222,8 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
 def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """A readout's "The Secretary": the holder named with that title before (`_named_before`),
     else the author's official."""
+    if noun.lemma == "general" and noun.has_child("secretary"):  # "the Secretary General": a secretary's title
+        noun = replace(noun, lemma="secretary")
     if noun.lemma not in OFFICIAL_NOUNS or noun.lemma in STATE_BODY_NOUNS or not noun.has_child("the"):
         return None
     holder = _named_before(noun, resolver)

@@ -464,3 +464,9 @@ def test_a_titled_secretary_named_again_by_the_title_is_that_person(extract):
 def test_a_deed_named_with_its_doers_nationality_is_theirs_when_named_again(extract):
     events = extract("The Chinese drills around Taiwan ended on Tuesday. Taipei condemned the exercises as highly provocative.")
     assert ("condemn", "TWN", "CHN") in {e[:3] for e in events}
+
+
+def test_the_secretary_general_is_the_one_so_titled_before(extract):
+    events = extract("Secretary General Mark Rutte spoke. The Secretary General also met with Ukrainian President "
+                     "Volodymyr Zelenskyy.")
+    assert ("consult", "Mark Rutte", "UKR") in {e[:3] for e in events}
