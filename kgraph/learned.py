@@ -20,8 +20,8 @@ from .argmodel import (
 )
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, NOUN_TRIGGERS, OBJECT_DEPENDENT, VERB_TRIGGERS,
-    THREATENING_VERBS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
+    THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
 )
 from .model import Article, Event
 from .modality import modality_of
@@ -193,9 +193,18 @@ def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> 
     place is named, is the one the forces are sent to serve)."""
     if candidate.token is None:
         return True
+    if action == "consult" and _venue_of(trigger, candidate.token):
+        return False  # "the NATO summit in Vilnius", "talks in Ankara": where they meet, not with whom
     if action not in ("cooperate", "consult", "deploy") and named_as_partner(candidate.token):
         return False  # "announced sanctions in lockstep with the United Kingdom, Canada"
     return action not in MODEL_TARGET_IN_PHRASE or governs(trigger, candidate.token)
+
+
+def _venue_of(trigger: Token, mention: Token) -> bool:
+    """Whether a mention is where a meeting noun's meeting takes place ("the NATO summit in
+    Vilnius", "talks in Ankara"): the object of its "in" or "at" (data: gathering_nouns)."""
+    return (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in GATHERING_NOUNS and mention.dep_ == "pobj"
+            and mention.head.lower_ in ("in", "at") and mention.head.head.i == trigger.i)
 
 
 def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:

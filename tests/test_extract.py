@@ -1206,3 +1206,9 @@ def test_the_one_a_condemnation_is_of_did_what_it_is_condemned_for(nlp):
 
     events = extract_events("The minister reiterated his condemnation of Russia for invading Ukraine.")
     assert [(e.agent.kind, e.agent.name) for e in events if e.action == "fight"] == [("COUNTRY", "Russia")]
+
+
+def test_where_a_meeting_is_held_is_not_whom_it_is_with(extract):
+    events = extract("The ministers also discussed Ukraine's ambitions to join NATO, ahead of the upcoming NATO "
+                     "summit in Vilnius.")
+    assert not any(e[0] == "consult" and e[2] == "LTU" for e in events)
