@@ -9,7 +9,7 @@ no one actor) and None passes the noun on to the next rule.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Span, Token
@@ -222,8 +222,8 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
 def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """A readout's "The Secretary": the holder named with that title before (`_named_before`),
     else the author's official."""
-    if noun.lemma == "general" and noun.has_child("secretary"):  # "the Secretary General": a secretary's title
-        noun = replace(noun, lemma="secretary")
+    if noun.lemma == "general" and noun.has_child("secretary"):
+        return _secretary_general(noun, resolver)
     if noun.lemma not in OFFICIAL_NOUNS or noun.lemma in STATE_BODY_NOUNS or not noun.has_child("the"):
         return None
     holder = _named_before(noun, resolver)
@@ -233,6 +233,18 @@ def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if speaker and speaker.country:
         return [Actor(noun.phrase, "ORG", speaker.country)]
     return None
+
+
+def _secretary_general(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Secretary General Mark Rutte ... The Secretary General met ...": the latest person titled
+    secretary who holds an international office (a state's Secretary Blinken is no Secretary
+    General); not a deputy, nor one whose organisation the phrase names ("the Secretary General of
+    NATO", read as an organisation's official)."""
+    if not noun.has_child("the") or noun.has_child("deputy", "assistant", "under") or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in children(noun.token)):
+        return None
+    holders = [h for h in resolver.memory.title_holders.get("secretary", ()) if h.country is None]
+    return [holders[-1]] if holders else None
 
 
 def _named_before(noun: Noun, resolver: Resolver) -> Actor | None:
@@ -442,8 +454,9 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the tribunal", "the rebels": a body known by its description; "our allies and
     partners", "all parties" stand for no identifiable actor."""
     token = noun.token
-    if noun.lemma not in ORG_NOUNS and noun.lower not in ORG_NOUNS or noun.lower in VICTIM_NOUNS:
-        return None  # "Israeli communities" are people of a place (`the_victims`), not a body
+    if noun.lemma not in ORG_NOUNS and noun.lower not in ORG_NOUNS or (
+            noun.lower in VICTIM_NOUNS and qualifying_states(token)):
+        return None  # "Israeli communities" are people of their state (`the_victims`), not a body
     owner = token.head if token.dep_ == "conj" else token
     if any((c.dep_ == "poss" and c.pos_ == "PRON") or c.lower_ in UNIDENTIFIED_QUANTIFIERS
            for c in [*children(token), *children(owner)]):
@@ -461,9 +474,14 @@ def a_sites_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if noun.lower not in STRUCK_SITES:
         return None
     codes = qualifying_countries(noun.token)
-    if not codes:  # "in Houthi-controlled areas in Yemen": the place of the place
-        codes = [c for p in children(noun.token) if p.dep_ == "prep" and p.lower_ == "in"
-                 for g in children(p) if g.dep_ == "pobj" for c in qualifying_countries(g)]
+    if not codes and any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "PERSON")
+                         for c in children(noun.token)):
+        return None  # "ISIS hideouts inside Syria", "PKK positions": the group's, not the place's
+    if not codes:  # "in Houthi-controlled areas in Yemen", "hideouts inside Afghanistan": the place of the place
+        places = [g for p in children(noun.token) if p.dep_ == "prep" and p.lower_ in ("in", "inside")
+                  for g in children(p) if g.dep_ == "pobj"]
+        codes = [c for g in places for c in qualifying_countries(g)] or [
+            c for g in places if g.ent_type_ in ("GPE", "LOC") for c in [country_code(g.text)] if c]
     return [_country(codes[0])] if codes and is_state_code(codes[0]) else None  # a state, not "G20"
 
 

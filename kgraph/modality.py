@@ -24,6 +24,12 @@ def modality_of(token: Token) -> str:
     The climb from the trigger stops at reported speech ("X said Y sent": asserted), relative
     clauses and nouns other than plan-like ones ("the decision to deploy" reports a deployment).
     """
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ANSWERING_VERBS and \
+            NOUN_TRIGGERS.get(token.lemma_.lower()) == "demand":
+        # "Germany rejected a request from Ukraine": the request was made, whatever the answer, unless
+        # the answering is itself to come ("would consider any future request")
+        answering = modality_of(token.head)
+        return "asserted" if answering == "negated" else answering
     chain = _governors(token)
     for rule in MODALITY_RULES:
         found = rule(chain)
@@ -62,9 +68,6 @@ def _ends_climb(current: Token) -> bool:
         return True  # "Congo accused Rwanda of ..., a charge Kigali denies": the report stands
     if current.dep_ == "pobj" and _opens_reason(current.head):
         return True
-    if current.dep_ == "dobj" and current.head.lemma_.lower() in ANSWERING_VERBS and \
-            NOUN_TRIGGERS.get(current.lemma_.lower()) == "demand":
-        return True  # "Germany rejected a request from Ukraine": the request was made
     if current.dep_ == "advcl" and current.tag_ == "VBN" and current.i < current.head.i and any(
             c.dep_ == "agent" for c in children(current)):
         return True  # "Backed by Iran, the Houthis vowed to ...": the backing is no vow

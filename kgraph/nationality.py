@@ -51,8 +51,8 @@ def qualifying_countries(token: Token) -> list[str]:
 
 def _place_phrases(child: Token) -> list[Token]:
     """The phrases of a noun's child that say where it is from: "officials in Seoul", "the
-    people of Sudan", "companies based in China", "hideouts inside Afghanistan"."""
-    if child.dep_ == "prep" and child.lower_ in ("in", "inside", "of", "from"):
+    people of Sudan", "companies based in China"."""
+    if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
         return [child]
     if child.dep_ == "acl" and child.lower_ in SEATED_PARTICIPLES:
         return [p for p in children(child) if p.dep_ == "prep" and p.lower_ == "in"]

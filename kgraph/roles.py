@@ -20,6 +20,7 @@ from .lexicon import (
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
+    CLAIMING_DEMAND_VERBS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -323,7 +324,10 @@ def _judged_in_phrase(noun: Token) -> list[Token]:
     for invading': the one a judging noun is addressed to, or is of, did what it is judged for."""
     if noun.pos_ != "NOUN" or NOUN_TRIGGERS.get(noun.lemma_.lower()) not in ("support", "condemn", "accuse"):
         return []
-    return [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in ("to", "of")
+    # "of" names the judged only where a possessor names the judge ("his condemnation of Russia"; "the
+    # condemnation of the international community" is the community's)
+    preps = ("to", "of") if any(c.dep_ == "poss" for c in children(noun)) else ("to",)
+    return [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in preps
             for g in children(p) if g.dep_ == "pobj"]
 
 
@@ -929,6 +933,8 @@ def sufferer(search: TargetSearch) -> list[Token]:
     token = search.token
     if not search.is_noun() or token.dep_ != "dobj" or token.head.lemma_.lower() not in SUFFERING_VERBS:
         return []
+    if token.lemma_.lower() == "call":
+        return []  # "received a call from the minister": as often a telephone call as a demand
     return subject_of(token.head) or governing_subjects(token.head)  # "Israel continues to face threats from Iran"
 
 
@@ -1026,8 +1032,9 @@ def clause_party(search: TargetSearch) -> list[Token]:
     found: list[Token] = []
     for child in children(search.token):
         if child.dep_ in ("ccomp", "xcomp"):
-            if search.action == "demand" and not mandative(child):
-                continue  # "Turkey did not send troops, the ministry insisted": a claim, not a demand
+            claims = search.action == "demand" and search.token.lemma_.lower() in CLAIMING_DEMAND_VERBS
+            if claims and not mandative(child):
+                continue  # "the ministry insisted that Turkey had sent no troops": a claim, not a demand
             subjects = [g for g in children(child) if g.dep_ == "nsubj"]
             objects = [g for g in children(child) if g.dep_ == "dobj"]
             found += subjects if search.action == "accuse" else objects if search.action == "warn" else (

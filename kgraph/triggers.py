@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COURTESY_NOUNS,
+    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS, COURTESY_NOUNS,
     COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
@@ -79,6 +79,8 @@ def mandative(clause: Token) -> bool:
     auxes = [c for c in children(clause) if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("should", "must", "to") for a in auxes):
         return True
+    if auxes and all(a.lower_ == "be" for a in auxes):
+        return True  # "demands that Russia be held accountable"
     # the tagger gives a plural subject's bare verb as a present ("insisting that the Taliban live up
     # to their commitments"): only "is", "are" and a singular "-s" are surely a claim's present
     return not auxes and (clause.tag_ == "VB" or clause.tag_ == "VBP" and clause.lemma_ != "be")
@@ -88,10 +90,13 @@ def reports_a_claim(verb: Token) -> bool:
     """Whether a verb of demanding only reports what someone claims ("Turkey did not send
     troops, the ministry insisted", "insisted that the strikes had been lawful"): its clause is
     no demand and it asks nothing of anyone else (no object, infinitive or 'on' phrase)."""
+    if verb.lemma_.lower() not in CLAIMING_DEMAND_VERBS:
+        return False  # "demanded that Russia withdraws": a demand, whatever the verb's form
     clauses = [c for c in children(verb) if c.dep_ == "ccomp"]
     if not clauses or any(mandative(c) for c in clauses):
         return False
-    return not any(c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+    return not any(c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
+        g.ent_type_ in ("DATE", "TIME") for g in children(c)))  # "insisted on Tuesday that ...": a date
                    for c in children(verb))
 
 
@@ -352,15 +357,20 @@ def _object_kinds(token: Token) -> list[str]:
     """'deploy' for each object that is forces, 'supply' for each that is things. Ships and
     jets deploy when sent, but are supplied when supplied, sold or delivered."""
     supplying = VERB_TRIGGERS.get(token.lemma_.lower()) == "supply"
-    kinds: list[str] = []
     heads = object_heads(token)
-    if heads and all(h.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for h in heads):
-        # "sent troops to Poland's border with Belarus": a place or people is nothing moved
-        heads = [h for c in children(token) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    direct = [h for c in children(token) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    kinds = _kinds_of(heads, supplying)
+    if not kinds and heads != direct:
+        # "sent troops to Poland's border with Belarus", "with the approval of Kim Jong Un": what the
+        # with-phrase names is not what is sent
+        kinds = _kinds_of(direct, supplying)
+    return kinds
+
+
+def _kinds_of(heads: list[Token], supplying: bool) -> list[str]:
+    kinds: list[str] = []
     for head in heads:
-        # "F-16 fighter jets", "Patriot batteries": a weapon system's name makes its platform materiel
-        words = [c.lower_ for c in children(head) if c.dep_ in ("compound", "nummod", "amod")
-                 and c.lower_ in MATERIEL_NOUNS and c.i < head.i] + [head.lower_]
+        words = [head.lower_]
         if head.lower_ in QUANTITY_WORDS:
             words += [g.lower_ for g in head.subtree if g.pos_ in ("NOUN", "PROPN")]
         for word in words:

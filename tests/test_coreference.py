@@ -470,3 +470,9 @@ def test_the_secretary_general_is_the_one_so_titled_before(extract):
     events = extract("Secretary General Mark Rutte spoke. The Secretary General also met with Ukrainian President "
                      "Volodymyr Zelenskyy.")
     assert ("consult", "Mark Rutte", "UKR") in {e[:3] for e in events}
+
+
+def test_the_secretary_general_is_no_states_secretary(extract):
+    events = extract("Secretary Blinken met NATO Secretary General Jens Stoltenberg on Tuesday. The Secretary General "
+                     "condemned Russia's attacks on Ukraine.")
+    assert ("condemn", "Jens Stoltenberg", "RUS") in {e[:3] for e in events}
