@@ -719,9 +719,18 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
 
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
+def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'Moscow drew the condemnation of the Security Council': the of-phrase of an event noun that
+    the verb's subject undergoes (data suffering_verbs) names who does it."""
+    if token.dep_ != "dobj" or token.head.lemma_.lower() not in SUFFERING_VERBS:
+        return None
+    doers = [g for g in _preps_objects(token, ("of",)) if g.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
+    return (doers, "undergone-of") if doers else None
+
+
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
-    possessor, by_phrase, from_phrase, cooperation_between, national_modifier, of_forces, of_attacker, imposed_by,
-    relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
+    possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
+    imposed_by, relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
 )
 
 
@@ -774,6 +783,8 @@ class TargetSearch:
         preps = tuple(phrase.get("target_prepositions", ())) or TARGET_PREPOSITIONS.get(action, ())
         if action == "demand" and token.pos_ == "NOUN":  # "a request from Warsaw": its maker, not who is asked
             preps = tuple(p for p in preps if p != "from")
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
+            preps = tuple(p for p in preps if p != "of")  # "drew the condemnation of the Council": its doer
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
         measure = measure_head(token)
         if measure is not token:  # "imposed a sanctions regime on X"
@@ -954,6 +965,8 @@ def answerer(search: TargetSearch) -> list[Token]:
         return []
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ANSWERING_VERBS:
         return subject_of(token.head) or governing_subjects(token.head)
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in ANSWERING_VERBS:  # "was rejected by the Netherlands"
+        return [g for a in children(token.head) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
     response = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else None
     if response is not None and response.lemma_.lower() in ("response", "reply", "answer") and \
             response.dep_ == "pobj" and response.head.lower_ == "in" and response.head.head.pos_ in ("VERB", "AUX"):
