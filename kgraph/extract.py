@@ -36,7 +36,7 @@ from .names import (
 from .phrases import definite_noun
 from .roles import (
     STATIVE_SUBJECT, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
-    noun_agents, participants, refers_back, rejected_by_subject, rejecting_verb, subject_of, targets_of,
+    noun_agents, participants, refers_back, rejecting_verb, subject_of, targets_of,
     under_accusation, verb_agents,
 )
 from .sentences import sentences
@@ -428,7 +428,8 @@ def rejected_accusation(reading: Reading) -> list[Event] | None:
     the accusation's own doer accuses the one who rejects it (no one, where the text names no
     accuser: "Tehran rejected accusations that it supplied drones")."""
     token = reading.token
-    if reading.action != "accuse" or not reading.is_noun or not rejected_by_subject(token):
+    verb = rejecting_verb(token) if reading.action == "accuse" and reading.is_noun else None
+    if verb is None:
         return None
     heads, _ = noun_agents(token, reading.action)
     # "rejected as baseless accusations by Moscow that Ukraine ...": the accusation's own clause
@@ -437,7 +438,7 @@ def rejected_accusation(reading: Reading) -> list[Event] | None:
                and any(m.lower_ == "that" and m.dep_ == "mark" for m in children(c))
                for g in children(c) if g.dep_ in ("nsubj", "nsubjpass")]
     accused = (_resolve_all(claimed, reading.actors)
-               or _resolve_all(subject_of(rejecting_verb(token)), reading.actors))
+               or _resolve_all(subject_of(verb), reading.actors))
     accusers = [a for a in _resolve_all(heads, reading.actors) if a not in accused]
     # the accusation was made, whatever its denial says of what it claims
     events = _make_events(reading, Roles(accusers, accused, "rejected-accusation"))

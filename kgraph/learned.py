@@ -156,7 +156,7 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     An event noun whose possessor is named is that possessor's: "We also appreciate Kenya's
     contribution to U.N. operations" is Kenya's, not the speaker's. An accusation its subject
     rejects is not that subject's ("Tehran has rejected accusations that it supplied drones":
-    Iran is accused, by no one named; `roles.rejected_by_subject`): its accuser can only be named
+    Iran is accused, by no one named; `roles.rejecting_verb`): its accuser can only be named
     in its own phrase ("the US accusations"), never taken from elsewhere in the text. A mediator
     ("Turkish-brokered talks", `roles.mediators`) takes no part. A target
     must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
@@ -168,10 +168,10 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     rejecting = {t.i for t in subject_of(verb)} if rejected else set()
     rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
     brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
+    brokered = [c.token is not None and c.token.i in brokers for c in asked]
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
-             and (not rejected or (c.token is not None and governs(trigger, c.token)))
-             and not (c.token is not None and c.token.i in brokers),
-             may_be_learned_target(trigger, action, c) and not (c.token is not None and c.token.i in brokers))
+             and (not rejected or (c.token is not None and governs(trigger, c.token))) and not brokered[i],
+             may_be_learned_target(trigger, action, c) and not brokered[i])
             for i, c in enumerate(asked)]
 
 

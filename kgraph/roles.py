@@ -138,15 +138,10 @@ def _stative_subjects(token: Token) -> list[Token]:
     return [c for c in children(token) if c.dep_ == "nsubjpass"]
 
 
-def rejected_by_subject(noun: Token) -> bool:
-    """Whether a noun is the object of a verb by which its subject rejects it ("Iran has denied the
-    US accusations": Iran is accused, not accusing; data: `rejecting_verbs`)."""
-    return rejecting_verb(noun) is not None
-
-
 def rejecting_verb(noun: Token) -> Token | None:
-    """The verb by which its subject rejects `noun`: its head, or the head of the 'as' the parser
-    hung the object on ("dismissed as 'absurd' claims by British officials")."""
+    """The verb by which its subject rejects `noun` ("Iran has denied the US accusations": Iran is
+    accused, not accusing; data: `rejecting_verbs`): its head, or the head of the 'as' the parser
+    hung the object on ("dismissed as 'absurd' claims by British officials"); else None."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
         verb = verb.head
@@ -277,7 +272,7 @@ def doer_of_gerund(current: Token, head: Token) -> list[Token]:
     if current.dep_ != "acl" or current.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN") or \
             head.lower_ in DOCUMENT_NOUNS or head.lemma_.lower() in DOCUMENT_NOUNS:
         return []  # "the Vilnius Summit Communique condemning ...": its issuer's
-    if head.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") and head.ent_type_ != "" or (
+    if head.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or (
             head.pos_ == "NOUN" and (head.lower_ in _DOER_NOUNS or head.lemma_.lower() in _DOER_NOUNS)):
         owned = any(c.dep_ in ("poss", "amod", "compound", "nmod") and (c.ent_type_ or c.pos_ == "PROPN")
                     for c in children(head))
@@ -384,13 +379,18 @@ def _addressee_of_call(verb: Token) -> list[Token]:
             for g in children(p) if g.dep_ == "pobj"]
 
 
+def by_agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's or participle's by-phrase ("was rejected by the Netherlands")."""
+    return [g for a in children(verb) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
+
+
 def clause_subject(current: Token, head: Token) -> list[Token]:
     """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of
     the clause; a passive verb of expecting or planning with no by-agent, its subject ('Netanyahu
     is expected to meet al-Sisi')."""
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return []
-    agents = [c for g in children(head) if g.dep_ == "agent" for c in children(g) if c.dep_ == "pobj"]
+    agents = by_agents(head)
     if not agents and current.dep_ == "xcomp" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
         agents = [c for c in children(head) if c.dep_ == "nsubjpass"]  # not "drones are used to attack"
     return agents or subject_of(head)
@@ -602,7 +602,7 @@ def _participle_doers(token: Token) -> list[Token]:
     for child in children(token):
         if (child.dep_ == "acl" and child.tag_ == "VBN"
                 and child.lemma_.lower() not in WITNESS_VERBS | MEDIATING_VERBS):
-            agents = [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
+            agents = by_agents(child)
             if agents:
                 return agents
     return []
@@ -615,7 +615,7 @@ def mediators(noun: Token) -> list[Token]:
     for child in children(noun):
         if child.dep_ in ("amod", "acl") and child.lemma_.lower() in MEDIATING_VERBS:
             found += hyphened_agent(child)
-            found += [g for a in children(child) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
+            found += by_agents(child)
     return found
 
 
@@ -718,7 +718,6 @@ def _light_verb_reason(token: Token, verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(verb))
 
 
-# Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'Moscow drew the condemnation of the Security Council': the of-phrase of an event noun that
     the verb's subject undergoes (data suffering_verbs) names who does it."""
@@ -728,6 +727,7 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
     return (doers, "undergone-of") if doers else None
 
 
+# Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
     imposed_by, relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
@@ -966,7 +966,7 @@ def answerer(search: TargetSearch) -> list[Token]:
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ANSWERING_VERBS:
         return subject_of(token.head) or governing_subjects(token.head)
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in ANSWERING_VERBS:  # "was rejected by the Netherlands"
-        return [g for a in children(token.head) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
+        return by_agents(token.head)
     response = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else None
     if response is not None and response.lemma_.lower() in ("response", "reply", "answer") and \
             response.dep_ == "pobj" and response.head.lower_ == "in" and response.head.head.pos_ in ("VERB", "AUX"):

@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS, COURTESY_NOUNS,
-    COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
+    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
+    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
@@ -95,9 +95,16 @@ def reports_a_claim(verb: Token) -> bool:
     clauses = [c for c in children(verb) if c.dep_ == "ccomp"]
     if not clauses or any(mandative(c) for c in clauses):
         return False
-    return not any(c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and not any(
-        g.ent_type_ in ("DATE", "TIME") for g in children(c)))  # "insisted on Tuesday that ...": a date
-                   for c in children(verb))
+    return not any(_asks_of(c) for c in children(verb))
+
+
+def _asks_of(child: Token) -> bool:
+    """Whether a verb's child names someone asked or what is asked: an object, an infinitive, or
+    an 'on' phrase that is no date ("insisted on Tuesday that ...")."""
+    if child.dep_ in ("dobj", "xcomp", "dative"):
+        return True
+    return child.dep_ == "prep" and child.lower_ in ("on", "upon") and not any(
+        g.ent_type_ in ("DATE", "TIME") for g in children(child))
 
 
 def obliged_subject(modal: Token) -> Token | None:
