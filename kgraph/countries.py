@@ -380,6 +380,12 @@ def _cities() -> dict[str, str]:
         if key in _AMBIGUOUS or population <= best.get(key, (0, ""))[0]:
             continue
         best[key] = (population, iso3)
+    # the name without its accents, as English news writes it ("Rafah", "Khan Yunis"); not short
+    # ones, which are words or names of their own ("Duma", "Bush", "Hue")
+    for population, iso3, city in cities:
+        key = fold_accents(_key(city["name"]))
+        if len(key) >= 5 and key not in _AMBIGUOUS and population > best.get(key, (0, ""))[0]:
+            best[key] = (population, iso3)
     # other spellings of a large city's name ("Mykolaiv", "Odessa", "Sana'a"), not other names
     # ("Salisbury" for Harare): the same first three letters; where another city bears the
     # spelling itself, only a city many times larger takes it (Odesa, Ukraine over Odessa, Texas)
