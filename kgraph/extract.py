@@ -350,6 +350,29 @@ def accused_elsewhere(reading: Reading) -> list[Event] | None:
     return [] if reading.speaker_accuses() and under_accusation(reading.token) else None
 
 
+#: the readings of a deed's doer from the words of its noun phrase ("Russia's", "Houthi", "by Iran"),
+#: or the subject of the verb that does it ("launch illegal missiles")
+_NAMED_DOERS = frozenset({"possessor", "national-modifier", "noun-by", "of-forces", "of-attacker", "light-verb"})
+
+
+def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
+    """"Russia's illegal invasion", "the DPRK's illicit transfers": the speaker accuses the doer
+    of the deed an attributive judgement describes, where the phrase names the doer (data
+    attributive_accusations). It is said as a fact, whatever the clause around it."""
+    if reading.trigger.rule != "attributive":
+        return None
+    deed = reading.token.head
+    if deed.pos_ == "PROPN":
+        return []  # a name, not a deed: "the illegitimate National Constituent Assembly"
+    accused, rule = noun_agents(deed, NOUN_TRIGGERS.get(deed.lemma_.lower(), "accuse"))
+    if rule not in _NAMED_DOERS:
+        return []
+    agents = reading.actors.speaker_of(reading.token)
+    targets = _resolve_all(accused, reading.actors, deep=True, exclude=agents)
+    events = _make_events(reading, Roles(agents, targets, "speaker-accuses-doer-" + rule))
+    return [replace(e, modality="asserted") for e in events]
+
+
 def _dealt_with(token: Token) -> bool:
     """Whether the deed the noun names is what its verb's subject deals with, not what it does:
     "We urge the UN to address these violations" (the object of a verb other than those of
@@ -471,8 +494,8 @@ def _hosted(reading: Reading, roles: Roles) -> Roles:
 
 # Tried in order; the first that applies gives the trigger's events, even none.
 EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
-    caller_judges, speaker_judges, speaker_obliges, accused_elsewhere, speaker_accuses, council_measure,
-    rejected_accusation, acts_on,
+    caller_judges, speaker_judges, speaker_obliges, accused_elsewhere, speaker_accuses, speaker_accuses_doer,
+    council_measure, rejected_accusation, acts_on,
 )
 
 
@@ -558,7 +581,7 @@ def _procurement(reading: Reading, roles: Roles) -> Roles:
 # How often each kind of rule is right, roughly, on text it was not tuned to: a verb with its
 # subject is the surest; nouns, judgements and roles found through other words less so.
 # (A phrase rule's base is in data/trigger_phrases.json.)
-RULE_CONFIDENCE = {"verb": 0.8, "noun": 0.65, "adjective": 0.6, "judgement": 0.55}
+RULE_CONFIDENCE = {"verb": 0.8, "noun": 0.65, "adjective": 0.6, "judgement": 0.55, "attributive": 0.55}
 INDIRECT_ROLES = ("governing", "pronoun", "speaker", "light-verb", "relative", "for-object")
 
 

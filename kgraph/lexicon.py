@@ -51,6 +51,7 @@ OBLIGATION_MODALS = frozenset(_WORDS["obligation_modals"]["words"])
 DEED_NOUNS: dict[str, list[str]] = _WORDS["deed_nouns"]["words"]  # verb -> nouns that name its deed again
 MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
 SPEAKER_ACCUSES = frozenset(_WORDS["speaker_accuses"]["words"])
+ATTRIBUTIVE_ACCUSATIONS = frozenset(_WORDS["attributive_accusations"]["words"])
 CALLING_VERBS = frozenset(_WORDS["calling_verbs"]["words"])
 HARM_VERBS = frozenset(_WORDS["harm_verbs"]["words"])
 OBJECT_CONTROL = frozenset(_WORDS["object_control"]["words"])

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
+    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
@@ -63,6 +63,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 token.dep_ == "acomp" or calling_verb(token) is not None):
             if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
                 yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
+        elif token.pos_ == "ADJ" and lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
+            yield Trigger(token, "accuse", "attributive")  # "Russia's illegal invasion"
         if token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES and calling_verb(token) is not None:
             yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")  # "called the strike an act of aggression"
         if token.lower_ in OBLIGATION_MODALS and obliged_subject(token) is not None:

@@ -265,6 +265,18 @@ def test_a_violation_of_a_states_commitments_accuses_that_state(extract):
         "Department Press Briefing\n\nMR KIRBY: This is a clear violation of Ukraine's sovereignty.")
 
 
+def test_calling_a_named_doers_deed_illegal_accuses_the_doer(extract):
+    events = extract("Japan said it will oppose Russia's illegal occupation of Ukrainian territory.")
+    assert ("accuse", "JPN", "RUS", "asserted") in events  # said as a fact, though the opposing is to come
+    assert ("accuse", "GBR", "PRK", "asserted") in extract(
+        "The British Foreign Secretary said North Korea continues to launch illegal missiles.")
+    # no doer named with the deed, or a name rather than a deed: no one accused
+    assert not {e for e in extract("Britain said it acted against the illegal flow of weapons to Libya.")
+                if e[0] == "accuse"}
+    assert not {e for e in extract("Secretary Blinken said the illegitimate National Constituent Assembly met.")
+                if e[0] == "accuse"}
+
+
 def test_stressing_the_need_for_someone_to_act_demands_it_of_them(extract):
     events = extract("National Security Advisor Jake Sullivan underscored the need for Russia to take immediate steps "
                      "to deescalate the situation.")
