@@ -277,6 +277,15 @@ def test_calling_a_named_doers_deed_illegal_accuses_the_doer(extract):
                 if e[0] == "accuse"}
 
 
+def test_saying_someone_committed_crimes_accuses_them(extract):
+    header = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN.\n"
+    assert ("accuse", "GBR", "RUS", "asserted") in extract(header + "Russian forces have committed war crimes in Bucha.")
+    assert ("accuse", "GBR", "SYR", "asserted") in extract(header + "The Assad regime has committed crimes against humanity.")
+    # crimes no one is said to have done accuse no one
+    assert not {e for e in extract(header + "We must hold to account anyone responsible for war crimes.")
+                if e[0] == "accuse"}
+
+
 def test_stressing_the_need_for_someone_to_act_demands_it_of_them(extract):
     events = extract("National Security Advisor Jake Sullivan underscored the need for Russia to take immediate steps "
                      "to deescalate the situation.")
