@@ -26,6 +26,7 @@ from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS,
     MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
+    ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, UNDERGONE_DEEDS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
@@ -35,7 +36,7 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    STATIVE_SUBJECT, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
+    STATIVE_SUBJECT, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
     noun_agents, participants, refers_back, rejecting_verb, subject_of, targets_of,
     under_accusation, verb_agents,
 )
@@ -358,19 +359,61 @@ _NAMED_DOERS = frozenset({"possessor", "national-modifier", "noun-by", "of-force
 def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
     """"Russia's illegal invasion", "the DPRK's illicit transfers": the speaker accuses the doer
     of the deed an attributive judgement describes, where the phrase names the doer (data
-    attributive_accusations). It is said as a fact, whatever the clause around it."""
+    attributive_accusations). It is said as a fact, whatever the clause around it, unless denied;
+    inside another's accusation it is theirs, and a condemnation's is the condemner's."""
     if reading.trigger.rule != "attributive":
         return None
-    deed = reading.token.head
-    if deed.pos_ == "PROPN":
-        return []  # a name, not a deed: "the illegitimate National Constituent Assembly"
-    accused, rule = noun_agents(deed, NOUN_TRIGGERS.get(deed.lemma_.lower(), "accuse"))
-    if rule not in _NAMED_DOERS:
-        return []
-    agents = reading.actors.speaker_of(reading.token)
-    targets = _resolve_all(accused, reading.actors, deep=True, exclude=agents)
+    token, deed = reading.token, reading.token.head
+    if deed.pos_ == "PROPN" or deed.lower_ in ACCUSED_PEOPLE_NOUNS or _asked(reading.sent):
+        return []  # a name ("the illegitimate National Constituent Assembly"), people, or a question
+    accused, rule = by_phrase(deed, "accuse") or noun_agents(deed, NOUN_TRIGGERS.get(deed.lemma_.lower(), "accuse"))
+    if rule not in _NAMED_DOERS or _denied(deed) or (
+            rule == "possessor" and deed.lemma_.lower() in UNDERGONE_DEEDS and not has_prep(deed, ("of",))):
+        return []  # "no evidence of ...", "Crimea's illegal annexation": the possessor undergoes it
+    judge = next((a for a in list(token.ancestors)[:4] if a.pos_ == "VERB"
+                  and VERB_TRIGGERS.get(a.lemma_.lower()) in ("accuse", "condemn")), None)
+    if judge is not None and VERB_TRIGGERS[judge.lemma_.lower()] == "accuse":
+        return []  # "Ukraine accused Russia of illegal deportations": the verb's own event
+    agents = (_resolve_all(verb_agents(judge)[0], reading.actors) if judge is not None else []
+              ) or reading.actors.speaker_of(token)
+    targets = _resolve_all(_not_places(accused, reading.actors), reading.actors, deep=True, exclude=agents)
     events = _make_events(reading, Roles(agents, targets, "speaker-accuses-doer-" + rule))
     return [replace(e, modality="asserted") for e in events]
+
+
+def _denied(token: Token) -> bool:
+    """'had not carried out illegal attacks', 'no evidence of China's illicit transfers', 'no
+    proof that Russian forces committed atrocities': the deed is denied, so no one is accused."""
+    verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_.lower() in DOING_VERBS and any(c.dep_ == "neg" for c in children(verb)):
+        return True  # "had not carried out illegal attacks"; not "will never accept Russia's illegal annexation"
+    return any(c.dep_ == "det" and c.lower_ == "no" for a in list(token.ancestors)[:4] if a.pos_ == "NOUN"
+               for c in children(a))
+
+
+def _not_places(accused: list[Token], actors: DocumentActors) -> list[Token]:
+    """The doers that are not a town or region of no state ("Bucha's atrocities": done there)."""
+    return [t for t in accused if t.ent_type_ not in _PLACE_TYPES
+            or any(a.country for a in _resolve_all([t], actors))]
+
+
+def _doer_in_clause(token: Token) -> list[Token]:
+    """'the crimes it committed', 'atrocities committed by Hamas': the doer in the clause that
+    describes the deed."""
+    for clause in children(token):
+        if clause.dep_ not in ("relcl", "acl") or clause.pos_ != "VERB":
+            continue
+        doers = [g for c in children(clause) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
+        if not doers and clause.dep_ == "relcl":
+            doers = [c for c in children(clause) if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+        if doers:
+            return doers
+    return []
+
+
+def _asked(sent: Span) -> bool:
+    """Whether the sentence is a question: it accuses no one ("Is Russia committing war crimes?")."""
+    return sent.text.rstrip().endswith("?")
 
 
 def _dealt_with(token: Token) -> bool:
@@ -387,10 +430,18 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     if not reading.speaker_accuses():
         return None
     token = reading.token
+    deed = token.lower_ in ACCUSED_DEEDS
+    if _asked(reading.sent) or (deed and (token.dep_ == "compound" or _denied(token))):
+        return []  # a question; "organised crime groups"; "no proof that ... committed atrocities"
     accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
+    if deed and not accused and (accused := _doer_in_clause(token)):
+        rule = "deed-clause"
+    if deed:
+        accused = _not_places(accused, reading.actors)
     if not accused and reading.is_noun and (owners := duty_owners(token)):  # "a violation of Russia's commitments"
         accused, rule = owners, "duty-owner"
-    if not accused and reading.is_noun and not _dealt_with(token):  # "... in violation of the Charter": who acts in violation
+    if not accused and reading.is_noun and not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr")):
+        # "... in violation of the Charter": who acts in violation; "have committed war crimes", "was a war crime"
         accused, rule = governing_subjects(token), "governing-subject"
     agents = reading.actors.speaker_of(token)
     demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)

@@ -286,6 +286,34 @@ def test_saying_someone_committed_crimes_accuses_them(extract):
                 if e[0] == "accuse"}
 
 
+def test_an_illegal_deed_accuses_only_a_doer_said_to_do_it(extract):
+    def accusations(text: str) -> set:
+        return {e for e in extract(text) if e[0] == "accuse"}
+
+    assert not accusations("Pakistani officials said they had deported thousands of illegal Afghan migrants.")  # people
+    assert not accusations("Polish Prime Minister Donald Tusk said Crimea's illegal annexation in 2014 "
+                           "should have been a warning.")  # the possessor undergoes it
+    assert not accusations("The U.S. said it had seen no evidence of China's illicit arms transfers to Russia.")
+    # another's accusation is theirs, not the statement's author's; a condemnation's is the condemner's
+    assert accusations("Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN.\n"
+                       "The Ukrainian government has accused Russia of carrying out illegal deportations of children."
+                       ) == {("accuse", "UKR", "RUS", "asserted")}
+    assert ("accuse", "JPN", "RUS", "asserted") in accusations(
+        "Japan condemned Russia's illegal annexation of Ukrainian regions.")
+
+
+def test_crimes_accuse_their_doer_not_their_place_nor_a_question(extract):
+    def accusations(text: str) -> set:
+        return {e for e in extract(text) if e[0] == "accuse"}
+
+    assert not accusations("UNESCO said crimes against journalists in Mexico remain largely unpunished.")
+    assert not accusations("Britain said organised crime groups in Albania smuggle migrants across the Channel.")
+    assert not accusations("Department Press Briefing\n\nQUESTION: Is Russia committing war crimes in Ukraine?\n\n"
+                           "MR PRICE: We are documenting the evidence.")
+    assert ("accuse", "CAN", "IRN", "hypothetical") in accusations(
+        "Canada said Iran must answer for the crimes it committed against protesters.")  # the clause's doer
+
+
 def test_stressing_the_need_for_someone_to_act_demands_it_of_them(extract):
     events = extract("National Security Advisor Jake Sullivan underscored the need for Russia to take immediate steps "
                      "to deescalate the situation.")
