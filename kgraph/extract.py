@@ -621,8 +621,14 @@ def _mutual_events(reading: Reading, roles: Roles) -> list[Event]:
 
 
 def _procurement(reading: Reading, roles: Roles) -> Roles:
-    """"procurement of arms from the DPRK", "Russia bought drones from Iran": the seller supplies the buyer."""
+    """"procurement of arms from the DPRK", "Russia bought drones from Iran", "Russia bought Iranian
+    drones": the seller supplies the buyer."""
     sellers = [a for h in from_objects(reading.token) for a in reading.actors.resolve(h)]
+    if not sellers:  # "Turkey bought Russian jets": the nation that makes them
+        things = [g for h in object_heads(reading.token)  # "hundreds of Iranian drones"
+                  for g in (h, *(g for p in children(h) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"))]
+        makers = [c for h in things for c in children(h) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+        sellers = _resolve_all(makers, reading.actors)
     selling = {a.key for a in sellers}  # the agent rules read "procurement ... from Iran" as Iran's own
     buyers = ([a for a in roles.agents if a.key not in selling]
               or _resolve_all(governing_subjects(reading.token), reading.actors, exclude=sellers))

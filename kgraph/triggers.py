@@ -24,7 +24,7 @@ from .lexicon import (
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
-    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, QUANTITY_WORDS, SALE_NOUNS,
+    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, PROCURING_WORDS, QUANTITY_WORDS, SALE_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
     TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
 )
@@ -364,8 +364,9 @@ def object_heads(token: Token) -> list[Token]:
 
 def _object_kinds(token: Token) -> list[str]:
     """'deploy' for each object that is forces, 'supply' for each that is things. Ships and
-    jets deploy when sent, but are supplied when supplied, sold or delivered."""
-    supplying = VERB_TRIGGERS.get(token.lemma_.lower()) == "supply"
+    jets deploy when sent, but are supplied when supplied, sold, delivered or bought."""
+    lemma = token.lemma_.lower()
+    supplying = VERB_TRIGGERS.get(lemma) == "supply" or lemma in PROCURING_WORDS  # "bought Russian jets"
     heads = object_heads(token)
     direct = [h for c in children(token) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
     kinds = _kinds_of(heads, supplying)

@@ -705,6 +705,12 @@ def test_who_buys_or_receives_arms_from_a_state_is_supplied_by_it(extract):
     assert not extract("Ukraine received a delegation from France.")
 
 
+def test_bought_jets_are_supplied_by_the_state_that_makes_them(extract):
+    assert {e[:3] for e in extract("Turkey bought Russian jets.")} == {("supply", "RUS", "TUR")}  # not a deployment
+    assert {e[:3] for e in extract("Russia has acquired hundreds of Iranian drones.")} == {("supply", "IRN", "RUS")}
+    assert {e[:3] for e in extract("Poland received American troops.")} == {("deploy", "USA", "POL")}  # forces
+
+
 def test_exercises_done_jointly_are_cooperation_and_alone_are_not(extract):
     events = extract("The United States and South Korea held joint military exercises.")
     assert {(e[0], e[1], e[2]) for e in events} == {("cooperate", "USA", "KOR")}
