@@ -21,7 +21,7 @@ from .doccache import children, document_entities, document_text, span_tokens, t
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
-    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
+    ADDRESS_OPENINGS, ARMED_GROUPS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
     OFFICIAL_LABELS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLES,
     VOCATIVE_OPENERS,
 )
@@ -460,9 +460,19 @@ def _header_person(persons: list[Span], role: Token) -> str | None:
     ... / A Downing Street spokesperson said": Theresa May), else the first ("Remarks at a Council
     Meeting with Ambassador Robert Wood": the with-phrase names the speaker)."""
     in_with = _with_phrases(role)
+    persons = [e for e in persons if not _named_body(e.text)]
     callers = [e for e in persons if e.start < role.i and not _with_phrases(e.root) - in_with]
     found = (callers or persons)[:1]
     return TITLES.sub("", found[0].text).strip() if found else None
+
+
+def _named_body(name: str) -> bool:
+    """Whether a name the recogniser took for a person's is a group, body or state the tables
+    know ("UK calls on Iran to cease unlawful support for Houthis: UK statement ..." names no
+    speaker "Houthis")."""
+    key = re.sub(r"^the\s+", "", name.lower()).strip()
+    return (key in ARMED_GROUPS or key in STATE_ORGS or key in INTERNATIONAL_ORGS
+            or country_code(name) is not None or demonym_code(name) is not None)
 
 
 def _with_phrases(token: Token) -> set[int]:

@@ -45,6 +45,12 @@ def test_the_header_names_the_author_of_a_statement(nlp) -> None:
     assert speaker is not None and speaker.country == "GBR"
 
 
+def test_a_group_the_recogniser_takes_for_a_person_in_the_header_is_no_speaker(nlp) -> None:
+    doc = nlp("UK urges Iran to end unlawful arms for Houthis: UK statement at the UN Security Council\n\n"
+              "We call on Iran to stop arming the group.")
+    assert document_speaker(doc) == Actor("United Kingdom", "COUNTRY", "GBR")
+
+
 def test_an_organisation_that_heads_a_statement_speaks_in_it(nlp) -> None:
     text = ("EU Statement on the Russian Federation's ongoing aggression against Ukraine\n\n"
             "Russia continues its attacks on civilians. We call on Belarus to stop enabling the aggression.")
