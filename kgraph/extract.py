@@ -26,7 +26,7 @@ from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS,
     MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
-    ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, UNDERGONE_DEEDS,
+    ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, UNDERGONE_DEEDS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
@@ -627,7 +627,8 @@ def _procurement(reading: Reading, roles: Roles) -> Roles:
     if not sellers:  # "Turkey bought Russian jets": the nation that makes them
         things = [g for h in object_heads(reading.token)  # "hundreds of Iranian drones"
                   for g in (h, *(g for p in children(h) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"))]
-        makers = [c for h in things for c in children(h) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+        makers = [c for h in things if h.lower_ in MADE_ARMS for c in children(h)
+                  if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
         sellers = _resolve_all(makers, reading.actors)
     selling = {a.key for a in sellers}  # the agent rules read "procurement ... from Iran" as Iran's own
     buyers = ([a for a in roles.agents if a.key not in selling]
