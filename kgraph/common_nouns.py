@@ -381,7 +381,7 @@ def those_linked_to(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         for link in children(holder):
             if link.dep_ not in ("acl", "amod") or link.lower_ not in LINKED_BY:
                 continue
-            for tied in (g for p in children(link) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"):
+            for tied in (g for p in children(link) if p.dep_ in ("prep", "agent") for g in children(p) if g.dep_ == "pobj"):
                 code = _state_tied_to(tied, resolver)
                 if code:
                     phrase = tied.doc[noun.token.left_edge.i:link.right_edge.i + 1].text
