@@ -384,6 +384,17 @@ def by_agents(verb: Token) -> list[Token]:
     return [g for a in children(verb) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
 
 
+def described_by_participle(current: Token, head: Token) -> list[Token]:
+    """'companies accused of supplying equipment to Russia', 'firms involved in procuring drones':
+    the noun a past participle describes does the deed of the participle's phrase, not the
+    clause's subject ('The EU sanctioned companies accused of ...')."""
+    noun = head.head
+    if current.dep_ != "prep" or head.dep_ != "acl" or head.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    actor = noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or noun.lower_ in _DOER_NOUNS or noun.lemma_.lower() in _DOER_NOUNS
+    return [noun] if actor else []  # not "talks aimed at ending hostilities": the talks do nothing
+
+
 def clause_subject(current: Token, head: Token) -> list[Token]:
     """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of
     the clause; a passive verb of expecting or planning with no by-agent, its subject ('Netanyahu
@@ -408,7 +419,7 @@ def finite_conjunct(current: Token, head: Token) -> list[Token]:
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
     finite_conjunct, forces_of_participle, doer_of_gerund, noun_owner, reproached_object, controlled_object,
-    clause_subject,
+    described_by_participle, clause_subject,
 )
 
 
