@@ -4,7 +4,8 @@ Republic of Korea, and Japan condemn" with Korea as an apposition; every later r
 (conjuncts as co-agents, "the officials" as the four states' officials) then loses a member.
 
 A list is two or more named entities with nothing between them but commas, then "and" or "or"
-before the last ("Paris, France" is no list). Each later member that is not already a conjunct
+before the last ("Paris, France" is no list); in a headline, different states opening the
+sentence before its verb need no "and" ("US, UK strike Houthi targets"). Each later member that is not already a conjunct
 of an earlier one becomes one, as the parser writes a list it reads right: a conjunct of the
 member before it, with its "and" as that member's coordinator. A member is only moved when its
 current head also governs the list's first member (it is a stray part of the same phrase, not
@@ -44,7 +45,20 @@ def mend_lists(doc: Doc) -> Doc:
         for earlier, later, cc in zip(members, members[1:], coordinators):
             _attach(earlier.root, later.root, cc)
         _hang_on_group_noun(members[0])
+        _subject_of_next_verb(members)
     return doc
+
+
+def _subject_of_next_verb(members: list[Span]) -> None:
+    """"US, UK strike Houthi targets": a list right before a verb with no subject of its own,
+    whose first member the parser left hanging on that verb, is its subject."""
+    first, after = members[0].root, members[-1].end
+    doc = first.doc
+    if after >= len(doc) or first.head.i != after or doc[after].pos_ != "VERB":
+        return
+    if first.dep_ in ("dep", "npadvmod", "nmod", "appos") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in doc[after].children):
+        first.dep_ = "nsubj"
 
 
 def _hang_on_group_noun(first: Span) -> None:
@@ -218,12 +232,23 @@ def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
             lists.append(([*members, ent], [*coordinators, gap]))
             members, coordinators = [], []
         else:
-            if len(members) > 1 and _list_goes_on(doc, members[-1].end):
+            if len(members) > 1 and (_list_goes_on(doc, members[-1].end) or _states_acting(members)):
                 lists.append((members, coordinators))
             members, coordinators = ([ent] if ent.label_ in LIST_LABELS else []), []
-    if len(members) > 1 and _list_goes_on(doc, members[-1].end):
+    if len(members) > 1 and (_list_goes_on(doc, members[-1].end) or _states_acting(members)):
         lists.append((members, coordinators))
     return lists
+
+
+def _states_acting(members: list[Span]) -> bool:
+    """"US, UK strike Houthi targets", "Australia, Japan sign defence pact": in a headline, two or
+    more different states with only commas between them, opening the sentence and followed by
+    its verb, act together ("Moscow, Russia" is one state, and "Paris, France" a place in one)."""
+    doc = members[0].doc
+    after = members[-1].end
+    codes = [country_code(m.text) for m in members]
+    return (members[0].start == members[0].sent.start and after < len(doc) and doc[after].pos_ == "VERB"
+            and all(codes) and len(set(codes)) == len(codes))
 
 
 def document_name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
