@@ -81,6 +81,7 @@ def byline(line: str) -> tuple[str, str] | None:
 
 _DATELINE = re.compile(
     r"^(?P<line>[ \t]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+)*"       # NIAMEY, NEW DELHI
+    r"(?:,[ \t]*[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})?"                     # , Poland / , South Korea (AP style)
     r"(?:,[ \t]*[A-Z][a-z]+\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"           # , April 12(, 2024)
     r"[ \t]*(?:\([A-Za-z .&]+\))?"                                          # (Reuters)
     # -, --, —; a hyphen between two words joins them ("U.S.-Japan talks"), it ends no dateline

@@ -21,7 +21,7 @@ from .memory import Memory
 from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
-    INTERNATIONAL_ORGS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
+    INTERNATIONAL_ORGS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
@@ -379,21 +379,33 @@ def those_linked_to(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return None
     for holder in (noun.token, *noun.token.conjuncts):
         for link in children(holder):
-            if link.dep_ not in ("acl", "amod") or link.lower_ not in LINKED_BY:
+            leading = link.lower_ in LEADING_WORDS
+            if link.dep_ not in ("acl", "amod") or not (leading or link.lower_ in LINKED_BY):
                 continue
             for tied in (g for p in children(link) if p.dep_ in ("prep", "agent") for g in children(p) if g.dep_ == "pobj"):
-                code = _state_tied_to(tied, resolver)
+                if leading and not _names_itself(tied):
+                    continue  # "a delegation led by the foreign minister": whose, the words do not say
+                code = _state_tied_to(tied, resolver, by_place=not leading)
                 if code:
-                    phrase = tied.doc[noun.token.left_edge.i:link.right_edge.i + 1].text
+                    start = noun.token.left_edge.i
+                    while tied.doc[start].pos_ == "SPACE":  # a dateline the parser's text blanked
+                        start += 1
+                    phrase = tied.doc[start:link.right_edge.i + 1].text
                     return [Actor(phrase if len(phrase) <= 80 else noun.phrase, "GROUP", code)]
     return None
 
 
-def _state_tied_to(tied: Token, resolver: Resolver) -> str | None:
-    """The state of whom or what people are tied to: an actor's ("the Wagner Group"), else the
-    state that owns or hosts the deed ("Russia's Crimea efforts", "the crackdown in Belarus")."""
+def _names_itself(token: Token) -> bool:
+    """Whether a word names someone in its own words: a name, or a nationality ("Russian generals")."""
+    return bool(token.ent_type_) or any(c.ent_type_ in ("NORP", "GPE") for c in children(token))
+
+
+def _state_tied_to(tied: Token, resolver: Resolver, *, by_place: bool = True) -> str | None:
+    """The state of whom or what people are tied to: an actor's ("the Wagner Group"), else (with
+    `by_place`) the state that owns or hosts the deed ("Russia's Crimea efforts", "the crackdown in
+    Belarus")."""
     found = next((a.country for a in resolver.resolve(tied, remember=False) if a.country), None)
-    if found:
+    if found or not by_place:
         return found
     owners = qualifying_states(tied)  # its owner's or its place's: "Russia's Crimea efforts", "the crackdown in Belarus"
     return owners[0] if owners else None

@@ -110,8 +110,9 @@ TIE_KINDS = frozenset(_WORDS["tie_kinds"]["words"])
 TIE_VERBS = frozenset(_WORDS["tie_verbs"]["words"])
 STRUCK_THINGS = frozenset(_WORDS["struck_things"]["words"])
 PROCURING_WORDS = frozenset(_WORDS["procuring_words"]["words"])
+LAUNCHED_WEAPONS = frozenset(_WORDS["launched_weapons"]["words"])  # "Russian missiles hit ..."
 #: what a nation named with it sells when bought ("Iranian drones"): arms, launched weapons, platforms
-MADE_ARMS = frozenset(_WORDS["procuring_words"]["arms"]) | frozenset(_WORDS["launched_weapons"]["words"]) | PLATFORM_NOUNS
+MADE_ARMS = frozenset(_WORDS["procuring_words"]["arms"]) | LAUNCHED_WEAPONS | PLATFORM_NOUNS
 JOINT_ACTIVITY_NOUNS = frozenset(_WORDS["joint_activity_nouns"]["words"])
 JOINT_KINDS = frozenset(_WORDS["joint_kinds"]["words"])
 IMPOSED_MEASURE_NOUNS = frozenset(_WORDS["imposed_measure_nouns"]["words"])

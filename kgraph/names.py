@@ -165,6 +165,7 @@ COUNCIL_MEASURE_PREPOSITIONS = frozenset(_ACTOR_WORDS["council_measures"]["prepo
 PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
 LINKED_BY = frozenset(_ACTOR_WORDS["linked_by"]["words"])
+LEADING_WORDS = frozenset(_ACTOR_WORDS["linked_by"]["leading"])  # "forces led by Haftar": the leader's own state
 BRITISH_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["british"])
 AMERICAN_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["american"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it

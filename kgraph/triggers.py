@@ -22,7 +22,7 @@ from .lexicon import (
     ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
-    JUDGEMENT_PREDICATES, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
+    JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
     OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, PROCURING_WORDS, QUANTITY_WORDS, SALE_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
@@ -337,7 +337,16 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         return []  # "Iran-aligned militias", "forces aligned with Burhan": a description
     if lemma in PASSIVE_ONLY_VERBS and not any(c.dep_ == "nsubjpass" for c in children(token)):
         return []  # "refused to align with EU sanctions"
+    if action == "condemn" and _weapon_doer(token):
+        return []  # "Kharkiv was slammed by Russian missiles": struck, not criticised
     return [action]
+
+
+def _weapon_doer(verb: Token) -> bool:
+    """Whether a verb's subject or by-agent is a launched weapon ("missiles slammed into", "was
+    blasted by drones")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in LAUNCHED_WEAPONS for c in children(verb)) or any(
+        g.dep_ == "pobj" and g.lower_ in LAUNCHED_WEAPONS for a in children(verb) if a.dep_ == "agent" for g in children(a))
 
 
 def _plural_subject(token: Token) -> bool:

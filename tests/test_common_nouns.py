@@ -79,6 +79,7 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Forces aligned with Sudan's army chief attacked the paramilitary group.", "Forces",
      "those_linked_to", ["SDN"]),
     ("Forces led by Khalifa Haftar attacked Tripoli.", "Forces", "those_linked_to", ["LBY"]),  # their leader's
+    ("A delegation led by the foreign minister visited Beijing.", "delegation", "", []),  # whose, unsaid
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),

@@ -104,6 +104,16 @@ def test_a_hyphen_between_two_names_ends_no_dateline() -> None:
     assert mask_datelines("KYIV - Ukraine said").strip() == "Ukraine said"
 
 
+def test_an_ap_dateline_with_its_country_is_no_part_of_the_sentence(extract) -> None:
+    from kgraph.casing import mask_datelines
+
+    assert mask_datelines("WARSAW, Poland (AP) — Russia warned NATO.").strip() == "Russia warned NATO."
+    assert mask_datelines("KYIV, Ukraine, March 4 (Reuters) - Ukraine said").strip() == "Ukraine said"
+    assert mask_datelines("US, UK strike Houthi targets") == "US, UK strike Houthi targets"  # no dash: a headline
+    assert {e[:3] for e in extract("GENEVA, Switzerland (AP) — Iran warned the United States on Monday.")} == {
+        ("warn", "IRN", "USA")}  # not Switzerland too
+
+
 def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
     # the French minister is whom Carter called: France is not the readout's author
     doc = nlp("Readout of Secretary Carter's Call with French Minister of Defense Jean-Yves Le Drian\n\n"
