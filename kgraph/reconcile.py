@@ -8,13 +8,16 @@ result does not depend on which worker saw what first:
   word ("Yoon Suk Yeol") when no other person's does and their states do not differ; the
   one-word actor's names become the full one's other names (skos:altLabel);
 * an actor that articles describe differently keeps one description: the first label in code
-  point order ("Yoon Suk Yeol" over "Yoon Suk-yeol"), the first kind in the order person,
-  organisation, group, and the first state by ISO code.
+  point order ("Yoon Suk Yeol" over "Yoon Suk-yeol"), and the kind and state the tables give its
+  name where they know it (an armed group, a state's body, an international organisation: one
+  article's misreading must not turn every mention of the store into it), else the first kind in
+  the order person, organisation, group, and the first state by ISO code.
 
 Everything is done with SPARQL Update, so it works alike on a store folder and a remote server.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -22,6 +25,7 @@ from rdflib.namespace import RDFS
 
 from .entities import Merge
 from .model import normalise_name
+from .names import ARMED_GROUPS, INTERNATIONAL_ORGS, STATE_ORGS
 from .sparql import (
     actor_labels_query, conflicts_query, drop_descriptions_update, merge_actor_update, people_query,
 )
@@ -84,17 +88,44 @@ def _merge_short_names(store: WritableGraphSource) -> list[Merge]:
     return merges
 
 
+def known_description(labels: set[str]) -> tuple[str | None, str | None]:
+    """The kind and state the tables give an actor by its name, if they know it: an armed group
+    ("Houthis": group, Yemen), a body of a state, an international organisation; else (None, None)."""
+    for label in sorted(labels):
+        key = re.sub(r"^the\s+", "", label.lower()).strip()
+        if key in ARMED_GROUPS:
+            return "GROUP", STATE_ORGS.get(key)
+        if key in STATE_ORGS:
+            return "ORG", STATE_ORGS.get(key)
+        if key in INTERNATIONAL_ORGS:
+            return "ORG", None
+    return None, None
+
+
 def _settle_conflicts(store: WritableGraphSource) -> None:
     values: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in store.select(conflicts_query()):
         if row["a"] and row["p"] and row["o"]:
             values[(row["a"], row["p"])].add(row["o"])
+    # where an article misread a name the tables know ("Houthis" tagged a person in one title), the
+    # tables' description wins; the fixed orders below would turn every mention of the store into it
+    known: dict[str, tuple[str | None, str | None]] = {}
+    if any(p != str(RDFS.label) for _, p in values):
+        labels: dict[str, set[str]] = defaultdict(set)
+        for row in store.select(actor_labels_query()):
+            if row["a"] and row["name"]:
+                labels[row["a"]].add(row["name"])
+        known = {actor: known_description(labels.get(actor, set())) for actor, p in values if p != str(RDFS.label)}
     drop: list[tuple[str, str, ox.Term]] = []
     for (actor, predicate), found in sorted(values.items()):
+        known_kind, known_state = known.get(actor, (None, None))
         if predicate == str(RDFS.label):
             keep = min(found)
         elif predicate == str(KG.country):
-            keep = min(found)
+            state = f"{ID}country/{known_state}"
+            keep = state if known_state and state in found else min(found)
+        elif known_kind and str(ACTOR_CLASSES[known_kind]) in found:
+            keep = str(ACTOR_CLASSES[known_kind])
         else:  # actor kinds
             keep = min(found, key=lambda kind: _KIND_ORDER.index(kind) if kind in _KIND_ORDER else 99)
         for value in sorted(found - {keep}):

@@ -62,3 +62,28 @@ def test_a_later_build_joins_a_one_word_name_to_a_full_name_in_the_store(tmp_pat
     del db
     assert "Kang" not in labels and "Kang Dae-sik" in labels
     assert len(mentions) >= 2  # both articles' events point at one actor
+
+
+def test_a_name_the_tables_know_keeps_their_description_whatever_one_article_misread(tmp_path):
+    from kgraph.rdf import ACTORS_GRAPH
+    from kgraph.reconcile import known_description, reconcile
+    from kgraph.store import LocalStore
+    from kgraph.vocab import ID, KG
+
+    assert known_description({"Houthis"}) == ("GROUP", "YEM")
+    assert known_description({"Vladimir Putin"}) == (None, None)  # persons: the first-by-order rule
+    houthis, person, group = f"<{ID}actor/houthis>", f"<{KG.Person}>", f"<{KG.Group}>"
+    described = (f"{houthis} a {person}, {group} ; <{KG.country}> <{ID}country/GBR>, <{ID}country/YEM> ; "
+                 f"<{RDFS.label}> \"Houthis\" .")
+    store = LocalStore(tmp_path / "kg")
+    try:
+        store.update(f"INSERT DATA {{ GRAPH {ACTORS_GRAPH} {{ {described} }} {described} }}")
+        reconcile(store)
+        rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH {ACTORS_GRAPH} {{ {houthis} ?p ?o }} }}")
+        kept = {(row["p"], row["o"]) for row in rows}
+    finally:
+        store.close()
+    # one title's misreading (a British person) would otherwise win: "person" and "GBR" come first
+    assert (str(KG.country), f"{ID}country/YEM") in kept and (str(KG.country), f"{ID}country/GBR") not in kept
+    assert ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(KG.Group)) in kept
+
