@@ -325,6 +325,8 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
         return kinds or [action]
     if action == "consult" and lemma in TRAVEL_VERBS and not has_prep(token, ("to",)):
         return []
+    if action == "consult" and lemma in PROCURING_WORDS and not _receives_a_guest(token):
+        return []  # "Germany received Russian gas", "Poland received Ukrainian refugees": no visit
     if (action == "consult" and lemma in HOSTING_VERBS and not object_heads(token)
             and not (lemma == "meet" and _plural_subject(token))):  # "the US and Japan met": each other
         return []
@@ -347,6 +349,13 @@ def _weapon_doer(verb: Token) -> bool:
     blasted by drones")."""
     return any(c.dep_ == "nsubj" and c.lower_ in LAUNCHED_WEAPONS for c in children(verb)) or any(
         g.dep_ == "pobj" and g.lower_ in LAUNCHED_WEAPONS for a in children(verb) if a.dep_ == "agent" for g in children(a))
+
+
+def _receives_a_guest(verb: Token) -> bool:
+    """'Xi received Putin', 'received the Japanese foreign minister': a person or an official is
+    received as a guest; goods and people in numbers are not."""
+    objects = [h for c in children(verb) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    return any(o.ent_type_ == "PERSON" or o.lower_ in GUEST_NOUNS or o.lemma_.lower() in GUEST_NOUNS for o in objects)
 
 
 def _plural_subject(token: Token) -> bool:
