@@ -19,7 +19,7 @@ from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
-    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
+    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS,
 )
 from .modality import modality_of
@@ -951,8 +951,12 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
 
 def sufferer(search: TargetSearch) -> list[Token]:
     """'Ukraine has been facing large-scale aggression from Russia', 'Kyiv repelled the assault':
-    the subject of a verb of undergoing whose object is the event noun is its target."""
+    the subject of a verb of undergoing whose object is the event noun is its target, as is the
+    passive subject of one whose by-phrase it is ('Iran was hit by new American sanctions')."""
     token = search.token
+    if search.is_noun() and token.dep_ == "pobj" and token.head.dep_ == "agent" and (
+            token.head.head.lemma_.lower() in PASSIVE_SUFFERING_VERBS):  # "was hit by new American sanctions"
+        return [c for c in children(token.head.head) if c.dep_ == "nsubjpass"]
     if not search.is_noun() or token.dep_ != "dobj" or token.head.lemma_.lower() not in SUFFERING_VERBS:
         return []
     if token.lemma_.lower() == "call":

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import children, span_tokens
 from .lexicon import (
     ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
-    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
+    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
@@ -355,7 +355,7 @@ def _receives_a_guest(verb: Token) -> bool:
     """'Xi received Putin', 'received the Japanese foreign minister': a person or an official is
     received as a guest; goods and people in numbers are not."""
     objects = [h for c in children(verb) if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
-    return any(o.ent_type_ == "PERSON" or o.lower_ in GUEST_NOUNS or o.lemma_.lower() in GUEST_NOUNS for o in objects)
+    return any(o.ent_type_ == "PERSON" or o.lower_ in RECEIVED_GUESTS or o.lemma_.lower() in RECEIVED_GUESTS for o in objects)
 
 
 def _plural_subject(token: Token) -> bool:
