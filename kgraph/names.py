@@ -110,6 +110,19 @@ def organisation_of_people(name: str) -> str | None:
 STATE_BODIES: dict[str, str | None] = NameTable(_ORGANISATIONS["state_bodies"]["names"])
 ARMED_GROUPS = NameSet(_ORGANISATIONS["armed_groups"]["names"])
 
+
+def known_body(name: str) -> tuple[str, str | None] | None:
+    """The kind and state the tables give a group or body by its name ("the Houthis": a group of
+    Yemen; a state's body; an international organisation, of no state); None for other names."""
+    key = re.sub(r"^the\s+", "", name.lower()).strip()
+    if key in ARMED_GROUPS:
+        return "GROUP", STATE_ORGS.get(key)
+    if key in STATE_ORGS:
+        return "ORG", STATE_ORGS[key]
+    if key in INTERNATIONAL_ORGS:
+        return "ORG", None
+    return None
+
 STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
 ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])

@@ -17,7 +17,6 @@ Everything is done with SPARQL Update, so it works alike on a store folder and a
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -25,7 +24,7 @@ from rdflib.namespace import RDFS
 
 from .entities import Merge
 from .model import normalise_name
-from .names import ARMED_GROUPS, INTERNATIONAL_ORGS, STATE_ORGS
+from .names import known_body
 from .sparql import (
     actor_labels_query, conflicts_query, drop_descriptions_update, merge_actor_update, people_query,
 )
@@ -89,17 +88,9 @@ def _merge_short_names(store: WritableGraphSource) -> list[Merge]:
 
 
 def known_description(labels: set[str]) -> tuple[str | None, str | None]:
-    """The kind and state the tables give an actor by its name, if they know it: an armed group
-    ("Houthis": group, Yemen), a body of a state, an international organisation; else (None, None)."""
-    for label in sorted(labels):
-        key = re.sub(r"^the\s+", "", label.lower()).strip()
-        if key in ARMED_GROUPS:
-            return "GROUP", STATE_ORGS.get(key)
-        if key in STATE_ORGS:
-            return "ORG", STATE_ORGS.get(key)
-        if key in INTERNATIONAL_ORGS:
-            return "ORG", None
-    return None, None
+    """The kind and state the tables give an actor by one of its names (`names.known_body`), if
+    they know it: "Houthis" is a group of Yemen; else (None, None)."""
+    return next((found for label in sorted(labels) if (found := known_body(label))), (None, None))
 
 
 def _settle_conflicts(store: WritableGraphSource) -> None:

@@ -21,9 +21,9 @@ from .doccache import children, document_entities, document_text, span_tokens, t
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
-    ADDRESS_OPENINGS, ARMED_GROUPS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
+    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
     OFFICIAL_LABELS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLES,
-    VOCATIVE_OPENERS,
+    VOCATIVE_OPENERS, known_body,
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
@@ -470,9 +470,7 @@ def _named_body(name: str) -> bool:
     """Whether a name the recogniser took for a person's is a group, body or state the tables
     know ("UK calls on Iran to cease unlawful support for Houthis: UK statement ..." names no
     speaker "Houthis")."""
-    key = re.sub(r"^the\s+", "", name.lower()).strip()
-    return (key in ARMED_GROUPS or key in STATE_ORGS or key in INTERNATIONAL_ORGS
-            or country_code(name) is not None or demonym_code(name) is not None)
+    return known_body(name) is not None or country_code(name) is not None or demonym_code(name) is not None
 
 
 def _with_phrases(token: Token) -> set[int]:
