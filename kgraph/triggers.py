@@ -377,7 +377,11 @@ def object_heads(token: Token) -> list[Token]:
               for g in children(c) if g.dep_ == "pobj" and g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
     if not heads and token.dep_ in ("relcl", "acl"):
         heads = [token.head]
-    return [h for head in heads for h in [head, *head.conjuncts]]
+    heads = [h for head in heads for h in [head, *head.conjuncts]]
+    # "provided large quantities of ammunition to Ukraine": the parser hangs the to-phrase on the
+    # measured noun, which is what is moved
+    return heads + [g for head in heads if head.lower_ in QUANTITY_WORDS for c in children(head)
+                    if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
 
 
 def _object_kinds(token: Token) -> list[str]:

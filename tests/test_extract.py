@@ -516,6 +516,8 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
     # arming someone supplies them
     ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
+    # the to-phrase the parser hangs on a measured noun names the recipient
+    ("Germany has provided large quantities of ammunition to Ukraine.", ("supply", "DEU", "UKR", "asserted")),
     # "provides support" is support, not supply
     ("Rwanda provides support to the M23, the report said.", ("support", "RWA", "COD", "asserted")),
     # an order to act is a demand
@@ -525,6 +527,9 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("Foreign Minister Takeshi Iwaya of Japan held a telephone call with Australia's foreign minister.",
      ("consult", "JPN", "AUS", "asserted")),
     ("Japan is working closely with the Philippines on maritime security.", ("cooperate", "JPN", "PHL", "asserted")),
+    ("British troops are working alongside the Romanian Air Force to police the skies.",
+     ("cooperate", "GBR", "ROU", "asserted")),
+    ("Japanese forces exercised with the US Navy in the Philippine Sea.", ("cooperate", "JPN", "USA", "asserted")),
     # scheduled meetings have not happened yet
     ("Armenian Prime Minister Nikol Pashinyan is due to meet Azerbaijani President Ilham Aliyev next week.",
      ("consult", "ARM", "AZE", "hypothetical")),
