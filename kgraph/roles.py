@@ -945,8 +945,13 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
     verb = token.head if token.dep_ == "dobj" else manner_verb(token)
     if verb is None:
         return []
-    return [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
+    held = [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
             for g in _pobjs(p)]
+    if held or search.action not in ("supply", "support"):
+        return held
+    # "provide them the assistance they need", "give Ukraine our full support": the receiver before the gift
+    return [c for c in children(verb) if c.i < token.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+            and (c.dep_ == "dative" or c.dep_ == "dobj" and token.dep_ == "dobj")]
 
 
 def sufferer(search: TargetSearch) -> list[Token]:

@@ -518,6 +518,9 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
     # the to-phrase the parser hangs on a measured noun names the recipient
     ("Germany has provided large quantities of ammunition to Ukraine.", ("supply", "DEU", "UKR", "asserted")),
+    # the receiver before the gift
+    ("The United States will provide the Ukrainian people the assistance they need.",
+     ("supply", "USA", "UKR", "hypothetical")),
     # "provides support" is support, not supply
     ("Rwanda provides support to the M23, the report said.", ("support", "RWA", "COD", "asserted")),
     # an order to act is a demand
