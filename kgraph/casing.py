@@ -99,7 +99,19 @@ def mask_datelines(text: str) -> str:
 def text_for_parser(text: str) -> str:
     """What spaCy reads: datelines blanked, headlines sentence-cased, apostrophes straight, same
     length as `text`."""
-    return straight_apostrophes(sentence_case_headlines(mask_datelines(text)))
+    return straight_apostrophes(end_open_lines(sentence_case_headlines(mask_datelines(text))))
+
+
+#: a line with no closing punctuation (a headline, a date line, "Feb. 3, 2024 | Statement") before a
+#: blank line: the tagger reads across the break, and took the next paragraph's first word for a
+#: name ("Today, U.S. and UK forces ... conducted strikes": "Today" its subject)
+_OPEN_LINE_END = re.compile(r"(?<=[^\s.!?:;,\"”’')\]|])\n(?=[ \t]*\n)")
+
+
+def end_open_lines(text: str) -> str:
+    """`text` with a full stop in place of the first line break after an open line that a blank
+    line follows: the break the parser sees is a sentence's end. Same length as `text`."""
+    return _OPEN_LINE_END.sub(".", text)
 
 
 #: a typographic apostrophe after a letter: "Russia’s", "don’t", the plural possessive "the Houthis’"

@@ -449,6 +449,20 @@ def test_headline_casing_helps_the_parser_but_names_keep_their_capitals(nlp):
     assert ("Linda Thomas-Greenfield", "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_a_line_without_closing_punctuation_does_not_run_into_the_next_paragraph(extract, nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+
+    text = ("Statement From Secretary of Defense Lloyd J. Austin III\n\n"
+            "Today, U.S. and United Kingdom forces, with support from Australia, conducted strikes on 36 Houthi targets.")
+    assert len(text_for_parser(text)) == len(text)
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    assert doc.text == text
+    # read across the break, "Today" was a name and the subject of "conducted"
+    today = next(t for t in doc if t.text == "Today")
+    assert today.dep_ != "nsubj" and any(t.dep_ == "nsubj" and t.head.lemma_ == "conduct" for t in doc)
+    assert ("support", "AUS", "USA", "asserted") in extract(text)
+
+
 def test_a_headline_that_opens_with_acronyms_lowers_its_verb(extract):
     from kgraph.casing import sentence_case_headlines
 
