@@ -26,6 +26,17 @@ class Merge:
     into: str
 
 
+def identity_key(actor: Actor) -> str:
+    """Who an actor is across articles: its key, and for a description with a state the state
+    too. "President" or "forces" of one article is not another's: under one key the store gave
+    the United States' forces of one article Israel's state, read in another."""
+    if actor.kind == "COUNTRY" or not actor.country:
+        return actor.key
+    from .names import is_description  # the name tables load with extraction, not with every query
+
+    return f"{actor.key} {actor.country.lower()}" if is_description(actor.name) else actor.key
+
+
 @dataclass
 class EntityResolver:
     actors: dict[str, Actor] = field(default_factory=dict)  # canonical key -> actor
@@ -33,7 +44,8 @@ class EntityResolver:
 
     def canonical(self, actor: Actor) -> tuple[Actor, list[Merge]]:
         """The canonical actor for `actor`, and the earlier actors it absorbs."""
-        key = self.aliases.get(actor.key, actor.key)
+        own = identity_key(actor)
+        key = self.aliases.get(own, own)
         merges: list[Merge] = []
         if key not in self.actors:
             target = self._person_for_short_name(actor) if actor.kind == "PERSON" else None
@@ -43,7 +55,7 @@ class EntityResolver:
                 self.actors[key] = actor
                 if actor.kind == "PERSON" and len(normalise_name(actor.name).split()) > 1:
                     merges = self._absorb_short_names(actor)
-        self.aliases[actor.key] = key
+        self.aliases[own] = key
         return self.actors[key], merges
 
     def _person_for_short_name(self, actor: Actor) -> str | None:

@@ -127,6 +127,14 @@ STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
 ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])
 
+
+def is_description(name: str) -> bool:
+    """Whether a label describes rather than names ("President", "Foreign Ministry", "forces",
+    "multinational force"): every word lower-case or a word of titles, offices and bodies. Such a
+    label is no one in particular: which state's it is says who it is."""
+    words = name.split()
+    return bool(words) and all(word[:1].islower() or word.lower().strip(".") in _DESCRIPTION_WORDS for word in words)
+
 _PRONOUNS = _ACTOR_WORDS["pronouns"]
 PERSON_PRONOUNS = frozenset(_PRONOUNS["person"])
 PLURAL_PRONOUNS = frozenset(_PRONOUNS["plural"])
@@ -203,3 +211,7 @@ OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["w
 HEADER_LINE = re.compile(r"^\s*(" + "|".join(_ACTOR_WORDS["header_openers"]["words"]) + r")\b", re.I)
 QUESTION_LABELS = frozenset(_ACTOR_WORDS["question_labels"]["words"])
 OFFICIAL_LABELS: dict[str, str] = _ACTOR_WORDS["official_labels"]["labels"]  # "SENIOR ADMINISTRATION OFFICIAL:" -> USA
+
+
+#: the words of titles, offices and bodies a description is made of (`is_description`)
+_DESCRIPTION_WORDS = TITLE_WORDS | STATE_BODY_NOUNS | ORG_NOUNS | frozenset(_ACTOR_WORDS["portfolio_words"]["words"])

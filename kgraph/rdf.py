@@ -20,7 +20,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .countries import country_name, is_state_code
-from .entities import Merge, ResolvedArticle, ResolvedEvent
+from .entities import Merge, ResolvedArticle, ResolvedEvent, identity_key
 from .model import Actor, Article, Event, normalise_name
 from .vocab import ACTION_CLASSES, ACTOR_CLASSES, ID, KG, MODALITIES
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -57,7 +57,7 @@ def graph_iri(article: Article) -> ox.NamedNode:
 def actor_iri(actor: Actor) -> ox.NamedNode:
     if actor.kind == "COUNTRY" and actor.country:
         return node(f"{ID}country/{actor.country}")
-    return node(f"{ID}actor/{actor_slug(actor.key)}")
+    return node(f"{ID}actor/{actor_slug(identity_key(actor))}")
 
 
 def actor_slug(key: str) -> str:

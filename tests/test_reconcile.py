@@ -87,3 +87,25 @@ def test_a_name_the_tables_know_keeps_their_description_whatever_one_article_mis
     assert (str(KG.country), f"{ID}country/YEM") in kept and (str(KG.country), f"{ID}country/GBR") not in kept
     assert ("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(KG.Group)) in kept
 
+
+
+def test_a_description_of_one_state_is_not_the_same_description_of_another(tmp_path):
+    from kgraph.entities import identity_key
+    from kgraph.model import Actor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The Israeli military said its forces struck targets in Gaza.\n")
+    (folder / "b.txt").write_text("US Central Command said its forces had struck targets in Iraq.\n")
+    out = tmp_path / "out.nq"
+    build([str(folder / "a.txt"), str(folder / "b.txt")], out, ingest_process=False)
+    graph = Dataset(default_union=True).parse(out, format="nquads")
+    fight = URIRef("https://w3id.org/kgraph/ontology#Fight")
+    agent = URIRef("https://w3id.org/kgraph/ontology#agent")
+    country = URIRef("https://w3id.org/kgraph/ontology#country")
+    states = {str(c).rsplit("/", 1)[-1] for e in graph.subjects(None, fight)
+              for a in graph.objects(e, agent) for c in graph.objects(a, country)}
+    # one "forces" node had taken Israel's state for both articles' strikes
+    assert states == {"ISR", "USA"}
+    assert identity_key(Actor("President", "PERSON", "USA")) != identity_key(Actor("President", "PERSON", "KOR"))
+    assert identity_key(Actor("Yoon Suk Yeol", "PERSON", "KOR")) == identity_key(Actor("Yoon Suk Yeol", "PERSON", None))
