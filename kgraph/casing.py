@@ -13,7 +13,9 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.tokens import Doc
 
 from .countries import country_code, demonym_code
-from .names import HEADER_LINE, NAME_SUFFIXES, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_WORDS
+from .names import (
+    CHAIR_TITLES, HEADER_LINE, NAME_SUFFIXES, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_WORDS, VOCATIVE_OPENERS,
+)
 from .people import person_country
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
@@ -96,10 +98,30 @@ def mask_datelines(text: str) -> str:
     return _DATELINE.sub(lambda m: " " * len(m.group("line")), text)
 
 
+def _either_case(words: frozenset[str]) -> str:
+    """A regular expression alternation of `words` as listed (lower case) and capitalised."""
+    forms = {re.escape(w.title()) for w in words} | {re.escape(w) for w in words}
+    return "|".join(sorted(forms, key=lambda w: (-len(w), w)))
+
+
+_CHAIR = rf"(?:{_either_case(VOCATIVE_OPENERS)})\.?[ \t]+(?:{_either_case(CHAIR_TITLES)})\b"
+#: a meeting's chair addressed ("Madam President, Russia launched ...", "Thank you, Mr. President, for
+#: convening", "... this Council, Mr. President."): at a sentence's start with its comma, else with the
+#: comma before it (and the one after)
+_CHAIR_VOCATIVE = re.compile(rf"(?:^|(?<=[.!?] )|(?<=[.!?][\"”] ))[ \t]*{_CHAIR}[ \t]*,"
+                             rf"|,[ \t]*{_CHAIR}(?:[ \t]*,)?(?=[\s.;!?])", re.M)
+
+
+def mask_chair_vocatives(text: str) -> str:
+    """Blank out a meeting's chair addressed by title ("Madam President,"): the parser made it the
+    sentence's subject and the real one its apposition; the text keeps its length."""
+    return _CHAIR_VOCATIVE.sub(lambda m: " " * len(m.group()), text)
+
+
 def text_for_parser(text: str) -> str:
-    """What spaCy reads: datelines blanked, headlines sentence-cased, apostrophes straight, same
-    length as `text`."""
-    return straight_apostrophes(end_open_lines(sentence_case_headlines(mask_datelines(text))))
+    """What spaCy reads: datelines and a chair's address blanked, headlines sentence-cased,
+    apostrophes straight, same length as `text`."""
+    return straight_apostrophes(end_open_lines(sentence_case_headlines(mask_chair_vocatives(mask_datelines(text)))))
 
 
 #: a line with no closing punctuation (a headline, a date line, "Feb. 3, 2024 | Statement") before a

@@ -144,6 +144,7 @@ ADDRESSEE_PRONOUNS = frozenset(_ACTOR_WORDS["addressee"]["pronouns"])
 CLAUSE_OBJECT_PREPOSITIONS = frozenset(_ACTOR_WORDS["clause_object_prepositions"]["words"])
 VOCATIVE_OPENERS = frozenset(_ACTOR_WORDS["addressee"]["openers"])
 ADDRESS_OPENINGS = frozenset(_ACTOR_WORDS["addressee"]["openings"])
+CHAIR_TITLES = frozenset(_ACTOR_WORDS["addressee"]["chair_titles"])
 SPEAKER_PLURAL_PRONOUNS = frozenset(_PRONOUNS["speaker_plural"])  # a state's speaker's "we" is the state
 TITLE_WORDS = frozenset(_ACTOR_WORDS["title_words"]["words"])
 #: a run of title words before a capitalised name ("Defence Minister Rajnath Singh")

@@ -385,3 +385,14 @@ def test_another_speakers_statement_on_behalf_of_a_club_is_not_the_texts_voice(e
     assert ("demand", "SLE", "RWA") in {e[:3] for e in extract(text)}
     larger = "Statement by the High Representative on behalf of the E3+3\nWe call on Iran to return to compliance."
     assert not any(e[1] == "E3" for e in extract(larger))  # the E3+3 is six states, not the E3
+
+
+def test_a_chair_addressed_by_title_is_no_one_acting(extract):
+    from kgraph.casing import text_for_parser
+
+    text = "Madam President, Russia launched a massive attack against Ukraine."
+    assert len(text_for_parser(text)) == len(text)
+    # the parser made "Madam President" the subject of "launched", and Russia its apposition
+    assert extract(text) == {("fight", "RUS", "UKR", "asserted")}
+    assert text_for_parser("Thank you, Mr. President, for convening us.") == "Thank you" + " " * 17 + "for convening us."
+    assert text_for_parser("President Ruto, welcome.") == "President Ruto, welcome."  # a name is kept
