@@ -555,6 +555,21 @@ def test_general_mechanisms(extract, text, expected):
     assert expected in extract(text)
 
 
+def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
+    text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
+            "offensive in Gaza. Iran condemned the strikes.")
+    events = extract(text)
+    assert ("condemn", "IRN", "USA", "asserted") in events
+    assert ("condemn", "IRN", "ISR", "asserted") not in events  # the last fight named, not the strikes
+
+
+def test_a_demand_of_everyone_concerned_names_no_target(extract):
+    assert extract("China urged all parties to exercise restraint.") == {("demand", "CHN", None, "asserted")}
+    # nor does the model name one from the rest of the sentence
+    assert extract("The United States urges all nations to step up pressure on Maduro.") == {
+        ("demand", "USA", None, "asserted")}
+
+
 def test_statement_header_with_of_names_the_speakers_state(extract):
     text = ("Remarks by Ambassador Kim Min-ho, Permanent Representative of the Republic of Korea to the "
             "United Nations\n\nWe condemn the launch by the DPRK.")
