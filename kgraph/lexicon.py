@@ -71,6 +71,7 @@ WELCOMED_PRESENCE = frozenset(_WORDS["guest_nouns"]["welcomed_presence"])  # "we
 DEMONSTRATIVES = frozenset(_WORDS["demonstratives"]["words"])
 QUANTITY_WORDS = frozenset(_WORDS["quantity_words"]["words"])
 HYPOTHETICAL_GOVERNORS = set(_WORDS["hypothetical_governors"]["words"])
+RAISING_PASSIVES = frozenset(_WORDS["raising_passives"]["words"])  # "Russia is believed to have provided ..."
 HYPOTHETICAL_NOUNS = set(_WORDS["hypothetical_nouns"]["words"])
 NEGATING_GOVERNORS = set(_WORDS["negating_governors"]["words"])
 DECIDING_AGAINST = frozenset(_WORDS["deciding_against"]["words"])

@@ -17,7 +17,7 @@ from .coordination import (
 )
 from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
-    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
+    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS,
@@ -397,12 +397,12 @@ def described_by_participle(current: Token, head: Token) -> list[Token]:
 
 def clause_subject(current: Token, head: Token) -> list[Token]:
     """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of
-    the clause; a passive verb of expecting or planning with no by-agent, its subject ('Netanyahu
-    is expected to meet al-Sisi')."""
+    the clause; a passive verb of expecting or planning, or of belief or report, with no by-agent,
+    its subject ('Netanyahu is expected to meet al-Sisi', 'Russia is believed to have provided ...')."""
     if head.pos_ not in ("VERB", "AUX", "ADJ"):
         return []
     agents = by_agents(head)
-    if not agents and current.dep_ == "xcomp" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+    if not agents and current.dep_ == "xcomp" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS | RAISING_PASSIVES:
         agents = [c for c in children(head) if c.dep_ == "nsubjpass"]  # not "drones are used to attack"
     return agents or subject_of(head)
 
