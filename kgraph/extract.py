@@ -830,13 +830,16 @@ def content_clause_subjects(head: Token, search: ActorSearch) -> list[Actor]:
 
 
 def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
-    """"condemned the strikes": whoever carried out the strikes named before, the latest such event by someone
-    else ("X condemned the attack" is not X's own); "wage this war" is no back-reference."""
+    """"provided support for the operation": whoever carried out the first event of its action the text
+    named, by someone else ("X condemned the attack" is not X's own); "wage this war" is no back-reference.
+    A deed named again by its own word is `earlier_doers`'; a word for the action at large points back to
+    what the article is about, which it names first: "Canada provided support for the operation" after
+    "U.S. and British warplanes struck ..." and "... until Israel ends its offensive" is for the strikes."""
     if not refers_back(head) or VERB_TRIGGERS.get(head.head.lemma_) == NOUN_TRIGGERS[head.lemma_.lower()]:
         return []
     earlier = search.actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
     others = search.others()
-    return next((group for group in reversed(earlier) if not any((a.country or a.key) in others for a in group)), [])
+    return next((group for group in earlier if not any((a.country or a.key) in others for a in group)), [])
 
 
 def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:

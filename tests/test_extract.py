@@ -565,6 +565,14 @@ def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(ext
     assert ("condemn", "IRN", "ISR", "asserted") not in events  # the last fight named, not the strikes
 
 
+def test_a_word_for_the_action_at_large_points_back_to_the_articles_first_such_event(extract):
+    text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
+            "offensive in Gaza. Canada provided support for the operation.")
+    events = extract(text)
+    assert ("support", "CAN", "USA", "asserted") in events
+    assert ("support", "CAN", "ISR", "asserted") not in events
+
+
 def test_a_demand_of_everyone_concerned_names_no_target(extract):
     assert extract("China urged all parties to exercise restraint.") == {("demand", "CHN", None, "asserted")}
     # nor does the model name one from the rest of the sentence
