@@ -1070,6 +1070,9 @@ def clause_party(search: TargetSearch) -> list[Token]:
                 continue  # "the ministry insisted that Turkey had sent no troops": a claim, not a demand
             subjects = [g for g in children(child) if g.dep_ == "nsubj"]
             objects = [g for g in children(child) if g.dep_ == "dobj"]
+            if search.action == "warn":  # "threatened to use nuclear weapons against South Korea": who is threatened
+                objects += [g for holder in (child, *objects) for p in children(holder)
+                            if p.dep_ == "prep" and p.lower_ == "against" for g in children(p) if g.dep_ == "pobj"]
             found += subjects if search.action == "accuse" else objects if search.action == "warn" else (
                 subjects or objects)
     return found

@@ -530,6 +530,8 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
     # arming someone supplies them
     ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
+    # whom a threatened act is against is threatened
+    ("North Korea has threatened to use nuclear weapons against South Korea.", ("warn", "PRK", "KOR", "asserted")),
     # the subject of a passive of belief or report does what its infinitive says
     ("Russia is believed to have provided North Korea with air defense systems.", ("supply", "RUS", "PRK", "asserted")),
     # the to-phrase the parser hangs on a measured noun names the recipient
