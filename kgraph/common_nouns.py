@@ -21,8 +21,8 @@ from .memory import Memory
 from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
-    INTERNATIONAL_ORGS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
-    ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
+    INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
+    ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states
@@ -212,8 +212,17 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
     issued them, or held it."""
     if noun.lemma not in DOCUMENT_NOUNS:
         return None
-    issuers = [c for c in children(noun.token) if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
+    token = noun.token
+    issuers = [c for c in children(token) if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
     if not issuers:
+        # a document acts in its own clause or a relative one ("Resolution 2231 prohibits ...", "adopted
+        # resolution 2722, which condemns ..."), not where it is what is welcomed or voted on
+        if token.dep_ not in ("nsubj", "nsubjpass") and not any(c.dep_ == "relcl" for c in children(token)):
+            return None
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING_VERBS:  # "The Council adopted resolution 2722"
+            return [a for s in children(token.head) if s.dep_ == "nsubj" for a in resolver.resolve(s, remember=False)] or None
+        if noun.lemma == "resolution" and any(c.like_num for c in children(token)):  # a numbered one is the Council's
+            return [Actor(SECURITY_COUNCIL, "ORG", None)]
         return None
     actor = _organisation_of(issuers[0], resolver)
     return [actor] if actor else []

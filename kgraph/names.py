@@ -191,6 +191,7 @@ LEADING_WORDS = frozenset(_ACTOR_WORDS["linked_by"]["leading"])  # "forces led b
 BRITISH_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["british"])
 AMERICAN_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["american"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it
+ISSUING_VERBS = frozenset(_ACTOR_WORDS["issuing_verbs"]["words"])  # "adopted resolution 2722, which ..."
 EU_COUNCIL = INTERNATIONAL_ORGS["council of the eu"]
 #: bodies a European Union text names by one word ("Parliament condemns", "the Council")
 EU_BODIES = {"council": EU_COUNCIL, "parliament": INTERNATIONAL_ORGS["european parliament"],

@@ -90,3 +90,13 @@ def test_each_kind_of_phrase_has_its_rule(nlp, text, word, rule, keys) -> None:
 
 def test_every_rule_says_which_phrase_it_reads() -> None:
     assert all(rule.__doc__ and '"' in rule.__doc__ for rule in RULES)
+
+
+def test_a_resolution_acts_for_the_body_that_adopted_it(extract):
+    text = "The Security Council adopted resolution 2722, which condemns the Houthi attacks."
+    assert ("condemn", "United Nations Security Council", "YEM", "asserted") in extract(text)
+    # a numbered resolution with no issuer named is the Council's
+    assert ("sanction", "United Nations Security Council", "IRN", "asserted") in extract(
+        "Resolution 2231 prohibits Iran from transferring drones to Russia.")
+    # welcomed, it does nothing itself
+    assert extract("The United Kingdom welcomes the adoption of resolution 2304 today.") == set()
