@@ -530,6 +530,9 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
     # arming someone supplies them
     ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
+    # a state's negotiators and mediators are the state's
+    ("U.S. negotiators continue to work with Qatari and Egyptian mediators on a ceasefire.",
+     ("cooperate", "USA", "QAT", "asserted")),
     # whom a threatened act is against is threatened
     ("North Korea has threatened to use nuclear weapons against South Korea.", ("warn", "PRK", "KOR", "asserted")),
     # the subject of a passive of belief or report does what its infinitive says
