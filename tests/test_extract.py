@@ -530,6 +530,8 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
     # arming someone supplies them
     ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
+    # gunfire exchanged is fought both ways
+    ("Indian and Pakistani troops exchanged heavy gunfire along the Line of Control.", ("fight", "PAK", "IND", "asserted")),
     # a state's negotiators and mediators are the state's
     ("U.S. negotiators continue to work with Qatari and Egyptian mediators on a ceasefire.",
      ("cooperate", "USA", "QAT", "asserted")),
