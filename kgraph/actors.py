@@ -26,7 +26,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES,
-    NAMES_THE_COUNCIL, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
+    NAMES_ANOTHER_COUNCIL, NAMES_THE_COUNCIL, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     organisation_of_people,
@@ -564,16 +564,19 @@ class DocumentActors:
         word = word.lower()
         if word not in EU_BODIES:
             return None
-        eu_text, names_security_council = self._institutions_named
+        eu_text, names_security_council, names_another_council = self._institutions_named
         if eu_text and not (word == "council" and names_security_council):
             return EU_BODIES[word]
+        if word == "council" and names_another_council and not names_security_council:
+            return None  # "North Atlantic Council statement ... We condemn": NATO's council, named as it is
         return SECURITY_COUNCIL if word == "council" else None
 
     @cached_property
-    def _institutions_named(self) -> tuple[bool, bool]:
-        """Whether the text is the European Union's, and whether it names the Security Council."""
+    def _institutions_named(self) -> tuple[bool, bool, bool]:
+        """Whether the text is the European Union's, whether it names the Security Council, and
+        whether it names another council."""
         text = document_text(self.doc)
-        return bool(EU_TEXT.search(text)), bool(NAMES_THE_COUNCIL.search(text))
+        return bool(EU_TEXT.search(text)), bool(NAMES_THE_COUNCIL.search(text)), bool(NAMES_ANOTHER_COUNCIL.search(text))
 
     def sentence_country(self, token: Token) -> str | None:
         """The one state the sentence of `token` names, by name, people or place, if only one."""

@@ -72,9 +72,18 @@ def organisation_ending_at(doc: Doc, last: int, *, one_line: bool = False) -> st
         if len(words) < size or one_line and any("\n" in t.text or "\n" in t.whitespace_ for t in words):
             continue
         organisation = INTERNATIONAL_ORGS.get(words.text.lower().removeprefix("the "))
-        if organisation:
+        if organisation and not _name_runs_on_before(words):
             return organisation
     return None
+
+
+def _name_runs_on_before(words: Span) -> bool:
+    """Whether a capitalised word on the same line comes right before `words`, of whose longer name
+    they are the end: "Council" of "North Atlantic Council statement" is not the Security Council."""
+    if words.start == 0:
+        return False
+    before = words.doc[words.start - 1]
+    return before.is_alpha and before.text[:1].isupper() and before.lower_ != "the" and "\n" not in before.whitespace_
 
 
 def has_official_title(ent: Span) -> bool:

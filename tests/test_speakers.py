@@ -396,3 +396,10 @@ def test_a_chair_addressed_by_title_is_no_one_acting(extract):
     assert extract(text) == {("fight", "RUS", "UKR", "asserted")}
     assert text_for_parser("Thank you, Mr. President, for convening us.") == "Thank you" + " " * 17 + "for convening us."
     assert text_for_parser("President Ruto, welcome.") == "President Ruto, welcome."  # a name is kept
+
+
+def test_a_council_of_its_own_is_not_the_security_council(extract):
+    text = "North Atlantic Council statement on the Baltic Sea\n\nWe strongly condemn Russia's hybrid attacks on Allies."
+    # "Council" at the end of the header's longer name had read as the Security Council, the table's "council"
+    assert ("condemn", "NATO", "RUS", "asserted") in extract(text)
+    assert not any(e[1] == "United Nations Security Council" for e in extract(text))
