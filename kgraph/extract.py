@@ -32,7 +32,7 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import (
     COLLECTIVES_NOT_ACTED_ON, COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS,
-    LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL, SPEAKERS_MEASURES, UNIDENTIFIED_QUANTIFIERS,
+    LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL, SPEAKERS_MEASURES,
 )
 from .phrases import definite_noun
 from .roles import (
@@ -105,11 +105,9 @@ def _rule_events(sent: Span, actors: DocumentActors, article: Article) -> RuleFi
     findings = RuleFindings()
     for trigger in find_triggers(sent):
         found = _events_for(trigger, sent, actors, article)
-        targets = frozenset(actor_key(e.target) for e in found if e.target)
-        if found and not targets and trigger.action == "demand" and _asks_everyone(trigger.token):
-            targets = EVERYONE  # settled: the model is not to name whom "all parties" are
         findings.roles[(trigger.token.i, trigger.action)] = RuleRoles(
-            True, frozenset(actor_key(e.agent) for e in found if e.agent), targets)
+            True, frozenset(actor_key(e.agent) for e in found if e.agent),
+            frozenset(actor_key(e.target) for e in found if e.target))
         findings.events.extend(found)
     return findings
 
@@ -699,8 +697,6 @@ def _may_lack_target(token: Token, action: str) -> bool:
     """Whether an event with no named target is still worth a graph edge."""
     if action == "demand" and token.lemma_ == "call" and has_prep(token, ("for",)):
         return True  # "called for an independent investigation": asked of no one in particular
-    if action == "demand" and _asks_everyone(token):
-        return True
     if action in TARGET_REQUIRED - {"consult"}:
         return False
     if action == "consult":  # "consulting with our allies": a counterpart, unnamed ("meet this belligerence
@@ -709,18 +705,6 @@ def _may_lack_target(token: Token, action: str) -> bool:
                    for p in children(token) if p.dep_ == "prep" and p.lower_ == "with"
                    for g in children(p) if g.dep_ == "pobj")
     return True
-
-
-#: the rules' target of a demand asked of everyone concerned: no actor's key
-EVERYONE = frozenset({"(everyone)"})
-
-
-def _asks_everyone(token: Token) -> bool:
-    """"urged all parties to exercise restraint", "calls on all sides to ...": asked of everyone
-    concerned, no one named (the annotators leave the target empty)."""
-    asked = [c for c in children(token) if c.dep_ == "dobj"] + [
-        g for p in children(token) if p.dep_ == "prep" and p.lower_ == "on" for g in children(p) if g.dep_ == "pobj"]
-    return any(c.dep_ in ("det", "predet") and c.lower_ in UNIDENTIFIED_QUANTIFIERS for a in asked for c in children(a))
 
 
 #: the readings of a noun's doer from its own words ("Iranian attacks", "Hamas' attacks")
@@ -830,11 +814,12 @@ def content_clause_subjects(head: Token, search: ActorSearch) -> list[Actor]:
 
 
 def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
-    """"provided support for the operation": whoever carried out the first event of its action the text
-    named, by someone else ("X condemned the attack" is not X's own); "wage this war" is no back-reference.
-    A deed named again by its own word is `earlier_doers`'; a word for the action at large points back to
-    what the article is about, which it names first: "Canada provided support for the operation" after
-    "U.S. and British warplanes struck ..." and "... until Israel ends its offensive" is for the strikes."""
+    """"provided support for the operation": whoever carried out the first event of its action the
+    text named, by someone else ("X condemned the attack" is not X's own); "wage this war" is no
+    back-reference. A deed named again by its own word takes its latest doer (`earlier_doers`); a
+    word for the action at large points back to what the article is about, which it names first:
+    "Canada provided support for the operation" after "U.S. and British warplanes struck ..." and
+    "... until Israel ends its offensive" is for the strikes."""
     if not refers_back(head) or VERB_TRIGGERS.get(head.head.lemma_) == NOUN_TRIGGERS[head.lemma_.lower()]:
         return []
     earlier = search.actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])

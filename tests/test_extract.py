@@ -580,13 +580,6 @@ def test_a_word_for_the_action_at_large_points_back_to_the_articles_first_such_e
     assert ("support", "CAN", "ISR", "asserted") not in events
 
 
-def test_a_demand_of_everyone_concerned_names_no_target(extract):
-    assert extract("China urged all parties to exercise restraint.") == {("demand", "CHN", None, "asserted")}
-    # nor does the model name one from the rest of the sentence
-    assert extract("The United States urges all nations to step up pressure on Maduro.") == {
-        ("demand", "USA", None, "asserted")}
-
-
 def test_statement_header_with_of_names_the_speakers_state(extract):
     text = ("Remarks by Ambassador Kim Min-ho, Permanent Representative of the Republic of Korea to the "
             "United Nations\n\nWe condemn the launch by the DPRK.")
