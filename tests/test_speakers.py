@@ -403,3 +403,11 @@ def test_a_council_of_its_own_is_not_the_security_council(extract):
     # "Council" at the end of the header's longer name had read as the Security Council, the table's "council"
     assert ("condemn", "NATO", "RUS", "asserted") in extract(text)
     assert not any(e[1] == "United Nations Security Council" for e in extract(text))
+
+
+def test_the_council_a_un_text_calls_so_is_still_the_security_council():
+    from kgraph.names import NAMES_ANOTHER_COUNCIL
+
+    assert NAMES_ANOTHER_COUNCIL.search("North Atlantic Council statement on the Baltic Sea")
+    assert not NAMES_ANOTHER_COUNCIL.search("The Council met today. This Council must act.")
+    assert not NAMES_ANOTHER_COUNCIL.search("the UN Security Council")
