@@ -567,9 +567,10 @@ class DocumentActors:
         eu_text, names_security_council, names_another_council = self._institutions_named
         if eu_text and not (word == "council" and names_security_council):
             return EU_BODIES[word]
-        if word == "council" and names_another_council and not names_security_council:
-            return None  # "North Atlantic Council statement ... We condemn": NATO's council, named as it is
-        return SECURITY_COUNCIL if word == "council" else None
+        # "North Atlantic Council statement ... We condemn": a council of the text's own, named as it is
+        if word != "council" or names_another_council and not names_security_council:
+            return None
+        return SECURITY_COUNCIL
 
     @cached_property
     def _institutions_named(self) -> tuple[bool, bool, bool]:

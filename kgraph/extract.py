@@ -625,7 +625,8 @@ def _procurement(reading: Reading, roles: Roles) -> Roles:
     drones": the seller supplies the buyer."""
     sellers = [a for h in from_objects(reading.token) for a in reading.actors.resolve(h)]
     if not sellers:  # "Turkey bought Russian jets": the nation that makes them
-        things = [g for h in object_heads(reading.token)  # "hundreds of Iranian drones"
+        # "a shipment of Iranian drones" (a quantity's noun, "hundreds of ...", `object_heads` gives itself)
+        things = [g for h in object_heads(reading.token)
                   for g in (h, *(g for p in children(h) if p.lower_ == "of" for g in children(p) if g.dep_ == "pobj"))]
         makers = [c for h in things if h.lower_ in MADE_ARMS for c in children(h)
                   if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]

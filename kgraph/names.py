@@ -128,13 +128,6 @@ SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
 ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])
 
 
-def is_description(name: str) -> bool:
-    """Whether a label describes rather than names ("President", "Foreign Ministry", "forces",
-    "multinational force"): every word lower-case or a word of titles, offices and bodies. Such a
-    label is no one in particular: which state's it is says who it is."""
-    words = name.split()
-    return bool(words) and all(word[:1].islower() or word.lower().strip(".") in _DESCRIPTION_WORDS for word in words)
-
 _PRONOUNS = _ACTOR_WORDS["pronouns"]
 PERSON_PRONOUNS = frozenset(_PRONOUNS["person"])
 PLURAL_PRONOUNS = frozenset(_PRONOUNS["plural"])
@@ -188,6 +181,18 @@ PORTFOLIO_WORDS = frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
 VICTIM_NOUNS = frozenset(_ACTOR_WORDS["victims"]["words"])
 LINKED_BY = frozenset(_ACTOR_WORDS["linked_by"]["words"])
 LEADING_WORDS = frozenset(_ACTOR_WORDS["linked_by"]["leading"])  # "forces led by Haftar": the leader's own state
+#: the words of titles, offices and bodies a description is made of (`is_description`)
+_DESCRIPTION_WORDS = TITLE_WORDS | STATE_BODY_NOUNS | ORG_NOUNS | PORTFOLIO_WORDS
+
+
+def is_description(name: str) -> bool:
+    """Whether a label describes rather than names ("President", "Foreign Ministry", "forces",
+    "multinational force"): every word lower-case or a word of titles, offices and bodies. Such a
+    label is no one in particular: which state's it is says who it is."""
+    words = name.split()
+    return bool(words) and all(word[:1].islower() or word.lower().strip(".") in _DESCRIPTION_WORDS for word in words)
+
+
 BRITISH_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["british"])
 AMERICAN_SPELLINGS = frozenset(_ACTOR_WORDS["spelling"]["american"])
 SECURITY_COUNCIL = INTERNATIONAL_ORGS["unsc"]  # its canonical name, as the table gives it
@@ -216,7 +221,3 @@ OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["w
 HEADER_LINE = re.compile(r"^\s*(" + "|".join(_ACTOR_WORDS["header_openers"]["words"]) + r")\b", re.I)
 QUESTION_LABELS = frozenset(_ACTOR_WORDS["question_labels"]["words"])
 OFFICIAL_LABELS: dict[str, str] = _ACTOR_WORDS["official_labels"]["labels"]  # "SENIOR ADMINISTRATION OFFICIAL:" -> USA
-
-
-#: the words of titles, offices and bodies a description is made of (`is_description`)
-_DESCRIPTION_WORDS = TITLE_WORDS | STATE_BODY_NOUNS | ORG_NOUNS | frozenset(_ACTOR_WORDS["portfolio_words"]["words"])
