@@ -22,7 +22,7 @@ from .model import Actor
 from .names import (
     ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
-    ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
+    ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states
@@ -334,6 +334,28 @@ def a_backed_force(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return [Actor(noun.phrase, "GROUP", None)]
 
 
+def allies_and_partners(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"our allies and partners", "other allies and partners", "international allies and
+    partners": a pair of collective nouns (data `partnership_pairs`) whose phrase lists no members
+    is one group of no state, named as written without its determiners, possessives and
+    quantifiers. Annotators name it so (11 lines of the training and fresh sets), where the
+    rules had read it as no one."""
+    token = noun.token
+    first = token.head if token.dep_ == "conj" else token
+    second = next((c for c in children(first) if c.dep_ == "conj"), None)
+    if second is None or (first.lower_, second.lower_) not in PARTNERSHIP_PAIRS or token not in (first, second) \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in children(first)):
+        return None  # "our European allies, other partners": two groups
+    if any(t.pos_ != "NOUN" or t.ent_type_ for t in (first, second)) or any(
+            c.dep_ in ("compound", "nmod", "appos") or (c.dep_ == "poss" and c.pos_ != "PRON")
+            or (c.dep_ == "prep" and (c.lower_ in LISTING_PREPOSITIONS or c.lower_ == "of"))
+            for t in (first, second) for c in children(t)):
+        return None  # "NATO allies and partners", "Ukraine's allies", "partners in the EU, ...", "of Ukraine"
+    modifiers = [c.lower_ for c in children(first) if c.dep_ == "amod" and c.i < first.i
+                 and c.lower_ not in UNIDENTIFIED_QUANTIFIERS]
+    return [Actor(" ".join([*modifiers, first.lower_, "and", second.lower_]), "GROUP", None)]
+
+
 def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"North Korean troops", "Seoul's officials", "U.S. and NATO officials", "its troops":
     the body of each state (or organisation) that qualifies it, remembered for "the officials"
@@ -525,7 +547,7 @@ RULES: tuple[Rule, ...] = (
     the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
-    an_organisations_people, the_bodies_of_a_group, a_backed_force, a_states_body, those_linked_to,
+    an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,
     the_body_named_before,
     the_parties_of_a_group, an_unnamed_body, a_sites_state, the_victims,
 )

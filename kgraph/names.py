@@ -170,6 +170,8 @@ LISTING_PREPOSITIONS = frozenset(_ACTOR_WORDS["listed_members"]["prepositions"])
 PARTITIVES = frozenset(_ACTOR_WORDS["partitives"]["words"])
 GROUP_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["back_to_the_last_group"]["words"])
 UNIDENTIFIED_QUANTIFIERS = frozenset(_ACTOR_WORDS["unidentified_quantifiers"]["words"])
+#: ("allies", "partners"): "our allies and partners" is the group "allies and partners"
+PARTNERSHIP_PAIRS = frozenset(tuple(pair) for pair in _ACTOR_WORDS["partnership_pairs"]["pairs"])
 GROUP_SIZES: dict[str, int] = _ACTOR_WORDS["group_sizes"]["words"]
 GROUP_DETERMINERS = frozenset(_ACTOR_WORDS["group_sizes"]["determiners"])  # "the three", "all three"
 JOINT_WORDS = frozenset(_ACTOR_WORDS["joint_authors"]["words"])

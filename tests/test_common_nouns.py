@@ -56,7 +56,12 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("We announced sanctions in lockstep with Allies and partners in the European Union, the United Kingdom, "
      "Canada, Japan, and Australia.", "Allies", "the_members_listed",
      ["European Union", "GBR", "CAN", "JPN", "AUS"]),
-    ("We acted in lockstep with allies and partners.", "partners", "an_unnamed_body", []),  # whose, unsaid
+    # a pair of collective nouns that lists no members is the group the annotators name
+    ("We acted in lockstep with our allies and partners.", "partners", "allies_and_partners", ["allies and partners"]),
+    ("We consulted other international allies and partners on the next steps.", "allies", "allies_and_partners",
+     ["international allies and partners"]),
+    ("We consulted Ukraine's allies and partners.", "partners", "an_unnamed_body", []),  # Ukraine's, not a group
+    ("We consulted our European allies, other partners and Japan.", "allies", "an_unnamed_body", []),  # no pair
     ("The allies struck military targets in Houthi-controlled areas in Yemen.", "targets", "a_sites_state", ["YEM"]),
     ("Militias attacked U.S. bases in Syria.", "bases", "a_sites_state", ["USA"]),  # the owner's, not the host's
     ("They reaffirmed their support for regional institutions, including the Pacific Islands Forum.",
