@@ -21,6 +21,7 @@ class ActionDefinition:
     reflexive: bool  # the agent can be its own target (a civil war's sides are one country)
     reciprocal: bool  # parties named together act with each other ("the US and Japan met")
     untargeted_by_its_doer: bool  # "the Houthi attacks": a plural noun with its doer and no target phrase needs none
+    answers_its_attacker: bool  # "Ukrainians are fighting bravely": against whoever did it to them earlier
     model_target_in_phrase: bool  # the learned model's target must be named in the trigger's phrase
     cameo: tuple[str, ...]
     plover: tuple[str, ...]
@@ -34,6 +35,7 @@ def _load() -> dict[str, ActionDefinition]:
             adjectives=tuple(d["adjectives"]), target_prepositions=tuple(d["target_prepositions"]),
             target_required=d["target_required"], reflexive=d["reflexive"],
             reciprocal=d["reciprocal"], untargeted_by_its_doer=d["untargeted_by_its_doer"],
+            answers_its_attacker=d["answers_its_attacker"],
             model_target_in_phrase=d["model_target_in_phrase"],
             cameo=tuple(d["cameo"]), plover=tuple(d["plover"]))
         for name, d in json.loads(text)["actions"].items()
@@ -45,5 +47,7 @@ ACTIONS: dict[str, ActionDefinition] = _load()
 TARGET_REQUIRED = frozenset(a for a, d in ACTIONS.items() if d.target_required)
 #: actions whose plural noun with its doer and no target phrase is an event without a target ("the Houthi attacks")
 UNTARGETED_BY_ITS_DOER = frozenset(a for a, d in ACTIONS.items() if d.untargeted_by_its_doer)
+#: actions whose event with no target is against whoever did the action to its agent before ("are fighting back")
+ANSWERS_ITS_ATTACKER = frozenset(a for a, d in ACTIONS.items() if d.answers_its_attacker)
 #: actions whose learned target must be named in the trigger's own phrase ("support for Ukraine")
 MODEL_TARGET_IN_PHRASE = frozenset(a for a, d in ACTIONS.items() if d.model_target_in_phrase)

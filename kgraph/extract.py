@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .actions import ACTIONS, TARGET_REQUIRED, UNTARGETED_BY_ITS_DOER
+from .actions import ACTIONS, ANSWERS_ITS_ATTACKER, TARGET_REQUIRED, UNTARGETED_BY_ITS_DOER
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .common_nouns import RULE_WORDS
@@ -664,6 +664,13 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     if agents and not roles.rule.startswith(STATIVE_SUBJECT):
         reading.actors.memory.remember_agents(action, _parties(action, agents, roles.targets))
     targets = _kept_targets(action, agents, roles.targets)
+    memory = reading.actors.memory
+    if agents and not targets and action in ANSWERS_ITS_ATTACKER and not _deeds_of_a_doer(token, action, roles) \
+            and "pronoun" not in roles.rule:  # "its attacks" read as the victim's is worse than none
+        targets = [a for a in memory.first_doers_of(action, agents) if a not in agents]  # "Ukrainians are fighting"
+        roles = Roles(roles.agents, targets, f"{roles.rule}+answering") if targets else roles
+    elif agents and targets:
+        memory.remember_targets(action, agents, targets)
     if agents and targets and action in JUDGING_ACTIONS:
         reading.actors.memory.remember_judgement(targets, _judged_thing(reading))
     may_lack_target = _may_lack_target(token, action) or _deeds_of_a_doer(token, action, roles)

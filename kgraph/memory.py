@@ -37,6 +37,7 @@ class Memory:
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb or noun lemma -> its last doer
     recent_agents: list[list[Actor]] = field(default_factory=list)  # agents of events, latest last
+    first_doers_to: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (action, target) -> its first agent
     judged: list[Actor] = field(default_factory=list)  # the latest condemned or accused: "This constitutes a violation"
     judged_thing: str = ""  # the lemma of what they were condemned for ("launch")
     judged_age: int = 0  # sentences since then
@@ -49,6 +50,18 @@ class Memory:
         attacks" and "this act" later; remembered whether or not the event names a target."""
         self.event_agents.setdefault(action, []).append(agents)
         self.recent_agents.append(agents)
+
+    def remember_targets(self, action: str, agents: list[Actor], targets: list[Actor]) -> None:
+        """Who first did `action` to each target, for the target's own event of it with no target
+        later ("Russia attacked Ukraine ... Ukrainians are fighting bravely": against Russia)."""
+        for target in targets:
+            for agent in agents[:1]:
+                self.first_doers_to.setdefault((action, target.country or target.key), agent)
+
+    def first_doers_of(self, action: str, to: list[Actor]) -> list[Actor]:
+        """The first to do `action` to any of `to`, as `remember_targets` kept them."""
+        found = (self.first_doers_to.get((action, actor.country or actor.key)) for actor in to)
+        return list({a.key: a for a in found if a is not None}.values())
 
     def remember_judgement(self, targets: list[Actor], thing: str) -> None:
         """Who was just condemned or accused, and for what, for "This (The launch) constitutes a

@@ -1314,3 +1314,14 @@ def test_where_a_meeting_is_held_is_not_whom_it_is_with(extract):
     events = extract("The ministers also discussed Ukraine's ambitions to join NATO, ahead of the upcoming NATO "
                      "summit in Vilnius.")
     assert not any(e[0] == "consult" and e[2] == "LTU" for e in events)
+
+
+def test_a_side_fighting_with_no_target_fights_whoever_attacked_it_first(extract):
+    events = extract("Russia launched missiles at Kyiv overnight. The Ukrainian people are fighting bravely.")
+    assert ("fight", "UKR", "RUS", "asserted") in events
+    # nobody attacked Russia first: its fighting names no one
+    assert {e for e in extract("Russia attacked Ukraine. Russia continues to fight.") if e[0] == "fight"} == {
+        ("fight", "RUS", "UKR", "asserted")}
+    # a plural deed with its doer stays a deed with no target
+    assert ("fight", "YEM", None, "asserted") in extract(
+        "The United States struck Houthi sites in Yemen. We condemn the Houthi attacks.")
