@@ -40,7 +40,7 @@ from .roles import (
     noun_agents, participants, refers_back, rejecting_verb, subject_of, targets_of,
     under_accusation, verb_agents,
 )
-from .sentences import sentences
+from .sentences import sentences, written_bounds
 from .triggers import Trigger, calling_verb, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
 
 
@@ -678,11 +678,11 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
         return []
     modality = modality_of(token)
     confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))
+    start, end = written_bounds(sent)
     return [
         Event(action=action, agent=agent, target=target, modality=modality,
               trigger=text[token.idx:token.idx + len(token)],
-              sentence=text[sent.start_char:sent.end_char].strip(),
-              sentence_start=sent.start_char, sentence_end=sent.end_char,
+              sentence=text[start:end].strip(), sentence_start=start, sentence_end=end,
               trigger_start=token.idx, confidence=confidence,
               rule=f"{reading.trigger.rule}:{roles.rule}")
         for agent in agents for target in (targets or [None])

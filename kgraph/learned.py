@@ -26,6 +26,7 @@ from .lexicon import (
 from .model import Article, Event
 from .modality import modality_of
 from .roles import mediators, named_as_partner, rejecting_verb, subject_of
+from .sentences import written_bounds
 from .triggers import idiom_not_event
 
 X = TypeVar("X")
@@ -269,9 +270,9 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
     if not pairs:
         return []
     modality = modality_of(token)
+    start, end = written_bounds(sent)
     return [Event(action=action, agent=agent, target=target, modality=modality,
                   trigger=article.text[token.idx:token.idx + len(token)],
-                  sentence=article.text[sent.start_char:sent.end_char].strip(),
-                  sentence_start=sent.start_char, sentence_end=sent.end_char,
+                  sentence=article.text[start:end].strip(), sentence_start=start, sentence_end=end,
                   trigger_start=token.idx, confidence=max(round(pa * pt, 2), 0.01), rule="model:argument")
             for agent, pa, target, pt in pairs]

@@ -28,3 +28,13 @@ def sentences(doc: Doc) -> list[Span]:
         return []
     starts = [int(i) for i in np.flatnonzero(_starts(doc))] + [len(doc)]
     return [doc[start:end] for start, end in zip(starts, starts[1:])]
+
+
+def written_bounds(sent: Span) -> tuple[int, int]:
+    """The characters of `sent` without the space tokens at its ends: what the parser read as
+    blank ("Madam President," masked for it) and trailing line breaks are not the sentence's
+    evidence."""
+    words = [t for t in sent if not (t.is_space or t.pos_ == "SPACE")]  # SPACE: blank for the parser, not in the text
+    if not words:
+        return sent.start_char, sent.end_char
+    return words[0].idx, words[-1].idx + len(words[-1])

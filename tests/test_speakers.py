@@ -398,6 +398,16 @@ def test_a_chair_addressed_by_title_is_no_one_acting(extract):
     assert text_for_parser("President Ruto, welcome.") == "President Ruto, welcome."  # a name is kept
 
 
+def test_a_blanked_chair_address_is_not_the_evidence_of_the_sentence_before(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+
+    text = "Russia launched a massive attack on Ukraine.\n\nMadam President, the United States condemns it."
+    events = extract_events(with_original_text(nlp(text_for_parser(text)), text), Article(source="x", text=text)).events
+    fight = next(e for e in events if e.action == "fight")
+    assert fight.sentence == "Russia launched a massive attack on Ukraine."
+    assert text[fight.sentence_start:fight.sentence_end] == fight.sentence
+
+
 def test_a_council_of_its_own_is_not_the_security_council(extract):
     text = "North Atlantic Council statement on the Baltic Sea\n\nWe strongly condemn Russia's hybrid attacks on Allies."
     # "Council" at the end of the header's longer name had read as the Security Council, the table's "council"
