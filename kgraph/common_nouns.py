@@ -20,7 +20,7 @@ from .countries import city_country, country_adjective, country_code, country_na
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
+    ALLIES_OF, ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
@@ -308,6 +308,8 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
             if ent is not None and person_country(clean_entity_text(ent)):
                 continue  # "the Maduro regime": a leader's name, taken for an organisation (a_states_body)
             org = _organisation_of(child, resolver)
+            if org and noun.lower == "allies" and org.name in ALLIES_OF:
+                return [Actor(ALLIES_OF[org.name], "GROUP", None)]  # "NATO allies": the allies, as annotated
             if org and (org.kind == "GROUP" or org.country is None):
                 return [org]
             if org and org.country:  # "IRGC commanders": the people of a body of a state are that state's

@@ -83,6 +83,8 @@ STATE_ORGS: dict[str, str | None] = NameTable({
 MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])
 STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
 MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
+#: "NATO allies" (every one of the six in the training and fresh read sets is annotated so), not NATO
+ALLIES_OF: dict[str, str] = _ORGANISATIONS["memberships"]["allies"]
 ORGANISATION_PEOPLE = frozenset(_ACTOR_WORDS["organisation_people"]["words"])
 STANCE_PREFIXES = frozenset(_ACTOR_WORDS["stance_prefixes"]["words"])  # "pro-Iran": whom, not whose
 TITLE_MODIFIERS = frozenset(_ACTOR_WORDS["title_modifiers"]["words"])  # "Prime" in "Prime Minister"

@@ -39,6 +39,7 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Leaders of the Caribbean Community met in Guyana.", "Leaders", "members_of_an_organisation", ["CARICOM"]),
     ("Hezbollah fighters fired rockets at Israel.", "fighters", "an_armed_groups_members", ["LBN"]),
     ("NATO troops arrived in Kosovo.", "troops", "an_organisations_people", ["NATO"]),
+    ("NATO allies condemned the attack.", "allies", "an_organisations_people", ["NATO allies"]),  # as annotated
     ("Hezbollah's fighters fired rockets at Israel.", "fighters", "an_organisations_people", ["LBN"]),
     ("India and Japan held talks. The two governments agreed to cooperate.", "governments",
      "the_bodies_of_a_group", ["IND", "JPN"]),
