@@ -1325,3 +1325,10 @@ def test_a_side_fighting_with_no_target_fights_whoever_attacked_it_first(extract
     # a plural deed with its doer stays a deed with no target
     assert ("fight", "YEM", None, "asserted") in extract(
         "The United States struck Houthi sites in Yemen. We condemn the Houthi attacks.")
+
+
+def test_resisting_or_repelling_an_attack_fights_its_doer(extract):
+    assert ("fight", "UKR", "RUS", "asserted") in extract(
+        "The Ukrainian people are bravely resisting and repelling a brutal Russian invasion.")
+    assert ("fight", "TUR", "SYR", "asserted") in extract("Turkey sent troops into Idlib to repel the Syrian army.")
+    assert not extract("The government resisted calls for reform.")
