@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from .actions import MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
+from .actions import ACTIONS, MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
 from .actors import DocumentActors
 from .coordination import governs
 from .argmodel import (
@@ -170,10 +170,28 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
     brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
     brokered = [c.token is not None and c.token.i in brokers for c in asked]
+    doers = _own_doers(trigger, action)
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
              and (not rejected or (c.token is not None and governs(trigger, c.token))) and not brokered[i],
-             may_be_learned_target(trigger, action, c) and not brokered[i])
+             may_be_learned_target(trigger, action, c) and not brokered[i]
+             and not (c.token is not None and c.token.i in doers))
             for i, c in enumerate(asked)]
+
+
+def _own_doers(trigger: Token, action: str) -> set[int]:
+    """The mentions that do what an active verb or a possessed noun says, which cannot be its
+    target: "Russia and China called on all sides to show restraint" is no demand of Russia's
+    or China's, "Iran's attacks" no attack on Iran. Parties who act together with each other
+    (`reciprocal` actions: "Japan and Korea met") may be."""
+    if ACTIONS[action].reciprocal:
+        return set()
+    if trigger.pos_ == "VERB":
+        heads = [t for t in subject_of(trigger) if t.dep_ == "nsubj"]
+    elif trigger.pos_ == "NOUN":
+        heads = [c for c in children(trigger) if c.dep_ == "poss"]
+    else:
+        return set()
+    return {t.i for head in heads for t in (head, *head.conjuncts)}
 
 
 def allowed_probabilities(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:

@@ -62,6 +62,22 @@ def test_an_event_noun_with_a_named_possessor_may_only_be_the_possessors(nlp):
     assert all(may_act for may_act, _ in learned_roles_allowed(doc[4], "support", [speaker, un, NO_TARGET]))
 
 
+def test_the_doers_of_an_active_verb_or_a_possessed_noun_are_not_its_target(nlp):
+    from kgraph.argmodel import NO_TARGET
+    from kgraph.learned import learned_roles_allowed
+
+    doc = nlp("Russia and China called on all sides to show restraint.")
+    russia = Candidate([Actor("Russia", "COUNTRY", "RUS")], doc[0], "mention")
+    china = Candidate([Actor("China", "COUNTRY", "CHN")], doc[2], "mention")
+    allowed = learned_roles_allowed(doc[3], "demand", [russia, china, NO_TARGET])
+    assert [may_be_target for _, may_be_target in allowed] == [False, False, True]
+    assert [may_act for may_act, _ in allowed] == [True, True, True]
+    # parties who act with each other may be each other's
+    doc = nlp("Japan and Korea met in Tokyo.")
+    japan = Candidate([Actor("Japan", "COUNTRY", "JPN")], doc[0], "mention")
+    assert learned_roles_allowed(doc[3], "consult", [japan, NO_TARGET])[0] == (True, True)
+
+
 def test_a_build_beside_the_rules_does_not_ask_the_model_where_the_rules_found_both_roles(nlp):
     from kgraph.extract import extract_events
     from kgraph.model import Article
