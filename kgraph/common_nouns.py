@@ -22,8 +22,8 @@ from .model import Actor
 from .names import (
     ALLIES_OF, ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
-    ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
-    UNIDENTIFIED_QUANTIFIERS, VICTIM_NOUNS,
+    COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
+    UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
@@ -495,6 +495,28 @@ def _last_named(noun: Noun, resolver: Resolver, size: int) -> list[Actor]:
     return list(resolver.memory.groups.get(size, ()))
 
 
+def a_collective_of_states(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"European countries", "our international partners", "their Indo-Pacific partners",
+    "foreign powers", "partner nations": states taken together, qualified by a word that names
+    none of them, are one group of no state, named as written from that word, as the annotators
+    name them (data `collectives_of_states`). A bare "countries" or "partners", "other
+    countries", "any partners" stay no one; a phrase with a clause or a list of its members is
+    read by other rules."""
+    token = noun.token
+    if noun.lower not in COLLECTIVES_OF_STATES or token.ent_type_ or any(
+            c.dep_ in ("relcl", "acl", "appos", "poss") and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ != "in"
+            for c in children(token)):
+        return None
+    words = [c for c in token.subtree if c.i < token.i and c.head.i == token.i or
+             c.i < token.i and c.head.dep_ == "compound" and c.head.head.i == token.i]
+    kept = [c for c in words if c.dep_ in ("amod", "compound") and c.lower_ not in UNIDENTIFIED_QUANTIFIERS]
+    if not kept or any(c.lower_ in UNNAMING_MODIFIERS or c.lower_ == "non" or c.ent_type_ in ("GPE", "NORP", "ORG")
+                       and c.text[:1].isupper() and code_of_token(c) for c in token.subtree if c.i < token.i):
+        return None  # "Western countries" yes; "EU countries" are read before, "non-EU countries" are no one
+    start = min(c.left_edge.i for c in kept)  # "Indo-Pacific": the words hung on the modifier too
+    return [Actor(token.doc[start:token.i + 1].text.lower(), "GROUP", None)]
+
+
 def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"the tribunal", "the rebels": a body known by its description; "our allies and
     partners", "all parties" stand for no identifiable actor."""
@@ -551,7 +573,7 @@ RULES: tuple[Rule, ...] = (
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,
     the_body_named_before,
-    the_parties_of_a_group, an_unnamed_body, a_sites_state, the_victims,
+    the_parties_of_a_group, a_collective_of_states, an_unnamed_body, a_sites_state, the_victims,
 )
 
 

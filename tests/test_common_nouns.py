@@ -62,7 +62,14 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("We consulted other international allies and partners on the next steps.", "allies", "allies_and_partners",
      ["international allies and partners"]),
     ("We consulted Ukraine's allies and partners.", "partners", "an_unnamed_body", []),  # Ukraine's, not a group
-    ("We consulted our European allies, other partners and Japan.", "allies", "an_unnamed_body", []),  # no pair
+    # states taken together, qualified by a word that names none of them, as the annotators name them
+    ("NATO agreed to boost cooperation with their Indo-Pacific partners.", "partners", "a_collective_of_states",
+     ["indo-pacific partners"]),
+    ("Russia threatened Western countries.", "countries", "a_collective_of_states", ["western countries"]),
+    ("We urge relevant countries to abide by the principle.", "countries", "", []),  # which, not who
+    ("Russia threatened other countries.", "countries", "", []),
+    ("We consulted our European allies, other partners and Japan.", "allies", "a_collective_of_states",
+     ["european allies"]),  # no pair: each its own
     ("The allies struck military targets in Houthi-controlled areas in Yemen.", "targets", "a_sites_state", ["YEM"]),
     ("Militias attacked U.S. bases in Syria.", "bases", "a_sites_state", ["USA"]),  # the owner's, not the host's
     ("They reaffirmed their support for regional institutions, including the Pacific Islands Forum.",
