@@ -10,7 +10,7 @@ import re
 
 from .countries import country_code, country_name
 from .model import Actor
-from .names import INTERNATIONAL_ORGS
+from .names import INTERNATIONAL_ORGS, STATE_ORGS
 
 #: a bracketed short form of capitals after a word: "Long Name (LN)"
 _SHORT_FORM = re.compile(r"(?<=\s)\(([A-Z][A-Za-z0-9&]{1,9})\)")
@@ -56,7 +56,8 @@ def _hyphen_initials(run: list[str]) -> list[str]:
 def spelt_out(actor: Actor, acronyms: dict[str, str]) -> Actor:
     """`actor` under the long form of its name when the document defined its name as a short
     form: an organisation under its canonical name ("IAEA" stays), a state as the state
-    ("Central African Republic (CAR)"), anything else spelt out; countries stay as they are."""
+    ("Central African Republic (CAR)"), anything else spelt out, with the state the tables give
+    its long form if it had none; countries stay as they are."""
     if actor.kind == "COUNTRY" or actor.name not in acronyms:
         return actor
     long = acronyms[actor.name]
@@ -65,4 +66,6 @@ def spelt_out(actor: Actor, acronyms: dict[str, str]) -> Actor:
     code = country_code(long)
     if code:
         return Actor(country_name(code), "COUNTRY", code, actor.surface or actor.name)
-    return Actor(long, actor.kind, actor.country, actor.surface or actor.name)
+    # "the Government of National Accord (GNA) ... backed the GNA": the state the tables give the long form
+    state = actor.country or STATE_ORGS.get(long.lower().removeprefix("the "))
+    return Actor(long, actor.kind, state, actor.surface or actor.name)

@@ -25,3 +25,9 @@ def test_a_known_organisation_keeps_its_canonical_name_and_a_state_becomes_the_s
                                 "Central African Republic (CAR) said")
     assert spelt_out(Actor("IAEA", "ORG", None), acronyms).name == "IAEA"
     assert spelt_out(Actor("CAR", "ORG", None), acronyms) == Actor("Central African Republic", "COUNTRY", "CAF")
+
+
+def test_a_short_form_takes_the_state_the_tables_give_its_long_form():
+    acronyms = {"GNA": "Government of National Accord"}
+    assert spelt_out(Actor("GNA", "ORG", None), acronyms) == Actor("Government of National Accord", "ORG", "LBY", "GNA")
+    assert spelt_out(Actor("GNA", "ORG", "TUR"), acronyms).country == "TUR"  # a state read in the text stays
