@@ -449,6 +449,8 @@ def test_what_a_light_verb_launched_is_its_subjects_when_named_again(extract):
     events = extract("China launched military drills around Taiwan on Saturday. "
                      "Taiwan's defence ministry denounced the exercises.")
     assert ("condemn", "TWN", "CHN", "asserted") in events
+    events = extract("Chinese war games around Taiwan spiked tensions in the region. Taipei condemned the exercises.")
+    assert ("condemn", "TWN", "CHN", "asserted") in events  # war games, drills and exercises are one deed
 
 
 def test_a_titled_secretary_named_again_by_the_title_is_that_person(extract):
