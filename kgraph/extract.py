@@ -658,13 +658,12 @@ def _confidence(trigger_rule: str, role_rule: str, has_target: bool) -> float:
 def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     """One event per agent-target pair, unless an agent or a needed target is missing."""
     action, token, sent, text = reading.action, reading.token, reading.sent, reading.article.text
-    agents = roles.agents
+    agents, memory = roles.agents, reading.actors.memory
     # remembered even without a target: "We condemn these attacks" points back; a state or a
     # feeling is no deed to point back to ("X is aligned with Hamas. The EU condemned those acts")
     if agents and not roles.rule.startswith(STATIVE_SUBJECT):
-        reading.actors.memory.remember_agents(action, _parties(action, agents, roles.targets))
+        memory.remember_agents(action, _parties(action, agents, roles.targets))
     targets = _kept_targets(action, agents, roles.targets)
-    memory = reading.actors.memory
     if agents and not targets and action in ANSWERS_ITS_ATTACKER and not _deeds_of_a_doer(token, action, roles) \
             and "pronoun" not in roles.rule:  # "its attacks" read as the victim's is worse than none
         targets = [a for a in memory.first_doers_of(action, agents) if a not in agents]  # "Ukrainians are fighting"
@@ -672,7 +671,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     elif agents and targets:
         memory.remember_targets(action, agents, targets)
     if agents and targets and action in JUDGING_ACTIONS:
-        reading.actors.memory.remember_judgement(targets, _judged_thing(reading))
+        memory.remember_judgement(targets, _judged_thing(reading))
     may_lack_target = _may_lack_target(token, action) or _deeds_of_a_doer(token, action, roles)
     if not agents or (not targets and (phrase_rule(reading.trigger.rule).get("target_required") or not may_lack_target)):
         return []
