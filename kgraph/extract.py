@@ -664,9 +664,11 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     if agents and not roles.rule.startswith(STATIVE_SUBJECT):
         memory.remember_agents(action, _parties(action, agents, roles.targets))
     targets = _kept_targets(action, agents, roles.targets)
-    if agents and not targets and action in ANSWERS_ITS_ATTACKER and not _deeds_of_a_doer(token, action, roles) \
-            and "pronoun" not in roles.rule:  # "its attacks" read as the victim's is worse than none
-        targets = [a for a in memory.first_doers_of(action, agents) if a not in agents]  # "Ukrainians are fighting"
+    if agents and not targets and action in ANSWERS_ITS_ATTACKER and _names_no_target(token, action) \
+            and not _deeds_of_a_doer(token, action, roles) and "pronoun" not in roles.rule:
+        # "Ukrainians are fighting bravely"; not "its attacks" read as the victim's, nor "struck Houthi sites"
+        own = {a.country or a.key for a in agents}
+        targets = [a for a in memory.first_doers_of(action, agents) if (a.country or a.key) not in own]
         roles = Roles(roles.agents, targets, f"{roles.rule}+answering") if targets else roles
     elif agents and targets:
         memory.remember_targets(action, agents, targets)
@@ -698,6 +700,14 @@ def _kept_targets(action: str, agents: list[Actor], targets: list[Actor]) -> lis
     if action in ("deploy", "supply"):
         targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
     return targets
+
+
+def _names_no_target(token: Token, action: str) -> bool:
+    """Whether the trigger's own words name nothing acted on: no object, no phrase of the
+    action's target prepositions ("are fighting bravely", "in its fight"; not "struck Houthi
+    sites", whose sites the reading may have left unresolved)."""
+    return not any(c.dep_ in ("dobj", "dative", "attr") for c in children(token)) and not has_prep(
+        token, ACTIONS[action].target_prepositions)
 
 
 def _may_lack_target(token: Token, action: str) -> bool:

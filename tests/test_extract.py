@@ -1322,6 +1322,9 @@ def test_a_side_fighting_with_no_target_fights_whoever_attacked_it_first(extract
     # nobody attacked Russia first: its fighting names no one
     assert {e for e in extract("Russia attacked Ukraine. Russia continues to fight.") if e[0] == "fight"} == {
         ("fight", "RUS", "UKR", "asserted")}
+    # a fight whose object the reading left unresolved is no answer to anyone
+    assert not [e for e in extract("North Korea attacked South Korea. South Korea struck more than a dozen sites.")
+                if e[1] == "KOR"]
     # a plural deed with its doer stays a deed with no target
     assert ("fight", "YEM", None, "asserted") in extract(
         "The United States struck Houthi sites in Yemen. We condemn the Houthi attacks.")
