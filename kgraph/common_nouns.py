@@ -355,6 +355,8 @@ def allies_and_partners(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return None  # "NATO allies and partners", "Ukraine's allies", "partners in the EU, ...", "of Ukraine"
     modifiers = [c.lower_ for c in children(first) if c.dep_ == "amod" and c.i < first.i
                  and c.lower_ not in UNIDENTIFIED_QUANTIFIERS]
+    if UNNAMING_MODIFIERS.intersection(modifiers):
+        return []  # "key allies and partners": which of them, not who (`a_collective_of_states`)
     return [Actor(" ".join([*modifiers, first.lower_, "and", second.lower_]), "GROUP", None)]
 
 

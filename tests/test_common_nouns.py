@@ -62,6 +62,7 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("We consulted other international allies and partners on the next steps.", "allies", "allies_and_partners",
      ["international allies and partners"]),
     ("We consulted Ukraine's allies and partners.", "partners", "an_unnamed_body", []),  # Ukraine's, not a group
+    ("I look forward to meeting key allies and partners.", "allies", "allies_and_partners", []),  # which, not who
     # states taken together, qualified by a word that names none of them, as the annotators name them
     ("NATO agreed to boost cooperation with their Indo-Pacific partners.", "partners", "a_collective_of_states",
      ["indo-pacific partners"]),
