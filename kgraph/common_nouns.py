@@ -509,9 +509,8 @@ def a_collective_of_states(noun: Noun, resolver: Resolver) -> list[Actor] | None
             c.dep_ in ("relcl", "acl", "appos", "poss") and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ != "in"
             for c in children(token)):
         return None
-    words = [c for c in token.subtree if c.i < token.i and c.head.i == token.i or
-             c.i < token.i and c.head.dep_ == "compound" and c.head.head.i == token.i]
-    kept = [c for c in words if c.dep_ in ("amod", "compound") and c.lower_ not in UNIDENTIFIED_QUANTIFIERS]
+    kept = [c for c in children(token) if c.i < token.i and c.dep_ in ("amod", "compound")
+            and c.lower_ not in UNIDENTIFIED_QUANTIFIERS]
     if not kept or any(c.lower_ in UNNAMING_MODIFIERS or c.lower_ == "non" or c.ent_type_ in ("GPE", "NORP", "ORG")
                        and c.text[:1].isupper() and code_of_token(c) for c in token.subtree if c.i < token.i):
         return None  # "Western countries" yes; "EU countries" are read before, "non-EU countries" are no one
@@ -520,8 +519,8 @@ def a_collective_of_states(noun: Noun, resolver: Resolver) -> list[Actor] | None
 
 
 def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """"the tribunal", "the rebels": a body known by its description; "our allies and
-    partners", "all parties" stand for no identifiable actor."""
+    """"the tribunal", "the rebels": a body known by its description; "all parties", "any
+    partners", "our allies" stand for no identifiable actor."""
     token = noun.token
     if noun.lemma not in ORG_NOUNS and noun.lower not in ORG_NOUNS or (
             noun.lower in VICTIM_NOUNS and qualifying_states(token)):

@@ -129,7 +129,6 @@ STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
 ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])
 
-
 _PRONOUNS = _ACTOR_WORDS["pronouns"]
 PERSON_PRONOUNS = frozenset(_PRONOUNS["person"])
 PLURAL_PRONOUNS = frozenset(_PRONOUNS["plural"])
