@@ -239,7 +239,7 @@ class DocumentActors:
         parties: dict[str, Actor] = {}
         for actor in self._sentence_actors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
-                parties.setdefault(actor.country or actor.key, actor)
+                parties.setdefault(actor.party, actor)
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = self.memory.last_parties = tuple(parties.values())
         for token in span_tokens(sent):
@@ -249,7 +249,7 @@ class DocumentActors:
                 if len(sides) == 2 and sides[0] != sides[1]:
                     self.memory.sides = tuple(sides)
             if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
-                named = {a.country or a.key: a for a in self.resolve(token, remember=False)
+                named = {a.party: a for a in self.resolve(token, remember=False)
                          if a.kind == "COUNTRY"}
                 if 2 <= len(named) <= 5:
                     self.memory.groups[len(named)] = tuple(named.values())

@@ -148,4 +148,4 @@ def _acts_on_itself(event: ResolvedEvent) -> bool:
     agent, target = event.agent, event.target
     if agent is None or target is None or ACTIONS[event.event.action].reflexive:
         return False
-    return (agent.country or agent.key) == (target.country or target.key)
+    return agent.party == target.party

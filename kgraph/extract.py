@@ -448,9 +448,9 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     targets = [] if demonstrative else _resolve_all(accused, reading.actors, deep=True, exclude=agents)
     if not targets and len(accused) == 1 and (demonstrative or definite_noun(accused[0])):
         # "We condemn X's launch. This (The launch) constitutes a violation": X is accused
-        keys = {a.country or a.key for a in agents}
+        keys = {a.party for a in agents}
         thing = None if demonstrative else accused[0].lemma_.lower()
-        targets = [a for a in reading.actors.memory.recent_judgement(thing) if (a.country or a.key) not in keys]
+        targets = [a for a in reading.actors.memory.recent_judgement(thing) if a.party not in keys]
         rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
 
@@ -667,8 +667,8 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     if agents and not targets and action in ANSWERS_ITS_ATTACKER and _names_no_target(token, action) \
             and not _deeds_of_a_doer(token, action, roles) and "pronoun" not in roles.rule:
         # "Ukrainians are fighting bravely"; not "its attacks" read as the victim's, nor "struck Houthi sites"
-        own = {a.country or a.key for a in agents}
-        targets = [a for a in memory.first_doers_of(action, agents) if (a.country or a.key) not in own]
+        own = {a.party for a in agents}
+        targets = [a for a in memory.first_doers_of(action, agents) if a.party not in own]
         roles = Roles(roles.agents, targets, f"{roles.rule}+answering") if targets else roles
     elif agents and targets:
         memory.remember_targets(action, agents, targets)
@@ -747,7 +747,7 @@ class ActorSearch:
 
     def others(self) -> set[str]:
         """The excluded actors as the graph's reader compares them, a state's people and bodies as the state."""
-        return {a.country or a.key for a in self.exclude}
+        return {a.party for a in self.exclude}
 
 
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False,
@@ -841,7 +841,7 @@ def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
         return []
     earlier = search.actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
     others = search.others()
-    return next((group for group in earlier if not any((a.country or a.key) in others for a in group)), [])
+    return next((group for group in earlier if not any(a.party in others for a in group)), [])
 
 
 def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
@@ -849,7 +849,7 @@ def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
     if not definite_noun(head):
         return []
     others = search.others()
-    return [a for a in search.actors.memory.doers.get(head.lemma_.lower(), []) if (a.country or a.key) not in others]
+    return [a for a in search.actors.memory.doers.get(head.lemma_.lower(), []) if a.party not in others]
 
 
 def last_act(head: Token, search: ActorSearch) -> list[Actor]:
@@ -858,7 +858,7 @@ def last_act(head: Token, search: ActorSearch) -> list[Actor]:
         return []
     others = search.others()
     return next((group for group in reversed(search.actors.memory.recent_agents)
-                 if not any((a.country or a.key) in others for a in group)), [])
+                 if not any(a.party in others for a in group)), [])
 
 
 # Tried in order while nobody is found: each reads the head as an event whose doers are named elsewhere.

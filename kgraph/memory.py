@@ -15,11 +15,6 @@ MEETING_SENTENCES = 4
 JUDGEMENT_SENTENCES = 2
 
 
-def _party(actor: Actor) -> str:
-    """How memory tells parties apart: a state's people and bodies are the state."""
-    return actor.country or actor.key
-
-
 @dataclass
 class Memory:
     """What earlier sentences named, for coreference."""
@@ -61,11 +56,11 @@ class Memory:
         later ("Russia attacked Ukraine ... Ukrainians are fighting bravely": against Russia)."""
         for target in targets:
             for agent in agents[:1]:
-                self.first_doers_to.setdefault((action, _party(target)), agent)
+                self.first_doers_to.setdefault((action, target.party), agent)
 
     def first_doers_of(self, action: str, to: list[Actor]) -> list[Actor]:
         """The first to do `action` to any of `to`, as `remember_targets` kept them."""
-        found = (self.first_doers_to.get((action, _party(actor))) for actor in to)
+        found = (self.first_doers_to.get((action, actor.party)) for actor in to)
         return list({a.key: a for a in found if a is not None}.values())
 
     def remember_judgement(self, targets: list[Actor], thing: str) -> None:
@@ -83,10 +78,10 @@ class Memory:
     def remember_meeting(self, participants: list[Actor]) -> None:
         """The parties of a meeting, call or talks a sentence reports, joined to those of the meetings just
         before when one party took part in both ("Austin spoke with Kishi ... the call he had with Suh")."""
-        new = {_party(a): a for a in participants}
+        new = {a.party: a for a in participants}
         if len(new) < 2:
             return
-        earlier = {_party(a): a for a in self.recent_meeting()}
+        earlier = {a.party: a for a in self.recent_meeting()}
         joined = {**earlier, **new} if earlier.keys() & new.keys() else new
         self.meeting, self.meeting_age = tuple(joined.values()), 0
 

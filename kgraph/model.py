@@ -42,6 +42,12 @@ class Actor:
             return self.country
         return normalise_name(self.name)
 
+    @property
+    def party(self) -> str:
+        """Who it is a party for, when events are compared or merged: a state's people and
+        bodies are the state ("Lloyd Austin" and "the Pentagon" are both USA)."""
+        return self.country or self.key
+
 
 @dataclass
 class Event:
