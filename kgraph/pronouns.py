@@ -62,18 +62,21 @@ def _own_subjects(pronoun: Token) -> list[Token]:
     return [s for subject in subjects for s in (subject, *subject.conjuncts)]  # "Japan and South Korea condemned it"
 
 
-def _enclosing_verbs(token: Token, *, through_participles: bool = False) -> Iterator[Token]:
+def _enclosing_verbs(token: Token, *, through_participles: bool = False,
+                     through_reports: bool = False) -> Iterator[Token]:
     """The verb of the nearest clause around `token`, then those whose subject it shares
-    (`_shares_subject`), and with `through_participles` those a participle hangs from ("The
-    minister spoke, referring to ... his country")."""
+    (`_shares_subject`), with `through_participles` those a participle hangs from ("The
+    minister spoke, referring to ... his country"), and with `through_reports` the verb that
+    reports the clause ("The minister said Iran attacked his country")."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "amod")), None)
     while verb is not None:
         yield verb
-        participle = through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        climbs = (through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG") or (
+            through_reports and verb.dep_ == "ccomp")
         if finite_after_infinitive(verb) and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "urges Russia to stop the war and renews its support": the outer clause's
         else:
-            verb = verb.head if _shares_subject(verb) or participle else None
+            verb = verb.head if _shares_subject(verb) or climbs else None
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -190,13 +193,19 @@ class PronounResolver:
         clause around it, or of the clause a participle hangs from ("The minister spoke,
         referring to Iran's attack on his country"), when that subject is a person or an
         official named by title."""
-        for verb in _enclosing_verbs(token, through_participles=True):
+        for verb in _enclosing_verbs(token, through_participles=True, through_reports=True):
             subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
-            if subjects:
-                if subjects[0].pos_ == "PRON":
-                    return []
-                return [a for a in self._context.resolve(subjects[0], remember=False)
-                        if a.kind == "PERSON" or (a.country and subjects[0].lemma_.lower() in OFFICIAL_NOUNS)]
+            if not subjects:
+                continue
+            if subjects[0].pos_ == "PRON":
+                if subjects[0].lower_ in THING_PRONOUNS:
+                    continue  # "..., it's not over yet, referring to ... his country": not his
+                return []
+            found = [a for a in self._context.resolve(subjects[0], remember=False)
+                     if a.kind == "PERSON" or (a.country and subjects[0].lemma_.lower() in OFFICIAL_NOUNS)]
+            if found or subjects[0].ent_type_ in PERSON_LABELS:
+                return found
+            # "The minister said Iran attacked his country": a state is no "his"; the reporter's clause
         return []
 
     def _subject_after(self, token: Token) -> list[Actor]:

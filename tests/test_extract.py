@@ -922,6 +922,12 @@ def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract)
     assert ("fight", "IRN", "ISR", "asserted") in events
 
 
+def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
+    assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
+    assert ("fight", "IRN", "ISR", "asserted") in extract(
+        "Israel's defense minister says it's not over yet, referring to Iran's overnight attack on his country.")
+
+
 def test_sir_and_a_first_name_is_the_knight_named_before(extract):
     events = extract("The Defence Secretary Sir Michael Fallon visited Estonia. "
                      "Sir Michael met with the Romanian defence minister in Bucharest.")
