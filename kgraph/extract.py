@@ -524,7 +524,7 @@ def acts_on(reading: Reading) -> list[Event]:
     on each other, and a buyer procures from a seller."""
     roles = _acting_roles(reading)
     if len(roles.agents) >= 2 and not roles.targets and not ACTIONS[reading.action].reciprocal and _mutual(reading.token):
-        return _mutual_events(reading, roles)
+        return _mutual_events(reading, roles) if len(roles.agents) <= MOST_MUTUAL_PARTIES else []
     if _reciprocal(reading.action, roles, reading.token):
         return _reciprocal_events(reading, roles)
     if reading.lemma in PROCURING_WORDS and reading.action == "supply":  # "received Putin" is a visit
@@ -597,6 +597,12 @@ def _reciprocal_events(reading: Reading, roles: Roles) -> list[Event]:
     parties = roles.agents or roles.targets
     return [e for n, party in enumerate(parties[:-1])
             for e in _make_events(reading, Roles([party], parties[n + 1:], roles.rule + "+reciprocal"))]
+
+
+#: parties named together who all act on one another are few ("fighting between the army and the
+#: RSF"); "the territorial conflicts between China, the Philippines, Vietnam, Malaysia, Taiwan and
+#: Brunei" names a region's disputes, not thirty fights
+MOST_MUTUAL_PARTIES = 3
 
 
 def _mutual(token: Token) -> bool:

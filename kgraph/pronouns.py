@@ -181,6 +181,8 @@ class PronounResolver:
         for verb in _enclosing_verbs(token):
             subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i
                         and (c.pos_ != "PRON" or c.lower_ in THING_PRONOUNS | PLURAL_PRONOUNS)]
+            if token.lower_ in THING_PRONOUNS and any(s.tag_ == "NNS" for s in subjects):
+                continue  # "The foreign ministers agreed on a response to arms for Russia's war ... its war": not theirs
             if subjects:
                 return self._antecedent(subjects[0], token)
             controlled = controlled_object(verb, verb.head)  # "calls on Iran to cease its support": Iran's

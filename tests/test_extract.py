@@ -417,6 +417,14 @@ def test_where_a_deed_happened_is_not_accused_and_words_are_no_fight(extract):
     assert len(talks) == 1
 
 
+def test_a_regions_many_disputes_are_no_fight_of_each_with_each(extract):
+    assert not any(e[0] == "fight" for e in extract(
+        "It was a new incident in the territorial conflicts between China, the Philippines, Vietnam, Malaysia, "
+        "Taiwan and Brunei."))
+    fighting = extract("Hundreds have died in the fighting between Armenia and Azerbaijan.")
+    assert {("fight", "ARM", "AZE", "asserted"), ("fight", "AZE", "ARM", "asserted")} <= fighting
+
+
 def test_asking_a_question_is_no_demand(extract):
     assert not {e for e in extract("The reporter asked the minister about the strikes.") if e[0] == "demand"}
     assert not {e for e in extract("The G7 called on China to stop supplying weapons to Russia.")
@@ -920,6 +928,13 @@ def test_a_warning_or_threat_to_someone_warns_them(extract):
 def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract):
     events = extract("The Israeli defense minister condemned Iran's attack on his country.")
     assert ("fight", "IRN", "ISR", "asserted") in events
+
+
+def test_its_is_no_plural_subject_s(extract):
+    events = extract("The foreign ministers of South Korea, the United States and Japan agreed on a firm response "
+                     "to North Korea's provision of arms to Russia for its war against Ukraine.")
+    assert {("supply", "PRK", "RUS", "asserted"), ("fight", "RUS", "UKR", "asserted")} <= events
+    assert not any(e[0] == "fight" and e[1] in ("KOR", "USA", "JPN") for e in events)
 
 
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
