@@ -76,6 +76,7 @@ class DocumentActors:
         # the header wins; then the state of a transcript's speakers ("MR PRICE:" at the podium);
         # then the state the voice model reads in the whole text
         self.document_speaker = header_speaker or with_voice(None, turns.podium_country() or document_voice(doc))
+        self._author_named = header_speaker is not None or turns.podium_country() is not None
         self.joint_authors = joint_authors(doc)  # "we" of a joint statement: all its states
         self._transcript = turns.with_default(
             (self.document_speaker.country if self.document_speaker else None) or self.dateline_country)
@@ -421,8 +422,13 @@ class DocumentActors:
     @property
     def home_country(self) -> str | None:
         """The state whose unqualified ministries and officials a text names: its author's, or a
-        wire story's dateline's ("MANILA, Aug 5 (Reuters) - The foreign ministry summoned ...")."""
-        return (self.document_speaker.country if self.document_speaker else None) or self.dateline_country
+        wire story's dateline's ("MANILA, Aug 5 (Reuters) - The foreign ministry summoned ..."), which
+        outweighs the state the voice model reads in the text (an AP story from Manila that quotes
+        Washington is no American statement)."""
+        speaker = self.document_speaker.country if self.document_speaker else None
+        if self._author_named:
+            return speaker or self.dateline_country
+        return self.dateline_country or speaker
 
     def resolve_pronoun(self, token: Token) -> list[Actor]:
         """What a pronoun stands for (`pronouns.PronounResolver`)."""

@@ -1217,6 +1217,11 @@ def test_a_wire_storys_unqualified_ministry_is_its_datelines_states(extract):
         "MANILA, Aug 5 (Reuters) - The foreign ministry summoned a senior Chinese diplomat on Monday.")
     assert ("consult", "PHL", "CHN", "asserted") in extract(
         "MANILA, Aug 5 (Reuters) - The Department of Foreign Affairs summoned a senior Chinese diplomat on Monday.")
+    # even where the story quotes another state enough for the voice model to read it as that state's
+    events = extract("MANILA, Philippines (AP) — The United States has renewed its warning that it will defend its "
+                     "ally. U.S. officials said Washington stands with Manila.\n\n"
+                     "The Department of Foreign Affairs summoned the Chinese ambassador on Monday.")
+    assert ("consult", "PHL", "CHN", "asserted") in events and ("consult", "USA", "CHN", "asserted") not in events
 
 
 def test_a_report_whose_charge_is_denied_and_an_opening_participle_stay_asserted(extract):
