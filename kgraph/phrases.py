@@ -35,9 +35,15 @@ def titles_before(ent: Span) -> list[str]:
 
 
 def title_of_organisation(ent: Span) -> bool:
-    """"European Council President Charles Michel": an organisation's official, no state's."""
-    return any(t.ent_type_ == "ORG" or t.lower_ in INTERNATIONAL_ORGS
+    """"European Council President Charles Michel": an organisation's official, no state's; not
+    "Deputy Secretary of State John Sullivan", whose "State" the recogniser may take for a body."""
+    return any((t.ent_type_ == "ORG" and not _secretary_of_state(t)) or t.lower_ in INTERNATIONAL_ORGS
                for t in ent.doc[max(0, ent.start - 5):ent.start])
+
+
+def _secretary_of_state(token: Token) -> bool:
+    return token.lower_ == "state" and token.i >= 2 and token.nbor(-1).lower_ == "of" and \
+        token.nbor(-2).lower_ == "secretary"
 
 
 def international_office(ent: Span) -> bool:

@@ -428,8 +428,8 @@ def _role_country(role: Token) -> str | None:
             return code
     after: list[Token] = []
     for candidate in doc[role.i + 1:min(len(doc), role.i + 12)]:
-        if "\n" in candidate.text or candidate.lower_ in ("to", "at", ",", "on", "for"):
-            break
+        if "\n" in candidate.text or candidate.lower_ in ("to", "at", ",", "on", "for", *COUNTERPART_PREPOSITIONS):
+            break  # "Deputy Secretary Sullivan's Meeting With Foreign Minister Greenidge of Guyana": not his
         after.append(candidate)
     for i, word in enumerate(after):  # "of the Republic of Korea": try after each "of"
         if word.lower_ == "of":

@@ -937,6 +937,15 @@ def test_its_is_no_plural_subject_s(extract):
     assert not any(e[0] == "fight" and e[1] in ("KOR", "USA", "JPN") for e in events)
 
 
+def test_a_secretary_of_state_is_no_organisations_official(extract):
+    # the recogniser may tag "State" a body; the Secretary of State is still a state's
+    events = extract("Department Press Briefing\n\nVenezuela rejected the talks. Venezuela has a new leader. "
+                     "Venezuela must hold elections.\n\n"
+                     "Deputy Secretary of State John J. Sullivan met today with Guyanese Foreign Minister "
+                     "Carl Greenidge in Washington, D.C.")
+    assert ("consult", "USA", "GUY", "asserted") in events
+
+
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
     assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
     assert ("fight", "IRN", "ISR", "asserted") in extract(

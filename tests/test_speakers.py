@@ -129,6 +129,11 @@ def test_a_role_in_a_with_phrase_of_the_header_is_the_counterparts(nlp) -> None:
               "Secretary of State Antony J. Blinken met today with Foreign Minister Marise Payne.")
     speaker = document_speaker(doc)
     assert speaker is None or speaker.country != "AUS"
+    # nor does the caller's own role read on into the with-phrase for a state
+    doc = nlp("Press Releases: Deputy Secretary Sullivan’s Meeting With Foreign Minister Carl Greenidge of Guyana\n\n"
+              "Deputy Secretary of State John J. Sullivan met today with Guyanese Foreign Minister Carl Greenidge.")
+    speaker = document_speaker(doc)
+    assert speaker is None or speaker.country != "GUY"
     # with no one named before it, the with-phrase names the speaker
     doc = nlp("Press Briefing with Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations\n\n"
               "We condemn the launch.")
