@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .common_nouns import RULE_WORDS, from_common_noun
 from .coordination import HYPHENS
 from .countries import city_country, country_code, country_name, demonym_code, name_words
-from .doccache import children, document_entities, document_text, kept_answer, span_text, span_tokens
+from .doccache import children, document_entities, document_text, in_text_order, kept_answer, span_text, span_tokens
 from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
@@ -95,7 +95,8 @@ class DocumentActors:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token]
         if expand:
-            heads += [c for c in token.conjuncts if c.i > token.i] + _conjuncts_of_its_name(token) + partners(token)
+            heads += [c for c in in_text_order(token.conjuncts) if c.i > token.i] + _conjuncts_of_its_name(token) + partners(
+                token)
         found: list[Actor] = []
         if not self._resolving:
             self._steps = 0

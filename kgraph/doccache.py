@@ -57,6 +57,13 @@ def tokens(doc: Doc) -> list[Token]:
     return _kept(doc, "kgraph_tokens", lambda: list(doc))
 
 
+def in_text_order(tokens) -> list[Token]:
+    """Tokens as the text gives them: spaCy lists a list's conjuncts by the tree ("Jordan, Egypt,
+    Israel, the Palestinian Authority, and the United States": Egypt and the United States hang
+    from Jordan, Israel from Egypt), and annotators pair parties in the order the text names them."""
+    return sorted(tokens, key=lambda t: t.i)
+
+
 def children(token: Token) -> list[Token]:
     """`token.children` in the same order, from one list per Doc: spaCy makes a new Python
     object of every child each time it is asked, and the readers ask for a word's children

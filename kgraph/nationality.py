@@ -5,11 +5,12 @@ Zelenskyy").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
-from .doccache import children
+from .doccache import children, in_text_order
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES
@@ -34,19 +35,25 @@ def qualifying_countries(token: Token) -> list[str]:
     found: list[str] = []
     for child in children(token):
         if child.dep_ in ("amod", "compound", "poss", "nmod") or child.ent_type_ == "NORP":
-            qualifiers = [child, *child.conjuncts]
+            qualifiers = [child, *in_text_order(child.conjuncts)]
             for qualifier in qualifiers:
                 code = _qualifier_code(qualifier) or _shared_ending(qualifier, qualifiers)
                 if code and code not in found:
                     found.append(code)
         for place in _place_phrases(child) if not found else []:
-            for pobj in [p for g in children(place) if g.dep_ == "pobj" for p in (g, *g.conjuncts)]:
+            for pobj in [p for g in children(place) if g.dep_ == "pobj" for p in (g, *in_text_order(g.conjuncts))]:
                 if pobj.dep_ in ("pobj", "conj"):
                     ent = entity_of(pobj)
-                    code = country_code(clean_entity_text(ent) if ent else pobj.text)
+                    code = _place_code(clean_entity_text(ent) if ent else pobj.text)
                     if code:
                         found.append(code)
     return found
+
+
+def _place_code(name: str) -> str | None:
+    """The state a place phrase names, by its name or as a body that stands for a state
+    ("officials from Jordan, Egypt, Israel, the Palestinian Authority, and the United States")."""
+    return country_code(name) or STATE_ORGS.get(re.sub(r"^the\s+", "", name.lower()))
 
 
 def _place_phrases(child: Token) -> list[Token]:

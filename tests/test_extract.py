@@ -946,6 +946,16 @@ def test_a_secretary_of_state_is_no_organisations_official(extract):
     assert ("consult", "USA", "GUY", "asserted") in events
 
 
+def test_officials_from_a_list_meet_in_the_order_the_text_names_them(extract):
+    # the parser hangs "Egypt" and "the United States" on "Jordan", and "Israel" on "Egypt"; a body
+    # that stands for a state is that state's officials too
+    events = extract("Senior officials from Jordan, Egypt, Israel, the Palestinian Authority, and the United States "
+                     "met in Aqaba.")
+    assert {("consult", "ISR", "USA", "asserted"), ("consult", "ISR", "PSE", "asserted"),
+            ("consult", "PSE", "USA", "asserted")} <= events
+    assert ("consult", "USA", "ISR", "asserted") not in events
+
+
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
     assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
     assert ("fight", "IRN", "ISR", "asserted") in extract(
