@@ -24,7 +24,7 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, CONTENT_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS,
+    AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS, HOSTING_VERBS,
     MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
     ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, UNDERGONE_DEEDS,
 )
@@ -718,6 +718,8 @@ def _names_no_target(token: Token, action: str) -> bool:
 
 def _may_lack_target(token: Token, action: str) -> bool:
     """Whether an event with no named target is still worth a graph edge."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in DANGER_NOUNS:
+        return False  # "North Korea's nuclear and missile threats", "threats from Iran": a danger, warning no one
     if action == "demand" and token.lemma_ == "call" and has_prep(token, ("for",)):
         return True  # "called for an independent investigation": asked of no one in particular
     if action in TARGET_REQUIRED - {"consult"}:

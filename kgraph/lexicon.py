@@ -51,6 +51,7 @@ PURPOSE_NOUNS = frozenset(_WORDS["purpose_nouns"]["words"])
 OBLIGATION_MODALS = frozenset(_WORDS["obligation_modals"]["words"])
 DEED_NOUNS: dict[str, list[str]] = _WORDS["deed_nouns"]["words"]  # verb -> nouns that name its deed again
 MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
+DANGER_NOUNS = frozenset(_WORDS["danger_nouns"]["words"])  # "North Korean threats": no warning of anyone
 SPEAKER_ACCUSES = frozenset(_WORDS["speaker_accuses"]["words"])
 ACCUSED_DEEDS = frozenset(_WORDS["speaker_accuses"]["deeds"])  # crimes: only a named doer is accused
 ATTRIBUTIVE_ACCUSATIONS = frozenset(_WORDS["attributive_accusations"]["words"])

@@ -956,6 +956,15 @@ def test_officials_from_a_list_meet_in_the_order_the_text_names_them(extract):
     assert ("consult", "USA", "ISR", "asserted") not in events
 
 
+def test_threats_that_name_no_one_aimed_at_warn_no_one(extract):
+    assert not any(e[0] == "warn" for e in extract(
+        "Austin reiterated support for Israel's right to defend itself against threats from Iran and Hezbollah."))
+    assert not any(e[0] == "warn" for e in extract("The allies will address the DPRK's nuclear and missile threats."))
+    # a threat aimed at someone still warns them, and so does a verb of threatening
+    assert ("warn", "IRN", "USA", "asserted") in extract("Iran made new threats against the United States.")
+    assert ("warn", "IRN", None, "asserted") in extract("Iran has threatened the safe passage of ships.")
+
+
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
     assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
     assert ("fight", "IRN", "ISR", "asserted") in extract(
