@@ -313,7 +313,9 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
             if org and (org.kind == "GROUP" or org.country is None):
                 return [org]
             if org and org.country:  # "IRGC commanders": the people of a body of a state are that state's
-                return [Actor(noun.phrase, "ORG", org.country)]
+                actor = Actor(noun.phrase, "ORG", org.country)
+                resolver.memory.by_head[noun.lemma] = actor  # "China's Foreign Ministry spokesperson ... The spokesperson"
+                return [actor]
     return None
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from .doccache import children, in_text_order
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .model import Actor, normalise_name
+from .lexicon import FORCE_NOUNS, PLATFORM_NOUNS
 from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES
 from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
@@ -103,10 +104,21 @@ def _qualifier_code(token: Token) -> str | None:
     for grand in children(token):
         if grand.dep_ in ("compound", "amod"):
             pair = f"{grand.text} {token.text}"
-            code = demonym_code(pair) or country_code(pair)
+            code = demonym_code(pair) or country_code(pair) or (
+                _state_body_code(grand) if token.lemma_.lower() in FORCE_NOUNS | PLATFORM_NOUNS else None)
             if code:
                 return code
     return None
+
+
+def _state_body_code(token: Token) -> str | None:
+    """The state of a body the recogniser names before a force's own modifier ("RAF fighter jets"),
+    as the tables know it; not before any noun ("Treasury Sanctions Procurement Network", a headline)."""
+    ent = entity_of(token)
+    if ent is None or ent.label_ != "ORG":
+        return None
+    code = STATE_ORGS.get(clean_entity_text(ent).lower().removeprefix("the "))
+    return code if code and is_state_code(code) else None
 
 
 def _base_code(based: Token) -> str | None:

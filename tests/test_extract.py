@@ -965,6 +965,20 @@ def test_threats_that_name_no_one_aimed_at_warn_no_one(extract):
     assert ("warn", "IRN", None, "asserted") in extract("Iran has threatened the safe passage of ships.")
 
 
+def test_a_state_bodys_name_before_a_noun_s_modifier_gives_the_state(extract):
+    assert ("deploy", "GBR", "POL", "asserted") in extract("RAF fighter jets are being deployed to Poland.")
+
+
+def test_the_spokesperson_is_the_one_of_a_states_body_named_before(extract):
+    # though the text names the United States often enough for the voice model to read it as American
+    events = extract("China imposes sanctions on US companies selling arms to Taiwan\n\n"
+                     "China’s Foreign Ministry spokesperson announced sanctions Monday on US companies Lockheed "
+                     "Martin and Raytheon, which have sold arms to Taiwan. The US approved the sale in July, and the "
+                     "US State Department said such sales are routine.\n\n"
+                     "The spokesperson urged the US to stop selling arms to Taiwan.")
+    assert ("demand", "CHN", "USA", "asserted") in events
+
+
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
     assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
     assert ("fight", "IRN", "ISR", "asserted") in extract(
