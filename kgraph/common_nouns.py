@@ -256,12 +256,22 @@ def _secretary_general(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return [holders[-1]] if holders else None
 
 
+def _same_title(noun: Noun, earlier: Actor) -> bool:
+    """Whether the words that name the noun's office ("Prime" of "the Prime Minister") are in the
+    description named before ("Ukraine's defence minister" is no prime minister)."""
+    words = {w.strip(".,'’").lower() for w in earlier.name.split()}
+    return all(c.lower_ in words for c in children(noun.token)
+               if c.dep_ == "compound" and c.i < noun.token.i and not c.ent_type_)
+
+
 def _named_before(noun: Noun, resolver: Resolver) -> Actor | None:
     """The actor last named with the noun as its title or head ("Defence Minister Rajnath Singh
     ... the minister"); of the persons so titled, the author's own, if one is: "Prime Minister
     Theresa May spoke with Prime Minister Benjamin Netanyahu ... The Prime Minister condemned" in
     a British readout is May."""
     earlier = resolver.memory.by_head.get(noun.lemma)
+    if earlier is not None and earlier.kind == "ORG" and not _same_title(noun, earlier):
+        earlier = None  # "Ukraine's defence minister ... the Prime Minister hosted Zelenskyy": another office
     speaker = resolver.document_speaker
     if earlier is not None and speaker and speaker.country and earlier.country != speaker.country:
         own = [h for h in resolver.memory.title_holders.get(noun.lemma, ()) if h.country == speaker.country]

@@ -979,6 +979,12 @@ def test_the_spokesperson_is_the_one_of_a_states_body_named_before(extract):
     assert ("demand", "CHN", "USA", "asserted") in events
 
 
+def test_the_prime_minister_is_no_defence_minister_named_before(extract):
+    events = extract("LONDON (Reuters) - Ukraine's defence minister thanked Defence Secretary Ben Wallace for the UK's "
+                     "support. The Prime Minister hosted President Zelenskyy at Chequers last week.")
+    assert ("consult", "UKR", "UKR", "asserted") not in events
+
+
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
     assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
     assert ("fight", "IRN", "ISR", "asserted") in extract(
