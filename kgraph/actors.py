@@ -95,8 +95,8 @@ class DocumentActors:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
         heads = [token]
         if expand:
-            heads += [c for c in in_text_order(token.conjuncts) if c.i > token.i] + _conjuncts_of_its_name(token) + partners(
-                token)
+            later = [c for c in in_text_order(token.conjuncts) if c.i > token.i]
+            heads += later + _conjuncts_of_its_name(token) + partners(token)
         found: list[Actor] = []
         if not self._resolving:
             self._steps = 0

@@ -5,15 +5,14 @@ Zelenskyy").
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 from spacy.tokens import Span, Token
 
 from .doccache import children, in_text_order
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
-from .model import Actor, normalise_name
 from .lexicon import FORCE_NOUNS, PLATFORM_NOUNS
+from .model import Actor, normalise_name
 from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES
 from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
@@ -54,7 +53,7 @@ def qualifying_countries(token: Token) -> list[str]:
 def _place_code(name: str) -> str | None:
     """The state a place phrase names, by its name or as a body that stands for a state
     ("officials from Jordan, Egypt, Israel, the Palestinian Authority, and the United States")."""
-    return country_code(name) or STATE_ORGS.get(re.sub(r"^the\s+", "", name.lower()))
+    return country_code(name) or STATE_ORGS.get(name.lower().removeprefix("the "))
 
 
 def _place_phrases(child: Token) -> list[Token]:
