@@ -17,7 +17,7 @@ from .acronyms import spelt_out
 from .model import Actor
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^—–-]*[—–-]+\s*")
-_NUMBER = re.compile(r"^[\d.,]+%?$")
+_NUMBER = re.compile(r"^[\d.,]+(%|-strong)?$")  # "12,000", "40%", "500-strong"
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$")  # "the President's visit": the possessor is "President"
 
 

@@ -847,6 +847,7 @@ def test_a_counterpart_is_labelled_by_the_office_held_for_its_state(nlp):
     assert tidy_label("newly appointed Japanese counterpart") == "Japanese counterpart"
     assert tidy_label("Czech counterpart here") == "Czech counterpart"
     assert tidy_label("Ethiopia's up to 10,000 troops") == "Ethiopia's troops"
+    assert tidy_label("approximately 500-strong British force") == "British force"
 
 
 def test_what_a_demand_asks_for_is_no_demand_of_its_own(extract):
