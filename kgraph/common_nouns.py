@@ -48,6 +48,8 @@ class Resolver(Protocol):
 
     def focus_country(self) -> str | None: ...
 
+    def place_focus(self) -> str | None: ...
+
     def sentence_country(self, token: Token) -> str | None: ...
 
     def body_meant(self, word: str) -> str | None: ...
@@ -576,7 +578,7 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     places = [country_code(g.text) or city_country(g.text) for holder in holders for c in children(holder)
               if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in children(c) if g.dep_ == "pobj"]
     code = (next(iter(qualifying_states(noun.token)), None) or next((p for p in places if p), None)
-            or resolver.sentence_country(noun.token) or resolver.focus_country())
+            or resolver.sentence_country(noun.token) or resolver.place_focus() or resolver.focus_country())
     return [Actor(f"{noun.lower} in {name_in_phrase(code)}", "GROUP", code)] if code else None
 
 

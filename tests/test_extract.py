@@ -986,6 +986,16 @@ def test_the_prime_minister_is_no_defence_minister_named_before(extract):
     assert ("consult", "UKR", "UKR", "asserted") not in events
 
 
+def test_unqualified_victims_are_of_the_state_the_events_happen_in(extract):
+    # Russia is named most often, Syria is where things happen
+    events = extract("Russia has shielded the regime for years. Russia vetoed the resolution, and Russia blocked the "
+                     "inquiry. Russia says it wants peace in Syria.\n\n"
+                     "The regime's chemical weapons stocks in Syria are growing. On Tuesday, the Assad regime "
+                     "launched yet another chemical attack on civilians.")
+    assert ("fight", "SYR", "SYR", "asserted") in events
+    assert ("fight", "SYR", "RUS", "asserted") not in events
+
+
 def test_his_country_reaches_past_a_state_or_an_it_to_the_official_who_speaks(extract):
     assert ("fight", "IRN", "ISR", "asserted") in extract("Israel's defense minister said Iran attacked his country.")
     assert ("fight", "IRN", "ISR", "asserted") in extract(
