@@ -10,7 +10,7 @@ import re
 
 from .countries import country_code, country_name
 from .model import Actor
-from .names import INTERNATIONAL_ORGS, STATE_ORGS
+from .names import INTERNATIONAL_ORGS, body_state
 
 #: a bracketed short form of capitals after a word: "Long Name (LN)"
 _SHORT_FORM = re.compile(r"(?<=\s)\(([A-Z][A-Za-z0-9&]{1,9})\)")
@@ -67,5 +67,5 @@ def spelt_out(actor: Actor, acronyms: dict[str, str]) -> Actor:
     if code:
         return Actor(country_name(code), "COUNTRY", code, actor.surface or actor.name)
     # "the Government of National Accord (GNA) ... backed the GNA": the state the tables give the long form
-    state = actor.country or STATE_ORGS.get(long.lower().removeprefix("the "))
+    state = actor.country or body_state(long)
     return Actor(long, actor.kind, state, actor.surface or actor.name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
@@ -29,7 +30,7 @@ from .names import (
     NAMES_ANOTHER_COUNCIL, NAMES_THE_COUNCIL, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
-    organisation_of_people,
+    body_state, organisation_of_people,
 )
 from .nationality import country_in_description, country_words
 from .people import is_name_word, is_office_holder, person_country
@@ -537,7 +538,7 @@ class DocumentActors:
         country = country_words(ent) or country_in_description(ent, self.memory.persons)
         owner, owned = _possessor(name)
         if country is None and owner:  # "the Islamic Revolutionary Guard Corps' Quds Force"
-            country = STATE_ORGS.get(owner.lower().removeprefix("the ")) or country_code(owner)
+            country = body_state(owner) or country_code(owner)
         if country is None:
             country = next((code for words, code in _STATE_ORG_ENDINGS if key.endswith(words)), None)
         if country is None and re.match(r"(department|ministry|secretary|office)\b", key):
@@ -556,12 +557,8 @@ class DocumentActors:
     @cached_property
     def _focus(self) -> str | None:
         own = {self.document_speaker.country if self.document_speaker else None, None}
-        counts = Counter(code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
-                         for code in [country_code(ent.text) or demonym_code(ent.text)] if code not in own)
-        ranked = counts.most_common(2)
-        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
-        return None
+        return _named_most((code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
+                            for code in [country_code(ent.text) or demonym_code(ent.text)] if code not in own), 3)
 
     def place_focus(self) -> str | None:
         """The state the text's events happen in: named after "in" at least twice, more often than
@@ -570,13 +567,9 @@ class DocumentActors:
 
     @cached_property
     def _place_focus(self) -> str | None:
-        counts = Counter(code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS
-                         and ent.start > 0 and self.doc[ent.start - 1].lower_ in ("in", "inside", "across")
-                         for code in [country_code(ent.text) or city_country(ent.text)] if code)
-        ranked = counts.most_common(2)
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
-        return None
+        return _named_most((code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS
+                            and ent.start > 0 and self.doc[ent.start - 1].lower_ in ("in", "inside", "across")
+                            for code in [country_code(ent.text) or city_country(ent.text)] if code), 2)
 
     def body_meant(self, word: str) -> str | None:
         """The body a text names by one word: "Parliament", "the Commission" and "the Council" of a
@@ -615,6 +608,14 @@ class DocumentActors:
                 if person and person.country:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
+
+
+def _named_most(codes: Iterable[str], at_least: int) -> str | None:
+    """The state named at least `at_least` times and more often than any other, if one is."""
+    ranked = Counter(codes).most_common(2)
+    if ranked and ranked[0][1] >= at_least and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 _POSSESSOR = re.compile(r"^(.*?)(?:['’]s|(?<=s)['’])\s+(?=\S)")

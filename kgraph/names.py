@@ -78,6 +78,12 @@ STATE_ORGS: dict[str, str | None] = NameTable({
     **{alias: org["country"] for alias, org in _phoenix_names(("armed group",)).items() if org["country"]},
     **_ORGANISATIONS["state_bodies"]["names"],
 })
+
+
+def body_state(name: str) -> str | None:
+    """The state a body the tables know stands for, however the text writes its name ("the
+    Palestinian Authority", "RAF"); None for a body of no state or one the tables do not know."""
+    return STATE_ORGS.get(name.lower().removeprefix("the "))
 #: "EU member states", "G7 members": the nouns of an organisation's members, the clubs of states whose
 #: members are the club, and the guidelines' names of other organisations' member states
 MEMBERSHIP_NOUNS = frozenset(_ORGANISATIONS["memberships"]["nouns"])

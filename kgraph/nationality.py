@@ -13,7 +13,7 @@ from .doccache import children, in_text_order
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .lexicon import FORCE_NOUNS, PLATFORM_NOUNS
 from .model import Actor, normalise_name
-from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES
+from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES, body_state
 from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
 
@@ -53,7 +53,7 @@ def qualifying_countries(token: Token) -> list[str]:
 def _place_code(name: str) -> str | None:
     """The state a place phrase names, by its name or as a body that stands for a state
     ("officials from Jordan, Egypt, Israel, the Palestinian Authority, and the United States")."""
-    return country_code(name) or STATE_ORGS.get(name.lower().removeprefix("the "))
+    return country_code(name) or body_state(name)
 
 
 def _place_phrases(child: Token) -> list[Token]:
@@ -116,7 +116,7 @@ def _state_body_code(token: Token) -> str | None:
     ent = entity_of(token)
     if ent is None or ent.label_ != "ORG":
         return None
-    code = STATE_ORGS.get(clean_entity_text(ent).lower().removeprefix("the "))
+    code = body_state(clean_entity_text(ent))
     return code if code and is_state_code(code) else None
 
 
