@@ -563,8 +563,22 @@ def _acting_roles(reading: Reading) -> Roles:
         agents, rule = actors.speaker_of(token), "in-step-with-author"
     if any(h.pos_ == "PRON" for h in agent_heads):
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
+    if ACTIONS[reading.action].reciprocal:
+        agents = _without_own_counterparts(token, agents, actors)
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents)
     return Roles(agents, targets, rule)
+
+
+def _without_own_counterparts(token: Token, agents: list[Actor], actors: DocumentActors) -> list[Actor]:
+    """'New Zealand worked alongside Australia and Canada': the resolver joins those named
+    alongside a subject to it ('Britain, alongside France, condemned ...'), but those named
+    alongside or with a reciprocal trigger itself are its counterparts, not its doers."""
+    own = [g for p in children(token) if p.dep_ == "prep" and p.lower_ in COUNTERPART_PREPOSITIONS
+           for g in children(p) if g.dep_ == "pobj"]
+    if not own:
+        return agents
+    counterparts = _resolve_all(own, actors)
+    return [a for a in agents if a not in counterparts] or agents
 
 
 def _speakers_own_measure(verb: Token | None) -> bool:

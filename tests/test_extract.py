@@ -572,6 +572,20 @@ def test_general_mechanisms(extract, text, expected):
     assert expected in extract(text)
 
 
+def test_those_named_alongside_a_cooperating_verb_are_its_counterparts_not_each_others(extract):
+    events = extract("New Zealand has supported the monitoring effort since 2018, working alongside Australia "
+                     "and Canada.")
+    assert ("cooperate", "NZL", "AUS", "asserted") in events
+    assert ("cooperate", "NZL", "CAN", "asserted") in events
+    assert not any(e[1:3] in (("AUS", "CAN"), ("CAN", "AUS")) for e in events)
+
+
+def test_training_or_operating_alongside_forces_is_cooperation(extract):
+    events = extract("British personnel will train alongside Swedish and Finnish troops this winter.")
+    assert ("cooperate", "GBR", "SWE", "hypothetical") in events
+    assert ("cooperate", "GBR", "FIN", "hypothetical") in events
+
+
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
     text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
             "offensive in Gaza. Iran condemned the strikes.")
