@@ -23,6 +23,7 @@ class ActionDefinition:
     untargeted_by_its_doer: bool  # "the Houthi attacks": a plural noun with its doer and no target phrase needs none
     answers_its_attacker: bool  # "Ukrainians are fighting bravely": against whoever did it to them earlier
     model_target_in_phrase: bool  # the learned model's target must be named in the trigger's phrase
+    model_decides: bool  # the learned model adds events of the action beside the rules'
     cameo: tuple[str, ...]
     plover: tuple[str, ...]
 
@@ -36,7 +37,7 @@ def _load() -> dict[str, ActionDefinition]:
             target_required=d["target_required"], reflexive=d["reflexive"],
             reciprocal=d["reciprocal"], untargeted_by_its_doer=d["untargeted_by_its_doer"],
             answers_its_attacker=d["answers_its_attacker"],
-            model_target_in_phrase=d["model_target_in_phrase"],
+            model_target_in_phrase=d["model_target_in_phrase"], model_decides=d["model_decides"],
             cameo=tuple(d["cameo"]), plover=tuple(d["plover"]))
         for name, d in json.loads(text)["actions"].items()
     }
@@ -51,3 +52,5 @@ UNTARGETED_BY_ITS_DOER = frozenset(a for a, d in ACTIONS.items() if d.untargeted
 ANSWERS_ITS_ATTACKER = frozenset(a for a, d in ACTIONS.items() if d.answers_its_attacker)
 #: actions whose learned target must be named in the trigger's own phrase ("support for Ukraine")
 MODEL_TARGET_IN_PHRASE = frozenset(a for a, d in ACTIONS.items() if d.model_target_in_phrase)
+#: actions whose events the learned model adds beside the rules' (where it was right often enough)
+MODEL_DECIDES = frozenset(a for a, d in ACTIONS.items() if d.model_decides)

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from .actions import ACTIONS, MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
+from .actions import ACTIONS, MODEL_DECIDES, MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
 from .actors import DocumentActors
 from .coordination import governs
 from .argmodel import (
@@ -83,7 +83,8 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     triggers += [(token.i, action) for token in span_tokens(sent) for action in trigger_actions(token)
                  if not _known_to_rules(token) and not _named_by_its_object(token, action, rule_roles)
                  and not _content_of_its_governor(token, action, rule_roles) and not idiom_not_event(token)]
-    build_asks = {key for key in triggers if not (beside_rules and rule_roles.get(key, _NO_RULES).settled)}
+    build_asks = {key for key in triggers if key[1] in MODEL_DECIDES and not (
+        beside_rules and rule_roles.get(key, _NO_RULES).settled)}
     if collect is None:  # before the candidates are read: half the questions on the build benchmark's corpus
         triggers = [key for key in triggers if key in build_asks]
     triggers = [(sent.doc[i], action) for i, action in dict.fromkeys(triggers)]

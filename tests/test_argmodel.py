@@ -94,6 +94,19 @@ def test_a_build_beside_the_rules_does_not_ask_the_model_where_the_rules_found_b
     assert not RuleRoles(True, frozenset({"DEU"}), frozenset()).settled
 
 
+def test_the_model_is_asked_no_cooperation_in_a_build_but_learns_from_its_questions(nlp):
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = "Japan said the partnership would deepen. Officials said the sanctions on Russia would follow soon."
+    doc = nlp(text)
+    asked: list = []
+    extract_events(doc, Article(source="partners.txt", text=text), method="union", collect=asked)
+    by_trigger = {doc[i].lower_: build_asks for _, i, _, _, build_asks in asked}
+    assert by_trigger["partnership"] is False  # collected for training, never decided in a build
+    assert by_trigger["sanctions"] is True
+
+
 def test_a_sentence_in_the_first_person_is_told_apart_from_one_about_the_us(nlp):
     from kgraph.argmodel import speaks_in_first_person
 
