@@ -347,8 +347,12 @@ def speaker_obliges(reading: Reading) -> list[Event] | None:
 
 
 def accused_elsewhere(reading: Reading) -> list[Event] | None:
-    """"accused X of violating ...": the accusation is already the event."""
-    return [] if reading.speaker_accuses() and under_accusation(reading.token) else None
+    """"accused X of violating ...": the accusation is already the event; not "condemned X's
+    launch, which violates ...", the condemner's accusation besides its condemnation."""
+    if not reading.speaker_accuses() or not under_accusation(reading.token):
+        return None
+    judge = _judge_of_its_clause(reading.token)
+    return None if judge is not None and VERB_TRIGGERS[judge.lemma_.lower()] == "condemn" else []
 
 
 #: the readings of a deed's doer from the words of its noun phrase ("Russia's", "Houthi", "by Iran"),
@@ -443,7 +447,9 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     if not accused and reading.is_noun and not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr")):
         # "... in violation of the Charter": who acts in violation; "have committed war crimes", "was a war crime"
         accused, rule = governing_subjects(token), "governing-subject"
-    agents = reading.actors.speaker_of(token)
+    judge = _judge_of_its_clause(token)
+    agents = _resolve_all(verb_agents(judge)[0], reading.actors) if judge is not None else []
+    agents = agents or reading.actors.speaker_of(token)
     demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)
     targets = [] if demonstrative else _resolve_all(accused, reading.actors, deep=True, exclude=agents)
     if not targets and len(accused) == 1 and (demonstrative or definite_noun(accused[0])):
@@ -453,6 +459,21 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
         targets = [a for a in reading.actors.memory.recent_judgement(thing) if a.party not in keys]
         rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
+
+
+def _judge_of_its_clause(token: Token) -> Token | None:
+    """"Australia condemned North Korea's launch, which violates the resolutions", "condemned the
+    launch as a grave provocation that violates ...": a relative clause on what a verb of
+    condemning judges is the condemner's accusation, not the text's speaker's: that verb."""
+    if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX"):
+        return None
+    judged = token.head
+    if judged.dep_ == "pobj" and judged.head.lower_ == "as" and judged.head.dep_ == "prep":
+        judged = judged.head  # "condemned the launch as a provocation that ...": 'as' hangs on the verb
+    verb = judged.head
+    if judged.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB":
+        return None
+    return verb if VERB_TRIGGERS.get(verb.lemma_.lower()) in JUDGING_ACTIONS else None
 
 
 #: events whose target later "this" may stand for ("We condemn the launch. This constitutes a violation")

@@ -586,6 +586,13 @@ def test_training_or_operating_alongside_forces_is_cooperation(extract):
     assert ("cooperate", "GBR", "FIN", "hypothetical") in events
 
 
+def test_a_violation_said_of_what_someone_condemns_is_the_condemners_accusation(extract):
+    events = extract("Australia condemned North Korea's missile launch, which violates UN Security Council "
+                     "resolutions.")
+    assert ("condemn", "AUS", "PRK", "asserted") in events
+    assert ("accuse", "AUS", "PRK", "asserted") in events
+
+
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
     text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
             "offensive in Gaza. Iran condemned the strikes.")
