@@ -113,6 +113,8 @@ TIE_NOUNS = frozenset(_WORDS["tie_nouns"]["words"])
 TIE_KINDS = frozenset(_WORDS["tie_kinds"]["words"])
 TIE_VERBS = frozenset(_WORDS["tie_verbs"]["words"])
 STRUCK_THINGS = frozenset(_WORDS["struck_things"]["words"])
+#: lemma of a participle or adjective -> the preposition of whose a struck thing is ("belonging to", "used by")
+STRUCK_THING_OWNERS: dict[str, str] = {w: p for w, p in _WORDS["struck_things"]["owners"].items() if w != "_"}
 PROCURING_WORDS = frozenset(_WORDS["procuring_words"]["words"])
 LAUNCHED_WEAPONS = frozenset(_WORDS["launched_weapons"]["words"])  # "Russian missiles hit ..."
 #: what a nation named with it sells when bought ("Iranian drones"): arms, launched weapons, platforms

@@ -19,7 +19,7 @@ from .lexicon import (
     ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
-    STATIVE_PARTICIPLES, STRUCK_THINGS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
+    STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS,
 )
 from .modality import modality_of
@@ -867,9 +867,22 @@ def _place_of_struck_thing(verb: Token, thing: Token) -> list[Token]:
             c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"))
             for c in children(thing)):
         return [thing]
+    owners = _owners_of_struck_thing(thing)
+    if owners:
+        return owners  # "struck 85 targets in Iraq and Syria belonging to the IRGC": the IRGC's, not Iraq's
     places = [g for h in (thing, verb) for g in _preps_objects(h, ("in", "inside", "across"))
               if g.ent_type_ in ("GPE", "LOC")]
     return places or [thing]
+
+
+def _owners_of_struck_thing(thing: Token) -> list[Token]:
+    """Whose a struck thing is, by a participle or adjective on it (data `struck_things` owners):
+    'targets ... belonging to the IRGC', 'facilities used by the Quds Force', 'one facility in
+    eastern Syria, affiliated with the IRGC'."""
+    return [g for c in children(thing) if c.dep_ in ("acl", "amod", "relcl") and c.i > thing.i
+            for p in children(c) if p.dep_ in ("prep", "agent")
+            and p.lower_ == STRUCK_THING_OWNERS.get(c.lemma_.lower(), STRUCK_THING_OWNERS.get(c.lower_))
+            for g in children(p) if g.dep_ == "pobj"]
 
 
 def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
@@ -1085,6 +1098,9 @@ def targets_of(token: Token, trigger: Trigger) -> list[Token]:
     if hyphened_agent(token) and search.action not in DELIVERIES:
         return [token.head]  # 'Iranian-backed Houthi rebels': the rebels are backed
     found = verb_objects(search) + preposition_objects(search) + complement_subjects(token, trigger)
+    if search.action == "fight":  # "a strike against one facility in Syria, affiliated with the IRGC"
+        found = [owner for t in found for owner in (_owners_of_struck_thing(t) if t.lemma_.lower() in STRUCK_THINGS
+                                                    else []) or [t]]
     for rule in FALLBACK_TARGET_RULES:
         found = found or rule(search)
     found = cut_off_party(search, found)

@@ -593,6 +593,14 @@ def test_a_violation_said_of_what_someone_condemns_is_the_condemners_accusation(
     assert ("accuse", "AUS", "PRK", "asserted") in events
 
 
+def test_targets_struck_in_a_place_but_said_to_be_someones_are_theirs(extract):
+    events = extract("The United States struck more than 85 targets in Iraq and Syria on Friday linked to "
+                     "Iran's Revolutionary Guards.")
+    assert ("fight", "USA", "IRN", "asserted") in events
+    assert ("fight", "USA", "SYR", "asserted") not in events
+    assert ("fight", "ISR", "LBN", "asserted") in extract("Israel struck targets in Lebanon.")
+
+
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
     text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
             "offensive in Gaza. Iran condemned the strikes.")
