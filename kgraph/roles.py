@@ -900,7 +900,14 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ in search.preps  # "appalled by"
             for g in [*_pobjs(child), *_with_after_gerund(child)]
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
+            and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"
             and g.lemma_.lower() not in AUTHORITY_NOUNS]  # "At President Biden's direction, ... launched"
+
+
+def _names_weapons(noun: Token) -> bool:
+    """'six ballistic missiles', 'Vampire multiple launch rocket systems': arms, by the noun or a word before it."""
+    return noun.lemma_.lower() in ARMS_NOUNS or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in ARMS_NOUNS for c in children(noun) if c.i < noun.i)
 
 
 def _with_after_gerund(prep: Token) -> list[Token]:

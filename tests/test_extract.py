@@ -601,6 +601,14 @@ def test_targets_struck_in_a_place_but_said_to_be_someones_are_theirs(extract):
     assert ("fight", "ISR", "LBN", "asserted") in extract("Israel struck targets in Lebanon.")
 
 
+def test_the_weapons_one_strikes_with_are_no_target_nor_is_their_supplier(extract):
+    events = extract("Ukrainian forces struck a military facility in Russia with missiles supplied by the "
+                     "United States.")
+    assert ("fight", "UKR", "RUS", "asserted") in events
+    assert not any(e[0] == "fight" and e[2] == "USA" for e in events)
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia attacked Ukraine with drones.")
+
+
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
     text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
             "offensive in Gaza. Iran condemned the strikes.")
