@@ -68,6 +68,13 @@ def person_country(name: str) -> str | None:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def acts_for_no_state(name: str) -> bool:
+    """Whether a dictionary lists `name` as an international official ("Mark Rutte", "António
+    Guterres"): no text's state is theirs."""
+    key = normalise_name(name)
+    return key in _table() and _table()[key] is None
+
+
 @lru_cache(maxsize=1)
 def _by_family_name() -> dict[str, str | None]:
     """Family name -> the state of every listed office holder who bears it, where they all act

@@ -23,7 +23,7 @@ from .names import (
     TITLE_WORDS, TITLES,
 )
 from .nationality import country_in_description
-from .people import full_name, person_country
+from .people import acts_for_no_state, full_name, person_country
 from .phrases import (
     PERSON_LABELS, has_official_title, international_office, organisation_ending_at, title_of_organisation,
     titles_before,
@@ -174,13 +174,14 @@ class PersonReader:
         fuller = _with_first_name_before(ent, name)
         if fuller and country in (None, person_country(fuller)):
             country, name = person_country(fuller), fuller
-        if country is None and has_official_title(ent) and not title_of_organisation(ent):
+        stateless = country is None and acts_for_no_state(name)  # "Secretary General Mark Rutte"
+        if country is None and has_official_title(ent) and not title_of_organisation(ent) and not stateless:
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             speaker = self._context.document_speaker
             country = (speaker.country if speaker else None) or self._context.dateline_country
         # one label for every spelling of an office holder, where the text does not make them another's
         listed = full_name(name) if person_country(name) in (None, country) else None
-        if country is None and _holds_an_office(ent) and not _of_no_state_by_description(ent):
+        if country is None and _holds_an_office(ent) and not _of_no_state_by_description(ent) and not stateless:
             # "The Council also met with the High Commissioner for Peace, Otty Patiño" in a text about
             # Colombia: the annotators give a person the state the text is about where it names none
             # (258 of the 275 persons annotated in the training set have a state)

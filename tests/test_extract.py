@@ -609,6 +609,12 @@ def test_the_weapons_one_strikes_with_are_no_target_nor_is_their_supplier(extrac
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russia attacked Ukraine with drones.")
 
 
+def test_an_international_official_the_dictionary_knows_takes_no_state_from_the_text(extract):
+    events = extract("Russia attacked the cable. Russia's shadow fleet is growing. Russia denies any role. "
+                     "Secretary General Mark Rutte will meet with Finnish President Alexander Stubb in Helsinki.")
+    assert ("consult", "Mark Rutte", "FIN", "hypothetical") in events
+
+
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
     text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
             "offensive in Gaza. Iran condemned the strikes.")
