@@ -62,7 +62,23 @@ def person_country(name: str) -> str | None:
                 country = table.get(form, _UNKNOWN)
                 if country is not _UNKNOWN:
                     break
+    if country is _UNKNOWN:
+        country = _table().get(_spelt_otherwise(key) or "", _UNKNOWN)
     return None if country is _UNKNOWN else country  # type: ignore[return-value]
+
+
+def _spelt_otherwise(key: str) -> str | None:
+    """"vasily nebenzia" for the dictionary's "Vassily Nebenzia": a first and family name whose
+    family name the dictionary lists as a short form, and whose first name begins as that holder's
+    does (transliterations differ: Vasily, Vassily; Sergey, Sergei; Dmitry, Dmitri)."""
+    words = key.split()
+    if len(words) != 2 or len(words[0]) < 3:
+        return None
+    listed = _full_names().get(words[1])
+    if listed is None:
+        return None
+    first = normalise_name(listed).split()[0]
+    return normalise_name(listed) if first[:3] == words[0][:3] else None
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -152,6 +152,16 @@ def test_office_holders_are_found_through_initials_suffixes_and_titles() -> None
     assert person_country("John Smith") is None
 
 
+def test_an_office_holder_is_known_under_another_transliteration_of_the_first_name() -> None:
+    from kgraph.people import person_country
+    assert person_country("Vasily Nebenzia") == "RUS"  # the dictionary writes "Vassily Nebenzia"
+    assert person_country("Vasily Smith") is None  # a family name the dictionary does not list alone
+
+
+def test_a_militia_is_known_under_its_transliterations(extract) -> None:
+    assert ("fight", "IRQ", "USA", "asserted") in extract("Kataeb Hezbollah attacked U.S. forces in Jordan.")
+
+
 def test_ministers_spokespeople_and_envoys_of_every_region_are_known_by_name() -> None:
     from kgraph.people import person_country
     assert person_country("Jeremy Hunt") == "GBR"
