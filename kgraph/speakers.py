@@ -290,7 +290,8 @@ def _club_spoken_for(behalf: Token) -> Actor | None:
             if word.dep_ != "pobj":
                 continue
             following = word.doc.text[word.idx + len(word.text):word.idx + len(word.text) + 2]
-            name = INTERNATIONAL_ORGS.get(word.lower_)
+            plus = following[:1] == "+" and not following[1:2].isalnum()  # "the A3+", a club of its own
+            name = (INTERNATIONAL_ORGS.get(word.lower_ + "+") if plus else None) or INTERNATIONAL_ORGS.get(word.lower_)
             if name in STATE_CLUBS and not (following[:1] in "+/" and following[1:2].isalnum()):
                 return Actor(name, "ORG", None)  # not "the E3+3", "the E3/EU+3"
             for members, _ in document_name_lists(word.doc):  # "on behalf of France, Germany and the UK (E3)"
