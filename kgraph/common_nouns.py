@@ -12,15 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from .doccache import children
+from .doccache import children, document_answer, document_entities, span_text
 from .coordination import document_name_lists, hyphened_agent
 from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ALLIES_OF, ARMED_GROUPS, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
+    ALLIES_OF, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS,
@@ -582,8 +582,26 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return [Actor(f"{noun.lower} in {name_in_phrase(code)}", "GROUP", code)] if code else None
 
 
+def an_alliances_allies(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Allies strongly condemned ...", "Several Allies said they were considering ...": members
+    written capitalised and unqualified, in a text that names their alliance, are the alliance
+    (data `capitalised_allies`); "our allies", "the Allies" of another text are read by other rules."""
+    token = noun.token
+    if token.text != "Allies" or any(c.dep_ in ("poss", "compound", "nmod", "amod") and c.lower_ not in
+                                     UNIDENTIFIED_QUANTIFIERS | UNNAMING_MODIFIERS for c in children(token)):
+        return None
+    alliance = document_answer(token.doc, "alliance_of_allies", lambda: _alliance_named(token.doc))
+    return [Actor(alliance, "ORG", None)] if alliance else None
+
+
+def _alliance_named(doc: Doc) -> str | None:
+    """The alliance of `CAPITALISED_ALLIES` the text names, if one."""
+    names = {span_text(e).lower() for e in document_entities(doc)}
+    return next((alliance for alliance, forms in CAPITALISED_ALLIES.items() if names.intersection(forms)), None)
+
+
 RULES: tuple[Rule, ...] = (
-    the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
+    an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,

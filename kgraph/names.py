@@ -91,6 +91,9 @@ STATE_CLUBS = frozenset(_ORGANISATIONS["memberships"]["clubs"])
 MEMBER_STATES: dict[str, str] = _ORGANISATIONS["memberships"]["member_states"]
 #: "NATO allies" (every one of the six in the training and fresh read sets is annotated so), not NATO
 ALLIES_OF: dict[str, str] = _ORGANISATIONS["memberships"]["allies"]
+#: alliance -> its names, for a text that writes its members "Allies" ("Allies strongly condemned ...")
+CAPITALISED_ALLIES: dict[str, list[str]] = {
+    k: v for k, v in _ORGANISATIONS["memberships"]["capitalised_allies"].items() if k != "_"}
 ORGANISATION_PEOPLE = frozenset(_ACTOR_WORDS["organisation_people"]["words"])
 STANCE_PREFIXES = frozenset(_ACTOR_WORDS["stance_prefixes"]["words"])  # "pro-Iran": whom, not whose
 TITLE_MODIFIERS = frozenset(_ACTOR_WORDS["title_modifiers"]["words"])  # "Prime" in "Prime Minister"

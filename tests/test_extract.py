@@ -615,6 +615,14 @@ def test_an_international_official_the_dictionary_knows_takes_no_state_from_the_
     assert ("consult", "Mark Rutte", "FIN", "hypothetical") in events
 
 
+def test_allies_written_capitalised_in_a_text_naming_their_alliance_are_the_alliance(extract):
+    events = extract("NATO ambassadors met in Brussels. Allies strongly condemned Russia's attacks on Ukraine. "
+                     "Several Allies said they were considering new energy packages.")
+    assert ("condemn", "NATO", "RUS", "asserted") in events
+    assert ("consider", "NATO", None, "asserted") in events
+    assert not any(e[1] == "NATO" for e in extract("Allies condemned Germany's invasion of Poland."))
+
+
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
     text = ("U.S. jets struck Houthi sites in Yemen. The Houthis vowed to continue until Israel ends its "
             "offensive in Gaza. Iran condemned the strikes.")
