@@ -224,6 +224,8 @@ def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
     members: list[Span] = []
     coordinators: list[Token | None] = []
     for ent in doc.ents:
+        if ent.label_ not in LIST_LABELS and country_code(ent[-1].text) and ent[-1].pos_ == "PROPN":
+            ent = Span(doc, ent.start, ent.end, label="GPE")  # "the Foreign Ministers of Estonia" taken for a LAW
         gap = _gap(doc[members[-1].end:ent.start]) if members and ent.label_ in LIST_LABELS else None
         if gap == ",":
             members.append(ent)

@@ -212,6 +212,13 @@ def test_the_seven_foreign_ministers_of_the_g7_sign_as_seven_states(extract) -> 
         "CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"}
 
 
+def test_a_list_whose_first_state_the_recogniser_takes_into_another_name_still_signs(extract) -> None:
+    # the small model tags "the Foreign Ministers of Estonia" a LAW
+    found = extract("Joint Statement by the Foreign Ministers of Estonia, Finland, Latvia and Lithuania on the "
+                    "damage to undersea infrastructure in the Baltic Sea\n\nWe condemn Russia's attacks.")
+    assert {e[1] for e in found if e[0] == "condemn" and e[2] == "RUS"} == {"EST", "FIN", "LVA", "LTU"}
+
+
 def test_a_long_list_of_states_a_joint_statement_is_about_does_not_sign_it(nlp) -> None:
     doc = nlp("Joint Statement on the Security Situation in the Sahel\n\n"
               "The Governments of France and Germany are deeply concerned by developments in Mali, Burkina Faso, "
