@@ -57,6 +57,8 @@ def person_country(name: str) -> str | None:
         forms = [" ".join(words), f"{words[0]} {words[-1]}" if len(words) > 2 else "",
                  words[-1] if words and len(words) < len(key.split()) else ""]
         forms += [" ".join(words[-n:]) for n in (3, 2) if len(words) > n]
+        # ... and a name that goes on with its father's ("Faisal bin Farhan bin Abdullah")
+        forms += [" ".join(words[:3])] if len(words) > 3 else []
         for form in forms:
             if form and form != key:
                 country = table.get(form, _UNKNOWN)

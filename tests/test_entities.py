@@ -156,6 +156,7 @@ def test_an_office_holder_is_known_under_another_transliteration_of_the_first_na
     from kgraph.people import person_country
     assert person_country("Vasily Nebenzia") == "RUS"  # the dictionary writes "Vassily Nebenzia"
     assert person_country("Vasily Smith") is None  # a family name the dictionary does not list alone
+    assert person_country("Faisal bin Farhan bin Abdullah") == "SAU"  # the name goes on with his father's
 
 
 def test_a_militia_is_known_under_its_transliterations(extract) -> None:
