@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import pickle
 import queue
 import signal
@@ -53,18 +54,21 @@ def _ignore(message: str) -> None:
 
 
 @contextmanager
-def _ctrl_c_ignored_by_new_processes() -> Iterator[None]:
-    """Ignore Ctrl-C while a process is spawned: the fork server inherits that, so a Ctrl-C while
-    it imports spaCy (it sets its own guard only after) prints no traceback of its own. The
-    parent's handler is back as soon as the server runs, before the imports."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers (an API caller's thread)
+def _ctrl_c_held_from_new_processes() -> Iterator[None]:
+    """Hold Ctrl-C back in this thread while a process is spawned, as the standard library does
+    for its resource tracker: the fork server starts with Ctrl-C blocked, so one pressed while it
+    imports spaCy (it ignores Ctrl-C only after) prints no traceback of its own, and it and the
+    processes it forks keep it blocked. Here Ctrl-C is not lost: it waits until this thread takes
+    it again, or another thread's handler takes it meanwhile. (Ignoring it here instead lost a
+    Ctrl-C pressed in that window, and the build ran on.)"""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield  # only the main thread takes Ctrl-C (an API caller's thread leaves it alone)
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @dataclass
@@ -186,7 +190,9 @@ class IngestProcess:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             context.set_forkserver_preload([__name__])  # imports paid once, not per build
-            with _ctrl_c_ignored_by_new_processes():  # by the fork server, from its start
+            # the resource tracker the fork server needs first unblocks Ctrl-C when it starts
+            multiprocessing.resource_tracker.ensure_running()
+            with _ctrl_c_held_from_new_processes():  # from the fork server, from its start
                 multiprocessing.forkserver.ensure_running()
         docs_in, self._docs_out = context.Pipe(duplex=False)
         self._replies, replies_out = context.Pipe(duplex=False)

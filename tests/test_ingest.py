@@ -150,3 +150,21 @@ def test_an_ingest_process_killed_is_said_so_without_advice_meant_for_scripts() 
     assert killed == "the ingest process ended unexpectedly (killed by SIGKILL)"
     failed_to_start = ingest_ended(1)
     assert "(exit code 1)" in failed_to_start and "__name__ == '__main__'" in failed_to_start
+
+
+def test_a_ctrl_c_while_the_ingest_process_is_spawned_is_held_not_lost():
+    """The fork server must start with Ctrl-C kept from it, but the build must still stop: a
+    Ctrl-C pressed in that window reaches the build's handler once the window closes (ignored
+    there instead, it was lost, and the build ran on to the end)."""
+    from kgraph.ingest import _ctrl_c_held_from_new_processes
+
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(1))
+    try:
+        with _ctrl_c_held_from_new_processes():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # held in this thread, or taken by another thread's handler
+        time.sleep(0.05)
+        assert pressed == [1]
+    finally:
+        signal.signal(signal.SIGINT, previous)
