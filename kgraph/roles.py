@@ -841,6 +841,8 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     return objects
 
 
+#: entities that say when, never whom ("strikes on Saturday")
+_TIME_TYPES = frozenset({"DATE", "TIME"})
 _COMPLEMENTS = frozenset({"dobj", "prep", "dative", "ccomp", "xcomp", "attr", "acomp", "agent"})
 
 
@@ -901,7 +903,8 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
             for g in [*_pobjs(child), *_with_after_gerund(child)]
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
             and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"
-            and g.lemma_.lower() not in AUTHORITY_NOUNS]  # "At President Biden's direction, ... launched"
+            and g.lemma_.lower() not in AUTHORITY_NOUNS  # "At President Biden's direction, ... launched"
+            and g.ent_type_ not in _TIME_TYPES]  # "an attack on Monday": when, not whom
 
 
 def _names_weapons(noun: Token) -> bool:
@@ -966,7 +969,7 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
     if verb is None:
         return []
     held = [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
-            for g in _pobjs(p)]
+            for g in _pobjs(p) if g.ent_type_ not in _TIME_TYPES]  # "carried out strikes on Saturday": when
     if held or search.action not in ("supply", "support"):
         return held
     # "provide them the assistance they need", "give Ukraine our full support": the receiver before the gift
@@ -994,7 +997,9 @@ def struck_place(search: TargetSearch) -> list[Token]:
     stands for its state."""
     if search.action != "fight":
         return []  # a verb's struck object names its place in verb_objects, before this fallback
-    return [g for g in _preps_objects(search.token, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
+    token = search.token
+    holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "carried out air strikes in Afghanistan"
+    return [g for h in holders for g in _preps_objects(h, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
 def answerer(search: TargetSearch) -> list[Token]:

@@ -162,3 +162,15 @@ def test_a_verb_without_an_object_shares_the_object_of_the_verb_it_is_joined_to(
     # a later verb with its own subject, or an earlier verb with its own complement, shares nothing
     assert not any(e[0] == "support" and e[2] == "CHN" for e in extract(
         "Washington stands with its ally the Philippines and condemns the dangerous actions of China."))
+
+
+def test_a_strike_carried_out_in_a_country_is_against_it_whenever_it_happened(nlp, extract):
+    strikes = trigger(nlp, "Pakistan carried out air strikes in Afghanistan on Saturday.", "strikes")
+    assert [t.text for t in targets_of(strikes.token, strikes)] == ["Afghanistan"]
+    assert ("fight", "PAK", "AFG") in {e[:3] for e in extract(
+        "Officials said Pakistan carried out air strikes in Afghanistan on Saturday.")}
+
+
+def test_a_date_after_an_attack_says_when_not_whom(nlp):
+    attack = trigger(nlp, "Russia launched a large attack on Monday against Kharkiv.", "attack")
+    assert [t.text for t in targets_of(attack.token, attack)] == ["Kharkiv"]
