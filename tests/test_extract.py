@@ -158,7 +158,9 @@ def test_courtesy_thanks_are_no_support(extract):
                      STATEMENT + "Ukraine's Defence Minister Rustem Umerov attended the meeting. "
                                  "I want to thank him for being here.",
                      STATEMENT + "I also welcome the participation of the Foreign Minister of the Dominican Republic.",
-                     "The United States thanks members of the Security Council for their constructive engagement."):
+                     "The United States thanks members of the Security Council for their constructive engagement.",
+                     STATEMENT + "I would like to thank the Presidents of the General Assembly and the Security "
+                                 "Council for bringing us together today."):
         assert not any(action == "support" for action, *_ in extract(courtesy)), courtesy
 
 
