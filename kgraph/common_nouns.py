@@ -546,8 +546,17 @@ def an_unnamed_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if noun.phrase.lower() == noun.lower and noun.lower in LISTED_MEMBER_NOUNS:
         return []  # "in lockstep with Allies and partners": whose, the text does not say
     if token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and len(noun.phrase) > 3:
-        return [Actor(noun.phrase, "GROUP" if noun.lower in GROUP_NOUNS else "ORG", None)]
+        return [Actor(noun.phrase, "GROUP" if noun.lower in GROUP_NOUNS else "ORG", _patrons_state(token, resolver))]
     return None
+
+
+def _patrons_state(token: Token, resolver: Resolver) -> str | None:
+    """"allies of Venezuela's Nicolas Maduro", "supporters of Alexei Navalny": a person's circle acts
+    for his state, as annotators have "the family of Dmitry Peskov" Russian; "allies of the United
+    States" are other states, so only a person's."""
+    people = [g for p in children(token) if p.dep_ == "prep" and p.lower_ == "of"
+              for g in children(p) if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
+    return next((a.country for g in people for a in resolver.resolve(g, remember=False) if a.country), None)
 
 
 def a_sites_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:

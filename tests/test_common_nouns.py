@@ -97,6 +97,9 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     # a conjunct keeps its own head: "affiliated militias", not "affiliated"
     ("The IRGC and affiliated militias attacked U.S. forces.", "militias", "an_unnamed_body",
      ["affiliated militias"]),
+    # a person's circle is his state's; the allies of a state are other states
+    ("The United States sanctioned allies of Venezuela's Nicolas Maduro.", "allies", "an_unnamed_body", ["VEN"]),
+    ("The United States sanctioned allies of the junta.", "allies", "an_unnamed_body", ["allies of the junta"]),
 ])
 def test_each_kind_of_phrase_has_its_rule(nlp, text, word, rule, keys) -> None:
     assert read(nlp, text, word) == (rule, keys)
