@@ -26,7 +26,7 @@ from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES, ORGANISATION_NAME_HEADS,
     NAMES_ANOTHER_COUNCIL, NAMES_THE_COUNCIL, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
@@ -473,6 +473,10 @@ class DocumentActors:
             code = city_country(text) or (demonym_code(group) if token.tag_ in ("NNPS", "NNS") else None)
             if code:
                 return Actor(country_name(code), "COUNTRY", code)
+            if label in PLACE_LABELS and token.i == ent.end - 1 and group.split()[-1] in ORGANISATION_NAME_HEADS:
+                # "the Indian Ocean Rim Association", which the recogniser took for a place: a body
+                # of the tables, else one by its name, whose place words name no state ("Indian Ocean")
+                return Actor(INTERNATIONAL_ORGS.get(group) or re.sub(r"^(the|The)\s+", "", text), "ORG", None)
         if label == "NORP":
             code = demonym_code(text)
             if code is None:

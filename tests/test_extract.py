@@ -1473,3 +1473,9 @@ def test_resisting_or_repelling_an_attack_fights_its_doer(extract):
         "The Ukrainian people are bravely resisting and repelling a brutal Russian invasion.")
     assert ("fight", "TUR", "SYR", "asserted") in extract("Turkey sent troops into Idlib to repel the Syrian army.")
     assert not extract("The government resisted calls for reform.")
+
+
+def test_an_organisation_the_recogniser_takes_for_a_place_is_an_organisation_of_no_state(extract):
+    # the small model tags "the Indian Ocean Rim Association" LOC; its "Indian" names no state
+    assert ("support", "JPN", "Indian Ocean Rim Association", "asserted") in extract(
+        "Japan reaffirmed its support for other regional institutions, including the Indian Ocean Rim Association.")
