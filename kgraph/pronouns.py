@@ -139,6 +139,8 @@ class PronounResolver:
                 owner = self._reproached(token) or self._clause_subject(token) or self._subject_after(token)
                 if owner:
                     return owner
+                if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
+                    return []  # "20 countries have expressed their support": theirs, whom the text does not name
             near = self._nearest_before(token, subjects_only=subjects_only)
             if not near and subjects_only:
                 near = self._object_of_governing_clause(token)
@@ -189,6 +191,17 @@ class PronounResolver:
             if controlled and controlled[0].i < token.i:
                 return self._antecedent(controlled[0], token)
         return []
+
+    def _subject_of_no_one(self, token: Token) -> bool:
+        """Whether the nearest clause around a possessive "their" has a plural noun subject before
+        it that stands for no actor ("20 countries have expressed their support"): the pronoun is
+        that subject's, not an actor named earlier."""
+        for verb in _enclosing_verbs(token):
+            subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+            if subjects:
+                head = subjects[0]
+                return head.tag_ == "NNS" and not self._context.resolve(head, remember=False)
+        return False
 
     def _official_subject(self, token: Token) -> list[Actor]:
         """For "his" or "her" where the sentence names no person before it: the subject of the

@@ -478,3 +478,10 @@ def test_the_secretary_general_is_no_states_secretary(extract):
     events = extract("Secretary Blinken met NATO Secretary General Jens Stoltenberg on Tuesday. The Secretary General "
                      "condemned Russia's attacks on Ukraine.")
     assert ("condemn", "Jens Stoltenberg", "RUS") in {e[:3] for e in events}
+
+
+def test_their_of_a_subject_that_names_no_one_is_no_earlier_actors(extract):
+    text = "China attacked the Philippines. Meanwhile, 20 countries have expressed their support to the Philippine government."
+    assert not any(action == "support" for action, *_ in extract(text))  # not China's support
+    assert ("support", "JPN", "PHL", "asserted") in extract(
+        "China attacked the Philippines. Japan and Australia have expressed their support to the Philippine government.")
