@@ -378,6 +378,8 @@ def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
                   and VERB_TRIGGERS.get(a.lemma_.lower()) in ("accuse", "condemn")), None)
     if judge is not None and VERB_TRIGGERS[judge.lemma_.lower()] == "accuse":
         return []  # "Ukraine accused Russia of illegal deportations": the verb's own event
+    if judge is not None and modality_of(judge) != "asserted":
+        judge = None  # "China refused to condemn Russia's illegal invasion": the speaker's judgement, not China's
     agents = (_resolve_all(verb_agents(judge)[0], reading.actors) if judge is not None else []
               ) or reading.actors.speaker_of(token)
     targets = _resolve_all(_not_places(accused, reading.actors), reading.actors, deep=True, exclude=agents)
@@ -473,7 +475,9 @@ def _judge_of_its_clause(token: Token) -> Token | None:
     verb = judged.head
     if judged.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB":
         return None
-    return verb if VERB_TRIGGERS.get(verb.lemma_.lower()) in JUDGING_ACTIONS else None
+    if VERB_TRIGGERS.get(verb.lemma_.lower()) not in JUDGING_ACTIONS or modality_of(verb) != "asserted":
+        return None  # "Hungary did not condemn Russia's invasion, which violates ...": not Hungary's accusation
+    return verb
 
 
 #: events whose target later "this" may stand for ("We condemn the launch. This constitutes a violation")

@@ -593,6 +593,12 @@ def test_a_violation_said_of_what_someone_condemns_is_the_condemners_accusation(
                      "resolutions.")
     assert ("condemn", "AUS", "PRK", "asserted") in events
     assert ("accuse", "AUS", "PRK", "asserted") in events
+    # a condemnation that did not happen accuses no one on the condemner's behalf
+    statement = "Statement by the UK Foreign Secretary\n\n"
+    for text in ("Hungary did not condemn Russia's invasion of Ukraine, which violates the UN Charter.",
+                 "China has never condemned Russia's illegal invasion of Ukraine."):
+        events = extract(statement + text)
+        assert not any(e[0] == "accuse" and e[1] in ("HUN", "CHN") for e in events), text
 
 
 def test_targets_struck_in_a_place_but_said_to_be_someones_are_theirs(extract):
