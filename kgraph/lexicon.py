@@ -31,6 +31,7 @@ FORCE_NOUNS = set(_WORDS["force_nouns"]["words"])
 PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
 MATERIEL_NOUNS = {*_WORDS["materiel_nouns"]["words"], *_WEAPON_SYSTEMS["materiel"], *_WEAPON_SYSTEMS["aircraft"]}
 ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])
+WEAPON_SYSTEM_HEADS = frozenset(_WORDS["weapon_system_heads"]["words"])
 OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
 REASON_PREPOSITIONS = frozenset(_WORDS["reason_prepositions"]["words"])

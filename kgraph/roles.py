@@ -16,7 +16,7 @@ from .coordination import (
     document_name_lists, finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent,
 )
 from .lexicon import (
-    ARMS_NOUNS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
+    ARMS_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
@@ -908,9 +908,14 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
 
 
 def _names_weapons(noun: Token) -> bool:
-    """'six ballistic missiles', 'Vampire multiple launch rocket systems': arms, by the noun or a word before it."""
-    return noun.lemma_.lower() in ARMS_NOUNS or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in ARMS_NOUNS for c in children(noun) if c.i < noun.i)
+    """'six ballistic missiles', 'howitzers', 'Vampire multiple launch rocket systems': arms, by the
+    noun, or by a word before a noun of a weapon's kind (data weapon_system_heads); 'Hezbollah rocket
+    units' are fighters."""
+    if noun.lemma_.lower() in ARMS_NOUNS or noun.lower_ in ARMS_NOUNS:
+        return True
+    return noun.lower_ in WEAPON_SYSTEM_HEADS and any(
+        c.dep_ in ("compound", "amod") and (c.lemma_.lower() in ARMS_NOUNS or c.lower_ in ARMS_NOUNS)
+        for c in children(noun) if c.i < noun.i)
 
 
 def _with_after_gerund(prep: Token) -> list[Token]:

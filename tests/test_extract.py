@@ -615,6 +615,9 @@ def test_the_weapons_one_strikes_with_are_no_target_nor_is_their_supplier(extrac
     assert ("fight", "UKR", "RUS", "asserted") in events
     assert not any(e[0] == "fight" and e[2] == "USA" for e in events)
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russia attacked Ukraine with drones.")
+    events = extract("Ukrainian forces struck a military facility in Russia with howitzers supplied by Germany.")
+    assert not any(e[0] == "fight" and e[2] == "DEU" for e in events)  # plural arms, as written
+    assert ("fight", "ISR", "LBN", "asserted") in extract("Israel clashed with Hezbollah rocket units.")  # fighters
 
 
 def test_an_international_official_the_dictionary_knows_takes_no_state_from_the_text(extract):
