@@ -841,6 +841,8 @@ def verb_objects(search: TargetSearch) -> list[Token]:
     return objects
 
 
+#: a struck thing's owner is a named body, people or state ("linked to the IRGC"), not a thing ("used by F-16 jets")
+_OWNER_TYPES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 #: entities that say when, never whom ("strikes on Saturday")
 _TIME_TYPES = frozenset({"DATE", "TIME"})
 _COMPLEMENTS = frozenset({"dobj", "prep", "dative", "ccomp", "xcomp", "attr", "acomp", "agent"})
@@ -884,7 +886,7 @@ def _owners_of_struck_thing(thing: Token) -> list[Token]:
     return [g for c in children(thing) if c.dep_ in ("acl", "amod", "relcl") and c.i > thing.i
             for p in children(c) if p.dep_ in ("prep", "agent")
             and p.lower_ == STRUCK_THING_OWNERS.get(c.lemma_.lower(), STRUCK_THING_OWNERS.get(c.lower_))
-            for g in children(p) if g.dep_ == "pobj"]
+            for g in children(p) if g.dep_ == "pobj" and g.ent_type_ in _OWNER_TYPES]  # not "used by F-16 jets"
 
 
 def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:

@@ -607,6 +607,8 @@ def test_targets_struck_in_a_place_but_said_to_be_someones_are_theirs(extract):
     assert ("fight", "USA", "IRN", "asserted") in events
     assert ("fight", "USA", "SYR", "asserted") not in events
     assert ("fight", "ISR", "LBN", "asserted") in extract("Israel struck targets in Lebanon.")
+    # things that use a place are not its owners: the place's state is struck
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia struck an airfield in Ukraine used by F-16 jets.")
 
 
 def test_the_weapons_one_strikes_with_are_no_target_nor_is_their_supplier(extract):
