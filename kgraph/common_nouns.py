@@ -594,10 +594,14 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 def an_alliances_allies(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"Allies strongly condemned ...", "Several Allies said they were considering ...": members
     written capitalised and unqualified, in a text that names their alliance, are the alliance
-    (data `capitalised_allies`); "our allies", "the Allies" of another text are read by other rules."""
+    (data `capitalised_allies`); "our allies", "the Allies" of another text, and allies said to be
+    someone's or listed ("Allies of Israel", "Allies, including Belarus") are read by other rules."""
     token = noun.token
     if token.text != "Allies" or any(c.dep_ in ("poss", "compound", "nmod", "amod") and c.lower_ not in
                                      UNIDENTIFIED_QUANTIFIERS | UNNAMING_MODIFIERS for c in children(token)):
+        return None
+    if any(c.dep_ == "appos" or (c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in LISTING_PREPOSITIONS))
+           for c in children(token)):
         return None
     alliance = document_answer(token.doc, "alliance_of_allies", lambda: _alliance_named(token.doc))
     return [Actor(alliance, "ORG", None)] if alliance else None

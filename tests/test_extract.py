@@ -634,6 +634,9 @@ def test_allies_written_capitalised_in_a_text_naming_their_alliance_are_the_alli
     assert ("condemn", "NATO", "RUS", "asserted") in events
     assert ("consider", "NATO", None, "asserted") in events
     assert not any(e[1] == "NATO" for e in extract("Allies condemned Germany's invasion of Poland."))
+    # allies said to be someone's are theirs, not the alliance's
+    assert not any(e[1] == "NATO" for e in extract(
+        "NATO held a summit in Washington. Allies of Israel condemned Iran's missile attack on Israel."))
 
 
 def test_the_deed_named_again_is_its_own_doers_before_the_last_of_its_action(extract):
