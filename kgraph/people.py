@@ -88,9 +88,12 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def acts_for_no_state(name: str) -> bool:
     """Whether a dictionary lists `name` as an international official ("Mark Rutte", "António
-    Guterres"): no text's state is theirs."""
+    Guterres", "Rutte" where every listed Rutte is one): no text's state is theirs."""
     key = normalise_name(name)
-    return key in _table() and _table()[key] is None
+    if key in _table():
+        return _table()[key] is None
+    # "Secretary General Rutte": a family name alone, every listed bearer of which acts for no state
+    return len(key.split()) == 1 and key in _by_family_name() and _by_family_name()[key] is None
 
 
 @lru_cache(maxsize=1)

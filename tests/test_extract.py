@@ -626,6 +626,9 @@ def test_an_international_official_the_dictionary_knows_takes_no_state_from_the_
     events = extract("Russia attacked the cable. Russia's shadow fleet is growing. Russia denies any role. "
                      "Secretary General Mark Rutte will meet with Finnish President Alexander Stubb in Helsinki.")
     assert ("consult", "Mark Rutte", "FIN", "hypothetical") in events
+    events = extract("Russia attacked the cable. Russia's shadow fleet is growing. Russia denies any role. "
+                     "Secretary General Rutte will meet with Finnish President Alexander Stubb in Helsinki.")
+    assert not any(e[0] == "consult" and e[1] == "RUS" for e in events)  # by his family name alone too
 
 
 def test_allies_written_capitalised_in_a_text_naming_their_alliance_are_the_alliance(extract):
