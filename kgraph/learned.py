@@ -83,8 +83,9 @@ def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[in
     triggers += [(token.i, action) for token in span_tokens(sent) for action in trigger_actions(token)
                  if not _known_to_rules(token) and not _named_by_its_object(token, action, rule_roles)
                  and not _content_of_its_governor(token, action, rule_roles) and not idiom_not_event(token)]
-    build_asks = {key for key in triggers if key[1] in MODEL_DECIDES and not (
-        beside_rules and rule_roles.get(key, _NO_RULES).settled)}
+    # beside the rules, only of the actions the model decides well (data model_decides); alone, of every action
+    build_asks = {key for key in triggers if not beside_rules or (
+        key[1] in MODEL_DECIDES and not rule_roles.get(key, _NO_RULES).settled)}
     if collect is None:  # before the candidates are read: half the questions on the build benchmark's corpus
         triggers = [key for key in triggers if key in build_asks]
     triggers = [(sent.doc[i], action) for i, action in dict.fromkeys(triggers)]

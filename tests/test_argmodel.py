@@ -105,6 +105,9 @@ def test_the_model_is_asked_no_cooperation_in_a_build_but_learns_from_its_questi
     by_trigger = {doc[i].lower_: build_asks for _, i, _, _, build_asks in asked}
     assert by_trigger["partnership"] is False  # collected for training, never decided in a build
     assert by_trigger["sanctions"] is True
+    alone: list = []  # the model alone, without the rules' events, decides every action
+    extract_events(doc, Article(source="partners.txt", text=text), method="model", collect=alone)
+    assert {doc[i].lower_: build_asks for _, i, _, _, build_asks in alone}["partnership"] is True
 
 
 def test_a_sentence_in_the_first_person_is_told_apart_from_one_about_the_us(nlp):
