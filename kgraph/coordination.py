@@ -217,6 +217,11 @@ def _state_before_event_noun(part: Span) -> int | None:
     return None
 
 
+#: labels the recogniser gives a list's first member by mistake ("the Foreign Ministers of Estonia" as a
+#: LAW); not places, whose last word may be a state's name ("the Gulf of Oman")
+_TEXT_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART"})
+
+
 def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
     """Each list of names in the document: its members and, per later member, the coordinator
     before it ("and"), or None after a comma."""
@@ -224,7 +229,7 @@ def name_lists(doc: Doc) -> list[tuple[list[Span], list[Token | None]]]:
     members: list[Span] = []
     coordinators: list[Token | None] = []
     for ent in doc.ents:
-        if ent.label_ not in LIST_LABELS and country_code(ent[-1].text) and ent[-1].pos_ == "PROPN":
+        if ent.label_ in _TEXT_LABELS and country_code(ent[-1].text) and ent[-1].pos_ == "PROPN":
             ent = Span(doc, ent.start, ent.end, label="GPE")  # "the Foreign Ministers of Estonia" taken for a LAW
         gap = _gap(doc[members[-1].end:ent.start]) if members and ent.label_ in LIST_LABELS else None
         if gap == ",":

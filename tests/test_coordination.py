@@ -103,3 +103,8 @@ def test_mending_a_titled_pair_never_makes_a_cycle(nlp):
         doc = nlp(text)
         for token in doc:
             assert len(list(token.ancestors)) < len(doc), (text, token.text)
+
+
+def test_a_place_whose_name_ends_in_a_states_is_no_member_of_the_list_after_it(nlp):
+    doc = nlp("Iran seized a tanker in the Gulf of Oman, Britain and France condemned the seizure.")
+    assert [[m.text for m in members] for members, _ in name_lists(doc)] == [["Britain", "France"]]
