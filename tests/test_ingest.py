@@ -162,9 +162,19 @@ def test_a_ctrl_c_while_the_ingest_process_is_spawned_is_held_not_lost():
     previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(1))
     try:
         with _ctrl_c_held_from_new_processes():
+            assert signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # held in the window
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)  # held in this thread, or taken by another thread's handler
         time.sleep(0.05)
         assert pressed == [1]
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        # a caller that holds Ctrl-C back itself still does after the window
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            with _ctrl_c_held_from_new_processes():
+                pass
+            assert signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     finally:
         signal.signal(signal.SIGINT, previous)
