@@ -444,7 +444,7 @@ class DocumentActors:
         text = clean_entity_text(ent)
         label = ent.label_
         group = re.sub(r"^the\s+", "", text.lower())
-        armed = _armed_group(text)
+        armed = _longer_armed_group(ent) or _armed_group(text)
         if armed is not None:  # whatever label the recogniser gave "the Houthis"
             return armed
         if group in MATERIEL_NOUNS and label not in PERSON_LABELS:
@@ -741,6 +741,18 @@ def _armed_group(text: str) -> Actor | None:
     state it belongs to, if one."""
     key = re.sub(r"^the\s+", "", text.lower()).strip()
     return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(key)) if key in ARMED_GROUPS else None
+
+
+def _longer_armed_group(ent: Span) -> Actor | None:
+    """"Kata'ib Hezbollah" where the recogniser tagged only "Hezbollah": an armed group of the tables
+    whose name goes on before the entity, in the proper nouns just before it (the table decides)."""
+    start = ent.start
+    while start > ent.start - 2 and start > 0 and ent.doc[start - 1].pos_ == "PROPN" \
+            and not ent.doc[start].is_sent_start:
+        start -= 1
+    if start == ent.start:
+        return None
+    return _armed_group(ent.doc[start:ent.end].text)
 
 
 def _proper_noun_run(token: Token) -> Span:

@@ -156,11 +156,14 @@ def test_an_office_holder_is_known_under_another_transliteration_of_the_first_na
     from kgraph.people import person_country
     assert person_country("Vasily Nebenzia") == "RUS"  # the dictionary writes "Vassily Nebenzia"
     assert person_country("Vasily Smith") is None  # a family name the dictionary does not list alone
+    assert person_country("Pavel Nebenzia") is None  # another first name is another person
     assert person_country("Faisal bin Farhan bin Abdullah") == "SAU"  # the name goes on with his father's
 
 
 def test_a_militia_is_known_under_its_transliterations(extract) -> None:
     assert ("fight", "IRQ", "USA", "asserted") in extract("Kataeb Hezbollah attacked U.S. forces in Jordan.")
+    # the recogniser tags only "Hezbollah" of "Kata'ib Hezbollah": the name goes on before it
+    assert ("fight", "IRQ", "USA", "asserted") in extract("Kata'ib Hezbollah attacked U.S. forces in Jordan.")
 
 
 def test_ministers_spokespeople_and_envoys_of_every_region_are_known_by_name() -> None:
