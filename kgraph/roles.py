@@ -1047,6 +1047,8 @@ def helped_party(search: TargetSearch) -> list[Token]:
     if search.action not in HELPING_ACTIONS or not search.is_noun() or not in_with_phrase(token):
         return []
     holder = token.head.head
+    if holder.dep_ == "dobj" and holder.head.pos_ == "VERB":  # "ended the mandate ... with China's tacit
+        holder = holder.head  # support": the parser hangs the phrase on the object; the doer is helped
     return verb_agents(holder)[0] if holder.pos_ in ("VERB", "AUX") else [holder]
 
 
