@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .countries import city_country, country_code
 from .doccache import children, kept_answer
 from .actions import ACTIONS
 from .coordination import (
@@ -845,6 +846,12 @@ def verb_objects(search: TargetSearch) -> list[Token]:
 _OWNER_TYPES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
 #: entities that say when, never whom ("strikes on Saturday")
 _TIME_TYPES = frozenset({"DATE", "TIME"})
+
+
+def _says_when(token: Token) -> bool:
+    """'on Saturday', 'on February 2nd': a date or time, not a place the recogniser ran into one
+    ('missiles at Kyiv overnight' is tagged a time)."""
+    return token.ent_type_ in _TIME_TYPES and not (city_country(token.text) or country_code(token.text))
 _COMPLEMENTS = frozenset({"dobj", "prep", "dative", "ccomp", "xcomp", "attr", "acomp", "agent"})
 
 
@@ -906,7 +913,7 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
             and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"
             and g.lemma_.lower() not in AUTHORITY_NOUNS  # "At President Biden's direction, ... launched"
-            and g.ent_type_ not in _TIME_TYPES]  # "an attack on Monday": when, not whom
+            and not _says_when(g)]  # "an attack on Monday": when, not whom
 
 
 def _names_weapons(noun: Token) -> bool:
@@ -976,7 +983,7 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
     if verb is None:
         return []
     held = [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
-            for g in _pobjs(p) if g.ent_type_ not in _TIME_TYPES]  # "carried out strikes on Saturday": when
+            for g in _pobjs(p) if not _says_when(g)]  # "carried out strikes on Saturday": when
     if held or search.action not in ("supply", "support"):
         return held
     # "provide them the assistance they need", "give Ukraine our full support": the receiver before the gift
