@@ -17,7 +17,7 @@ from .coordination import (
     document_name_lists, finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent,
 )
 from .lexicon import (
-    ARMS_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
+    ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
@@ -899,10 +899,18 @@ def _owners_of_struck_thing(thing: Token) -> list[Token]:
 def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
     """'sent them troops', 'supplying them with weapons', 'arming the group': who receives, not what is sent."""
     found = [g for d in children(token) if d.dep_ == "dative" for g in ([d] if d.pos_ != "ADP" else children(d))]
-    if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" for o in [token, *objects]
-                                    for c in children(o)):
-        found += objects
+    if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" and any(_names_goods(g) for g in _pobjs(c))
+                                    for o in [token, *objects] for c in children(o)):
+        found += objects  # not "sell submarines to Australia, with the potential to sell more": a with-phrase of goods
     return found
+
+
+def _names_goods(noun: Token) -> bool:
+    """'with weapons', 'with Patriot systems', 'with humanitarian aid', 'with large quantities of
+    ammunition': what is handed over."""
+    if _names_weapons(noun) or noun.lemma_.lower() in MATERIEL_NOUNS or noun.lower_ in MATERIEL_NOUNS:
+        return True
+    return any(_names_weapons(g) or g.lemma_.lower() in MATERIEL_NOUNS for g in _preps_objects(noun, ("of",)))
 
 
 def preposition_objects(search: TargetSearch) -> list[Token]:
