@@ -14,7 +14,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import children, document_answer, document_entities, span_text
+from .doccache import children, document_answer, document_entities, document_text, span_text
 from .coordination import document_name_lists, hyphened_agent
 from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
 from .memory import Memory
@@ -23,7 +23,7 @@ from .names import (
     ALLIES_OF, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
-    UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS,
+    UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
@@ -225,9 +225,21 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
             return [a for s in children(token.head) if s.dep_ == "nsubj" for a in resolver.resolve(s, remember=False)] or None
         if noun.lemma == "resolution" and any(c.like_num for c in children(token)):  # a numbered one is the Council's
             return [Actor(SECURITY_COUNCIL, "ORG", None)]
+        if noun.lemma == "resolution" and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in children(token)):
+            body = document_answer(token.doc, "resolutions_body", lambda: _resolving_body(token.doc))
+            return [Actor(body, "ORG", None)] if body else None  # "The resolution strongly condemns ..."
         return None
     actor = _organisation_of(issuers[0], resolver)
     return [actor] if actor else []
+
+
+def _resolving_body(doc: Doc) -> str | None:
+    """The one body whose resolution a text speaks of as "the resolution": the European Parliament
+    in a text that names it (or its MEPs) and not the Security Council, the Security Council in one
+    that names it and not the Parliament."""
+    text = document_text(doc)
+    parliament, council = bool(NAMES_THE_PARLIAMENT.search(text)), bool(NAMES_THE_COUNCIL.search(text))
+    return EU_BODIES["parliament"] if parliament and not council else SECURITY_COUNCIL if council and not parliament else None
 
 
 def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:

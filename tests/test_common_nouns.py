@@ -117,3 +117,9 @@ def test_a_resolution_acts_for_the_body_that_adopted_it(extract):
         "Resolution 2231 prohibits Iran from transferring drones to Russia.")
     # welcomed, it does nothing itself
     assert extract("The United Kingdom welcomes the adoption of resolution 2304 today.") == set()
+    # "the resolution" of a text on one body's resolutions is that body's
+    assert ("demand", "European Parliament", "RUS", "asserted") in extract(
+        "MEPs adopted a resolution on Russia. The resolution demands that Russia release all political prisoners.")
+    assert ("support", "United Nations Security Council", "COD", "asserted") in extract(
+        "We voted in the Security Council to renew the mission's mandate. This resolution supports the "
+        "Democratic Republic of the Congo's request.")
