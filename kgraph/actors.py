@@ -733,6 +733,8 @@ def _unrecognised_known_name(token: Token, ent: Span | None) -> list[Actor]:
     if key in INTERNATIONAL_ORGS and len(key) > 3:  # not a bare acronym the recogniser chose not to tag
         return [Actor(INTERNATIONAL_ORGS[key], "ORG", None)]
     code = country_code(run.text) if len(run) > 1 and run[0].text[:1].isupper() else None
+    if code is None and len(run) == 1 and token.dep_ in ("compound", "amod") and token.text[:1].isupper():
+        code = demonym_code(token.text)  # "the U.S.-Philippine alliance": a nation's word the recogniser left untagged
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
 
 
