@@ -1496,3 +1496,10 @@ def test_an_organisation_the_recogniser_takes_for_a_place_is_an_organisation_of_
     # the small model tags "the Indian Ocean Rim Association" LOC; its "Indian" names no state
     assert ("support", "JPN", "Indian Ocean Rim Association", "asserted") in extract(
         "Japan reaffirmed its support for other regional institutions, including the Indian Ocean Rim Association.")
+
+
+def test_something_done_jointly_with_a_party_is_cooperation_with_it(extract):
+    for text, pair in (("Japan conducted joint exercises with Australia.", {"JPN", "AUS"}),
+                       ("The United States announced a joint declaration with the Government of Afghanistan.",
+                        {"USA", "AFG"})):
+        assert any(e[0] == "cooperate" and {e[1], e[2]} == pair for e in extract(text)), text
