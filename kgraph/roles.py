@@ -802,6 +802,9 @@ class TargetSearch:
         if measure is not token:  # "imposed a sanctions regime on X"
             holders.append(measure)
         holders += [c for c in children(token) if c.dep_ in phrase.get("target_holders", ())]
+        if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+            # "Negotiations are underway between the United States and Niger": the state said of the noun
+            holders += [c for c in children(token.head) if c.dep_ == "acomp"]
         return cls(token, action, preps, holders)
 
     def is_noun(self) -> bool:

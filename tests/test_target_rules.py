@@ -177,3 +177,8 @@ def test_a_strike_carried_out_in_a_country_is_against_it_whenever_it_happened(nl
 def test_a_date_after_an_attack_says_when_not_whom(nlp):
     attack = trigger(nlp, "Russia launched a large attack on Monday against Kharkiv.", "attack")
     assert [t.text for t in targets_of(attack.token, attack)] == ["Kharkiv"]
+
+
+def test_talks_said_to_be_underway_between_parties_are_between_them(extract):
+    assert ("consult", "USA", "NER", "asserted") in extract(
+        "Negotiations are underway between the United States and Niger about the withdrawal.")
