@@ -701,6 +701,17 @@ def journey_purpose(token: Token, action: str) -> tuple[list[Token], str] | None
     return verb_agents(prep.head)[0], "journey-purpose"
 
 
+def occasion_of_the_clause(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'In a phone call to Abiy, Blinken pressed for ...', 'During the meeting, the minister
+    said ...': a consultation that frames the clause is held by the clause's subject."""
+    prep = token.head
+    if action != "consult" or token.dep_ != "pobj" or prep.lower_ not in ("in", "during") \
+            or prep.head.pos_ != "VERB" or any(c.dep_ == "poss" for c in children(token)):
+        return None
+    subjects = subject_of(prep.head)
+    return (subjects, "occasion-of-the-clause") if subjects else None
+
+
 def _light_verb_over(token: Token) -> Token | None:
     """The light verb the noun is the content of: its governor through 'including', its head, or over a preposition."""
     governor = _governing_verb(token)
@@ -743,6 +754,7 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
     imposed_by, relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
+    occasion_of_the_clause,
 )
 
 

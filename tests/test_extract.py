@@ -1503,3 +1503,11 @@ def test_something_done_jointly_with_a_party_is_cooperation_with_it(extract):
                        ("The United States announced a joint declaration with the Government of Afghanistan.",
                         {"USA", "AFG"})):
         assert any(e[0] == "cooperate" and {e[1], e[2]} == pair for e in extract(text)), text
+
+
+def test_a_call_or_meeting_that_frames_the_clause_is_held_by_its_subject(extract):
+    for text in ("During the meeting with Kishida, Biden condemned North Korea's launch.",
+                 "In a phone call to Kishida, Biden condemned North Korea's launch."):
+        events = extract(text)
+        assert ("consult", "USA", "JPN", "asserted") in events, text
+        assert ("condemn", "USA", "PRK", "asserted") in events, text
