@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .coordination import finite_after_infinitive
 from .countries import country_name
 from .doccache import children
+from .lexicon import NOUN_TRIGGERS
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -75,8 +76,20 @@ def _enclosing_verbs(token: Token, *, through_participles: bool = False,
             through_reports and verb.dep_ == "ccomp")
         if finite_after_infinitive(verb) and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "urges Russia to stop the war and renews its support": the outer clause's
+        elif _means_of(verb) and token.head.lemma_.lower() in NOUN_TRIGGERS:
+            # "to protect civilians by stopping their assault": the protector's own deed; not "supports
+            # Russia by supplying its army", whose army is the one helped
+            verb = verb.head.head
         else:
             verb = verb.head if _shares_subject(verb) or climbs else None
+
+
+def _means_of(verb: Token) -> bool:
+    """Whether a gerund says how its governor's doer acts ("by stopping", "through supplying",
+    "without consulting"): it has that verb's subject."""
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep"
+            and prep.lower_ in ("by", "through", "without") and prep.head.pos_ in ("VERB", "AUX"))
 
 
 def _shares_subject(verb: Token) -> bool:
