@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .actions import ACTIONS, ANSWERS_ITS_ATTACKER, TARGET_REQUIRED, UNTARGETED_BY_ITS_DOER
+from .actions import ACTIONS, ANSWERS_ITS_ATTACKER, DEEDS, TARGET_REQUIRED, UNTARGETED_BY_ITS_DOER
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .common_nouns import RULE_WORDS
@@ -900,12 +900,16 @@ def earlier_doers(head: Token, search: ActorSearch) -> list[Actor]:
 
 
 def last_act(head: Token, search: ActorSearch) -> list[Actor]:
-    """"Viet Nam condemns this act": the last thing someone else did."""
+    """"Viet Nam condemns this act": the last deed someone else did (a request or a condemnation is
+    no act to condemn: data actions.json a_deed), or else whoever was just accused or condemned
+    ("launched a missile in violation of ... condemned the act")."""
     if not definite_noun(head) or head.lemma_.lower() not in GENERIC_EVENT_NOUNS:
         return []
     others = search.others()
-    return next((group for group in reversed(search.actors.memory.recent_agents)
-                 if not any(a.party in others for a in group)), [])
+    judged = [a for a in search.actors.memory.recent_judgement(None) if a.party not in others]
+    deeds = (group for action, group in reversed(search.actors.memory.recent_agents)
+             if action in DEEDS and not any(a.party in others for a in group))
+    return next(deeds, []) or judged
 
 
 # Tried in order while nobody is found: each reads the head as an event whose doers are named elsewhere.

@@ -1511,3 +1511,12 @@ def test_a_call_or_meeting_that_frames_the_clause_is_held_by_its_subject(extract
         events = extract(text)
         assert ("consult", "USA", "JPN", "asserted") in events, text
         assert ("condemn", "USA", "PRK", "asserted") in events, text
+
+
+def test_the_act_condemned_is_a_deed_not_a_request_said_before(extract):
+    text = ("I thank the President for convening this meeting, jointly requested by the US, the ROK and Japan. "
+            "North Korea once again launched a ballistic missile in blatant violation of the resolutions. "
+            "Japan condemned the act in the strongest terms.")
+    events = extract("Statement by the Permanent Representative of Japan\n\n" + text)
+    assert not any(e[0] == "condemn" and e[2] == "USA" for e in events)
+    assert ("condemn", "JPN", "PRK", "asserted") in events
