@@ -93,7 +93,12 @@ def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Act
     read by `resolve`; "we said" and "I said" are left to the caller, which knows the quotation."""
     for token in span_tokens(sent):
         if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
-            for child in children(token):
+            # "He called on Russia ... and added that ...": a said verb joined to another shares its subject
+            holder = token
+            while holder.dep_ in ("conj", "xcomp") and holder.head.i != holder.i and not any(
+                    c.dep_ == "nsubj" for c in children(holder)):
+                holder = holder.head  # "He called on Russia to withdraw and added": through "withdraw" to "called"
+            for child in children(holder):
                 if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
                     actors = resolve(child)
                     if actors:

@@ -433,3 +433,10 @@ def test_the_council_a_un_text_calls_so_is_still_the_security_council():
     assert NAMES_ANOTHER_COUNCIL.search("North Atlantic Council statement on the Baltic Sea")
     assert not NAMES_ANOTHER_COUNCIL.search("The Council met today. This Council must act.")
     assert not NAMES_ANOTHER_COUNCIL.search("the UN Security Council")
+
+
+def test_a_said_verb_joined_to_another_speaks_for_their_shared_subject(extract) -> None:
+    events = extract("TBILISI, March 18 — NATO Secretary General Jens Stoltenberg visited Georgia. He called on Russia "
+                     "to withdraw and added that Russia's organisation of elections in occupied parts of Georgia is completely illegal.")
+    assert ("accuse", "Jens Stoltenberg", "RUS", "asserted") in events
+    assert not any(e[0] == "accuse" and e[1] == "GEO" for e in events)
