@@ -748,13 +748,9 @@ def _armed_group(text: str) -> Actor | None:
 def _longer_armed_group(ent: Span) -> Actor | None:
     """"Kata'ib Hezbollah" where the recogniser tagged only "Hezbollah": an armed group of the tables
     whose name goes on before the entity, in the proper nouns just before it (the table decides)."""
-    start = ent.start
-    while start > ent.start - 2 and start > 0 and ent.doc[start - 1].pos_ == "PROPN" \
-            and not ent.doc[start].is_sent_start:
-        start -= 1
-    if start == ent.start:
-        return None
-    return _armed_group(ent.doc[start:ent.end].text)
+    first = _proper_noun_run(ent.doc[ent.start]).start
+    return next((group for start in range(ent.start - 1, first - 1, -1)
+                 if (group := _armed_group(ent.doc[start:ent.end].text)) is not None), None)
 
 
 def _proper_noun_run(token: Token) -> Span:

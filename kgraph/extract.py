@@ -906,10 +906,9 @@ def last_act(head: Token, search: ActorSearch) -> list[Actor]:
     if not definite_noun(head) or head.lemma_.lower() not in GENERIC_EVENT_NOUNS:
         return []
     others = search.others()
-    judged = [a for a in search.actors.memory.recent_judgement(None) if a.party not in others]
-    deeds = (group for action, group in reversed(search.actors.memory.recent_agents)
+    deeds = (group for action, group in reversed(search.actors.memory.recent_acts)
              if action in DEEDS and not any(a.party in others for a in group))
-    return next(deeds, []) or judged
+    return next(deeds, None) or [a for a in search.actors.memory.recent_judgement(None) if a.party not in others]
 
 
 # Tried in order while nobody is found: each reads the head as an event whose doers are named elsewhere.

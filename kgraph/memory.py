@@ -36,7 +36,7 @@ class Memory:
     meeting_age: int = 0  # sentences since `meeting` last grew
     event_agents: dict[str, list[list[Actor]]] = field(default_factory=dict)  # action -> agents, latest last
     doers: dict[str, list[Actor]] = field(default_factory=dict)  # verb or noun lemma -> its last doer
-    recent_agents: list[tuple[str, list[Actor]]] = field(default_factory=list)  # (action, agents) of events, latest last
+    recent_acts: list[tuple[str, list[Actor]]] = field(default_factory=list)  # (action, agents) of events, latest last
     first_doers_to: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (action, target) -> its first agent
     judged: list[Actor] = field(default_factory=list)  # the latest condemned or accused: "This constitutes a violation"
     judged_thing: str = ""  # the lemma of what they were condemned for ("launch")
@@ -49,7 +49,7 @@ class Memory:
         """Who did the latest event of `action`, and the latest of any, for "We condemn these
         attacks" and "this act" later; remembered whether or not the event names a target."""
         self.event_agents.setdefault(action, []).append(agents)
-        self.recent_agents.append((action, agents))
+        self.recent_acts.append((action, agents))
 
     def remember_targets(self, action: str, agents: list[Actor], targets: list[Actor]) -> None:
         """Who first did `action` to each target, for the target's own event of it with no target

@@ -222,10 +222,10 @@ NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
 #: a text that names a council of its own ("North Atlantic Council statement ...", "the Human Rights Council"),
 #: where "the Council" is that one, not the Security Council
 NAMES_ANOTHER_COUNCIL = re.compile(r"\b(?!(?:Security|The|This|That|An?|Our|Its|Each|Every)\b)[A-Z][\w'-]*\s+Council\b")
-#: words that make a text the European Union's, where "the Council" is the EU's council ("restrictive
-#: measures" is the Union's legal name for its sanctions: "The Council today adopted ... restrictive measures")
 #: a text that names the European Parliament, whose "the resolution" is the Parliament's
 NAMES_THE_PARLIAMENT = re.compile(r"\b(European Parliament|MEPs?)\b")
+#: words that make a text the European Union's, where "the Council" is the EU's council ("restrictive
+#: measures" is the Union's legal name for its sanctions: "The Council today adopted ... restrictive measures")
 EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission|restrictive measures)\b")
 NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III"
 HONORIFICS = frozenset(_ACTOR_WORDS["honorifics"]["words"])  # "Sir", "Dame"

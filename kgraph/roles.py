@@ -5,7 +5,7 @@ Each agent rule returns its name too, written to the graph as part of `kg:extrac
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -867,6 +867,8 @@ def _says_when(token: Token) -> bool:
     """'on Saturday', 'on February 2nd': a date or time, not a place the recogniser ran into one
     ('missiles at Kyiv overnight' is tagged a time)."""
     return token.ent_type_ in _TIME_TYPES and not (city_country(token.text) or country_code(token.text))
+
+
 _COMPLEMENTS = frozenset({"dobj", "prep", "dative", "ccomp", "xcomp", "attr", "acomp", "agent"})
 
 
@@ -923,9 +925,12 @@ def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
 def _names_goods(noun: Token) -> bool:
     """'with weapons', 'with Patriot systems', 'with humanitarian aid', 'with large quantities of
     ammunition': what is handed over."""
-    if _names_weapons(noun) or noun.lemma_.lower() in MATERIEL_NOUNS or noun.lower_ in MATERIEL_NOUNS:
-        return True
-    return any(_names_weapons(g) or g.lemma_.lower() in MATERIEL_NOUNS for g in _preps_objects(noun, ("of",)))
+    return any(_names_weapons(g) or _word_in(g, MATERIEL_NOUNS) for g in [noun, *_preps_objects(noun, ("of",))])
+
+
+def _word_in(token: Token, words: Collection[str]) -> bool:
+    """Whether the word's lemma or its form as written is one of `words` (lists hold "howitzers")."""
+    return token.lemma_.lower() in words or token.lower_ in words
 
 
 def preposition_objects(search: TargetSearch) -> list[Token]:
@@ -943,11 +948,8 @@ def _names_weapons(noun: Token) -> bool:
     """'six ballistic missiles', 'howitzers', 'Vampire multiple launch rocket systems': arms, by the
     noun, or by a word before a noun of a weapon's kind (data weapon_system_heads); 'Hezbollah rocket
     units' are fighters."""
-    if noun.lemma_.lower() in ARMS_NOUNS or noun.lower_ in ARMS_NOUNS:
-        return True
-    return noun.lower_ in WEAPON_SYSTEM_HEADS and any(
-        c.dep_ in ("compound", "amod") and (c.lemma_.lower() in ARMS_NOUNS or c.lower_ in ARMS_NOUNS)
-        for c in children(noun) if c.i < noun.i)
+    return _word_in(noun, ARMS_NOUNS) or noun.lower_ in WEAPON_SYSTEM_HEADS and any(
+        c.dep_ in ("compound", "amod") and _word_in(c, ARMS_NOUNS) for c in children(noun) if c.i < noun.i)
 
 
 def _with_after_gerund(prep: Token) -> list[Token]:
