@@ -119,6 +119,28 @@ def speaker_label_country(name: str) -> str | None:
     return country
 
 
+def titled_family_name_country(name: str) -> str | None:
+    """The state of a family name written after an office's title ("Secretary Austin", "Minister
+    Gallant"), where every listed office holder who bears it acts for that one state. The title
+    makes the word a person's name; without one, "Austin" may be the city. Only the dictionary of
+    2000-2026 office holders counts: Phoenix's older and minor officials made "Executive Director
+    Russell" (UNICEF's) a Bahamian governor's namesake."""
+    return _by_listed_family_name().get(normalise_name(name))
+
+
+@lru_cache(maxsize=1)
+def _by_listed_family_name() -> dict[str, str | None]:
+    """As `_by_family_name`, over `data/office_holders.json` alone, and with the first word taken
+    for a family name too: "Kim Yong-hyun" is Minister Kim, and Sung Kim's state is not his."""
+    found: dict[str, set] = {}
+    for name, country, _ in _office_holders():
+        words = [w for w in normalise_name(name).split() if len(w) > 1 and w not in _SUFFIXES]
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                found.setdefault(word, set()).add(country)
+    return {name: next(iter(states)) for name, states in found.items() if len(states) == 1}
+
+
 @lru_cache(maxsize=1)
 def _name_words() -> frozenset[str]:
     """Every word of every listed office holder's name."""

@@ -23,7 +23,7 @@ from .names import (
     TITLE_WORDS, TITLES,
 )
 from .nationality import country_in_description
-from .people import acts_for_no_state, full_name, person_country
+from .people import acts_for_no_state, full_name, person_country, titled_family_name_country
 from .phrases import (
     PERSON_LABELS, has_official_title, international_office, organisation_ending_at, title_of_organisation,
     titles_before,
@@ -174,6 +174,10 @@ class PersonReader:
         fuller = _with_first_name_before(ent, name)
         if fuller and country in (None, person_country(fuller)):
             country, name = person_country(fuller), fuller
+        if country is None and len(parts) == 1 and has_official_title(ent):
+            # "Secretary Austin spoke to Minister Gallant": a title makes the word a person's family
+            # name, and the listed holders of an office who bear it act for one state
+            country = titled_family_name_country(name)
         stateless = country is None and acts_for_no_state(name)  # "Secretary General Mark Rutte"
         if country is None and has_official_title(ent) and not title_of_organisation(ent) and not stateless:
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"

@@ -138,6 +138,17 @@ def test_an_office_holder_named_without_a_title_acts_for_their_state(extract) ->
     assert ("consult", "USA", "JPN", "asserted") in extract("J. Blinken met Japan's foreign minister in Tokyo.")
 
 
+def test_a_family_name_after_a_title_is_the_office_holder_who_bears_it(extract) -> None:
+    # a Pentagon briefing on Israel's strikes: "Secretary Austin" is the United States', not the
+    # state the text is about; the title makes "Austin" a person, not the city
+    events = extract("On October 25th, the Israeli Defense Forces conducted strikes on military targets in Iran.\n"
+                     "Secretary Austin spoke to Minister Gallant on October 25th to receive updates.")
+    assert ("consult", "USA", "ISR", "asserted") in events
+    # a family name listed holders of two states bear finds neither ("Minister Kim")
+    from kgraph.people import titled_family_name_country
+    assert titled_family_name_country("Austin") == "USA" and titled_family_name_country("Kim") is None
+
+
 def test_an_office_holder_the_recogniser_missed_is_still_a_person_of_their_state(extract) -> None:
     # "Trump" opening a sentence is no entity for the small English model
     assert ("consult", "USA", "RUS", "asserted") in extract("Trump spoke with Putin.")
