@@ -8,19 +8,20 @@ no one actor) and None passes the noun on to the next rule.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import children, document_answer, document_entities, document_text, span_text
+from .doccache import children, document_answer, document_entities, document_text, entity_starts, span_text
 from .coordination import document_name_lists, hyphened_agent
 from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ALLIES_OF, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
+    ALLIES_OF, ARMED_GROUP_NOUNS, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
@@ -297,6 +298,30 @@ def _named_before(noun: Noun, resolver: Resolver) -> Actor | None:
 def _names_a_body(noun: Noun) -> bool:
     """A state's organ, people, forces or weapons ("government", "troops", "drones")."""
     return noun.lemma in STATE_BODY_NOUNS or noun.lower in STATE_BODY_NOUNS or noun.lower in GROUP_NOUNS
+
+
+def the_armed_group_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"Hezbollah deputy chief Naim Kassem reiterated that the Iran-backed militia ...": "the" group,
+    militia or movement (data `armed_group_nouns`) of no other name or owner is the armed group the
+    text named last, as annotators name it; not "a group", "the group of experts", "the Wagner group"."""
+    token = noun.token
+    if noun.lower not in ARMED_GROUP_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in children(token)):
+        return None
+    if any(c.dep_ in ("compound", "poss", "nmod", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+           or c.ent_type_ for c in children(token)):
+        return None
+    group = _armed_group_before(token)
+    return resolver.resolve(group.root, remember=False) if group is not None else None
+
+
+def _armed_group_before(token: Token) -> Span | None:
+    """The last armed group of the tables named before `token`, as the recogniser tagged it."""
+    ents = document_entities(token.doc)
+    for ent in reversed(ents[:bisect.bisect_left(entity_starts(token.doc), token.i)]):
+        if clean_entity_text(ent).lower().removeprefix("the ") in ARMED_GROUPS:
+            return ent
+    return None
 
 
 def an_armed_groups_members(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -626,7 +651,7 @@ def _alliance_named(doc: Doc) -> str | None:
 
 
 RULES: tuple[Rule, ...] = (
-    an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
+    the_armed_group_named_before, an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_country,
     the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,

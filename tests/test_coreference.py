@@ -492,3 +492,12 @@ def test_the_deed_in_a_by_gerund_is_the_doers_own_but_a_body_there_may_be_the_on
                      "El Fasher.")
     assert not any(e[0] == "fight" and e[1] == "USA" for e in events)  # the RSF's assault, not the urger's
     assert ("supply", "IRN", "RUS", "asserted") in extract("Iran supports Russia by supplying its army with drones.")
+
+
+def test_the_militia_is_the_armed_group_named_last(extract) -> None:
+    # "the Iran-backed militia" is Hezbollah, named just before as a compound: Lebanon's, backed by Iran
+    events = extract("Hezbollah deputy chief Naim Kassem said that the Iran-backed militia would keep fighting Israel.")
+    assert events == {("fight", "LBN", "ISR", "hypothetical"), ("support", "IRN", "LBN", "asserted")}
+    # "the group of experts" is another group
+    assert ("fight", "LBN", "ISR", "asserted") not in extract(
+        "Hezbollah leaders met on Monday. The group of experts said the drones attacked Israel.")
