@@ -109,6 +109,8 @@ def subject_of(verb: Token) -> list[Token]:
         g for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i
         for g in children(c) if g.dep_ == "nsubj"  # "Iran is training ...", the parser hanging Iran on 'is'
     ] or _headline_subject(verb)
+    if len(subjects) == 1:
+        subjects = _headline_list_before(verb, subjects[0]) + subjects
     if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
         if verb.dep_ == "relcl":
             return [verb.head]
@@ -129,6 +131,15 @@ def _headline_subject(verb: Token) -> list[Token]:
     if not headline_infinitive(verb):
         return []
     return [c for c in children(verb) if c.dep_ == "dep" and c.i < verb.i and c.pos_ == "PROPN"][:1]
+
+
+def _headline_list_before(verb: Token, subject: Token) -> list[Token]:
+    """'EU, NATO urge Kosovo to de-escalate': a headline lists its subjects with a comma and no
+    'and', and the parser hangs the first name on the verb (npadvmod, dep) rather than join it."""
+    first = subject.left_edge
+    return [c for c in children(verb) if c.dep_ in ("npadvmod", "dep") and c.pos_ == "PROPN" and c.ent_type_
+            and c.left_edge.is_sent_start and c.i + 2 == first.i and c.doc[c.i + 1].text == ","
+            and subject.pos_ == "PROPN" and subject.ent_type_]
 
 
 def _stative_subjects(token: Token) -> list[Token]:

@@ -1303,6 +1303,15 @@ def test_who_went_somewhere_for_talks_holds_them(extract):
         "Secretary of State Antony Blinken arrived in Beijing for talks with Chinese officials.")
 
 
+def test_a_headline_lists_its_subjects_with_a_comma(extract):
+    # the parser hangs "EU" on the verb; a headline's comma stands for "and"
+    assert {("demand", "European Union", "XKX", "asserted"), ("demand", "NATO", "XKX", "asserted")} <= extract(
+        "EU, NATO urge Kosovo to de-escalate, not take unilateral, destabilizing steps")
+    # a name set off before a clause is not its subject
+    assert ("demand", "European Union", "XKX", "asserted") not in extract(
+        "In the EU, officials say NATO urged Kosovo to de-escalate.")
+
+
 def test_a_headlines_to_verb_says_what_will_happen(extract):
     assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany to supply Patriot systems to Ukraine")
     assert ("deploy", "GBR", "EST", "hypothetical") in extract("UK To Deploy Troops To Estonia")
