@@ -584,12 +584,24 @@ class DocumentActors:
         if word not in EU_BODIES:
             return None
         eu_text, names_security_council, names_another_council = self._institutions_named
+        if word == "council" and not names_security_council and len(self._councils_named) == 1:
+            # "The European Council on Thursday agreed ... The Council reiterated its support": the
+            # one council of the tables the text names, whether or not the text is the Union's
+            return next(iter(self._councils_named))
         if eu_text and not (word == "council" and names_security_council):
             return EU_BODIES[word]
         # "North Atlantic Council statement ... We condemn": a council of the text's own, named as it is
         if word != "council" or names_another_council and not names_security_council:
             return None
         return SECURITY_COUNCIL
+
+    @cached_property
+    def _councils_named(self) -> set[str]:
+        """The canonical names of the councils of the tables the text's organisations name."""
+        return {INTERNATIONAL_ORGS[key] for ent in document_entities(self.doc) if ent.label_ == "ORG"
+                for key in [clean_entity_text(ent).lower().removeprefix("the ")]
+                if "council" in key.split() and key != "council" and key in INTERNATIONAL_ORGS
+                and "Council" in INTERNATIONAL_ORGS[key].split()}
 
     @cached_property
     def _institutions_named(self) -> tuple[bool, bool, bool]:

@@ -501,3 +501,14 @@ def test_the_militia_is_the_armed_group_named_last(extract) -> None:
     # "the group of experts" is another group
     assert ("fight", "LBN", "ISR", "asserted") not in extract(
         "Hezbollah leaders met on Monday. The group of experts said the drones attacked Israel.")
+
+
+def test_the_council_is_the_one_council_the_text_names(extract) -> None:
+    # a story on the European Council: "the Council" is it, not the Security Council or the EU's Council
+    events = extract("The European Council on Thursday agreed on new sanctions on Russia.\n"
+                     "The Council reiterated its unwavering support for Ukraine.")
+    assert ("support", "European Council", "UKR", "asserted") in events
+    # naming two councils, the text does not say which
+    assert ("support", "European Council", "UKR", "asserted") not in extract(
+        "The European Council on Thursday agreed on new sanctions on Russia. The Council of the EU met too.\n"
+        "The Council reiterated its unwavering support for Ukraine.")
