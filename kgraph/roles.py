@@ -818,6 +818,9 @@ class TargetSearch:
         preps = tuple(phrase.get("target_prepositions", ())) or TARGET_PREPOSITIONS.get(action, ())
         if action == "demand" and token.pos_ == "NOUN":  # "a request from Warsaw": its maker, not who is asked
             preps = tuple(p for p in preps if p != "from")
+        if action == "support" and token.pos_ == "NOUN" and "of" not in preps and any(
+                c.dep_ == "poss" for c in children(token)):
+            preps += ("of",)  # "Iran's military support of Russia's war": the possessor gives, "of" receives
         if token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
             preps = tuple(p for p in preps if p != "of")  # "drew the condemnation of the Council": its doer
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]

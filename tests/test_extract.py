@@ -1312,6 +1312,15 @@ def test_a_headline_lists_its_subjects_with_a_comma(extract):
         "In the EU, officials say NATO urged Kosovo to de-escalate.")
 
 
+def test_support_of_a_party_by_a_possessor_is_support_for_it(extract):
+    # the possessor gives; "of" names who receives, not (as in "the support of the EU") who gives
+    assert ("support", "IRN", "RUS", "asserted") in extract(
+        "The Council decided to broaden the scope of the EU framework for restrictive measures in view of "
+        "Iran's military support of Russia's war of aggression against Ukraine.")
+    assert ("support", "IRN", "RUS", "asserted") in extract("Iran's support of Russia is growing.")
+    assert ("support", "KEN", "European Union", "asserted") not in extract("With the support of the EU, Kenya deployed troops.")
+
+
 def test_a_headlines_to_verb_says_what_will_happen(extract):
     assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany to supply Patriot systems to Ukraine")
     assert ("deploy", "GBR", "EST", "hypothetical") in extract("UK To Deploy Troops To Estonia")
