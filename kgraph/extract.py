@@ -18,6 +18,7 @@ from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .common_nouns import RULE_WORDS
 from .coordination import hyphened_agent
+from .countries import country_name
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .doccache import children, span_tokens
 from .labels import tidy_actor
@@ -118,14 +119,28 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
     rules did not find."""
     found = findings.events if setup.method != "model" else []
     if setup.method == "rules":
-        return found
+        return _deployments_placed(found, actors)
     learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect,
                              beside_rules=setup.method == "union")
     known = {_identity(r) for r in found}
     stated = {_state_identity(r) for r in found} - {None}
     added = [e for e in learned if _identity(e) not in known and _state_identity(e) not in stated]
     _remember_agents(added, actors)
-    return found + added
+    return _deployments_placed(found + added, actors)
+
+
+def _deployments_placed(events: list[Event], actors: DocumentActors) -> list[Event]:
+    """Forces sent, based or hosted where neither the rules nor the model found a destination ("the
+    army redeployed forces to the occupied Golan Heights", "French troops based in the country") are
+    in the state the text's events happen in (`place_focus`), as annotators read them."""
+    code = actors.place_focus()
+    if code is None:
+        return events
+    placed = {e.trigger_start for e in events if e.action == "deploy" and e.target is not None}
+    here = Actor(country_name(code), "COUNTRY", code)
+    return [replace(e, target=here, rule=f"{e.rule}+place-focus")
+            if e.action == "deploy" and e.target is None and e.trigger_start not in placed
+            and e.agent is not None and e.agent.country != code else e for e in events]
 
 
 def _remember_agents(events: list[Event], actors: DocumentActors) -> None:

@@ -1321,6 +1321,13 @@ def test_support_of_a_party_by_a_possessor_is_support_for_it(extract):
     assert ("support", "KEN", "European Union", "asserted") not in extract("With the support of the EU, Kenya deployed troops.")
 
 
+def test_forces_with_no_destination_are_where_the_texts_events_happen(extract):
+    text = "Clashes erupted in Mali on Monday. Protests grew in Mali on Tuesday. "
+    assert ("deploy", "FRA", "MLI", "asserted") in extract(text + "The junta expelled French troops based in the country.")
+    # a text with no place of its own leaves the destination unsaid
+    assert ("deploy", "FRA", None, "asserted") in extract("The junta expelled French troops based in the country.")
+
+
 def test_a_headlines_to_verb_says_what_will_happen(extract):
     assert ("supply", "DEU", "UKR", "hypothetical") in extract("Germany to supply Patriot systems to Ukraine")
     assert ("deploy", "GBR", "EST", "hypothetical") in extract("UK To Deploy Troops To Estonia")
