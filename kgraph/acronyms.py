@@ -30,7 +30,36 @@ def defined_acronyms(text: str) -> dict[str, str]:
         long = _long_form(before, letters)
         if long and short not in found:
             found[short] = long
-    return found
+    return found | {short: long for short, long in _initials_named(text).items() if short not in found}
+
+
+#: a name of two or more capitalised words, small words allowed between them
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w'’-]*)+")
+#: a word of capitals alone, as a short form is written
+_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _initials_named(text: str) -> dict[str, str]:
+    """{short form: long form} for a short form the text uses without defining it ("aggressive
+    actions by the CCG") whose letters are the initials of one name the text spells out ("China
+    Coast Guard"), where the tables know neither the short form nor another name of those
+    initials in the text. Three letters at least: "US" or "UK" spell too many names."""
+    shorts = {m.group(0) for m in _CAPITALS.finditer(text)} - {m.group(1) for m in _SHORT_FORM.finditer(text)}
+    shorts = {s for s in shorts if s.lower() not in INTERNATIONAL_ORGS and not country_code(s)}
+    if not shorts:
+        return {}
+    spelt: dict[str, set[str]] = {}
+    for match in _NAME_RUN.finditer(text):
+        words = match.group(0).split()
+        for start in range(len(words) - 1):
+            for end in range(start + 2, len(words) + 1):
+                run = words[start:end]
+                if any(w.lower() in _SKIPPED or w.isupper() for w in (run[0], run[-1])):
+                    continue
+                initials = "".join(w[0] for w in run if w.lower() not in _SKIPPED).upper()
+                if initials in shorts:
+                    spelt.setdefault(initials, set()).add(" ".join(run).removesuffix("’s").removesuffix("'s"))
+    return {short: next(iter(longs)) for short, longs in spelt.items() if len(longs) == 1}
 
 
 def _long_form(words: list[str], letters: list[str]) -> str | None:

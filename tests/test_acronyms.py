@@ -31,3 +31,19 @@ def test_a_short_form_takes_the_state_the_tables_give_its_long_form():
     acronyms = {"GNA": "Government of National Accord"}
     assert spelt_out(Actor("GNA", "ORG", None), acronyms) == Actor("Government of National Accord", "ORG", "LBY", "GNA")
     assert spelt_out(Actor("GNA", "ORG", "TUR"), acronyms).country == "TUR"  # a state read in the text stays
+
+
+def test_a_short_form_used_without_a_definition_is_the_one_name_its_initials_spell():
+    text = ("The Department of Foreign Affairs protested the water cannoning by China Coast Guard. "
+            "The DFA said the CCG acted aggressively, as the Chinese Coast Guard did before.")
+    # "DFA" spells one name; "CCG" two ("China Coast Guard", "Chinese Coast Guard"): neither is chosen
+    assert defined_acronyms(text) == {"DFA": "Department of Foreign Affairs"}
+    # names the tables know keep their own long form, and two-letter forms spell too many names
+    assert defined_acronyms("The United Nations and the UN. United Kingdom and UK.") == {}
+
+
+def test_an_undefined_short_form_takes_the_state_of_the_name_it_spells(extract):
+    events = extract("Manila protested the water cannoning by China Coast Guard on Saturday. "
+                     "The Philippines condemned the CCG.")
+    assert ("condemn", "PHL", "CHN", "asserted") in events
+    assert not any(e[2] == "CCG" for e in events)
