@@ -58,7 +58,7 @@ def _initials_named(text: str) -> dict[str, str]:
                     continue
                 initials = "".join(w[0] for w in run if w.lower() not in _SKIPPED).upper()
                 if initials in shorts:
-                    spelt.setdefault(initials, set()).add(" ".join(run).removesuffix("’s").removesuffix("'s"))
+                    spelt.setdefault(initials, set()).add(_without_possessive(" ".join(run)))
     return {short: next(iter(longs)) for short, longs in spelt.items() if len(longs) == 1}
 
 
@@ -71,10 +71,15 @@ def _long_form(words: list[str], letters: list[str]) -> str | None:
             continue
         initials = [w[0].upper() for w in run if w.lower() not in _SKIPPED]
         if initials == letters or _hyphen_initials(run) == letters:
-            return " ".join(run).removesuffix("’s").removesuffix("'s").rstrip("’'")
+            return _without_possessive(" ".join(run))
         if len(initials) > len(letters):
             return None
     return None
+
+
+def _without_possessive(name: str) -> str:
+    """The name without the possessive it was written with ("the Rapid Support Forces’ assault")."""
+    return name.removesuffix("’s").removesuffix("'s").rstrip("’'")
 
 
 def _hyphen_initials(run: list[str]) -> list[str]:

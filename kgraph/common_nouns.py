@@ -664,7 +664,7 @@ RULES: tuple[Rule, ...] = (
 #: `an_international_organisation`, which read the phrase, and only names): a lower-case noun
 #: that is none of them is no one, unless its phrase is a name (`actors.names_no_one`)
 RULE_WORDS: frozenset[str] = frozenset().union(
-    COMPASS_STATES, LISTED_MEMBER_NOUNS, MEMBERSHIP_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
+    ARMED_GROUP_NOUNS, COMPASS_STATES, LISTED_MEMBER_NOUNS, MEMBERSHIP_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
     OFFICIAL_NOUNS, STATE_BODY_NOUNS, GROUP_NOUNS, PAIR_NOUNS, ORG_NOUNS, STRUCK_SITES, VICTIM_NOUNS)
 
 

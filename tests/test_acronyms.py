@@ -47,3 +47,8 @@ def test_an_undefined_short_form_takes_the_state_of_the_name_it_spells(extract):
                      "The Philippines condemned the CCG.")
     assert ("condemn", "PHL", "CHN", "asserted") in events
     assert not any(e[2] == "CCG" for e in events)
+
+
+def test_a_name_written_as_a_possessive_spells_a_short_form_without_its_apostrophe():
+    text = "We condemn the Rapid Support Forces’ assault on El Fasher. We call on the RSF to halt its siege."
+    assert defined_acronyms(text) == {"RSF": "Rapid Support Forces"}
