@@ -512,3 +512,10 @@ def test_the_council_is_the_one_council_the_text_names(extract) -> None:
     assert ("support", "European Council", "UKR", "asserted") not in extract(
         "The European Council on Thursday agreed on new sanctions on Russia. The Council of the EU met too.\n"
         "The Council reiterated its unwavering support for Ukraine.")
+
+
+def test_the_two_men_are_the_two_persons_a_sentence_with_no_event_named(extract) -> None:
+    # "told" is no event, so nothing resolved the persons of the first sentence until "the two men" asked
+    events = extract("Secretary of Defense Lloyd J. Austin III told Japanese Defense Minister Yasukazu Hamada "
+                     "that he was glad. The two men met in Tokyo today.")
+    assert ("consult", "USA", "JPN", "asserted") in events
