@@ -133,10 +133,12 @@ def _deployments_placed(events: list[Event], actors: DocumentActors) -> list[Eve
     """Forces sent, based or hosted where neither the rules nor the model found a destination ("the
     army redeployed forces to the occupied Golan Heights", "French troops based in the country") are
     in the state the text's events happen in (`place_focus`), as annotators read them."""
+    placed = {e.trigger_start for e in events if e.action == "deploy" and e.target is not None}
+    if all(e.action != "deploy" or e.trigger_start in placed for e in events):
+        return events  # nothing to place: the document's focus is not worth counting
     code = actors.place_focus()
     if code is None:
         return events
-    placed = {e.trigger_start for e in events if e.action == "deploy" and e.target is not None}
     here = Actor(country_name(code), "COUNTRY", code)
     return [replace(e, target=here, rule=f"{e.rule}+place-focus")
             if e.action == "deploy" and e.target is None and e.trigger_start not in placed

@@ -137,9 +137,11 @@ def _headline_list_before(verb: Token, subject: Token) -> list[Token]:
     """'EU, NATO urge Kosovo to de-escalate': a headline lists its subjects with a comma and no
     'and', and the parser hangs the first name on the verb (npadvmod, dep) rather than join it."""
     first = subject.left_edge
-    return [c for c in children(verb) if c.dep_ in ("npadvmod", "dep") and c.pos_ == "PROPN" and c.ent_type_
-            and c.left_edge.is_sent_start and c.i + 2 == first.i and c.doc[c.i + 1].text == ","
-            and subject.pos_ == "PROPN" and subject.ent_type_]
+    if subject.pos_ != "PROPN" or not subject.ent_type_ or first.i < 2 or first.nbor(-1).text != ",":
+        return []
+    name = first.nbor(-2)  # the word before the comma, which the parser hung on the verb
+    return [name] if (name.head == verb and name.dep_ in ("npadvmod", "dep") and name.pos_ == "PROPN"
+                      and name.ent_type_ and name.left_edge.is_sent_start) else []
 
 
 def _stative_subjects(token: Token) -> list[Token]:
