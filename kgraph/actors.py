@@ -243,12 +243,12 @@ class DocumentActors:
         for actor in self._sentence_actors:
             if actor.kind in ("COUNTRY", "PERSON") or actor.country:
                 parties.setdefault(actor.party, actor)
-        if not parties:  # "Austin told Hamada that ... The two men met": persons of a sentence with no event
-            for ent in ents_in(sent):
-                if ent.label_ == "PERSON":
-                    for actor in self.resolve(ent.root, remember=False)[:1]:
-                        if actor.kind == "PERSON":
-                            parties.setdefault(actor.party, actor)
+        persons = [ent for ent in ents_in(sent) if ent.label_ == "PERSON"] if not parties else []
+        if len(persons) >= 2:  # "Austin told Hamada that ... The two men met": persons of a sentence with no event
+            for ent in persons:
+                for actor in self.resolve(ent.root, remember=False)[:1]:
+                    if actor.kind == "PERSON":
+                        parties.setdefault(actor.party, actor)
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = self.memory.last_parties = tuple(parties.values())
         for token in span_tokens(sent):

@@ -302,46 +302,99 @@ def _verb_actions(token: Token, lemma: str) -> list[str]:
     if lemma in ADDRESSEE_VERBS and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "that":
         return []  # "reminded that the anniversary falls on Monday": no one is warned
     if lemma in OBJECT_DEPENDENT:
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(token)):
-            return []  # "provides support to X": the noun names the action
-        kinds = _object_kinds(token)
-        if kinds:
-            return kinds
-        if OBJECT_DEPENDENT[lemma]:
-            return [OBJECT_DEPENDENT[lemma]]
-        if lemma not in VERB_TRIGGERS:
-            return []
-        # "Xi received Putin": not things got, a guest received (the verb's own action below)
+        found = _object_dependent_actions(token, lemma)
+        if found is not None:
+            return found
     if lemma in VERBS_OF_PHRASES:
         return []
     action = VERB_TRIGGERS.get(lemma)
     if action is None:
         return []
+    for rule in VERB_ACTION_RULES:
+        found = rule(token, lemma, action)
+        if found is not None:
+            return found
+    return [action]
+
+
+def _object_dependent_actions(token: Token, lemma: str) -> list[str] | None:
+    """A verb whose object says what it does ("send troops", "send arms"), or None where it is
+    also a verb of its own ("Xi received Putin": not things got, a guest received)."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in NOUN_TRIGGERS for c in children(token)):
+        return []  # "provides support to X": the noun names the action
+    kinds = _object_kinds(token)
+    if kinds:
+        return kinds
+    if OBJECT_DEPENDENT[lemma]:
+        return [OBJECT_DEPENDENT[lemma]]
+    return None if lemma in VERB_TRIGGERS else []
+
+
+def light_verb_of_its_noun(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'waged war on X': the noun names the action, once."""
     if lemma in LIGHT_VERBS and any(c.dep_ == "dobj" and NOUN_TRIGGERS.get(c.lemma_.lower()) == action
                                     for c in children(token)):
-        return []  # "waged war on X": the noun names the action, once
-    if action == "supply" and lemma != "arm":  # "arming the group": the group is armed
-        kinds = _object_kinds(token)
-        return kinds or [action]
-    if action == "consult" and lemma in TRAVEL_VERBS and not has_prep(token, ("to",)):
         return []
-    if action == "consult" and lemma in PROCURING_WORDS and not _receives_a_guest(token):
-        return []  # "Germany received Russian gas", "Poland received Ukrainian refugees": no visit
-    if (action == "consult" and lemma in HOSTING_VERBS and not object_heads(token)
-            and not (lemma == "meet" and _plural_subject(token))):  # "the US and Japan met": each other
+    return None
+
+
+def supply_of_its_objects(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'sent arms and personnel': the kinds of what is sent; 'arming the group': the group is armed."""
+    if action == "supply" and lemma != "arm":
+        return _object_kinds(token) or [action]
+    return None
+
+
+def travel_to_someone(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'travelled to Kyiv' is a visit; 'travelled widely' is none."""
+    return [] if action == "consult" and lemma in TRAVEL_VERBS and not has_prep(token, ("to",)) else None
+
+
+def a_guest_received(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'Germany received Russian gas', 'Poland received Ukrainian refugees': no visit."""
+    return [] if action == "consult" and lemma in PROCURING_WORDS and not _receives_a_guest(token) else None
+
+
+def someone_hosted(token: Token, lemma: str, action: str) -> list[str] | None:
+    """A host hosts someone ("hosted the Japanese minister"; "the US and Japan met": each other);
+    'Poland will host American troops': the troops' state deploys them there."""
+    if action != "consult" or lemma not in HOSTING_VERBS:
+        return None
+    heads = object_heads(token)
+    if not heads and not (lemma == "meet" and _plural_subject(token)):
         return []
-    if (action == "consult" and lemma in HOSTING_VERBS and lemma != "meet"
-            and any(h.lower_ in FORCE_NOUNS for h in object_heads(token))):
-        return ["deploy"]  # "Poland will host American troops": the troops' state deploys them there
-    if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in children(token)):
-        return []
-    if lemma in STATIVE_PARTICIPLES and token.dep_ in ("amod", "acl"):
-        return []  # "Iran-aligned militias", "forces aligned with Burhan": a description
-    if lemma in PASSIVE_ONLY_VERBS and not any(c.dep_ == "nsubjpass" for c in children(token)):
-        return []  # "refused to align with EU sanctions"
-    if action == "condemn" and _weapon_doer(token):
-        return []  # "Kharkiv was slammed by Russian missiles": struck, not criticised
-    return [action]
+    if lemma != "meet" and any(h.lower_ in FORCE_NOUNS for h in heads):
+        return ["deploy"]
+    return None
+
+
+def a_deal_struck(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'struck a deal': agreed, not attacked."""
+    return [] if lemma == "strike" and any(c.lower_ in STRUCK_DEALS for c in children(token)) else None
+
+
+def a_description(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'Iran-aligned militias', 'forces aligned with Burhan': a description, not an event."""
+    return [] if lemma in STATIVE_PARTICIPLES and token.dep_ in ("amod", "acl") else None
+
+
+def active_of_a_passive_only_verb(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'refused to align with EU sanctions': the verb names its action only in the passive."""
+    return [] if lemma in PASSIVE_ONLY_VERBS and not any(c.dep_ == "nsubjpass" for c in children(token)) else None
+
+
+def struck_by_weapons(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'Kharkiv was slammed by Russian missiles': struck, not criticised."""
+    return [] if action == "condemn" and _weapon_doer(token) else None
+
+
+VerbRule = Callable[[Token, str, str], "list[str] | None"]
+
+# Tried in order on a verb of VERB_TRIGGERS; the first that applies decides, else the verb names its action.
+VERB_ACTION_RULES: tuple[VerbRule, ...] = (
+    light_verb_of_its_noun, supply_of_its_objects, travel_to_someone, a_guest_received, someone_hosted,
+    a_deal_struck, a_description, active_of_a_passive_only_verb, struck_by_weapons,
+)
 
 
 def _weapon_doer(verb: Token) -> bool:
