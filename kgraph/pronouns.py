@@ -112,57 +112,79 @@ class PronounResolver:
         statement's author, as their state for "we"), "you" the one addressed, "he" and "she" the
         person named last, "it", "its", "they" and "their" an actor of the clause or named before."""
         lower = token.lower_
-        memory = self._context.memory
-        if lower in ADDRESSEE_PRONOUNS:  # the one addressed by name, by the same speaker, outside quotations
-            addressed = memory.addressee is not None and memory.addressee_turn == self._context.turn_speaker(token)
-            return [memory.addressee] if addressed and not (self._context.in_quote(token) or memory.in_quote) else []
+        if lower in ADDRESSEE_PRONOUNS:
+            return self._addressee(token)
         if lower in SPEAKER_PRONOUNS:
-            quoted = self._context.in_quote(token) or memory.in_quote
-            turn = self._context.turn_speaker(token)
-            if turn is not None and not quoted:  # a transcript: "MR. KIRBY: We condemn ..."
-                speakers = [turn] if turn.name else []  # a reporter's question speaks for no one
-            elif lower in SPEAKER_PLURAL_PRONOUNS and self._context.joint_authors and not quoted:
-                return list(self._context.joint_authors)
-            else:
-                speakers = self._context.speaker_of(token) if quoted else (
-                    [self._context.document_speaker] if self._context.document_speaker else [])
-            if not speakers:
-                return []
-            speaker = speakers[0]
-            if lower in SPEAKER_PLURAL_PRONOUNS and not speaker.country and speaker is turn and \
-                    self._context.document_speaker and self._context.document_speaker.country:
-                speaker = self._context.document_speaker  # "MR PRICE: We urge ...": the briefing's state
-            if lower in SPEAKER_PLURAL_PRONOUNS and speaker.country:
-                return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
-            return [speaker]
+            return self._speaker(token)
         if lower in PERSON_PRONOUNS:
-            for ent in reversed([e for e in ents_in(self._context.sentence_of(token))
-                                 if e.label_ in PERSON_LABELS and e.end <= token.i]):
-                person = self._persons.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
-                if person:
-                    return [person]
-            if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"
-                official = self._official_subject(token)
-                if official:
-                    return official
-            return [memory.last_person] if memory.last_person else []
+            return self._person(token)
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
-            subjects_only = token.dep_ in ("nsubj", "nsubjpass")
-            if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
-                owner = self._reproached(token) or self._clause_subject(token) or self._subject_after(token)
-                if owner:
-                    return owner
-                if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
-                    return []  # "20 countries have expressed their support": theirs, whom the text does not name
-            near = self._nearest_before(token, subjects_only=subjects_only)
-            if not near and subjects_only:
-                near = self._object_of_governing_clause(token)
-            if near:
-                return near
-            if lower in PLURAL_PRONOUNS and memory.last_group:
-                return list(memory.last_group)
-            return self._thing_named_before(token)
+            return self._actor_or_thing(token)
         return []
+
+    def _addressee(self, token: Token) -> list[Actor]:
+        """"you": the one addressed by name, by the same speaker, outside quotations."""
+        memory = self._context.memory
+        addressed = memory.addressee is not None and memory.addressee_turn == self._context.turn_speaker(token)
+        return [memory.addressee] if addressed and not (self._context.in_quote(token) or memory.in_quote) else []
+
+    def _speaker(self, token: Token) -> list[Actor]:
+        """"we" and "I": a transcript's speaker, a quotation's, the statement's author or authors;
+        "we" is the speaker's state where the speaker has one."""
+        plural = token.lower_ in SPEAKER_PLURAL_PRONOUNS
+        quoted = self._context.in_quote(token) or self._context.memory.in_quote
+        turn = self._context.turn_speaker(token)
+        document_speaker = self._context.document_speaker
+        if turn is not None and not quoted:  # a transcript: "MR. KIRBY: We condemn ..."
+            speakers = [turn] if turn.name else []  # a reporter's question speaks for no one
+        elif plural and self._context.joint_authors and not quoted:
+            return list(self._context.joint_authors)
+        else:
+            speakers = self._context.speaker_of(token) if quoted else ([document_speaker] if document_speaker else [])
+        if not speakers:
+            return []
+        speaker = speakers[0]
+        if plural and not speaker.country and speaker is turn and document_speaker and document_speaker.country:
+            speaker = document_speaker  # "MR PRICE: We urge ...": the briefing's state
+        if plural and speaker.country:
+            return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
+        return [speaker]
+
+    def _person(self, token: Token) -> list[Actor]:
+        """"he", "she", "his", "her": the person the sentence named last before the pronoun, an
+        official whose possessive it is, else the person named last."""
+        for ent in reversed([e for e in ents_in(self._context.sentence_of(token))
+                             if e.label_ in PERSON_LABELS and e.end <= token.i]):
+            person = self._persons.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
+            if person:
+                return [person]
+        if token.dep_ == "poss":  # "The Israeli defence minister condemned the attack on his country"
+            official = self._official_subject(token)
+            if official:
+                return official
+        memory = self._context.memory
+        return [memory.last_person] if memory.last_person else []
+
+    def _actor_or_thing(self, token: Token) -> list[Actor]:
+        """"it", "its", "they", "their": the owner a possessive's clause gives, an actor named
+        before in the sentence or the one before, the group named last, else the thing named last."""
+        lower = token.lower_
+        subjects_only = token.dep_ in ("nsubj", "nsubjpass")
+        if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
+            owner = self._reproached(token) or self._clause_subject(token) or self._subject_after(token)
+            if owner:
+                return owner
+            if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
+                return []  # "20 countries have expressed their support": theirs, whom the text does not name
+        near = self._nearest_before(token, subjects_only=subjects_only)
+        if not near and subjects_only:
+            near = self._object_of_governing_clause(token)
+        if near:
+            return near
+        memory = self._context.memory
+        if lower in PLURAL_PRONOUNS and memory.last_group:
+            return list(memory.last_group)
+        return self._thing_named_before(token)
 
     def _thing_named_before(self, pronoun: Token) -> list[Actor]:
         """The thing named last, but not the subject of the verb whose object the pronoun is
