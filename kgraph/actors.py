@@ -443,6 +443,9 @@ class DocumentActors:
         return self.pronouns.resolve(token)
 
     def _from_entity(self, ent: Span, token: Token) -> Actor | None:
+        """The actor an entity names, read first by its words (an armed group, a weapon, a
+        state, a body's people), then by the recogniser's label, which small models often get
+        wrong ("Lavrov" as an organisation, "DoD" as a person, "the North Koreans" as a place)."""
         posting = posting_words(ent) if token.i >= ent.start + 2 else 0
         if posting:  # "Ambassador to [the UN] Kelly Craft": the recogniser ran the posting into the name
             ent = ent.doc[ent.start + posting:ent.end]
@@ -463,42 +466,58 @@ class DocumentActors:
             return Actor(people_of, "ORG", None)
         if label == "ORG" and _titled_name(ent):  # "spokeswoman Morgan Ortagus", taken for an organisation
             return self.person_reader.person(ent, text)
-        if label in PERSON_LABELS and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
-            return self.organisation(ent, text)  # the recogniser takes "DoD" and "NATO" for persons, not "Mr. West"
-        if label in PERSON_LABELS and len(ent) == 1:
-            city = self._city_taken_for_person(ent[0], text)
-            if city is not None:
-                return city
-        if label in PERSON_LABELS or (label in PLACE_LABELS | {"ORG"} and is_office_holder(text)):
-            return self.person_reader.person(ent, text)  # the recogniser takes "Lavrov" for an organisation
+        if label in PERSON_LABELS:
+            return self._from_person_entity(ent, text, group)
         if label in PLACE_LABELS | {"ORG"}:
-            known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 else None
-            if known is not None:  # "a trip by Langley" after "Gen. Michael E. Langley": him, not Langley, Canada
-                return known
-            # "warning the North Koreans": a people the recogniser took for a place
-            code = city_country(text) or (demonym_code(group) if token.tag_ in ("NNPS", "NNS") else None)
-            if code:
-                return Actor(country_name(code), "COUNTRY", code)
-            if label in PLACE_LABELS and token.i == ent.end - 1 and group.split()[-1] in ORGANISATION_NAME_HEADS:
-                # "the Indian Ocean Rim Association", which the recogniser took for a place: a body
-                # of the tables, else one by its name, whose place words name no state ("Indian Ocean")
-                return Actor(INTERNATIONAL_ORGS.get(group) or re.sub(r"^(the|The)\s+", "", text), "ORG", None)
+            if is_office_holder(text):  # the recogniser takes "Lavrov" for an organisation
+                return self.person_reader.person(ent, text)
+            found = self._from_place_entity(ent, token, text, group)
+            if found is not None:
+                return found
         if label == "NORP":
-            code = demonym_code(text)
-            if code is None:
-                return None
-            if token.i == ent.end - 1 and token.tag_ in ("NNPS", "NNS"):  # "the Russians"
-                return Actor(country_name(code), "COUNTRY", code)
-            if token.i < ent.end - 1:
-                found = from_common_noun(token, self)
-                return found[0] if found else None
-            return Actor(country_name(code), "COUNTRY", code)
+            return self._from_people_entity(ent, token, text)
         if label == "ORG":
             if group.split()[-1] in INSTRUMENT_NAMES:
                 return None  # "the United Nations Charter": a text, not its authors
-            holder = self.person_reader.portfolio_holder(ent)
-            return holder or self.organisation(ent, text)
+            return self.person_reader.portfolio_holder(ent) or self.organisation(ent, text)
         return None
+
+    def _from_person_entity(self, ent: Span, text: str, group: str) -> Actor | None:
+        """A "person" of the recogniser: a body it took for one ("DoD", "NATO", not "Mr. West"),
+        a city ("Kharkiv"), else the person."""
+        if group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper():
+            return self.organisation(ent, text)
+        if len(ent) == 1:
+            city = self._city_taken_for_person(ent[0], text)
+            if city is not None:
+                return city
+        return self.person_reader.person(ent, text)
+
+    def _from_place_entity(self, ent: Span, token: Token, text: str, group: str) -> Actor | None:
+        """A place or organisation of the recogniser that is a person named before, a city's or a
+        people's state, or a body named for a place; None where none of these."""
+        known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 else None
+        if known is not None:  # "a trip by Langley" after "Gen. Michael E. Langley": him, not Langley, Canada
+            return known
+        # "warning the North Koreans": a people the recogniser took for a place
+        code = city_country(text) or (demonym_code(group) if token.tag_ in ("NNPS", "NNS") else None)
+        if code:
+            return Actor(country_name(code), "COUNTRY", code)
+        if ent.label_ in PLACE_LABELS and token.i == ent.end - 1 and group.split()[-1] in ORGANISATION_NAME_HEADS:
+            # "the Indian Ocean Rim Association", which the recogniser took for a place: a body
+            # of the tables, else one by its name, whose place words name no state ("Indian Ocean")
+            return Actor(INTERNATIONAL_ORGS.get(group) or re.sub(r"^(the|The)\s+", "", text), "ORG", None)
+        return None
+
+    def _from_people_entity(self, ent: Span, token: Token, text: str) -> Actor | None:
+        """A nationality: "the Russians" their state; "Russian troops" read as the noun it qualifies."""
+        code = demonym_code(text)
+        if code is None:
+            return None
+        if token.i < ent.end - 1:
+            found = from_common_noun(token, self)
+            return found[0] if found else None
+        return Actor(country_name(code), "COUNTRY", code)
 
     def _city_taken_for_person(self, token: Token, text: str) -> Actor | None:
         """"Russian drones struck Kharkiv": the small recogniser tags some cities as persons. A
