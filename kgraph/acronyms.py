@@ -23,14 +23,16 @@ def defined_acronyms(text: str) -> dict[str, str]:
     """{short form: long form} for each "Long Form (LF)" in `text` whose capitals spell the short
     form from the long form's initials (a person's "(Moncada)" or "(Mike)" spells nothing)."""
     found: dict[str, str] = {}
+    bracketed: set[str] = set()
     for match in _SHORT_FORM.finditer(text):
         short = match.group(1)
+        bracketed.add(short)
         letters = [c for c in short.upper() if c.isalnum()]
         before = text[max(0, match.start() - 40 * _WORDS_BEFORE):match.start()].split()[-_WORDS_BEFORE:]
         long = _long_form(before, letters)
         if long and short not in found:
             found[short] = long
-    return found | {short: long for short, long in _initials_named(text).items() if short not in found}
+    return found | {short: long for short, long in _initials_named(text, bracketed).items() if short not in found}
 
 
 #: a name of two or more capitalised words, small words allowed between them
@@ -39,26 +41,32 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
 
 
-def _initials_named(text: str) -> dict[str, str]:
+def _initials_named(text: str, bracketed: set[str]) -> dict[str, str]:
     """{short form: long form} for a short form the text uses without defining it ("aggressive
     actions by the CCG") whose letters are the initials of one name the text spells out ("China
     Coast Guard"), where the tables know neither the short form nor another name of those
-    initials in the text. Three letters at least: "US" or "UK" spell too many names."""
-    shorts = {m.group(0) for m in _CAPITALS.finditer(text)} - {m.group(1) for m in _SHORT_FORM.finditer(text)}
+    initials in the text. Three letters at least: "US" or "UK" spell too many names. `bracketed`:
+    the short forms the text defines in brackets, which `_long_form` reads."""
+    shorts = {m.group(0) for m in _CAPITALS.finditer(text)} - bracketed
     shorts = {s for s in shorts if s.lower() not in INTERNATIONAL_ORGS and not country_code(s)}
     if not shorts:
         return {}
+    prefixes = {short[:n] for short in shorts for n in range(1, len(short) + 1)}
     spelt: dict[str, set[str]] = {}
     for match in _NAME_RUN.finditer(text):
         words = match.group(0).split()
+        skipped = [w.lower() in _SKIPPED for w in words]
         for start in range(len(words) - 1):
-            for end in range(start + 2, len(words) + 1):
-                run = words[start:end]
-                if any(w.lower() in _SKIPPED or w.isupper() for w in (run[0], run[-1])):
-                    continue
-                initials = "".join(w[0] for w in run if w.lower() not in _SKIPPED).upper()
-                if initials in shorts:
-                    spelt.setdefault(initials, set()).add(_without_possessive(" ".join(run)))
+            if skipped[start] or words[start].isupper() or words[start][0].upper() not in prefixes:
+                continue
+            initials = ""
+            for end in range(start, len(words)):  # the run words[start:end + 1], while its initials may grow into a short form
+                if not skipped[end]:
+                    initials += words[end][0].upper()
+                    if initials not in prefixes:
+                        break
+                if end > start and initials in shorts and not skipped[end] and not words[end].isupper():
+                    spelt.setdefault(initials, set()).add(_without_possessive(" ".join(words[start:end + 1])))
     return {short: next(iter(longs)) for short, longs in spelt.items() if len(longs) == 1}
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from .doccache import document_answer, span_tokens
+
 
 def _starts(doc: Doc) -> np.ndarray:
     """Whether each token starts a sentence; the first always does."""
@@ -23,7 +25,11 @@ def sentence_numbers(doc: Doc) -> np.ndarray:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The sentences of `doc`, as `Doc.sents` gives them."""
+    """The sentences of `doc`, as `Doc.sents` gives them; made once per Doc (do not change the list)."""
+    return document_answer(doc, "sentences", lambda: _sentences(doc))
+
+
+def _sentences(doc: Doc) -> list[Span]:
     if not len(doc):
         return []
     starts = [int(i) for i in np.flatnonzero(_starts(doc))] + [len(doc)]
@@ -34,7 +40,7 @@ def written_bounds(sent: Span) -> tuple[int, int]:
     """The characters of `sent` without the space tokens at its ends: what the parser read as
     blank ("Madam President," masked for it) and trailing line breaks are not the sentence's
     evidence."""
-    words = [t for t in sent if not (t.is_space or t.pos_ == "SPACE")]  # SPACE: blank for the parser, not in the text
+    words = [t for t in span_tokens(sent) if not (t.is_space or t.pos_ == "SPACE")]  # SPACE: blank for the parser, not in the text
     if not words:
         return sent.start_char, sent.end_char
     return words[0].idx, words[-1].idx + len(words[-1])
