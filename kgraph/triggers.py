@@ -39,38 +39,62 @@ class Trigger:
 
 
 def find_triggers(sent: Span) -> Iterator[Trigger]:
-    """Tokens that name one of the 12 actions here (with false friends filtered out)."""
+    """Tokens that name one of the 12 actions here (with false friends filtered out): each word
+    by its part of speech, then the judgements, obligations and phrases any word may carry."""
     phrases = _phrase_triggers(sent.doc)
     for token in span_tokens(sent):
         if idiom_not_event(token):  # "look forward to", "called out ... for": no trigger, alone or in a phrase
             continue
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            for action in _verb_actions(token, lemma):
-                if action == "demand" and reports_a_claim(token):
-                    continue  # "Turkey did not send troops, the ministry insisted"
-                if not _is_judgement_consider(token, action) and not _is_courtesy(token, action):
-                    yield Trigger(token, action, "verb")
+            yield from _verb_triggers(token, lemma)
         elif token.pos_ in ("NOUN", "PROPN"):
-            action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
-            if action == "support" and material_support_given(token):
-                action = "supply"
-            if action and _noun_is_event(token, action) and not in_phrase_of(token, action):
-                yield Trigger(token, action, "noun")
-        elif token.pos_ == "ADJ" and lemma in ADJECTIVE_TRIGGERS:
-            yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
-        elif token.pos_ == "ADJ" and lemma in JUDGEMENT_PREDICATES and (
-                token.dep_ == "acomp" or calling_verb(token) is not None):
-            if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
-                yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
-        elif token.pos_ == "ADJ" and lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
-            yield Trigger(token, "accuse", "attributive")  # "Russia's illegal invasion"
-        if token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES and calling_verb(token) is not None:
-            yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")  # "called the strike an act of aggression"
-        if token.lower_ in OBLIGATION_MODALS and obliged_subject(token) is not None:
-            yield Trigger(token, "demand", "obligation")  # "Russia must withdraw its forces"
-        for rule, action in phrases.get(token.i, ()):
-            yield Trigger(token, action, rule)  # "stand with", "call on", "open fire" ...
+            yield from _noun_triggers(token, lemma)
+        elif token.pos_ == "ADJ":
+            yield from _adjective_triggers(token, lemma)
+        yield from _any_word_triggers(token, lemma, phrases.get(token.i, ()))
+
+
+def _verb_triggers(token: Token, lemma: str) -> Iterator[Trigger]:
+    """A verb's actions, less the claims, judgements and courtesies that only look like them."""
+    for action in _verb_actions(token, lemma):
+        if action == "demand" and reports_a_claim(token):
+            continue  # "Turkey did not send troops, the ministry insisted"
+        if not _is_judgement_consider(token, action) and not _is_courtesy(token, action):
+            yield Trigger(token, action, "verb")
+
+
+def _noun_triggers(token: Token, lemma: str) -> Iterator[Trigger]:
+    """A noun's action, where the noun names the event itself ("material support" is supply)."""
+    action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
+    if action == "support" and material_support_given(token):
+        action = "supply"
+    if action and _noun_is_event(token, action) and not in_phrase_of(token, action):
+        yield Trigger(token, action, "noun")
+
+
+def _adjective_triggers(token: Token, lemma: str) -> Iterator[Trigger]:
+    """An adjective of an action ("supportive"), a judgement said of something ("is unacceptable",
+    "called it illegal") or an attributive accusation ("Russia's illegal invasion")."""
+    if lemma in ADJECTIVE_TRIGGERS:
+        yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
+    elif lemma in JUDGEMENT_PREDICATES and (token.dep_ == "acomp" or calling_verb(token) is not None):
+        if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
+            yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
+    elif lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
+        yield Trigger(token, "accuse", "attributive")
+
+
+def _any_word_triggers(token: Token, lemma: str, phrase_actions) -> Iterator[Trigger]:
+    """What any word may add: a noun a calling verb judges by ("called the strike an act of
+    aggression"), a modal of obligation ("Russia must withdraw its forces"), and the phrase rules
+    matched on it ("stand with", "call on", "open fire" ...)."""
+    if token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES and calling_verb(token) is not None:
+        yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
+    if token.lower_ in OBLIGATION_MODALS and obliged_subject(token) is not None:
+        yield Trigger(token, "demand", "obligation")
+    for rule, action in phrase_actions:
+        yield Trigger(token, action, rule)
 
 
 def mandative(clause: Token) -> bool:
