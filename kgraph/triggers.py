@@ -48,41 +48,45 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
             yield from _verb_triggers(token, lemma)
-        elif token.pos_ in ("NOUN", "PROPN"):
-            yield from _noun_triggers(token, lemma)
-        elif token.pos_ == "ADJ":
-            yield from _adjective_triggers(token, lemma)
-        yield from _any_word_triggers(token, lemma, phrases.get(token.i, ()))
+        else:
+            found = (_noun_trigger(token, lemma) if token.pos_ in ("NOUN", "PROPN")
+                     else _adjective_trigger(token, lemma) if token.pos_ == "ADJ" else None)
+            if found is not None:
+                yield found
+        if (token.i in phrases or token.lower_ in OBLIGATION_MODALS
+                or token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES):  # most words add nothing
+            yield from _any_word_triggers(token, lemma, phrases.get(token.i, ()))
 
 
-def _verb_triggers(token: Token, lemma: str) -> Iterator[Trigger]:
+def _verb_triggers(token: Token, lemma: str) -> list[Trigger]:
     """A verb's actions, less the claims, judgements and courtesies that only look like them."""
-    for action in _verb_actions(token, lemma):
-        if action == "demand" and reports_a_claim(token):
-            continue  # "Turkey did not send troops, the ministry insisted"
-        if not _is_judgement_consider(token, action) and not _is_courtesy(token, action):
-            yield Trigger(token, action, "verb")
+    return [Trigger(token, action, "verb") for action in _verb_actions(token, lemma)
+            if not (action == "demand" and reports_a_claim(token))  # "Turkey did not send troops, the ministry insisted"
+            and not _is_judgement_consider(token, action) and not _is_courtesy(token, action)]
 
 
-def _noun_triggers(token: Token, lemma: str) -> Iterator[Trigger]:
+def _noun_trigger(token: Token, lemma: str) -> Trigger | None:
     """A noun's action, where the noun names the event itself ("material support" is supply)."""
     action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
     if action == "support" and material_support_given(token):
         action = "supply"
     if action and _noun_is_event(token, action) and not in_phrase_of(token, action):
-        yield Trigger(token, action, "noun")
+        return Trigger(token, action, "noun")
+    return None
 
 
-def _adjective_triggers(token: Token, lemma: str) -> Iterator[Trigger]:
+def _adjective_trigger(token: Token, lemma: str) -> Trigger | None:
     """An adjective of an action ("supportive"), a judgement said of something ("is unacceptable",
     "called it illegal") or an attributive accusation ("Russia's illegal invasion")."""
     if lemma in ADJECTIVE_TRIGGERS:
-        yield Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
-    elif lemma in JUDGEMENT_PREDICATES and (token.dep_ == "acomp" or calling_verb(token) is not None):
+        return Trigger(token, ADJECTIVE_TRIGGERS[lemma], "adjective")
+    if lemma in JUDGEMENT_PREDICATES and (token.dep_ == "acomp" or calling_verb(token) is not None):
         if lemma != "inconsistent" or any(g.lemma_.lower() in LAW_WORDS for g in token.subtree):
-            yield Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
-    elif lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
-        yield Trigger(token, "accuse", "attributive")
+            return Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
+        return None
+    if lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
+        return Trigger(token, "accuse", "attributive")
+    return None
 
 
 def _any_word_triggers(token: Token, lemma: str, phrase_actions) -> Iterator[Trigger]:
