@@ -145,26 +145,40 @@ class PersonReader:
         """The person a name stands for, with the state they act for: one named before, an office
         holder a dictionary knows, or one whose title, description or document gives the state."""
         name = TITLES.sub("", text).strip()
-        parts = name.split()
-        if not parts:
+        if not name.split():
             return None
-        known = self._context.memory.persons.get(normalise_name(name))
-        if known is None and len(parts) == 1:
-            known = self._context.memory.persons.get(normalise_name(parts[0]))
-            if known is None and normalise_name(name) in self._office_holders_named and full_name(name) is None:
-                # "Readout of Secretary Carter's Call with French Minister ..." before "Secretary of
-                # Defense Ash Carter spoke": the family name is the office holder the text names in full
-                name = self._office_holders_named[normalise_name(name)]
-                parts = name.split()
-        if known and len(parts) <= len(known.name.split()):
+        known, name = self._named_before(name)
+        if known and len(name.split()) <= len(known.name.split()):
             self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
         if international_office(ent):  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
             # the UN's Secretary-General, not a former minister of his state
             person = Actor(full_name(name) or name, "PERSON", None)
-            self.register(person)
-            self._remember_titles(ent, person)
-            return person
+        else:
+            person = self._state_person(ent, name, known)
+        self.register(person)
+        self._remember_titles(ent, person)
+        return person
+
+    def _named_before(self, name: str) -> tuple[Actor | None, str]:
+        """The person the text named before under `name` (or, for one word, under that family
+        name), and the name to read on: a family name alone is the office holder the text names
+        in full under it ("Readout of Secretary Carter's Call ..." before "Secretary of Defense
+        Ash Carter spoke")."""
+        parts = name.split()
+        known = self._context.memory.persons.get(normalise_name(name))
+        if known is None and len(parts) == 1:
+            known = self._context.memory.persons.get(normalise_name(parts[0]))
+            if known is None and normalise_name(name) in self._office_holders_named and full_name(name) is None:
+                name = self._office_holders_named[normalise_name(name)]
+        return known, name
+
+    def _state_person(self, ent: Span, name: str, known: Actor | None) -> Actor:
+        """A person with the state they act for, by the first source that gives one: their
+        description, a person named before, a dictionary of office holders, a first name before
+        the entity, a title's listed holders, the statement's or dateline's state for its own
+        officials, and the text's focus for the holder of an office."""
+        parts = name.split()
         country = country_in_description(ent, self._context.memory.persons)
         if country is None and known is not None:
             country = known.country
@@ -190,10 +204,7 @@ class PersonReader:
             # Colombia: the annotators give a person the state the text is about where it names none
             # (258 of the 275 persons annotated in the training set have a state)
             country = self._context.focus_country()
-        person = Actor(listed or name, "PERSON", country)
-        self.register(person)
-        self._remember_titles(ent, person)
-        return person
+        return Actor(listed or name, "PERSON", country)
 
     @cached_property
     def _office_holders_named(self) -> dict[str, str]:
