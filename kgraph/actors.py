@@ -215,25 +215,12 @@ class DocumentActors:
         """"North Korea launched a missile ... this launch": who did what each verb says; and
         each noun, by its possessor or by-phrase ("the DPRK's recent launches ... these launches")."""
         for word in span_tokens(sent):
-            if word.pos_ == "VERB":
-                doers = [c for c in children(word) if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
-            elif word.pos_ == "NOUN":  # the by-phrase first: "Taiwan's blockade by the Chinese navy" is China's
-                doers = [g for c in children(word) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                         for g in children(c) if g.dep_ == "pobj"][:1]
-                doers = doers or [c for c in children(word) if c.dep_ == "poss" and c.pos_ != "PRON"
-                                  and c.ent_type_ not in ("DATE", "TIME")][:1]
-                if not doers and word.lemma_.lower() in DEED_NOUNS:  # "Chinese drills ... the exercises"
-                    doers = [c for c in children(word) if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"][:1]
-            else:
-                continue
+            if word.pos_ not in ("VERB", "NOUN"):
+                continue  # only verbs and nouns say who did them
+            doers = _doers_named(word)
             found = self.resolve(doers[0], remember=False) if doers else []
             if found:
-                lemma = word.lemma_.lower()
-                deeds = [lemma, *DEED_NOUNS.get(lemma, [])]
-                if word.pos_ == "VERB" and lemma in DOING_VERBS:  # "launched military drills ... the drills"
-                    done = [c.lemma_.lower() for c in children(word) if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-                    deeds += [d for thing in done for d in (thing, *DEED_NOUNS.get(thing, []))]
-                for deed in deeds:
+                for deed in _deeds_named(word):
                     self.memory.doers[deed] = found  # "fired two missiles ... the launches"
 
     def _remember_parties(self, sent: Span) -> None:
@@ -649,6 +636,34 @@ class DocumentActors:
                 if person and person.country:
                     return person.country
         return self.memory.last_person.country if self.memory.last_person else None
+
+
+def _doers_named(word: Token) -> list[Token]:
+    """Who a verb or noun says did it: a verb's subject other than a pronoun; a noun's by-phrase
+    first ("Taiwan's blockade by the Chinese navy" is China's), else its possessor, else for a
+    deed noun its nationality ("Chinese drills ... the exercises")."""
+    if word.pos_ == "VERB":
+        return [c for c in children(word) if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
+    if word.pos_ != "NOUN":
+        return []
+    doers = [g for c in children(word) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+             for g in children(c) if g.dep_ == "pobj"][:1]
+    doers = doers or [c for c in children(word) if c.dep_ == "poss" and c.pos_ != "PRON"
+                      and c.ent_type_ not in ("DATE", "TIME")][:1]
+    if not doers and word.lemma_.lower() in DEED_NOUNS:
+        doers = [c for c in children(word) if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"][:1]
+    return doers
+
+
+def _deeds_named(word: Token) -> list[str]:
+    """The words a later mention of what `word` says may use: its lemma and the deed nouns for it,
+    and for a verb of doing the things done ("launched military drills ... the drills")."""
+    lemma = word.lemma_.lower()
+    deeds = [lemma, *DEED_NOUNS.get(lemma, [])]
+    if word.pos_ == "VERB" and lemma in DOING_VERBS:
+        done = [c.lemma_.lower() for c in children(word) if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        deeds += [d for thing in done for d in (thing, *DEED_NOUNS.get(thing, []))]
+    return deeds
 
 
 def _named_most(codes: Iterable[str], at_least: int) -> str | None:
