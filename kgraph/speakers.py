@@ -258,24 +258,37 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     joint_below = any(_calls_the_text_joint(t) for sent in header[JOINT_HEADER_SENTENCES:] for t in span_tokens(sent))
     if not joint and not joint_below or not opening:
         return ()
-    end, header_end = opening[-1].end, header[-1].end
+    return _listed_authors(doc, opening[-1].end, header[-1].end, bool(joint), _hyphenated_authors(joint))
+
+
+def _hyphenated_authors(joint: list[Token]) -> tuple[Actor, ...]:
+    """The longest run of states a word calling the text joint is hyphenated with ("U.S.-Japan-ROK
+    Joint Statement Condemning ...")."""
     found: tuple[Actor, ...] = ()
-    for word in joint:  # "U.S.-Japan-ROK Joint Statement Condemning ..."
+    for word in joint:
         codes = list(dict.fromkeys(c for t in hyphenated_states(word.head) if (c := code_of_token(t))))
         if len(found) < len(codes) <= MAX_JOINT_AUTHORS:
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
+    return found
+
+
+def _listed_authors(doc: Doc, end: int, header_end: int, joint_in_opening: bool,
+                    found: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The longest list of states in the header (`found` if none is longer): in the opening
+    sentences (up to token `end`) where they call the text joint, else a list introduced as the
+    authors; a club named after the list ("(E3)") speaks for its members."""
     for members, _ in name_lists(doc):
         if members[-1].end > header_end:
             break
-        if (members[-1].end > end or not joint) and not _lists_signatories(members[0]):
+        signatories = _lists_signatories(members[0])
+        if (members[-1].end > end or not joint_in_opening) and not signatories:
             continue  # below the opening sentences, only a list introduced as the authors
         club = _club_named_after(members[-1])
         if club is not None:  # "on behalf of France, Germany and the UK (E3)": the club speaks
             found = (club,)
             continue
         codes = list(dict.fromkeys(_state_of_member(m) for m in members))
-        if None not in codes and len(found) < len(codes) <= (
-                MAX_JOINT_AUTHORS if _lists_signatories(members[0]) else MAX_UNMARKED_AUTHORS):
+        if None not in codes and len(found) < len(codes) <= (MAX_JOINT_AUTHORS if signatories else MAX_UNMARKED_AUTHORS):
             found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
     return found
 
