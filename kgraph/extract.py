@@ -456,16 +456,7 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     deed = token.lower_ in ACCUSED_DEEDS
     if _asked(reading.sent) or (deed and (token.dep_ == "compound" or _denied(token))):
         return []  # a question; "organised crime groups"; "no proof that ... committed atrocities"
-    accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
-    if deed and not accused and (accused := _doer_in_clause(token)):
-        rule = "deed-clause"
-    if deed:
-        accused = _not_places(accused, reading.actors)
-    if not accused and reading.is_noun and (owners := duty_owners(token)):  # "a violation of Russia's commitments"
-        accused, rule = owners, "duty-owner"
-    if not accused and reading.is_noun and not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr")):
-        # "... in violation of the Charter": who acts in violation; "have committed war crimes", "was a war crime"
-        accused, rule = governing_subjects(token), "governing-subject"
+    accused, rule = _accused_mentions(reading, deed)
     judge = _judge_of_its_clause(token)
     agents = _resolve_all(verb_agents(judge)[0], reading.actors) if judge is not None else []
     agents = agents or reading.actors.speaker_of(token)
@@ -478,6 +469,26 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
         targets = [a for a in reading.actors.memory.recent_judgement(thing) if a.party not in keys]
         rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
+
+
+def _accused_mentions(reading: Reading, deed: bool) -> tuple[list[Token], str]:
+    """Who acts in violation, with the rule that found them: the trigger's own agents, else (a
+    deed such as "atrocities") the doer in its clause, else the owner of the broken duty ("a
+    violation of Russia's commitments"), else who governs the phrase ("... in violation of the
+    Charter", "have committed war crimes")."""
+    token = reading.token
+    accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
+    if deed and not accused and (accused := _doer_in_clause(token)):
+        rule = "deed-clause"
+    if deed:
+        accused = _not_places(accused, reading.actors)
+    if accused or not reading.is_noun:
+        return accused, rule
+    if owners := duty_owners(token):
+        return owners, "duty-owner"
+    if not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr")):
+        return governing_subjects(token), "governing-subject"
+    return accused, rule
 
 
 def _judge_of_its_clause(token: Token) -> Token | None:
