@@ -117,45 +117,55 @@ def document_speaker(doc: Doc) -> Actor | None:
     code = venue_country(text)  # "Sudan: Department Press Briefing": the State Department's, not Sudan's
     if code:
         return Actor(country_name(code), "COUNTRY", code)
-    signed = byline_person(text)
-    if signed:
-        return signed
+    return (byline_person(text) or _header_role_speaker(doc, text, header_end)
+            or _title_office_holder(doc[:header_end], text) or _country_actor(_spokesperson_line_country(text))
+            or _country_actor(_position_country(doc)) or _opening_subject_country(doc, text))
+
+
+def _country_actor(code: str | None) -> Actor | None:
+    return Actor(country_name(code), "COUNTRY", code) if code else None
+
+
+def _header_role_speaker(doc: Doc, text: str, header_end: int) -> Actor | None:
+    """The country (or the person of that country, or the organisation) that qualifies the
+    speaker's role in a header line ("UK Permanent Representative", "U.S. Mission")."""
     for token in tokens(doc)[:header_end]:
-        if (token.lower_ in ROLE_WORDS and _in_header_line(token, text) and not _names_counterpart(token, text)
-                and token.dep_ != "dobj"):  # "Pak summons Afghan envoy": a headline's object, not its author
-            code = _role_country(token)
-            if code:
-                person = _header_person([e for e in ents_in(doc[:header_end]) if e.label_ in PERSON_LABELS], token)
-                if person and person_country(person) not in (None, code):
-                    continue  # "Secretary Blinken's Call with Indian ... Minister Jaishankar": the counterpart's role
-                if person:
-                    return Actor(person, "PERSON", code)
-                return Actor(country_name(code), "COUNTRY", code)
-            organisation = _role_organisation(token)
-            if organisation:
-                return Actor(organisation, "ORG", None)
-    author = _title_office_holder(doc[:header_end], text)
-    if author is not None:
-        return author
-    code = _spokesperson_line_country(text)
-    if code:
-        return Actor(country_name(code), "COUNTRY", code)
+        if (token.lower_ not in ROLE_WORDS or not _in_header_line(token, text) or _names_counterpart(token, text)
+                or token.dep_ == "dobj"):  # "Pak summons Afghan envoy": a headline's object, not its author
+            continue
+        code = _role_country(token)
+        if code:
+            person = _header_person([e for e in ents_in(doc[:header_end]) if e.label_ in PERSON_LABELS], token)
+            if person and person_country(person) not in (None, code):
+                continue  # "Secretary Blinken's Call with Indian ... Minister Jaishankar": the counterpart's role
+            return Actor(person, "PERSON", code) if person else _country_actor(code)
+        organisation = _role_organisation(token)
+        if organisation:
+            return Actor(organisation, "ORG", None)
+    return None
+
+
+def _position_country(doc: Doc) -> str | None:
+    """A country that qualifies the speaker's own position ("a U.S. priority")."""
     for token in tokens(doc):
         if token.lower_ in POSITION_WORDS:
             for child in children(token):
-                if child.dep_ in ("compound", "amod", "nmod"):
-                    code = code_of_token(child)
-                    if code:
-                        return Actor(country_name(code), "COUNTRY", code)
-    if HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
-        # "Statement by the Press Secretary ... The United States strongly condemns ...":
-        # a statement names its author as the subject of its first sentences
-        for sent in sentences(doc)[1:4]:
-            for token in sent:
-                if token.dep_ == "nsubj":
-                    code = code_of_token(token)
-                    if code and country_code(token.text) or code and token.ent_type_ == "GPE":
-                        return Actor(country_name(code), "COUNTRY", code)
+                if child.dep_ in ("compound", "amod", "nmod") and (code := code_of_token(child)):
+                    return code
+    return None
+
+
+def _opening_subject_country(doc: Doc, text: str) -> Actor | None:
+    """"Statement by the Press Secretary ... The United States strongly condemns ...": a statement
+    names its author as the subject of its first sentences."""
+    if not HEADER_LINE.match(text.lstrip().split("\n", 1)[0]):
+        return None
+    for sent in sentences(doc)[1:4]:
+        for token in sent:
+            if token.dep_ == "nsubj":
+                code = code_of_token(token)
+                if code and country_code(token.text) or code and token.ent_type_ == "GPE":
+                    return _country_actor(code)
     return None
 
 
