@@ -33,7 +33,7 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import (
     COLLECTIVES_NOT_ACTED_ON, COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS,
-    LISTED_MEMBER_NOUNS, NAMES_THE_COUNCIL, SECURITY_COUNCIL, SPEAKERS_MEASURES,
+    LISTED_MEMBER_NOUNS, SECURITY_COUNCIL, SPEAKERS_MEASURES, UN_MEASURES_TEXT,
 )
 from .phrases import definite_noun
 from .roles import (
@@ -525,10 +525,17 @@ def council_measure(reading: Reading) -> list[Event] | None:
     """'renewing the Somalia and Eritrea sanctions regimes', 'the existing arms embargo', in a text that names the
     Security Council, with no one else said to impose them: the Council's measures on the states they name."""
     token = reading.token
-    if reading.action != "sanction" or not reading.is_noun or not _is_council_measure(token):
+    if reading.action != "sanction" or not UN_MEASURES_TEXT.search(reading.article.text):
+        return None
+    if not reading.is_noun:
+        return _listed_under_council_measure(reading)
+    if not _is_council_measure(token):
         return None
     heads, rule = noun_agents(token, reading.action)
-    if rule not in ("none", "national-modifier") or not NAMES_THE_COUNCIL.search(reading.article.text):
+    # "we had a chance to stop the violence by implementing an arms embargo": the members speaking
+    # of the Council's own measure
+    members = rule == "light-verb" and heads and all(h.lower_ in ("we", "us") for h in heads)
+    if rule not in ("none", "national-modifier") and not members:
         return None
     measure = token.head if token.dep_ == "compound" else token
     # "The United States renewed the sanctions regime": the one that renews the regime imposes it
@@ -542,6 +549,25 @@ def council_measure(reading: Reading) -> list[Event] | None:
                   for g in children(p) if g.dep_ == "pobj"]
     targets = _resolve_all(named + targets_of(token, reading.trigger), reading.actors, deep=True)
     return _make_events(reading, Roles([Actor(SECURITY_COUNCIL, "ORG", None)], targets, "council-measure"))
+
+
+def _listed_under_council_measure(reading: Reading) -> list[Event] | None:
+    """"M23 remains designated under the 1533 DRC sanctions regime": listed, by no one named, under a
+    Council measure, by the Council."""
+    token = reading.token
+    passive = token.dep_ in ("acl", "acomp") or any(c.dep_ in ("auxpass", "nsubjpass") for c in children(token))
+    if not passive or any(c.dep_ == "agent" for c in children(token)):
+        return None
+    under = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "under"
+             for g in children(c) if g.dep_ == "pobj"]
+    if not any(_is_council_measure(g) or any(_is_council_measure(c) for c in children(g)) for g in under):
+        return None
+    # the listed: "entities designated under ...", or the passive's subject, which the parser may hang on
+    # its auxiliary ("M23 remains designated"), or the subject of the verb it completes ("Russia remains designated")
+    listed = [token.head] if token.dep_ == "acl" else subject_of(token.head) if token.dep_ == "acomp" else (
+        [c for c in children(token) if c.dep_ == "nsubjpass"] or subject_of(token))
+    targets = _resolve_all(listed, reading.actors, deep=True)
+    return _make_events(reading, Roles([Actor(SECURITY_COUNCIL, "ORG", None)], targets, "listed-under-council-measure"))
 
 
 def _is_council_measure(token: Token) -> bool:

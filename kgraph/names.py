@@ -220,6 +220,11 @@ EU_BODIES = {"council": EU_COUNCIL, "parliament": INTERNATIONAL_ORGS["european p
              "commission": INTERNATIONAL_ORGS["european commission"]}
 #: a text that names the Security Council, where "the Council" and a sanctions regime are its
 NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
+#: a text spoken at the Security Council or by a state's mission to the United Nations, whose
+#: sanctions regimes and arms embargoes are the Council's measures ("Ambassador Peter Wilson, UK
+#: Deputy Permanent Representative to the United Nations, statement on adoption of resolution 2304")
+UN_MEASURES_TEXT = re.compile(
+    r"\bSecurity Council\b|\bUNSC\b|\b(?:Permanent Representative|Mission) to the (?:UN|U\.N\.|United Nations)\b")
 #: a text that names a council of its own ("North Atlantic Council statement ...", "the Human Rights Council"),
 #: where "the Council" is that one, not the Security Council
 NAMES_ANOTHER_COUNCIL = re.compile(r"\b(?!(?:Security|The|This|That|An?|Our|Its|Each|Every)\b)[A-Z][\w'-]*\s+Council\b")

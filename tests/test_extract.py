@@ -688,6 +688,23 @@ def test_the_councils_own_sanctions_regime_for_a_state_sanctions_that_state(extr
     assert not [e for e in events if e[1] == "United Nations Security Council"]
 
 
+def test_listed_under_a_council_sanctions_regime_by_no_one_named_is_the_councils_listing(extract):
+    events = extract("The Security Council met. We note that Russia remains designated under the 2231 sanctions regime.")
+    assert ("sanction", "United Nations Security Council", "RUS", "asserted") in events
+    assert not [e for e in events if e[0] == "sanction" and e[1] != "United Nations Security Council"]
+    events = extract("The Security Council met. Canada designated Russia under its own sanctions law.")
+    assert not [e for e in events if e[1] == "United Nations Security Council"]
+
+
+def test_members_implementing_an_arms_embargo_at_the_un_speak_of_the_councils_measure(extract):
+    events = extract("Ambassador Jane Smith, UK Permanent Representative to the United Nations. "
+                     "Today we had a chance to stop the violence by implementing an arms embargo on South Sudan.")
+    assert [e[:3] for e in events if e[0] == "sanction"] == [("sanction", "United Nations Security Council", "SSD")]
+    events = extract("Ambassador Jane Smith, UK Permanent Representative to the United Nations. "
+                     "Canada is implementing an arms embargo on South Sudan.")
+    assert ("sanction", "CAN", "SSD", "asserted") in events
+
+
 def test_the_title_of_a_name_may_be_a_few_words_before_it(extract):
     events = extract("Secretary of State Antony J. Blinken spoke today with Iraqi Prime Minister Mohammed "
                      "Shiaa al-Sudani. The Secretary condemned Iran for the attacks.")
