@@ -307,6 +307,8 @@ class PronounResolver:
                 continue
             if token.head.i == candidate.i:
                 continue  # "its war": the pronoun's own noun is not its antecedent
+            if token.lower_ in THING_PRONOUNS and candidate.tag_ == "NNS":
+                continue  # "Russia's use of drones against Ukrainian cities in its war": "its" is one, not many
             found = self._antecedent(candidate, token)
             if found:
                 return found

@@ -519,3 +519,10 @@ def test_the_two_men_are_the_two_persons_a_sentence_with_no_event_named(extract)
     events = extract("Secretary of Defense Lloyd J. Austin III told Japanese Defense Minister Yasukazu Hamada "
                      "that he was glad. The two men met in Tokyo today.")
     assert ("consult", "USA", "JPN", "asserted") in events
+
+
+def test_its_stands_for_one_actor_not_the_many_named_nearer(extract):
+    events = extract("The United States remains gravely concerned with Russia's use of Iranian drones against "
+                     "Ukrainian cities in its unprovoked war against Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in events
+    assert not [e for e in events if e[0] == "fight" and e[1] == "UKR"]
