@@ -525,11 +525,11 @@ def council_measure(reading: Reading) -> list[Event] | None:
     """'renewing the Somalia and Eritrea sanctions regimes', 'the existing arms embargo', in a text that names the
     Security Council, with no one else said to impose them: the Council's measures on the states they name."""
     token = reading.token
-    if reading.action != "sanction" or not UN_MEASURES_TEXT.search(reading.article.text):
+    if reading.action != "sanction":
         return None
     if not reading.is_noun:
         return _listed_under_council_measure(reading)
-    if not _is_council_measure(token):
+    if not _is_council_measure(token) or not UN_MEASURES_TEXT.search(reading.article.text):
         return None
     heads, rule = noun_agents(token, reading.action)
     # "we had a chance to stop the violence by implementing an arms embargo": the members speaking
@@ -560,7 +560,8 @@ def _listed_under_council_measure(reading: Reading) -> list[Event] | None:
         return None
     under = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "under"
              for g in children(c) if g.dep_ == "pobj"]
-    if not any(_is_council_measure(g) or any(_is_council_measure(c) for c in children(g)) for g in under):
+    if not any(_is_council_measure(g) or any(_is_council_measure(c) for c in children(g)) for g in under) \
+            or not UN_MEASURES_TEXT.search(reading.article.text):
         return None
     # the listed: "entities designated under ...", or the passive's subject, which the parser may hang on
     # its auxiliary ("M23 remains designated"), or the subject of the verb it completes ("Russia remains designated")
