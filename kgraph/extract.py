@@ -25,7 +25,7 @@ from .labels import tidy_actor
 from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
-    AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
+    AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, FINDING_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
     HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
     ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, UNDERGONE_DEEDS,
 )
@@ -459,6 +459,8 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
     accused, rule = _accused_mentions(reading, deed)
     judge = _judge_of_its_clause(token)
     agents = _resolve_all(verb_agents(judge)[0], reading.actors) if judge is not None else []
+    if not agents and (agents := _resolve_all(_finding_owners(token), reading.actors)):
+        rule = "finding-" + rule
     agents = agents or reading.actors.speaker_of(token)
     demonstrative = bool(accused) and all(t.lower_ in DEMONSTRATIVES for t in accused)
     targets = [] if demonstrative else _resolve_all(accused, reading.actors, deep=True, exclude=agents)
@@ -469,6 +471,22 @@ def speaker_accuses(reading: Reading) -> list[Event] | None:
         targets = [a for a in reading.actors.memory.recent_judgement(thing) if a.party not in keys]
         rule = "what-was-judged"
     return _make_events(reading, Roles(agents, targets, "speaker-accuses-" + rule))
+
+
+def _finding_owners(token: Token) -> list[Token]:
+    """"the Monitoring Group's reports of possible sanctions violations", "the IAEA report's
+    findings of Iran's noncompliance": the body whose findings name the wrong accuses, not the
+    speaker who cites them (the owner's own name where the finding's owner is a document)."""
+    node = token
+    for _ in range(3):  # "reports of violations", "findings of Iran's continued noncompliance"
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "on", "about"):
+            return []
+        node = node.head.head
+        if node.lower_ in FINDING_NOUNS:
+            owners = [c for c in children(node) if c.dep_ == "poss" and c.pos_ != "PRON"]
+            named = [c for o in owners for c in o.subtree if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return [o for o in owners if o.ent_type_] or named or owners
+    return []
 
 
 def _accused_mentions(reading: Reading, deed: bool) -> tuple[list[Token], str]:

@@ -588,6 +588,18 @@ def test_training_or_operating_alongside_forces_is_cooperation(extract):
     assert ("cooperate", "GBR", "FIN", "hypothetical") in events
 
 
+def test_a_violation_a_monitoring_body_reports_is_that_bodys_accusation(extract):
+    statement = "Statement by the UK Mission to the United Nations\n\n"
+    events = extract(statement + "We are concerned about the Monitoring Group's reports of sanctions violations by Eritrea.")
+    assert ("accuse", "Monitoring Group", "ERI", "asserted") in events
+    assert not [e for e in events if e[0] == "accuse" and e[1] == "GBR"]
+    events = extract(statement + "Such statements exacerbate the IAEA report's findings of Iran's continued violation "
+                                 "of its safeguards agreement.")
+    assert ("accuse", "IAEA", "IRN", "asserted") in events
+    # the speaker's own judgement stays the speaker's
+    assert ("accuse", "GBR", "RUS", "asserted") in extract(statement + "Russia's actions are a violation of the Charter.")
+
+
 def test_a_violation_said_of_what_someone_condemns_is_the_condemners_accusation(extract):
     events = extract("Australia condemned North Korea's missile launch, which violates UN Security Council "
                      "resolutions.")
