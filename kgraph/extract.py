@@ -33,7 +33,7 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import (
     COLLECTIVES_NOT_ACTED_ON, COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS,
-    LISTED_MEMBER_NOUNS, SECURITY_COUNCIL, SPEAKERS_MEASURES, UN_MEASURES_TEXT,
+    KNOWN_WAR_NOUNS, KNOWN_WARS, LISTED_MEMBER_NOUNS, SECURITY_COUNCIL, SPEAKERS_MEASURES, UN_MEASURES_TEXT,
 )
 from .phrases import definite_noun
 from .roles import (
@@ -629,7 +629,25 @@ def acts_on(reading: Reading) -> list[Event]:
         roles = _procurement(reading, roles)
     if reading.action == "deploy" and reading.lemma in HOSTING_VERBS:  # only "host" and "receive" deploy
         roles = _hosted(reading, roles)
+    if reading.action == "fight" and reading.is_noun and reading.lemma in KNOWN_WAR_NOUNS:
+        roles = _known_war_sides(reading, roles)
     return _make_events(reading, roles)
+
+
+def _known_war_sides(reading: Reading, roles: Roles) -> Roles:
+    """"a brutal Russian invasion", "the war of aggression against Ukraine": a war noun that names
+    one side of a known war (data: actor_words.json known_wars) is that war, with its other side,
+    where the text names both states."""
+    named = reading.actors.countries_named
+    agents, targets = {a.country for a in roles.agents}, {t.country for t in roles.targets}
+    for aggressor, defender in KNOWN_WARS:
+        if aggressor not in named or defender not in named:
+            continue
+        if agents == {aggressor} and not targets:
+            return Roles(roles.agents, [Actor(country_name(defender), "COUNTRY", defender)], roles.rule + "+known-war")
+        if targets == {defender} and not agents:
+            return Roles([Actor(country_name(aggressor), "COUNTRY", aggressor)], roles.targets, "known-war")
+    return roles
 
 
 def _hosted(reading: Reading, roles: Roles) -> Roles:

@@ -238,6 +238,9 @@ HONORIFICS = frozenset(_ACTOR_WORDS["honorifics"]["words"])  # "Sir", "Dame"
 OFFICE_WORDS = frozenset(_ACTOR_WORDS["office_words"]["words"])  # "leader of ...": an office, as the titles
 SPEAKERS_MEASURES = frozenset(_ACTOR_WORDS["speakers_measures"]["words"])  # "Today's action was taken ..."
 COMMENTATORS = frozenset(_ACTOR_WORDS["commentators"]["words"])  # "professor", "analyst": no state by default
+#: wars whose other side a war noun that names one side implies ("a brutal Russian invasion": of Ukraine)
+KNOWN_WAR_NOUNS = frozenset(_ACTOR_WORDS["known_wars"]["nouns"])
+KNOWN_WARS: tuple[tuple[str, str], ...] = tuple(tuple(w) for w in _ACTOR_WORDS["known_wars"]["wars"])
 COLLECTIVES_NOT_ACTED_ON = frozenset(_ACTOR_WORDS["collectives_not_acted_on"]["words"])  # "the international community"
 NAME_TITLES = OFFICIAL_NOUNS | set(_ACTOR_WORDS["name_titles"]["words"])  # "President Irfaan Ali"
 REMEMBERED_TITLES = NAME_TITLES | set(_ACTOR_WORDS["remembered_titles"]["words"])  # "the envoy" later

@@ -1574,3 +1574,13 @@ def test_the_act_condemned_is_a_deed_not_a_request_said_before(extract):
     events = extract("Statement by the Permanent Representative of Japan\n\n" + text)
     assert not any(e[0] == "condemn" and e[2] == "USA" for e in events)
     assert ("condemn", "JPN", "PRK", "asserted") in events
+
+
+def test_a_war_noun_naming_one_side_of_a_known_war_is_that_war(extract):
+    events = extract("President Biden met President Zelenskyy. Ukrainians defend their territory from a brutal "
+                     "Russian invasion.")
+    assert ("fight", "RUS", "UKR", "asserted") in events
+    events = extract("Russian dissidents in Moscow oppose the war of aggression against Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in events
+    # a text that does not name the other side is left as it reads
+    assert not [e for e in extract("Russian officials said the invasion would go on.") if e[0] == "fight"]
