@@ -1584,3 +1584,10 @@ def test_a_war_noun_naming_one_side_of_a_known_war_is_that_war(extract):
     assert ("fight", "RUS", "UKR", "asserted") in events
     # a text that does not name the other side is left as it reads
     assert not [e for e in extract("Russian officials said the invasion would go on.") if e[0] == "fight"]
+
+
+def test_what_a_body_found_is_its_own_accusation(extract):
+    events = extract("Statement by the UK Mission to the United Nations. The Panel of Experts found that "
+                     "North Korea violated the sanctions.")
+    assert ("accuse", "Panel of Experts", "PRK", "asserted") in events
+    assert not [e for e in events if e[0] == "accuse" and e[1] == "GBR"]
