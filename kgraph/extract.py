@@ -33,7 +33,8 @@ from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
 from .names import (
     COLLECTIVES_NOT_ACTED_ON, COUNCIL_MEASURE_PREPOSITIONS, COUNCIL_MEASURES, COUNTERPART_PREPOSITIONS,
-    KNOWN_WAR_NOUNS, KNOWN_WARS, LISTED_MEMBER_NOUNS, SECURITY_COUNCIL, SPEAKERS_MEASURES, UN_MEASURES_TEXT,
+    KNOWN_WAR_NOUNS, KNOWN_WARS, LISTED_MEMBER_NOUNS, SECURITY_COUNCIL, SPEAKER_PLURAL_PRONOUNS, SPEAKERS_MEASURES,
+    UN_MEASURES_TEXT,
 )
 from .phrases import definite_noun
 from .roles import (
@@ -552,7 +553,7 @@ def council_measure(reading: Reading) -> list[Event] | None:
     heads, rule = noun_agents(token, reading.action)
     # "we had a chance to stop the violence by implementing an arms embargo": the members speaking
     # of the Council's own measure
-    members = rule == "light-verb" and heads and all(h.lower_ in ("we", "us") for h in heads)
+    members = rule == "light-verb" and heads and all(h.lower_ in SPEAKER_PLURAL_PRONOUNS for h in heads)
     if rule not in ("none", "national-modifier") and not members:
         return None
     measure = token.head if token.dep_ == "compound" else token

@@ -224,7 +224,7 @@ NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
 #: sanctions regimes and arms embargoes are the Council's measures ("Ambassador Peter Wilson, UK
 #: Deputy Permanent Representative to the United Nations, statement on adoption of resolution 2304")
 UN_MEASURES_TEXT = re.compile(
-    r"\bSecurity Council\b|\bUNSC\b|\b(?:Permanent Representative|Mission) to the (?:UN|U\.N\.|United Nations)\b")
+    NAMES_THE_COUNCIL.pattern + r"|\b(?:Permanent Representative|Mission) to the (?:UN|U\.N\.|United Nations)\b")
 #: a text that names a council of its own ("North Atlantic Council statement ...", "the Human Rights Council"),
 #: where "the Council" is that one, not the Security Council
 NAMES_ANOTHER_COUNCIL = re.compile(r"\b(?!(?:Security|The|This|That|An?|Our|Its|Each|Every)\b)[A-Z][\w'-]*\s+Council\b")

@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
-from .triggers import Trigger, has_prep, mandative, object_heads, phrase_rule
+from .triggers import Trigger, has_prep, mandative, object_heads, phrase_rule, pobjs, preps_objects
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
@@ -90,7 +90,7 @@ def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Toke
     'of' noun brings its own participants ('the withdrawal of Russia's troops')."""
     unnamed: list[Token] = []
     for child in children(token):
-        objects = _pobjs(child) if child.dep_ == "prep" and child.lower_ in preps else []
+        objects = pobjs(child) if child.dep_ == "prep" and child.lower_ in preps else []
         if not objects or unnamed and child.lower_ != "by":  # after an unnamed 'of' noun, only its doer
             continue
         first = objects[0]
@@ -517,13 +517,13 @@ def _partner_preposition(prep: Token) -> bool:
 def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'with support from Australia and Bahrain', 'threats from Iran': where the act comes from;
     'with the support of a number of partners': the helpers of a 'with'-phrase."""
-    found = _preps_objects(token, ("from",))
+    found = preps_objects(token, ("from",))
     if not found and token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
         # "Ukraine faces aggression from Russia", the parser hanging 'from' on the verb
         found = [g for p in children(token.head) if p.dep_ == "prep" and p.lower_ == "from" and p.i > token.i
                  for g in children(p) if g.dep_ == "pobj"]
     if not found and in_with_phrase(token) and action in HELPING_ACTIONS:
-        found = _preps_objects(token, ("of",))
+        found = preps_objects(token, ("of",))
     return (found, "noun-from") if found else None
 
 
@@ -759,7 +759,7 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
     the verb's subject undergoes (data suffering_verbs) names who does it."""
     if token.dep_ != "dobj" or token.head.lemma_.lower() not in SUFFERING_VERBS:
         return None
-    doers = [g for g in _preps_objects(token, ("of",)) if g.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
+    doers = [g for g in preps_objects(token, ("of",)) if g.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
     return (doers, "undergone-of") if doers else None
 
 
@@ -839,18 +839,6 @@ class TargetSearch:
         return self.token.pos_ in ("NOUN", "PROPN")
 
 
-def _pobjs(token: Token) -> list[Token]:
-    """The objects of a preposition, and of the same preposition joined to it ("visits to the
-    DRC and to Rwanda")."""
-    again = [c for c in children(token) if c.dep_ == "conj" and c.lower_ == token.lower_]
-    return [g for p in (token, *again) for g in children(p) if g.dep_ == "pobj"]
-
-
-def _preps_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of the prepositions in `preps` that hang from `token`."""
-    return [g for p in children(token) if p.dep_ == "prep" and p.lower_ in preps for g in _pobjs(p)]
-
-
 def verb_objects(search: TargetSearch) -> list[Token]:
     """'attacked Kyiv', 'Kyiv was attacked by drones': a verb's object, or its passive subject."""
     token = search.token
@@ -914,7 +902,7 @@ def _place_of_struck_thing(verb: Token, thing: Token) -> list[Token]:
     owners = _owners_of_struck_thing(thing)
     if owners:
         return owners  # "struck 85 targets in Iraq and Syria belonging to the IRGC": the IRGC's, not Iraq's
-    places = [g for h in (thing, verb) for g in _preps_objects(h, ("in", "inside", "across"))
+    places = [g for h in (thing, verb) for g in preps_objects(h, ("in", "inside", "across"))
               if g.ent_type_ in ("GPE", "LOC")]
     return places or [thing]
 
@@ -932,7 +920,7 @@ def _owners_of_struck_thing(thing: Token) -> list[Token]:
 def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
     """'sent them troops', 'supplying them with weapons', 'arming the group': who receives, not what is sent."""
     found = [g for d in children(token) if d.dep_ == "dative" for g in ([d] if d.pos_ != "ADP" else children(d))]
-    if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" and any(_names_goods(g) for g in _pobjs(c))
+    if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" and any(_names_goods(g) for g in pobjs(c))
                                     for o in [token, *objects] for c in children(o)):
         found += objects  # not "sell submarines to Australia, with the potential to sell more": a with-phrase of goods
     return found
@@ -941,7 +929,7 @@ def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
 def _names_goods(noun: Token) -> bool:
     """'with weapons', 'with Patriot systems', 'with humanitarian aid', 'with large quantities of
     ammunition': what is handed over."""
-    return any(_names_weapons(g) or _word_in(g, MATERIEL_NOUNS) for g in [noun, *_preps_objects(noun, ("of",))])
+    return any(_names_weapons(g) or _word_in(g, MATERIEL_NOUNS) for g in [noun, *preps_objects(noun, ("of",))])
 
 
 def _word_in(token: Token, words: Collection[str]) -> bool:
@@ -953,7 +941,7 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
     """'deployed troops to Belarus', 'send arms and personnel to Ukraine': the action's own preposition."""
     return [g for holder in search.holders for child in children(holder)
             if child.dep_ in ("prep", "dative", "agent") and child.lower_ in search.preps  # "appalled by"
-            for g in [*_pobjs(child), *_with_after_gerund(child)]
+            for g in [*pobjs(child), *_with_after_gerund(child)]
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
             and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"
             and g.lemma_.lower() not in AUTHORITY_NOUNS  # "At President Biden's direction, ... launched"
@@ -972,7 +960,7 @@ def _with_after_gerund(prep: Token) -> list[Token]:
     """'against dealing with X': X; not 'against holding drills with X', whose with-phrase says with
     whom the drills are held."""
     return [g for p in children(prep) if p.dep_ == "pcomp" and not any(c.dep_ == "dobj" for c in children(p))
-            for g in _preps_objects(p, ("with",))]
+            for g in preps_objects(p, ("with",))]
 
 
 def of_noun_target(search: TargetSearch) -> list[Token]:
@@ -980,7 +968,7 @@ def of_noun_target(search: TargetSearch) -> list[Token]:
     if not search.is_noun():
         return []
     return [g for child in children(search.token) if child.dep_ == "prep" and child.lower_ == "of"
-            for pobj in children(child) for g in _preps_objects(pobj, search.preps)]
+            for pobj in children(child) for g in preps_objects(pobj, search.preps)]
 
 
 def duty_owner(search: TargetSearch) -> list[Token]:
@@ -1003,7 +991,7 @@ def enclosing_event_target(search: TargetSearch) -> list[Token]:
     return [g for child in children(search.token) if child.dep_ == "prep" and child.lower_ in ("in", "during")
             for pobj in children(child)
             if pobj.dep_ == "pobj" and NOUN_TRIGGERS.get(pobj.lemma_.lower()) == search.action
-            for g in _preps_objects(pobj, search.preps)]
+            for g in preps_objects(pobj, search.preps)]
 
 
 def elaborated_noun_target(search: TargetSearch) -> list[Token]:
@@ -1011,7 +999,7 @@ def elaborated_noun_target(search: TargetSearch) -> list[Token]:
     token = search.token
     if token.dep_ != "acl" or token.head.pos_ != "NOUN":
         return []
-    return _preps_objects(token.head, search.preps)
+    return preps_objects(token.head, search.preps)
 
 
 def verb_held_target(search: TargetSearch) -> list[Token]:
@@ -1024,7 +1012,7 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
     if verb is None:
         return []
     held = [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
-            for g in _pobjs(p) if not _says_when(g)]  # "carried out strikes on Saturday": when
+            for g in pobjs(p) if not _says_when(g)]  # "carried out strikes on Saturday": when
     if held or search.action not in ("supply", "support"):
         return held
     # "provide them the assistance they need", "give Ukraine our full support": the receiver before the gift
@@ -1054,7 +1042,7 @@ def struck_place(search: TargetSearch) -> list[Token]:
         return []  # a verb's struck object names its place in verb_objects, before this fallback
     token = search.token
     holders = [token, token.head] if token.dep_ == "dobj" else [token]  # "carried out air strikes in Afghanistan"
-    return [g for h in holders for g in _preps_objects(h, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
+    return [g for h in holders for g in preps_objects(h, ("in", "inside")) if g.ent_type_ in ("GPE", "LOC")]
 
 
 def answerer(search: TargetSearch) -> list[Token]:
@@ -1107,7 +1095,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
     return [g for holder in search.holders for child in children(holder)
             if child.dep_ in ("xcomp", "advcl", "acl", "relcl")
             and child.lemma_ in ("fight", "help", "support", "assist")
-            for g in _preps_objects(child, ("alongside", "for", "with"))]
+            for g in preps_objects(child, ("alongside", "for", "with"))]
 
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
@@ -1128,7 +1116,7 @@ def cut_off_party(search: TargetSearch, found: list[Token]) -> list[Token]:
 def _first_partner(token: Token) -> list[Token]:
     """'prohibit all cooperation with North Korea': the first 'with', 'from' or 'to' object not on the verb itself."""
     return [g for t in token.subtree if t.dep_ == "prep" and t.lower_ in ("with", "from", "to")
-            and t.head.i != token.i for g in _pobjs(t)][:1]
+            and t.head.i != token.i for g in pobjs(t)][:1]
 
 
 def asked_party(search: TargetSearch, found: list[Token]) -> list[Token]:
@@ -1136,7 +1124,7 @@ def asked_party(search: TargetSearch, found: list[Token]) -> list[Token]:
     if search.action != "demand" or any(o.ent_type_ for o in found):
         return found
     return found + [g for o in children(search.token) if o.dep_ == "dobj" and not participants(o)
-                    for g in _preps_objects(o, ("from", "by"))]
+                    for g in preps_objects(o, ("from", "by"))]
 
 
 def clause_party(search: TargetSearch) -> list[Token]:

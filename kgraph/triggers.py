@@ -448,21 +448,27 @@ def object_heads(token: Token) -> list[Token]:
     """What a verb moves or acts on: the 'with' object ("supply X with weapons"), else the
     direct object or passive subject, with their conjuncts."""
     direct = [c for c in children(token) if c.dep_ in ("dobj", "nsubjpass")]
-    heads = [g for holder in [token, *direct] for g in _prep_objects(holder, "with")] or direct
-    heads += [g for head in direct for g in _prep_objects(head, "alongside")]  # "weapons alongside personnel"
-    heads += [g for g in _prep_objects(token, "alongside") if g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
+    heads = [g for holder in [token, *direct] for g in preps_objects(holder, ("with",))] or direct
+    heads += [g for head in direct for g in preps_objects(head, ("alongside",))]  # "weapons alongside personnel"
+    heads += [g for g in preps_objects(token, ("alongside",)) if g.lower_ in FORCE_NOUNS | MATERIEL_NOUNS]
     if not heads and token.dep_ in ("relcl", "acl"):
         heads = [token.head]
     heads = [h for head in heads for h in [head, *head.conjuncts]]
     # "provided large quantities of ammunition to Ukraine": the parser hangs the to-phrase on the
     # measured noun, which is what is moved
-    return heads + [g for head in heads if head.lower_ in QUANTITY_WORDS for g in _prep_objects(head, "of")]
+    return heads + [g for head in heads if head.lower_ in QUANTITY_WORDS for g in preps_objects(head, ("of",))]
 
 
-def _prep_objects(holder: Token, preposition: str) -> list[Token]:
-    """The objects of the prepositions `preposition` that hang from `holder`."""
-    return [g for c in children(holder) if c.dep_ == "prep" and c.lower_ == preposition
-            for g in children(c) if g.dep_ == "pobj"]
+def pobjs(token: Token) -> list[Token]:
+    """The objects of a preposition, and of the same preposition joined to it ("visits to the
+    DRC and to Rwanda")."""
+    again = [c for c in children(token) if c.dep_ == "conj" and c.lower_ == token.lower_]
+    return [g for p in (token, *again) for g in children(p) if g.dep_ == "pobj"]
+
+
+def preps_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the prepositions in `preps` that hang from `token`."""
+    return [g for p in children(token) if p.dep_ == "prep" and p.lower_ in preps for g in pobjs(p)]
 
 
 def _object_kinds(token: Token) -> list[str]:
