@@ -2,6 +2,7 @@
 
     .venv/bin/python evaluation/oof_errors.py                 # counts, overall and per action
     .venv/bin/python evaluation/oof_errors.py --show "no question"   # the misses of one kind
+    .venv/bin/python evaluation/oof_errors.py --spurious          # predicted keys no gold line has, by rule
 
 Builds the 96 cross-validation documents (dev and the develop split) as `tools/train_argmodel.py
 --cv-only` does: for each fold, a trigger lexicon, sentence model, voice model and argument model
@@ -38,9 +39,9 @@ from kgraph.extract import extract_events  # noqa: E402
 from kgraph.labels import tidy_actor  # noqa: E402
 
 
-def out_of_fold(corpus, gold) -> dict[str, tuple[set, list[tuple[int, int]], str]]:
+def out_of_fold(corpus, gold) -> dict[str, tuple[set, list[tuple[int, int]], str, list]]:
     """Per document: its predicted keys, the (character offset, action) of every trigger asked
-    about, and its text."""
+    about, its text, and each event's (key, rule, trigger, sentence)."""
     voices = train_voice.out_of_fold_models(corpus, gold, voice.shipped_model().threshold)
     shipped = argmodel.shipped_model()
     folds = [corpus[k::T.FOLDS] for k in range(T.FOLDS)]
@@ -66,7 +67,8 @@ def out_of_fold(corpus, gold) -> dict[str, tuple[set, list[tuple[int, int]], str
             keys = {T._key(e.action, key(e.agent), key(e.target)) for e in events}
             asked = [(doc[i].idx, action) for _, i, action, _, _ in collected]
             asked += [(e.trigger_start, e.action) for e in events]
-            found[name] = (keys, asked, article.text)
+            made = [(T._key(e.action, key(e.agent), key(e.target)), e.rule, e.trigger, e.sentence) for e in events]
+            found[name] = (keys, asked, article.text, made)
         argmodel.use_lexicon(None)
         sentmodel.use_model(None)
         voice.use_model(None)
@@ -89,16 +91,40 @@ def kind_of_miss(key: tuple, predicted: set, asked_in_sentence: bool) -> str:
     return "asked, nothing near" if asked_in_sentence else "no question"
 
 
+def show_spurious(found: dict, gold: dict) -> int:
+    """Each predicted key no gold line of its document has, counted by the rule that made it
+    (the rule's first step: the trigger's kind and the role rule's head), then listed."""
+    by_rule: Counter = Counter()
+    rows = []
+    for name, (_, _, _, made) in found.items():
+        wanted = {T._key(g["action"], T.gold_key(g["agent"]), T.gold_key(g["target"])) for g in gold.get(name, [])}
+        for key, rule, trigger, sentence in made:
+            if key in wanted:
+                continue
+            head = rule.split("+")[0]
+            by_rule[head] += 1
+            rows.append((head, name, key, trigger, " ".join(sentence.split())[:160]))
+    print(f"{sum(by_rule.values())} spurious events")
+    for rule, n in by_rule.most_common():
+        print(f"  {n:4} {rule}")
+    for row in sorted(rows, key=lambda r: (-by_rule[r[0]], r[1])):
+        print(" | ".join(map(str, row)))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", metavar="KIND", help="list the misses of this kind")
+    parser.add_argument("--spurious", action="store_true", help="list the predicted keys no gold line has, by rule")
     args = parser.parse_args()
     corpus, gold = T.load_corpus()
     found = out_of_fold(corpus, gold)
     kinds: Counter = Counter()
     per_action: dict[str, Counter] = defaultdict(Counter)
     shown = []
-    for name, (predicted, asked, text) in found.items():
+    if args.spurious:
+        return show_spurious(found, gold)
+    for name, (predicted, asked, text, _) in found.items():
         seen = set()
         for g in gold.get(name, []):
             key = T._key(g["action"], T.gold_key(g["agent"]), T.gold_key(g["target"]))
