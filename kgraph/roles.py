@@ -857,6 +857,8 @@ class TargetSearch:
         if measure is not token:  # "imposed a sanctions regime on X"
             holders.append(measure)
         holders += [c for c in children(token) if c.dep_ in phrase.get("target_holders", ())]
+        if token.pos_ == "NOUN":  # "the sanctions that the EU imposed on Russia": the relative light verb's phrase
+            holders += [c for c in children(token) if c.dep_ == "relcl" and c.lemma_ in LIGHT_VERBS]
         if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
             # "Negotiations are underway between the United States and Niger": the state said of the noun
             holders += [c for c in children(token.head) if c.dep_ == "acomp"]

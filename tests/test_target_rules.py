@@ -191,3 +191,9 @@ def test_coordinated_event_nouns_share_their_doer_and_their_target(extract):
     # a noun that names its own doer keeps it
     found = extract("Russia's invasion and Belarus's support for it threaten Ukraine.")
     assert ("support", "RUS", "UKR", "asserted") not in found
+
+
+def test_a_light_verb_in_a_relative_clause_brings_its_target_phrase(extract):
+    # "imposed" says who (its subject) and on whom (its on-phrase) of the noun it relates to
+    assert ("sanction", "JPN", "RUS", "asserted") in extract(
+        "Japan has kept the sanctions that it imposed on Russia in 2022.")
