@@ -550,8 +550,16 @@ def supply_as_modifier(token: Token, action: str) -> bool | None:
 def agreement_made(token: Token, action: str) -> bool | None:
     """'signed an agreement', 'an accord with X', 'a pact between X and Y': an agreement someone made."""
     if action == "cooperate" and token.lower_ in PACT_NOUNS:
-        return token.head.lemma_ in PACT_VERBS or has_prep(token, ("with", "between"))
+        return token.head.lemma_ in PACT_VERBS or has_prep(token, ("with", "between")) or _made_in_relative_clause(
+            token, PACT_VERBS)
     return None
+
+
+def _made_in_relative_clause(noun: Token, verbs: Collection[str]) -> bool:
+    """'the agreement that Japan signed with Australia', 'the meeting that he had with Kishida': a
+    relative clause on the noun whose verb makes it, or says with whom."""
+    return any(c.dep_ == "relcl" and (c.lemma_.lower() in verbs or has_prep(c, ("with", "between")))
+               for c in children(noun))
 
 
 def claims_by(token: Token, action: str) -> bool | None:
@@ -631,7 +639,8 @@ def meeting_with(token: Token, action: str) -> bool | None:
     someone holds with someone, or that its holders hold together ('the meeting was useful' is none)."""
     if action == "consult" and token.lower_ in MEETING_NOUNS:
         return has_prep(token, ("with", "between")) or (
-            token.dep_ == "dobj" and token.head.lemma_.lower() in MEETING_HOLDING_VERBS)
+            token.dep_ == "dobj" and token.head.lemma_.lower() in MEETING_HOLDING_VERBS) or _made_in_relative_clause(
+            token, MEETING_HOLDING_VERBS)
     return None
 
 

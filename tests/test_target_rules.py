@@ -197,3 +197,11 @@ def test_a_light_verb_in_a_relative_clause_brings_its_target_phrase(extract):
     # "imposed" says who (its subject) and on whom (its on-phrase) of the noun it relates to
     assert ("sanction", "JPN", "RUS", "asserted") in extract(
         "Japan has kept the sanctions that it imposed on Russia in 2022.")
+
+
+def test_a_meeting_or_an_agreement_made_in_a_relative_clause_is_an_event(extract):
+    assert ("cooperate", "JPN", "AUS", "asserted") in extract("Kishida praised the agreement that Japan signed with Australia.")
+    assert ("consult", "USA", "JPN", "asserted") in extract(
+        "Biden recalled the meeting that he had with Kishida in Tokyo.")
+    # a relative clause that neither makes the meeting nor says with whom leaves it no event
+    assert extract("The meeting that was planned for Monday was cancelled.") == set()
