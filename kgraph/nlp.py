@@ -82,11 +82,12 @@ def lemma_fixes(doc: Doc) -> Doc:
 
 
 def _verb_taken_for_a_noun(token: Token) -> bool:
-    """"The Ministry of Foreign Affairs of Lithuania demands that Belarus ...": after a long
-    subject the tagger reads the trigger verb as a plural noun, though the parser makes it the
-    clause's head with a subject. Only trigger verbs are righted."""
+    """"The Ministry of Foreign Affairs of Lithuania demands that Belarus ...", "the militias that
+    Iran backs": after a long subject, or in a relative clause, the tagger reads the trigger verb
+    as a plural noun, though the parser makes it the head of a clause with a subject. Only trigger
+    verbs are righted."""
     word = _unhyphened(token.lower_)  # "Britain co-operates with Japan"
-    return (token.tag_ == "NNS" and token.dep_ == "ROOT" and word.endswith("s")
+    return (token.tag_ == "NNS" and token.dep_ in ("ROOT", "relcl") and word.endswith("s")
             and word[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
 
 

@@ -383,6 +383,13 @@ def test_a_hyphened_re_or_co_stays_part_of_its_word(nlp, extract):
     assert [t.text for t in nlp("a well-known fact")][1:4] == ["well", "-", "known"]  # other words still split
 
 
+def test_a_trigger_verb_the_tagger_took_for_a_plural_noun_is_a_verb_again(nlp, extract):
+    # in a relative clause with its own subject, "backs" was tagged a plural noun
+    backs = nlp("The militias that Iran backs attacked U.S. forces.")[4]
+    assert (backs.pos_, backs.lemma_) == ("VERB", "back")
+    assert ("support", "IRN", "militias", "asserted") in extract("The militias that Iran backs attacked U.S. forces.")
+
+
 def test_reference_back_is_no_new_event(extract):
     events = extract("North Korea deployed troops to Russia. The deployment worried Japan.")
     assert ("deploy", "PRK", "RUS", "asserted") in events
