@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .doccache import children, document_answer, document_entities, document_text, entity_starts, span_text
 from .coordination import document_name_lists, hyphened_agent
 from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
+from .labels import without_possessive
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -110,7 +111,8 @@ def a_country_name(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """An organisation's name the recogniser did not tag: "the Security Council", "NATO"."""
-    org = (resolver.body_meant(noun.phrase) or INTERNATIONAL_ORGS.get(noun.phrase.lower())
+    phrase = without_possessive(noun.phrase)  # "the UN Secretary-General's visit": the office's
+    org = (resolver.body_meant(phrase) or INTERNATIONAL_ORGS.get(phrase.lower())
            or INTERNATIONAL_ORGS.get(noun.lower))
     token = noun.token
     named = (token.pos_ == "PROPN" or sum(ch.isupper() for ch in token.text) >= 2  # "MEPs", a NOUN

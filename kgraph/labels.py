@@ -21,6 +21,11 @@ _NUMBER = re.compile(r"^[\d.,]+(%|-strong)?$")  # "12,000", "40%", "500-strong"
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$")  # "the President's visit": the possessor is "President"
 
 
+def without_possessive(phrase: str) -> str:
+    """`phrase` without a trailing possessive 's ("UN Secretary-General's" -> "UN Secretary-General")."""
+    return _POSSESSIVE.sub("", phrase)
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict:
     text = resources.files("kgraph").joinpath("data/label_words.json").read_text(encoding="utf-8")

@@ -123,3 +123,9 @@ def test_a_resolution_acts_for_the_body_that_adopted_it(extract):
     assert ("support", "United Nations Security Council", "COD", "asserted") in extract(
         "We voted in the Security Council to renew the mission's mandate. This resolution supports the "
         "Democratic Republic of the Congo's request.")
+
+
+def test_an_organisation_office_named_as_a_possessor_is_that_office(extract):
+    # the possessive 's is no part of the office's name in the tables
+    assert ("consult", "UN Secretary-General", "SYR", "asserted") in extract(
+        "The UN Secretary-General's visit to Damascus was important.")
