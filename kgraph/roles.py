@@ -767,8 +767,8 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 def coordinated_event_nouns(noun: Token) -> list[Token]:
     """The other event nouns of a coordination `noun` is in ('Iran's threats and attacks against
     Israel'): nouns of an action's trigger words joined to it by 'and' or 'or'."""
-    if noun.pos_ != "NOUN":
-        return []
+    if noun.pos_ != "NOUN" or (noun.dep_ != "conj" and not any(c.dep_ == "conj" for c in children(noun))):
+        return []  # no coordination: most nouns, asked on every trigger that lacks a role
     first = noun
     while first.dep_ == "conj" and first.head.pos_ == "NOUN":
         first = first.head
