@@ -764,37 +764,10 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
-def coordinated_event_nouns(noun: Token) -> list[Token]:
-    """The other event nouns of a coordination `noun` is in ('Iran's threats and attacks against
-    Israel'): nouns of an action's trigger words joined to it by 'and' or 'or'."""
-    if noun.pos_ != "NOUN" or (noun.dep_ != "conj" and not any(c.dep_ == "conj" for c in children(noun))):
-        return []  # no coordination: most nouns, asked on every trigger that lacks a role
-    first = noun
-    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
-        first = first.head
-    group, stack = [], [first]
-    while stack:
-        current = stack.pop()
-        group.append(current)
-        stack += [c for c in children(current) if c.dep_ == "conj" and c.pos_ == "NOUN"]
-    return [t for t in group if t is not noun and t.lemma_.lower() in NOUN_TRIGGERS]
-
-
-def conjunct_doer(token: Token, action: str) -> tuple[list[Token], str] | None:
-    """'Iran's threats and attacks', 'threats and attacks ... by the IRGC': the doer a coordinated
-    event noun names, where this one names none."""
-    for other in coordinated_event_nouns(token):
-        for rule in (possessor, by_phrase, national_modifier):
-            found = rule(other, action)
-            if found is not None:
-                return found[0], f"{found[1]}-of-conjunct"
-    return None
-
-
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
     imposed_by, relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
-    occasion_of_the_clause, conjunct_doer,
+    occasion_of_the_clause,
 )
 
 
@@ -1000,12 +973,6 @@ def of_noun_target(search: TargetSearch) -> list[Token]:
             for pobj in children(child) for g in preps_objects(pobj, search.preps)]
 
 
-def conjunct_target(search: TargetSearch) -> list[Token]:
-    """'Attacks and threats against peaceful protestors': the action's own preposition on a
-    coordinated event noun, where this one has none."""
-    return [g for other in coordinated_event_nouns(search.token) for g in preps_objects(other, search.preps)]
-
-
 def duty_owner(search: TargetSearch) -> list[Token]:
     """'a breach of Iran's obligations': whoever owed what was violated violated it."""
     return duty_owners(search.token) if search.action == "accuse" and search.is_noun() else []
@@ -1135,7 +1102,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
-    duty_owner, of_noun_target, conjunct_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
+    duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
     harmed_object, fought_alongside, helped_party, answerer,
 )
 
