@@ -64,11 +64,10 @@ def out_of_fold(corpus, gold) -> dict[str, tuple[set, list[tuple[int, int]], str
             def key(actor):
                 return argmodel.actor_key(tidy_actor(actor, acronyms)) if actor else None
 
-            keys = {T._key(e.action, key(e.agent), key(e.target)) for e in events}
+            made = [(T._key(e.action, key(e.agent), key(e.target)), e.rule, e.trigger, e.sentence) for e in events]
             asked = [(doc[i].idx, action) for _, i, action, _, _ in collected]
             asked += [(e.trigger_start, e.action) for e in events]
-            made = [(T._key(e.action, key(e.agent), key(e.target)), e.rule, e.trigger, e.sentence) for e in events]
-            found[name] = (keys, asked, article.text, made)
+            found[name] = ({m[0] for m in made}, asked, article.text, made)
         argmodel.use_lexicon(None)
         sentmodel.use_model(None)
         voice.use_model(None)

@@ -644,13 +644,18 @@ def mediators(noun: Token) -> list[Token]:
     return found
 
 
+def relative_light_verbs(noun: Token) -> list[Token]:
+    """'the sanctions that the EU imposed on Russia': the light verbs of relative clauses on a
+    noun, which say who did it (their subject) and to whom (their phrases)."""
+    return [c for c in children(noun) if c.dep_ == "relcl" and c.lemma_ in LIGHT_VERBS]
+
+
 def relative_light_verb(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the sanctions it had imposed', 'appeals Biden made': the subject of a light verb in a relative clause."""
-    for child in children(token):
-        if child.dep_ == "relcl" and child.lemma_ in LIGHT_VERBS:
-            subjects = [c for c in children(child) if c.dep_ == "nsubj"]
-            if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
-                return subjects, "relative-light-verb"
+    for verb in relative_light_verbs(token):
+        subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+            return subjects, "relative-light-verb"
     return None
 
 
@@ -831,7 +836,7 @@ class TargetSearch:
             holders.append(measure)
         holders += [c for c in children(token) if c.dep_ in phrase.get("target_holders", ())]
         if token.pos_ == "NOUN":  # "the sanctions that the EU imposed on Russia": the relative light verb's phrase
-            holders += [c for c in children(token) if c.dep_ == "relcl" and c.lemma_ in LIGHT_VERBS]
+            holders += relative_light_verbs(token)
         if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
             # "Negotiations are underway between the United States and Niger": the state said of the noun
             holders += [c for c in children(token.head) if c.dep_ == "acomp"]
