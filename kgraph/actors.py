@@ -461,6 +461,8 @@ class DocumentActors:
             found = self._from_place_entity(ent, token, text, group)
             if found is not None:
                 return found
+            if label != "ORG" and (group in STATE_ORGS or group in INTERNATIONAL_ORGS):
+                return self.organisation(ent, text)  # "The IRGC attacked": a body of the tables taken for a place
         if label == "NORP":
             return self._from_people_entity(ent, token, text)
         if label == "ORG":

@@ -135,7 +135,7 @@ CHE: Swiss
 AUT: Austrian Austrians
 HUN: Hungarian Hungarians
 CZE: Czech Czechs
-SVK: Slovak Slovaks
+SVK: Slovak Slovaks Slovakian Slovakians
 ROU: Romanian Romanians
 BGR: Bulgarian Bulgarians
 SRB: Serbian Serbians Serb Serbs
@@ -192,6 +192,10 @@ GHA: Ghanaian Ghanaians
 CMR: Cameroonian Cameroonians
 BFA: Burkinabe
 COD: Congolese
+SVN: Slovenian Slovenians Slovene Slovenes
+MNE: Montenegrin Montenegrins
+ISL: Icelandic Icelander Icelanders
+LUX: Luxembourgish Luxembourger Luxembourgers
 """
 
 # Words too ambiguous to be read as a country on their own.

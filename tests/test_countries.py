@@ -11,6 +11,7 @@ from kgraph.countries import city_country, country_code, demonym_code
     ("Salvadoran", "SLV"), ("Malagasy", "MDG"), ("Dominican", "DOM"),  # the more populous of two
     ("Congolese", "COD"),  # kgraph's own table wins over the package's
     ("Maldivian", "MDV"), ("Kosovar", "XKX"), ("Djiboutian", "DJI"),  # which the package lacks
+    ("Slovakian", "SVK"), ("Slovenian", "SVN"), ("Montenegrin", "MNE"), ("Icelandic", "ISL"),
 ])
 def test_demonyms_of_every_state(word: str, code: str) -> None:
     assert demonym_code(word) == code

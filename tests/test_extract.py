@@ -1598,3 +1598,18 @@ def test_what_a_body_found_is_its_own_accusation(extract):
                      "North Korea violated the sanctions.")
     assert ("accuse", "Panel of Experts", "PRK", "asserted") in events
     assert not [e for e in events if e[0] == "accuse" and e[1] == "GBR"]
+
+
+def test_a_body_of_the_tables_the_recogniser_took_for_a_place_is_still_that_body(extract):
+    # the small recogniser tags "IRGC" as a place in some sentences; the tables know it is Iran's
+    assert ("fight", "IRN", "ISR", "asserted") in extract("The IRGC attacked Israel.")
+    assert ("fight", "IRN", "USA", "asserted") in extract("The attacks on U.S. bases by the IRGC must stop.")
+
+
+def test_armed_groups_by_their_other_names(extract):
+    assert ("fight", "USA", "ISIL", "hypothetical") in extract("The United States will strike ISIL.")
+    # a state's arms exporter is that state's: the seller of a system
+    events = extract("The United States is imposing sanctions on Turkey for procuring the S-400 system "
+                     "from Rosoboronexport.")
+    assert any(e[0] == "supply" and e[1] == "RUS" for e in events)
+
