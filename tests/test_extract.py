@@ -316,11 +316,12 @@ def test_crimes_accuse_their_doer_not_their_place_nor_a_question(extract):
         "Canada said Iran must answer for the crimes it committed against protesters.")  # the clause's doer
 
 
-def test_stressing_the_need_for_someone_to_act_demands_it_of_them(extract):
-    events = extract("National Security Advisor Jake Sullivan underscored the need for Russia to take immediate steps "
-                     "to deescalate the situation.")
-    assert ("demand", "USA", "RUS", "asserted") in events
-    assert not extract("Japan emphasized the need for immediate de-escalation.")  # of no one named
+def test_stressing_the_need_for_someone_to_act_is_no_demand_of_them(extract):
+    # the official annotators read "underlined the need for European countries to reconsider" as
+    # those countries' consideration, not the speakers' demand (km_13: 0 of 3 such lines); the
+    # phrase rule of stop 22 came from helper-annotated sets and was taken out at stop 52
+    assert not [e for e in extract("National Security Advisor Jake Sullivan underscored the need for NATO allies "
+                                   "to speak with one voice.") if e[0] == "demand"]
 
 
 def test_liaising_with_someone_is_cooperating(extract):
