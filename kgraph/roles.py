@@ -831,6 +831,8 @@ class TargetSearch:
         if token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
             preps = tuple(p for p in preps if p != "of")  # "drew the condemnation of the Council": its doer
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
+        if action == "deploy":  # "deployed soldiers fighting in eastern Ukraine": where the forces act
+            holders += [c for h in holders[1:] for c in children(h) if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
         measure = measure_head(token)
         if measure is not token:  # "imposed a sanctions regime on X"
             holders.append(measure)
@@ -1101,7 +1103,7 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
         return []
     return [g for holder in search.holders for child in children(holder)
             if child.dep_ in ("xcomp", "advcl", "acl", "relcl")
-            and child.lemma_ in ("fight", "help", "support", "assist")
+            and child.lemma_ in ("fight", "help", "support", "assist", "work", "serve", "operate", "train")
             for g in preps_objects(child, ("alongside", "for", "with"))]
 
 
