@@ -461,8 +461,10 @@ class DocumentActors:
             found = self._from_place_entity(ent, token, text, group)
             if found is not None:
                 return found
-            if label != "ORG" and (group in STATE_ORGS or group in INTERNATIONAL_ORGS):
-                return self.organisation(ent, text)  # "The IRGC attacked": a body of the tables taken for a place
+            if label != "ORG" and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
+                # "The IRGC attacked": a body of kgraph's own table taken for a place (not one of
+                # Phoenix's aliases, which include "car"), as `_from_person_entity` reads them
+                return self.organisation(ent, text)
         if label == "NORP":
             return self._from_people_entity(ent, token, text)
         if label == "ORG":

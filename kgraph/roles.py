@@ -832,7 +832,8 @@ class TargetSearch:
             preps = tuple(p for p in preps if p != "of")  # "drew the condemnation of the Council": its doer
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]
         if action == "deploy":  # "deployed soldiers fighting in eastern Ukraine": where the forces act
-            holders += [c for h in holders[1:] for c in children(h) if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+            # (not a past participle's place: "soldiers trained in Belarus" were not sent there)
+            holders += [c for h in holders[1:] for c in children(h) if c.dep_ == "acl" and c.tag_ == "VBG"]
         measure = measure_head(token)
         if measure is not token:  # "imposed a sanctions regime on X"
             holders.append(measure)

@@ -1607,6 +1607,11 @@ def test_a_body_of_the_tables_the_recogniser_took_for_a_place_is_still_that_body
     assert ("fight", "IRN", "USA", "asserted") in extract("The attacks on U.S. bases by the IRGC must stop.")
 
 
+def test_forces_are_deployed_where_they_act_not_where_they_were_trained(extract):
+    assert ("deploy", "RUS", "UKR", "asserted") in extract("Russia has deployed soldiers fighting in eastern Ukraine.")
+    assert not [e for e in extract("Russia deployed soldiers trained in Belarus.") if e[0] == "deploy" and e[2] == "BLR"]
+
+
 def test_armed_groups_by_their_other_names(extract):
     assert ("fight", "USA", "ISIL", "hypothetical") in extract("The United States will strike ISIL.")
     # a state's arms exporter is that state's: the seller of a system
