@@ -97,7 +97,7 @@ def show_spurious(found: dict, gold: dict) -> int:
     by_rule: Counter = Counter()
     rows = []
     for name, (_, _, _, made) in found.items():
-        wanted = {T._key(g["action"], T.gold_key(g["agent"]), T.gold_key(g["target"])) for g in gold.get(name, [])}
+        wanted = T._gold_keys(gold, name, None)
         for key, rule, trigger, sentence in made:
             if key in wanted:
                 continue
@@ -119,7 +119,7 @@ def show_by_rule(found: dict, gold: dict) -> int:
     checking by taking it out and cross-validating (as for stress-the-need at stop 52)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for name, (_, _, _, made) in found.items():
-        wanted = {T._key(g["action"], T.gold_key(g["agent"]), T.gold_key(g["target"])) for g in gold.get(name, [])}
+        wanted = T._gold_keys(gold, name, None)
         credited = set()
         for key, rule, _, _ in made:
             if key not in credited:

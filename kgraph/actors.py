@@ -461,9 +461,7 @@ class DocumentActors:
             found = self._from_place_entity(ent, token, text, group)
             if found is not None:
                 return found
-            if label != "ORG" and (group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()):
-                # "The IRGC attacked": a body of kgraph's own table taken for a place (not one of
-                # Phoenix's aliases, which include "car"), as `_from_person_entity` reads them
+            if label != "ORG" and _body_of_own_tables(group, text):  # "The IRGC attacked", tagged as a place
                 return self.organisation(ent, text)
         if label == "NORP":
             return self._from_people_entity(ent, token, text)
@@ -476,7 +474,7 @@ class DocumentActors:
     def _from_person_entity(self, ent: Span, text: str, group: str) -> Actor | None:
         """A "person" of the recogniser: a body it took for one ("DoD", "NATO", not "Mr. West"),
         a city ("Kharkiv"), else the person."""
-        if group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper():
+        if _body_of_own_tables(group, text):
             return self.organisation(ent, text)
         if len(ent) == 1:
             city = self._city_taken_for_person(ent[0], text)
@@ -728,6 +726,14 @@ def _names_no_one(token: Token) -> bool:
 
 #: words of a body's name, which no person's name holds
 _BODY_WORDS = frozenset(STATE_BODY_NOUNS | ORG_NOUNS | PORTFOLIO_WORDS)
+
+
+def _body_of_own_tables(group: str, text: str) -> bool:
+    """Whether a name the recogniser took for a person or a place is a body of kgraph's own
+    tables ("DoD", "the IRGC"), or an international organisation written in capitals ("NATO");
+    not any of Phoenix's aliases, which include "car" (an Ecuadorian group, not the Central
+    African Republic)."""
+    return group in STATE_BODIES or group in INTERNATIONAL_ORGS and text.isupper()
 
 
 def _titled_name(ent: Span) -> bool:
