@@ -4,6 +4,7 @@
     .venv/bin/python evaluation/oof_errors.py --show "no question"   # the misses of one kind
     .venv/bin/python evaluation/oof_errors.py --spurious          # predicted keys no gold line has, by rule
     .venv/bin/python evaluation/oof_errors.py --by-rule           # each rule's right and wrong events
+    .venv/bin/python evaluation/oof_errors.py --actions           # a document's actions found, missed, extra
 
 Builds the 96 cross-validation documents (dev and the develop split) as `tools/train_argmodel.py
 --cv-only` does: for each fold, a trigger lexicon, sentence model, voice model and argument model
@@ -130,11 +131,44 @@ def show_by_rule(found: dict, gold: dict) -> int:
     return 0
 
 
+def show_actions(found: dict, gold: dict) -> int:
+    """The scorer's action-only view out of fold: per document, the actions gold names and the
+    build has none of (each with its gold triggers and whether a trigger of it was asked about in
+    the sentence), and the actions the build has that gold does not."""
+    missed: Counter = Counter()
+    extra: Counter = Counter()
+    rows = []
+    for name, (predicted, asked, text, made) in found.items():
+        lines = gold.get(name, [])
+        wanted = {g["action"] for g in lines}
+        have = {key[0] for key in predicted}
+        for action in sorted(wanted - have):
+            missed[action] += 1
+            for g in (g for g in lines if g["action"] == action):
+                start = text.find(g["sentence"])
+                was_asked = any(start <= at < start + len(g["sentence"]) and a == action for at, a in asked)
+                rows.append(("missed", name, action, g["trigger"], "asked" if was_asked else "-",
+                             " ".join(g["sentence"].split())[:160]))
+        for action in sorted(have - wanted):
+            extra[action] += 1
+            for key, rule, trigger, sentence in made:
+                if key[0] == action:
+                    rows.append(("extra", name, action, trigger, rule, " ".join(sentence.split())[:160]))
+    tp = sum(len({g["action"] for g in gold.get(n, [])} & {k[0] for k in p}) for n, (p, *_) in found.items())
+    print(f"document actions: found {tp}, missed {sum(missed.values())}, extra {sum(extra.values())}")
+    for action in sorted(set(missed) | set(extra)):
+        print(f"  {action:10} missed {missed[action]:3}  extra {extra[action]:3}")
+    for row in rows:
+        print(" | ".join(map(str, row)))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", metavar="KIND", help="list the misses of this kind")
     parser.add_argument("--spurious", action="store_true", help="list the predicted keys no gold line has, by rule")
     parser.add_argument("--by-rule", action="store_true", help="count each rule's right and wrong keys")
+    parser.add_argument("--actions", action="store_true", help="the document-level actions missed and extra")
     args = parser.parse_args()
     corpus, gold = T.load_corpus()
     found = out_of_fold(corpus, gold)
@@ -145,6 +179,8 @@ def main() -> int:
         return show_spurious(found, gold)
     if args.by_rule:
         return show_by_rule(found, gold)
+    if args.actions:
+        return show_actions(found, gold)
     for name, (predicted, asked, text, _) in found.items():
         seen = set()
         for g in gold.get(name, []):

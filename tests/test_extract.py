@@ -1619,3 +1619,25 @@ def test_armed_groups_by_their_other_names(extract):
                      "from Rosoboronexport.")
     assert any(e[0] == "supply" and e[1] == "RUS" for e in events)
 
+
+
+def test_a_condemnation_with_no_named_target_stands_where_the_document_has_no_other(extract):
+    # "condemns it": China's condemnation, of someone the sentence does not name
+    assert ("condemn", "CHN", None, "asserted") in extract(
+        "China firmly opposes this and strongly condemns it, a statement from Beijing said.")
+
+
+def test_an_untargeted_event_gives_way_to_one_of_its_action_with_a_target(extract):
+    found = extract("China strongly condemns it. China also condemned Russia's attack on Ukraine.")
+    assert ("condemn", "CHN", "RUS", "asserted") in found
+    assert not [e for e in found if e[0] == "condemn" and e[2] is None]
+
+
+def test_the_rules_alone_keep_no_event_that_lacks_its_needed_target(nlp):
+    from kgraph.casing import text_for_parser, with_original_text
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+    text = "China firmly opposes this and strongly condemns it, a statement from Beijing said."
+    doc = with_original_text(nlp(text_for_parser(text)), text)
+    assert not extract_events(doc, Article("t.txt", text), method="rules").events
+    assert extract_events(doc, Article("t.txt", text), method="union").events
