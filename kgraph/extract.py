@@ -71,16 +71,17 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         found = _kept_events(findings, sent, actors, article, setup)
         _date_and_report(found, sent, base, actors)
         result.events.extend(found)
-        if setup.method != "rules":
-            _date_and_report(findings.untargeted, sent, base, actors)
-            untargeted.extend(findings.untargeted)
+        if setup.method == "union":  # the rules' events are kept, and a model reads the sentence
+            likely = _likely_untargeted(findings.untargeted, sent)
+            _date_and_report(likely, sent, base, actors)
+            untargeted.extend(likely)
         actors.memory.remember_meeting([a for e in found if e.action == "consult" for a in (e.agent, e.target)
                                         if a is not None and (a.country or a.kind == "PERSON")])
         actors.end_sentence(sent)
-    result.events.extend(_untargeted_kept(untargeted, result.events))
     _link_themes(result.events)
-    _tidy_labels(result.events, article.text)
     result.events = _drop_back_references(_deduplicate(_drop_self_events(_drop_no_ones_targets(result.events))))
+    result.events.extend(_untargeted_kept(untargeted, result.events))
+    _tidy_labels(result.events, article.text)
     return result
 
 
@@ -105,18 +106,20 @@ class Setup:
 @dataclass
 class RuleFindings:
     """The rules' events in one sentence, and what they decided per trigger, which the model reads as features;
-    apart, the events that lack the target their action needs (see `_untargeted_kept`)."""
+    apart, the events that lack the target their action needs (`UNTARGETED`), which the model does not read."""
     events: list[Event] = field(default_factory=list)
     roles: dict[tuple[int, str], RuleRoles] = field(default_factory=dict)
     untargeted: list[Event] = field(default_factory=list)
 
 
 def _rule_events(sent: Span, actors: DocumentActors, article: Article) -> RuleFindings:
-    """Each trigger's events by the rules (`_events_for` remembers a trigger's agents for the words that point back)."""
+    """Each trigger's events by the rules (`_events_for` remembers a trigger's agents for the words that point
+    back), those that lack their needed target set apart."""
     findings = RuleFindings()
     for trigger in find_triggers(sent):
-        found, untargeted = _events_for(trigger, sent, actors, article)
-        findings.untargeted.extend(untargeted)
+        made = _events_for(trigger, sent, actors, article)
+        found = [e for e in made if not e.rule.endswith(UNTARGETED)]
+        findings.untargeted.extend(e for e in made if e.rule.endswith(UNTARGETED))
         findings.roles[(trigger.token.i, trigger.action)] = RuleRoles(
             True, frozenset(actor_key(e.agent) for e in found if e.agent),
             frozenset(actor_key(e.target) for e in found if e.target))
@@ -140,22 +143,37 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
     return _deployments_placed(found + added, actors)
 
 
+#: the end of the rule of an event that lacks the target its action needs (`_worth_without_target`):
+#: set apart by `_rule_events`, kept only by `_untargeted_kept`, and in the graph's provenance
+UNTARGETED = "+untargeted"
 #: How likely, by the sentence model, a sentence must be to report an action for its event with no
-#: target to stand when the action needs one (`_untargeted_kept`). Chosen by cross-validation on
-#: the sum of the strict, (action, agent) and action-only F1 (0.1 to 0.5 tried; 0.3 best).
+#: target to stand when the action needs one. Chosen by cross-validation at stop 53 on the sum of
+#: the strict, (action, agent) and action-only F1 (0.1 to 0.5 tried; 0.3 best); it reads the
+#: sentence model's probabilities, so check it again (`evaluation/oof_errors.py --actions`) when
+#: that model is refitted on other documents.
 UNTARGETED_LIKELIHOOD = 0.3
 
 
+def _likely_untargeted(untargeted: list[Event], sent: Span) -> list[Event]:
+    """The events lacking their needed target whose action the sentence model finds likely in `sent`."""
+    return [e for e in untargeted if (sentence_probability(sent[0], e.action) or 0.0) >= UNTARGETED_LIKELIHOOD]
+
+
 def _untargeted_kept(untargeted: list[Event], events: list[Event]) -> list[Event]:
-    """The events lacking the target their action needs whose action the document reports nowhere
-    else: "China firmly opposes this and strongly condemns it" is China's condemnation, of someone
-    unnamed, in an article that names no other. Where the document has an event of the action
-    with a target, that is the one to keep; an action considered is not done ("Japan is weighing
-    new sanctions": the consideration's theme, as `_link_themes` reads it)."""
+    """The events lacking the target their action needs whose action the document's other events
+    (`events`, as kept) never report, one per agent: "China firmly opposes this and strongly
+    condemns it" is China's condemnation, of someone unnamed, in an article that names no other.
+    Where the document has an event of the action with a target, that is the one to keep. Nor is
+    an action that follows a consideration in its sentence done ("Japan is weighing new
+    sanctions": the sanctions are weighed, whether or not the modality says so)."""
     reported = {e.action for e in events}
     considering = [e for e in events if e.action == "consider"]
-    return [e for e in untargeted if e.action not in reported and not any(
-        c.sentence_start == e.sentence_start and c.trigger_start < e.trigger_start for c in considering)]
+    kept: dict[tuple[str, str], Event] = {}
+    for e in untargeted:
+        if e.action not in reported and not any(
+                c.sentence_start == e.sentence_start and c.trigger_start < e.trigger_start for c in considering):
+            kept.setdefault((e.action, actor_key(e.agent)), e)
+    return list(kept.values())
 
 
 def _deployments_placed(events: list[Event], actors: DocumentActors) -> list[Event]:
@@ -299,15 +317,13 @@ def _date_expressions(sent: Span) -> tuple[list[str], list[str]]:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the event rules read: the trigger, the word that holds its roles, and where it stands;
-    `untargeted` receives the events that lack the target their action needs."""
+    """What the event rules read: the trigger, the word that holds its roles, and where it stands."""
     trigger: Trigger
     token: Token  # the trigger word, or the agreement it names ("a defence cooperation agreement")
     is_noun: bool
     sent: Span
     actors: DocumentActors
     article: Article
-    untargeted: list[Event] = field(default_factory=list, compare=False)
 
     @classmethod
     def of(cls, trigger: Trigger, sent: Span, actors: DocumentActors, article: Article) -> Reading:
@@ -342,16 +358,14 @@ class Roles:
     rule: str
 
 
-def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors,
-                article: Article) -> tuple[list[Event], list[Event]]:
-    """The rules' events for one trigger (the first event rule that applies decides), and apart
-    those that lack the target their action needs."""
+def _events_for(trigger: Trigger, sent: Span, actors: DocumentActors, article: Article) -> list[Event]:
+    """The rules' events for one trigger: the first event rule that applies decides."""
     reading = Reading.of(trigger, sent, actors, article)
     for rule in EVENT_RULES:
         events = rule(reading)
         if events is not None:
-            return events, reading.untargeted
-    return [], reading.untargeted
+            return events
+    return []
 
 
 def caller_judges(reading: Reading) -> list[Event] | None:
@@ -825,7 +839,8 @@ def _confidence(trigger_rule: str, role_rule: str, has_target: bool) -> float:
 
 
 def _make_events(reading: Reading, roles: Roles) -> list[Event]:
-    """One event per agent-target pair, unless an agent or a needed target is missing."""
+    """One event per agent-target pair, unless an agent is missing, or a needed target is and
+    `_worth_without_target` says no (an event it lets through is marked `UNTARGETED`)."""
     action, token, sent, text = reading.action, reading.token, reading.sent, reading.article.text
     agents, memory = roles.agents, reading.actors.memory
     # remembered even without a target: "We condemn these attacks" points back; a state or a
@@ -849,34 +864,31 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     lacks_target = not targets and (phrase_rule(reading.trigger.rule).get("target_required") or not may_lack_target)
     if lacks_target and not _worth_without_target(reading, roles):
         return []
+    untargeted = UNTARGETED if lacks_target else ""
     modality = modality_of(token)
     confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))
     start, end = written_bounds(sent)
-    events = [
+    return [
         Event(action=action, agent=agent, target=target, modality=modality,
               trigger=text[token.idx:token.idx + len(token)],
               sentence=text[start:end].strip(), sentence_start=start, sentence_end=end,
               trigger_start=token.idx, confidence=confidence,
-              rule=f"{reading.trigger.rule}:{roles.rule}")
+              rule=f"{reading.trigger.rule}:{roles.rule}{untargeted}")
         for agent in agents for target in (targets or [None])
         if target is None or target.key != agent.key
     ]
-    if lacks_target:
-        reading.untargeted.extend(events)
-        return []
-    return events
 
 
 def _worth_without_target(reading: Reading, roles: Roles) -> bool:
-    """Whether an event of a word rule whose action needs a target, and whose sentence names none,
-    may still stand in a document that reports nothing else of its action: when the sentence
-    model finds the action likely in the sentence ("Mr Borrell also condemned the coup"). A
-    nationality before the noun says where or whose in general, not who acted ("the Brussels
-    attacks", "Syrian aid"), unless a target shows the noun is a deed between two."""
-    if reading.trigger.rule not in RULE_CONFIDENCE or roles.rule.startswith("national-modifier"):
-        return False
-    likelihood = sentence_probability(reading.token, reading.action)
-    return likelihood is not None and likelihood >= UNTARGETED_LIKELIHOOD
+    """Whether an event of a word rule ("verb", "noun", ...; not a phrase rule) whose action needs
+    a target, and whose sentence names none, may still stand where its document reports nothing
+    else of its action and the sentence model finds the action likely ("Mr Borrell also
+    condemned the coup"; `_likely_untargeted`, `_untargeted_kept`). Not consult, whose unnamed
+    counterpart `_may_lack_target` already judges, nor an event whose agent is a nationality
+    before the noun, which says where or whose in general rather than who acted ("the Brussels
+    attacks", "Syrian aid")."""
+    return (reading.action in TARGET_REQUIRED - {"consult"} and reading.trigger.rule in RULE_CONFIDENCE
+            and "national-modifier" not in roles.rule)
 
 
 def _kept_targets(action: str, agents: list[Actor], targets: list[Actor]) -> list[Actor]:
