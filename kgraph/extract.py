@@ -79,9 +79,11 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
                                         if a is not None and (a.country or a.kind == "PERSON")])
         actors.end_sentence(sent)
     _link_themes(result.events)
-    result.events = _drop_back_references(_deduplicate(_drop_self_events(_drop_no_ones_targets(result.events))))
-    result.events.extend(_untargeted_kept(untargeted, result.events))
     _tidy_labels(result.events, article.text)
+    result.events = _drop_back_references(_deduplicate(_drop_self_events(_drop_no_ones_targets(result.events))))
+    kept = _untargeted_kept(untargeted, result.events)
+    _tidy_labels(kept, article.text)
+    result.events.extend(kept)
     return result
 
 
