@@ -166,14 +166,15 @@ def _untargeted_kept(untargeted: list[Event], events: list[Event]) -> list[Event
     (`events`, as kept) never report, one per agent: "China firmly opposes this and strongly
     condemns it" is China's condemnation, of someone unnamed, in an article that names no other.
     Where the document has an event of the action with a target, that is the one to keep. Nor is
-    an action that follows a consideration in its sentence done ("Japan is weighing new
-    sanctions": the sanctions are weighed, whether or not the modality says so)."""
+    a hypothetical action that follows a consideration in its sentence done, as `_link_themes`
+    reads it ("Japan is weighing new sanctions": the sanctions are weighed; "... and strongly
+    condemns it" is asserted, and stands)."""
     reported = {e.action for e in events}
     considering = [e for e in events if e.action == "consider"]
     kept: dict[tuple[str, str], Event] = {}
     for e in untargeted:
-        if e.action not in reported and not any(
-                c.sentence_start == e.sentence_start and c.trigger_start < e.trigger_start for c in considering):
+        if e.action not in reported and not (e.modality == "hypothetical" and any(
+                c.sentence_start == e.sentence_start and c.trigger_start < e.trigger_start for c in considering)):
             kept.setdefault((e.action, actor_key(e.agent)), e)
     return list(kept.values())
 

@@ -1634,6 +1634,21 @@ def test_an_untargeted_event_gives_way_to_one_of_its_action_with_a_target(extrac
 
 def test_an_action_weighed_is_no_untargeted_event_of_it(extract):
     assert not [e for e in extract("Japan is weighing new sanctions.") if e[0] == "sanction"]
+    # what the weigher does besides is no theme of the weighing
+    found = extract("Japan is weighing new sanctions and strongly condemns it.")
+    assert ("condemn", "JPN", None, "asserted") in found
+    assert not [e for e in found if e[0] == "sanction"]
+
+
+def test_an_untargeted_event_stands_beside_events_of_its_action_that_are_dropped(extract):
+    # Germany's condemnation of "the international community" is of no one (dropped): France's stands
+    found = extract("France strongly condemns it. Germany condemned the threats against the international community.")
+    assert ("condemn", "FRA", None, "asserted") in found
+
+
+def test_an_untargeted_event_keeps_the_modality_its_rule_gives(extract):
+    # "called it a violation": caller-judges makes the judgement asserted, whatever "called" is
+    assert ("accuse", "IRN", None, "asserted") in extract("Iran called it a flagrant violation of international law.")
 
 
 def test_an_agent_has_one_untargeted_event_per_action(nlp):
