@@ -77,6 +77,13 @@ def out_of_fold(corpus, gold) -> dict[str, tuple[set, list[tuple[int, int]], str
     return found
 
 
+def asked_in_sentence(line: dict, text: str, asked: list[tuple[int, str]]) -> bool:
+    """Whether a trigger of a gold line's action was asked about in its sentence (True where the
+    sentence is not found verbatim in the text, so as not to call a miss unasked wrongly)."""
+    start = text.find(line["sentence"])
+    return start < 0 or any(start <= at < start + len(line["sentence"]) and a == line["action"] for at, a in asked)
+
+
 def kind_of_miss(key: tuple, predicted: set, asked_in_sentence: bool) -> str:
     """One kind per missed gold key (see the module's docstring)."""
     action, agent, target = key
@@ -138,24 +145,23 @@ def show_actions(found: dict, gold: dict) -> int:
     missed: Counter = Counter()
     extra: Counter = Counter()
     rows = []
+    right = 0
     for name, (predicted, asked, text, made) in found.items():
         lines = gold.get(name, [])
         wanted = {g["action"] for g in lines}
         have = {key[0] for key in predicted}
+        right += len(wanted & have)
         for action in sorted(wanted - have):
             missed[action] += 1
             for g in (g for g in lines if g["action"] == action):
-                start = text.find(g["sentence"])
-                was_asked = any(start <= at < start + len(g["sentence"]) and a == action for at, a in asked)
-                rows.append(("missed", name, action, g["trigger"], "asked" if was_asked else "-",
+                rows.append(("missed", name, action, g["trigger"], "asked" if asked_in_sentence(g, text, asked) else "-",
                              " ".join(g["sentence"].split())[:160]))
         for action in sorted(have - wanted):
             extra[action] += 1
             for key, rule, trigger, sentence in made:
                 if key[0] == action:
                     rows.append(("extra", name, action, trigger, rule, " ".join(sentence.split())[:160]))
-    tp = sum(len({g["action"] for g in gold.get(n, [])} & {k[0] for k in p}) for n, (p, *_) in found.items())
-    print(f"document actions: found {tp}, missed {sum(missed.values())}, extra {sum(extra.values())}")
+    print(f"document actions: found {right}, missed {sum(missed.values())}, extra {sum(extra.values())}")
     for action in sorted(set(missed) | set(extra)):
         print(f"  {action:10} missed {missed[action]:3}  extra {extra[action]:3}")
     for row in rows:
@@ -188,9 +194,7 @@ def main() -> int:
             if key in seen:
                 continue
             seen.add(key)
-            start = text.find(g["sentence"])
-            in_sentence = start < 0 or any(start <= at < start + len(g["sentence"]) and a == g["action"]
-                                           for at, a in asked)
+            in_sentence = asked_in_sentence(g, text, asked)
             kind = "found" if key in predicted else kind_of_miss(key, predicted, in_sentence)
             kinds[kind] += 1
             per_action[g["action"]][kind] += 1

@@ -173,8 +173,7 @@ def _untargeted_kept(untargeted: list[Event], events: list[Event]) -> list[Event
     considering = [e for e in events if e.action == "consider"]
     kept: dict[tuple[str, str], Event] = {}
     for e in untargeted:
-        if e.action not in reported and not (e.modality == "hypothetical" and any(
-                c.sentence_start == e.sentence_start and c.trigger_start < e.trigger_start for c in considering)):
+        if e.action not in reported and not any(_may_be_theme(c, e) for c in considering):
             kept.setdefault((e.action, actor_key(e.agent)), e)
     return list(kept.values())
 
@@ -1089,10 +1088,15 @@ def _link_themes(events: list[Event]) -> None:
         if event.action != "consider":
             continue
         for other in events:
-            if (other is not event and other.sentence_start == event.sentence_start
-                    and other.trigger_start > event.trigger_start and other.modality == "hypothetical"):
+            if other is not event and _may_be_theme(event, other):
                 event.theme = other
                 break
+
+
+def _may_be_theme(consider: Event, other: Event) -> bool:
+    """Whether `other` may be what `consider` weighs: a hypothetical event after it in its sentence."""
+    return (other.sentence_start == consider.sentence_start and other.trigger_start > consider.trigger_start
+            and other.modality == "hypothetical")
 
 
 def _drop_no_ones_targets(events: list[Event]) -> list[Event]:
