@@ -152,7 +152,7 @@ UNTARGETED = "+untargeted"
 #: target to stand when the action needs one. Chosen out of fold on the sum of the strict, (action,
 #: agent) and action-only F1, read again at stop 54 on the finished mechanism: 0.0 .693/.753/.852,
 #: 0.1 .706/.758/.855, 0.15 .706/.758/.853, 0.2 .707/.757/.850, 0.3 .707/.755/.848 (stop 53's
-#: choice, read before its review mends); 0.15 is the plateau's middle, and both never-read helper
+#: choice, read before its review mends); 0.15 is the plateau's middle, and both helper-annotated
 #: sets agreed (strict/agent/action 0.3 -> 0.15: .471/.540/.708 -> .476/.556/.727 and
 #: .456/.560/.723 -> .454/.561/.728). The sentence model reads "The European Union condemns the
 #: execution of four protesters" as a condemnation at only 0.25: gold lists a repeated event once,
