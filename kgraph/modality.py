@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .actions import DEEDS
 from .coordination import finite_after_infinitive, headline_infinitive
 from .doccache import children
 from .lexicon import (
-    ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_NOUNS, LIGHT_VERBS,
-    MODAL_AUXILIARIES, NEGATING_DETERMINERS, NEGATING_GOVERNORS, NOUN_TRIGGERS, REAL_MODALS, REASON_PHRASE_WORDS,
-    SAY_VERBS, TEMPORAL_MARKS,
+    ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, ENDING_VERBS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS,
+    HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES, NEGATING_DETERMINERS, NEGATING_GOVERNORS, NOUN_TRIGGERS,
+    REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -46,6 +47,24 @@ def _governors(token: Token) -> Chain:
         current = current.head
         chain.append(current)
     return chain
+
+
+def _deed_of_its_possessor(token: Token) -> bool:
+    """A deed's noun with its doer as possessor ("its invasion of Ukraine", "Russia's attacks",
+    "their fight against ISIS"; data: actions.json a_deed), which reports a deed done, unless it is
+    what a light verb does ("the three countries will strengthen our cooperation": as the verb
+    goes; "we must stop Russia's attacks" still reports them: `ending_verbs`)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or (NOUN_TRIGGERS.get(lemma) or VERB_TRIGGERS.get(lemma)) not in DEEDS:
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS - ENDING_VERBS:
+        return False
+    return any(c.dep_ == "poss" for c in children(token))
+
+
+def _hypothetical_modifier(token: Token) -> bool:
+    """"a possible deployment", "the planned sale" (data: hypothetical_modifiers)."""
+    return any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_MODIFIERS for c in children(token))
 
 
 def _sharing_verb(token: Token) -> Token:
@@ -92,10 +111,12 @@ def _opens_reason(preposition: Token) -> bool:
 def negated_itself(chain: Chain) -> str | None:
     """"did not deploy", "never sent", "did not want to attack", "did not impose sanctions": negation on
     the trigger, the verb it completes, or the light verb whose object it is (`light_verbs`: "did not
-    condemn the attacks" still reports the attacks)."""
+    condemn the attacks" still reports the attacks, and "has not lifted the sanctions" the sanctions:
+    `ending_verbs`)."""
     first = chain[0]
     negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" or (
-        first.dep_ == "dobj" and first.pos_ == "NOUN" and first.head.lemma_.lower() in LIGHT_VERBS) else [])
+        first.dep_ == "dobj" and first.pos_ == "NOUN" and first.head.lemma_.lower() in LIGHT_VERBS
+        and first.head.lemma_.lower() not in ENDING_VERBS) else [])
     for tok in negation_scope:
         for child in children(tok):
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
@@ -104,19 +125,31 @@ def negated_itself(chain: Chain) -> str | None:
 
 
 def denied(chain: Chain) -> str | None:
-    """"denied any plan to attack": the denial decides, unless it is itself negated."""
+    """"denied any plan to attack": the denial decides, unless it is itself negated. What ends a
+    deed its doer is doing denies nothing ("we must stop Russia's attacks": `ending_verbs`)."""
+    possessed_deed = _deed_of_its_possessor(chain[0])
     for tok in chain[1:]:
-        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in children(tok)):
+        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in children(tok)) and not (
+                possessed_deed and tok.lemma_.lower() in ENDING_VERBS):
             return "negated"
     return None
 
 
 def governed(chain: Chain) -> str | None:
     """The nearest word that says the event may not happen: a modal or a condition on any word of the chain, or a
-    governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike")."""
+    governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike").
+    A deed's noun with its doer as possessor reports the deed done whatever modal or condition its
+    governors have, and whoever is urged to end it ("Russia will be held accountable for its invasion of
+    Ukraine", "we will support the Afghan forces in their fight against ISIS", "urged Russia to end its
+    war"), though not when it is planned ("the plan for the troops' deployment") or a modifier says it
+    is yet to come ("North Korea's planned deployment")."""
+    deed_done = _deed_of_its_possessor(chain[0])
     for at, tok in enumerate(chain):
         direct = all(t.pos_ == "ADP" for t in chain[1:at])  # "no intention of deploying"
-        found = _modal_or_condition(tok) or (_governor_modality(tok, direct=direct) if at else None)
+        if deed_done and at:
+            found = _governor_modality(tok, direct=direct) if tok.pos_ in ("NOUN", "PROPN") else None
+        else:
+            found = _modal_or_condition(tok) or (_governor_modality(tok, direct=direct) if at else None)
         if found is not None:
             return found
     return None
@@ -124,8 +157,11 @@ def governed(chain: Chain) -> str | None:
 
 def _modal_or_condition(tok: Token) -> str | None:
     """"could deploy" ("can" of ability still reads as asserted), "if they attack", "whether to strike",
+    "a possible deployment",
     and a headline's "Germany to supply Patriots to Ukraine": a main verb with its own "to" and
     subject says what will happen."""
+    if tok.pos_ == "NOUN" and _hypothetical_modifier(tok):
+        return "hypothetical"
     for child in children(tok):
         if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
             return "hypothetical"

@@ -1326,6 +1326,18 @@ def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
     assert ("fight", "ISR", "PSE", "asserted") in extract("The United States did not condemn Israel's strikes on Gaza.")
 
 
+def test_a_deed_its_doer_is_named_as_possessing_was_done_whatever_is_said_of_it(extract):
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia will be held accountable for its invasion of Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("We must stop Russia's attacks on Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia has not stopped its attacks on Ukraine.")
+    assert ("sanction", "European Union", "RUS", "asserted") in extract("The EU has not lifted its sanctions on Russia.")
+    # but a denial, a plan or a word saying it is yet to come still decide
+    assert ("fight", "RUS", "UKR", "negated") in extract("Russia denied its attacks on Ukraine.")
+    assert ("deploy", "RUS", "BLR", "negated") in extract("Russia has no plans for its deployment of troops to Belarus.")
+    assert ("deploy", "PRK", "RUS", "hypothetical") in extract(
+        "Seoul is alarmed by North Korea's possible deployment of troops to Russia.")
+
+
 def test_a_decision_against_an_event_or_no_plan_for_it_negates_it(extract):
     assert ("deploy", "AUS", "UKR", "negated") in extract(
         "The Australian government has decided against sending troops to Ukraine.")
