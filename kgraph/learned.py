@@ -21,7 +21,7 @@ from .argmodel import (
 from .doccache import children, span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
-    THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+    SAY_VERBS, THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
 )
 from .model import Article, Event
 from .modality import modality_of
@@ -163,7 +163,8 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     in its own phrase ("the US accusations"), never taken from elsewhere in the text. A mediator
     ("Turkish-brokered talks", `roles.mediators`) takes no part. A target
     must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
-    (`may_be_learned_target`)."""
+    (`may_be_learned_target`). Who reports the trigger's clause is no target in it ("Iran will face
+    consequences, Blinken said": `_reporters`)."""
     owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
               and c.token.head.i == trigger.i and c.token.pos_ != "PRON"} if trigger.pos_ == "NOUN" else set()
     verb = rejecting_verb(trigger) if action == "accuse" else None
@@ -172,7 +173,7 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
     brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
     brokered = [c.token is not None and c.token.i in brokers for c in asked]
-    doers = _own_doers(trigger, action)
+    doers = _own_doers(trigger, action) | _reporters(trigger)
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
              and (not rejected or (c.token is not None and governs(trigger, c.token))) and not brokered[i],
              may_be_learned_target(trigger, action, c) and not brokered[i]
@@ -194,6 +195,19 @@ def _own_doers(trigger: Token, action: str) -> set[int]:
     else:
         return set()
     return {t.i for head in heads for t in (head, *head.conjuncts)}
+
+
+def _reporters(trigger: Token) -> set[int]:
+    """The subjects of the "say" verb whose reported clause holds the trigger ("Iran will face
+    consequences for its attacks, Blinken said"; "Blinken said Iran will face ..."): they report it
+    and may do it, but are not its target. Data: say_verbs."""
+    current = trigger
+    while current.head.i != current.i:
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS and current.head.pos_ == "VERB":
+            heads = [c for c in children(current.head) if c.dep_ == "nsubj"]
+            return {t.i for head in heads for t in (head, *head.conjuncts)}
+        current = current.head
+    return set()
 
 
 def allowed_probabilities(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:

@@ -1170,6 +1170,14 @@ def test_a_threat_to_a_thing_threatens_no_one_and_a_threat_to_someones_people_th
     assert ("warn", "IRN", "USA", "asserted") in extract("Iranian forces threaten United States personnel in the region.")
 
 
+def test_who_reports_a_clause_is_not_the_target_of_its_event(extract):
+    # the model once read "Blinken" as the one warned
+    for text in ("Iran will face consequences for its attacks, Blinken said.",
+                 "Blinken said Iran will face consequences for its attacks."):
+        assert not [e for e in extract(text) if e[0] == "warn" and e[2] == "USA"], text
+    assert ("warn", "USA", "RUS", "asserted") in extract("Lavrov said Washington had threatened Russia.")
+
+
 def test_the_learned_target_of_support_is_named_in_the_support_phrase(extract):
     statement = "Statement by Ambassador Matthew Rycroft at the UN Security Council. "
     events = extract(statement + "This was a hateful act of terror against the LGBT community and you have the "
