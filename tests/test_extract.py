@@ -1346,6 +1346,12 @@ def test_a_deed_its_doer_is_named_as_possessing_was_done_whatever_is_said_of_it(
         "Seoul is alarmed by North Korea's possible deployment of troops to Russia.")
 
 
+def test_a_lack_or_absence_of_an_event_negates_it(extract):
+    assert ("consult", "XKX", "SRB", "negated") in extract("In the absence of talks between Kosovo and Serbia, tensions rose.")
+    assert ("cooperate", "ERI", None, "negated") in extract(
+        "This lack of cooperation by Eritrea hinders the ability of the Monitoring Group to fulfill its mandate.")
+
+
 def test_a_decision_against_an_event_or_no_plan_for_it_negates_it(extract):
     assert ("deploy", "AUS", "UKR", "negated") in extract(
         "The Australian government has decided against sending troops to Ukraine.")
