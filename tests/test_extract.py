@@ -1275,6 +1275,12 @@ def test_sending_air_defence_batteries_supplies_them(extract):
         "The United States is considering sending Patriot batteries to Ukraine.")
 
 
+def test_sending_workers_abroad_deploys_no_one_but_sending_troops_does(extract):
+    assert not [e for e in extract("Every year North Korea sends thousands of ordinary workers overseas.")
+                if e[0] == "deploy"]
+    assert ("deploy", "PRK", "RUS", "asserted") in extract("North Korea sent thousands of soldiers to Russia.")
+
+
 def test_an_accusation_its_subject_rejects_is_its_doers_against_that_subject(extract):
     assert ("accuse", "PHL", "CHN", "asserted") in extract("China dismissed the accusations by the Philippines.")
     assert ("accuse", "USA", "IRN", "asserted") in extract("Iran has denied the US accusations.")
