@@ -57,3 +57,6 @@ MODEL_TARGET_IN_PHRASE = frozenset(a for a, d in ACTIONS.items() if d.model_targ
 MODEL_DECIDES = frozenset(a for a, d in ACTIONS.items() if d.model_decides)
 #: actions whose events are deeds, which "this act" may point back to
 DEEDS = frozenset(a for a, d in ACTIONS.items() if d.a_deed)
+#: actions that judge a deed: their target is its doer ("condemned the attack on the embassy":
+#: not the embassy), and a later "this" may stand for it ("We condemn the launch. This constitutes a violation")
+JUDGING_ACTIONS = frozenset({"condemn", "accuse"})

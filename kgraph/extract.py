@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .actions import ACTIONS, ANSWERS_ITS_ATTACKER, DEEDS, TARGET_REQUIRED, UNTARGETED_BY_ITS_DOER
+from .actions import ACTIONS, ANSWERS_ITS_ATTACKER, DEEDS, JUDGING_ACTIONS, TARGET_REQUIRED, UNTARGETED_BY_ITS_DOER
 from .acronyms import defined_acronyms
 from .actors import DocumentActors, ents_in
 from .common_nouns import RULE_WORDS
@@ -579,10 +579,6 @@ def _judge_of_its_clause(token: Token) -> Token | None:
     return verb
 
 
-#: events whose target later "this" may stand for ("We condemn the launch. This constitutes a violation")
-JUDGING_ACTIONS = ("condemn", "accuse")
-
-
 def _judged_thing(reading: Reading) -> str:
     """The lemma of what a condemnation is for: the verb's object ("condemned today's missile
     launch": "launch"), else the noun's of-object ("condemnation of the test": "test")."""
@@ -734,7 +730,8 @@ def _acting_roles(reading: Reading) -> Roles:
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
     if ACTIONS[reading.action].reciprocal:
         agents = _without_own_counterparts(token, agents, actors)
-    targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents)
+    targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents,
+                           judging=reading.action in JUDGING_ACTIONS)
     return Roles(agents, targets, rule)
 
 
@@ -952,6 +949,7 @@ class ActorSearch:
     """What the deep rules read: the document's actors, and those the found ones must not be (a target's agents)."""
     actors: DocumentActors
     exclude: list[Actor]
+    judging: bool = False  # the heads are what is condemned or accused: a deed's doers, not its victims
 
     def others(self) -> set[str]:
         """The excluded actors as the graph's reader compares them, a state's people and bodies as the state."""
@@ -959,11 +957,12 @@ class ActorSearch:
 
 
 def _resolve_all(heads: list[Token], actors: DocumentActors, *, deep: bool = False,
-                 exclude: list[Actor] | None = None) -> list[Actor]:
+                 exclude: list[Actor] | None = None, judging: bool = False) -> list[Actor]:
     """Actors for each head; with `deep`, a head that is no actor gives its participants
     ("the DPRK's launch" -> the DPRK, "cooperation between A and B" -> A, B) and a group
-    its named examples ("third parties like the United States and Poland")."""
-    search = ActorSearch(actors, exclude or [])
+    its named examples ("third parties like the United States and Poland"); `judging`, where
+    the heads are what is condemned or accused, an attack's doers only."""
+    search = ActorSearch(actors, exclude or [], judging)
     found: list[Actor] = []
     for head in heads:
         for actor in (_resolve_deep(head, search) if deep else actors.resolve(head)):
@@ -1026,8 +1025,12 @@ def _named_examples(head: Token, actors: DocumentActors) -> list[Actor]:
 
 
 def participants_named(head: Token, search: ActorSearch) -> list[Actor]:
-    """"the DPRK's launch", "cooperation between A and B": who takes part in what the noun names."""
-    return [a for p in participants(head) for a in search.actors.resolve(p)]
+    """"the DPRK's launch", "cooperation between A and B": who takes part in what the noun names.
+    What is condemned in an attack is whoever attacked: "condemned the attack on the U.S. Embassy"
+    condemns no embassy, nor the United States (gold gives no target, or the attacker named
+    elsewhere)."""
+    doers_only = search.judging and NOUN_TRIGGERS.get(head.lemma_.lower()) == "fight"
+    return [a for p in participants(head, doers_only=doers_only) for a in search.actors.resolve(p)]
 
 
 def content_clause_subjects(head: Token, search: ActorSearch) -> list[Actor]:

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from .actions import ACTIONS, MODEL_DECIDES, MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
+from .actions import ACTIONS, JUDGING_ACTIONS, MODEL_DECIDES, MODEL_TARGET_IN_PHRASE, TARGET_REQUIRED
 from .actors import DocumentActors
 from .coordination import governs
 from .argmodel import (
@@ -25,7 +25,7 @@ from .lexicon import (
 )
 from .model import Article, Event
 from .modality import modality_of
-from .roles import mediators, named_as_partner, rejecting_verb, subject_of
+from .roles import mediators, named_as_partner, rejecting_verb, struck_in_judged_attack, subject_of
 from .sentences import written_bounds
 from .triggers import idiom_not_event
 
@@ -164,7 +164,8 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     ("Turkish-brokered talks", `roles.mediators`) takes no part. A target
     must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
     (`may_be_learned_target`). Who reports the trigger's clause is no target in it ("Iran will face
-    consequences, Blinken said": `_reporters`)."""
+    consequences, Blinken said": `_reporters`), nor, of a condemnation or accusation, whom or where
+    the attack it judges struck (`roles.struck_in_judged_attack`)."""
     owners = {i for i, c in enumerate(asked) if c.token is not None and c.token.dep_ == "poss"
               and c.token.head.i == trigger.i and c.token.pos_ != "PRON"} if trigger.pos_ == "NOUN" else set()
     verb = rejecting_verb(trigger) if action == "accuse" else None
@@ -174,6 +175,8 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
     brokered = [c.token is not None and c.token.i in brokers for c in asked]
     doers = _own_doers(trigger, action) | _reporters(trigger)
+    if action in JUDGING_ACTIONS:  # "condemned the attack on the U.S. Embassy in Baghdad": not Iraq
+        doers |= {c.token.i for c in asked if c.token is not None and struck_in_judged_attack(trigger, c.token)}
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
              and (not rejected or (c.token is not None and governs(trigger, c.token))) and not brokered[i],
              may_be_learned_target(trigger, action, c) and not brokered[i]

@@ -58,9 +58,11 @@ def _misattached_by(noun: Token) -> list[Token]:
             for g in children(c) if g.dep_ == "pobj"]
 
 
-def participants(token: Token) -> list[Token]:
+def participants(token: Token, *, doers_only: bool = False) -> list[Token]:
     """Who takes part in what a noun names: its possessor, its 'by' object or its participle's
-    ('carried out by'), a national modifier, or its 'of'/'between' objects."""
+    ('carried out by'), a national modifier, or its 'of'/'between' objects. With `doers_only`,
+    not those it is done to or where ('the attack on the U.S. Embassy', 'the bombing of a
+    school in Syria'), only parties named together ('the clashes between X and Y')."""
     poss = [c for c in children(token) if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")]
     by_phrase = [g for c in children(token) if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                  for g in children(c) if g.dep_ == "pobj"]
@@ -74,9 +76,30 @@ def participants(token: Token) -> list[Token]:
     named = _named_modifiers(token)
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
         return named
+    if doers_only:
+        return _preposition_participants(token, ("between", "among"))
     # a place ("in Gaza") only when nothing else names anyone
     return (_preposition_participants(token, ("between", "among", "by", "of", "against", "on"))
             or _preposition_participants(token, ("in",)))
+
+
+#: what an attack noun's phrases name besides its doer: whom or where it struck
+_STRUCK_PREPOSITIONS = frozenset({"on", "against", "of", "in", "at", "inside", "near", "upon"})
+
+
+def struck_in_judged_attack(trigger: Token, mention: Token) -> bool:
+    """Whether `mention` names whom or where an attack the trigger judges struck ("condemned the
+    attack on the U.S. Embassy in Baghdad", "the bombing of a school in Syria"): not who is
+    condemned or accused, which is the attacker (`participants` with `doers_only`)."""
+    current = mention
+    struck = False
+    while current.head.i != current.i and current.i != trigger.i:
+        head = current.head
+        if head.dep_ == "prep" and head.lower_ in _STRUCK_PREPOSITIONS and current.dep_ == "pobj" and \
+                NOUN_TRIGGERS.get(head.head.lemma_.lower()) == "fight" and head.head.i != trigger.i:
+            struck = True
+        current = head
+    return struck and current.i == trigger.i
 
 
 def _named_modifiers(token: Token) -> list[Token]:

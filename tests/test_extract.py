@@ -1435,6 +1435,16 @@ def test_a_condemned_deeds_by_phrase_names_its_doer_before_its_of_phrase(extract
         "Kuwait condemned the storming of the Al-Aqsa mosque by Israeli settlers.")
 
 
+def test_an_attack_condemned_condemns_its_attacker_not_whom_or_where_it_struck(extract):
+    events = extract("Secretary of State Antony J. Blinken spoke today with Iraqi Prime Minister Mohammed Shiaa "
+                     "al-Sudani. The Secretary condemned the attack on the U.S. Embassy in Baghdad.")
+    assert {e for e in events if e[0] == "condemn"} == {("condemn", "USA", None, "asserted")}
+    assert not [e for e in extract("Macron condemned the attack on the embassy in Baghdad.") if e[2] == "embassy"]
+    assert ("condemn", "JPN", "RUS", "asserted") in extract("Japan condemned the Russian attack on Kyiv.")
+    assert ("condemn", "KOR", "PRK", "asserted") in extract(
+        "North Korea fired missiles at Japan on Monday. Seoul condemned the attack on Japan.")
+
+
 def test_a_wire_storys_unqualified_ministry_is_its_datelines_states(extract):
     assert ("consult", "PHL", "CHN", "asserted") in extract(
         "MANILA, Aug 5 (Reuters) - The foreign ministry summoned a senior Chinese diplomat on Monday.")
