@@ -21,7 +21,7 @@ from .lexicon import (
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
-    CLAIMING_DEMAND_VERBS,
+    CLAIMING_DEMAND_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -1122,13 +1122,12 @@ def helped_party(search: TargetSearch) -> list[Token]:
 
 
 def fought_alongside(search: TargetSearch) -> list[Token]:
-    """'sent to fight alongside Moscow's troops': those the deployed forces help."""
+    """'sent to fight alongside Moscow's troops': those the deployed forces help (data serving_verbs)."""
     if search.action != "deploy":
         return []
     return [g for holder in search.holders for child in children(holder)
             if child.dep_ in ("xcomp", "advcl", "acl", "relcl")
-            and child.lemma_ in ("fight", "help", "support", "assist", "work", "serve", "operate", "train")
-            for g in preps_objects(child, ("alongside", "for", "with"))]
+            and child.lemma_ in SERVING_VERBS for g in preps_objects(child, SERVED_PREPOSITIONS)]
 
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
