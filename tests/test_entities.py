@@ -209,8 +209,8 @@ def test_a_name_with_or_without_its_accents_is_one_name() -> None:
 
 
 def test_a_first_name_the_recogniser_left_out_still_finds_the_office_holder(extract) -> None:
-    events = extract("Secretary of Defense Lloyd J. Austin III condemned the attack on Israel.")
-    assert ("condemn", "USA", "ISR", "asserted") in events
+    events = extract("Secretary of Defense Lloyd J. Austin III condemned Iran's attack on Israel.")
+    assert ("condemn", "USA", "IRN", "asserted") in events
 
 
 def test_a_first_name_the_recogniser_left_out_is_in_the_label(nlp) -> None:
