@@ -30,6 +30,7 @@ _WEAPON_SYSTEMS = _WORDS["weapon_systems"]
 FORCE_NOUNS = set(_WORDS["force_nouns"]["words"])
 SERVING_VERBS = frozenset(_WORDS["serving_verbs"]["words"])  # "sent to fight alongside Moscow's troops"
 SERVED_PREPOSITIONS = tuple(_WORDS["serving_verbs"]["prepositions"])
+HOLDING_VERBS = frozenset(_WORDS["holding_verbs"]["words"])  # "The U.S. has 900 troops stationed in Syria"
 PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
 MATERIEL_NOUNS = {*_WORDS["materiel_nouns"]["words"], *_WEAPON_SYSTEMS["materiel"], *_WEAPON_SYSTEMS["aircraft"]}
 ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])

@@ -21,7 +21,7 @@ from .lexicon import (
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
-    CLAIMING_DEMAND_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS,
+    CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -219,6 +219,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         return [token.head], "relative-clause"
     if _forces_participle(token, token.head):
+        holders = _holders_of_unowned_forces(token.head)
+        if holders:
+            return holders, "forces-held"  # "The U.S. has 900 troops stationed in Syria"
         return [token.head], "forces-stationed"  # "American troops still stationed in Niger"
     joined = _joined_in(token)
     if joined:
@@ -290,6 +293,15 @@ def _forces_participle(participle: Token, noun: Token) -> bool:
     if participle.tag_ == "VBN":
         return True
     return participle.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in children(participle))
+
+
+def _holders_of_unowned_forces(forces: Token) -> list[Token]:
+    """'The U.S. has 900 troops stationed in Syria', 'Britain keeps 350 soldiers deployed in
+    Poland': forces that say nobody's, the object of a verb of holding (data holding_verbs), are
+    its subject's; not a host's ("Iraq hosts 2,500 troops deployed to fight ISIS")."""
+    if _says_whose(forces) or forces.dep_ != "dobj" or forces.head.lemma_.lower() not in HOLDING_VERBS:
+        return []
+    return subject_of(forces.head)
 
 
 def forces_of_participle(current: Token, head: Token) -> list[Token]:

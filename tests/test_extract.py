@@ -1275,6 +1275,12 @@ def test_sending_air_defence_batteries_supplies_them(extract):
         "The United States is considering sending Patriot batteries to Ukraine.")
 
 
+def test_forces_a_state_has_stationed_somewhere_are_its_deployment_but_forces_it_hosts_are_not(extract):
+    assert ("deploy", "USA", "SYR", "asserted") in extract("The U.S. has roughly 900 troops stationed in Syria.")
+    assert ("deploy", "GBR", "EST", "asserted") in extract("Britain keeps 350 soldiers deployed in Estonia.")
+    assert not [e for e in extract("Iraq hosts 2,500 troops deployed to fight ISIS.") if e[:2] == ("deploy", "IRQ")]
+
+
 def test_sending_workers_abroad_deploys_no_one_but_sending_troops_does(extract):
     assert not [e for e in extract("Every year North Korea sends thousands of ordinary workers overseas.")
                 if e[0] == "deploy"]
