@@ -297,10 +297,12 @@ def _forces_participle(participle: Token, noun: Token) -> bool:
 
 def _holders_of_unowned_forces(forces: Token) -> list[Token]:
     """'The U.S. has 900 troops stationed in Syria', 'Britain keeps 350 soldiers deployed in
-    Poland': forces that say nobody's, the object of a verb of holding (data holding_verbs), are
+    Poland': forces that say nobody's, or only "its", the object of a verb of holding (data holding_verbs), are
     its subject's; not a host's ("Iraq hosts 2,500 troops deployed to fight ISIS")."""
-    if _says_whose(forces) or forces.dep_ != "dobj" or forces.head.lemma_.lower() not in HOLDING_VERBS:
+    if forces.dep_ != "dobj" or forces.head.lemma_.lower() not in HOLDING_VERBS:
         return []
+    if _says_whose(forces) and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(forces)):
+        return []  # "Russia has its troops stationed in Belarus": its own, the subject's
     return subject_of(forces.head)
 
 

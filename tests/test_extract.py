@@ -1278,6 +1278,7 @@ def test_sending_air_defence_batteries_supplies_them(extract):
 def test_forces_a_state_has_stationed_somewhere_are_its_deployment_but_forces_it_hosts_are_not(extract):
     assert ("deploy", "USA", "SYR", "asserted") in extract("The U.S. has roughly 900 troops stationed in Syria.")
     assert ("deploy", "GBR", "EST", "asserted") in extract("Britain keeps 350 soldiers deployed in Estonia.")
+    assert ("deploy", "RUS", "BLR", "asserted") in extract("Russia has its troops stationed in Belarus.")
     assert not [e for e in extract("Iraq hosts 2,500 troops deployed to fight ISIS.") if e[:2] == ("deploy", "IRQ")]
 
 
