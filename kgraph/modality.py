@@ -12,7 +12,7 @@ from .doccache import children
 from .lexicon import (
     ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, ENDING_VERBS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS,
     HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES, NEGATING_DETERMINERS, NEGATING_GOVERNORS, NOUN_TRIGGERS,
-    REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
+    NOT_PRESUPPOSING, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -40,26 +40,55 @@ def modality_of(token: Token) -> str:
 
 
 def _governors(token: Token) -> Chain:
-    """The verb whose auxiliaries the trigger shares, then its governors up to where the climb stops (six at most)."""
+    """The verb whose auxiliaries the trigger shares, then its governors up to where the climb stops
+    (six at most). What ends a deed presupposes it, so the climb from a deed stops below the word that
+    ends it ("Russia has not stopped its attacks", "refused to lift its sanctions", "called for an end
+    to Russia's war": the attacks, sanctions and war are going on; data ending_verbs)."""
     current = _sharing_verb(token)
     chain = [current]
+    presupposed = _presupposed_deed(current)
     while current.head.i != current.i and len(chain) < 6 and not _ends_climb(current):
         current = current.head
+        if presupposed and _ends(current, chain[0]):
+            break
         chain.append(current)
     return chain
 
 
+def _ends(word: Token, deed: Token) -> bool:
+    """Whether `word` ends the deed itself: its object ("stopped its attacks"), or the noun it is the
+    to- or of-phrase of ("an end to Russia's war", "a halt to the attacks"); not "had a chance to
+    stop the violence by implementing an arms embargo", whose stopping ends the violence."""
+    if word.lemma_.lower() not in ENDING_VERBS:
+        return False
+    if deed.head.i == word.i:
+        return deed.dep_ in ("dobj", "nsubjpass")
+    return deed.dep_ == "pobj" and deed.head.lower_ in ("to", "of") and deed.head.head.i == word.i
+
+
+def _deed_noun(token: Token) -> bool:
+    """A noun of an action that is a deed ("attacks", "invasion", "sanctions", "fight"; data:
+    actions.json a_deed), not words said."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (NOUN_TRIGGERS.get(lemma) or VERB_TRIGGERS.get(lemma)) in DEEDS
+
+
+def _presupposed_deed(token: Token) -> bool:
+    """A deed's noun that names a deed done or going on, not any deed that may come ("stop any
+    attack", "prevent further attacks", "a possible deployment": data not_presupposing,
+    hypothetical_modifiers)."""
+    return _deed_noun(token) and not _hypothetical_modifier(token) and not any(
+        c.dep_ in ("det", "amod") and c.lower_ in NOT_PRESUPPOSING for c in children(token))
+
+
 def _deed_of_its_possessor(token: Token) -> bool:
     """A deed's noun with its doer as possessor ("its invasion of Ukraine", "Russia's attacks",
-    "their fight against ISIS"; data: actions.json a_deed), which reports a deed done, unless it is
-    what a light verb does ("the three countries will strengthen our cooperation": as the verb
-    goes; "we must stop Russia's attacks" still reports them: `ending_verbs`)."""
-    lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or (NOUN_TRIGGERS.get(lemma) or VERB_TRIGGERS.get(lemma)) not in DEEDS:
+    "their fight against ISIS"), which reports a deed done whatever modal its governors have,
+    unless it is what a light verb does ("the three countries will strengthen our cooperation": as
+    the verb goes). A date is no doer ("next week's deployment")."""
+    if not _deed_noun(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS - ENDING_VERBS):
         return False
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS - ENDING_VERBS:
-        return False
-    return any(c.dep_ == "poss" for c in children(token))
+    return any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in children(token))
 
 
 def _hypothetical_modifier(token: Token) -> bool:
@@ -125,31 +154,30 @@ def negated_itself(chain: Chain) -> str | None:
 
 
 def denied(chain: Chain) -> str | None:
-    """"denied any plan to attack": the denial decides, unless it is itself negated. What ends a
-    deed its doer is doing denies nothing ("we must stop Russia's attacks": `ending_verbs`)."""
-    possessed_deed = _deed_of_its_possessor(chain[0])
+    """"denied any plan to attack": the denial decides, unless it is itself negated."""
     for tok in chain[1:]:
-        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in children(tok)) and not (
-                possessed_deed and tok.lemma_.lower() in ENDING_VERBS):
+        if tok.lemma_.lower() in NEGATING_GOVERNORS and not any(c.dep_ == "neg" for c in children(tok)):
             return "negated"
     return None
 
 
 def governed(chain: Chain) -> str | None:
     """The nearest word that says the event may not happen: a modal or a condition on any word of the chain, or a
-    governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike").
-    A deed's noun with its doer as possessor reports the deed done whatever modal or condition its
-    governors have, and whoever is urged to end it ("Russia will be held accountable for its invasion of
-    Ukraine", "we will support the Afghan forces in their fight against ISIS", "urged Russia to end its
-    war"), though not when it is planned ("the plan for the troops' deployment") or a modifier says it
-    is yet to come ("North Korea's planned deployment")."""
+    governor of the trigger ("have not ruled out sanctions", "plans to deploy", "threatened to strike"), or
+    a word before the trigger's noun ("a possible deployment"). A deed's noun with its doer as possessor
+    reports the deed done whatever modal or condition its governors have ("Russia will be held accountable
+    for its invasion of Ukraine", "we will support the Afghan forces in their fight against ISIS"),
+    and whatever governs another word it hangs from ("offer support and condemn reports of Russia's
+    attacks"), though not when itself planned, feared or prepared for ("Israel is preparing for Iran's
+    attack", "postpone its deployment")."""
     deed_done = _deed_of_its_possessor(chain[0])
     for at, tok in enumerate(chain):
         direct = all(t.pos_ == "ADP" for t in chain[1:at])  # "no intention of deploying"
-        if deed_done and at:
-            found = _governor_modality(tok, direct=direct) if tok.pos_ in ("NOUN", "PROPN") else None
+        if at == 0:
+            found = "hypothetical" if _hypothetical_modifier(tok) else _modal_or_condition(tok)
         else:
-            found = _modal_or_condition(tok) or (_governor_modality(tok, direct=direct) if at else None)
+            found = (None if deed_done else _modal_or_condition(tok)) or (
+                _governor_modality(tok, direct=direct) if direct or not deed_done else None)
         if found is not None:
             return found
     return None
@@ -157,11 +185,8 @@ def governed(chain: Chain) -> str | None:
 
 def _modal_or_condition(tok: Token) -> str | None:
     """"could deploy" ("can" of ability still reads as asserted), "if they attack", "whether to strike",
-    "a possible deployment",
     and a headline's "Germany to supply Patriots to Ukraine": a main verb with its own "to" and
     subject says what will happen."""
-    if tok.pos_ == "NOUN" and _hypothetical_modifier(tok):
-        return "hypothetical"
     for child in children(tok):
         if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
             return "hypothetical"

@@ -73,14 +73,20 @@ def participants(token: Token, *, doers_only: bool = False) -> list[Token]:
     by_agent = by_phrase or _misattached_by(token) or _participle_doers(token)
     if by_agent:  # "the shelling of Kharkiv by Russian forces", "the strikes carried out by X": the doer
         return by_agent
-    named = _named_modifiers(token)
-    if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's
+    named = [m for m in _named_modifiers(token) if not (doers_only and _names_a_place(m))]
+    if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's; not, judged, "the Kyiv attack": where
         return named
     if doers_only:
         return _preposition_participants(token, ("between", "among"))
     # a place ("in Gaza") only when nothing else names anyone
     return (_preposition_participants(token, ("between", "among", "by", "of", "against", "on"))
             or _preposition_participants(token, ("in",)))
+
+
+def _names_a_place(token: Token) -> bool:
+    """A city, not a state, a people or a body ("Kyiv", "Mariupol", "Gaza"; not "U.S." nor "the
+    Kremlin"), whatever the recogniser took it for."""
+    return city_country(token.text) is not None
 
 
 #: what an attack noun's phrases name besides its doer: whom or where it struck
@@ -92,7 +98,8 @@ def struck_in_judged_attack(trigger: Token, mention: Token) -> bool:
     attack on the U.S. Embassy in Baghdad", "the bombing of a school in Syria"): not who is
     condemned or accused, which is the attacker (`participants` with `doers_only`)."""
     current = mention
-    struck = False
+    struck = mention.dep_ in ("compound", "nmod") and _names_a_place(mention) and \
+        NOUN_TRIGGERS.get(mention.head.lemma_.lower()) == "fight"  # "condemned the Kyiv attack"
     while current.head.i != current.i and current.i != trigger.i:
         head = current.head
         if head.dep_ == "prep" and head.lower_ in _STRUCK_PREPOSITIONS and current.dep_ == "pobj" and \
