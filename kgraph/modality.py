@@ -83,12 +83,17 @@ def _presupposed_deed(token: Token) -> bool:
 
 def _deed_of_its_possessor(token: Token) -> bool:
     """A deed's noun with its doer as possessor ("its invasion of Ukraine", "Russia's attacks",
-    "their fight against ISIS"), which reports a deed done whatever modal its governors have,
+    "their fight against ISIS") or as a people's name before it ("Russian aggression"), which
+    reports a deed done whatever modal its governors have,
     unless it is what a light verb does ("the three countries will strengthen our cooperation": as
     the verb goes). A date is no doer ("next week's deployment")."""
     if not _deed_noun(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS - ENDING_VERBS):
         return False
-    return any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in children(token))
+    if any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in children(token)):
+        return True
+    # "Russian aggression", "the Houthi attacks"; not "a Chinese invasion", which may come
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in children(token)) and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", *NOT_PRESUPPOSING) for c in children(token))
 
 
 def _hypothetical_modifier(token: Token) -> bool:

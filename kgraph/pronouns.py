@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from .coordination import finite_after_infinitive
 from .countries import country_name
 from .doccache import children
-from .lexicon import NOUN_TRIGGERS
+from .lexicon import HELPED_PREPOSITIONS, HELPING_VERBS, NOUN_TRIGGERS
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -171,7 +171,8 @@ class PronounResolver:
         lower = token.lower_
         subjects_only = token.dep_ in ("nsubj", "nsubjpass")
         if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
-            owner = self._reproached(token) or self._clause_subject(token) or self._subject_after(token)
+            owner = (self._reproached(token) or self._helped(token) or self._clause_subject(token)
+                     or self._subject_after(token))
             if owner:
                 return owner
             if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
@@ -210,6 +211,18 @@ class PronounResolver:
             return []
         reproached = [t for t in reproached_by(noun.head) if t.i < token.i]
         return self._antecedent(reproached[0], token) if reproached else []
+
+    def _helped(self, token: Token) -> list[Actor]:
+        """"We support Ukraine in its fight against Russia", "stand with Ukraine in its fight": a
+        possessive in the in-phrase of a verb of helping is the helped one's (data helping_verbs)."""
+        noun = token.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.lemma_.lower() not in HELPING_VERBS:
+            return []
+        verb = noun.head.head
+        helped = [c for c in children(verb) if c.dep_ == "dobj" and c.i < token.i] or [
+            g for c in children(verb) if c.dep_ == "prep" and c.lower_ in HELPED_PREPOSITIONS
+            for g in children(c) if g.dep_ == "pobj" and g.i < token.i]
+        return self._antecedent(helped[-1], token) if helped else []
 
     def _clause_subject(self, token: Token) -> list[Actor]:
         """The subject of the nearest clause around a possessive pronoun, through infinitives

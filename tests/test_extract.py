@@ -1170,6 +1170,16 @@ def test_a_threat_to_a_thing_threatens_no_one_and_a_threat_to_someones_people_th
     assert ("warn", "IRN", "USA", "asserted") in extract("Iranian forces threaten United States personnel in the region.")
 
 
+def test_the_one_helped_in_its_fight_is_the_fighter(extract):
+    # "its" is Ukraine's, not the helper's
+    for text in ("The United States will support Ukraine in its fight against Russian aggression.",
+                 "We will continue to stand with Ukraine in its fight against Russia."):
+        events = extract(text)
+        assert ("fight", "UKR", "RUS", "asserted") in events, text
+        assert not [e for e in events if e[0] == "fight" and e[1] == "USA"], text
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia attacked Ukraine in its largest air assault of the war.")
+
+
 def test_who_reports_a_clause_is_not_the_target_of_its_event(extract):
     # the model once read "Blinken" as the one warned
     for text in ("Iran will face consequences for its attacks, Blinken said.",
@@ -1352,6 +1362,11 @@ def test_a_deed_its_doer_is_named_as_possessing_was_done_whatever_is_said_of_it(
     assert ("fight", "RUS", "UKR", "asserted") in extract("We must stop Russia's attacks on Ukraine.")
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russia has not stopped its attacks on Ukraine.")
     assert ("sanction", "European Union", "RUS", "asserted") in extract("The EU has not lifted its sanctions on Russia.")
+    # a people's name before the deed says its doer as well; "a" deed may yet come
+    assert ("fight", "RUS", "UKR", "asserted") in extract(
+        "The United States will support Ukraine in its fight against Russian aggression.")
+    assert ("fight", "CHN", "TWN", "hypothetical") in extract(
+        "Washington would respond forcefully to a Chinese invasion of Taiwan.")
     # what ends a deed, however it is governed, presupposes it
     assert ("sanction", "European Union", "RUS", "asserted") in extract(
         "The European Union refused to lift its sanctions on Russia.")
