@@ -85,6 +85,7 @@ HYPOTHETICAL_MODIFIERS = frozenset(_WORDS["hypothetical_modifiers"]["words"])  #
 NEGATING_GOVERNORS = set(_WORDS["negating_governors"]["words"])
 ENDING_VERBS = frozenset(_WORDS["ending_verbs"]["words"])  # "has not stopped its attacks": they go on
 NOT_PRESUPPOSING = frozenset(_WORDS["not_presupposing"]["words"])  # "stop any attack": none yet
+OCCURRING_VERBS = frozenset(_WORDS["occurring_verbs"]["words"])  # "an attack could come within days"
 DECIDING_AGAINST = frozenset(_WORDS["deciding_against"]["words"])
 CHARGE_NOUNS = frozenset(_WORDS["charge_nouns"]["words"])
 NEGATING_DETERMINERS = frozenset(_WORDS["negating_determiners"]["words"])

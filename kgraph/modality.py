@@ -12,7 +12,7 @@ from .doccache import children
 from .lexicon import (
     ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, ENDING_VERBS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS,
     HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES, NEGATING_DETERMINERS, NEGATING_GOVERNORS, NOUN_TRIGGERS,
-    NOT_PRESUPPOSING, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
+    NOT_PRESUPPOSING, OCCURRING_VERBS, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -124,6 +124,8 @@ def _ends_climb(current: Token) -> bool:
     if current.dep_ == "advcl" and current.tag_ == "VBN" and current.i < current.head.i and any(
             c.dep_ == "agent" for c in children(current)):
         return True  # "Backed by Iran, the Houthis vowed to ...": the backing is no vow
+    if current.dep_ == "nsubj" and current.head.lemma_.lower() in OCCURRING_VERBS and current.pos_ == "NOUN":
+        return False  # "Iran's attack on Israel could come within days": as the coming is
     return current.dep_ in ("relcl", "csubj", "nsubj", "nsubjpass", "conj") or (current.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in children(current)))
 
@@ -175,7 +177,9 @@ def governed(chain: Chain) -> str | None:
     and whatever governs another word it hangs from ("offer support and condemn reports of Russia's
     attacks"), though not when itself planned, feared or prepared for ("Israel is preparing for Iran's
     attack", "postpone its deployment")."""
-    deed_done = _deed_of_its_possessor(chain[0])
+    # "Iran's attack on Israel could come within days": what the deed's own coming may be, it may be
+    deed_done = _deed_of_its_possessor(chain[0]) and not (
+        chain[0].dep_ == "nsubj" and chain[0].head.lemma_.lower() in OCCURRING_VERBS)
     for at, tok in enumerate(chain):
         direct = all(t.pos_ == "ADP" for t in chain[1:at])  # "no intention of deploying"
         if at == 0:

@@ -1367,6 +1367,10 @@ def test_a_deed_its_doer_is_named_as_possessing_was_done_whatever_is_said_of_it(
         "The United States will support Ukraine in its fight against Russian aggression.")
     assert ("fight", "CHN", "TWN", "hypothetical") in extract(
         "Washington would respond forcefully to a Chinese invasion of Taiwan.")
+    # a deed that is to come or may come is as its coming is
+    assert ("fight", "IRN", "ISR", "hypothetical") in extract(
+        "The Pentagon warned that Iran's attack on Israel could come within days.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia's invasion of Ukraine began in February 2022.")
     # what ends a deed, however it is governed, presupposes it
     assert ("sanction", "European Union", "RUS", "asserted") in extract(
         "The European Union refused to lift its sanctions on Russia.")
