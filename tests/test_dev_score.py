@@ -24,7 +24,8 @@ DEV_GOLD = EVAL / "dev" / "dev.gold.jsonl"
 SCORER = EVAL / "score.py"
 
 # The strict F1 reached on the development set with the shipped models: 0.808 at stop 52 (0.824 before
-# the models were refitted on that stop's rules; README, "Quality"; docs/quality.md). It is
+# the models were refitted on that stop's rules), 0.800 at stop 55 (one in-sample key lost to that
+# stop's refit; README, "Quality"; docs/quality.md). It is
 # a floor, not a target: raise it whenever extraction improves, so gains cannot silently be lost.
 REACHED_STRICT_F1 = 0.80
 TOLERANCE = 0.02
