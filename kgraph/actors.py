@@ -27,7 +27,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES, ORGANISATION_NAME_HEADS,
-    NAMES_ANOTHER_COUNCIL, NAMES_THE_COUNCIL, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
+    NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     body_state, organisation_of_people,
@@ -593,8 +593,11 @@ class DocumentActors:
         """The body a text names by one word: "Parliament", "the Commission" and "the Council" of a
         European Union text are the Union's ("They insist on the Council to adopt restrictive
         measures" in a European Parliament resolution), where the text does not name the
-        Security Council; elsewhere "the Council" is the Security Council."""
+        Security Council; elsewhere "the Council" is the Security Council. "The Alliance" of a
+        text that names NATO is NATO."""
         word = word.lower()
+        if word == "alliance":  # "The Alliance remains united" in a NATO text: NATO
+            return NATO if NAMES_NATO.search(document_text(self.doc)) else None
         if word not in EU_BODIES:
             return None
         eu_text, names_security_council, names_another_council = self._institutions_named

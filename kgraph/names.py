@@ -218,6 +218,9 @@ EU_COUNCIL = INTERNATIONAL_ORGS["council of the eu"]
 #: bodies a European Union text names by one word ("Parliament condemns", "the Council")
 EU_BODIES = {"council": EU_COUNCIL, "parliament": INTERNATIONAL_ORGS["european parliament"],
              "commission": INTERNATIONAL_ORGS["european commission"]}
+NATO = INTERNATIONAL_ORGS["nato"]
+#: a text that names NATO, where "the Alliance" is NATO
+NAMES_NATO = re.compile(r"\bNATO\b|\bNorth Atlantic\b")
 #: a text that names the Security Council, where "the Council" and a sanctions regime are its
 NAMES_THE_COUNCIL = re.compile(r"\bSecurity Council\b|\bUNSC\b")
 #: a text spoken at the Security Council or by a state's mission to the United Nations, whose

@@ -923,6 +923,14 @@ def test_what_a_speaker_says_another_must_do_is_demanded_of_it(extract):
         assert not any(e[0] == "demand" for e in extract(header + text)), text
 
 
+def test_the_alliance_of_a_text_that_names_nato_is_nato(extract):
+    assert ("support", "NATO", "UKR", "asserted") in extract(
+        "NATO leaders met in Vilnius. The Alliance remains united in its support for Ukraine.")
+    # elsewhere an alliance is what two states have
+    assert ("cooperate", "JPN", "USA", "hypothetical") in extract(
+        "Japan and the United States will strengthen the alliance.")
+
+
 def test_the_council_of_a_text_on_restrictive_measures_is_the_eus(extract):
     # "restrictive measures" is the Union's word for its sanctions; a headline's bare "Council" is the body too
     text = ("Council adopts 14th package of sanctions against Russia\n\n"
