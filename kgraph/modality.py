@@ -84,9 +84,9 @@ def _presupposed_deed(token: Token) -> bool:
 def _deed_of_its_possessor(token: Token) -> bool:
     """A deed's noun with its doer as possessor ("its invasion of Ukraine", "Russia's attacks",
     "their fight against ISIS") or as a people's name before it ("Russian aggression"), which
-    reports a deed done whatever modal its governors have,
-    unless it is what a light verb does ("the three countries will strengthen our cooperation": as
-    the verb goes). A date is no doer ("next week's deployment")."""
+    reports a deed done whatever modal its governors have (`governed`), unless it is what a light
+    verb does ("the three countries will strengthen our cooperation": as the verb goes). A date is
+    no doer ("next week's deployment")."""
     if not _deed_noun(token) or (token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS - ENDING_VERBS):
         return False
     if any(c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") for c in children(token)):
@@ -177,7 +177,7 @@ def governed(chain: Chain) -> str | None:
     and whatever governs another word it hangs from ("offer support and condemn reports of Russia's
     attacks"), though not when itself planned, feared or prepared for ("Israel is preparing for Iran's
     attack", "postpone its deployment")."""
-    # "Iran's attack on Israel could come within days": what the deed's own coming may be, it may be
+    # not where the deed is the subject of its own coming: "Iran's attack on Israel could come within days"
     deed_done = _deed_of_its_possessor(chain[0]) and not (
         chain[0].dep_ == "nsubj" and chain[0].head.lemma_.lower() in OCCURRING_VERBS)
     for at, tok in enumerate(chain):
