@@ -597,7 +597,7 @@ class DocumentActors:
         text that names NATO is NATO."""
         word = word.lower()
         if word == "alliance":  # "The Alliance remains united" in a NATO text: NATO
-            return NATO if NAMES_NATO.search(document_text(self.doc)) else None
+            return NATO if self._names_nato else None
         if word not in EU_BODIES:
             return None
         eu_text, names_security_council, names_another_council = self._institutions_named
@@ -611,6 +611,11 @@ class DocumentActors:
         if word != "council" or names_another_council and not names_security_council:
             return None
         return SECURITY_COUNCIL
+
+    @cached_property
+    def _names_nato(self) -> bool:
+        """Whether the text names NATO, whose "the Alliance" is NATO (read once per document)."""
+        return bool(NAMES_NATO.search(document_text(self.doc)))
 
     @cached_property
     def _councils_named(self) -> set[str]:

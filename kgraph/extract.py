@@ -26,7 +26,7 @@ from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, FINDING_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
-    HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SAY_VERBS, SPEAKER_ACCUSES, VERB_TRIGGERS,
+    HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SPEAKER_ACCUSES, VERB_TRIGGERS,
     ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, UNDERGONE_DEEDS,
 )
 from .model import Actor, Article, ArticleResult, Event
@@ -39,7 +39,7 @@ from .names import (
 from .phrases import definite_noun
 from .roles import (
     STATIVE_SUBJECT, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
-    noun_agents, participants, refers_back, rejecting_verb, subject_of, targets_of,
+    noun_agents, participants, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
     under_accusation, verb_agents,
 )
 from .sentences import sentences, written_bounds
@@ -277,15 +277,11 @@ def _reporter(token: Token, actors: DocumentActors) -> Actor | None:
 
 def say_verb_subject(token: Token, actors: DocumentActors) -> list[Actor] | None:
     """"X said that Y ...": the subject of the first 'say' verb governing the trigger, even when it is nobody."""
-    current = token
-    while current.head.i != current.i:
-        head = current.head
-        if (current.dep_ in ("ccomp", "parataxis", "advcl", "xcomp")
-                and head.lemma_ in SAY_VERBS and head.pos_ == "VERB"):
-            subjects = [c for c in children(head) if c.dep_ == "nsubj"]
-            return [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
-        current = head
-    return None
+    verb = reporting_verb(token, ("ccomp", "parataxis", "advcl", "xcomp"))
+    if verb is None:
+        return None
+    subjects = [c for c in children(verb) if c.dep_ == "nsubj"]
+    return [a for s in subjects for a in actors.resolve(s, expand=False, remember=False)]
 
 
 def according_to(token: Token, actors: DocumentActors) -> list[Actor] | None:

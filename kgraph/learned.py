@@ -21,11 +21,11 @@ from .argmodel import (
 from .doccache import children, span_tokens
 from .lexicon import (
     ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
-    SAY_VERBS, THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+    THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
 )
 from .model import Article, Event
 from .modality import modality_of
-from .roles import mediators, named_as_partner, rejecting_verb, struck_in_judged_attack, subject_of
+from .roles import mediators, named_as_partner, rejecting_verb, reporting_verb, struck_in_judged_attack, subject_of
 from .sentences import written_bounds
 from .triggers import idiom_not_event
 
@@ -203,14 +203,12 @@ def _own_doers(trigger: Token, action: str) -> set[int]:
 def _reporters(trigger: Token) -> set[int]:
     """The subjects of the "say" verb whose reported clause holds the trigger ("Iran will face
     consequences for its attacks, Blinken said"; "Blinken said Iran will face ..."): they report it
-    and may do it, but are not its target. Data: say_verbs."""
-    current = trigger
-    while current.head.i != current.i:
-        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS and current.head.pos_ == "VERB":
-            heads = [c for c in children(current.head) if c.dep_ == "nsubj"]
-            return {t.i for head in heads for t in (head, *head.conjuncts)}
-        current = current.head
-    return set()
+    and may do it, but are not its target (`roles.reporting_verb`)."""
+    verb = reporting_verb(trigger)
+    if verb is None:
+        return set()
+    heads = [c for c in children(verb) if c.dep_ == "nsubj"]
+    return {t.i for head in heads for t in (head, *head.conjuncts)}
 
 
 def allowed_probabilities(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:

@@ -21,7 +21,7 @@ from .lexicon import (
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
-    CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS,
+    CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -182,6 +182,18 @@ def _stative_subjects(token: Token) -> list[Token]:
     return [c for c in children(token) if c.dep_ == "nsubjpass"]
 
 
+def reporting_verb(token: Token, clauses: tuple[str, ...] = ("ccomp", "parataxis")) -> Token | None:
+    """The first "say" verb whose reported clause (one of the `clauses` dependencies) holds `token`:
+    "said" in "Blinken said Iran will face ..." and in "Iran will face ..., Blinken said". Data: say_verbs."""
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if current.dep_ in clauses and head.lemma_ in SAY_VERBS and head.pos_ == "VERB":
+            return head
+        current = head
+    return None
+
+
 def rejecting_verb(noun: Token) -> Token | None:
     """The verb by which its subject rejects `noun` ("Iran has denied the US accusations": Iran is
     accused, not accusing; data: `rejecting_verbs`): its head, or the head of the 'as' the parser
@@ -304,8 +316,8 @@ def _forces_participle(participle: Token, noun: Token) -> bool:
 
 def _holders_of_unowned_forces(forces: Token) -> list[Token]:
     """'The U.S. has 900 troops stationed in Syria', 'Britain keeps 350 soldiers deployed in
-    Poland': forces that say nobody's, or only "its", the object of a verb of holding (data holding_verbs), are
-    its subject's; not a host's ("Iraq hosts 2,500 troops deployed to fight ISIS")."""
+    Poland': forces that say nobody's, or only "its", the object of a verb of holding (data
+    holding_verbs), are its subject's; not a host's ("Iraq hosts 2,500 troops deployed to fight ISIS")."""
     if forces.dep_ != "dobj" or forces.head.lemma_.lower() not in HOLDING_VERBS:
         return []
     if _says_whose(forces) and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(forces)):
