@@ -20,12 +20,15 @@ from .argmodel import (
 )
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
-    THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS, WARNING_WORDS,
+    ACCUSED_DEEDS, ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS,
+    OBJECT_DEPENDENT, THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS,
+    WARNING_WORDS,
 )
 from .model import Article, Event
 from .modality import modality_of
-from .roles import mediators, named_as_partner, rejecting_verb, reporting_verb, struck_in_judged_attack, subject_of
+from .roles import (
+    mediators, named_as_partner, rejecting_verb, reporting_verb, struck_in_judged_attack, subject_of, suffered_in_deed,
+)
 from .sentences import written_bounds
 from .triggers import idiom_not_event
 
@@ -63,10 +66,16 @@ def _named_by_its_object(token: Token, action: str, rule_roles: dict[tuple[int, 
 
 
 def _content_of_its_governor(token: Token, action: str, rule_roles: dict[tuple[int, str], RuleRoles]) -> bool:
-    """Whether a verb is what a governing word of the same action, whose event the rules settled,
+    """Whether a word is what a governing word of the same action, whose event the rules settled,
     says ("Athens demanded that Ankara withdraw": "withdraw" is the demand's content, no demand of
-    its own)."""
-    return token.dep_ in ("ccomp", "xcomp") and rule_roles.get((token.head.i, action), _NO_RULES).settled
+    its own; "Russia was accused by Ukraine of war crimes": the crimes are the accusation's)."""
+    if token.dep_ in ("ccomp", "xcomp"):
+        governor = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("of", "for"):
+        governor = token.head.head
+    else:
+        return False
+    return rule_roles.get((governor.i, action), _NO_RULES).settled
 
 
 def learned_events(sent: Span, actors: DocumentActors, rule_roles: dict[tuple[int, str], RuleRoles],
@@ -175,9 +184,11 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
     brokered = [c.token is not None and c.token.i in brokers for c in asked]
     doers = _own_doers(trigger, action) | _reporters(trigger)
+    undergoers = _passive_subjects(trigger)
     if action in JUDGING_ACTIONS:  # "condemned the attack on the U.S. Embassy in Baghdad": not Iraq
         doers |= {c.token.i for c in asked if c.token is not None and struck_in_judged_attack(trigger, c.token)}
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
+             and not (c.token is not None and c.token.i in undergoers)
              and (not rejected or (c.token is not None and governs(trigger, c.token))) and not brokered[i],
              may_be_learned_target(trigger, action, c) and not brokered[i]
              and not (c.token is not None and c.token.i in doers))
@@ -197,6 +208,15 @@ def _own_doers(trigger: Token, action: str) -> set[int]:
         heads = [c for c in children(trigger) if c.dep_ == "poss"]
     else:
         return set()
+    return {t.i for head in heads for t in (head, *head.conjuncts)}
+
+
+def _passive_subjects(trigger: Token) -> set[int]:
+    """The subjects of a passive verb, which undergo it and never do it ("North Korea has been
+    accused of providing shells": North Korea is accused, by someone unnamed)."""
+    if trigger.pos_ != "VERB":
+        return set()
+    heads = [c for c in children(trigger) if c.dep_ == "nsubjpass"]
     return {t.i for head in heads for t in (head, *head.conjuncts)}
 
 
@@ -233,6 +253,8 @@ def may_be_learned_target(trigger: Token, action: str, candidate: Candidate) -> 
         return False  # "the NATO summit in Vilnius", "talks in Ankara": where they meet, not with whom
     if action not in ("cooperate", "consult", "deploy") and named_as_partner(candidate.token):
         return False  # "announced sanctions in lockstep with the United Kingdom, Canada"
+    if action == "accuse" and trigger.lower_ in ACCUSED_DEEDS and suffered_in_deed(trigger, candidate.token):
+        return False  # "crimes against journalists in Mexico": they suffer them; only the doer is accused
     return action not in MODEL_TARGET_IN_PHRASE or governs(trigger, candidate.token)
 
 

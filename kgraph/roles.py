@@ -109,6 +109,19 @@ def struck_in_judged_attack(trigger: Token, mention: Token) -> bool:
     return struck and current.i == trigger.i
 
 
+def suffered_in_deed(trigger: Token, mention: Token) -> bool:
+    """Whether `mention` names whom or where a deed noun's deed was done ("crimes against
+    journalists in Mexico", "abuses on civilians"): reached from the trigger through a preposition
+    of what was struck, not "of" or "by", which may name the doer ("the crimes of the regime")."""
+    current = mention
+    while current.head.i != current.i:
+        head = current.head
+        if head.i == trigger.i:
+            return current.dep_ == "prep" and current.lower_ in _STRUCK_PREPOSITIONS and current.lower_ != "of"
+        current = head
+    return False
+
+
 def _named_modifiers(token: Token) -> list[Token]:
     """Names before the noun that are not part of a longer name of the same kind."""
     return [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")

@@ -78,6 +78,42 @@ def test_the_doers_of_an_active_verb_or_a_possessed_noun_are_not_its_target(nlp)
     assert learned_roles_allowed(doc[3], "consult", [japan, NO_TARGET])[0] == (True, True)
 
 
+def test_the_subject_of_a_passive_verb_undergoes_it_and_never_does_it(nlp):
+    from kgraph.argmodel import NO_TARGET
+    from kgraph.learned import learned_roles_allowed
+
+    doc = nlp("North Korea has been accused of providing artillery shells to Russia.")
+    korea = Candidate([Actor("North Korea", "COUNTRY", "PRK")], doc[1], "mention")
+    russia = Candidate([Actor("Russia", "COUNTRY", "RUS")], doc[10], "mention")
+    allowed = learned_roles_allowed(doc[4], "accuse", [korea, russia, NO_TARGET])
+    assert [may_act for may_act, _ in allowed] == [False, True, True]
+    assert allowed[0][1]  # the accused may well be the accusation's target
+
+
+def test_whom_or_where_crimes_were_done_is_not_accused(nlp):
+    from kgraph.argmodel import NO_TARGET
+    from kgraph.learned import learned_roles_allowed
+
+    doc = nlp("UNESCO said crimes against journalists in Mexico remain largely unpunished.")
+    journalists = Candidate([Actor("journalists", "GROUP", None)], doc[4], "mention")
+    mexico = Candidate([Actor("Mexico", "COUNTRY", "MEX")], doc[6], "mention")
+    allowed = learned_roles_allowed(doc[2], "accuse", [journalists, mexico, NO_TARGET])
+    assert [may_be_target for _, may_be_target in allowed] == [False, False, True]
+    # the doer of the crimes is
+    doc = nlp("The UN said crimes by the junta against civilians go unpunished.")
+    junta = Candidate([Actor("junta", "GROUP", "MMR")], doc[6], "mention")
+    assert learned_roles_allowed(doc[3], "accuse", [junta, NO_TARGET])[0][1]
+
+
+def test_an_accusations_deed_is_no_accusation_of_its_own(nlp):
+    from kgraph.learned import _content_of_its_governor
+
+    doc = nlp("Ukraine accused Russia of war crimes in Bucha.")
+    settled = {(1, "accuse"): RuleRoles(True, frozenset({"UKR"}), frozenset({"RUS"}))}
+    assert _content_of_its_governor(doc[5], "accuse", settled)
+    assert not _content_of_its_governor(doc[5], "accuse", {})  # unless the rules found no accusation there
+
+
 def test_a_build_beside_the_rules_does_not_ask_the_model_where_the_rules_found_both_roles(nlp):
     from kgraph.extract import extract_events
     from kgraph.model import Article
