@@ -39,6 +39,7 @@ ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])
 WEAPON_SYSTEM_HEADS = frozenset(_WORDS["weapon_system_heads"]["words"])
 OBJECT_DEPENDENT: dict[str, str | None] = _WORDS["object_dependent"]["words"]
 LIGHT_VERBS = set(_WORDS["light_verbs"]["words"])
+ANSWER_WITH_VERBS = frozenset(_WORDS["answer_with_verbs"]["words"])
 REASON_PREPOSITIONS = frozenset(_WORDS["reason_prepositions"]["words"])
 SUFFERING_VERBS = frozenset(_WORDS["suffering_verbs"]["words"])
 PASSIVE_SUFFERING_VERBS = frozenset(_WORDS["suffering_verbs"]["passive"])  # "was hit by sanctions"

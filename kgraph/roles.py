@@ -21,7 +21,7 @@ from .lexicon import (
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
-    CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS,
+    CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -812,6 +812,8 @@ def _light_verb_over(token: Token) -> Token | None:
     if (token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.head.lemma_ in LIGHT_VERBS
             and not _light_verb_reason(token, head.head)):
         return head.head
+    if token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in ANSWER_WITH_VERBS:
+        return head.head  # "retaliated with sanctions"
     return None
 
 
@@ -1218,9 +1220,10 @@ def clause_party(search: TargetSearch) -> list[Token]:
                 continue  # "the ministry insisted that Turkey had sent no troops": a claim, not a demand
             subjects = [g for g in children(child) if g.dep_ == "nsubj"]
             objects = [g for g in children(child) if g.dep_ == "dobj"]
-            if search.action == "warn":  # "threatened to use nuclear weapons against South Korea": who is threatened
+            if search.action == "warn":  # "threatened to use nuclear weapons against South Korea", "to impose
+                # tariffs on Mexico": who is threatened
                 objects += [g for holder in (child, *objects) for p in children(holder)
-                            if p.dep_ == "prep" and p.lower_ == "against" for g in children(p) if g.dep_ == "pobj"]
+                            if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in children(p) if g.dep_ == "pobj"]
             found += subjects if search.action == "accuse" else objects if search.action == "warn" else (
                 subjects or objects)
     return found

@@ -176,3 +176,16 @@ def test_an_event_only_the_model_found_is_what_a_later_back_reference_points_to(
     found = {(e.action, actor_key(e.agent), e.target and actor_key(e.target)) for e in events}
     assert ("fight", "RUS", "UKR") in found
     assert ("condemn", "GBR", "RUS") in found
+
+
+def test_an_accusations_deed_misparsed_under_its_accuser_is_still_its_content(nlp):
+    from kgraph.learned import _content_of_its_governor
+
+    doc = nlp("Russia was accused by Ukraine of war crimes.")
+    assert doc[5].head.text == "Ukraine"  # the parser hangs "of war crimes" from the accuser
+    settled = {(2, "accuse"): RuleRoles(True, frozenset({"UKR"}), frozenset({"RUS"}))}
+    assert _content_of_its_governor(doc[7], "accuse", settled)
+    # thanks for someone's support is an event of its own
+    doc = nlp("The minister thanked Germany for its assistance to Ukraine.")
+    settled = {(2, "support"): RuleRoles(True, frozenset({"USA"}), frozenset({"DEU"}))}
+    assert not _content_of_its_governor(doc[6], "support", settled)

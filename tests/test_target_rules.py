@@ -196,3 +196,22 @@ def test_a_meeting_or_an_agreement_made_in_a_relative_clause_is_an_event(extract
         "Biden recalled the meeting that he had with Kishida in Tokyo.")
     # a relative clause that neither makes the meeting nor says with whom leaves it no event
     assert extract("The meeting that was planned for Monday was cancelled.") == set()
+
+
+def rule_events(nlp, text: str) -> set[tuple]:
+    """The rules' own events, without the model that could make up for them."""
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    events = extract_events(nlp(text), Article(source="rules.txt", text=text), method="rules").events
+    return {(e.action, e.agent and e.agent.country, e.target and e.target.country) for e in events}
+
+
+def test_a_threat_to_impose_a_measure_on_someone_threatens_them(nlp):
+    assert ("warn", "USA", "MEX") in rule_events(nlp, "Washington has threatened to impose tariffs on Mexico.")
+    assert ("warn", "CHN", "LTU") in rule_events(nlp, "China warned it would impose sanctions on Lithuania.")
+
+
+def test_who_answers_with_a_measure_takes_it(nlp):
+    assert ("sanction", "CHN", "LTU") in rule_events(nlp, "China responded with sanctions on Lithuania.")
+    assert ("sanction", "CHN", "USA") in rule_events(nlp, "Beijing retaliated with sanctions on U.S. defence firms.")
