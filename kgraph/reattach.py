@@ -8,6 +8,9 @@ event, the phrases right after it that its action takes ("by" for the doer, the 
 prepositions) become its own, as the parser writes "the deployments by North Korea to Russia"
 when it reads them right.
 
+"the Democratic People’s Republic of Korea’s launch" parses "Republic" as a modifier (nmod) of
+"launch" though its "’s" marks it as the possessor it is; it becomes the possessor ("poss").
+
 "Russia condemns the Israeli air strikes on Damascus, which violate Syria's sovereignty" parses
 with the relative clause on "Damascus"; a plural verb cannot have a singular name for its subject,
 so the clause goes back to the nearest noun before it whose number the verb agrees with.
@@ -20,6 +23,8 @@ from spacy.tokens import Doc, Token
 from .actions import ACTIONS
 from .lexicon import NOUN_TRIGGERS
 
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
 #: the pipeline component's name (kgraph/nlp.py adds it after the list mender)
 COMPONENT = "kgraph_event_phrases"
 
@@ -27,8 +32,10 @@ COMPONENT = "kgraph_event_phrases"
 @Language.component(COMPONENT)
 def reattach_event_phrases(doc: Doc) -> Doc:
     """Move the doer's and target's phrases the parser hung on a noun before an event noun, and
-    each relative clause hung on a noun its verb does not agree with."""
+    each relative clause hung on a noun its verb does not agree with; name a possessor as one."""
     for token in doc:
+        if token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _POSSESSIVE_MARKS for c in token.children):
+            token.dep_ = "poss"
         action = NOUN_TRIGGERS.get(token.lemma_.lower())
         if action is not None and token.dep_ == "pobj" and token.pos_ == "NOUN":
             _take_phrases(token, {"by", *ACTIONS[action].target_prepositions})

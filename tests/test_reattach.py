@@ -38,3 +38,11 @@ def test_a_target_phrase_hung_on_a_participles_doer_goes_back_to_the_event_noun(
 def test_number_says_nothing_of_an_organisation_or_a_plural_looking_state(extract):
     events = extract("Israel intensified its strikes on Hezbollah, who have fired hundreds of rockets at northern Israel.")
     assert ("fight", "LBN", "ISR", "asserted") in events
+
+
+def test_a_name_marked_by_its_possessive_s_is_the_possessor(nlp):
+    # with curly quotes the parser reads "Republic" as a modifier (nmod) of "launch", though "’s" marks it
+    doc = nlp("Sherman held a call with Mori Takeo following the Democratic People’s Republic of Korea’s (DPRK) "
+              "dangerous and escalatory launch of a long-range ballistic missile.")
+    republic = next(t for t in doc if t.text == "Republic")
+    assert (republic.dep_, republic.head.text) == ("poss", "launch")
