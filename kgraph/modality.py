@@ -112,7 +112,8 @@ def _sharing_verb(token: Token) -> Token:
 
 
 def _ends_climb(current: Token) -> bool:
-    """Reported speech ("X said Y sent"), a report whose charge someone denies, relative clauses,
+    """Reported speech ("X said Y sent"), a past deed held as fact ("agreed that X violated"), a
+    report whose charge someone denies, relative clauses,
     an opening participle with its doer, subjects, conjuncts and temporal clauses ("as X
     deployed") are asserted whatever governs them."""
     if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_ in SAY_VERBS:
@@ -121,6 +122,9 @@ def _ends_climb(current: Token) -> bool:
         return True  # "Congo accused Rwanda of ..., a charge Kigali denies": the report stands
     if current.dep_ == "pobj" and _opens_reason(current.head):
         return True
+    if current.dep_ == "ccomp" and current.tag_ == "VBD" and current.head.lemma_.lower() in HYPOTHETICAL_GOVERNORS \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(current)):
+        return True  # "agreed that the launches violated the resolutions": what is held to have happened
     if current.dep_ == "advcl" and current.tag_ == "VBN" and current.i < current.head.i and any(
             c.dep_ == "agent" for c in children(current)):
         return True  # "Backed by Iran, the Houthis vowed to ...": the backing is no vow

@@ -1765,3 +1765,10 @@ def test_only_rules_and_model_together_keep_an_event_that_lacks_its_needed_targe
 def test_a_phrase_rule_keeps_no_event_that_lacks_its_needed_target(extract):
     # a phrase ("stands with") reads its roles its own way: with no one named to stand with it says too little
     assert not [e for e in extract("Japan stands with the people.") if e[0] == "support"]
+
+
+def test_a_past_deed_agreed_on_as_fact_is_asserted(extract):
+    # "agree" makes what is agreed to do hypothetical, not what is agreed to have happened
+    assert ("accuse", "JPN", "PRK", "asserted") in extract(
+        "Japan agreed that North Korea's launch violated the resolutions.")
+    assert ("sanction", "JPN", "RUS", "hypothetical") in extract("Japan agreed to impose sanctions on Russia.")

@@ -215,3 +215,9 @@ def test_a_threat_to_impose_a_measure_on_someone_threatens_them(nlp):
 def test_who_answers_with_a_measure_takes_it(nlp):
     assert ("sanction", "CHN", "LTU") in rule_events(nlp, "China responded with sanctions on Lithuania.")
     assert ("sanction", "CHN", "USA") in rule_events(nlp, "Beijing retaliated with sanctions on U.S. defence firms.")
+
+
+def test_discussions_with_someone_are_consultations(nlp):
+    # CAMEO's 040 (consult) dictionary holds "discussion" among "dialogue" and "negotiation"
+    assert ("consult", "USA", "PHL") in rule_events(nlp, "The United States is in discussions with the Philippines.")
+    assert ("consult", "JPN", "IND") in rule_events(nlp, "Japan held discussions with India on maritime security.")
