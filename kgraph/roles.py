@@ -1223,7 +1223,8 @@ def clause_party(search: TargetSearch) -> list[Token]:
             if search.action == "warn":  # "threatened to use nuclear weapons against South Korea", "to impose
                 # tariffs on Mexico": who is threatened
                 objects += [g for holder in (child, *objects) for p in children(holder)
-                            if p.dep_ == "prep" and p.lower_ in ("against", "on") for g in children(p) if g.dep_ == "pobj"]
+                            if p.dep_ == "prep" and p.lower_ in ("against", "on")
+                            for g in children(p) if g.dep_ == "pobj"]
             found += subjects if search.action == "accuse" else objects if search.action == "warn" else (
                 subjects or objects)
     return found

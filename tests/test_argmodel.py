@@ -2,19 +2,24 @@
 from __future__ import annotations
 
 from kgraph.argmodel import (
-    Candidate, LinearModel, RuleRoles, actor_key, candidate_view, shipped_model, trigger_view, view_features,
+    NO_TARGET, Candidate, LinearModel, RuleRoles, actor_key, candidate_view, shipped_model, trigger_view, view_features,
 )
-from kgraph.learned import decide
+from kgraph.learned import decide, learned_roles_allowed
 from kgraph.model import Actor
 
 NO_RULES = RuleRoles(False, frozenset(), frozenset())
+
+
+def mention(token, name: str, code: str | None, kind: str = "COUNTRY") -> Candidate:
+    """A candidate named in the sentence at `token`."""
+    return Candidate([Actor(name, kind, code)], token, "mention")
 
 
 def test_a_questions_features_start_with_those_its_trigger_shares(nlp):
     doc = nlp("Germany condemned Russia's attack on Ukraine.")
     trigger = doc[1]
     view = trigger_view(trigger, "condemn", NO_RULES, n_candidates=2)
-    germany = Candidate([Actor("Germany", "COUNTRY", "DEU")], doc[0], "mention")
+    germany = mention(doc[0], "Germany", "DEU")
     features = view_features(view, germany, candidate_view(germany), NO_RULES, frozenset())
     assert features[:len(view.shared)] == view.shared
     assert "path=nsubj^" in features and "act=condemn" in features
@@ -24,7 +29,7 @@ def test_summing_the_shared_features_once_gives_the_same_probabilities(nlp):
     model = shipped_model()
     doc = nlp("The United States imposed sanctions on Iran.")
     view = trigger_view(doc[4], "sanction", NO_RULES, n_candidates=2)
-    iran = Candidate([Actor("Iran", "COUNTRY", "IRN")], doc[6], "mention")
+    iran = mention(doc[6], "Iran", "IRN")
     features = view_features(view, iran, candidate_view(iran), NO_RULES, frozenset())
     shared = model.weight_sums(view.shared)
     assert model.probabilities(features, len(view.shared), shared) == model.probabilities(features)
@@ -47,61 +52,49 @@ def test_a_demand_may_name_no_target_but_a_sanction_must():
 
 
 def test_an_event_noun_with_a_named_possessor_may_only_be_the_possessors(nlp):
-    from kgraph.argmodel import NO_TARGET
-    from kgraph.learned import learned_roles_allowed
-
     doc = nlp("We also appreciate Kenya's contribution to U.N. peace operations.")
     speaker = Candidate([Actor("United States", "COUNTRY", "USA")], None, "author")
-    kenya = Candidate([Actor("Kenya", "COUNTRY", "KEN")], doc[3], "mention")
-    un = Candidate([Actor("United Nations", "ORG", None)], doc[7], "mention")
+    kenya = mention(doc[3], "Kenya", "KEN")
+    un = mention(doc[7], "United Nations", None, "ORG")
     allowed = learned_roles_allowed(doc[5], "support", [speaker, kenya, un, NO_TARGET])
     assert [may_act for may_act, _ in allowed] == [False, True, False, False]
     # without a named possessor ("their contribution") anyone may be the agent
     doc = nlp("We also appreciate their contribution to U.N. peace operations.")
-    un = Candidate([Actor("United Nations", "ORG", None)], doc[6], "mention")
+    un = mention(doc[6], "United Nations", None, "ORG")
     assert all(may_act for may_act, _ in learned_roles_allowed(doc[4], "support", [speaker, un, NO_TARGET]))
 
 
 def test_the_doers_of_an_active_verb_or_a_possessed_noun_are_not_its_target(nlp):
-    from kgraph.argmodel import NO_TARGET
-    from kgraph.learned import learned_roles_allowed
-
     doc = nlp("Russia and China called on all sides to show restraint.")
-    russia = Candidate([Actor("Russia", "COUNTRY", "RUS")], doc[0], "mention")
-    china = Candidate([Actor("China", "COUNTRY", "CHN")], doc[2], "mention")
+    russia = mention(doc[0], "Russia", "RUS")
+    china = mention(doc[2], "China", "CHN")
     allowed = learned_roles_allowed(doc[3], "demand", [russia, china, NO_TARGET])
     assert [may_be_target for _, may_be_target in allowed] == [False, False, True]
     assert [may_act for may_act, _ in allowed] == [True, True, True]
     # parties who act with each other may be each other's
     doc = nlp("Japan and Korea met in Tokyo.")
-    japan = Candidate([Actor("Japan", "COUNTRY", "JPN")], doc[0], "mention")
+    japan = mention(doc[0], "Japan", "JPN")
     assert learned_roles_allowed(doc[3], "consult", [japan, NO_TARGET])[0] == (True, True)
 
 
 def test_the_subject_of_a_passive_verb_undergoes_it_and_never_does_it(nlp):
-    from kgraph.argmodel import NO_TARGET
-    from kgraph.learned import learned_roles_allowed
-
     doc = nlp("North Korea has been accused of providing artillery shells to Russia.")
-    korea = Candidate([Actor("North Korea", "COUNTRY", "PRK")], doc[1], "mention")
-    russia = Candidate([Actor("Russia", "COUNTRY", "RUS")], doc[10], "mention")
+    korea = mention(doc[1], "North Korea", "PRK")
+    russia = mention(doc[10], "Russia", "RUS")
     allowed = learned_roles_allowed(doc[4], "accuse", [korea, russia, NO_TARGET])
     assert [may_act for may_act, _ in allowed] == [False, True, True]
     assert allowed[0][1]  # the accused may well be the accusation's target
 
 
 def test_whom_or_where_crimes_were_done_is_not_accused(nlp):
-    from kgraph.argmodel import NO_TARGET
-    from kgraph.learned import learned_roles_allowed
-
     doc = nlp("UNESCO said crimes against journalists in Mexico remain largely unpunished.")
-    journalists = Candidate([Actor("journalists", "GROUP", None)], doc[4], "mention")
-    mexico = Candidate([Actor("Mexico", "COUNTRY", "MEX")], doc[6], "mention")
+    journalists = mention(doc[4], "journalists", None, "GROUP")
+    mexico = mention(doc[6], "Mexico", "MEX")
     allowed = learned_roles_allowed(doc[2], "accuse", [journalists, mexico, NO_TARGET])
     assert [may_be_target for _, may_be_target in allowed] == [False, False, True]
     # the doer of the crimes is
     doc = nlp("The UN said crimes by the junta against civilians go unpunished.")
-    junta = Candidate([Actor("junta", "GROUP", "MMR")], doc[6], "mention")
+    junta = mention(doc[6], "junta", "MMR", "GROUP")
     assert learned_roles_allowed(doc[3], "accuse", [junta, NO_TARGET])[0][1]
 
 
