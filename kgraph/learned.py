@@ -210,7 +210,7 @@ def _own_doers(trigger: Token, action: str) -> set[int]:
         heads = [c for c in children(trigger) if c.dep_ == "poss"]
     else:
         return set()
-    return {t.i for head in heads for t in (head, *head.conjuncts)}
+    return _with_conjuncts(heads)
 
 
 def _passive_subjects(trigger: Token) -> set[int]:
@@ -218,7 +218,11 @@ def _passive_subjects(trigger: Token) -> set[int]:
     accused of providing shells": North Korea is accused, by someone unnamed)."""
     if trigger.pos_ != "VERB":
         return set()
-    heads = [c for c in children(trigger) if c.dep_ == "nsubjpass"]
+    return _with_conjuncts([c for c in children(trigger) if c.dep_ == "nsubjpass"])
+
+
+def _with_conjuncts(heads: list[Token]) -> set[int]:
+    """The positions of the heads and of the words coordinated with them ("Russia and China")."""
     return {t.i for head in heads for t in (head, *head.conjuncts)}
 
 
@@ -229,8 +233,7 @@ def _reporters(trigger: Token) -> set[int]:
     verb = reporting_verb(trigger)
     if verb is None:
         return set()
-    heads = [c for c in children(verb) if c.dep_ == "nsubj"]
-    return {t.i for head in heads for t in (head, *head.conjuncts)}
+    return _with_conjuncts([c for c in children(verb) if c.dep_ == "nsubj"])
 
 
 def allowed_probabilities(probabilities: tuple[float, float], allowed: tuple[bool, bool]) -> tuple[float, float]:

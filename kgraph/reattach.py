@@ -23,8 +23,6 @@ from spacy.tokens import Doc, Token
 from .actions import ACTIONS
 from .lexicon import NOUN_TRIGGERS
 
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
-
 #: the pipeline component's name (kgraph/nlp.py adds it after the list mender)
 COMPONENT = "kgraph_event_phrases"
 
@@ -34,7 +32,7 @@ def reattach_event_phrases(doc: Doc) -> Doc:
     """Move the doer's and target's phrases the parser hung on a noun before an event noun, and
     each relative clause hung on a noun its verb does not agree with; name a possessor as one."""
     for token in doc:
-        if token.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _POSSESSIVE_MARKS for c in token.children):
+        if token.dep_ == "nmod" and any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children):
             token.dep_ = "poss"
         action = NOUN_TRIGGERS.get(token.lemma_.lower())
         if action is not None and token.dep_ == "pobj" and token.pos_ == "NOUN":

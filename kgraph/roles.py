@@ -91,6 +91,8 @@ def _names_a_place(token: Token) -> bool:
 
 #: what an attack noun's phrases name besides its doer: whom or where it struck
 _STRUCK_PREPOSITIONS = frozenset({"on", "against", "of", "in", "at", "inside", "near", "upon"})
+#: whom or where a deed was done, after a deed noun: not "of", which may name the doer ("the crimes of the regime")
+_SUFFERED_PREPOSITIONS = _STRUCK_PREPOSITIONS - {"of"}
 
 
 def struck_in_judged_attack(trigger: Token, mention: Token) -> bool:
@@ -117,7 +119,7 @@ def suffered_in_deed(trigger: Token, mention: Token) -> bool:
     while current.head.i != current.i:
         head = current.head
         if head.i == trigger.i:
-            return current.dep_ == "prep" and current.lower_ in _STRUCK_PREPOSITIONS and current.lower_ != "of"
+            return current.dep_ == "prep" and current.lower_ in _SUFFERED_PREPOSITIONS
         current = head
     return False
 
