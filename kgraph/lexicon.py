@@ -44,6 +44,7 @@ REASON_PREPOSITIONS = frozenset(_WORDS["reason_prepositions"]["words"])
 SUFFERING_VERBS = frozenset(_WORDS["suffering_verbs"]["words"])
 PASSIVE_SUFFERING_VERBS = frozenset(_WORDS["suffering_verbs"]["passive"])  # "was hit by sanctions"
 FEELING_VERBS = frozenset(_WORDS["feeling_verbs"]["words"])
+ALLIED_DESIGNATIONS = frozenset(_WORDS["allied_designations"]["words"])
 STATIVE_PARTICIPLES = frozenset(_WORDS["stative_participles"]["words"])
 PASSIVE_ONLY_VERBS = frozenset(_WORDS["stative_participles"]["passive_only"])
 WITNESS_VERBS = frozenset(_WORDS["witness_verbs"]["words"])

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
+    ADDRESSEE_VERBS, ALLIED_DESIGNATIONS, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
@@ -406,6 +406,24 @@ def a_description(token: Token, lemma: str, action: str) -> list[str] | None:
     return [] if lemma in STATIVE_PARTICIPLES and token.dep_ in ("amod", "acl") else None
 
 
+def an_ally_designated(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'designate Kenya as a major non-NATO ally': a state made an ally, not listed for sanctions."""
+    if action != "sanction" or not any(g.lemma_.lower() in ALLIED_DESIGNATIONS for g in preps_objects(token, ("as",))):
+        return None
+    return ["cooperate"]
+
+
+def a_hyphened_quality(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'life-threatening risks', 'peace-loving nations': a participle joined by a hyphen to the
+    thing it would act on, describing a noun, names a quality, not an event. A name before the
+    hyphen is a doer instead ("Iran-backed militias")."""
+    if token.tag_ != "VBG" or token.dep_ not in ("amod", "compound") or token.i < 2:
+        return None
+    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    joined = hyphen.tag_ == "HYPH" and not hyphen.whitespace_ and not before.whitespace_
+    return [] if joined and before.pos_ in ("NOUN", "ADJ", "ADV") and not before.ent_type_ else None
+
+
 def active_of_a_passive_only_verb(token: Token, lemma: str, action: str) -> list[str] | None:
     """'refused to align with EU sanctions': the verb names its action only in the passive."""
     return [] if lemma in PASSIVE_ONLY_VERBS and not any(c.dep_ == "nsubjpass" for c in children(token)) else None
@@ -421,7 +439,7 @@ VerbRule = Callable[[Token, str, str], "list[str] | None"]
 # Tried in order on a verb of VERB_TRIGGERS; the first that applies decides, else the verb names its action.
 VERB_ACTION_RULES: tuple[VerbRule, ...] = (
     light_verb_of_its_noun, supply_of_its_objects, travel_to_someone, a_guest_received, someone_hosted,
-    a_deal_struck, a_description, active_of_a_passive_only_verb, struck_by_weapons,
+    a_deal_struck, a_description, a_hyphened_quality, an_ally_designated, active_of_a_passive_only_verb, struck_by_weapons,
 )
 
 
