@@ -58,6 +58,7 @@ FINDING_NOUNS = frozenset(_WORDS["finding_nouns"]["words"])
 DUTY_NOUNS = frozenset(_WORDS["duty_nouns"]["words"])
 PURPOSE_NOUNS = frozenset(_WORDS["purpose_nouns"]["words"])
 OBLIGATION_MODALS = frozenset(_WORDS["obligation_modals"]["words"])
+CONDEMNED_DEEDS = frozenset(_WORDS["condemned_deeds"]["words"])
 DEED_NOUNS: dict[str, list[str]] = _WORDS["deed_nouns"]["words"]  # verb -> nouns that name its deed again
 MEASURE_HEADS = frozenset(_WORDS["measure_heads"]["words"])
 DANGER_NOUNS = frozenset(_WORDS["danger_nouns"]["words"])  # "North Korean threats": no warning of anyone

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ALLIED_DESIGNATIONS, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
+    ADDRESSEE_VERBS, ALLIED_DESIGNATIONS, CONDEMNED_DEEDS, SPEAKER_ACCUSES, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
@@ -99,6 +99,15 @@ def _any_word_triggers(token: Token, lemma: str, phrase_actions) -> Iterator[Tri
         yield Trigger(token, "demand", "obligation")
     for rule, action in phrase_actions:
         yield Trigger(token, action, rule)
+
+
+def condemns_a_deed(verb: Token) -> bool:
+    """Whether a condemning verb's object is a deed ("condemned the coup", "denounced the attacks
+    and the violations"), whose doer is condemned whether or not the sentence names them."""
+    return verb.pos_ == "VERB" and any(
+        NOUN_TRIGGERS.get(o.lemma_.lower()) == "fight" or o.lemma_.lower() in CONDEMNED_DEEDS
+        or o.lower_ in CONDEMNED_DEEDS or o.lower_ in SPEAKER_ACCUSES
+        for c in children(verb) if c.dep_ == "dobj" for o in (c, *c.conjuncts))
 
 
 def mandative(clause: Token) -> bool:

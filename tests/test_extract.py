@@ -755,6 +755,15 @@ def test_support_for_no_one_named_is_no_event(extract):
     assert not [e for e in events if e[0] == "support"]
 
 
+def test_condemning_a_deed_condemns_whoever_did_it_named_or_not(extract):
+    # the sentence model alone finds these unlikely; the condemned deed makes them condemnations
+    for text in ("The Canadian foreign minister also condemned the coup and the violence against protesters.",
+                 "Canada condemned the crackdown in remarks on Monday."):
+        assert ("condemn", "CAN", None) in {e[:3] for e in extract(text)}, text
+    # a condemned thing that is no deed still needs the sentence to speak of condemnation
+    assert not extract("The Security Council condemned contraventions of international law and the Charter.")
+
+
 def test_discussing_options_or_proposals_is_considering(extract):
     events = extract("Secretary of Defense Mark Esper will discuss options to deter Iran.")
     assert [e for e in events if e[:3] == ("consider", "USA", None)]
