@@ -44,7 +44,9 @@ from .roles import (
 )
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
-from .triggers import Trigger, calling_verb, condemns_a_deed, find_triggers, has_prep, object_heads, obliged_subject, phrase_rule
+from .triggers import (
+    Trigger, calling_verb, find_triggers, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
+)
 
 
 #: how rule events and the learned argument model combine (see `argmodel.py`); the shipped
@@ -161,10 +163,11 @@ UNTARGETED_LIKELIHOOD = 0.3
 
 
 def _likely_untargeted(untargeted: list[Event], sent: Span) -> list[Event]:
-    """The events lacking their needed target whose action the sentence model finds likely in `sent`."""
+    """The events lacking their needed target whose action the sentence model finds likely in `sent`,
+    or whose trigger's object shows the action ("condemned the coup": `object_shows_the_action`)."""
     at = {t.idx: t for t in span_tokens(sent)}
     return [e for e in untargeted if (sentence_probability(sent[0], e.action) or 0.0) >= UNTARGETED_LIKELIHOOD
-            or e.action == "condemn" and e.trigger_start in at and condemns_a_deed(at[e.trigger_start])]
+            or e.trigger_start in at and object_shows_the_action(at[e.trigger_start], e.action)]
 
 
 def _untargeted_kept(untargeted: list[Event], events: list[Event]) -> list[Event]:

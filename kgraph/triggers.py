@@ -101,10 +101,19 @@ def _any_word_triggers(token: Token, lemma: str, phrase_actions) -> Iterator[Tri
         yield Trigger(token, action, rule)
 
 
-def condemns_a_deed(verb: Token) -> bool:
-    """Whether a condemning verb's object is a deed ("condemned the coup", "denounced the attacks
-    and the violations"), whose doer is condemned whether or not the sentence names them."""
-    return verb.pos_ == "VERB" and any(
+def object_shows_the_action(verb: Token, action: str) -> bool:
+    """Whether a verb's object shows its action beyond doubt, whether or not the sentence names
+    the other party: a deed condemned ("condemned the coup", "denounced the attacks and the
+    violations": its doer is condemned), materiel supplied ("to provide the military equipment")."""
+    if verb.pos_ != "VERB":
+        return False
+    if action == "condemn":
+        return _condemns_a_deed(verb)
+    return action == "supply" and "supply" in _object_kinds(verb)
+
+
+def _condemns_a_deed(verb: Token) -> bool:
+    return any(
         NOUN_TRIGGERS.get(o.lemma_.lower()) == "fight" or o.lemma_.lower() in CONDEMNED_DEEDS
         or o.lower_ in CONDEMNED_DEEDS or o.lower_ in SPEAKER_ACCUSES
         for c in children(verb) if c.dep_ == "dobj" for o in (c, *c.conjuncts))

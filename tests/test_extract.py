@@ -764,6 +764,13 @@ def test_condemning_a_deed_condemns_whoever_did_it_named_or_not(extract):
     assert not extract("The Security Council condemned contraventions of international law and the Charter.")
 
 
+def test_supplying_materiel_is_supply_whoever_receives_it(extract):
+    # the object is weapons: the sentence model need not find the sentence likely to report a supply
+    assert ("supply", "CAN", None) in {e[:3] for e in extract(
+        "Canada is working to deliver the artillery shells and drones the army needs.")}
+    assert ("supply", "NOR", None) in {e[:3] for e in extract("Norway said it would ship the air defence missiles within weeks.")}
+
+
 def test_discussing_options_or_proposals_is_considering(extract):
     events = extract("Secretary of Defense Mark Esper will discuss options to deter Iran.")
     assert [e for e in events if e[:3] == ("consider", "USA", None)]
