@@ -858,6 +858,11 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
         own = {a.party for a in agents}
         targets = [a for a in memory.first_doers_of(action, agents) if a.party not in own]
         roles = Roles(roles.agents, targets, f"{roles.rule}+answering") if targets else roles
+    elif agents and not targets and ACTIONS[action].reciprocal and _ours(token):
+        # "it's been a pleasure to meet you ... Our defense partnership": ours, with whom we just met
+        own = {a.party for a in agents}
+        targets = [a for a in memory.recent_meeting() if a.party not in own]
+        roles = Roles(roles.agents, targets, f"{roles.rule}+our-meeting") if targets else roles
     elif agents and targets:
         memory.remember_targets(action, agents, targets)
     if agents and targets and action in JUDGING_ACTIONS:
@@ -904,6 +909,11 @@ def _kept_targets(action: str, agents: list[Actor], targets: list[Actor]) -> lis
     if action in ("deploy", "supply"):
         targets = [t for t in targets if not t.country or t.country not in {a.country for a in agents}]
     return targets
+
+
+def _ours(token: Token) -> bool:
+    """Whether an event noun is "our" ("our defense partnership", "our bilateral cooperation")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "our" for c in children(token))
 
 
 def _names_no_target(token: Token, action: str) -> bool:

@@ -771,6 +771,12 @@ def test_supplying_materiel_is_supply_whoever_receives_it(extract):
     assert ("supply", "NOR", None) in {e[:3] for e in extract("Norway said it would ship the air defence missiles within weeks.")}
 
 
+def test_our_partnership_after_a_meeting_is_with_whom_we_met(extract):
+    events = extract("U.S. Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Monday.\n\n"
+                     "SECRETARY AUSTIN: Thank you, Minister. We will strengthen our defense partnership.")
+    assert ("cooperate", "USA", "JPN") in {e[:3] for e in events}
+
+
 def test_discussing_options_or_proposals_is_considering(extract):
     events = extract("Secretary of Defense Mark Esper will discuss options to deter Iran.")
     assert [e for e in events if e[:3] == ("consider", "USA", None)]
