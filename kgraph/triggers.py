@@ -19,13 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ALLIED_DESIGNATIONS, CONDEMNED_DEEDS, SPEAKER_ACCUSES, ADJECTIVE_TRIGGERS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS, CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS,
+    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS,
+    CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS, CONDEMNED_DEEDS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
     OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, PROCURING_WORDS, QUANTITY_WORDS, SALE_NOUNS,
-    STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
+    SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
     TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
@@ -457,7 +458,8 @@ VerbRule = Callable[[Token, str, str], "list[str] | None"]
 # Tried in order on a verb of VERB_TRIGGERS; the first that applies decides, else the verb names its action.
 VERB_ACTION_RULES: tuple[VerbRule, ...] = (
     light_verb_of_its_noun, supply_of_its_objects, travel_to_someone, a_guest_received, someone_hosted,
-    a_deal_struck, a_description, a_hyphened_quality, an_ally_designated, active_of_a_passive_only_verb, struck_by_weapons,
+    a_deal_struck, a_description, a_hyphened_quality, an_ally_designated, active_of_a_passive_only_verb,
+    struck_by_weapons,
 )
 
 
