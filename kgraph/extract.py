@@ -165,6 +165,8 @@ UNTARGETED_LIKELIHOOD = 0.3
 def _likely_untargeted(untargeted: list[Event], sent: Span) -> list[Event]:
     """The events lacking their needed target whose action the sentence model finds likely in `sent`,
     or whose trigger's object shows the action ("condemned the coup": `object_shows_the_action`)."""
+    if not untargeted:
+        return []
     at = {t.idx: t for t in span_tokens(sent)}
     return [e for e in untargeted if (sentence_probability(sent[0], e.action) or 0.0) >= UNTARGETED_LIKELIHOOD
             or e.trigger_start in at and object_shows_the_action(at[e.trigger_start], e.action)]
