@@ -59,6 +59,14 @@ def _conjuncts_of_its_name(token: Token) -> list[Token]:
     return [c for t in ent if t.i != token.i for c in t.conjuncts if c.i >= ent.end and c.ent_type_ in names]
 
 
+def _joined_heads(token: Token) -> list[Token]:
+    """The heads `resolve` reads along with `token`: its later conjuncts, those of its name's inner
+    words and its partners ("together with"). A reading of the parse alone, kept per word: the
+    rules, the model and the sentence's end resolve half the heads more than once."""
+    later = [c for c in in_text_order(token.conjuncts) if c.i > token.i]
+    return later + _conjuncts_of_its_name(token) + partners(token)
+
+
 class DocumentActors:
     """Resolves the actors of one document, remembering earlier mentions."""
 
@@ -94,10 +102,7 @@ class DocumentActors:
 
     def resolve(self, token: Token, *, expand: bool = True, remember: bool = True) -> list[Actor]:
         """Actors that the noun phrase headed by `token` stands for ("A and B" gives two)."""
-        heads = [token]
-        if expand:
-            later = [c for c in in_text_order(token.conjuncts) if c.i > token.i]
-            heads += later + _conjuncts_of_its_name(token) + partners(token)
+        heads = [token, *kept_answer(token, "joined_heads", _joined_heads)] if expand else [token]
         found: list[Actor] = []
         if not self._resolving:
             self._steps = 0

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -242,24 +241,26 @@ def _pattern_words() -> dict[str, list[tuple[int, frozenset[int]]]]:
 
 
 @lru_cache(maxsize=1)
-def _pattern_word_arrays() -> tuple[np.ndarray, np.ndarray]:
-    """Every word the phrase patterns name, by column (LEMMA, LOWER), as the arrays `np.isin`
-    compares a document's words with: built once, not per document."""
+def _pattern_word_sets() -> tuple[frozenset[int], frozenset[int]]:
+    """Every word the phrase patterns name, by column (LEMMA, LOWER), as the sets a document's
+    words are looked up in: built once, not per document."""
     patterns = _pattern_words()
-    return tuple(np.array(sorted({word for needs in patterns.values() for c, words in needs if c == column
-                                  for word in words}), dtype=np.uint64) for column in (0, 1))
+    return tuple(frozenset(word for needs in patterns.values() for c, words in needs if c == column for word in words)
+                 for column in (0, 1))
 
 
 def _sentences_worth_matching(doc: Doc) -> dict[str, list[Span]]:
     """For each phrase rule, the sentences that hold every word its pattern names: the only
     ones its dependency matcher, which costs about a millisecond a call, needs to see."""
-    values = doc.to_array(["LEMMA", "LOWER"])
-    sentence = sentence_numbers(doc)
+    # the arrays' ints looked up in sets: `np.isin` cost more on a document's few hundred words
+    values = doc.to_array(["LEMMA", "LOWER"]).tolist()
+    sentence = sentence_numbers(doc).tolist()
     patterns = _pattern_words()
     where: dict[tuple[int, int], set[int]] = {}  # (column, word) -> the sentences it is in
-    for column, wanted in enumerate(_pattern_word_arrays()):
-        for i in np.flatnonzero(np.isin(values[:, column], wanted)):
-            where.setdefault((column, int(values[i, column])), set()).add(int(sentence[i]))
+    for column, wanted in enumerate(_pattern_word_sets()):
+        for words, n in zip(values, sentence):
+            if words[column] in wanted:
+                where.setdefault((column, words[column]), set()).add(n)
     present = ({w for c, w in where if c == 0}, {w for c, w in where if c == 1})  # words the document has
     spans = sentences(doc)
     holding: dict[tuple[int, frozenset[int]], set[int]] = {}  # a node's words -> the sentences with one of them

@@ -33,9 +33,9 @@ from .sentences import sentences as all_sentences
 
 _COUNTRY_LABELS = ("GPE", "NORP", "ORG", "LOC")
 _FIRST_PERSON = {"we", "our", "us", "ours"}
-_FIRST_PERSON_IDS = np.array([get_string_id(w) for w in sorted(_FIRST_PERSON)], dtype=np.uint64)
-_BRITISH_IDS = np.array([get_string_id(w) for w in sorted(BRITISH_SPELLINGS)], dtype=np.uint64)
-_AMERICAN_IDS = np.array([get_string_id(w) for w in sorted(AMERICAN_SPELLINGS)], dtype=np.uint64)
+_FIRST_PERSON_IDS = frozenset(get_string_id(w) for w in _FIRST_PERSON)
+_BRITISH_IDS = frozenset(get_string_id(w) for w in BRITISH_SPELLINGS)
+_AMERICAN_IDS = frozenset(get_string_id(w) for w in AMERICAN_SPELLINGS)
 _HEADER_CHARS = 500  # a title and a byline fit in this
 _HEADER_LINE = re.compile(r"^\s*(statement|remarks|readout|speech|address|transcript|press|joint)\b", re.I)
 #: words a state qualifies when it is the one speaking or acting ("U.S. forces", "UK Mission")
@@ -143,22 +143,22 @@ def _document_facts(doc: Doc) -> _DocumentFacts:
     text = document_text(doc)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     sentence_of = sentence_numbers(doc)
-    # the sentences saying "we", from an array: a walk over every token's Python object cost
-    # more than the rest of the voice together
-    lower = doc.to_array("LOWER")
-    first_person_sents = frozenset(sentence_of[np.isin(lower, _FIRST_PERSON_IDS)].tolist())
+    # the sentences saying "we", from an array's ints: a walk over every token's Python object cost
+    # more than the rest of the voice together, and `np.isin` more than a set's look-up on a text's few hundred words
+    lower = doc.to_array("LOWER").tolist()
+    first_person_sents = frozenset(int(sentence_of[i]) for i, word in enumerate(lower) if word in _FIRST_PERSON_IDS)
     prose = [n for n, s in enumerate(all_sentences(doc)) if span_text(s).rstrip().endswith((".", "”", '"'))]
     return _DocumentFacts(text, len(text) if first_line_end < 0 else first_line_end, sentence_of,
                           first_person_sents, frozenset(prose[:3]), _spelling(lower))
 
 
-def _spelling(lower: np.ndarray) -> str:
+def _spelling(lower: list[int]) -> str:
     """Whether the text spells "defence", "recognise" the British way or "defense",
     "recognize" the American: a British government's readout never says "defense". Counted
-    over the words' lower-case forms as an array (a regular expression over the text cost
-    as much as the rest of the document's facts)."""
-    british = int(np.isin(lower, _BRITISH_IDS).sum())
-    american = int(np.isin(lower, _AMERICAN_IDS).sum())
+    over the words' lower-case forms as the array's ints (a regular expression over the text
+    cost as much as the rest of the document's facts; `np.isin`, twice the rest of this one)."""
+    british = sum(1 for word in lower if word in _BRITISH_IDS)
+    american = sum(1 for word in lower if word in _AMERICAN_IDS)
     return "british" if british > american else "american" if american > british else "either"
 
 
