@@ -19,7 +19,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
-from .coordination import HYPHENS
+from .coordination import hyphen_joined
 from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import children, document_entities, document_text, in_text_order, kept_answer, span_text, span_tokens
 from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
@@ -712,9 +712,8 @@ _ACTOR_NOUN_WORDS = RULE_WORDS | PARTITIVES | NAME_TITLES | SPEAKER_PRONOUNS | P
 def stance_named(token: Token) -> bool:
     """A name that says whom a group favours or opposes ("a pro-Iran armed group", "anti-American
     militias"): the word before its hyphen is a stance prefix (data: `stance_prefixes`)."""
-    doc = token.doc
-    return (token.i >= 2 and doc[token.i - 1].text in HYPHENS and not doc[token.i - 2].whitespace_
-            and not doc[token.i - 1].whitespace_ and doc[token.i - 2].lower_ in STANCE_PREFIXES)
+    prefix = hyphen_joined(token)
+    return prefix is not None and prefix.lower_ in STANCE_PREFIXES
 
 
 def names_no_one(token: Token) -> bool:

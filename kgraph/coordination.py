@@ -333,16 +333,22 @@ def governs(head: Token, token: Token) -> bool:
     return head == token or head in token.ancestors
 
 
+def hyphen_joined(token: Token, hyphens: tuple[str, ...] = HYPHENS) -> Token | None:
+    """The word a hyphen joins `token` to, with no space on either side ("Iran" of "Iran-backed",
+    "life" of "life-threatening", "pro" of "pro-Iran"), or None."""
+    if token.i < 2:
+        return None
+    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    return before if hyphen.text in hyphens and not hyphen.whitespace_ and not before.whitespace_ else None
+
+
 def hyphened_agent(token: Token) -> list[Token]:
     """'Iranian-backed Houthi rebels', 'Russia-backed separatists': a participle joined by a
     hyphen to the word before it, which names who did it to the noun it qualifies."""
-    if token.dep_ not in ("amod", "acl") or token.tag_ not in ("VBN", "VBD") or token.i < 2:
+    if token.dep_ not in ("amod", "acl") or token.tag_ not in ("VBN", "VBD"):
         return []
-    doc = token.doc
-    hyphen, named = doc[token.i - 1], doc[token.i - 2]
-    if hyphen.text != "-" or hyphen.whitespace_ or named.whitespace_ or named.head.i != token.i:
-        return []
-    return [named]
+    named = hyphen_joined(token, ("-",))
+    return [named] if named is not None and named.head.i == token.i else []
 
 
 def hyphenated_states(token: Token) -> list[Token]:

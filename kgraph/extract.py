@@ -167,9 +167,14 @@ def _likely_untargeted(untargeted: list[Event], sent: Span) -> list[Event]:
     or whose trigger's object shows the action ("condemned the coup": `object_shows_the_action`)."""
     if not untargeted:
         return []
-    at = {t.idx: t for t in span_tokens(sent)}
+    at = _tokens_at(sent)
     return [e for e in untargeted if (sentence_probability(sent[0], e.action) or 0.0) >= UNTARGETED_LIKELIHOOD
             or e.trigger_start in at and object_shows_the_action(at[e.trigger_start], e.action)]
+
+
+def _tokens_at(sent: Span) -> dict[int, Token]:
+    """The sentence's tokens by character offset, which is how events carry their trigger."""
+    return {t.idx: t for t in span_tokens(sent)}
 
 
 def _untargeted_kept(untargeted: list[Event], events: list[Event]) -> list[Event]:
@@ -230,7 +235,7 @@ def _date_and_report(events: list[Event], sent: Span, base: datetime.date | None
         return
     dates, time_days = _date_expressions(sent)
     days: dict[bool, datetime.date | None] = {}  # by whether the event is still to come
-    tokens_at = {t.idx: t for t in span_tokens(sent)}  # events carry their trigger's character offset
+    tokens_at = _tokens_at(sent)
     reporters: dict[int, Actor | None] = {}
     for event in events:
         ahead = event.modality == "hypothetical"

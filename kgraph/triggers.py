@@ -16,6 +16,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .coordination import hyphen_joined
 from .doccache import children, span_tokens
 from .lexicon import (
     ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS,
@@ -437,11 +438,10 @@ def a_hyphened_quality(token: Token, lemma: str, action: str) -> list[str] | Non
     """'life-threatening risks', 'peace-loving nations': a participle joined by a hyphen to the
     thing it would act on, describing a noun, names a quality, not an event. A name before the
     hyphen is a doer instead ("Iran-backed militias")."""
-    if token.tag_ != "VBG" or token.dep_ not in ("amod", "compound") or token.i < 2:
+    if token.tag_ != "VBG" or token.dep_ not in ("amod", "compound"):
         return None
-    hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
-    joined = hyphen.tag_ == "HYPH" and not hyphen.whitespace_ and not before.whitespace_
-    return [] if joined and before.pos_ in ("NOUN", "ADJ", "ADV") and not before.ent_type_ else None
+    before = hyphen_joined(token)
+    return [] if before is not None and before.pos_ in ("NOUN", "ADJ", "ADV") and not before.ent_type_ else None
 
 
 def active_of_a_passive_only_verb(token: Token, lemma: str, action: str) -> list[str] | None:
