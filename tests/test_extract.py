@@ -139,7 +139,22 @@ def test_idioms_name_no_event(extract):
                  "The Sudanese army took into consideration the interests of the Sudanese nation."):
         events = extract(text)
         assert not any(e[0] in ("consider", "cooperate", "demand") for e in events), (text, events)
+
     assert any(e[:3] == ("demand", "JPN", "KOR") for e in extract("Japan asked South Korea to send more aid."))
+
+
+def test_finding_a_way_out_is_no_finding_against_anyone(nlp):
+    # the trigger lexicon learned "find" from "find these atrocities inexcusable": a fold's model
+    # asked it of "find a diplomatic solution" and made an accusation of it
+    from kgraph.triggers import idiom_not_event
+
+    def find_is_idiom(text):
+        return [idiom_not_event(t) for t in nlp(text) if t.lemma_ == "find"]
+
+    assert find_is_idiom("Allies are working to find a diplomatic solution to the tensions.") == [True]
+    assert find_is_idiom("Both sides must find common ground.") == [True]
+    assert find_is_idiom("The Board found Iran in breach of its obligations.") == [False]
+    assert find_is_idiom("We find these atrocities inexcusable.") == [False]
 
 
 STATEMENT = "Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
