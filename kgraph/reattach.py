@@ -14,6 +14,10 @@ when it reads them right.
 "Russia condemns the Israeli air strikes on Damascus, which violate Syria's sovereignty" parses
 with the relative clause on "Damascus"; a plural verb cannot have a singular name for its subject,
 so the clause goes back to the nearest noun before it whose number the verb agrees with.
+
+"Israel responded to the attack with air strikes on Houthi targets" parses with "with air strikes"
+on "attack"; an answering verb's "with" names how its subject answers, so an event noun's "with"
+phrase hung on what is answered goes back to the verb, as "Israel responded with air strikes" parses.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .actions import ACTIONS
-from .lexicon import NOUN_TRIGGERS
+from .lexicon import ANSWER_WITH_VERBS, NOUN_TRIGGERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the list mender)
 COMPONENT = "kgraph_event_phrases"
@@ -41,7 +45,19 @@ def reattach_event_phrases(doc: Doc) -> Doc:
             _take_from_doers(token, set(ACTIONS[action].target_prepositions))
         if token.dep_ == "relcl":
             _agreeing_antecedent(token)
+        if token.pos_ == "VERB" and token.lemma_.lower() in ANSWER_WITH_VERBS:
+            _answer_on_the_verb(token)
     return doc
+
+
+def _answer_on_the_verb(verb: Token) -> None:
+    """"responded to the attack | with air strikes": the "with" phrase of an event noun hung on
+    the answered thing ("to the attack") moved onto the answering verb."""
+    for answered in (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                     for o in p.children if o.dep_ == "pobj"):
+        for phrase in [c for c in answered.children if c.dep_ == "prep" and c.lower_ == "with"]:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in NOUN_TRIGGERS for o in phrase.children):
+                phrase.head = verb
 
 
 def _take_from_doers(noun: Token, prepositions: set[str]) -> None:

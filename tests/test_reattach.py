@@ -46,3 +46,13 @@ def test_a_name_marked_by_its_possessive_s_is_the_possessor(nlp):
               "dangerous and escalatory launch of a long-range ballistic missile.")
     republic = next(t for t in doc if t.text == "Republic")
     assert (republic.dep_, republic.head.text) == ("poss", "launch")
+
+
+def test_how_an_answer_is_given_goes_back_to_the_answering_verb(nlp, extract):
+    doc = nlp("Israel responded to the attack with air strikes on Houthi targets in Yemen.")
+    assert next(t for t in doc if t.text == "with").head.text == "responded"
+    assert ("fight", "ISR", "YEM", "asserted") in extract(
+        "Israel responded to the attack with air strikes on Houthi targets in Yemen.")
+    # a "with" that is no event stays with what it describes
+    doc = nlp("Israel responded to the attack with restraint.")
+    assert next(t for t in doc if t.text == "with").head.text != "responded"
