@@ -734,15 +734,31 @@ def in_step_with(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'acting in concert with our partners', 'imposed in lockstep with the EU': whoever does
     what the 'in ... with' phrase qualifies works with the partners."""
     verb = manner_verb(token)
-    return (verb_agents(verb)[0], "in-step-with") if verb is not None else None
+    if verb is not None:
+        return verb_agents(verb)[0], "in-step-with"
+    holder = _subject_in_step(token)
+    return ([holder], "subject-in-step-with") if holder is not None else None
+
+
+def _subject_in_step(token: Token) -> Token | None:
+    """'NATO allies in close coordination with the EU are imposing sanctions': the subject the
+    'in X with Y' phrase hangs on works with Y, as if the phrase qualified its verb."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in children(token)):
+        return None
+    return prep.head
 
 
 def manner_verb(token: Token) -> Token | None:
     """The verb an 'in X with Y' phrase qualifies, X being `token`."""
     prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
-        return None
     verb = prep.head
+    if verb.pos_ == "PUNCT":  # "The United States, in coordination with ..., sanctioned": hung on the comma
+        verb = verb.head
+    if token.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ not in ("VERB", "AUX"):
+        return None
     with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i for h in (token, verb) for c in children(h))
     return verb if with_phrase else None
 

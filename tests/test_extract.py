@@ -157,6 +157,13 @@ def test_finding_a_way_out_is_no_finding_against_anyone(nlp):
     assert find_is_idiom("We find these atrocities inexcusable.") == [False]
 
 
+def test_meeting_needs_or_obligations_is_no_meeting(extract):
+    assert not any(e[0] == "consult" for e in extract(
+        "Japan is helping meet the humanitarian needs of the Ukrainian people."))
+    assert not any(e[0] == "consult" for e in extract("Iran must meet its obligations to the IAEA."))
+    assert ("consult", "JPN", "UKR", "asserted") in extract("Japan met Ukraine's foreign minister in Kyiv.")
+
+
 STATEMENT = "Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
 
 

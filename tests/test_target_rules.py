@@ -83,6 +83,17 @@ def test_an_in_step_with_phrase_makes_the_agent_work_with_the_partners(nlp):
     assert [t.text for t in targets_of(tandem.token, tandem)] == ["Australia"]
 
 
+def test_an_in_step_with_phrase_on_the_subject_or_between_commas_still_names_the_partners(extract):
+    # the parser hangs the phrase on the subject, or on the comma before it
+    found = extract("NATO allies in close coordination with the European Union are imposing sanctions on Russia.")
+    assert ("cooperate", "NATO allies", "European Union", "asserted") in found
+    found = extract("The United States, in coordination with the United Kingdom, sanctioned four Houthi officials.")
+    assert ("cooperate", "USA", "GBR", "asserted") in found
+    # a phrase of the object is no one's manner of acting
+    assert not any(e[0] == "cooperate" for e in extract(
+        "Japan criticised the ministers in coordination with whom Russia acted."))
+
+
 def test_the_partner_of_an_in_step_with_phrase_is_no_target_of_the_main_action(extract):
     found = extract("Britain imposed sanctions on Iran in close coordination with France.")
     assert ("sanction", "GBR", "IRN", "asserted") in found
