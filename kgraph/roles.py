@@ -76,8 +76,8 @@ def participants(token: Token, *, doers_only: bool = False) -> list[Token]:
     named = [m for m in _named_modifiers(token) if not (doers_only and _names_a_place(m))]
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's; not, judged, "the Kyiv attack": where
         return named
-    if doers_only:
-        return _preposition_participants(token, ("between", "among"))
+    if doers_only:  # "the attacks from Lebanon into Israel": where they came from did them
+        return _preposition_participants(token, ("between", "among")) or _preposition_participants(token, ("from",))
     # a place ("in Gaza") only when nothing else names anyone
     return (_preposition_participants(token, ("between", "among", "by", "of", "against", "on"))
             or _preposition_participants(token, ("in",)))

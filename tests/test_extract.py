@@ -22,6 +22,8 @@ CASES = [
     ("Japan expressed its appreciation to the United States for its leadership.", ("support", "JPN", "USA", "asserted")),
     ("China warned Taiwan against holding the vote.", ("warn", "CHN", "TWN", "asserted")),
     ("The European Union imposed sanctions on Russia.", ("sanction", "European Union", "RUS", "asserted")),
+    ("The US has placed sanctions on three top Malian officials.", ("sanction", "USA", "MLI", "asserted")),
+    ("Canada levied sanctions on Russia.", ("sanction", "CAN", "RUS", "asserted")),
     ("South Korea accused North Korea of hacking its banks.", ("accuse", "KOR", "PRK", "asserted")),
     # parties that act on each other: both ways
     ("India and Pakistan accused each other of violating the ceasefire.", ("accuse", "IND", "PAK", "asserted")),
@@ -246,6 +248,13 @@ def test_one_appalled_by_a_deed_condemns_its_doer(extract):
     assert ("condemn", "NOR", "RUS", "asserted") in extract("Norway is appalled by Russia's continued war of aggression.")
     assert ("condemn", "JPN", "PSE", "asserted") in extract("Japan is outraged by the attacks by Hamas.")
     assert not {e for e in extract("Norway is appalled by the war.") if e[0] == "condemn"}  # no one named
+
+
+def test_a_condemned_attack_from_somewhere_condemns_where_it_came_from(extract):
+    # as annotators read it; where it went is struck, not condemned
+    events = extract("Norway condemned the continued cross-border attacks from Lebanon into Israel.")
+    assert ("condemn", "NOR", "LBN", "asserted") in events
+    assert not any(e[0] == "condemn" and e[2] == "ISR" for e in events)
 
 
 def test_military_operations_in_a_state_fight_it_and_other_operations_do_not(extract):
