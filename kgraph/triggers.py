@@ -21,7 +21,7 @@ from .doccache import children, span_tokens
 from .lexicon import (
     ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS,
     CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS, CONDEMNED_DEEDS,
-    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
+    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
     HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
     JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
@@ -105,12 +105,26 @@ def _any_word_triggers(token: Token, lemma: str, phrase_actions) -> Iterator[Tri
 def object_shows_the_action(verb: Token, action: str) -> bool:
     """Whether a verb's object shows its action beyond doubt, whether or not the sentence names
     the other party: a deed condemned ("condemned the coup", "denounced the attacks and the
-    violations": its doer is condemned), materiel supplied ("to provide the military equipment")."""
+    violations": its doer is condemned), materiel supplied ("to provide the military equipment"),
+    an attack done ("Houthi rebels have launched attacks on 33 commercial vessels": `verb` is then
+    the noun)."""
+    if action == "fight" and verb.pos_ == "NOUN":
+        return _attack_done(verb)
     if verb.pos_ != "VERB":
         return False
     if action == "condemn":
         return _condemns_a_deed(verb)
     return action == "supply" and "supply" in _object_kinds(verb)
+
+
+def _attack_done(noun: Token) -> bool:
+    """A fight noun, not an operation (which fights only against someone), that a verb of doing
+    takes as object with no negation, on something named ("launched attacks on commercial
+    vessels", "carried out strikes against military sites"; not "launched attacks down the wing")."""
+    verb = noun.head
+    return (noun.dep_ == "dobj" and noun.lower_ not in OPERATION_NOUNS and verb.lemma_.lower() in DOING_VERBS
+            and not any(c.dep_ == "neg" for c in children(verb))
+            and any(p.dep_ == "prep" and p.lower_ in ("on", "against") for h in (noun, verb) for p in children(h)))
 
 
 def _condemns_a_deed(verb: Token) -> bool:

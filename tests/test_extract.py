@@ -802,6 +802,15 @@ def test_supplying_materiel_is_supply_whoever_receives_it(extract):
     assert ("supply", "NOR", None) in {e[:3] for e in extract("Norway said it would ship the air defence missiles within weeks.")}
 
 
+def test_attacks_launched_on_something_are_a_fight_whoever_was_struck(extract):
+    # a long list of weapons leaves the sentence model unsure; the attack done on something is not
+    assert ("fight", "YEM", None) in {e[:3] for e in extract(
+        "Since November 19th, 2023, Houthi rebels have launched attacks on at least 33 commercial vessels using "
+        "a range of weaponry, including anti-ship ballistic missiles, close-range ballistic missiles, land attack "
+        "cruise missiles, uncrewed aerial vehicles, and unmanned surface vehicles.")}
+    assert not [e for e in extract("Brazil launched attacks down the left wing all evening.") if e[0] == "fight"]
+
+
 def test_our_partnership_after_a_meeting_is_with_whom_we_met(extract):
     events = extract("U.S. Defense Secretary Lloyd Austin met Japanese Defense Minister Minoru Kihara in Tokyo on Monday.\n\n"
                      "SECRETARY AUSTIN: Thank you, Minister. We will strengthen our defense partnership.")
