@@ -166,6 +166,8 @@ def subject_of(verb: Token) -> list[Token]:
 
 
 _STATIVE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
+#: the actions one acts "in" the stance of ("in support of", "in condemnation of"), whose of-phrase names the target
+STANCE_ACTIONS = frozenset({"support", "condemn"})
 #: the rule name of an agent in a state or feeling, whose event is no deed to point back to
 STATIVE_SUBJECT = "stative-subject"
 
@@ -751,6 +753,27 @@ def _subject_in_step(token: Token) -> Token | None:
     return prep.head
 
 
+def in_stance_of(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'your country deployed forces in support of United Nations operations', 'Britain joined its
+    allies in condemnation of Russia's behaviour', 'take a stand in support of the UN': whoever does
+    what the 'in support of' phrase qualifies takes that stance."""
+    verb = stance_verb(token, action)
+    return (verb_agents(verb)[0], "in-stance-of") if verb is not None else None
+
+
+def stance_verb(token: Token, action: str) -> Token | None:
+    """The verb an 'in support of' ('in condemnation of') phrase qualifies, directly or through
+    the verb's object ('take a stand in support of'); None where `token` heads no such phrase."""
+    prep = token.head
+    if action not in STANCE_ACTIONS or token.dep_ != "pobj" or prep.lower_ != "in" \
+            or not any(c.dep_ == "prep" and c.lower_ == "of" for c in children(token)):
+        return None
+    held = prep.head
+    if held.pos_ == "NOUN" and held.dep_ == "dobj":
+        held = held.head
+    return held if held.pos_ == "VERB" else None
+
+
 def manner_verb(token: Token) -> Token | None:
     """The verb an 'in X with Y' phrase qualifies, X being `token`."""
     prep = token.head
@@ -860,7 +883,7 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
-    imposed_by, relative_light_verb, in_step_with, light_verb, part_taken, journey_purpose, of_national_goods,
+    imposed_by, relative_light_verb, in_step_with, in_stance_of, light_verb, part_taken, journey_purpose, of_national_goods,
     occasion_of_the_clause,
 )
 
@@ -917,6 +940,8 @@ class TargetSearch:
         if action == "support" and token.pos_ == "NOUN" and "of" not in preps and any(
                 c.dep_ == "poss" for c in children(token)):
             preps += ("of",)  # "Iran's military support of Russia's war": the possessor gives, "of" receives
+        if stance_verb(token, action) is not None:
+            preps += ("of",)  # "acting in support of the Palestinians": the of-phrase is supported
         if token.dep_ == "dobj" and token.head.lemma_.lower() in SUFFERING_VERBS:
             preps = tuple(p for p in preps if p != "of")  # "drew the condemnation of the Council": its doer
         holders = [token, *object_heads(token)] if action in DELIVERIES else [token]

@@ -94,6 +94,16 @@ def test_an_in_step_with_phrase_on_the_subject_or_between_commas_still_names_the
         "Japan criticised the ministers in coordination with whom Russia acted."))
 
 
+def test_who_acts_in_support_or_condemnation_of_someone_takes_that_stance(extract):
+    assert ("support", "FRA", "UKR", "asserted") in extract("France acted in support of Ukraine.")
+    assert ("support", "LBN", "PSE", "asserted") in extract(
+        "Hezbollah says it is acting in support of the Palestinians and Hamas.")
+    assert ("condemn", "GBR", "RUS", "asserted") in extract(
+        "Britain joined its allies in condemnation of Russia's reckless behaviour.")
+    # no stance taken: 'in' names no manner of acting
+    assert not extract("Japan's interest in support of the region grew.") & {("support", "JPN", None, "asserted")}
+
+
 def test_the_partner_of_an_in_step_with_phrase_is_no_target_of_the_main_action(extract):
     found = extract("Britain imposed sanctions on Iran in close coordination with France.")
     assert ("sanction", "GBR", "IRN", "asserted") in found
