@@ -19,15 +19,16 @@ from spacy.tokens import Doc, Span, Token
 from .coordination import hyphen_joined
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS, CLAIM_NOUNS,
-    CLAIMING_DEMAND_VERBS, COMMITMENT_NOUNS, CONDEMNED_DEEDS,
-    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, RECEIVED_GUESTS,
-    HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
-    JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
+    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
+    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, CONDEMNED_DEEDS, COURTESY_NOUNS, COURTESY_VERBS,
+    DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS,
+    IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES,
+    LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
     MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
-    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, PROCURING_WORDS, QUANTITY_WORDS, SALE_NOUNS,
-    SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS, TIE_NOUNS, TIE_VERBS,
-    TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE, word_list,
+    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, PRESENCE_KINDS, PROCURING_WORDS,
+    QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS,
+    TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE,
+    word_list,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -704,12 +705,22 @@ def call_for(token: Token, action: str) -> bool | None:
     return None
 
 
+def military_presence(token: Token, action: str) -> bool | None:
+    """'Russia's military presence in Syria', 'the presence of Wagner forces in Mali': armed forces
+    present somewhere are deployed there; 'the presence of the minister' is none."""
+    if action == "deploy" and token.lower_ == "presence":
+        return any(c.lower_ in PRESENCE_KINDS for c in children(token) if c.dep_ in ("amod", "compound")) or any(
+            g.lower_ in FORCE_NOUNS for p in children(token) if p.dep_ == "prep" and p.lower_ == "of"
+            for g in children(p) if g.dep_ == "pobj")
+    return None
+
+
 NounRule = Callable[[Token, str], "bool | None"]
 
 # Tried in order; the first that applies decides. Any other trigger noun ('aid', 'assistance', ...) is an event.
 NOUN_EVENT_RULES: tuple[NounRule, ...] = (
     supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, describing_noun,
-    commitment_to, kind_of_ties, done_jointly, imposed_measure, meeting_with, call_for,
+    commitment_to, kind_of_ties, done_jointly, imposed_measure, meeting_with, call_for, military_presence,
 )
 
 

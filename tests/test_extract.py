@@ -1362,6 +1362,19 @@ def test_forces_a_state_has_stationed_somewhere_are_its_deployment_but_forces_it
     assert not [e for e in extract("Iraq hosts 2,500 troops deployed to fight ISIS.") if e[:2] == ("deploy", "IRQ")]
 
 
+def test_forces_based_or_present_somewhere_are_deployed_there(extract):
+    # annotators give these as deployments ("based", "presence", "permanent military presence")
+    assert ("deploy", "GBR", "DEU", "hypothetical") in extract("The British Army will be permanently based in Germany.")
+    assert ("deploy", "RUS", "UKR", "asserted") in extract(
+        "Russian military personnel that are based in Crimea have been piloting Iranian drones.")
+    assert ("deploy", "RUS", "SYR", "asserted") in extract("Russia's military presence in Syria has grown.")
+    assert ("deploy", "RUS", "MLI", "asserted") in extract("The presence of Wagner forces in Mali worries Washington.")
+    # what else is based or present somewhere is not
+    for text in ("A Washington-based think tank published the report.", "The company is based in London.",
+                 "France welcomed the presence of the Japanese minister in Paris."):
+        assert not [e for e in extract(text) if e[0] == "deploy"], text
+
+
 def test_sending_workers_abroad_deploys_no_one_but_sending_troops_does(extract):
     assert not [e for e in extract("Every year North Korea sends thousands of ordinary workers overseas.")
                 if e[0] == "deploy"]
