@@ -763,14 +763,17 @@ def in_stance_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 def stance_verb(token: Token, action: str) -> Token | None:
     """The verb an 'in support of' ('in condemnation of') phrase qualifies, directly or through
-    the verb's object ('take a stand in support of'); None where `token` heads no such phrase."""
+    the verb's object ('take a stand in support of') or its preposition's object ('stood with
+    allies in condemnation of'); None where `token` heads no such phrase."""
     prep = token.head
     if action not in STANCE_ACTIONS or token.dep_ != "pobj" or prep.lower_ != "in" \
             or not any(c.dep_ == "prep" and c.lower_ == "of" for c in children(token)):
         return None
     held = prep.head
-    if held.pos_ == "NOUN" and held.dep_ == "dobj":
+    if held.pos_ in ("NOUN", "PROPN") and held.dep_ == "dobj":
         held = held.head
+    elif held.pos_ in ("NOUN", "PROPN") and held.dep_ == "pobj" and held.head.head.pos_ == "VERB":
+        held = held.head.head  # "stood shoulder-to-shoulder with Allies in condemnation of": hung on the allies
     return held if held.pos_ == "VERB" else None
 
 

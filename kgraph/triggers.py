@@ -356,9 +356,12 @@ def idiom_not_event(token: Token) -> bool:
             before is not None and before.dep_ == "prt" and before.lower_ in words)
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.lower_ in words or (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in words
-                                                                           for m in children(c)))
-               for c in children(token))
+    # "remind all States of the importance": the parser may hang the idiom's preposition on the object
+    held = [p for o in children(token) if o.dep_ == "dobj" for p in children(o) if p.dep_ == "prep"]
+    return any(p.lower_ in words for p in held) or any(
+        c.lower_ in words or (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in words
+                                                                   for m in children(c)))
+        for c in children(token))
 
 
 def _verb_actions(token: Token, lemma: str) -> list[str]:

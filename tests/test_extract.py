@@ -159,6 +159,13 @@ def test_finding_a_way_out_is_no_finding_against_anyone(nlp):
     assert find_is_idiom("We find these atrocities inexcusable.") == [False]
 
 
+def test_reminding_someone_of_something_is_no_warning(extract):
+    # the parser hangs "of" on the object; "remind X that ..." still warns
+    assert not [e for e in extract("Japan reminds all States of the importance of territorial integrity.")
+                if e[0] == "warn"]
+    assert ("warn", "JPN", "CHN", "asserted") in extract("Japan reminded China that it would respond.")
+
+
 def test_meeting_needs_or_obligations_is_no_meeting(extract):
     assert not any(e[0] == "consult" for e in extract(
         "Japan is helping meet the humanitarian needs of the Ukrainian people."))

@@ -100,6 +100,9 @@ def test_who_acts_in_support_or_condemnation_of_someone_takes_that_stance(extrac
         "Hezbollah says it is acting in support of the Palestinians and Hamas.")
     assert ("condemn", "GBR", "RUS", "asserted") in extract(
         "Britain joined its allies in condemnation of Russia's reckless behaviour.")
+    # the parser may hang the phrase on the allies the subject stood with
+    assert ("condemn", "GBR", "RUS", "asserted") in extract(
+        "Britain stood shoulder-to-shoulder with its allies in condemnation of Russia's reckless behaviour.")
     # no stance taken: 'in' names no manner of acting
     assert not extract("Japan's interest in support of the region grew.") & {("support", "JPN", None, "asserted")}
 
