@@ -265,8 +265,8 @@ class DocumentActors:
                          for a in self.resolve(c, remember=False)]
             if group:
                 self.memory.last_group = group
-                if group[0].kind == "PERSON":
-                    self.memory.last_person = group[0]
+                if group[0].kind == "PERSON" or _one_official(subj, group):
+                    self.memory.last_person = group[0]  # "The representative of China said ... He added"
                 else:
                     self.memory.last_thing = group[0]
                 break
@@ -875,3 +875,10 @@ def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:
     if re.search(r"\d", surface):
         return actors
     return [replace(a, surface=surface) for a in actors]
+
+
+def _one_official(subject: Token, group: list[Actor]) -> bool:
+    """Whether a subject is one official named by office, not by name ("The representative of
+    China", "the Chinese ambassador"), whom "he" and "she" may stand for later as for a person."""
+    return (len(group) == 1 and subject.tag_ == "NN" and subject.lemma_.lower() in PERSON_TITLES
+            and not any(c.dep_ == "conj" for c in children(subject)))

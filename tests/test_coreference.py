@@ -526,3 +526,13 @@ def test_its_stands_for_one_actor_not_the_many_named_nearer(extract):
                      "Ukrainian cities in its unprovoked war against Ukraine.")
     assert ("fight", "RUS", "UKR", "asserted") in events
     assert not [e for e in events if e[0] == "fight" and e[1] == "UKR"]
+
+
+def test_a_states_representative_speaks_for_it_and_he_is_that_representative(extract):
+    # United Nations meetings coverage: "The representative of X said ... He added ..."
+    assert ("condemn", "CHN", "USA", "asserted") in extract("The representative of China condemned the United States.")
+    assert ("condemn", "CHN", "USA", "asserted") in extract(
+        "The representative of China said his country opposes the draft. He condemned the United States.")
+    # a person named as the subject is still the one "he" stands for, not the official met
+    assert ("condemn", "USA", "PRK", "asserted") in extract(
+        "Secretary Austin met with the Japanese defense minister in Tokyo. He condemned North Korea's missile launch.")
