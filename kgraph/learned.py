@@ -58,8 +58,12 @@ def _known_to_rules(token: Token) -> bool:
 def _named_by_its_object(token: Token, action: str, rule_roles: dict[tuple[int, str], RuleRoles]) -> bool:
     """Whether a verb's object, or the noun a word modifies, is a noun of the same action whose
     event the rules settled ("imposed sanctions on X", "the deepening ties between X and Y"):
-    the noun names the event, once, with its own roles."""
+    the noun names the event, once, with its own roles. A participle describing a noun of the
+    same action the rules found ("the sanctions imposed by the United States") is that noun's
+    event whether or not they settled it: the noun's own question asks it."""
     if token.dep_ in ("amod", "compound") and rule_roles.get((token.head.i, action), _NO_RULES).settled:
+        return True
+    if token.dep_ == "acl" and (token.head.i, action) in rule_roles:
         return True
     return token.pos_ == "VERB" and any(c.dep_ == "dobj" and rule_roles.get((c.i, action), _NO_RULES).settled
                                         for c in children(token))

@@ -956,7 +956,8 @@ class TargetSearch:
             holders.append(measure)
         holders += [c for c in children(token) if c.dep_ in phrase.get("target_holders", ())]
         if token.pos_ == "NOUN":  # "the sanctions that the EU imposed on Russia": the relative light verb's phrase
-            holders += relative_light_verbs(token)
+            holders += relative_light_verbs(token)  # and "the sanctions imposed by the US on Chinese firms"
+            holders += [c for c in children(token) if c.dep_ == "acl" and c.lemma_ in LIGHT_VERBS]
         if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
             # "Negotiations are underway between the United States and Niger": the state said of the noun
             holders += [c for c in children(token.head) if c.dep_ == "acomp"]

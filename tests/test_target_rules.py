@@ -245,3 +245,10 @@ def test_discussions_with_someone_are_consultations(nlp):
     # CAMEO's 040 (consult) dictionary holds "discussion" among "dialogue" and "negotiation"
     assert ("consult", "USA", "PHL") in rule_events(nlp, "The United States is in discussions with the Philippines.")
     assert ("consult", "JPN", "IND") in rule_events(nlp, "Japan held discussions with India on maritime security.")
+
+
+def test_sanctions_imposed_by_one_on_another_are_one_event_of_theirs(extract):
+    # the participle's phrases are the noun's; the participle asks no question of its own
+    events = extract("China condemned the sanctions imposed by the United States on Chinese companies.")
+    assert ("sanction", "USA", "CHN", "asserted") in events
+    assert not [e for e in events if e[0] == "sanction" and e[1] == "CHN"]
