@@ -164,6 +164,7 @@ class DocumentActors:
         """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
         self.memory.thing_before_sentence = self.memory.last_thing
+        self.memory.country_before_sentence = self.memory.last_country
         self.forget_names()
         speaker = sentence_speaker(sent, self._speaker_actors)
         self._sentence_speaker_cache[sent.start] = [speaker] if speaker else []
@@ -409,6 +410,8 @@ class DocumentActors:
                 self.memory.last_person = actor
             else:
                 self.memory.last_thing = actor
+            if actor.kind == "COUNTRY":
+                self.memory.last_country = actor
 
     def _bare_group(self, token: Token) -> list[Actor]:
         """"Both condemned ...", "All three agreed", "the two met": a number that stands alone as

@@ -204,12 +204,24 @@ def the_owners_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 def the_country(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """"the country", "the nation": the last state named."""
-    if _names_a_state(noun) and noun.lower in ("country", "nation") and noun.has_child("the"):
-        earlier = resolver.memory.last_thing
-        if earlier is not None and earlier.kind == "COUNTRY":
+    """"the country", "the nation": the last state named, but not the one whose clause it is in
+    ("Wagner arrived in Mali. Russia deployed more forces to the country": Mali, not Russia; "X
+    visited Germany. The British Army will be based in the country": Germany)."""
+    if not (_names_a_state(noun) and noun.lower in ("country", "nation") and noun.has_child("the")):
+        return None
+    memory = resolver.memory
+    own = {a.key for s in _clause_subjects(noun.token) for a in resolver.resolve(s, remember=False)}
+    for earlier in (memory.last_thing, memory.last_country, memory.country_before_sentence):
+        if earlier is not None and earlier.kind == "COUNTRY" and earlier.key not in own:
             return [earlier]
     return None
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subjects of the clause `token` is in (its nearest verb's), which "the country" in it
+    does not stand for ("Paris will withdraw its troops from the country")."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
 
 
 def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:

@@ -24,6 +24,8 @@ class Memory:
     last_group: list[Actor] = field(default_factory=list)  # last subject list
     last_thing: Actor | None = None  # last country or organisation
     thing_before_sentence: Actor | None = None  # `last_thing` as the current sentence began
+    last_country: Actor | None = None  # the last state named, for "the country"
+    country_before_sentence: Actor | None = None  # `last_country` as the current sentence began
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     title_holders: dict[str, list[Actor]] = field(default_factory=dict)  # "minister" -> every person so titled
     plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"

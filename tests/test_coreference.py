@@ -536,3 +536,9 @@ def test_a_states_representative_speaks_for_it_and_he_is_that_representative(ext
     # a person named as the subject is still the one "he" stands for, not the official met
     assert ("condemn", "USA", "PRK", "asserted") in extract(
         "Secretary Austin met with the Japanese defense minister in Tokyo. He condemned North Korea's missile launch.")
+
+
+def test_the_country_is_the_state_named_last_but_not_the_one_acting_in_its_clause(extract):
+    assert ("deploy", "GBR", "DEU", "hypothetical") in extract(
+        "Defence Secretary Gavin Williamson visited Germany today. "
+        "The British Army will be permanently based in the country beyond 2020.")
