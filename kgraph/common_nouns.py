@@ -221,7 +221,9 @@ def _clause_subjects(token: Token) -> list[Token]:
     """The subjects of the clause `token` is in (its nearest verb's), which "the country" in it
     does not stand for ("Paris will withdraw its troops from the country")."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    if verb is None or token.dep_ in ("nsubj", "nsubjpass") and token.head.i == verb.i:
+        return []  # "The country has lost thousands of soldiers": it is the subject
+    return [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:
