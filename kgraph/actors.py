@@ -27,7 +27,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES, ORGANISATION_NAME_HEADS,
-    NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
+    NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     body_state, organisation_of_people,
@@ -883,5 +883,5 @@ def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:
 def _one_official(subject: Token, group: list[Actor]) -> bool:
     """Whether a subject is one official named by office, not by name ("The representative of
     China", "the Chinese ambassador"), whom "he" and "she" may stand for later as for a person."""
-    return (len(group) == 1 and subject.tag_ == "NN" and subject.lemma_.lower() in PERSON_TITLES
+    return (len(group) == 1 and subject.tag_ == "NN" and subject.lemma_.lower() in ONE_PERSON_OFFICES
             and not any(c.dep_ == "conj" for c in children(subject)))

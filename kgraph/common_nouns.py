@@ -30,6 +30,7 @@ from .names import (
 from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
+from .roles import subject_of
 
 
 class Resolver(Protocol):
@@ -204,9 +205,9 @@ def the_owners_state(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 def the_country(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """"the country", "the nation": the last state named, but not the one whose clause it is in
-    ("Wagner arrived in Mali. Russia deployed more forces to the country": Mali, not Russia; "X
-    visited Germany. The British Army will be based in the country": Germany)."""
+    """"the country", "the nation": the last state named, but not the subject of its own clause
+    ("X visited Germany. The British Army will be based in the country": Germany; "Russia invaded
+    Ukraine. Russia has deployed more troops to the country": Ukraine)."""
     if not (_names_a_state(noun) and noun.lower in ("country", "nation") and noun.has_child("the")):
         return None
     memory = resolver.memory
@@ -218,12 +219,12 @@ def the_country(noun: Noun, resolver: Resolver) -> list[Actor] | None:
 
 
 def _clause_subjects(token: Token) -> list[Token]:
-    """The subjects of the clause `token` is in (its nearest verb's), which "the country" in it
-    does not stand for ("Paris will withdraw its troops from the country")."""
+    """The subjects of the clause `token` is in, which "the country" in it does not stand for
+    ("Paris will withdraw its troops from the country"); none where it is the subject itself."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or token.dep_ in ("nsubj", "nsubjpass") and token.head.i == verb.i:
-        return []  # "The country has lost thousands of soldiers": it is the subject
-    return [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+        return []  # "The country has lost thousands of soldiers"
+    return subject_of(verb)
 
 
 def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:

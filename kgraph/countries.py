@@ -34,7 +34,8 @@ _ALIASES: dict[str, str] = {
     "uae": "ARE", "u.a.e.": "ARE", "drc": "COD", "the drc": "COD", "d.r.c.": "COD", "the philippines": "PHL", "gaza": "PSE", "west bank": "PSE",
     "palestinian territories": "PSE", "vatican": "VAT", "ivory coast": "CIV",
     "east timor": "TLS", "cape verde": "CPV", "swaziland": "SWZ", "macedonia": "MKD",
-    "kyiv": "UKR", "kiev": "UKR", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR", "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",
+    "kyiv": "UKR", "kiev": "UKR", "crimea": "UKR", "donbas": "UKR", "donbass": "UKR",
+    "viet nam": "VNM", "ha noi": "VNM", "hanoi": "VNM",
     "türkiye": "TUR", "the gambia": "GMB", "timor-leste": "TLS", "kosovo": "XKX", "bosnia": "BIH",
     # news (AP, Reuters after first mention) write "Congo" for the Democratic Republic, and
     # "Congo Republic" or "Congo-Brazzaville" for its neighbour

@@ -63,7 +63,7 @@ def _named_by_its_object(token: Token, action: str, rule_roles: dict[tuple[int, 
     event whether or not they settled it: the noun's own question asks it."""
     if token.dep_ in ("amod", "compound") and rule_roles.get((token.head.i, action), _NO_RULES).settled:
         return True
-    if token.dep_ == "acl" and (token.head.i, action) in rule_roles:
+    if token.dep_ == "acl" and token.tag_ == "VBN" and (token.head.i, action) in rule_roles:
         return True
     return token.pos_ == "VERB" and any(c.dep_ == "dobj" and rule_roles.get((c.i, action), _NO_RULES).settled
                                         for c in children(token))

@@ -22,10 +22,11 @@ from .lexicon import (
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
+    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
-from .triggers import Trigger, has_prep, mandative, object_heads, phrase_rule, pobjs, preps_objects
+from .triggers import Trigger, committed_defence, has_prep, mandative, object_heads, phrase_rule, pobjs, preps_objects
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
@@ -76,8 +77,9 @@ def participants(token: Token, *, doers_only: bool = False) -> list[Token]:
     named = [m for m in _named_modifiers(token) if not (doers_only and _names_a_place(m))]
     if named:  # "Hezbollah targets in southern Lebanon": Hezbollah's; not, judged, "the Kyiv attack": where
         return named
-    if doers_only:  # "the attacks from Lebanon into Israel": where they came from did them
-        return _preposition_participants(token, ("between", "among")) or _preposition_participants(token, ("from",))
+    if doers_only:  # "the attacks from Lebanon into Israel": the state they came from did them
+        return _preposition_participants(token, ("between", "among")) or [
+            g for g in _preposition_participants(token, ("from",)) if g.ent_type_ in ("GPE", "LOC")]
     # a place ("in Gaza") only when nothing else names anyone
     return (_preposition_participants(token, ("between", "among", "by", "of", "against", "on"))
             or _preposition_participants(token, ("in",)))
@@ -166,8 +168,6 @@ def subject_of(verb: Token) -> list[Token]:
 
 
 _STATIVE_VERBS = FEELING_VERBS | STATIVE_PARTICIPLES
-#: the actions one acts "in" the stance of ("in support of", "in condemnation of"), whose of-phrase names the target
-STANCE_ACTIONS = frozenset({"support", "condemn"})
 #: the rule name of an agent in a state or feeling, whose event is no deed to point back to
 STATIVE_SUBJECT = "stative-subject"
 
@@ -766,13 +766,15 @@ def stance_verb(token: Token, action: str) -> Token | None:
     the verb's object ('take a stand in support of') or its preposition's object ('stood with
     allies in condemnation of'); None where `token` heads no such phrase."""
     prep = token.head
-    if action not in STANCE_ACTIONS or token.dep_ != "pobj" or prep.lower_ != "in" \
-            or not any(c.dep_ == "prep" and c.lower_ == "of" for c in children(token)):
+    if action not in STANCE_ACTIONS or token.dep_ != "pobj" or prep.lower_ != "in":
         return None
+    of = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]
+    if not of or any(c.dep_ == "preconj" for o in of for c in children(o)):
+        return None  # "abstained in support of neither Russia nor Ukraine"
     held = prep.head
-    if held.pos_ in ("NOUN", "PROPN") and held.dep_ == "dobj":
+    if held.dep_ == "dobj" and held.lemma_.lower() in STANCE_NOUNS:
         held = held.head
-    elif held.pos_ in ("NOUN", "PROPN") and held.dep_ == "pobj" and held.head.head.pos_ == "VERB":
+    elif held.dep_ == "pobj" and held.head.lower_ in STANCE_COMPANY and held.head.head.pos_ == "VERB":
         held = held.head.head  # "stood shoulder-to-shoulder with Allies in condemnation of": hung on the allies
     return held if held.pos_ == "VERB" else None
 
@@ -957,7 +959,7 @@ class TargetSearch:
         holders += [c for c in children(token) if c.dep_ in phrase.get("target_holders", ())]
         if token.pos_ == "NOUN":  # "the sanctions that the EU imposed on Russia": the relative light verb's phrase
             holders += relative_light_verbs(token)  # and "the sanctions imposed by the US on Chinese firms"
-            holders += [c for c in children(token) if c.dep_ == "acl" and c.lemma_ in LIGHT_VERBS]
+            holders += [c for c in children(token) if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS]
         if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
             # "Negotiations are underway between the United States and Niger": the state said of the noun
             holders += [c for c in children(token.head) if c.dep_ == "acomp"]
@@ -1225,9 +1227,14 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
             and child.lemma_ in SERVING_VERBS for g in preps_objects(child, SERVED_PREPOSITIONS)]
 
 
+def defended_party(search: TargetSearch) -> list[Token]:
+    """'the U.S. commitment to defend the ROK': whom the committed support defends."""
+    return committed_defence(search.token) if search.action == "support" and search.is_noun() else []
+
+
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
-    duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
+    defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
     harmed_object, fought_alongside, helped_party, answerer,
 )
 

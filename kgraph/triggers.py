@@ -17,18 +17,19 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .coordination import hyphen_joined
+from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
     ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
-    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, CONDEMNED_DEEDS, COURTESY_NOUNS, COURTESY_VERBS,
-    DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS,
-    IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES,
-    LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS,
-    MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS,
-    OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS, PRESENCE_KINDS, PROCURING_WORDS,
-    QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS, TIE_KINDS,
-    TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS, WELCOMED_PRESENCE,
-    word_list,
+    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS, COURTESY_NOUNS,
+    COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
+    HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
+    JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS,
+    MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
+    OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
+    PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STRUCK_THINGS, STATIVE_PARTICIPLES, STRUCK_DEALS,
+    TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
+    WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
 
@@ -103,29 +104,35 @@ def _any_word_triggers(token: Token, lemma: str, phrase_actions) -> Iterator[Tri
         yield Trigger(token, action, rule)
 
 
-def object_shows_the_action(verb: Token, action: str) -> bool:
-    """Whether a verb's object shows its action beyond doubt, whether or not the sentence names
+def object_shows_the_action(token: Token, action: str) -> bool:
+    """Whether a trigger's object shows its action beyond doubt, whether or not the sentence names
     the other party: a deed condemned ("condemned the coup", "denounced the attacks and the
     violations": its doer is condemned), materiel supplied ("to provide the military equipment"),
-    an attack done ("Houthi rebels have launched attacks on 33 commercial vessels": `verb` is then
-    the noun)."""
-    if action == "fight" and verb.pos_ == "NOUN":
-        return _attack_done(verb)
-    if verb.pos_ != "VERB":
+    an attack done ("Houthi rebels have launched attacks on 33 commercial vessels": the trigger is
+    then the noun, its verb's object)."""
+    if action == "fight" and token.pos_ == "NOUN":
+        return _attack_done(token)
+    if token.pos_ != "VERB":
         return False
     if action == "condemn":
-        return _condemns_a_deed(verb)
-    return action == "supply" and "supply" in _object_kinds(verb)
+        return _condemns_a_deed(token)
+    return action == "supply" and "supply" in _object_kinds(token)
 
 
 def _attack_done(noun: Token) -> bool:
     """A fight noun, not an operation (which fights only against someone), that a verb of doing
-    takes as object with no negation, on something named ("launched attacks on commercial
-    vessels", "carried out strikes against military sites"; not "launched attacks down the wing")."""
+    takes as object with no negation, on a place, a body, forces, vessels or a military site
+    ("launched attacks on commercial vessels", "carried out strikes against military sites"; not
+    "launched attacks down the wing", nor "launched an attack on the media")."""
     verb = noun.head
-    return (noun.dep_ == "dobj" and noun.lower_ not in OPERATION_NOUNS and verb.lemma_.lower() in DOING_VERBS
-            and not any(c.dep_ == "neg" for c in children(verb))
-            and any(p.dep_ == "prep" and p.lower_ in ("on", "against") for h in (noun, verb) for p in children(h)))
+    if noun.dep_ != "dobj" or noun.lower_ in OPERATION_NOUNS or verb.lemma_.lower() not in DOING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in children(verb)) or any(c.lower_ == "no" for c in children(noun)):
+        return False
+    struck = [g for h in (noun, verb) for p in children(h) if p.dep_ == "prep" and p.lower_ in ("on", "against")
+              for g in pobjs(p)]
+    return any(g.ent_type_ in ("GPE", "ORG", "LOC", "FAC") or g.lower_ in FORCE_NOUNS or g.lemma_.lower() in STRUCK_THINGS
+               or g.ent_type_ == "NORP" and demonym_code(g.text) is not None for g in struck)  # not "on Republicans"
 
 
 def _condemns_a_deed(verb: Token) -> bool:
@@ -356,8 +363,12 @@ def idiom_not_event(token: Token) -> bool:
             before is not None and before.dep_ == "prt" and before.lower_ in words)
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    # "remind all States of the importance": the parser may hang the idiom's preposition on the object
+    # "remind all States of the importance": the parser may hang the idiom's preposition on the object;
+    # but reminding someone of the consequences is a warning ("reminded China of the consequences")
     held = [p for o in children(token) if o.dep_ == "dobj" for p in children(o) if p.dep_ == "prep"]
+    held += [p for p in children(token) if p.dep_ == "prep"]
+    if any(g.lemma_.lower() in CONSEQUENCE_NOUNS for p in held if p.lower_ in words for g in pobjs(p)):
+        return False
     return any(p.lower_ in words for p in held) or any(
         c.lower_ in words or (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in words
                                                                    for m in children(c)))
@@ -662,10 +673,21 @@ def describing_noun(token: Token, action: str) -> bool | None:
 
 
 def commitment_to(token: Token, action: str) -> bool | None:
-    """'commitment to X': a commitment to someone or something."""
+    """'commitment to X': a commitment to someone or something, or to defending someone."""
     if action == "support" and token.lower_ in COMMITMENT_NOUNS:
-        return has_prep(token, ("to",))
+        return has_prep(token, ("to",)) or bool(committed_defence(token))
     return None
+
+
+def committed_defence(noun: Token) -> list[Token]:
+    """Whom a commitment is to defend or help: the named object of its 'to' verb of defending
+    ("the ironclad U.S. commitment to defend the ROK", "commitment to defending South Korea")."""
+    verbs = [c for c in children(noun) if c.dep_ == "acl" and any(a.lower_ == "to" for a in children(c))]
+    verbs += [g for p in children(noun) if p.dep_ == "prep" and p.lower_ == "to" for g in children(p) if g.dep_ == "pcomp"]
+    # someone named, not "to defend themselves" nor a thing ("to defending the Council resolutions")
+    return [o for v in verbs if v.lemma_.lower() in COMMITTED_DEFENCE for o in children(v)
+            if o.dep_ == "dobj" and not o.lower_.endswith(("self", "selves"))
+            and (o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.pos_ in ("PROPN", "PRON"))]
 
 
 def kind_of_ties(token: Token, action: str) -> bool | None:
@@ -708,22 +730,12 @@ def call_for(token: Token, action: str) -> bool | None:
     return None
 
 
-def military_presence(token: Token, action: str) -> bool | None:
-    """'Russia's military presence in Syria', 'the presence of Wagner forces in Mali': armed forces
-    present somewhere are deployed there; 'the presence of the minister' is none."""
-    if action == "deploy" and token.lower_ == "presence":
-        return any(c.lower_ in PRESENCE_KINDS for c in children(token) if c.dep_ in ("amod", "compound")) or any(
-            g.lower_ in FORCE_NOUNS for p in children(token) if p.dep_ == "prep" and p.lower_ == "of"
-            for g in children(p) if g.dep_ == "pobj")
-    return None
-
-
 NounRule = Callable[[Token, str], "bool | None"]
 
 # Tried in order; the first that applies decides. Any other trigger noun ('aid', 'assistance', ...) is an event.
 NOUN_EVENT_RULES: tuple[NounRule, ...] = (
     supply_as_modifier, agreement_made, claims_by, operations_against, weapon_fire, arms_sales, describing_noun,
-    commitment_to, kind_of_ties, done_jointly, imposed_measure, meeting_with, call_for, military_presence,
+    commitment_to, kind_of_ties, done_jointly, imposed_measure, meeting_with, call_for,
 )
 
 

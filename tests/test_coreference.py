@@ -533,6 +533,8 @@ def test_a_states_representative_speaks_for_it_and_he_is_that_representative(ext
     assert ("condemn", "CHN", "USA", "asserted") in extract("The representative of China condemned the United States.")
     assert ("condemn", "CHN", "USA", "asserted") in extract(
         "The representative of China said his country opposes the draft. He condemned the United States.")
+    assert ("condemn", "CHN", "USA", "asserted") in extract(
+        "The delegate of China said his country opposes the draft. He condemned the United States.")
     # a person named as the subject is still the one "he" stands for, not the official met
     assert ("condemn", "USA", "PRK", "asserted") in extract(
         "Secretary Austin met with the Japanese defense minister in Tokyo. He condemned North Korea's missile launch.")
@@ -542,3 +544,6 @@ def test_the_country_is_the_state_named_last_but_not_the_one_acting_in_its_claus
     assert ("deploy", "GBR", "DEU", "hypothetical") in extract(
         "Defence Secretary Gavin Williamson visited Germany today. "
         "The British Army will be permanently based in the country beyond 2020.")
+    # its own clause's subject is not the country meant
+    assert ("deploy", "RUS", "UKR", "asserted") in extract(
+        "Russia invaded Ukraine. Russia has deployed more troops to the country.")

@@ -164,6 +164,7 @@ def test_reminding_someone_of_something_is_no_warning(extract):
     assert not [e for e in extract("Japan reminds all States of the importance of territorial integrity.")
                 if e[0] == "warn"]
     assert ("warn", "JPN", "CHN", "asserted") in extract("Japan reminded China that it would respond.")
+    assert ("warn", "JPN", "CHN", "asserted") in extract("Japan reminded China of the consequences of an invasion.")
 
 
 def test_meeting_needs_or_obligations_is_no_meeting(extract):
@@ -816,6 +817,8 @@ def test_attacks_launched_on_something_are_a_fight_whoever_was_struck(extract):
         "a range of weaponry, including anti-ship ballistic missiles, close-range ballistic missiles, land attack "
         "cruise missiles, uncrewed aerial vehicles, and unmanned surface vehicles.")}
     assert not [e for e in extract("Brazil launched attacks down the left wing all evening.") if e[0] == "fight"]
+    for text in ("Trump launched an attack on the media.", "The Houthis launched no attacks on ships last week."):
+        assert not [e for e in extract(text) if e[0] == "fight"], text
 
 
 def test_our_partnership_after_a_meeting_is_with_whom_we_met(extract):
@@ -1378,8 +1381,20 @@ def test_forces_based_or_present_somewhere_are_deployed_there(extract):
     assert ("deploy", "RUS", "MLI", "asserted") in extract("The presence of Wagner forces in Mali worries Washington.")
     # what else is based or present somewhere is not
     for text in ("A Washington-based think tank published the report.", "The company is based in London.",
-                 "France welcomed the presence of the Japanese minister in Paris."):
+                 "France welcomed the presence of the Japanese minister in Paris.",
+                 "China's economic presence in Africa is growing."):
         assert not [e for e in extract(text) if e[0] == "deploy"], text
+
+
+def test_a_commitment_to_defend_someone_supports_them(extract):
+    # a defence readout's formula; annotators give support (kl_02's gold)
+    assert ("support", "USA", "KOR", "asserted") in extract(
+        "Secretary Mattis reaffirmed the ironclad U.S. commitment to defend the ROK.")
+    assert ("support", "USA", "KOR", "asserted") in extract(
+        "Austin reaffirmed that the U.S. commitment to defending South Korea involved the full range of capabilities.")
+    # defending oneself supports no one
+    assert not [e for e in extract("The United States has the commitment to defend itself from an attack.")
+                if e[0] == "support"]
 
 
 def test_sending_workers_abroad_deploys_no_one_but_sending_troops_does(extract):
