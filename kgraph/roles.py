@@ -888,8 +888,8 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
-    imposed_by, relative_light_verb, in_step_with, in_stance_of, light_verb, part_taken, journey_purpose, of_national_goods,
-    occasion_of_the_clause,
+    imposed_by, relative_light_verb, in_step_with, in_stance_of, light_verb, part_taken, journey_purpose,
+    of_national_goods, occasion_of_the_clause,
 )
 
 
@@ -1234,8 +1234,8 @@ def defended_party(search: TargetSearch) -> list[Token]:
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
-    defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target, sufferer, struck_place,
-    harmed_object, fought_alongside, helped_party, answerer,
+    defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target,
+    sufferer, struck_place, harmed_object, fought_alongside, helped_party, answerer,
 )
 
 

@@ -21,14 +21,14 @@ from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
     ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
-    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS, COURTESY_NOUNS,
-    COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS, GIVING_VERBS, GUEST_NOUNS,
-    HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, JOINT_ACTIVITY_NOUNS, JOINT_KINDS,
-    JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS,
-    MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS, OBJECT_DEPENDENT,
-    OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
-    PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STRUCK_THINGS, STATIVE_PARTICIPLES, STRUCK_DEALS,
-    TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
+    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
+    COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
+    GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
+    JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS,
+    MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS,
+    OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
+    PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS,
+    STRUCK_THINGS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
     WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
@@ -131,8 +131,10 @@ def _attack_done(noun: Token) -> bool:
         return False
     struck = [g for h in (noun, verb) for p in children(h) if p.dep_ == "prep" and p.lower_ in ("on", "against")
               for g in pobjs(p)]
-    return any(g.ent_type_ in ("GPE", "ORG", "LOC", "FAC") or g.lower_ in FORCE_NOUNS or g.lemma_.lower() in STRUCK_THINGS
-               or g.ent_type_ == "NORP" and demonym_code(g.text) is not None for g in struck)  # not "on Republicans"
+    return any(g.ent_type_ in ("GPE", "ORG", "LOC", "FAC") or g.lower_ in FORCE_NOUNS
+               or g.lemma_.lower() in STRUCK_THINGS
+               or g.ent_type_ == "NORP" and demonym_code(g.text) is not None  # not "on Republicans"
+               for g in struck)
 
 
 def _condemns_a_deed(verb: Token) -> bool:
@@ -367,7 +369,8 @@ def idiom_not_event(token: Token) -> bool:
     # but reminding someone of the consequences is a warning ("reminded China of the consequences")
     held = [p for o in children(token) if o.dep_ == "dobj" for p in children(o) if p.dep_ == "prep"]
     held += [p for p in children(token) if p.dep_ == "prep"]
-    if any(g.lemma_.lower() in CONSEQUENCE_NOUNS for p in held if p.lower_ in words for g in pobjs(p)):
+    if token.lemma_.lower() in ADDRESSEE_VERBS and any(
+            g.lemma_.lower() in CONSEQUENCE_NOUNS for p in held if p.lower_ in words for g in pobjs(p)):
         return False
     return any(p.lower_ in words for p in held) or any(
         c.lower_ in words or (c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in words
@@ -683,7 +686,8 @@ def committed_defence(noun: Token) -> list[Token]:
     """Whom a commitment is to defend or help: the named object of its 'to' verb of defending
     ("the ironclad U.S. commitment to defend the ROK", "commitment to defending South Korea")."""
     verbs = [c for c in children(noun) if c.dep_ == "acl" and any(a.lower_ == "to" for a in children(c))]
-    verbs += [g for p in children(noun) if p.dep_ == "prep" and p.lower_ == "to" for g in children(p) if g.dep_ == "pcomp"]
+    verbs += [g for p in children(noun) if p.dep_ == "prep" and p.lower_ == "to"
+              for g in children(p) if g.dep_ == "pcomp"]
     # someone named, not "to defend themselves" nor a thing ("to defending the Council resolutions")
     return [o for v in verbs if v.lemma_.lower() in COMMITTED_DEFENCE for o in children(v)
             if o.dep_ == "dobj" and not o.lower_.endswith(("self", "selves"))
