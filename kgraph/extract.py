@@ -436,6 +436,8 @@ def accused_elsewhere(reading: Reading) -> list[Event] | None:
 #: the readings of a deed's doer from the words of its noun phrase ("Russia's", "Houthi", "by Iran"),
 #: or the subject of the verb that does it ("launch illegal missiles")
 _NAMED_DOERS = frozenset({"possessor", "national-modifier", "noun-by", "of-forces", "of-attacker", "light-verb"})
+#: the readings of a verb's doer that name it: its subject, passive agent, or the clause's it depends on
+_NAMED_VERB_DOERS = frozenset({"subject", "passive-agent", "governing-subject"})
 
 
 def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
@@ -448,7 +450,13 @@ def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
     token, deed = reading.token, reading.token.head
     if deed.pos_ == "PROPN" or deed.lower_ in ACCUSED_PEOPLE_NOUNS or _asked(reading.sent):
         return []  # a name ("the illegitimate National Constituent Assembly"), people, or a question
-    accused, rule = by_phrase(deed, "accuse") or noun_agents(deed, NOUN_TRIGGERS.get(deed.lemma_.lower(), "accuse"))
+    if deed.pos_ == "VERB":  # "attempted to illegally seize": the verb's doer, named
+        accused, rule = verb_agents(deed)
+        if rule == "governing-subject" and deed.tag_ not in ("VB", "VBG") or deed.dep_ == "acl" and rule != "passive-agent":
+            rule = "none"  # "the vessel, illegally seized on 19 November": a participle's doer, unnamed
+        rule = "light-verb" if rule in _NAMED_VERB_DOERS else "none"
+    else:
+        accused, rule = by_phrase(deed, "accuse") or noun_agents(deed, NOUN_TRIGGERS.get(deed.lemma_.lower(), "accuse"))
     if rule not in _NAMED_DOERS or _denied(deed) or (
             rule == "possessor" and deed.lemma_.lower() in UNDERGONE_DEEDS and not has_prep(deed, ("of",))):
         return []  # "no evidence of ...", "Crimea's illegal annexation": the possessor undergoes it
@@ -460,6 +468,8 @@ def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
         judge = None  # "China refused to condemn Russia's illegal invasion": the speaker's judgement, not China's
     agents = (_resolve_all(verb_agents(judge)[0], reading.actors) if judge is not None else []
               ) or reading.actors.speaker_of(token)
+    if not agents:
+        return []  # no one says it: "Iran illegally seized ships" in a report of no speaker accuses no one
     targets = _resolve_all(_not_places(accused, reading.actors), reading.actors, deep=True, exclude=agents)
     events = _make_events(reading, Roles(agents, targets, "speaker-accuses-doer-" + rule))
     return [replace(e, modality="asserted") for e in events]

@@ -67,6 +67,7 @@ ACCUSED_DEEDS = frozenset(_WORDS["speaker_accuses"]["deeds"])  # crimes: only a 
 ATTRIBUTIVE_ACCUSATIONS = frozenset(_WORDS["attributive_accusations"]["words"])
 ACCUSED_PEOPLE_NOUNS = frozenset(_WORDS["attributive_accusations"]["people"])  # "illegal migrants": no deed
 UNDERGONE_DEEDS = frozenset(_WORDS["attributive_accusations"]["undergone"])  # "Crimea's annexation"
+ACCUSING_ADVERBS = frozenset(_WORDS["attributive_accusations"]["adverbs"])  # "attempted to illegally seize"
 CALLING_VERBS = frozenset(_WORDS["calling_verbs"]["words"])
 HARM_VERBS = frozenset(_WORDS["harm_verbs"]["words"])
 OBJECT_CONTROL = frozenset(_WORDS["object_control"]["words"])

@@ -20,7 +20,7 @@ from .coordination import hyphen_joined
 from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
-    ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
+    ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
     CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
@@ -53,7 +53,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             yield from _verb_triggers(token, lemma)
         else:
             found = (_noun_trigger(token, lemma) if token.pos_ in ("NOUN", "PROPN")
-                     else _adjective_trigger(token, lemma) if token.pos_ == "ADJ" else None)
+                     else _adjective_trigger(token, lemma) if token.pos_ == "ADJ"
+                     else _adverb_trigger(token, lemma) if token.pos_ == "ADV" else None)
             if found is not None:
                 yield found
         if (token.i in phrases or token.lower_ in OBLIGATION_MODALS
@@ -88,6 +89,14 @@ def _adjective_trigger(token: Token, lemma: str) -> Trigger | None:
             return Trigger(token, JUDGEMENT_PREDICATES[lemma], "judgement")
         return None
     if lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
+        return Trigger(token, "accuse", "attributive")
+    return None
+
+
+def _adverb_trigger(token: Token, lemma: str) -> Trigger | None:
+    """An attributive accusation by adverb ("the Iranian Navy attempted to illegally seize two
+    merchant vessels"): read as "Russia's illegal invasion" is, its verb the deed."""
+    if lemma in ACCUSING_ADVERBS and token.dep_ == "advmod" and token.head.pos_ == "VERB":
         return Trigger(token, "accuse", "attributive")
     return None
 

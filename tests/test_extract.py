@@ -318,6 +318,16 @@ def test_calling_a_named_doers_deed_illegal_accuses_the_doer(extract):
                 if e[0] == "accuse"}
 
 
+def test_doing_something_illegally_accuses_the_named_doer(extract):
+    header = "Remarks by Ambassador Jane Doe, U.S. Representative to the United Nations\n\n"
+    assert ("accuse", "USA", "IRN", "asserted") in extract(
+        header + "On July 5th, the Iranian Navy attempted to illegally seize two merchant vessels.")
+    assert ("accuse", "USA", "RUS", "asserted") in extract(header + "Russia has unlawfully detained an American journalist.")
+    # a participle's doer is unnamed: the one who calls for the vessel's release is not accused
+    assert not [e for e in extract(header + "The EU called for the release of the Galaxy Leader and its crew, "
+                                            "illegally seized on 19 November.") if e[0] == "accuse"]
+
+
 def test_saying_someone_committed_crimes_accuses_them(extract):
     header = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN.\n"
     assert ("accuse", "GBR", "RUS", "asserted") in extract(header + "Russian forces have committed war crimes in Bucha.")
