@@ -436,8 +436,6 @@ def accused_elsewhere(reading: Reading) -> list[Event] | None:
 #: the readings of a deed's doer from the words of its noun phrase ("Russia's", "Houthi", "by Iran"),
 #: or the subject of the verb that does it ("launch illegal missiles")
 _NAMED_DOERS = frozenset({"possessor", "national-modifier", "noun-by", "of-forces", "of-attacker", "light-verb"})
-#: the readings of a verb's doer that name it: its subject, passive agent, or the clause's it depends on
-_NAMED_VERB_DOERS = frozenset({"subject", "passive-agent", "governing-subject"})
 
 
 def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
@@ -450,11 +448,8 @@ def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
     token, deed = reading.token, reading.token.head
     if deed.pos_ == "PROPN" or deed.lower_ in ACCUSED_PEOPLE_NOUNS or _asked(reading.sent):
         return []  # a name ("the illegitimate National Constituent Assembly"), people, or a question
-    if deed.pos_ == "VERB":  # "attempted to illegally seize": the verb's doer, named
-        accused, rule = verb_agents(deed)
-        if rule == "governing-subject" and deed.tag_ not in ("VB", "VBG") or deed.dep_ == "acl" and rule != "passive-agent":
-            rule = "none"  # "the vessel, illegally seized on 19 November": a participle's doer, unnamed
-        rule = "light-verb" if rule in _NAMED_VERB_DOERS else "none"
+    if deed.pos_ == "VERB":  # "attempted to illegally seize"
+        accused, rule = _named_verb_doers(deed)
     else:
         accused, rule = by_phrase(deed, "accuse") or noun_agents(deed, NOUN_TRIGGERS.get(deed.lemma_.lower(), "accuse"))
     if rule not in _NAMED_DOERS or _denied(deed) or (
@@ -473,6 +468,18 @@ def speaker_accuses_doer(reading: Reading) -> list[Event] | None:
     targets = _resolve_all(_not_places(accused, reading.actors), reading.actors, deep=True, exclude=agents)
     events = _make_events(reading, Roles(agents, targets, "speaker-accuses-doer-" + rule))
     return [replace(e, modality="asserted") for e in events]
+
+
+def _named_verb_doers(verb: Token) -> tuple[list[Token], str]:
+    """The doers a verb names, read as "light-verb" (the subject of the verb that does the deed):
+    its subject, passive agent, or an infinitive's or gerund's governing subject ("attempted to
+    illegally seize"); "none" for a participle's, whom the sentence does not name ("the vessel,
+    illegally seized on 19 November")."""
+    doers, rule = verb_agents(verb)
+    if rule == "passive-agent" or rule == "subject" and verb.dep_ != "acl" or (
+            rule == "governing-subject" and verb.tag_ in ("VB", "VBG") and verb.dep_ != "acl"):
+        return doers, "light-verb"
+    return doers, "none"
 
 
 def _denied(token: Token) -> bool:

@@ -745,12 +745,16 @@ def in_step_with(token: Token, action: str) -> tuple[list[Token], str] | None:
 def _subject_in_step(token: Token) -> Token | None:
     """'NATO allies in close coordination with the EU are imposing sanctions': the subject the
     'in X with Y' phrase hangs on works with Y, as if the phrase qualified its verb."""
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.dep_ not in ("nsubj", "nsubjpass"):
+    holder = _in_phrase_holder(token)
+    if holder is None or holder.dep_ not in ("nsubj", "nsubjpass") or not has_prep(token, ("with",)):
         return None
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in children(token)):
-        return None
-    return prep.head
+    return holder
+
+
+def _in_phrase_holder(token: Token) -> Token | None:
+    """The word an 'in X' phrase hangs on, X being `token` ("acted | in support of", "allies | in
+    coordination with"); None where `token` is no such X."""
+    return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else None
 
 
 def in_stance_of(token: Token, action: str) -> tuple[list[Token], str] | None:
@@ -765,13 +769,12 @@ def stance_verb(token: Token, action: str) -> Token | None:
     """The verb an 'in support of' ('in condemnation of') phrase qualifies, directly or through
     the verb's object ('take a stand in support of') or its preposition's object ('stood with
     allies in condemnation of'); None where `token` heads no such phrase."""
-    prep = token.head
-    if action not in STANCE_ACTIONS or token.dep_ != "pobj" or prep.lower_ != "in":
+    held = _in_phrase_holder(token)
+    if action not in STANCE_ACTIONS or held is None:
         return None
-    of = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]
+    of = preps_objects(token, ("of",))
     if not of or any(c.dep_ == "preconj" for o in of for c in children(o)):
         return None  # "abstained in support of neither Russia nor Ukraine"
-    held = prep.head
     if held.dep_ == "dobj" and held.lemma_.lower() in STANCE_NOUNS:
         held = held.head
     elif held.dep_ == "pobj" and held.head.lower_ in STANCE_COMPANY and held.head.head.pos_ == "VERB":
@@ -781,11 +784,10 @@ def stance_verb(token: Token, action: str) -> Token | None:
 
 def manner_verb(token: Token) -> Token | None:
     """The verb an 'in X with Y' phrase qualifies, X being `token`."""
-    prep = token.head
-    verb = prep.head
-    if verb.pos_ == "PUNCT":  # "The United States, in coordination with ..., sanctioned": hung on the comma
+    verb = _in_phrase_holder(token)
+    if verb is not None and verb.pos_ == "PUNCT":  # "The United States, in coordination with ..., sanctioned"
         verb = verb.head
-    if token.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ not in ("VERB", "AUX"):
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     with_phrase = any(c.dep_ == "prep" and c.lower_ == "with" and c.i > token.i for h in (token, verb) for c in children(h))
     return verb if with_phrase else None
