@@ -582,9 +582,17 @@ def _accused_mentions(reading: Reading, deed: bool) -> tuple[list[Token], str]:
         return accused, rule
     if owners := duty_owners(token):
         return owners, "duty-owner"
-    if not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr")):
+    if not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr") or _manner_of_doing(token)):
         return governing_subjects(token), "governing-subject"
     return accused, rule
+
+
+def _manner_of_doing(token: Token) -> bool:
+    """'Putin was acting with careless disregard for International Humanitarian Law': the deed is
+    the manner in which the verb's subject does something (a with-phrase on a doing verb)."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "with" and prep.dep_ == "prep"
+            and prep.head.lemma_.lower() in DOING_VERBS)
 
 
 def _judge_of_its_clause(token: Token) -> Token | None:

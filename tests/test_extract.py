@@ -337,6 +337,18 @@ def test_saying_someone_committed_crimes_accuses_them(extract):
                 if e[0] == "accuse"}
 
 
+def test_disregard_for_the_law_accuses_whoever_shows_it(extract):
+    header = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN.\n"
+    for text in ("Syria's disdain for its obligations under international law is clear.",
+                 "Russia showed callous disregard for international law.",
+                 "Putin was acting with careless disregard for International Humanitarian Law."):
+        doer = "SYR" if text.startswith("Syria") else "RUS"
+        assert ("accuse", "GBR", doer, "asserted") in extract(header + text), text
+    # the verb of one who deals with the disregard is not one who shows it
+    assert not [e for e in extract(header + "We urged Russia to address Syria's disregard for the law.")
+                if e[0] == "accuse" and e[2] == "RUS"]
+
+
 def test_an_illegal_deed_accuses_only_a_doer_said_to_do_it(extract):
     def accusations(text: str) -> set:
         return {e for e in extract(text) if e[0] == "accuse"}
