@@ -202,6 +202,11 @@ def test_nobody_supports_or_sanctions_itself_but_a_country_can_be_at_war_with_it
     assert ("fight", "SDN", "SDN", "asserted") in extract("Sudanese forces attacked Sudanese civilians in Darfur.")
 
 
+def test_a_state_backing_a_group_of_its_own_is_an_event(extract):
+    assert ("support", "RUS", "RUS", "asserted") in extract(
+        "We are alarmed by the deployment of Russia-backed Wagner Group forces in Mali.")
+
+
 def test_a_short_form_the_text_defines_is_labelled_by_its_long_form(extract):
     events = extract("Ethiopia condemned the Northern Highlands Liberation Front (NHLF). "
                      "The NHLF attacked Ethiopia.")
