@@ -1896,3 +1896,11 @@ def test_a_past_deed_agreed_on_as_fact_is_asserted(extract):
     assert ("accuse", "JPN", "PRK", "asserted") in extract(
         "Japan agreed that North Korea's launch violated the resolutions.")
     assert ("sanction", "JPN", "RUS", "hypothetical") in extract("Japan agreed to impose sanctions on Russia.")
+
+
+def test_who_participates_or_engages_in_a_deed_does_it(extract):
+    assert ("supply", "IRN", "RUS", "asserted") in extract("Iran participated in the transfer of drones to Russia.")
+    assert ("fight", "PRK", "UKR", "asserted") in extract(
+        "North Korean troops engaged in combat against Ukrainian forces.")
+    # combating a thing is no fight with anyone
+    assert not [e for e in extract("We must combat disinformation from Russia.") if e[0] == "fight"]
