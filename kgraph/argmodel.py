@@ -24,6 +24,7 @@ from .model import Actor
 from .names import SPEAKER_PRONOUNS
 from .roles import in_step_noun, in_with_phrase, manner_verb
 from .sentmodel import sentence_probability
+from .triggers import prefix_negated
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
 _CANDIDATE_POS = ("PROPN", "NOUN", "PRON")
@@ -102,7 +103,7 @@ def _lexicon_entry(token: Token) -> dict[str, int]:
 
 def trigger_actions(token: Token) -> list[str]:
     """The actions a content word may express, by its lemma."""
-    if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX"):
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or prefix_negated(token):
         return []
     return sorted(_lexicon_entry(token))
 

@@ -25,7 +25,8 @@ from .lexicon import (
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
     JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS,
-    MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NOUN_TRIGGERS,
+    MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NEGATING_PREFIXES,
+    NOUN_TRIGGERS,
     OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
     PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS,
     STRUCK_THINGS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
@@ -46,7 +47,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     by its part of speech, then the judgements, obligations and phrases any word may carry."""
     phrases = _phrase_triggers(sent.doc)
     for token in span_tokens(sent):
-        if idiom_not_event(token):  # "look forward to", "called out ... for": no trigger, alone or in a phrase
+        if idiom_not_event(token) or prefix_negated(token):  # "look forward to", "de-escalate": no trigger
             continue
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
@@ -62,6 +63,13 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             yield from _any_word_triggers(token, lemma, phrases.get(token.i, ()))
 
 
+def prefix_negated(token: Token) -> bool:
+    """'de-escalate', 'non-compliance', 'anti-war': a word a negating prefix turns into its
+    opposite names no event of its own (data negating_prefixes)."""
+    prefix = hyphen_joined(token, ("-",))
+    return prefix is not None and prefix.lower_ in NEGATING_PREFIXES
+
+
 def _verb_triggers(token: Token, lemma: str) -> list[Trigger]:
     """A verb's actions, less the claims, judgements and courtesies that only look like them."""
     return [Trigger(token, action, "verb") for action in _verb_actions(token, lemma)
@@ -70,7 +78,10 @@ def _verb_triggers(token: Token, lemma: str) -> list[Trigger]:
 
 
 def _noun_trigger(token: Token, lemma: str) -> Trigger | None:
-    """A noun's action, where the noun names the event itself ("material support" is supply)."""
+    """A noun's action, where the noun names the event itself ("material support" is supply); or an
+    attributive accusation the tagger took for a noun ("Russia's malign activity")."""
+    if lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "compound":
+        return Trigger(token, "accuse", "attributive")
     action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
     if action == "support" and material_support_given(token):
         action = "supply"
@@ -90,6 +101,7 @@ def _adjective_trigger(token: Token, lemma: str) -> Trigger | None:
         return None
     if lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "amod":
         return Trigger(token, "accuse", "attributive")
+
     return None
 
 

@@ -1904,3 +1904,21 @@ def test_who_participates_or_engages_in_a_deed_does_it(extract):
         "North Korean troops engaged in combat against Ukrainian forces.")
     # combating a thing is no fight with anyone
     assert not [e for e in extract("We must combat disinformation from Russia.") if e[0] == "fight"]
+
+
+def test_malign_activity_accuses_its_named_doer(extract):
+    header = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN.\n"
+    # the tagger reads 'malign' here as a noun modifying 'activity'
+    assert ("accuse", "GBR", "RUS", "asserted") in extract(
+        header + "This underlines the extent of Russia's malign activity globally.")
+
+
+def test_a_negating_prefix_turns_a_trigger_into_no_event(nlp):
+    from kgraph.argmodel import trigger_actions
+    from kgraph.triggers import find_triggers
+
+    doc = nlp("Russia must de-escalate the situation, and Iran must halt its non-support of the talks.")
+    words = {t.token.lower_ for s in doc.sents for t in find_triggers(s)}
+    assert "escalate" not in words and "support" not in words
+    assert not trigger_actions(next(t for t in doc if t.lower_ == "escalate"))
+    assert trigger_actions(nlp("Russia will escalate the war.")[2])  # the learned lexicon's word, unprefixed
