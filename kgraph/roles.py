@@ -22,7 +22,7 @@ from .lexicon import (
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
-    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS,
+    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -482,6 +482,17 @@ def described_by_participle(current: Token, head: Token) -> list[Token]:
     return [noun] if actor else []  # not "talks aimed at ending hostilities": the talks do nothing
 
 
+def held_responsible(current: Token, head: Token) -> list[Token]:
+    """'anyone responsible for serious violations', 'Russia is responsible for the atrocities':
+    whom the adjective of responsibility describes did the deed of its for-phrase, not the subject
+    of the clause around ('the Government holding to account anyone responsible for ...')."""
+    if current.dep_ != "prep" or current.lower_ != "for" or head.lower_ not in RESPONSIBILITY_WORDS:
+        return []
+    if head.dep_ in ("amod", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head.head]
+    return subject_of(head.head) if head.dep_ == "acomp" else []
+
+
 def clause_subject(current: Token, head: Token) -> list[Token]:
     """'Russia decided to invade', 'was pressed by Washington to act': the subject or by-agent of
     the clause; a passive verb of expecting or planning, or of belief or report, with no by-agent,
@@ -506,7 +517,7 @@ def finite_conjunct(current: Token, head: Token) -> list[Token]:
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
     finite_conjunct, forces_of_participle, doer_of_gerund, noun_owner, reproached_object, controlled_object,
-    described_by_participle, clause_subject,
+    held_responsible, described_by_participle, clause_subject,
 )
 
 

@@ -1922,3 +1922,13 @@ def test_a_negating_prefix_turns_a_trigger_into_no_event(nlp):
     assert "escalate" not in words and "support" not in words
     assert not trigger_actions(next(t for t in doc if t.lower_ == "escalate"))
     assert trigger_actions(nlp("Russia will escalate the war.")[2])  # the learned lexicon's word, unprefixed
+
+
+def test_whom_responsibility_is_said_of_did_the_deed(extract):
+    header = "Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN.\n"
+    assert ("accuse", "GBR", "RUS", "asserted") in extract(
+        header + "Russia is responsible for serious violations of international humanitarian law.")
+    # the one who holds to account is not the one held responsible
+    assert not [e for e in extract(header + "It means the Government of South Sudan holding to account anyone "
+                                            "responsible for serious violations of international law.")
+                if e[0] == "accuse" and e[2] == "SSD"]
