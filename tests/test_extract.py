@@ -1489,6 +1489,12 @@ def test_a_negated_light_verb_negates_the_event_its_object_names(extract):
     assert ("fight", "ISR", "PSE", "asserted") in extract("The United States did not condemn Israel's strikes on Gaza.")
 
 
+def test_what_happened_without_a_deed_negates_the_deed(extract):
+    assert ("fight", "AFG", "AFG", "negated") in extract("The fighting season passed without the Taliban attacking Kabul.")
+    # what it was done without is no event of its own
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia attacked Ukraine without provocation.")
+
+
 def test_a_deed_its_doer_is_named_as_possessing_was_done_whatever_is_said_of_it(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russia will be held accountable for its invasion of Ukraine.")
     assert ("fight", "RUS", "UKR", "asserted") in extract("We must stop Russia's attacks on Ukraine.")
