@@ -216,8 +216,13 @@ def obliged_subject(modal: Token) -> Token | None:
 
 def material_support_given(token: Token) -> bool:
     """'providing sustained financial support', 'provide crucial military and financial support
-    to the government': support of a material kind that someone gives is a supply."""
-    if token.lemma_.lower() not in MATERIAL_SUPPORT_NOUNS or token.dep_ != "dobj":
+    to the government', '$2.7 billion in support': support of a material kind that someone gives,
+    or a sum of money, is a supply."""
+    if token.lemma_.lower() not in MATERIAL_SUPPORT_NOUNS:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.ent_type_ == "MONEY":
+        return True  # "provided them with close to $2.7 billion in support": money given
+    if token.dep_ != "dobj":
         return False
     if token.head.lemma_.lower() not in GIVING_VERBS:
         return False
