@@ -22,7 +22,7 @@ from .lexicon import (
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
-    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS,
+    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -973,6 +973,9 @@ class TargetSearch:
         if token.pos_ == "NOUN":  # "the sanctions that the EU imposed on Russia": the relative light verb's phrase
             holders += relative_light_verbs(token)  # and "the sanctions imposed by the US on Chinese firms"
             holders += [c for c in children(token) if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS]
+            # "attacks directed at U.S. bases": whom a participle says it was aimed at
+            holders += [c for c in children(token) if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and c.lemma_.lower() in AIMING_PARTICIPLES]
         if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
             # "Negotiations are underway between the United States and Niger": the state said of the noun
             holders += [c for c in children(token.head) if c.dep_ == "acomp"]

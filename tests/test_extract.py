@@ -1941,3 +1941,8 @@ def test_whom_responsibility_is_said_of_did_the_deed(extract):
     assert not [e for e in extract(header + "It means the Government of South Sudan holding to account anyone "
                                             "responsible for serious violations of international law.")
                 if e[0] == "accuse" and e[2] == "SSD"]
+
+
+def test_an_attack_directed_at_someone_has_them_as_its_target(extract):
+    assert ("fight", "Iranian-backed militias", "USA", "asserted") in extract(
+        "The United States responded to attacks directed at U.S. forces by Iranian-backed militias.")
