@@ -26,7 +26,7 @@ from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, FINDING_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
-    HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, SPEAKER_ACCUSES, VERB_TRIGGERS,
+    HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, QUALITIES, SPEAKER_ACCUSES, VERB_TRIGGERS,
     ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, UNDERGONE_DEEDS,
 )
 from .model import Actor, Article, ArticleResult, Event
@@ -950,10 +950,12 @@ def _ours(token: Token) -> bool:
 
 def _names_no_target(token: Token, action: str) -> bool:
     """Whether the trigger's own words name nothing acted on: no object, no phrase of the
-    action's target prepositions ("are fighting bravely", "in its fight"; not "struck Houthi
-    sites", whose sites the reading may have left unresolved)."""
-    return not any(c.dep_ in ("dobj", "dative", "attr") for c in children(token)) and not has_prep(
-        token, ACTIONS[action].target_prepositions)
+    action's target prepositions ("are fighting bravely", "in its fight", "fight with courage";
+    not "struck Houthi sites", whose sites the reading may have left unresolved)."""
+    return not any(c.dep_ in ("dobj", "dative", "attr") for c in children(token)) and not any(
+        c.dep_ in ("prep", "agent") and c.lower_ in ACTIONS[action].target_prepositions
+        and not all(g.lemma_.lower() in QUALITIES for g in children(c) if g.dep_ == "pobj")
+        for c in children(token))
 
 
 def _may_lack_target(token: Token, action: str) -> bool:

@@ -107,6 +107,7 @@ CONSEQUENCE_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["consequence_prepo
 MANNER_TERM_NOUNS = frozenset(_WORDS["manner_terms"]["words"])  # "condemns in the strongest terms X"
 THREATENING_VERBS = frozenset(_WORDS["warning_topics"]["threatening_verbs"])  # "threatened the safe passage"
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
+QUALITIES = frozenset(_WORDS["qualities"]["words"])  # "fight with courage": how, not with whom
 AIMING_PARTICIPLES = frozenset(_WORDS["aiming_participles"]["words"])  # "attacks directed at"
 RESPONSIBILITY_WORDS = frozenset(_WORDS["responsibility_words"]["words"])  # "anyone responsible for"
 NEGATING_PREFIXES = frozenset(_WORDS["negating_prefixes"]["words"])  # "de-escalate", "non-compliance"

@@ -183,8 +183,9 @@ class PronounResolver:
         if near:
             return near
         memory = self._context.memory
-        if lower in PLURAL_PRONOUNS and memory.last_group:
-            return list(memory.last_group)
+        group = _not_persons(list(memory.last_group), token) if lower in PLURAL_PRONOUNS else []
+        if group:  # "they": the group named last, not one person ("Biden underscored ... as they fight")
+            return group
         return self._thing_named_before(token)
 
     def _thing_named_before(self, pronoun: Token) -> list[Actor]:

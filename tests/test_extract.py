@@ -1946,3 +1946,15 @@ def test_whom_responsibility_is_said_of_did_the_deed(extract):
 def test_an_attack_directed_at_someone_has_them_as_its_target(extract):
     assert ("fight", "Iranian-backed militias", "USA", "asserted") in extract(
         "The United States responded to attacks directed at U.S. forces by Iranian-backed militias.")
+
+
+def test_they_after_one_person_is_not_that_person(extract):
+    events = extract("President Biden spoke to reporters on Friday. The future of the people of Ukraine hangs in "
+                     "the balance as they bravely fight every day.")
+    assert not [e for e in events if e[0] == "fight" and e[1] == "USA"]
+
+
+def test_fighting_with_courage_is_how_one_fights_not_with_whom(extract):
+    text = ("As President Putin continues his unprovoked war against Ukraine, the United States stands with Ukraine. "
+            "As the people of Ukraine continue to fight with courage and pride for their country, we will help them.")
+    assert ("fight", "UKR", "RUS", "asserted") in extract(text)
