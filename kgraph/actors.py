@@ -126,7 +126,8 @@ class DocumentActors:
 
     def speaker_of(self, token: Token) -> list[Actor]:
         """Who says the sentence of `token`: the subject of its 'say' verb, the speaker of the
-        quotation it is in, or the author of a statement."""
+        quotation it is in, the named speaker whose turn of a transcript it is in, or the author
+        of a statement."""
         sent = self.sentence_of(token)
         if sent.start not in self._sentence_speaker_cache:
             speaker = sentence_speaker(sent, self._speaker_actors)
@@ -137,6 +138,9 @@ class DocumentActors:
         quoted_sentence = span_text(sent).lstrip()[:1] in ("“", '"')
         if (self.memory.in_quote or quoted_sentence) and self.memory.speaker:
             return [self.memory.speaker]  # a quotation going on after "..., he said."
+        turn = self.turn_speaker(token)
+        if turn is not None and turn.name:  # a transcript: whoever has the floor ("MR. KIRBY: ...")
+            return [turn]
         if self.joint_authors:  # a joint statement speaks for all its states
             return list(self.joint_authors)
         return [self.document_speaker] if self.document_speaker else []
