@@ -23,7 +23,8 @@ from .lexicon import (
     ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
     CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
-    GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
+    GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS, LIE_ADVERBS,
+    LIE_PREPOSITIONS,
     JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIGHT_VERBS, MATERIAL_KINDS,
     MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MUTUAL_VERBS, NEGATING_PREFIXES,
     NOUN_TRIGGERS,
@@ -452,6 +453,16 @@ def supply_of_its_objects(token: Token, lemma: str, action: str) -> list[str] | 
     return None
 
 
+def a_lie_told(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'Iran and Russia continue to lie about it' accuses them; 'the answer lies in diplomacy',
+    'the work that lies ahead' tell no lie (data lying)."""
+    if lemma != "lie":
+        return None
+    told = all(c.lower_ in LIE_PREPOSITIONS for c in children(token) if c.dep_ == "prep") and all(
+        c.lower_ in LIE_ADVERBS for c in children(token) if c.dep_ == "advmod")
+    return None if told else []
+
+
 def travel_to_someone(token: Token, lemma: str, action: str) -> list[str] | None:
     """'travelled to Kyiv' is a visit; 'travelled widely' is none."""
     return [] if action == "consult" and lemma in TRAVEL_VERBS and not has_prep(token, ("to",)) else None
@@ -516,7 +527,7 @@ VerbRule = Callable[[Token, str, str], "list[str] | None"]
 
 # Tried in order on a verb of VERB_TRIGGERS; the first that applies decides, else the verb names its action.
 VERB_ACTION_RULES: tuple[VerbRule, ...] = (
-    light_verb_of_its_noun, supply_of_its_objects, travel_to_someone, a_guest_received, someone_hosted,
+    light_verb_of_its_noun, supply_of_its_objects, a_lie_told, travel_to_someone, a_guest_received, someone_hosted,
     a_deal_struck, a_description, a_hyphened_quality, an_ally_designated, active_of_a_passive_only_verb,
     struck_by_weapons,
 )

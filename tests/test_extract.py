@@ -1959,3 +1959,15 @@ def test_fighting_with_courage_is_how_one_fights_not_with_whom(extract):
     text = ("As President Putin continues his unprovoked war against Ukraine, the United States stands with Ukraine. "
             "As the people of Ukraine continue to fight with courage and pride for their country, we will help them.")
     assert ("fight", "UKR", "RUS", "asserted") in extract(text)
+
+
+def test_lying_accuses_the_liar_and_a_transcript_turn_is_its_speakers(extract):
+    transcript = ("Via Teleconference\n\n"
+                  "MS. SHARMA: Thanks for joining us. Kirby, over to you.\n\n"
+                  "MR. KIRBY: Thanks. Iran would be planning to sell drones to Russia for use against Ukraine. "
+                  "Yet both Iran and Russia continue to lie about it.\n")
+    events = extract(transcript)
+    assert ("accuse", "USA", "IRN", "asserted") in events and ("accuse", "USA", "RUS", "asserted") in events
+    # a lie is told; an answer that lies somewhere, or work that lies ahead, is none
+    for text in ("The answer lies in diplomacy with Russia.", "Much hard work with Ukraine lies ahead."):
+        assert not [e for e in extract(transcript + "\n" + text) if e[0] == "accuse" and e[2] == "UKR"], text
