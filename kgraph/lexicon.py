@@ -107,6 +107,7 @@ CONSEQUENCE_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["consequence_prepo
 MANNER_TERM_NOUNS = frozenset(_WORDS["manner_terms"]["words"])  # "condemns in the strongest terms X"
 THREATENING_VERBS = frozenset(_WORDS["warning_topics"]["threatening_verbs"])  # "threatened the safe passage"
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
+EXPLETIVE_OBJECTS = frozenset(_WORDS["expletive_objects"]["words"])  # "it makes sense to"
 LIE_PREPOSITIONS = frozenset(_WORDS["lying"]["prepositions"])  # "lie about it"
 LIE_ADVERBS = frozenset(_WORDS["lying"]["adverbs"])  # "lie openly"
 QUALITIES = frozenset(_WORDS["qualities"]["words"])  # "fight with courage": how, not with whom

@@ -22,7 +22,7 @@ from .lexicon import (
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
-    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES,
+    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS,
 )
 from .modality import modality_of
 from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -310,7 +310,7 @@ def governing_subjects(token: Token) -> list[Token]:
     current = token
     for _ in range(5):
         head = current.head
-        if head.i == current.i or current.dep_ in STOP_CLIMB_DEPS:
+        if head.i == current.i or current.dep_ in STOP_CLIMB_DEPS or _expletive_frame(current, head):
             return []
         for rule in CLIMB_RULES:
             found = rule(current, head)
@@ -318,6 +318,14 @@ def governing_subjects(token: Token) -> list[Token]:
                 return found
         current = head
     return []
+
+
+def _expletive_frame(clause: Token, verb: Token) -> bool:
+    """'it is important to impose sanctions', 'it makes sense to impose costs on Russia': an
+    infinitive after a verb whose subject 'it' stands for no one, and names no doer of it."""
+    return (clause.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children(verb))
+            and any(c.dep_ in ("acomp", "attr") or c.dep_ == "dobj" and c.lemma_.lower() in EXPLETIVE_OBJECTS
+                    for c in children(verb)))
 
 
 def _forces_participle(participle: Token, noun: Token) -> bool:
@@ -415,12 +423,16 @@ def _judged_in_phrase(noun: Token) -> list[Token]:
 
 def _measures_object(noun: Token) -> list[Token]:
     """'imposed sanctions on Iran for supplying drones', 'hit Iran with sanctions for supplying':
-    the one a sanction (a noun) is taken against, by its own preposition or as the object of the
-    verb it is the instrument of."""
-    if noun.pos_ != "NOUN" or not (NOUN_TRIGGERS.get(noun.lemma_.lower()) == "sanction" or noun.lower_ in MEASURE_HEADS):
+    the one a sanction (a noun) is taken against, by its own preposition or its verb's, or as
+    the object of the verb it is the instrument of."""
+    if noun.pos_ != "NOUN" or not ("sanction" in (NOUN_TRIGGERS.get(noun.lemma_.lower()), NOUN_TRIGGERS.get(noun.lower_))
+                                   or noun.lower_ in MEASURE_HEADS):
         return []
     targets = [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
                for g in children(p) if g.dep_ == "pobj"]
+    if not targets and noun.dep_ == "dobj":  # "impose costs on Russia for its invasion": 'on' hung on the verb
+        targets = [g for p in children(noun.head) if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
+                   for g in children(p) if g.dep_ == "pobj"]
     if targets or noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return targets
     return [c for c in children(noun.head.head) if c.dep_ == "dobj"]
@@ -1069,6 +1081,8 @@ def delivery_recipients(token: Token, objects: list[Token]) -> list[Token]:
     if token.lemma_ == "arm" or any(c.dep_ == "prep" and c.lower_ == "with" and any(_names_goods(g) for g in pobjs(c))
                                     for o in [token, *objects] for c in children(o)):
         found += objects  # not "sell submarines to Australia, with the potential to sell more": a with-phrase of goods
+    elif has_prep(token, ("with",)):  # "supplied Ukraine with generators": a party supplied with anything
+        found += [o for o in objects if o.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or o.pos_ == "PRON"]
     return found
 
 

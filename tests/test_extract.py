@@ -1971,3 +1971,17 @@ def test_lying_accuses_the_liar_and_a_transcript_turn_is_its_speakers(extract):
     # a lie is told; an answer that lies somewhere, or work that lies ahead, is none
     for text in ("The answer lies in diplomacy with Russia.", "Much hard work with Ukraine lies ahead."):
         assert not [e for e in extract(transcript + "\n" + text) if e[0] == "accuse" and e[2] == "UKR"], text
+
+
+def test_imposing_costs_on_someone_sanctions_them_for_what_is_theirs(extract):
+    events = extract("The United States will impose costs on Russia for its invasion of Ukraine.")
+    assert ("sanction", "USA", "RUS", "hypothetical") in events
+    assert ("fight", "RUS", "UKR", "asserted") in events  # 'its' is the one the costs are imposed on
+    assert not [e for e in extract("The costs of the war are high for Russia.") if e[0] == "sanction"]
+    # 'it' that stands for no one names no one who imposes them
+    assert not [e for e in extract("South Korea thinks North Korea is getting something valuable, so that it makes "
+                                   "sense to impose costs on Russia.") if e[0] == "sanction"]
+
+
+def test_a_party_supplied_with_anything_receives_it(extract):
+    assert ("supply", "JPN", "UKR", "asserted") in extract("Japan supplied Ukraine with generators.")
