@@ -915,11 +915,13 @@ def test_an_action_of_another_in_coordination_with_partners_is_not_the_authors(e
 
 
 def test_a_label_stops_at_the_line_break_before_a_dateline(nlp):
-    # the parser hangs the blanked dateline of the next line on the headline's last noun
-    events = _events(nlp, "Treasury Sanctions Russian Officials\n\n"
-                          "WASHINGTON — Today, sanctions were imposed on five Russian entities.")
+    # the parser may hang the blanked dateline of the next line on the headline's last noun
+    # ("Russian Officials WASHINGTON —" once, by a model event that the refitted
+    # model no longer makes; the rules' headline events read the same labels)
+    events = _events(nlp, "Japan Condemns Russian Officials\n\n"
+                          "TOKYO — Today, Japan imposed sanctions on five Russian entities.")
     labels = {a.name for e in events for a in (e.agent, e.target) if a}
-    assert labels and not any("WASHINGTON" in label or "\n" in label for label in labels)
+    assert "Russian Officials" in labels and not any("TOKYO" in label or "\n" in label for label in labels)
 
 
 def test_the_words_after_the_trigger_name_the_actor_but_a_hyphened_name_stays():
