@@ -103,7 +103,7 @@ def _lexicon_entry(token: Token) -> dict[str, int]:
 
 def trigger_actions(token: Token) -> list[str]:
     """The actions a content word may express, by its lemma."""
-    if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN", "AUX") or prefix_negated(token):
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or prefix_negated(token):
         return []
     return sorted(_lexicon_entry(token))
 

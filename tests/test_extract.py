@@ -1987,3 +1987,21 @@ def test_imposing_costs_on_someone_sanctions_them_for_what_is_theirs(extract):
 
 def test_a_party_supplied_with_anything_receives_it(extract):
     assert ("supply", "JPN", "UKR", "asserted") in extract("Japan supplied Ukraine with generators.")
+
+
+def test_undermining_peace_or_sovereignty_accuses_who_undermines(extract):
+    assert ("accuse", "JPN", "PRK", "asserted") in extract(
+        "North Korea's programs undermine peace and security in the region, Japan said.")
+    assert not [e for e in extract("These sanctions are not intended to undermine the military capabilities of "
+                                   "Turkey, the State Department said.") if e[0] == "accuse"]
+
+
+def test_a_word_of_a_title_or_in_charge_is_no_learned_trigger(nlp):
+    from kgraph.argmodel import trigger_actions
+
+    doc = nlp("Austin spoke with Philippine Officer in Charge of the Department of National Defense Carlito Galvez.")
+    assert not trigger_actions(next(t for t in doc if t.text == "Charge"))
+    from kgraph.triggers import idiom_not_event
+
+    doc = nlp("He thanked the government entities in charge of peace implementation.")
+    assert idiom_not_event(next(t for t in doc if t.text == "charge"))  # the lexicon's 'charge' accuses no one
