@@ -46,6 +46,7 @@ from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
 from .triggers import (
     Trigger, calling_verb, find_triggers, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
+    preps_objects,
 )
 
 
@@ -1060,7 +1061,16 @@ def what_is_called(head: Token) -> Token:
 
 
 # Applied in order to each head before it is resolved: each swaps a stand-in word for the word it stands for.
-HEAD_RULES: tuple[Callable[[Token], Token], ...] = (relative_antecedent, what_is_called)
+def reported_deed(head: Token) -> Token:
+    """"condemn reports of attacks on civilians", "the evidence of Russia's use of drones": what
+    is judged is the deed reported, whose doers a judging reading takes (not its victims)."""
+    if head.lower_ not in CONTENT_NOUNS:
+        return head
+    deeds = [g for g in preps_objects(head, ("of",)) if g.lemma_.lower() in NOUN_TRIGGERS or g.lower_ in NOUN_TRIGGERS]
+    return deeds[0] if deeds else head
+
+
+HEAD_RULES: tuple[Callable[[Token], Token], ...] = (relative_antecedent, what_is_called, reported_deed)
 
 
 def _named_examples(head: Token, actors: DocumentActors) -> list[Actor]:

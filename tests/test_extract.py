@@ -2005,3 +2005,10 @@ def test_a_word_of_a_title_or_in_charge_is_no_learned_trigger(nlp):
 
     doc = nlp("He thanked the government entities in charge of peace implementation.")
     assert idiom_not_event(next(t for t in doc if t.text == "charge"))  # the lexicon's 'charge' accuses no one
+
+
+def test_condemning_reports_of_a_deed_condemns_its_doers_not_its_victims(extract):
+    assert ("condemn", "USA", "RUS", "asserted") in extract(
+        "Blinken condemned reports of Russia's attacks on civilians in Kharkiv.")
+    assert not [e for e in extract("Blinken condemned reports of attacks on civilians in Kharkiv.")
+                if e[0] == "condemn" and e[2] is not None]
