@@ -103,9 +103,10 @@ def _lexicon_entry(token: Token) -> dict[str, int]:
 
 def trigger_actions(token: Token) -> list[str]:
     """The actions a content word may express, by its lemma."""
-    if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or prefix_negated(token):
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return []
-    return sorted(_lexicon_entry(token))
+    entry = _lexicon_entry(token)
+    return sorted(entry) if entry and not prefix_negated(token) else []
 
 
 # ----- features ----------------------------------------------------------------------------------

@@ -48,20 +48,28 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     by its part of speech, then the judgements, obligations and phrases any word may carry."""
     phrases = _phrase_triggers(sent.doc)
     for token in span_tokens(sent):
-        if idiom_not_event(token) or prefix_negated(token):  # "look forward to", "de-escalate": no trigger
+        if idiom_not_event(token):  # "look forward to", "called out ... for": no trigger, alone or in a phrase
             continue
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            yield from _verb_triggers(token, lemma)
-        else:
-            found = (_noun_trigger(token, lemma) if token.pos_ in ("NOUN", "PROPN")
-                     else _adjective_trigger(token, lemma) if token.pos_ == "ADJ"
-                     else _adverb_trigger(token, lemma) if token.pos_ == "ADV" else None)
-            if found is not None:
-                yield found
-        if (token.i in phrases or token.lower_ in OBLIGATION_MODALS
-                or token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES):  # most words add nothing
-            yield from _any_word_triggers(token, lemma, phrases.get(token.i, ()))
+        found = _word_triggers(token, phrases)
+        if found and not prefix_negated(token):  # "de-escalate": no trigger
+            yield from found
+
+
+def _word_triggers(token: Token, phrases: dict[int, list[tuple[str, str]]]) -> list[Trigger]:
+    """The triggers one word carries: by its part of speech, then the judgements, obligations
+    and phrases any word may carry."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+        found = _verb_triggers(token, lemma)
+    else:
+        one = (_noun_trigger(token, lemma) if token.pos_ in ("NOUN", "PROPN")
+               else _adjective_trigger(token, lemma) if token.pos_ == "ADJ"
+               else _adverb_trigger(token, lemma) if token.pos_ == "ADV" else None)
+        found = [one] if one is not None else []
+    if (token.i in phrases or token.lower_ in OBLIGATION_MODALS
+            or token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES):  # most words add nothing
+        found = [*found, *_any_word_triggers(token, lemma, phrases.get(token.i, ()))]
+    return found
 
 
 def prefix_negated(token: Token) -> bool:
