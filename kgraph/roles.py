@@ -428,11 +428,12 @@ def _measures_object(noun: Token) -> list[Token]:
     if noun.pos_ != "NOUN" or not ("sanction" in (NOUN_TRIGGERS.get(noun.lemma_.lower()), NOUN_TRIGGERS.get(noun.lower_))
                                    or noun.lower_ in MEASURE_HEADS):
         return []
-    targets = [g for p in children(noun) if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
-               for g in children(p) if g.dep_ == "pobj"]
-    if not targets and noun.dep_ == "dobj":  # "impose costs on Russia for its invasion": 'on' hung on the verb
-        targets = [g for p in children(noun.head) if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
-                   for g in children(p) if g.dep_ == "pobj"]
+    def taken_against(holder: Token) -> list[Token]:
+        return [g for p in children(holder) if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
+                for g in children(p) if g.dep_ == "pobj"]
+
+    # "impose costs on Russia for its invasion": the 'on' may hang on the verb
+    targets = taken_against(noun) or (taken_against(noun.head) if noun.dep_ == "dobj" else [])
     if targets or noun.dep_ != "pobj" or noun.head.lower_ != "with":
         return targets
     return [c for c in children(noun.head.head) if c.dep_ == "dobj"]
