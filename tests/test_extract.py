@@ -1656,6 +1656,13 @@ def test_a_teleconference_with_someone_is_a_consultation(extract):
     assert not any(e[0] == "consult" for e in extract("The teleconference lasted an hour."))
 
 
+def test_negotiating_with_someone_consults_them(extract):
+    # CAMEO's 046 "engage in negotiation"; the guidelines' consult is "hold talks with"
+    assert ("consult", "RUS", "UKR", "negated") in extract("Russia refused to negotiate with Ukraine.")
+    assert ("consult", "ETH", "ETH", "hypothetical") in extract(
+        "We urge the Government of Ethiopia and the TPLF to seize the opportunity to negotiate a ceasefire.")
+
+
 def test_a_named_alliance_of_hyphenated_states_is_their_cooperation(extract):
     assert ("cooperate", "USA", "PHL", "asserted") in extract(
         "Biden and Marcos committed to strengthen the U.S.-Philippine Alliance.")
