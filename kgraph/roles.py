@@ -279,14 +279,16 @@ def _passive_participle_clause(token: Token) -> bool:
 
 
 def _noun_infinitive_agents(token: Token) -> list[Token]:
-    """'We welcome the decision by Japan to provide assistance', 'Germany's pledge to send tanks':
-    who decided or pledged does the infinitive's act, not whoever welcomes the decision."""
+    """'We welcome the decision by Japan to provide assistance', 'Germany's pledge to send tanks',
+    'the commitments made by Syria to fully cooperate': who decided or pledged does the
+    infinitive's act, not whoever welcomes the decision."""
     noun = token.head
     if token.dep_ not in ("acl", "xcomp", "relcl") or token.tag_ != "VB" or noun.pos_ != "NOUN":
         return []
     by = [g for c in children(noun) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
           for g in children(c) if g.dep_ == "pobj" and g.i < token.i]
-    return by or [c for c in children(noun) if c.dep_ == "poss"]
+    return (by or [c for c in children(noun) if c.dep_ == "poss"]
+            or [g for g in _participle_doers(noun) if g.i < token.i])
 
 
 def _joined_in(token: Token) -> list[Token]:

@@ -1005,6 +1005,8 @@ def test_who_decided_or_pledged_does_the_infinitives_act_not_who_welcomes_it(ext
     assert ("supply", "GBR", "UKR") not in {e[:3] for e in events}
     events = extract(header + "We welcome Germany's pledge to send tanks to Ukraine.")
     assert ("supply", "DEU", "UKR") in {e[:3] for e in events}
+    events = extract(header + "We are encouraged by the commitments made by Syria to fully cooperate with the OPCW.")
+    assert ("cooperate", "SYR", "OPCW") in {e[:3] for e in events}
 
 
 def test_forces_known_by_their_backer_are_a_group_not_the_backers_own_forces():
