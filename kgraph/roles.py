@@ -25,7 +25,7 @@ from .lexicon import (
     STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS,
 )
 from .modality import modality_of
-from .names import DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
+from .names import ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
 from .triggers import Trigger, committed_defence, has_prep, mandative, object_heads, phrase_rule, pobjs, preps_objects
 
 # Which prepositions introduce the target, per action.
@@ -664,8 +664,11 @@ def national_modifier(token: Token, action: str) -> tuple[list[Token], str] | No
 
 
 def _nation_of_modifier(child: Token) -> Token | None:
-    """A national modifier itself, or the nation or possessor of a forces compound ('North Korean troop')."""
-    if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+    """A national modifier itself, a named armed group the recogniser missed ('Houthi attacks':
+    data organisations.json armed_groups), or the nation or possessor of a forces compound
+    ('North Korean troop')."""
+    if child.dep_ in ("amod", "compound", "nmod") and (
+            child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN" and child.lower_ in ARMED_GROUPS):
         return child
     if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
         return next((g for g in children(child) if g.ent_type_ in ("NORP", "GPE") or g.dep_ == "poss"), None)
