@@ -127,9 +127,17 @@ def suffered_in_deed(trigger: Token, mention: Token) -> bool:
 
 
 def _named_modifiers(token: Token) -> list[Token]:
-    """Names before the noun that are not part of a longer name of the same kind."""
+    """Names before the noun that are not part of a longer name of the same kind (an armed group
+    the recogniser missed counts: `_unlabelled_group`)."""
     return [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")
-            and c.ent_type_ in ("GPE", "NORP", "ORG") and c.head.ent_type_ != c.ent_type_]
+            and (c.ent_type_ in ("GPE", "NORP", "ORG") and c.head.ent_type_ != c.ent_type_
+                 or c.head.i == token.i and _unlabelled_group(c))]
+
+
+def _unlabelled_group(token: Token) -> bool:
+    """'Houthi attacks': a proper noun the armed-group table knows (data/organisations.json) that
+    the recogniser gave no entity label."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and token.lower_ in ARMED_GROUPS
 
 
 def _preposition_participants(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -668,7 +676,7 @@ def _nation_of_modifier(child: Token) -> Token | None:
     data organisations.json armed_groups), or the nation or possessor of a forces compound
     ('North Korean troop')."""
     if child.dep_ in ("amod", "compound", "nmod") and (
-            child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN" and child.lower_ in ARMED_GROUPS):
+            child.ent_type_ in ("NORP", "GPE", "ORG") or _unlabelled_group(child)):
         return child
     if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
         return next((g for g in children(child) if g.ent_type_ in ("NORP", "GPE") or g.dep_ == "poss"), None)

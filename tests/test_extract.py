@@ -483,6 +483,10 @@ def test_a_named_group_before_its_deed_did_it_though_the_recogniser_missed_the_n
     # "Houthi" before "attacks" carries no entity label from the small English pipeline; the
     # armed-group table (data/organisations.json) knows it
     assert ("fight", "YEM", "ISR", "asserted") in extract("Houthi attacks on Israel continue.")
+    # and so it is who is accused where the deed is said to break the law
+    assert ("accuse", None, "YEM", "asserted") in {
+        (e[0], None, e[2], e[3]) for e in extract("Remarks by the High Representative of the European Union\n\n"
+                                                   "Houthi attacks on ships violate international law.")}
 
 
 def test_calling_something_unacceptable_condemns_who_did_it(extract):
