@@ -69,6 +69,10 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Russia threatened Western countries.", "countries", "a_collective_of_states", ["western countries"]),
     ("We urge relevant countries to abide by the principle.", "countries", "", []),  # which, not who
     ("Russia threatened other countries.", "countries", "", []),
+    # a quantifier says how many of them, not who they are: the qualifying word still names them
+    ("Some Western countries accused Iran of aiding Russia.", "countries", "a_collective_of_states",
+     ["western countries"]),
+    ("Several states condemned Iran.", "states", "", []),
     ("We consulted our European allies, other partners and Japan.", "allies", "a_collective_of_states",
      ["european allies"]),  # no pair: each its own
     ("The allies struck military targets in Houthi-controlled areas in Yemen.", "targets", "a_sites_state", ["YEM"]),
