@@ -40,7 +40,7 @@ from .phrases import definite_noun
 from .roles import (
     STATIVE_SUBJECT, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
     noun_agents, participants, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
-    under_accusation, verb_agents,
+    speakers_pleasure, under_accusation, verb_agents,
 )
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
@@ -762,6 +762,8 @@ def _acting_roles(reading: Reading) -> Roles:
         agents, rule = actors.speaker_of(token), "in-step-with-author"
     if any(h.pos_ == "PRON" for h in agent_heads):
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
+    if not reading.is_noun and speakers_pleasure(token) and (speaker := actors.speaker_of(token)):
+        agents, rule = speaker, "speakers-pleasure"  # "Minister X, it's been a pleasure to meet you": the speaker meets
     if ACTIONS[reading.action].reciprocal:
         agents = _without_own_counterparts(token, agents, actors)
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents,

@@ -108,6 +108,7 @@ MANNER_TERM_NOUNS = frozenset(_WORDS["manner_terms"]["words"])  # "condemns in t
 THREATENING_VERBS = frozenset(_WORDS["warning_topics"]["threatening_verbs"])  # "threatened the safe passage"
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
 EXPLETIVE_OBJECTS = frozenset(_WORDS["expletive_objects"]["words"])  # "it makes sense to"
+SPEAKERS_PLEASURES = frozenset(_WORDS["speakers_pleasures"]["words"])  # "it's a pleasure to meet you"
 LIE_PREPOSITIONS = frozenset(_WORDS["lying"]["prepositions"])  # "lie about it"
 LIE_ADVERBS = frozenset(_WORDS["lying"]["adverbs"])  # "lie openly"
 QUALITIES = frozenset(_WORDS["qualities"]["words"])  # "fight with courage": how, not with whom

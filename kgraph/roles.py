@@ -22,7 +22,7 @@ from .lexicon import (
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
-    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS,
+    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS, SPEAKERS_PLEASURES,
 )
 from .modality import modality_of
 from .names import ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -336,6 +336,19 @@ def _expletive_frame(clause: Token, verb: Token) -> bool:
     return (clause.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children(verb))
             and any(c.dep_ in ("acomp", "attr") or c.dep_ == "dobj" and c.lemma_.lower() in EXPLETIVE_OBJECTS
                     for c in children(verb)))
+
+
+def speakers_pleasure(token: Token) -> bool:
+    """'Minister Trujillo, it's been a pleasure to meet you and host you': an infinitive (or its
+    conjunct) on the noun of a clause whose subject is 'it' and whose noun is a feeling of the
+    speaker's (data speakers_pleasures): the speaker does it, as in 'I am delighted to welcome'."""
+    verb = token.head if token.dep_ == "conj" else token
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "xcomp") or subject_of(verb):
+        return False  # "a pleasure for Japan to host": Japan hosts
+    # the infinitive hangs on the noun ("a pleasure | to meet") or on the clause's verb ("was | to meet")
+    clause = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "attr" else verb.head
+    return (any(c.dep_ == "attr" and c.lemma_.lower() in SPEAKERS_PLEASURES for c in children(clause))
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in children(clause)))
 
 
 def _forces_participle(participle: Token, noun: Token) -> bool:

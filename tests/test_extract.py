@@ -1670,6 +1670,16 @@ def test_a_teleconference_with_someone_is_a_consultation(extract):
     assert not any(e[0] == "consult" for e in extract("The teleconference lasted an hour."))
 
 
+def test_a_pleasure_or_honour_to_meet_someone_is_the_speakers_meeting(extract):
+    header = "Remarks by Secretary of Defense Mark Esper\n\n"
+    assert ("consult", "USA", "JPN", "asserted") in extract(
+        header + "It was a pleasure to meet Japanese Defense Minister Kihara.")
+    assert ("consult", "USA", "JPN", "asserted") in extract(
+        header + "It is an honor to host Japanese Defense Minister Kihara at the Pentagon.")
+    # with a subject of its own, the infinitive is that subject's
+    assert ("consult", "USA", "JPN", "asserted") not in extract(header + "It was a pleasure for Japan to host Kihara.")
+
+
 def test_negotiating_with_someone_consults_them(extract):
     # CAMEO's 046 "engage in negotiation"; the guidelines' consult is "hold talks with"
     assert ("consult", "RUS", "UKR", "negated") in extract("Russia refused to negotiate with Ukraine.")
