@@ -350,8 +350,16 @@ class DocumentActors:
                          for g in children(c) if g.dep_ == "pobj" and g.ent_type_ == "ORG"]
             holder = (self.person_reader.portfolio_holder(portfolio[0])
                       if portfolio and portfolio[0] is not None else None)
+            if holder is None and (name := _name_after_portfolio(token)) is not None:
+                holder = self.person_reader.person(name, span_text(name))
+                person = [holder] if holder is not None else []
+                return self._with_titles_state(token, person)
             return [holder] if holder else []
-        person = self._resolve_head(named[-1], remember)
+        return self._with_titles_state(token, self._resolve_head(named[-1], remember))
+
+    def _with_titles_state(self, token: Token, person: list[Actor]) -> list[Actor]:
+        """A titled person with the title's state where the name gives none ("the Colombian
+        Minister of Defense Diego Molano": Colombia's)."""
         if person and person[0].kind == "PERSON" and not person[0].country:
             title = [a.country for a in from_common_noun(token, self) if a.country]
             if title:
@@ -889,3 +897,30 @@ def _one_official(subject: Token, group: list[Actor]) -> bool:
     China", "the Chinese ambassador"), whom "he" and "she" may stand for later as for a person."""
     return (len(group) == 1 and subject.tag_ == "NN" and subject.lemma_.lower() in ONE_PERSON_OFFICES
             and not any(c.dep_ == "conj" for c in children(subject)))
+
+
+def _a_name(text: str) -> bool:
+    """Whether words left after a title look like a person's name ("Trujillo", "Kihara Minoru"):
+    one to four capitalised words, not an acronym ("SRSG") nor a state's name."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and country_code(text) is None and all(
+        w[:1].isupper() and any(ch.islower() for ch in w) and re.sub(r"[-'’.]", "", w).isalpha() for w in words)
+
+
+def _name_after_portfolio(title: Token) -> Span | None:
+    """'Minister of Defense Diego Molano', 'Secretary of State Blinken': the name after a title's
+    portfolio (data portfolio_words), which the parser runs into the portfolio's phrase; None
+    where the phrase holds no such name ('Minister of Foreign Affairs', 'Minister of Colombia')."""
+    for prep in children(title):
+        objects = [g for g in children(prep) if g.dep_ == "pobj" and g.pos_ == "PROPN"] \
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for") else []
+        if not objects:
+            continue
+        words = list(title.doc[prep.i + 1:objects[0].i + 1])
+        portfolio = next((i for i, t in enumerate(words) if t.lower_ not in PORTFOLIO_WORDS), len(words))
+        rest = words[portfolio:]
+        if portfolio and rest and all(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in rest) \
+                and _a_name(" ".join(t.text for t in rest)):
+            return title.doc[rest[0].i:objects[0].i + 1]
+        return None
+    return None

@@ -570,6 +570,9 @@ def _opens_an_address(name: Token, rest: list[Token], start: int) -> bool:
     if name.dep_ in _ADDRESS_DEPS:
         return True
     taken_for_another = name.dep_ in ("nsubj", "nsubjpass") or name.head.i < start
+    if name.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > name.i for c in children(name.head)):
+        return True  # "Minister Trujillo, it's been a pleasure": the clause has a subject of its own after the comma
     return taken_for_another and bool(rest) and rest[0].lower_ in ADDRESS_OPENINGS
 
 

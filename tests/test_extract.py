@@ -1676,8 +1676,19 @@ def test_a_pleasure_or_honour_to_meet_someone_is_the_speakers_meeting(extract):
         header + "It was a pleasure to meet Japanese Defense Minister Kihara.")
     assert ("consult", "USA", "JPN", "asserted") in extract(
         header + "It is an honor to host Japanese Defense Minister Kihara at the Pentagon.")
+    # addressed by name, the guest is whom "you" stands for, though the parser takes the name for a subject
+    assert ("consult", "USA", "Trujillo", "asserted") in extract(
+        header + "Minister Trujillo, it's been a pleasure to meet you.")
     # with a subject of its own, the infinitive is that subject's
     assert ("consult", "USA", "JPN", "asserted") not in extract(header + "It was a pleasure for Japan to host Kihara.")
+
+
+def test_a_name_after_a_titles_portfolio_is_the_holder_of_the_titles_state():
+    from kgraph.api import extract_events as extract_text
+    events = extract_text("Esper met Colombian Minister of Defense Diego Molano.")
+    assert [(e.target.name, e.target.kind, e.target.country) for e in events] == [("Diego Molano", "PERSON", "COL")]
+    events = extract_text("Esper met the Minister of Foreign Affairs of Colombia.")
+    assert [e.target.kind for e in events] == ["ORG"]  # a portfolio and a state, no name
 
 
 def test_negotiating_with_someone_consults_them(extract):
