@@ -762,6 +762,8 @@ def _acting_roles(reading: Reading) -> Roles:
         agents, rule = actors.speaker_of(token), "in-step-with-author"
     if any(h.pos_ == "PRON" for h in agent_heads):
         rule += "+pronoun"  # the agent was found through a pronoun: a weaker link
+    if not agents and _unowned_dealings_with(reading):
+        agents, rule = _dealer_with(reading)
     if not reading.is_noun and speakers_pleasure(token) and (speaker := actors.speaker_of(token)):
         agents, rule = speaker, "speakers-pleasure"  # "Minister X, it's been a pleasure to meet you": the speaker meets
     if ACTIONS[reading.action].reciprocal:
@@ -769,6 +771,27 @@ def _acting_roles(reading: Reading) -> Roles:
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents,
                            judging=reading.action in JUDGING_ACTIONS)
     return Roles(agents, targets, rule)
+
+
+def _unowned_dealings_with(reading: Reading) -> bool:
+    """A reciprocal action's noun that names the other party in a with-phrase and no doer, said as
+    done, in a text with an author: "after consultations overnight with Germany, ...", "Today's
+    joint action with the United Kingdom demonstrates ..." (not a named "Agreement with the IAEA",
+    nor "could lead to a meeting with President Biden")."""
+    token = reading.token
+    return (reading.is_noun and ACTIONS[reading.action].reciprocal and token.text.islower()
+            and reading.actors.document_speaker is not None and has_prep(token, ("with",))
+            and modality_of(token) == "asserted")
+
+
+def _dealer_with(reading: Reading) -> tuple[list[Actor], str]:
+    """Who dealt with the party of `_unowned_dealings_with`: the subject of the clause the noun's
+    phrase qualifies ("Marles spoke after an annual meeting with his counterparts"), else the
+    text's author ("after consultations overnight with Germany, the pipeline will not ...")."""
+    token, actors = reading.token, reading.actors
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subjects = _resolve_all(subject_of(verb), actors) if verb is not None and token.dep_ == "pobj" else []
+    return (subjects, "with-clause-subject") if subjects else (actors.speaker_of(token), "with-author")
 
 
 def _without_own_counterparts(token: Token, agents: list[Actor], actors: DocumentActors) -> list[Actor]:

@@ -1691,6 +1691,19 @@ def test_a_name_after_a_titles_portfolio_is_the_holder_of_the_titles_state():
     assert [e.target.kind for e in events] == ["ORG"]  # a portfolio and a state, no name
 
 
+def test_dealings_with_a_party_that_name_no_doer_are_the_clause_subjects_or_the_authors(extract):
+    header = "Statement by White House Press Secretary Jen Psaki\n\n"
+    assert ("consult", "USA", "DEU", "asserted") in extract(
+        header + "After consultations overnight with Germany, the pipeline will not become operational.")
+    assert ("consult", "AUS", "JPN", "asserted") in extract(
+        header + "Australian Defence Minister Richard Marles spoke after a meeting with his Japanese counterpart.")
+    # a named agreement is not the author's, nor a meeting that may happen
+    assert not [e for e in extract(header + "Iran has not honoured the March 4 Agreement with the IAEA.")
+                if e[0] == "cooperate" and e[1] == "USA"]
+    assert not [e for e in extract(header + "If they engage, it could lead to a meeting with President Biden.")
+                if e[0] == "consult"]
+
+
 def test_negotiating_with_someone_consults_them(extract):
     # CAMEO's 046 "engage in negotiation"; the guidelines' consult is "hold talks with"
     assert ("consult", "RUS", "UKR", "negated") in extract("Russia refused to negotiate with Ukraine.")
