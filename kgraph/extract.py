@@ -779,7 +779,8 @@ def _unowned_dealings_with(reading: Reading) -> bool:
     joint action with the United Kingdom demonstrates ..." (not a named "Agreement with the IAEA",
     nor "could lead to a meeting with President Biden")."""
     token = reading.token
-    return (reading.is_noun and ACTIONS[reading.action].reciprocal and token.text.islower()
+    in_step = token.dep_ == "pobj" and token.head.lower_ == "in"  # "in coordination with": `roles.in_step_with`'s
+    return (reading.is_noun and ACTIONS[reading.action].reciprocal and token.text.islower() and not in_step
             and reading.actors.document_speaker is not None and has_prep(token, ("with",))
             and modality_of(token) == "asserted")
 
