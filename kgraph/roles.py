@@ -570,8 +570,12 @@ def possessor(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 
 def by_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:
-    """'the invasion by Russia', or 'condemn the rocket fire by Hezbollah' with 'by' hung on the verb."""
+    """'the invasion by Russia', or 'condemn the rocket fire by Hezbollah' with 'by' hung on the verb;
+    for a conjunct, a by-phrase after it that the parser hangs on the first ('threats and attacks
+    against U.S. forces by the IRGC': the parser's way of sharing it)."""
     by = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None and token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        by = next((c for c in children(token.head) if c.dep_ == "prep" and c.lower_ == "by" and c.i > token.i), None)
     if by is not None:
         return [g for g in children(by) if g.dep_ == "pobj"], "noun-by"
     misattached = _misattached_by(token)

@@ -622,6 +622,9 @@ def test_every_event_says_why_it_exists(extract, nlp):
     ("Russia continued the procurement of armed drones from Iran.", ("supply", "IRN", "RUS", "asserted")),
     # an event noun with its by-phrase hung on the verb
     ("We condemn the rocket fire by Hezbollah against Israel, France said.", ("fight", "LBN", "ISR", "asserted")),
+    # a by-phrase after two joined nouns, hung on the first, is both nouns'
+    ("The strikes answered ongoing threats and attacks against U.S. forces by the IRGC.",
+     ("fight", "IRN", "USA", "asserted")),
     # arming someone supplies them
     ("The United States accused Iran of arming the Houthis.", ("supply", "IRN", "YEM", "asserted")),
     # gunfire exchanged is fought both ways
