@@ -26,10 +26,11 @@ from .names import (
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
+    ORGANISATION_OFFICES,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
-from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
+from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text, organisation_ending_at
 from .roles import subject_of
 
 
@@ -258,6 +259,30 @@ def _resolving_body(doc: Doc) -> str | None:
     text = document_text(doc)
     parliament, council = bool(NAMES_THE_PARLIAMENT.search(text)), bool(NAMES_THE_COUNCIL.search(text))
     return EU_BODIES["parliament"] if parliament and not council else SECURITY_COUNCIL if council and not parliament else None
+
+
+def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"The OPCW Director-General", "the IAEA Director General", "the EU foreign policy chief": an
+    organisation of no state named right before office words (data `organisation_offices`) with no
+    name after them is its official: the person the text gave such a title before, else the office
+    as written, as annotators name it ("IAEA Director General")."""
+    token = noun.token
+    if token.lower_ not in ORGANISATION_OFFICES or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = token.doc
+    first = token.i
+    while first > token.left_edge.i and (doc[first - 1].lower_ in ORGANISATION_OFFICES or doc[first - 1].text in ("-", "‑")):
+        first -= 1  # the office's words, back to the organisation's name
+    org = organisation_ending_at(doc, first - 1, one_line=True) if first > token.left_edge.i else None
+    if org is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
+        return None
+    office = doc[first:token.i + 1].text
+    holders = [h for h in resolver.memory.title_holders.get(doc[first].lower_, ()) if h.country is None]
+    if holders:
+        return [holders[-1]]
+    name = next(doc[first - size:first] for size in (3, 2, 1) if first - size >= token.left_edge.i
+                and doc[first - size:first].text.lower().removeprefix("the ") in INTERNATIONAL_ORGS)
+    return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", None)]
 
 
 def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -670,7 +695,7 @@ def _alliance_named(doc: Doc) -> str | None:
 RULES: tuple[Rule, ...] = (
     the_armed_group_named_before, an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_country,
-    the_issuer_of_a_document, the_title_holder, an_armed_groups_members, members_of_an_organisation,
+    the_issuer_of_a_document, an_organisations_official, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,
     the_body_named_before,
     the_parties_of_a_group, a_collective_of_states, an_unnamed_body, a_sites_state, the_victims,

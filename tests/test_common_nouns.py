@@ -69,6 +69,11 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("Russia threatened Western countries.", "countries", "a_collective_of_states", ["western countries"]),
     ("We urge relevant countries to abide by the principle.", "countries", "", []),  # which, not who
     ("Russia threatened other countries.", "countries", "", []),
+    # an organisation's office with no name after it: its holder named before, else the office as written
+    ("The IAEA Director General condemned Iran.", "General", "an_organisations_official", ["IAEA Director General"]),
+    ("The OPCW Director-General visited Damascus.", "General", "an_organisations_official", ["OPCW Director-General"]),
+    ("NATO Secretary General Jens Stoltenberg visited Kyiv. The NATO Secretary General condemned Russia.",
+     "General", "an_organisations_official", ["Jens Stoltenberg"]),
     # a quantifier says how many of them, not who they are: the qualifying word still names them
     ("Some Western countries accused Iran of aiding Russia.", "countries", "a_collective_of_states",
      ["western countries"]),
