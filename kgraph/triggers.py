@@ -229,9 +229,10 @@ def material_support_given(token: Token) -> bool:
         return False
     if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.ent_type_ == "MONEY":
         return True  # "provided them with close to $2.7 billion in support": money given
-    if token.dep_ != "dobj":
-        return False
-    if token.head.lemma_.lower() not in GIVING_VERBS:
+    given = token
+    while given.dep_ == "conj" and given.head.pos_ == "NOUN":
+        given = given.head  # "provided practical support, military support to Ukraine": both given
+    if given.dep_ != "dobj" or given.head.lemma_.lower() not in GIVING_VERBS:
         return False
     kinds = [c for c in children(token) if c.dep_ == "amod"]
     kinds += [k for c in kinds for k in c.conjuncts]

@@ -827,6 +827,9 @@ def test_giving_military_or_financial_support_supplies_but_backing_alone_support
     assert {e[:3] for e in extract("Iran provides support to Hezbollah.")} == {("support", "IRN", "LBN")}
     assert {e[:3] for e in extract("France voiced strong political support for Ukraine.")} == {("support", "FRA", "UKR")}
     assert {e[:3] for e in extract("Iran has smuggled these weapons to the Houthis.")} == {("supply", "IRN", "YEM")}
+    # material support joined to another kind of support is given too
+    assert ("supply", "USA", "UKR") in {e[:3] for e in extract(
+        "The United States has provided practical support, military support to Ukraine.")}
     # goods brought "into" a place are supplied to it, as "to" it
     assert {e[:3] for e in extract("Britain delivered aid into Gaza.")} == {("supply", "GBR", "PSE")}
     # a sum of money given "in support" is a supply
