@@ -16,6 +16,7 @@ class ActionDefinition:
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
     adjectives: tuple[str, ...]
+    agent_nouns: tuple[str, ...]  # nouns that name the doer ("donor", "ally"), said of someone
     target_prepositions: tuple[str, ...]
     target_required: bool  # an event without a named target is not worth an edge
     reflexive: bool  # the agent can be its own target (a civil war's sides are one country)
@@ -34,7 +35,8 @@ def _load() -> dict[str, ActionDefinition]:
     return {
         name: ActionDefinition(
             name=name, ontology_class=d["class"], verbs=tuple(d["verbs"]), nouns=tuple(d["nouns"]),
-            adjectives=tuple(d["adjectives"]), target_prepositions=tuple(d["target_prepositions"]),
+            adjectives=tuple(d["adjectives"]), agent_nouns=tuple(d["agent_nouns"]),
+            target_prepositions=tuple(d["target_prepositions"]),
             target_required=d["target_required"], reflexive=d["reflexive"],
             reciprocal=d["reciprocal"], untargeted_by_its_doer=d["untargeted_by_its_doer"],
             answers_its_attacker=d["answers_its_attacker"],

@@ -38,14 +38,14 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    STATIVE_SUBJECT, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
+    STATIVE_SUBJECT, agent_noun_parties, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
     noun_agents, participants, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
     speakers_pleasure, under_accusation, verb_agents,
 )
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
 from .triggers import (
-    Trigger, calling_verb, find_triggers, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
+    AGENT_NOUN, Trigger, calling_verb, find_triggers, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
     preps_objects,
 )
 
@@ -752,6 +752,10 @@ EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
 def _acting_roles(reading: Reading) -> Roles:
     """The agents of `roles.py`'s agent rules (for "we have not sent American troops", theirs) and its targets."""
     token, actors = reading.token, reading.actors
+    if reading.trigger.rule == AGENT_NOUN:  # "the United States is the leading donor of aid to Yemen"
+        agent_heads, target_heads = agent_noun_parties(token)
+        agents = _resolve_all(agent_heads, actors)
+        return Roles(agents, _resolve_all(target_heads, actors, exclude=agents), "agent-noun")
     agent_heads, rule = noun_agents(token, reading.action) if reading.is_noun else verb_agents(token)
     agents = _resolve_all(agent_heads, actors)
     if not agents and reading.action == "deploy":  # "we have not sent American troops": theirs

@@ -14,6 +14,7 @@ from .actions import ACTIONS
 VERB_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.verbs}
 NOUN_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.nouns}
 ADJECTIVE_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.adjectives}
+AGENT_NOUN_TRIGGERS: dict[str, str] = {w: a for a, d in ACTIONS.items() for w in d.agent_nouns}
 
 _WORDS: dict = json.loads(resources.files("kgraph").joinpath("data/lexicon_words.json").read_text(encoding="utf-8"))
 

@@ -338,6 +338,24 @@ def _expletive_frame(clause: Token, verb: Token) -> bool:
                     for c in children(verb)))
 
 
+def agent_noun_parties(token: Token) -> tuple[list[Token], list[Token]]:
+    """Who does what a noun that names the doer says (`triggers.said_of_someone`), and to whom: the
+    copula's subject or the noun in apposition with it; the noun's possessor, named modifier or
+    the objects of its of/to/for phrases, also those of its of-object's ('the world's leading donor
+    of humanitarian assistance to Yemen', 'our most important ally', 'a Hamas ally', 'the arms
+    dealer of choice for terrorist groups')."""
+    agents = [token.head] if token.dep_ == "appos" else verb_agents(token.head)[0]
+    holders = [token, *[g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]]
+    if token.dep_ == "attr":  # "to become the arms dealer of choice | for terrorist groups": the parser's copula
+        holders.append(token.head)
+    targets = [c for h in holders if h.pos_ != "VERB" and h.pos_ != "AUX" for c in children(h)
+               if c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    targets += [g for h in holders for c in children(h) if c.dep_ == "prep"
+                and c.lower_ in (("to", "for") if h.pos_ in ("VERB", "AUX") else ("of", "to", "for"))
+                for g in pobjs(c)]
+    return agents, [t for t in targets if t not in agents]
+
+
 def speakers_pleasure(token: Token) -> bool:
     """'Minister Trujillo, it's been a pleasure to meet you and host you': an infinitive (or its
     conjunct) on the noun of a clause whose subject is 'it' and whose noun is a feeling of the

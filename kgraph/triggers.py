@@ -20,7 +20,7 @@ from .coordination import hyphen_joined
 from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
-    ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
+    ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, AGENT_NOUN_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
     CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
@@ -89,12 +89,25 @@ def _noun_trigger(token: Token, lemma: str) -> Trigger | None:
     attributive accusation the tagger took for a noun ("Russia's malign activity")."""
     if lemma in ATTRIBUTIVE_ACCUSATIONS and token.dep_ == "compound":
         return Trigger(token, "accuse", "attributive")
+    if lemma in AGENT_NOUN_TRIGGERS and said_of_someone(token):
+        return Trigger(token, AGENT_NOUN_TRIGGERS[lemma], AGENT_NOUN)
     action = NOUN_TRIGGERS.get(lemma) or NOUN_TRIGGERS.get(token.lower_)
     if action == "support" and material_support_given(token):
         action = "supply"
     if action and _noun_is_event(token, action) and not in_phrase_of(token, action):
         return Trigger(token, action, "noun")
     return None
+
+
+#: the rule of a trigger that is a noun naming the doer ("donor", "ally": data actions.json agent_nouns)
+AGENT_NOUN = "agent-noun"
+
+
+def said_of_someone(token: Token) -> bool:
+    """Whether a noun is said of someone: the predicate of a copula ("the United States is the
+    leading donor", "to become the arms dealer of choice") or an apposition ("Iran, the main backer
+    of the Houthis"); not "donors met in Paris", "our allies"."""
+    return token.dep_ == "appos" or token.dep_ == "attr" and token.head.lemma_ in ("be", "remain", "become")
 
 
 def _adjective_trigger(token: Token, lemma: str) -> Trigger | None:

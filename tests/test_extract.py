@@ -1710,6 +1710,19 @@ def test_dealings_with_a_party_that_name_no_doer_are_the_clause_subjects_or_the_
                 if e[0] == "consult"]
 
 
+def test_a_noun_naming_the_doer_said_of_someone_is_their_event(extract):
+    # data actions.json agent_nouns: read where the noun is said of a subject or in apposition
+    assert ("supply", "USA", "YEM", "asserted") in extract(
+        "The United States is the world's leading donor of humanitarian assistance to Yemen.")
+    assert ("supply", "RUS", "IND", "asserted") in extract("Russia is a major supplier of weapons to India.")
+    assert ("cooperate", "LBN", "PSE", "asserted") in extract("Hezbollah is a Hamas ally.")
+    assert ("cooperate", "USA", "DEU", "asserted") in extract(
+        "Statement by German Defense Minister Boris Pistorius\n\nThe United States is our most important ally.")
+    assert ("support", "IRN", "YEM", "asserted") in extract("Iran, the main backer of the Houthis, denied the report.")
+    # not where the noun is no one's predicate
+    assert not extract("Donors met in Paris to discuss the crisis.")
+
+
 def test_negotiating_with_someone_consults_them(extract):
     # CAMEO's 046 "engage in negotiation"; the guidelines' consult is "hold talks with"
     assert ("consult", "RUS", "UKR", "negated") in extract("Russia refused to negotiate with Ukraine.")
