@@ -38,14 +38,14 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    STATIVE_SUBJECT, agent_noun_parties, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
+    STATIVE_SUBJECT, agent_noun_parties, warned_parties, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
     noun_agents, participants, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
     speakers_pleasure, under_accusation, verb_agents,
 )
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
 from .triggers import (
-    AGENT_NOUN, Trigger, calling_verb, find_triggers, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
+    AGENT_NOUN, CLEAR_WARNING, Trigger, calling_verb, find_triggers, warned_clause, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
     preps_objects,
 )
 
@@ -752,6 +752,8 @@ EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
 def _acting_roles(reading: Reading) -> Roles:
     """The agents of `roles.py`'s agent rules (for "we have not sent American troops", theirs) and its targets."""
     token, actors = reading.token, reading.actors
+    if reading.trigger.rule == CLEAR_WARNING:  # "This action sends a clear signal that we will not tolerate ..."
+        return _clear_warning_roles(reading)
     if reading.trigger.rule == AGENT_NOUN:  # "the United States is the leading donor of aid to Yemen"
         agent_heads, target_heads = agent_noun_parties(token)
         agents = _resolve_all(agent_heads, actors)
@@ -775,6 +777,18 @@ def _acting_roles(reading: Reading) -> Roles:
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents,
                            judging=reading.action in JUDGING_ACTIONS)
     return Roles(agents, targets, rule)
+
+
+def _clear_warning_roles(reading: Reading) -> Roles:
+    """Who makes clear that they will punish (the frame's subject, else the text's speaker: "This
+    action sends a clear signal that ..."), and whom (`roles.warned_parties`, read through deeds to
+    their doers: "consequences for those attacks")."""
+    token, actors = reading.token, reading.actors
+    agents = [a for a in _resolve_all(subject_of(token.head), actors)  # a measure sends a signal for its maker
+              if token.lower_ == "clear" or a.kind in ("PERSON", "COUNTRY")] or actors.speaker_of(token)
+    clause = warned_clause(token)
+    targets = _resolve_all(warned_parties(clause), actors, deep=True, exclude=agents) if clause is not None else []
+    return Roles(agents, targets, CLEAR_WARNING)
 
 
 def _unowned_dealings_with(reading: Reading) -> bool:

@@ -107,6 +107,7 @@ CONSEQUENCE_NOUNS = frozenset(_WORDS["warning_topics"]["consequence_nouns"])  # 
 CONSEQUENCE_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["consequence_prepositions"])
 MANNER_TERM_NOUNS = frozenset(_WORDS["manner_terms"]["words"])  # "condemns in the strongest terms X"
 THREATENING_VERBS = frozenset(_WORDS["warning_topics"]["threatening_verbs"])  # "threatened the safe passage"
+CLEAR_WARNINGS = _WORDS["clear_warnings"]  # "sent a clear signal that the United States will not tolerate ..."
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
 EXPLETIVE_OBJECTS = frozenset(_WORDS["expletive_objects"]["words"])  # "it makes sense to"
 SPEAKERS_PLEASURES = frozenset(_WORDS["speakers_pleasures"]["words"])  # "it's a pleasure to meet you"

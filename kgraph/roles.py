@@ -22,7 +22,7 @@ from .lexicon import (
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
-    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS, SPEAKERS_PLEASURES,
+    STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS, SPEAKERS_PLEASURES, CONSEQUENCE_NOUNS,
 )
 from .modality import modality_of
 from .names import ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -354,6 +354,23 @@ def agent_noun_parties(token: Token) -> tuple[list[Token], list[Token]]:
                 and c.lower_ in (("to", "for") if h.pos_ in ("VERB", "AUX") else ("of", "to", "for"))
                 for g in pobjs(c)]
     return agents, [t for t in targets if t not in agents]
+
+
+def warned_parties(clause: Token) -> list[Token]:
+    """Whom a warned clause (`triggers.warned_clause`) will punish: the object of "will not
+    tolerate", the held of "hold ... accountable", or the for/on object of a consequence ("there
+    must be consequences for those attacks", "impose costs for Russian Government actions")."""
+    found = []
+    for t in clause.subtree:
+        lemma = t.lemma_.lower()
+        if lemma in ("tolerate", "hold"):
+            found += [c for c in children(t) if c.dep_ == "dobj"]
+        elif lemma in CONSEQUENCE_NOUNS or t.lower_ in CONSEQUENCE_NOUNS:
+            # "consequences for those attacks", "impose costs ... on Russia" (the phrase hung on the verb)
+            holders = [t, t.head] if t.dep_ == "dobj" else [t]
+            found += [g for h in holders for c in children(h) if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                      for g in pobjs(c)]
+    return found
 
 
 def speakers_pleasure(token: Token) -> bool:

@@ -20,7 +20,7 @@ from .coordination import hyphen_joined
 from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
-    ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, AGENT_NOUN_TRIGGERS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
+    ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, AGENT_NOUN_TRIGGERS, CLEAR_WARNINGS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
     CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
@@ -67,7 +67,48 @@ def _word_triggers(token: Token, phrases: dict[int, list[tuple[str, str]]]) -> l
     if (token.i in phrases or token.lower_ in OBLIGATION_MODALS
             or token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES):  # most words add nothing
         found = [*found, *_any_word_triggers(token, lemma, phrases.get(token.i, ()))]
+    if (token.lower_ == "clear" or lemma in _SIGNALS) and warned_clause(token) is not None:
+        found = [*found, Trigger(token, "warn", CLEAR_WARNING)]
     return found
+
+
+#: the rule of a warning made clear ("sent a clear signal that ... will not tolerate ...": data clear_warnings)
+CLEAR_WARNING = "clear-warning"
+_SIGNALS = frozenset(CLEAR_WARNINGS["signals"])
+_PUNISHING = frozenset(CLEAR_WARNINGS["punishing"])
+
+
+def warned_clause(token: Token) -> Token | None:
+    """The that-clause by which a statement makes clear, or signals, that its speaker will punish
+    a deed ("sends a clear signal that the United States will not tolerate ...", "has made clear
+    that there must be consequences for those attacks"; data clear_warnings); None for any other
+    word, for a clause that punishes no one ("made clear that we are willing to meet"), and where
+    the one warned is named in a to-phrase (the phrase rule make-clear-to reads that)."""
+    if token.lower_ == "clear":
+        frame = token.head
+        if token.dep_ not in ("acomp", "ccomp", "oprd") or frame.lemma_.lower() not in CLEAR_WARNINGS["clear_verbs"]:
+            return None
+        holders = [token, frame]
+    else:
+        frame = token.head
+        if token.dep_ != "dobj" or frame.lemma_.lower() not in CLEAR_WARNINGS["frame_verbs"]:
+            return None
+        holders = [token]
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children(frame)):
+        return None
+    clause = next((c for h in holders for c in children(h) if c.dep_ in ("acl", "ccomp", "csubj") and c.i > token.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))), None)
+    if clause is None or not any(_punishes(t) for t in clause.subtree):
+        return None
+    return clause
+
+
+def _punishes(token: Token) -> bool:
+    """A word of punishment in a warned clause: "will not tolerate", "consequences", "impose costs"."""
+    lemma = token.lemma_.lower()
+    if lemma == "tolerate":
+        return any(c.dep_ == "neg" for c in children(token))
+    return lemma in _PUNISHING or token.lower_ in _PUNISHING
 
 
 def prefix_negated(token: Token) -> bool:

@@ -1723,6 +1723,17 @@ def test_a_noun_naming_the_doer_said_of_someone_is_their_event(extract):
     assert not extract("Donors met in Paris to discuss the crisis.")
 
 
+def test_making_clear_that_one_will_punish_a_deed_warns_its_doer(extract):
+    header = "Statement by Secretary of State Antony J. Blinken\n\n"
+    assert ("warn", "USA", "RUS", "asserted") in extract(
+        header + "We have been clear that we will impose costs for Russia's malicious cyber activities.")
+    assert ("warn", "USA", "IRN", "asserted") in extract(
+        header + "This action sends a clear signal that the United States will not tolerate Iran's support for terrorism.")
+    # a clause that punishes no one warns no one
+    assert not [e for e in extract(header + "We have made clear that we are willing to meet with the North Koreans.")
+                if e[0] == "warn"]
+
+
 def test_negotiating_with_someone_consults_them(extract):
     # CAMEO's 046 "engage in negotiation"; the guidelines' consult is "hold talks with"
     assert ("consult", "RUS", "UKR", "negated") in extract("Russia refused to negotiate with Ukraine.")
