@@ -1746,6 +1746,14 @@ def test_a_named_alliance_of_hyphenated_states_is_their_cooperation(extract):
         "Biden and Marcos committed to strengthen the U.S.-Philippine Alliance.")
 
 
+def test_forces_a_state_keeps_in_another_are_deployed_there(extract):
+    assert ("deploy", "USA", "SYR", "asserted") in extract("The U.S. keeps 900 troops in Syria.")
+    assert ("deploy", "USA", "LBY", "asserted") in extract("The U.S. has maintained a small number of troops in Libya.")
+    # not its own forces at home, nor a stake in another's
+    assert not extract("Iraq has troops in Baghdad.")
+    assert not extract("The U.S. has a stake in Ukraine's troops.")
+
+
 def test_a_states_brigade_is_its_force_and_its_stationing_a_deployment(extract):
     assert ("deploy", "DEU", "LTU", "hypothetical") in extract(
         "The ministers discussed the stationing of a German armoured brigade in Lithuania.")
