@@ -827,6 +827,8 @@ def test_giving_military_or_financial_support_supplies_but_backing_alone_support
     assert {e[:3] for e in extract("Iran provides support to Hezbollah.")} == {("support", "IRN", "LBN")}
     assert {e[:3] for e in extract("France voiced strong political support for Ukraine.")} == {("support", "FRA", "UKR")}
     assert {e[:3] for e in extract("Iran has smuggled these weapons to the Houthis.")} == {("supply", "IRN", "YEM")}
+    # arms that go from one party to another are supplied, with no verb said
+    assert {e[:3] for e in extract("The flow of weapons from Iran to the Houthis must stop.")} == {("supply", "IRN", "YEM")}
     # material support joined to another kind of support is given too
     assert ("supply", "USA", "UKR") in {e[:3] for e in extract(
         "The United States has provided practical support, military support to Ukraine.")}
