@@ -30,7 +30,7 @@ from .names import (
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
-from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text, organisation_ending_at
+from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
 from .roles import subject_of
 
 
@@ -273,15 +273,16 @@ def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | N
     first = token.i
     while first > token.left_edge.i and (doc[first - 1].lower_ in ORGANISATION_OFFICES or doc[first - 1].text in ("-", "‑")):
         first -= 1  # the office's words, back to the organisation's name
-    org = organisation_ending_at(doc, first - 1, one_line=True) if first > token.left_edge.i else None
-    if org is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
+    # the organisation's name (up to three words) inside the noun's own phrase, on the office's line
+    name = next((doc[first - size:first] for size in (3, 2, 1) if first - size >= token.left_edge.i
+                 and "\n" not in doc[first - size:first].text
+                 and doc[first - size:first].text.lower().removeprefix("the ") in INTERNATIONAL_ORGS), None)
+    if name is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
         return None
     office = doc[first:token.i + 1].text
     holders = [h for h in resolver.memory.title_holders.get(doc[first].lower_, ()) if h.country is None]
     if holders:
         return [holders[-1]]
-    name = next(doc[first - size:first] for size in (3, 2, 1) if first - size >= token.left_edge.i
-                and doc[first - size:first].text.lower().removeprefix("the ") in INTERNATIONAL_ORGS)
     return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", None)]
 
 
