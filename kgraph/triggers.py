@@ -88,6 +88,8 @@ def warned_clause(token: Token) -> Token | None:
         frame = token.head
         if token.dep_ not in ("acomp", "ccomp", "oprd") or frame.lemma_.lower() not in CLEAR_WARNINGS["clear_verbs"]:
             return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in children(frame)):
+            return None  # "It is clear that Russia will not tolerate dissent": plain to see, made clear by no one
         holders = [token, frame]
     else:
         frame = token.head

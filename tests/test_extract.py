@@ -1731,6 +1731,8 @@ def test_making_clear_that_one_will_punish_a_deed_warns_its_doer(extract):
         header + "We have been clear that we will impose costs for Russia's malicious cyber activities.")
     assert ("warn", "USA", "IRN", "asserted") in extract(
         header + "This action sends a clear signal that the United States will not tolerate Iran's support for terrorism.")
+    # what is plain to see is made clear by no one
+    assert not [e for e in extract(header + "It is clear that Russia will not tolerate dissent.") if e[0] == "warn"]
     # a clause that punishes no one warns no one
     assert not [e for e in extract(header + "We have made clear that we are willing to meet with the North Koreans.")
                 if e[0] == "warn"]
