@@ -22,7 +22,8 @@ from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
     ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
-    OFFICIAL_LABELS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLES,
+    OFFICIAL_LABELS, PORTFOLIO_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLE_WORDS,
+    TITLES,
     VOCATIVE_OPENERS, known_body,
 )
 from .nationality import code_of_token
@@ -31,8 +32,10 @@ from .phrases import PERSON_LABELS, PLACE_LABELS, clean_entity_text, ents_in, or
 from .sentences import sentences
 
 #: a transcript's speaker label at the start of a line: "MR. KIRBY:", "Q:", "MODERATOR:"
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,3}):",
-                            re.M)
+#: ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:", "GERMAN DEFENSE MINISTER BORIS PISTORIUS (THROUGH
+#: TRANSLATOR):"; the parenthesis says how the words came, not who spoke)
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?P<label>(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?[A-Z][A-Z.'\-]*(?:[ \t][A-Z][A-Z.'\-]*){0,6})"
+                            r"(?:[ \t]+\([A-Z][A-Z ]*\))?:", re.M)
 
 
 @dataclass(frozen=True)
@@ -78,14 +81,39 @@ def transcript(text: str, default_country: str | None) -> Transcript:
         return Transcript()
     speakers = []
     for _, label in labels:
-        name = TITLES.sub("", re.sub(r"^(external affairs|state)\s+", "", label.strip(), flags=re.I)).title()
-        if name.upper() in QUESTION_LABELS:
+        if label.strip().upper() in QUESTION_LABELS:
             speakers.append(Actor("", "PERSON", None))
             continue
+        name, office_state = label_person(label)
         country = (OFFICIAL_LABELS.get(_NUMBERED.sub("", name.lower())) or speaker_label_country(name)
-                   or default_country)
+                   or office_state or default_country)
         speakers.append(Actor(name, "PERSON", country))
     return Transcript([start for start, _ in labels], speakers)
+
+
+#: a generational suffix the label's capitals hide ("LLOYD J. AUSTIN III")
+_GENERATIONS = frozenset({"Ii", "Iii", "Iv", "Jr.", "Sr."})
+
+
+def label_person(label: str) -> tuple[str, str | None]:
+    """The person a speaker label names and the state its office states: "SECRETARY OF DEFENSE
+    LLOYD J. AUSTIN III" -> ("Lloyd J. Austin III", None), "GERMAN DEFENSE MINISTER BORIS
+    PISTORIUS" -> ("Boris Pistorius", "DEU"). The office's words (titles, portfolios, a national
+    adjective) lead the label; a label that is all office ("MODERATOR", "SENIOR DEFENSE
+    OFFICIAL") stays whole."""
+    words = label.strip().title().split()
+    state, start = None, 0
+    while start < len(words) - 1:
+        word = words[start].lower().rstrip(".")
+        if word in TITLE_WORDS or word in PORTFOLIO_WORDS:
+            start += 1
+        elif demonym_code(words[start]) and state is None:
+            state, start = demonym_code(words[start]), start + 1
+        else:
+            break
+    rest = words[start:] if start < len(words) and words[start][0].isupper() else words
+    name = " ".join(w.upper() if w in _GENERATIONS and w.startswith("I") else w for w in rest)
+    return name, state if rest is not words else None
 
 
 def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Actor | None:

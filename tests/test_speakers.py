@@ -5,7 +5,9 @@ import pytest
 
 from kgraph.extract import extract_events
 from kgraph.model import Actor, Article
-from kgraph.speakers import dateline_country, document_speaker, joint_authors, transcript, venue_country, with_voice
+from kgraph.speakers import (
+    dateline_country, document_speaker, joint_authors, label_person, transcript, venue_country, with_voice,
+)
 
 BRIEFING = """Press Briefing by National Security Council Spokesman John Kirby
 
@@ -25,6 +27,32 @@ def test_a_transcript_gives_the_floor_to_the_last_speaker_label() -> None:
     assert question is not None and question.name == ""  # a reporter speaks for no one
     assert turns.speaker_at(BRIEFING.index("We will")) == kirby
     assert turns.speaker_at(0) is None  # the title comes before any turn
+
+
+JOINT_REMARKS = """Joint press conference
+
+GERMAN DEFENSE MINISTER BORIS PISTORIUS (THROUGH TRANSLATOR): We will support Ukraine.
+
+SECRETARY OF DEFENSE LLOYD J. AUSTIN III: We stand with Germany.
+"""
+
+
+def test_a_long_label_names_its_person_after_the_office_and_the_interpreter() -> None:
+    turns = transcript(JOINT_REMARKS, default_country="USA")
+    assert turns.speaker_at(JOINT_REMARKS.index("We will")) == Actor("Boris Pistorius", "PERSON", "DEU")
+    austin = turns.speaker_at(JOINT_REMARKS.index("We stand"))
+    assert austin is not None and austin.name == "Lloyd J. Austin III" and austin.country == "USA"
+
+
+@pytest.mark.parametrize("label, person", [
+    ("MR. KIRBY", ("Kirby", None)),
+    ("EXTERNAL AFFAIRS MINISTER JAISHANKAR", ("Jaishankar", None)),
+    ("DEPUTY PRESS SECRETARY SABRINA SINGH", ("Sabrina Singh", None)),
+    ("SENIOR DEFENSE OFFICIAL", ("Senior Defense Official", None)),  # all office: kept whole
+    ("MODERATOR", ("Moderator", None)),
+])
+def test_a_label_person_is_the_label_without_its_office(label, person) -> None:
+    assert label_person(label) == person
 
 
 def test_one_label_does_not_make_a_transcript() -> None:
