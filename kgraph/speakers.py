@@ -18,6 +18,7 @@ from .casing import byline
 from .coordination import document_name_lists, hyphenated_states, name_lists
 from .countries import BRIEFING_TITLES, city_country, country_code, country_name, demonym_code, seat_of_government
 from .doccache import children, document_entities, document_text, span_tokens, tokens
+from .labels import tidy_label
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
@@ -74,10 +75,10 @@ _NUMBERED = re.compile(r"\s+(?:one|two|three|four|five|\d+)$")
 
 def transcript(text: str, default_country: str | None) -> Transcript:
     """Where each speaker label at a line start stands, and its speaker; a document needs
-    two to be a transcript. The label's person gets a state from the office-holder
+    two to be a transcript, or one office holder's label that opens it. The label's person gets a state from the office-holder
     dictionary, else `default_country` (the document's author's or dateline's)."""
     labels = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
-    if len(labels) < 2:
+    if len(labels) < 2 and not (labels and _opening_office_label(*labels[0])):
         return Transcript()
     speakers = []
     for _, label in labels:
@@ -89,6 +90,18 @@ def transcript(text: str, default_country: str | None) -> Transcript:
                    or office_state or default_country)
         speakers.append(Actor(name, "PERSON", country))
     return Transcript([start for start, _ in labels], speakers)
+
+
+#: how far into a text a lone speaker label may stand and still open the remarks (after a title line)
+_OPENING_LABEL_REACH = 400
+
+
+def _opening_office_label(start: int, label: str) -> bool:
+    """A lone label that opens the text and names an office's holder ("SECRETARY OF DEFENSE LLOYD
+    J. AUSTIN III: President Ruto, welcome ..."): one person's remarks, whose turn is the whole
+    text; not a note's heading ("NOTE: the meeting was postponed")."""
+    name, _ = label_person(label)
+    return start <= _OPENING_LABEL_REACH and name.lower() != " ".join(label.lower().split())
 
 
 #: a generational suffix the label's capitals hide ("LLOYD J. AUSTIN III")
@@ -520,7 +533,7 @@ def _header_person(persons: list[Span], role: Token) -> str | None:
     persons = [e for e in persons if not _named_body(e.text)]
     callers = [e for e in persons if e.start < role.i and not _with_phrases(e.root) - in_with]
     found = (callers or persons)[:1]
-    return TITLES.sub("", found[0].text).strip() if found else None
+    return tidy_label(TITLES.sub("", found[0].text).strip()) if found else None  # not a headline's "... Kirby Holds"
 
 
 def _named_body(name: str) -> bool:

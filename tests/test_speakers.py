@@ -60,6 +60,15 @@ def test_one_label_does_not_make_a_transcript() -> None:
     assert transcript(text, default_country="JPN").speaker_at(len(text) - 1) is None
 
 
+def test_one_office_holders_label_opening_the_text_gives_the_whole_text_its_speaker() -> None:
+    text = ("Remarks Welcoming President Ruto\n\nSECRETARY OF DEFENSE LLOYD J. AUSTIN III: President Ruto, "
+            "welcome to the Pentagon. We support Kenya's leadership.")
+    speaker = transcript(text, default_country=None).speaker_at(text.index("We support"))
+    assert speaker is not None and (speaker.name, speaker.country) == ("Lloyd J. Austin III", "USA")
+    late = "Japan condemned the launch. " * 20 + "\nMR. KIRBY: We condemn it too."
+    assert transcript(late, default_country="USA").speaker_at(len(late) - 1) is None  # no opening label
+
+
 def test_a_wire_dateline_names_the_state_of_its_city() -> None:
     assert dateline_country("NEW DELHI, March 4 (Reuters) - India said on Monday ...") == "IND"
     assert dateline_country("SEOUL/TOKYO, Jan 2 — North Korea fired ...") == "KOR"
@@ -468,3 +477,9 @@ def test_a_said_verb_joined_to_another_speaks_for_their_shared_subject(extract) 
                      "to withdraw and added that Russia's organisation of elections in occupied parts of Georgia is completely illegal.")
     assert ("accuse", "Jens Stoltenberg", "RUS", "asserted") in events
     assert not any(e[0] == "accuse" and e[1] == "GEO" for e in events)
+
+
+def test_a_headline_verb_is_no_part_of_the_header_speakers_name(nlp) -> None:
+    doc = nlp("Pentagon Press Secretary John F. Kirby Holds a Press Briefing\n\n"
+              "PRESS SECRETARY JOHN F. KIRBY: Good afternoon. We will send air defence to Slovakia.")
+    assert document_speaker(doc) == Actor("John F. Kirby", "PERSON", "USA")
