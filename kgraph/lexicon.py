@@ -129,6 +129,7 @@ PACT_NOUNS = frozenset(_WORDS["pact_nouns"]["words"])
 PACT_VERBS = frozenset(_WORDS["pact_verbs"]["words"])
 CLAIM_NOUNS = frozenset(_WORDS["claim_nouns"]["words"])
 REJECTING_VERBS = frozenset(_WORDS["rejecting_verbs"]["words"])
+OPPOSING_VERBS = frozenset(_WORDS["opposing_verbs"]["words"])  # "vetoed a draft resolution aimed at ..."
 OPERATION_NOUNS = frozenset(_WORDS["operation_nouns"]["words"])
 FIRE_NOUNS = frozenset(_WORDS["fire_nouns"]["words"])
 WEAPON_MODIFIERS = frozenset(_WORDS["weapon_modifiers"]["words"])

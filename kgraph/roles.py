@@ -19,7 +19,7 @@ from .coordination import (
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
-    NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS,
+    NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, OPPOSING_VERBS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
     STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS, SPEAKERS_PLEASURES, CONSEQUENCE_NOUNS,
@@ -278,6 +278,12 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     return governing_subjects(token), "governing-subject"
 
 
+def _opposed_measure(current: Token, head: Token) -> bool:
+    """'China and Russia vetoed a draft resolution aimed at tightening sanctions': whoever stops a
+    measure (data opposing_verbs) does not do what it would do."""
+    return current.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in OPPOSING_VERBS
+
+
 def _passive_participle_clause(token: Token) -> bool:
     """'Deployed for up to four months, they are working alongside ...': a past participle
     opening a clause of its own, with no auxiliary or subject, says what was done to the main
@@ -320,7 +326,8 @@ def governing_subjects(token: Token) -> list[Token]:
     current = token
     for _ in range(5):
         head = current.head
-        if head.i == current.i or current.dep_ in STOP_CLIMB_DEPS or _expletive_frame(current, head):
+        if head.i == current.i or current.dep_ in STOP_CLIMB_DEPS or _expletive_frame(current, head) or \
+                _opposed_measure(current, head):
             return []
         for rule in CLIMB_RULES:
             found = rule(current, head)

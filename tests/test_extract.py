@@ -1088,6 +1088,8 @@ def test_a_counterpart_is_labelled_by_the_office_held_for_its_state(nlp):
     assert {tidy_label(e.target.name) for e in known} == {"Chinese counterpart"}
     assert tidy_label("newly appointed Japanese counterpart") == "Japanese counterpart"
     assert tidy_label("Czech counterpart here") == "Czech counterpart"
+    assert tidy_label("currently Iran-backed militias") == "Iran-backed militias"
+    assert tidy_label("John F. Kirby Holds") == "John F. Kirby"  # a headline's verb
     assert tidy_label("Ethiopia's up to 10,000 troops") == "Ethiopia's troops"
     assert tidy_label("approximately 500-strong British force") == "British force"
 
