@@ -27,7 +27,7 @@ from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, FINDING_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
     HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, QUALITIES, SPEAKER_ACCUSES, VERB_TRIGGERS,
-    ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, UNDERGONE_DEEDS,
+    ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, SUFFERING_VERBS, UNDERGONE_DEEDS,
 )
 from .model import Actor, Article, ArticleResult, Event
 from .modality import modality_of
@@ -1147,8 +1147,9 @@ def earlier_event_agents(head: Token, search: ActorSearch) -> list[Actor]:
     word for the action at large points back to what the article is about, which it names first:
     "Canada provided support for the operation" after "U.S. and British warplanes struck ..." and
     "... until Israel ends its offensive" is for the strikes."""
-    if not refers_back(head) or VERB_TRIGGERS.get(head.head.lemma_) == NOUN_TRIGGERS[head.lemma_.lower()]:
-        return []
+    if not refers_back(head) or (VERB_TRIGGERS.get(head.head.lemma_) == NOUN_TRIGGERS[head.lemma_.lower()]
+                                 and head.head.lemma_.lower() not in SUFFERING_VERBS):
+        return []  # "so Ukraine can repel these attacks": the attacks undergone are the attackers' earlier ones
     earlier = search.actors.memory.event_agents.get(NOUN_TRIGGERS[head.lemma_.lower()], [])
     others = search.others()
     return next((group for group in earlier if not any(a.party in others for a in group)), [])
