@@ -39,7 +39,7 @@ from .names import (
 from .phrases import definite_noun
 from .roles import (
     STATIVE_SUBJECT, agent_noun_parties, warned_parties, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
-    noun_agents, participants, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
+    noun_agents, participants, possessor, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
     speakers_pleasure, under_accusation, verb_agents,
 )
 from .sentences import sentences, written_bounds
@@ -754,6 +754,8 @@ def _acting_roles(reading: Reading) -> Roles:
     token, actors = reading.token, reading.actors
     if reading.trigger.rule == CLEAR_WARNING:  # "This action sends a clear signal that we will not tolerate ..."
         return _clear_warning_roles(reading)
+    if reading.trigger.rule == MEASURES_TARGET:  # "The sanctions target three businesses ..."
+        return _measure_roles(reading)
     if reading.trigger.rule == AGENT_NOUN:  # "the United States is the leading donor of aid to Yemen"
         agent_heads, target_heads = agent_noun_parties(token)
         agents = _resolve_all(agent_heads, actors)
@@ -777,6 +779,33 @@ def _acting_roles(reading: Reading) -> Roles:
     targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=agents,
                            judging=reading.action in JUDGING_ACTIONS)
     return Roles(agents, targets, rule)
+
+
+#: the trigger phrase of a measure that targets someone (data trigger_phrases.json)
+MEASURES_TARGET = "measures-target"
+
+
+def _measure_roles(reading: Reading) -> Roles:
+    """"The sanctions target three businesses", "Today's decision targets members of the judiciary":
+    the measure's maker (its owner or by-phrase, else whoever the text last said sanctioned, else
+    the text's author) sanctions the verb's object."""
+    token, actors = reading.token, reading.actors
+    makers = _resolve_all([h for m in subject_of(token) for h in _measure_makers(m)], actors)
+    if not makers:
+        earlier = actors.memory.event_agents.get("sanction", [])
+        makers = list(earlier[-1]) if earlier else actors.speaker_of(token)
+    targets = _resolve_all(targets_of(token, reading.trigger), actors, deep=True, exclude=makers)
+    return Roles(makers, targets, MEASURES_TARGET)
+
+
+def _measure_makers(measure: Token) -> list[Token]:
+    """Whose a measure is by its own words: "the UK's sanctions", "sanctions by the EU", "the
+    measures announced by the EU"."""
+    found = possessor(measure, "sanction") or by_phrase(measure, "sanction")
+    if found:
+        return found[0]
+    return [g for c in children(measure) if c.dep_ == "acl" for a in children(c) if a.dep_ == "agent"
+            for g in children(a) if g.dep_ == "pobj"]
 
 
 def _clear_warning_roles(reading: Reading) -> Roles:

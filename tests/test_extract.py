@@ -2111,3 +2111,11 @@ def test_condemning_reports_of_a_deed_condemns_its_doers_not_its_victims(extract
         "Blinken condemned reports of Russia's attacks on civilians in Kharkiv.")
     assert not [e for e in extract("Blinken condemned reports of attacks on civilians in Kharkiv.")
                 if e[0] == "condemn" and e[2] is not None]
+
+
+def test_a_measure_that_targets_someone_is_its_makers_sanction(nlp):
+    text = ("The United States imposed new sanctions on Myanmar on Monday. The sanctions target General "
+            "Min Aung Hlaing and the Myanmar Economic Corporation.")
+    targeted = {(e.agent.name, e.target.name) for e in _events(nlp, text) if e.trigger == "target"}
+    assert targeted == {("United States", "Min Aung Hlaing"), ("United States", "Myanmar Economic Corporation")}
+    assert not [e for e in _events(nlp, "Coalition forces targeted Houthi radars in Yemen.") if e.action == "sanction"]
