@@ -575,6 +575,8 @@ def _accused_mentions(reading: Reading, deed: bool) -> tuple[list[Token], str]:
     Charter", "have committed war crimes")."""
     token = reading.token
     accused, rule = (noun_agents(token, reading.action) if reading.is_noun else verb_agents(token))
+    if token.dep_ == "relcl" and accused == [token.head] and (deed_noun := _deed_behind(token.head, reading.actors)):
+        accused, rule = [deed_noun], "relative-clause-deed"
     if deed and not accused and (accused := _doer_in_clause(token)):
         rule = "deed-clause"
     if deed:
@@ -586,6 +588,20 @@ def _accused_mentions(reading: Reading, deed: bool) -> tuple[list[Token], str]:
     if not _dealt_with(token) and (not deed or token.dep_ in ("dobj", "attr") or _manner_of_doing(token)):
         return governing_subjects(token), "governing-subject"
     return accused, rule
+
+
+def _deed_behind(mention: Token, actors: DocumentActors) -> Token | None:
+    """"the Houthi attacks on commercial ships in the Red Sea, which violate international law":
+    the parser hangs the relative clause on the nearest noun, but the ships, no one's, violate
+    nothing; the deed whose phrase holds them (a noun of fighting or an accused deed) does."""
+    if actors.resolve(mention, remember=False):
+        return None
+    noun = mention
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+        if NOUN_TRIGGERS.get(noun.lemma_.lower()) == "fight" or noun.lower_ in ACCUSED_DEEDS:
+            return noun
+    return None
 
 
 def _manner_of_doing(token: Token) -> bool:

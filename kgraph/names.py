@@ -172,6 +172,7 @@ PARTNER_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["prepositions"])
 PARTNER_CLAUSE_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["clause_prepositions"])  # "Like France, ..."
 OWN_FORCES = frozenset(_ACTOR_WORDS["own_forces"]["words"])
 PERSON_TITLES = frozenset(_ACTOR_WORDS["person_titles"]["words"])
+INTERNATIONAL_OFFICES = tuple(_ACTOR_WORDS["international_offices"]["words"])  # "High Representative"
 ONE_PERSON_OFFICES = frozenset(_ACTOR_WORDS["one_person_offices"]["words"])  # "The representative ... He"
 STRUCK_SITES = frozenset(_ACTOR_WORDS["struck_sites"]["words"])
 LISTED_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["listed_members"]["nouns"])

@@ -22,7 +22,7 @@ from .labels import tidy_label
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
-    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
+    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_OFFICES, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
     OFFICIAL_LABELS, PORTFOLIO_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLE_WORDS,
     TITLES,
     VOCATIVE_OPENERS, known_body,
@@ -229,6 +229,8 @@ def _title_office_holder(header: Span, text: str) -> Actor | None:
         on_title = first_line_end < 0 or ent.start_char <= first_line_end
         if not (on_title and _names_the_author(before, after) or _SAID_LINE.fullmatch(after)):
             continue
+        if on_title and any(office in before for office in INTERNATIONAL_OFFICES):
+            return Actor(tidy_label(TITLES.sub("", name).strip()), "PERSON", None)  # an international body's voice
         code = person_country(TITLES.sub("", name).strip())
         if code:  # the state, as a statement's subjects name it (below): its "we" is the state's
             return Actor(country_name(code), "COUNTRY", code)

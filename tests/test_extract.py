@@ -2119,3 +2119,10 @@ def test_a_measure_that_targets_someone_is_its_makers_sanction(nlp):
     targeted = {(e.agent.name, e.target.name) for e in _events(nlp, text) if e.trigger == "target"}
     assert targeted == {("United States", "Min Aung Hlaing"), ("United States", "Myanmar Economic Corporation")}
     assert not [e for e in _events(nlp, "Coalition forces targeted Houthi radars in Yemen.") if e.action == "sanction"]
+
+
+def test_a_deed_not_the_noun_the_parser_hangs_its_relative_clause_on_is_what_violates(nlp):
+    text = ("Remarks by the UK Ambassador at the UN Security Council\n\nWe are here to discuss the repeated Houthi "
+            "attacks on commercial ships in the Red Sea, which violate international law.")
+    accused = {(e.agent.country, e.target.name) for e in _events(nlp, text) if e.action == "accuse" and e.target}
+    assert accused == {("GBR", "Houthi")}

@@ -483,3 +483,8 @@ def test_a_headline_verb_is_no_part_of_the_header_speakers_name(nlp) -> None:
     doc = nlp("Pentagon Press Secretary John F. Kirby Holds a Press Briefing\n\n"
               "PRESS SECRETARY JOHN F. KIRBY: Good afternoon. We will send air defence to Slovakia.")
     assert document_speaker(doc) == Actor("John F. Kirby", "PERSON", "USA")
+
+
+def test_an_international_offices_holder_on_the_title_line_speaks_for_no_state(nlp) -> None:
+    doc = nlp("Speech by Secretary-General Jens Stoltenberg at the NATO summit\n\nWe are here to discuss the war.")
+    assert document_speaker(doc) == Actor("Jens Stoltenberg", "PERSON", None)  # not Norway, his earlier post's
