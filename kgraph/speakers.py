@@ -22,10 +22,9 @@ from .labels import tidy_label
 from .lexicon import SAY_VERBS
 from .model import Actor
 from .names import (
-    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_OFFICES, INTERNATIONAL_ORGS, JOINT_ISSUING, JOINT_TEXTS, JOINT_WORDS, POSITION_WORDS,
-    OFFICIAL_LABELS, PORTFOLIO_WORDS, QUESTION_LABELS, ROLE_WORDS, SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLE_WORDS,
-    TITLES,
-    VOCATIVE_OPENERS, known_body,
+    ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_OFFICES, INTERNATIONAL_ORGS, JOINT_ISSUING,
+    JOINT_TEXTS, JOINT_WORDS, OFFICIAL_LABELS, PORTFOLIO_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS,
+    SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLE_WORDS, TITLES, VOCATIVE_OPENERS, known_body,
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
@@ -75,8 +74,9 @@ _NUMBERED = re.compile(r"\s+(?:one|two|three|four|five|\d+)$")
 
 def transcript(text: str, default_country: str | None) -> Transcript:
     """Where each speaker label at a line start stands, and its speaker; a document needs
-    two to be a transcript, or one office holder's label that opens it. The label's person gets a state from the office-holder
-    dictionary, else `default_country` (the document's author's or dateline's)."""
+    two to be a transcript, or one office holder's label that opens it. The label's person gets
+    a state from the office-holder dictionary, else from the label's national adjective, else
+    `default_country` (the document's author's or dateline's)."""
     labels = [(m.start(), m.group("label")) for m in _SPEAKER_LABEL.finditer(text)]
     if len(labels) < 2 and not (labels and _opening_office_label(*labels[0])):
         return Transcript()
@@ -104,8 +104,8 @@ def _opening_office_label(start: int, label: str) -> bool:
     return start <= _OPENING_LABEL_REACH and name.lower() != " ".join(label.lower().split())
 
 
-#: a generational suffix the label's capitals hide ("LLOYD J. AUSTIN III")
-_GENERATIONS = frozenset({"Ii", "Iii", "Iv", "Jr.", "Sr."})
+#: a generational numeral that title case spoils ("LLOYD J. AUSTIN III" -> "Iii")
+_GENERATIONS = frozenset({"Ii", "Iii", "Iv"})
 
 
 def label_person(label: str) -> tuple[str, str | None]:
@@ -124,9 +124,8 @@ def label_person(label: str) -> tuple[str, str | None]:
             state, start = demonym_code(words[start]), start + 1
         else:
             break
-    rest = words[start:] if start < len(words) and words[start][0].isupper() else words
-    name = " ".join(w.upper() if w in _GENERATIONS and w.startswith("I") else w for w in rest)
-    return name, state if rest is not words else None
+    name = " ".join(w.upper() if w in _GENERATIONS else w for w in words[start:])
+    return name, state
 
 
 def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Actor | None:
