@@ -459,7 +459,7 @@ class DocumentActors:
             return self.person_reader.person(ent, clean_entity_text(ent))
         text = clean_entity_text(ent)
         label = ent.label_
-        group = re.sub(r"^the\s+", "", text.lower())
+        group = _LEADING_THE.sub("", text.lower())
         armed = _longer_armed_group(ent) or _armed_group(text)
         if armed is not None:  # whatever label the recogniser gave "the Houthis"
             return armed
@@ -515,7 +515,7 @@ class DocumentActors:
         if ent.label_ in PLACE_LABELS and token.i == ent.end - 1 and group.split()[-1] in ORGANISATION_NAME_HEADS:
             # "the Indian Ocean Rim Association", which the recogniser took for a place: a body
             # of the tables, else one by its name, whose place words name no state ("Indian Ocean")
-            return Actor(INTERNATIONAL_ORGS.get(group) or re.sub(r"^(the|The)\s+", "", text), "ORG", None)
+            return Actor(INTERNATIONAL_ORGS.get(group) or _ARTICLE.sub("", text), "ORG", None)
         return None
 
     def _from_people_entity(self, ent: Span, token: Token, text: str) -> Actor | None:
@@ -561,7 +561,7 @@ class DocumentActors:
         armed = _armed_group(text)
         if armed is not None:
             return armed
-        name = re.sub(r"^(the|The)\s+", "", text)
+        name = _ARTICLE.sub("", text)
         leaders = _leaders_government(name)
         if leaders is not None:
             return leaders
@@ -579,7 +579,7 @@ class DocumentActors:
             country = body_state(owner) or country_code(owner)
         if country is None:
             country = next((code for words, code in _STATE_ORG_ENDINGS if key.endswith(words)), None)
-        if country is None and re.match(r"(department|ministry|secretary|office)\b", key):
+        if country is None and _MINISTRY_WORD.match(key):
             country = self.home_country  # the statement's own, or the wire story's
         return Actor(owned, "ORG", country)  # "South Korea's National Security Council": the Council
 
@@ -827,11 +827,18 @@ def _unrecognised_known_name(token: Token, ent: Span | None) -> list[Actor]:
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
 
 
+#: the article before a name, taken off a label ("the Kremlin" -> "Kremlin"); in lower case, for a key
+_ARTICLE = re.compile(r"^(the|The)\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+_MINISTRY_WORD = re.compile(r"(department|ministry|secretary|office)\b")
+_DIGIT = re.compile(r"\d")
+
+
 def _armed_group(text: str) -> Actor | None:
     """"the Houthis", "Hezbollah": an armed group of the tables, by its name as written, with the
     state it belongs to, if one."""
-    key = re.sub(r"^the\s+", "", text.lower()).strip()
-    return Actor(re.sub(r"^(the|The)\s+", "", text), "GROUP", STATE_ORGS.get(key)) if key in ARMED_GROUPS else None
+    key = _LEADING_THE.sub("", text.lower()).strip()
+    return Actor(_ARTICLE.sub("", text), "GROUP", STATE_ORGS.get(key)) if key in ARMED_GROUPS else None
 
 
 def _longer_armed_group(ent: Span) -> Actor | None:
@@ -885,9 +892,9 @@ def _unrecognised_organisation(token: Token) -> list[Actor]:
 def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:
     """The actors with the name as the text writes it ("the Kremlin", "President Biden" ->
     "Kremlin", "Biden"), unless it holds a number."""
-    surface = re.sub(r"^(the|The)\s+", "", clean_entity_text(ent))
+    surface = _ARTICLE.sub("", clean_entity_text(ent))
     surface = TITLES.sub("", surface) if ent.label_ in PERSON_LABELS else surface
-    if re.search(r"\d", surface):
+    if _DIGIT.search(surface):
         return actors
     return [replace(a, surface=surface) for a in actors]
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
-from .doccache import children, document_answer
+from .doccache import children, document_answer, document_text
 from .lexicon import NOUN_TRIGGERS
 from .names import LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
@@ -336,8 +336,8 @@ def governs(head: Token, token: Token) -> bool:
 def hyphen_joined(token: Token, hyphens: tuple[str, ...] = HYPHENS) -> Token | None:
     """The word a hyphen joins `token` to, with no space on either side ("Iran" of "Iran-backed",
     "life" of "life-threatening", "pro" of "pro-Iran"), or None."""
-    if token.i < 2:
-        return None
+    if token.i < 2 or document_text(token.doc)[token.idx - 1:token.idx] not in hyphens:
+        return None  # the character before the word is no hyphen: most words, told without making two Tokens
     hyphen, before = token.doc[token.i - 1], token.doc[token.i - 2]
     return before if hyphen.text in hyphens and not hyphen.whitespace_ and not before.whitespace_ else None
 

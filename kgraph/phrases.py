@@ -173,9 +173,14 @@ def unrecognised_name(token: Token) -> bool:
     return len(chain) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ for t in chain)
 
 
+_TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(['’]s?)\b")
+
+
 def clean_entity_text(ent: Span) -> str:
     text = span_text(ent).strip()
-    text = re.sub(r"['’]s?$", "", text).strip()
+    text = _TRAILING_POSSESSIVE.sub("", text).strip()
     return text
 
 
@@ -214,8 +219,8 @@ def _noun_phrase_text(token: Token) -> str:
     # the words as written (a hyphen or slash joins without spaces), a space across any gap
     text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
                    for t, nxt in zip(words, words[1:])) + words[-1].text
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+(['’]s?)\b", r"\1", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_POSSESSIVE.sub(r"\1", text)
     return text.strip()
 
 

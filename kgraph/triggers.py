@@ -46,17 +46,17 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     by its part of speech, then the judgements, obligations and phrases any word may carry."""
     phrases = _phrase_triggers(sent.doc)
     for token in span_tokens(sent):
-        if idiom_not_event(token):  # "look forward to", "called out ... for": no trigger, alone or in a phrase
-            continue
-        found = _word_triggers(token, phrases)
+        lemma = token.lemma_.lower()  # read once for the word's every check
+        if lemma in IDIOMS_NOT_EVENTS and idiom_not_event(token):  # "look forward to", "called out ... for":
+            continue  # no trigger, alone or in a phrase
+        found = _word_triggers(token, phrases, lemma)
         if found and not prefix_negated(token):  # "de-escalate": no trigger
             yield from found
 
 
-def _word_triggers(token: Token, phrases: dict[int, list[tuple[str, str]]]) -> list[Trigger]:
-    """The triggers one word carries: by its part of speech, then the judgements, obligations
-    and phrases any word may carry."""
-    lemma = token.lemma_.lower()
+def _word_triggers(token: Token, phrases: dict[int, list[tuple[str, str]]], lemma: str) -> list[Trigger]:
+    """The triggers one word carries (`lemma`: its lemma in lower case): by its part of speech,
+    then the judgements, obligations and phrases any word may carry."""
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
         found = _verb_triggers(token, lemma)
     else:
