@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
@@ -225,8 +226,8 @@ class DocumentActors:
         """"North Korea launched a missile ... this launch": who did what each verb says; and
         each noun, by its possessor or by-phrase ("the DPRK's recent launches ... these launches")."""
         for word in span_tokens(sent):
-            if word.pos_ not in ("VERB", "NOUN"):
-                continue  # only verbs and nouns say who did them
+            if word.pos != VERB and word.pos != NOUN:
+                continue  # only verbs and nouns say who did them (the parser's numbers: no string per word)
             doers = _doers_named(word)
             found = self.resolve(doers[0], remember=False) if doers else []
             if found:

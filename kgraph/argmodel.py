@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.symbols import ADJ, AUX, NOUN, PRON, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from .countries import country_name
@@ -27,7 +28,7 @@ from .sentmodel import sentence_probability
 from .triggers import prefix_negated
 
 #: candidates are noun-phrase heads: a head token of one of these parts of speech ...
-_CANDIDATE_POS = ("PROPN", "NOUN", "PRON")
+_CANDIDATE_POS = frozenset({PROPN, NOUN, PRON})  # as `Token.pos` numbers: asked of every word
 #: ... that is not itself a modifier inside a longer name
 _MODIFIER_DEPS = ("compound", "flat", "amod", "nmod")
 _MAX_PATH = 5  # longer dependency paths are only "far"
@@ -101,9 +102,14 @@ def _lexicon_entry(token: Token) -> dict[str, int]:
     return trigger_lexicon().get(token.lemma_.lower()) or trigger_lexicon().get(token.lower_) or {}
 
 
+#: the parts of speech whose words may express an action, as the parser's numbers (`Token.pos`):
+#: asked of every word of a sentence, where a comparison of strings would make one per word
+_CONTENT_POS = frozenset({VERB, NOUN, ADJ, AUX})
+
+
 def trigger_actions(token: Token) -> list[str]:
     """The actions a content word may express, by its lemma."""
-    if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+    if token.pos not in _CONTENT_POS:
         return []
     entry = _lexicon_entry(token)
     return sorted(entry) if entry and not prefix_negated(token) else []
@@ -297,9 +303,10 @@ def sentence_candidates(sent: Span, resolve, speakers: dict[str, Actor | None]) 
     (a statement's "we" is often its country)."""
     found: list[Candidate] = []
     for token in span_tokens(sent):
-        national = token.pos_ == "ADJ" and token.ent_type_ == "NORP"  # "Iranian attacks", "U.S. support"
-        if not national and (token.pos_ not in _CANDIDATE_POS
-                             or token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "PROPN"):
+        pos = token.pos
+        national = pos == ADJ and token.ent_type_ == "NORP"  # "Iranian attacks", "U.S. support"
+        if not national and (pos not in _CANDIDATE_POS
+                             or token.dep_ in _MODIFIER_DEPS and token.head.pos == PROPN):
             continue
         actors = resolve(token)
         if actors:

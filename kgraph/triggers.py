@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
+from spacy.symbols import ADJ, ADV, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .coordination import hyphen_joined
@@ -57,15 +58,16 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
 def _word_triggers(token: Token, phrases: dict[int, list[tuple[str, str]]], lemma: str) -> list[Trigger]:
     """The triggers one word carries (`lemma`: its lemma in lower case): by its part of speech,
     then the judgements, obligations and phrases any word may carry."""
-    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+    pos = token.pos  # the parser's number: asked of every word, where a string would be made each time
+    if pos == VERB or pos == AUX or (pos == NOUN and token.tag_.startswith("VB")):
         found = _verb_triggers(token, lemma)
     else:
-        one = (_noun_trigger(token, lemma) if token.pos_ in ("NOUN", "PROPN")
-               else _adjective_trigger(token, lemma) if token.pos_ == "ADJ"
-               else _adverb_trigger(token, lemma) if token.pos_ == "ADV" else None)
+        one = (_noun_trigger(token, lemma) if pos == NOUN or pos == PROPN
+               else _adjective_trigger(token, lemma) if pos == ADJ
+               else _adverb_trigger(token, lemma) if pos == ADV else None)
         found = [one] if one is not None else []
     if (token.i in phrases or token.lower_ in OBLIGATION_MODALS
-            or token.pos_ == "NOUN" and lemma in JUDGEMENT_PREDICATES):  # most words add nothing
+            or pos == NOUN and lemma in JUDGEMENT_PREDICATES):  # most words add nothing
         found = [*found, *_any_word_triggers(token, lemma, phrases.get(token.i, ()))]
     if (token.lower_ == "clear" or lemma in _SIGNALS) and warned_clause(token) is not None:
         found = [*found, Trigger(token, "warn", CLEAR_WARNING)]
