@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import NOUN, PRON, PROPN, VERB, conj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
@@ -250,12 +250,13 @@ class DocumentActors:
         if 2 <= len(parties) <= 5:
             self.memory.groups[len(parties)] = self.memory.last_parties = tuple(parties.values())
         for token in span_tokens(sent):
-            if token.dep_ == "pobj" and token.head.lower_ == "between" and len(token.conjuncts) == 1:
+            dep = token.dep  # the parser's numbers, asked of every word: no string made per word
+            if dep == pobj and token.head.lower_ == "between" and len(token.conjuncts) == 1:
                 # "talks between the warring Sudanese army and the Rapid Support Forces": "both parties" later
                 sides = [a for t in (token, *token.conjuncts) for a in self.resolve(t, remember=False)[:1]]
                 if len(sides) == 2 and sides[0] != sides[1]:
                     self.memory.sides = tuple(sides)
-            if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) >= 1:
+            if dep != conj and token.pos == PROPN and len(token.conjuncts) >= 1:
                 named = {a.party: a for a in self.resolve(token, remember=False)
                          if a.kind == "COUNTRY"}
                 if 2 <= len(named) <= 5:
@@ -264,7 +265,7 @@ class DocumentActors:
     def _remember_subjects(self, sent: Span) -> None:
         """The sentence's first subject that names actors, for "they", "he" and "it" later;
         "The North's troop dispatch constitutes ...": its possessor acts."""
-        for subj in (t for t in span_tokens(sent) if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"):
+        for subj in (t for t in span_tokens(sent) if (t.dep == nsubj or t.dep == nsubjpass) and t.pos != PRON):
             group = self.resolve(subj, remember=False)
             if not group:
                 group = [a for c in children(subj) if c.dep_ == "poss"

@@ -186,7 +186,7 @@ def trigger_view(trigger: Token, action: str, rules: RuleRoles, n_candidates: in
 
 def speaks_in_first_person(sent: Span) -> bool:
     """Whether the sentence says "we", "our", "I" ("US" the country is a name, not "us")."""
-    return any(t.pos_ == "PRON" and t.lower_ in SPEAKER_PRONOUNS for t in span_tokens(sent))
+    return any(t.pos == PRON and t.lower_ in SPEAKER_PRONOUNS for t in span_tokens(sent))
 
 
 @dataclass(frozen=True)

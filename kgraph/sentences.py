@@ -7,6 +7,7 @@ document the pipeline did not split (no parser or sentence splitter) is one sent
 from __future__ import annotations
 
 import numpy as np
+from spacy.symbols import SPACE
 from spacy.tokens import Doc, Span
 
 from .doccache import document_answer, span_tokens
@@ -40,7 +41,7 @@ def written_bounds(sent: Span) -> tuple[int, int]:
     """The characters of `sent` without the space tokens at its ends: what the parser read as
     blank ("Madam President," masked for it) and trailing line breaks are not the sentence's
     evidence."""
-    words = [t for t in span_tokens(sent) if not (t.is_space or t.pos_ == "SPACE")]  # SPACE: blank for the parser, not in the text
+    words = [t for t in span_tokens(sent) if not (t.is_space or t.pos == SPACE)]  # SPACE: blank for the parser, not in the text
     if not words:
         return sent.start_char, sent.end_char
     return words[0].idx, words[-1].idx + len(words[-1])

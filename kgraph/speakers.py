@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from .casing import byline
@@ -132,7 +134,7 @@ def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Act
     """Who says `sent`: the first actor the subject of its "say" verb names ("Lavrov said"),
     read by `resolve`; "we said" and "I said" are left to the caller, which knows the quotation."""
     for token in span_tokens(sent):
-        if token.lemma_ in SAY_VERBS and token.pos_ == "VERB":
+        if token.pos == VERB and token.lemma_ in SAY_VERBS:  # the number first: asked of every word
             # "He called on Russia ... and added that ...": a said verb joined to another shares its subject
             holder = token
             while holder.dep_ in ("conj", "xcomp") and holder.head.i != holder.i and not any(
@@ -185,10 +187,14 @@ def _header_role_speaker(doc: Doc, text: str, header_end: int) -> Actor | None:
     return None
 
 
+#: POSITION_WORDS as the string store's numbers (`Token.lower`): every word of a text is looked up
+_POSITION_WORD_IDS = frozenset(get_string_id(word) for word in POSITION_WORDS)
+
+
 def _position_country(doc: Doc) -> str | None:
     """A country that qualifies the speaker's own position ("a U.S. priority")."""
     for token in tokens(doc):
-        if token.lower_ in POSITION_WORDS:
+        if token.lower in _POSITION_WORD_IDS:
             for child in children(token):
                 if child.dep_ in ("compound", "amod", "nmod") and (code := code_of_token(child)):
                     return code
