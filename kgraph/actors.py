@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN, VERB, conj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
@@ -674,17 +675,24 @@ def _doers_named(word: Token) -> list[Token]:
     """Who a verb or noun says did it: a verb's subject other than a pronoun; a noun's by-phrase
     first ("Taiwan's blockade by the Chinese navy" is China's), else its possessor, else for a
     deed noun its nationality ("Chinese drills ... the exercises")."""
-    if word.pos_ == "VERB":
-        return [c for c in children(word) if c.dep_ == "nsubj" and c.pos_ != "PRON"][:1]
-    if word.pos_ != "NOUN":
+    # asked of every verb and noun of the text: the parser's numbers, not strings made per word
+    if word.pos == VERB:
+        return [c for c in children(word) if c.dep == nsubj and c.pos != PRON][:1]
+    if word.pos != NOUN:
         return []
-    doers = [g for c in children(word) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-             for g in children(c) if g.dep_ == "pobj"][:1]
-    doers = doers or [c for c in children(word) if c.dep_ == "poss" and c.pos_ != "PRON"
+    doers = [g for c in children(word) if c.dep == _AGENT or (c.dep == _PREP and c.lower_ == "by")
+             for g in children(c) if g.dep == pobj][:1]
+    doers = doers or [c for c in children(word) if c.dep == _POSS and c.pos != PRON
                       and c.ent_type_ not in ("DATE", "TIME")][:1]
     if not doers and word.lemma_.lower() in DEED_NOUNS:
-        doers = [c for c in children(word) if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"][:1]
+        doers = [c for c in children(word) if c.dep in _NATIONAL_MODIFIER_DEPS and c.ent_type_ == "NORP"][:1]
     return doers
+
+
+#: dependency labels `_doers_named` reads, as the string store's numbers (`Token.dep`; "compound"
+#: has no symbol of spaCy's, so all are looked up alike)
+_AGENT, _PREP, _POSS = (get_string_id(label) for label in ("agent", "prep", "poss"))
+_NATIONAL_MODIFIER_DEPS = frozenset(get_string_id(label) for label in ("amod", "compound"))
 
 
 def _deeds_named(word: Token) -> list[str]:
