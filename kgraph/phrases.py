@@ -195,11 +195,12 @@ def noun_phrase_text(token: Token) -> str:
 
 def _noun_phrase_text(token: Token) -> str:
     def is_cut(t: Token) -> bool:
-        if t.dep_ == "punct" and _joins_words(t):
+        dep = t.dep_  # read once: spaCy makes the string anew at each asking
+        if dep == "punct" and _joins_words(t):
             return False  # "Saudi-led": the hyphen is part of the name
-        return (t.dep_ in _PHRASE_CUT or (t.dep_ == "prep" and (t.lower_ != "of" or _of_a_clause(t)))
+        return (dep in _PHRASE_CUT or (dep == "prep" and (t.lower_ != "of" or _of_a_clause(t)))
                 or t.tag_ == "_SP"  # a line break, and a dateline blanked for the parser ("WASHINGTON —")
-                or t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME"))  # "The Minister [today]", not "Iran[-backed]"
+                or dep == "npadvmod" and t.ent_type_ in ("DATE", "TIME"))  # "The Minister [today]", not "Iran[-backed]"
 
     # the subtree without the branches that hang from a cut word (walked once: the test per
     # word and its ancestors was quadratic in the phrase)
@@ -258,10 +259,11 @@ def partners(token: Token) -> list[Token]:
         clause_markers = [c for c in children(token.head) if c.dep_ in ("advmod", "prep")]
     heads: list[Token] = []
     for mark in markers + clause_markers:
-        if mark.lower_ in PARTNER_ADVERBS or (mark.dep_ == "prep" and (
-                mark.lower_ in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in children(mark))
-                or (mark in clause_markers and mark.lower_ in PARTNER_CLAUSE_PREPOSITIONS and mark.i < token.i))):
-            found = [g for p in ([mark] if mark.dep_ == "prep" else children(mark))
+        word, is_prep = mark.lower_, mark.dep_ == "prep"  # read once: spaCy makes the strings anew at each asking
+        if word in PARTNER_ADVERBS or (is_prep and (
+                word in PARTNER_PREPOSITIONS or any(c.lower_ in PARTNER_ADVERBS for c in children(mark))
+                or (mark in clause_markers and word in PARTNER_CLAUSE_PREPOSITIONS and mark.i < token.i))):
+            found = [g for p in ([mark] if is_prep else children(mark))
                      if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
             heads += [h for p in found for h in (p, *p.conjuncts)]
     return heads
