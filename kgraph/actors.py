@@ -599,7 +599,7 @@ class DocumentActors:
     def _focus(self) -> str | None:
         own = {self.document_speaker.country if self.document_speaker else None, None}
         return _named_most((code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
-                            for code in [country_code(ent.text) or demonym_code(ent.text)] if code not in own), 3)
+                            for code in [country_code(span_text(ent)) or demonym_code(span_text(ent))] if code not in own), 3)
 
     def place_focus(self) -> str | None:
         """The state the text's events happen in: named after "in" at least twice, more often than
@@ -610,7 +610,7 @@ class DocumentActors:
     def _place_focus(self) -> str | None:
         return _named_most((code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS
                             and ent.start > 0 and self.doc[ent.start - 1].lower_ in ("in", "inside", "across")
-                            for code in [country_code(ent.text) or city_country(ent.text)] if code), 2)
+                            for code in [country_code(span_text(ent)) or city_country(span_text(ent))] if code), 2)
 
     def body_meant(self, word: str) -> str | None:
         """The body a text names by one word: "Parliament", "the Commission" and "the Council" of a

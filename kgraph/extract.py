@@ -20,7 +20,7 @@ from .common_nouns import RULE_WORDS
 from .coordination import hyphened_agent
 from .countries import country_name
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
-from .doccache import children, span_tokens
+from .doccache import children, span_text, span_tokens
 from .labels import tidy_actor
 from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
@@ -323,8 +323,8 @@ def _date_expressions(sent: Span) -> tuple[list[str], list[str]]:
     """The DATE entities of a sentence, in order ("on Tuesday", "October 7"), and the days its
     TIME entities name ("10:00 on Thursday", "early Thursday morning": Thursday, which a
     DATE-only reading missed)."""
-    dates = [ent.text for ent in ents_in(sent) if ent.label_ == "DATE"]
-    times = [ent.text for ent in ents_in(sent) if ent.label_ == "TIME"]
+    dates = [span_text(ent) for ent in ents_in(sent) if ent.label_ == "DATE"]  # cut from the text: `Span.text`
+    times = [span_text(ent) for ent in ents_in(sent) if ent.label_ == "TIME"]  # makes every Token anew
     return dates, [day for day in map(day_in_time, times) if day]
 
 
@@ -515,7 +515,7 @@ def _doer_in_clause(token: Token) -> list[Token]:
 
 def _asked(sent: Span) -> bool:
     """Whether the sentence is a question: it accuses no one ("Is Russia committing war crimes?")."""
-    return sent.text.rstrip().endswith("?")
+    return span_text(sent).rstrip().endswith("?")
 
 
 def _dealt_with(token: Token) -> bool:

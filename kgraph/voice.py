@@ -77,7 +77,7 @@ def use_model(model: VoiceModel | None) -> None:
 
 
 def _mention_code(ent: Span) -> str | None:
-    text = ent.text.strip()
+    text = span_text(ent).strip()  # cut from the text: `Span.text` makes every Token anew
     if ent.label_ == "ORG":  # "UK Mission to the UN", "the U.S. Department of State": its first word
         first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
         return demonym_code(first.text) or country_code(first.text)
