@@ -49,6 +49,10 @@ from .voice import document_voice
 
 _MAX_RESOLUTION_DEPTH = 16  # nested resolutions in flight; real chains are a few deep
 _MAX_RESOLUTION_STEPS = 200  # resolutions one question may set off
+#: the pronouns `_resolve_head` reads as pronouns even when tagged otherwise, joined once, not per word
+_PERSONAL_PRONOUNS = SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS
+#: names that describe rather than name ("the Government", "Allies"), joined once, not per mention
+_DESCRIBING_NAMES = SELF_REFERRING | LISTED_MEMBER_NOUNS
 
 
 def _conjuncts_of_its_name(token: Token) -> list[Token]:
@@ -297,7 +301,7 @@ class DocumentActors:
         group = self._bare_group(token)
         if group:
             return group
-        if token.pos_ == "PRON" or (lower in SPEAKER_PRONOUNS | PERSON_PRONOUNS | PLURAL_PRONOUNS and not (
+        if token.pos_ == "PRON" or (lower in _PERSONAL_PRONOUNS and not (
                 token.pos_ == "PROPN" and token.text.isupper() and len(token.text) > 1)):  # "the US strikes": a name
             return self.resolve_pronoun(token)
         person = self._titled_person(token, remember)
@@ -319,7 +323,7 @@ class DocumentActors:
         common noun, a name the recogniser missed, an apposition. The same within a sentence, so
         kept for it (the rules and the model ask about each mention several times)."""
         ent = entity_of(token) or name_ending_in(token)
-        if ent is not None and span_text(ent).lower().removeprefix("the ") in SELF_REFERRING | LISTED_MEMBER_NOUNS:
+        if ent is not None and span_text(ent).lower().removeprefix("the ") in _DESCRIBING_NAMES:
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
         actors = (self._named(ent, token) or self._known_person(token) or self._known_as(token)
                   or from_common_noun(token, self)
