@@ -12,8 +12,11 @@ from .countries import country_code, country_name
 from .model import Actor
 from .names import INTERNATIONAL_ORGS, body_state
 
-#: a bracketed short form of capitals after a word: "Long Name (LN)"
-_SHORT_FORM = re.compile(r"(?<=\s)\(([A-Z][A-Za-z0-9&]{1,9})\)")
+#: a bracketed short form of capitals after a word: "Long Name (LN)". The patterns that scan a
+#: whole text open with what they match, the space or word boundary before it checked after it
+#: ("(?<=\s\()" is "(?<=\s)\(", "[A-Z](?<!\w[A-Z])" is "\b[A-Z]"): the regular expression engine
+#: then skips to the next "(" or capital instead of trying a match at every character
+_SHORT_FORM = re.compile(r"\((?<=\s\()([A-Z][A-Za-z0-9&]{1,9})\)")
 _WORDS_BEFORE = 10  # the long form is among the ten words before it
 #: words a short form may skip ("Office of Foreign Assets Control" -> OFAC)
 _SKIPPED = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "&"})
@@ -36,9 +39,9 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
 
 #: a name of two or more capitalised words, small words allowed between them
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w'’-]*)+")
+_NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w'’-]*)+")
 #: a word of capitals alone, as a short form is written
-_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+_CAPITALS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{2,5}\b")
 
 
 def _initials_named(text: str, bracketed: set[str]) -> dict[str, str]:
