@@ -603,7 +603,8 @@ class DocumentActors:
     def _focus(self) -> str | None:
         own = {self.document_speaker.country if self.document_speaker else None, None}
         return _named_most((code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS | {"NORP"}
-                            for code in [country_code(span_text(ent)) or demonym_code(span_text(ent))] if code not in own), 3)
+                            for text in [span_text(ent)] for code in [country_code(text) or demonym_code(text)]
+                            if code not in own), 3)
 
     def place_focus(self) -> str | None:
         """The state the text's events happen in: named after "in" at least twice, more often than
@@ -614,7 +615,7 @@ class DocumentActors:
     def _place_focus(self) -> str | None:
         return _named_most((code for ent in document_entities(self.doc) if ent.label_ in PLACE_LABELS
                             and ent.start > 0 and self.doc[ent.start - 1].lower_ in ("in", "inside", "across")
-                            for code in [country_code(span_text(ent)) or city_country(span_text(ent))] if code), 2)
+                            for text in [span_text(ent)] for code in [country_code(text) or city_country(text)] if code), 2)
 
     def body_meant(self, word: str) -> str | None:
         """The body a text names by one word: "Parliament", "the Commission" and "the Council" of a
@@ -841,7 +842,7 @@ def _unrecognised_known_name(token: Token, ent: Span | None) -> list[Actor]:
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
 
 
-#: the article before a name, taken off a label ("the Kremlin" -> "Kremlin"); in lower case, for a key
+#: the article before a name, taken off a label ("the Kremlin" -> "Kremlin"), and off a lower-case key
 _ARTICLE = re.compile(r"^(the|The)\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 _MINISTRY_WORD = re.compile(r"(department|ministry|secretary|office)\b")

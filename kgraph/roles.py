@@ -660,12 +660,17 @@ def _in_partner_phrase(token: Token) -> bool:
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in _LISTING_PREPOSITIONS:
             token = token.head.head  # "partners [in] the European Union", "allies [such as] Japan"
-        elif token.dep_ == "pobj" and token.head.lower_ == "of" and (
-                token.head.head.lower_ in MEMBER_NOUNS or token.head.head.lower_ in FORCE_NOUNS):
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and _some_of_a_group(token.head.head):
             token = token.head.head  # "alongside members [of] the Wagner group"
         else:
             return False
     return False
+
+
+def _some_of_a_group(noun: Token) -> bool:
+    """"members", "elements", "forces", "troops": a noun for some of a group's people (data member_nouns, force_nouns)."""
+    word = noun.lower_
+    return word in MEMBER_NOUNS or word in FORCE_NOUNS
 
 
 #: prepositions by which a noun names its members or examples, through which a partner's list goes on
