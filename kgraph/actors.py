@@ -164,16 +164,19 @@ class DocumentActors:
             return current
         return token.sent
 
-    def in_quote(self, token: Token) -> bool:
-        """Whether `token` stands inside a quotation opened earlier in its sentence."""
+    def in_quote(self, token: Token, *, carried: bool = False) -> bool:
+        """Whether `token` stands inside a quotation opened earlier in its sentence, or, `carried`,
+        one a sentence before opened and this one has not yet closed."""
         sent = self.sentence_of(token)
         before = span_text(sent)[:token.idx - sent.start_char]
-        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        opened = before.count("“") + (carried and self.memory.in_quote)
+        return opened > before.count("”") or before.count('"') % 2 == 1
 
     def start_sentence(self, sent: Span) -> None:
         """Find the sentence's speaker, so "we" and "I" inside a quotation find theirs."""
         self._sentence = sent
         self.memory.thing_before_sentence = self.memory.last_thing
+        self.memory.person_before_sentence = self.memory.last_person
         self.memory.country_before_sentence = self.memory.last_country
         self.forget_names()
         speaker = sentence_speaker(sent, self._speaker_actors)
@@ -281,7 +284,14 @@ class DocumentActors:
                     self.memory.last_person = group[0]  # "The representative of China said ... He added"
                 else:
                     self.memory.last_thing = group[0]
-                break
+                return
+        # "Guterres, citing rumours, said he had not believed it. He admitted ...": a sentence whose
+        # subjects are pronouns passes on the person its first "he" or "she" stands for
+        for subj in (t for t in span_tokens(sent) if t.dep == nsubj and t.lower_ in PERSON_PRONOUNS):
+            person = [a for a in self.resolve(subj, remember=False) if a.kind == "PERSON"]
+            if person:
+                self.memory.last_person = person[0]
+            return
 
     # ----- resolution -----------------------------------------------------------------------
 

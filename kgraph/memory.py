@@ -21,6 +21,7 @@ class Memory:
 
     persons: dict[str, Actor] = field(default_factory=dict)  # name part -> person
     last_person: Actor | None = None
+    person_before_sentence: Actor | None = None  # `last_person` as the current sentence began
     last_group: list[Actor] = field(default_factory=list)  # last subject list
     last_thing: Actor | None = None  # last country or organisation
     thing_before_sentence: Actor | None = None  # `last_thing` as the current sentence began

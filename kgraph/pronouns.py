@@ -41,7 +41,7 @@ class PronounContext(Protocol):
 
     def turn_speaker(self, token: Token) -> Actor | None: ...
 
-    def in_quote(self, token: Token) -> bool: ...
+    def in_quote(self, token: Token, *, carried: bool = False) -> bool: ...
 
     def sentence_of(self, token: Token) -> Span: ...
 
@@ -152,9 +152,17 @@ class PronounResolver:
 
     def _person(self, token: Token) -> list[Actor]:
         """"he", "she", "his", "her": the person the sentence named last before the pronoun, an
-        official whose possessive it is, else the person named last."""
-        for ent in reversed([e for e in ents_in(self._context.sentence_of(token))
+        official whose possessive it is, else the person named last. Outside a quotation, no one
+        named inside it ("“President Putin, stop your troops,” he urged": not Putin, whom the
+        speaker addresses; the speaker was named before the sentence)."""
+        outside = not self._context.in_quote(token, carried=True)
+        sentence = self._context.sentence_of(token)
+        before = token.doc.text[sentence.start_char:token.idx]
+        after_quote = outside and (self._context.memory.in_quote or "“" in before or '"' in before)
+        for ent in reversed([e for e in ents_in(sentence)
                              if e.label_ in PERSON_LABELS and e.end <= token.i]):
+            if after_quote and self._context.in_quote(ent[0], carried=True):
+                continue
             person = self._persons.person(ent, clean_entity_text(ent))  # "X said ..., and she called"
             if person:
                 return [person]
@@ -163,7 +171,8 @@ class PronounResolver:
             if official:
                 return official
         memory = self._context.memory
-        return [memory.last_person] if memory.last_person else []
+        last = memory.person_before_sentence if after_quote else memory.last_person
+        return [last] if last else []
 
     def _actor_or_thing(self, token: Token) -> list[Actor]:
         """"it", "its", "they", "their": the owner a possessive's clause gives, an actor named

@@ -547,3 +547,20 @@ def test_the_country_is_the_state_named_last_but_not_the_one_acting_in_its_claus
     # its own clause's subject is not the country meant
     assert ("deploy", "RUS", "UKR", "asserted") in extract(
         "Russia invaded Ukraine. Russia has deployed more troops to the country.")
+
+
+def test_he_after_a_quotation_is_not_a_person_the_quotation_names(extract):
+    # "he" says the quote: the president named before it, not Putin, whom it speaks of
+    events = extract("Ukrainian President Volodymyr Zelenskyy spoke on Monday. “Only Vladimir Putin wants this "
+                     "war,” he said, and he thanked Poland for its help.")
+    assert ("support", "UKR", "POL", "asserted") in events
+    assert not any(e[1] == "RUS" for e in events)
+
+
+def test_a_sentence_whose_subjects_are_pronouns_passes_on_the_person_they_stand_for(extract):
+    # the parse makes Guterres no subject, but "he" stands for him, and so does each "he" after
+    events = extract("Russian President Vladimir Putin announced an operation.\n\n"
+                     "In opening remarks, United Nations Secretary-General António Guterres,  citing rumours of an "
+                     "imminent offensive, said he initially had not believed anything serious would happen.  He "
+                     "admitted he had been wrong.  He thanked Ukraine for its restraint.")
+    assert ("support", "António Guterres", "UKR", "asserted") in events
