@@ -38,14 +38,15 @@ from .names import (
 )
 from .phrases import definite_noun
 from .roles import (
-    STATIVE_SUBJECT, agent_noun_parties, warned_parties, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
+    STATIVE_SUBJECT, agent_noun_parties, controlled_object, warned_parties, by_phrase, between_phrase, duty_owners, from_objects, governing_subjects, in_with_phrase, manner_verb,
     noun_agents, participants, possessor, refers_back, rejecting_verb, reporting_verb, subject_of, targets_of,
     speakers_pleasure, under_accusation, verb_agents,
 )
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
 from .triggers import (
-    AGENT_NOUN, CLEAR_WARNING, Trigger, calling_verb, find_triggers, warned_clause, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
+    AGENT_NOUN, CLEAR_WARNING, CONDITIONAL_THREAT, Trigger, calling_verb, find_triggers, measure_against, threat_condition,
+    threat_frame, warned_clause, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
     preps_objects,
 )
 
@@ -770,6 +771,8 @@ def _acting_roles(reading: Reading) -> Roles:
     token, actors = reading.token, reading.actors
     if reading.trigger.rule == CLEAR_WARNING:  # "This action sends a clear signal that we will not tolerate ..."
         return _clear_warning_roles(reading)
+    if reading.trigger.rule == CONDITIONAL_THREAT:  # "stands ready to pursue sanctions against X", "or face actions"
+        return _threat_roles(reading)
     if reading.trigger.rule == MEASURES_TARGET:  # "The sanctions target three businesses ..."
         return _measure_roles(reading)
     if reading.trigger.rule == AGENT_NOUN:  # "the United States is the leading donor of aid to Yemen"
@@ -834,6 +837,35 @@ def _clear_warning_roles(reading: Reading) -> Roles:
     clause = warned_clause(token)
     targets = _resolve_all(warned_parties(clause), actors, deep=True, exclude=agents) if clause is not None else []
     return Roles(agents, targets, CLEAR_WARNING)
+
+
+def _threat_roles(reading: Reading) -> Roles:
+    """Who threatens a measure on a condition, and whom (`triggers.threat_frame`): the caller and
+    the one called on ("called on Myanmar's military to reinstall the government or face further
+    actions"); else the subject that stands ready or will respond (the speaker for "we"), and whom
+    the measure names ("sanctions, including against X"), else the subject of the condition ("if
+    the Russians cross into Ukraine, we will respond")."""
+    token, actors = reading.token, reading.actors
+    frame = threat_frame(token)
+    if frame is None:
+        return Roles([], [], CONDITIONAL_THREAT)
+    if token.head.lemma_.lower() == "face":  # the frame is the call; "face" is joined to what it asks done
+        done = token.head.head
+        callers = [frame.head] if frame.dep_ == "acl" else verb_agents(frame)[0]  # "A Treasury statement called on"
+        agents = _resolve_all(callers, actors) or actors.speaker_of(token)
+        return Roles(agents, _resolve_all(controlled_object(done, frame), actors, exclude=agents), CONDITIONAL_THREAT)
+    agents = _resolve_all(subject_of(frame), actors) or actors.speaker_of(token)
+    condition = threat_condition(frame)
+    named = measure_against(token) if token is not frame else []
+    heads = named or (subject_of(condition) if condition is not None else [])
+    return Roles(agents, _resolve_all(heads, actors, deep=True, exclude=agents), CONDITIONAL_THREAT)
+
+
+def _threat_modality(token: Token) -> str:
+    """A threat is made as said: "we will respond" threatens now, though the response is to come;
+    a call or a readiness is as sure as its own clause ("said it may stand ready ...")."""
+    frame = threat_frame(token)
+    return "asserted" if frame is None or frame is token or frame is token.head else modality_of(frame)
 
 
 def _unowned_dealings_with(reading: Reading) -> bool:
@@ -996,7 +1028,7 @@ def _make_events(reading: Reading, roles: Roles) -> list[Event]:
     if lacks_target and not _worth_without_target(reading, roles):
         return []
     untargeted = UNTARGETED if lacks_target else ""
-    modality = modality_of(token)
+    modality = _threat_modality(token) if reading.trigger.rule == CONDITIONAL_THREAT else modality_of(token)
     confidence = _confidence(reading.trigger.rule, roles.rule, bool(targets))
     start, end = written_bounds(sent)
     return [

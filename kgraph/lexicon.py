@@ -108,6 +108,7 @@ CONSEQUENCE_PREPOSITIONS = frozenset(_WORDS["warning_topics"]["consequence_prepo
 MANNER_TERM_NOUNS = frozenset(_WORDS["manner_terms"]["words"])  # "condemns in the strongest terms X"
 THREATENING_VERBS = frozenset(_WORDS["warning_topics"]["threatening_verbs"])  # "threatened the safe passage"
 CLEAR_WARNINGS = _WORDS["clear_warnings"]  # "sent a clear signal that the United States will not tolerate ..."
+THREATENED_RESPONSES = {k: frozenset(v) for k, v in _WORDS["threatened_responses"].items() if k != "_"}  # "stands ready to pursue sanctions"
 VERBS_OF_PHRASES = frozenset(_WORDS["verbs_of_phrases"]["words"])
 EXPLETIVE_OBJECTS = frozenset(_WORDS["expletive_objects"]["words"])  # "it makes sense to"
 SPEAKERS_PLEASURES = frozenset(_WORDS["speakers_pleasures"]["words"])  # "it's a pleasure to meet you"

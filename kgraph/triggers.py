@@ -22,7 +22,7 @@ from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
     ACCUSING_ADVERBS, ADDRESSEE_VERBS, ADJECTIVE_TRIGGERS, AGENT_NOUN_TRIGGERS, CLEAR_WARNINGS, ALLIED_DESIGNATIONS, ATTRIBUTIVE_ACCUSATIONS, CALLING_VERBS,
-    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
+    CLAIMING_DEMAND_VERBS, CLAIM_NOUNS, THREATENED_RESPONSES, COMMITMENT_NOUNS, COMMITTED_DEFENCE, CONDEMNED_DEEDS, CONSEQUENCE_NOUNS,
     COURTESY_NOUNS, COURTESY_VERBS, DEMAND_NOUNS, DESCRIBING_NOUNS, DOING_VERBS, FIRE_NOUNS, FORCE_NOUNS,
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
     JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIE_ADVERBS, LIE_PREPOSITIONS,
@@ -71,6 +71,8 @@ def _word_triggers(token: Token, phrases: dict[int, list[tuple[str, str]]], lemm
         found = [*found, *_any_word_triggers(token, lemma, phrases.get(token.i, ()))]
     if (token.lower_ == "clear" or lemma in _SIGNALS) and warned_clause(token) is not None:
         found = [*found, Trigger(token, "warn", CLEAR_WARNING)]
+    if (lemma in _THREAT_MEASURES or lemma in _THREAT_RESPONDING) and threat_frame(token) is not None:
+        found = [*found, Trigger(token, "warn", CONDITIONAL_THREAT)]
     return found
 
 
@@ -105,6 +107,57 @@ def warned_clause(token: Token) -> Token | None:
     if clause is None or not any(_punishes(t) for t in clause.subtree):
         return None
     return clause
+
+
+#: the rule of a punishment threatened on a condition ("stands ready to pursue sanctions against X if ...")
+CONDITIONAL_THREAT = "conditional-threat"
+_THREAT_MEASURES = THREATENED_RESPONSES["measures"]
+_THREAT_RESPONDING = THREATENED_RESPONSES["responding"]
+
+
+def threat_frame(token: Token) -> Token | None:
+    """The clause that threatens the measure `token` names, or None where it threatens no one
+    (data threatened_responses): for "or face further actions", the verb of the call ("called on
+    the military to reinstall the government or face further actions"); else the clause whose
+    subject stands ready ("stands ready to pursue additional sanctions, including against X") or
+    says it will respond, on a condition or against someone ("if the Russians cross into Ukraine,
+    we will respond")."""
+    if token.lemma_.lower() in _THREAT_RESPONDING:
+        verb = token if token.pos == VERB else None
+    else:
+        verb = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in THREATENED_RESPONSES["dealing"] else None
+    if verb is None:
+        return None
+    if verb.lemma_.lower() == "face":  # "called on X to do Y or face further actions"
+        done = verb.head
+        if verb.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in children(done)):
+            return None
+        call = done.head
+        return call if done.dep_ == "xcomp" and call.lemma_.lower() in THREATENED_RESPONSES["calling"] else None
+    ready = verb.dep_ == "xcomp" and verb.head.lower_ in THREATENED_RESPONSES["readiness"]
+    clause = verb.head.head if ready and verb.head.dep_ in ("acomp", "oprd") else verb
+    if not ready and not any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb)):
+        return None
+    if any(c.dep_ == "neg" for c in children(verb)):
+        return None  # "we will not respond": no threat
+    against = token is not verb and bool(measure_against(token))  # "sanctions against X"
+    return clause if against or threat_condition(clause) is not None else None
+
+
+def measure_against(measure: Token) -> list[Token]:
+    """Whom a threatened measure names: "sanctions against X", "sanctions, including against X",
+    "impose costs on X" (the parser may hang the phrase on the verb)."""
+    holders = [measure, *(c for c in children(measure) if c.dep_ == "prep" and c.lower_ == "including")]
+    if measure.dep_ == "dobj":
+        holders.append(measure.head)
+    return [g for h in holders for c in children(h) if c.dep_ == "prep" and c.lower_ in THREATENED_RESPONSES["against"]
+            for g in pobjs(c)]
+
+
+def threat_condition(clause: Token) -> Token | None:
+    """The if-clause a threat hangs on: "If the parties fail to make progress, we stand ready ..."."""
+    return next((c for c in children(clause) if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in THREATENED_RESPONSES["conditions"] for m in children(c))), None)
 
 
 def _punishes(token: Token) -> bool:

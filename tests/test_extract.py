@@ -2126,3 +2126,19 @@ def test_a_deed_not_the_noun_the_parser_hangs_its_relative_clause_on_is_what_vio
             "attacks on commercial ships in the Red Sea, which violate international law.")
     accused = {(e.agent.country, e.target.name) for e in _events(nlp, text) if e.action == "accuse" and e.target}
     assert accused == {("GBR", "Houthi")}
+
+
+def test_a_punishment_threatened_on_a_condition_warns_whom_it_would_punish(extract):
+    header = "Statement by Secretary of State Antony J. Blinken\n\n"
+    assert ("warn", "USA", "ETH", "asserted") in extract(
+        "If the parties fail to make meaningful progress, the United States stands ready to pursue additional "
+        "sanctions, including against the Government of Ethiopia.")
+    assert ("warn", "USA", "RUS", "asserted") in extract(
+        header + "If the Russians cross into Ukraine, we will respond aggressively.")
+    assert ("warn", "USA", "MMR", "asserted") in extract(
+        "A Treasury Department statement called on Myanmar's military to reinstall the elected government "
+        "or face further actions.")
+    # a measure said to go on, on no condition and against no one named, threatens no one
+    assert not [e for e in extract(header + "We will continue to hold the regime accountable.") if e[0] == "warn"]
+    assert not [e for e in extract("South Korea would take necessary actions in cooperation with the international "
+                                   "community.") if e[0] == "warn"]
