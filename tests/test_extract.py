@@ -2142,3 +2142,9 @@ def test_a_punishment_threatened_on_a_condition_warns_whom_it_would_punish(extra
     assert not [e for e in extract(header + "We will continue to hold the regime accountable.") if e[0] == "warn"]
     assert not [e for e in extract("South Korea would take necessary actions in cooperation with the international "
                                    "community.") if e[0] == "warn"]
+
+
+def test_a_siege_is_a_fight_against_the_besieged_place(extract):
+    assert ("fight", "RUS", "UKR", "asserted") in extract("President Putin has renewed his siege of Ukraine.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract(
+        "She called for a cease-fire in the port city of Mariupol, which is besieged by Russian forces.")
