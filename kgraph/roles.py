@@ -529,7 +529,7 @@ def controlled_object(current: Token, head: Token) -> list[Token]:
     if head.lemma_ not in OBJECT_CONTROL:
         return _addressee_of_call(head)
     objects = [c for c in children(head) if c.dep_ == "dobj"]
-    return objects or [g for p in children(head) if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+    return objects or [g for p in children(head) if p.dep_ in ("prep", "prt") and p.lower_ in ("on", "upon")
                        for g in children(p) if g.dep_ == "pobj"]
 
 
@@ -1181,7 +1181,8 @@ def _word_in(token: Token, words: Collection[str]) -> bool:
 def preposition_objects(search: TargetSearch) -> list[Token]:
     """'deployed troops to Belarus', 'send arms and personnel to Ukraine': the action's own preposition."""
     return [g for holder in search.holders for child in children(holder)
-            if child.dep_ in ("prep", "dative", "agent") and child.lower_ in search.preps  # "appalled by"
+            if child.dep_ in ("prep", "dative", "agent", "prt") and child.lower_ in search.preps  # "appalled by"
+            # (a particle with an object is a preposition the parser misread: "called on Kigali to withdraw")
             for g in [*pobjs(child), *_with_after_gerund(child)]
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
             and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"

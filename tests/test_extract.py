@@ -2148,3 +2148,12 @@ def test_a_siege_is_a_fight_against_the_besieged_place(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("President Putin has renewed his siege of Ukraine.")
     assert ("fight", "RUS", "UKR", "asserted") in extract(
         "She called for a cease-fire in the port city of Mariupol, which is besieged by Russian forces.")
+
+
+def test_a_call_on_someone_to_act_is_a_demand_even_where_on_is_parsed_as_a_particle(extract):
+    # the parser makes "on" a particle of "called" here; Kigali is Rwanda's capital
+    assert ("demand", "USA", "RWA", "asserted") in extract(
+        "The United States has condemned Rwanda's support for the M23 armed group and called on Kigali to "
+        "immediately withdraw all its armed forces from the DRC.")
+    # calling on a reporter asks nothing
+    assert not [e for e in extract("Please note I'll call on reporters.") if e[0] == "demand"]
