@@ -454,6 +454,16 @@ def allies_and_partners(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return [Actor(" ".join([*modifiers, first.lower_, "and", second.lower_]), "GROUP", None)]
 
 
+def _without_owner(noun: Noun) -> str:
+    """"their proxy groups" -> "proxy groups", "its three armed forces" -> "armed forces": the words
+    of a noun's phrase after its possessive pronoun, less numbers."""
+    owner = noun.pronoun_owner()
+    if owner is None:
+        return noun.lower
+    return " ".join(t.text for t in noun.token.doc[owner.i + 1:noun.token.i + 1]
+                    if t.dep_ not in ("nummod", "det", "predet", "quantmod"))
+
+
 def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"North Korean troops", "Seoul's officials", "U.S. and NATO officials", "its troops":
     the body of each state (or organisation) that qualifies it, remembered for "the officials"
@@ -462,7 +472,8 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return None
     qualifiers = qualifying_countries(noun.token)
     owner = noun.pronoun_owner()
-    if not qualifiers and owner is not None and noun.lower in OWN_FORCES:
+    owned = not qualifiers and owner is not None and noun.lower in OWN_FORCES
+    if owned:
         qualifiers = [a.country for a in resolver.resolve_pronoun(owner) if a.country][:1]
     if not qualifiers:
         return None
@@ -472,8 +483,10 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
             actors.append(Actor(country, "ORG", None))
             continue
         kind = "GROUP" if noun.lower in GROUP_NOUNS else "ORG"
-        actor = Actor(noun.phrase if len(qualifiers) == 1 else f"{country_adjective(country)} {noun.lower}",
-                      kind, country)
+        # "their proxy groups", "its troops": named by the owner's state ("Iranian proxy groups")
+        label = (f"{country_adjective(country)} {_without_owner(noun)}" if owned
+                 else noun.phrase if len(qualifiers) == 1 else f"{country_adjective(country)} {noun.lower}")
+        actor = Actor(label, kind, country)
         if noun.lemma == "counterpart" and owner is not None and len(qualifiers) == 1:
             actor = _counterpart_by_title(noun, owner, country, resolver) or actor
         if kind == "ORG" and noun.lemma in SELF_REFERRING:

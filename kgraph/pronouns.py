@@ -180,8 +180,8 @@ class PronounResolver:
         lower = token.lower_
         subjects_only = token.dep_ in ("nsubj", "nsubjpass")
         if token.dep_ == "poss":  # "North Korea continues to deepen its cooperation"
-            owner = (self._reproached(token) or self._helped(token) or self._clause_subject(token)
-                     or self._subject_after(token))
+            owner = (self._conjunct_owner(token) or self._reproached(token) or self._helped(token)
+                     or self._clause_subject(token) or self._subject_after(token))
             if owner:
                 return owner
             if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
@@ -211,6 +211,15 @@ class PronounResolver:
     def _antecedent(self, head: Token, pronoun: Token) -> list[Actor]:
         """The actors of the phrase `head` heads, as `pronoun` may stand for them (`_not_persons`)."""
         return _not_persons(self._context.resolve(head, remember=False), pronoun)
+
+    def _conjunct_owner(self, token: Token) -> list[Actor]:
+        """"Iranian forces and their proxy groups", "Iran and its proxies": a possessive on the
+        second of two joined nouns is the first one's."""
+        noun = token.head
+        first = noun.head
+        if noun.dep_ != "conj" or first.i >= token.i:
+            return []
+        return self._antecedent(first, token)
 
     def _reproached(self, token: Token) -> list[Actor]:
         """"The United States condemned Russia for its attacks on Ukraine", "sanctioned three

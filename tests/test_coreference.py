@@ -564,3 +564,14 @@ def test_a_sentence_whose_subjects_are_pronouns_passes_on_the_person_they_stand_
                      "imminent offensive, said he initially had not believed anything serious would happen.  He "
                      "admitted he had been wrong.  He thanked Ukraine for its restraint.")
     assert ("support", "António Guterres", "UKR", "asserted") in events
+
+
+def test_a_possessive_on_the_second_of_two_joined_nouns_is_the_first_ones():
+    # "their" is the Iranian forces', though the clause's subject ("attacks") names no one;
+    # the groups are named by their owner's state
+    from kgraph.api import extract_events
+    events = extract_events(
+        "The recent Iranian attacks validate the intelligence on hostile behavior by Iranian forces and their "
+        "proxy groups that threaten United States personnel across the region.")
+    assert ("warn", "Iranian proxy groups", "IRN", "USA") in {
+        (e.action, e.agent.name, e.agent.country, e.target and e.target.country) for e in events}
