@@ -2157,3 +2157,9 @@ def test_a_call_on_someone_to_act_is_a_demand_even_where_on_is_parsed_as_a_parti
         "immediately withdraw all its armed forces from the DRC.")
     # calling on a reporter asks nothing
     assert not [e for e in extract("Please note I'll call on reporters.") if e[0] == "demand"]
+
+
+def test_reviewing_a_step_considers_it(extract):
+    events = extract("However, on Thursday, Seoul said it would review potentially supplying Ukraine with weapons.")
+    assert ("consider", "KOR", None, "hypothetical") in events
+    assert ("supply", "KOR", "UKR", "hypothetical") in events
