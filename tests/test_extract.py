@@ -881,6 +881,9 @@ def test_our_partnership_after_a_meeting_is_with_whom_we_met(extract):
 def test_discussing_options_or_proposals_is_considering(extract):
     events = extract("Secretary of Defense Mark Esper will discuss options to deter Iran.")
     assert [e for e in events if e[:3] == ("consider", "USA", None)]
+    events = extract("Australian Defence Minister Richard Marles met Lloyd Austin. The two also discussed prospects "
+                     "for increased cooperation under AUKUS.")
+    assert [e for e in events if e[:3] == ("consider", "AUS", None)]
 
 
 def test_reconsidering_is_considering(nlp):
