@@ -2166,3 +2166,11 @@ def test_reviewing_a_step_considers_it(extract):
     events = extract("However, on Thursday, Seoul said it would review potentially supplying Ukraine with weapons.")
     assert ("consider", "KOR", None, "hypothetical") in events
     assert ("supply", "KOR", "UKR", "hypothetical") in events
+
+
+def test_disappointed_that_someone_did_something_condemns_them(extract):
+    events = extract("Statement by Ambassador Barbara Woodward, UK Permanent Representative to the UN\n\n"
+                     "So, we are deeply disappointed that Russia and China were unable to support this Council.")
+    assert {("condemn", "GBR", "RUS", "asserted"), ("condemn", "GBR", "CHN", "asserted")} <= events
+    # what they were unable to do they did not do
+    assert ("support", "RUS", "United Nations Security Council", "negated") in events
