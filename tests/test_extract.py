@@ -2174,3 +2174,9 @@ def test_disappointed_that_someone_did_something_condemns_them(extract):
     assert {("condemn", "GBR", "RUS", "asserted"), ("condemn", "GBR", "CHN", "asserted")} <= events
     # what they were unable to do they did not do
     assert ("support", "RUS", "United Nations Security Council", "negated") in events
+
+
+def test_the_secretariat_is_the_un_secretariat(extract):
+    events = extract("Statement by Ambassador Linda Thomas-Greenfield at the UN Security Council\n\n"
+                     "We urge the Secretariat to act quickly to fill this gap.")
+    assert ("demand", "USA", "UN Secretariat", "asserted") in events
