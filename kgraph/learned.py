@@ -27,7 +27,7 @@ from .lexicon import (
 from .model import Article, Event
 from .modality import modality_of
 from .roles import (
-    mediators, named_as_partner, rejecting_verb, reporting_verb, struck_in_judged_attack, subject_of, suffered_in_deed,
+    mediators, named_as_partner, opposers, rejecting_verb, reporting_verb, struck_in_judged_attack, subject_of, suffered_in_deed,
 )
 from .sentences import written_bounds
 from .triggers import idiom_not_event
@@ -175,7 +175,8 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     contribution to U.N. operations" is Kenya's, not the speaker's. An accusation its subject
     rejects is not that subject's ("Tehran has rejected accusations that it supplied drones":
     Iran is accused, by no one named; `roles.rejecting_verb`): its accuser can only be named
-    in its own phrase ("the US accusations"), never taken from elsewhere in the text. A mediator
+    in its own phrase ("the US accusations"), never taken from elsewhere in the text; whoever opposes, vetoes or blocks the measure the
+    trigger names (`roles.opposers`) does not do it, under any mention. A mediator
     ("Turkish-brokered talks", `roles.mediators`) takes no part. A target
     must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
     (`may_be_learned_target`). Who reports the trigger's clause is no target in it ("Iran will face
@@ -191,6 +192,8 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     brokered = [c.token is not None and c.token.i in brokers for c in asked]
     doers = _own_doers(trigger, action) | _reporters(trigger)
     undergoers = _passive_subjects(trigger)
+    opposing = opposers(trigger)  # "China opposed a plan to impose sanctions": China, however named, imposes none
+    rejecters |= {actor_key(a) for c in asked if c.token is not None and c.token.i in opposing for a in c.actors}
     if action in JUDGING_ACTIONS:  # "condemned the attack on the U.S. Embassy in Baghdad": not Iraq
         doers |= {c.token.i for c in asked if c.token is not None and struck_in_judged_attack(trigger, c.token)}
     return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}

@@ -278,6 +278,21 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     return governing_subjects(token), "governing-subject"
 
 
+def opposers(token: Token) -> set[int]:
+    """The subjects of a verb that stops the measure `token` names or serves ("China opposed a plan
+    to impose sanctions": China imposes nothing), found climbing as `governing_subjects` does: no
+    one, learned or ruled, makes them its doers."""
+    current = token
+    for _ in range(5):
+        head = current.head
+        if head.i == current.i or current.dep_ in STOP_CLIMB_DEPS:
+            return set()
+        if _opposed_measure(current, head):
+            return {t.i for t in subject_of(head)}
+        current = head
+    return set()
+
+
 def _opposed_measure(current: Token, head: Token) -> bool:
     """'China and Russia vetoed a draft resolution aimed at tightening sanctions': whoever stops a
     measure (data opposing_verbs) does not do what it would do."""
