@@ -175,8 +175,9 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     contribution to U.N. operations" is Kenya's, not the speaker's. An accusation its subject
     rejects is not that subject's ("Tehran has rejected accusations that it supplied drones":
     Iran is accused, by no one named; `roles.rejecting_verb`): its accuser can only be named
-    in its own phrase ("the US accusations"), never taken from elsewhere in the text; whoever opposes, vetoes or blocks the measure the
-    trigger names (`roles.opposers`) does not do it, under any mention. A mediator
+    in its own phrase ("the US accusations"), never taken from elsewhere in the text. Whoever
+    opposes, vetoes or blocks the measure the trigger names (`roles.opposers`) does not do it,
+    under any mention. A mediator
     ("Turkish-brokered talks", `roles.mediators`) takes no part. A target
     must be named in the trigger's own phrase for the actions of `MODEL_TARGET_IN_PHRASE`
     (`may_be_learned_target`). Who reports the trigger's clause is no target in it ("Iran will face
