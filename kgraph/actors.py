@@ -287,11 +287,10 @@ class DocumentActors:
                 return
         # "Guterres, citing rumours, said he had not believed it. He admitted ...": a sentence whose
         # subjects are pronouns passes on the person its first "he" or "she" stands for
-        for subj in (t for t in span_tokens(sent) if t.dep == nsubj and t.lower_ in PERSON_PRONOUNS):
-            person = [a for a in self.resolve(subj, remember=False) if a.kind == "PERSON"]
-            if person:
-                self.memory.last_person = person[0]
-            return
+        subj = next((t for t in span_tokens(sent) if t.dep == nsubj and t.lower_ in PERSON_PRONOUNS), None)
+        person = [a for a in self.resolve(subj, remember=False) if a.kind == "PERSON"] if subj is not None else []
+        if person:
+            self.memory.last_person = person[0]
 
     # ----- resolution -----------------------------------------------------------------------
 

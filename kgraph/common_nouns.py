@@ -454,12 +454,9 @@ def allies_and_partners(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     return [Actor(" ".join([*modifiers, first.lower_, "and", second.lower_]), "GROUP", None)]
 
 
-def _without_owner(noun: Noun) -> str:
+def _without_owner(noun: Noun, owner: Token) -> str:
     """"their proxy groups" -> "proxy groups", "its three armed forces" -> "armed forces": the words
-    of a noun's phrase after its possessive pronoun, less numbers."""
-    owner = noun.pronoun_owner()
-    if owner is None:
-        return noun.lower
+    of a noun's phrase after its possessive pronoun `owner`, less numbers."""
     return " ".join(t.text for t in noun.token.doc[owner.i + 1:noun.token.i + 1]
                     if t.dep_ not in ("nummod", "det", "predet", "quantmod"))
 
@@ -484,7 +481,7 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
             continue
         kind = "GROUP" if noun.lower in GROUP_NOUNS else "ORG"
         # "their proxy groups", "its troops": named by the owner's state ("Iranian proxy groups")
-        label = (f"{country_adjective(country)} {_without_owner(noun)}" if owned
+        label = (f"{country_adjective(country)} {_without_owner(noun, owner)}" if owned
                  else noun.phrase if len(qualifiers) == 1 else f"{country_adjective(country)} {noun.lower}")
         actor = Actor(label, kind, country)
         if noun.lemma == "counterpart" and owner is not None and len(qualifiers) == 1:

@@ -188,16 +188,17 @@ def learned_roles_allowed(trigger: Token, action: str, asked: list[Candidate]) -
     verb = rejecting_verb(trigger) if action == "accuse" else None
     rejected = verb is not None
     rejecting = {t.i for t in subject_of(verb)} if rejected else set()
-    rejecters = {actor_key(a) for c in asked if c.token is not None and c.token.i in rejecting for a in c.actors}
+    # who rejects the accusation, or opposes the measure ("China opposed a plan to impose sanctions"):
+    # however named, they do not do it
+    not_doers = rejecting | opposers(trigger)
+    refusers = {actor_key(a) for c in asked if c.token is not None and c.token.i in not_doers for a in c.actors}
     brokers = {t.i for t in mediators(trigger)} if trigger.pos_ == "NOUN" else set()
     brokered = [c.token is not None and c.token.i in brokers for c in asked]
     doers = _own_doers(trigger, action) | _reporters(trigger)
     undergoers = _passive_subjects(trigger)
-    opposing = opposers(trigger)  # "China opposed a plan to impose sanctions": China, however named, imposes none
-    rejecters |= {actor_key(a) for c in asked if c.token is not None and c.token.i in opposing for a in c.actors}
     if action in JUDGING_ACTIONS:  # "condemned the attack on the U.S. Embassy in Baghdad": not Iraq
         doers |= {c.token.i for c in asked if c.token is not None and struck_in_judged_attack(trigger, c.token)}
-    return [((not owners or i in owners) and not rejecters & {actor_key(a) for a in c.actors}
+    return [((not owners or i in owners) and not refusers & {actor_key(a) for a in c.actors}
              and not (c.token is not None and c.token.i in undergoers)
              and (not rejected or (c.token is not None and governs(trigger, c.token))) and not brokered[i],
              may_be_learned_target(trigger, action, c) and not brokered[i]
