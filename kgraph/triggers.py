@@ -29,7 +29,7 @@ from .lexicon import (
     LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     MUTUAL_VERBS, NEGATING_PREFIXES, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
     PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS,
-    STRUCK_THINGS, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
+    STRUCK_THINGS, THREATENED_VALUES, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
     WELCOMED_PRESENCE, word_list,
 )
 from .sentences import sentence_numbers, sentences
@@ -614,6 +614,15 @@ def a_description(token: Token, lemma: str, action: str) -> list[str] | None:
     return [] if lemma in STATIVE_PARTICIPLES and token.dep_ in ("amod", "acl") else None
 
 
+def a_good_endangered(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'attacks that threaten maritime security and peace', 'threatening the integrity of the
+    state': a deed said to endanger a good (data threatened_values) warns no one."""
+    if action != "warn" or lemma != "threaten":
+        return None
+    objects = [c for c in children(token) if c.dep_ == "dobj"]
+    return [] if objects and all(o.lemma_.lower() in THREATENED_VALUES for o in objects) else None
+
+
 def an_ally_designated(token: Token, lemma: str, action: str) -> list[str] | None:
     """'designate Kenya as a major non-NATO ally': a state made an ally, not listed for sanctions."""
     if action != "sanction" or not any(g.lemma_.lower() in ALLIED_DESIGNATIONS for g in preps_objects(token, ("as",))):
@@ -647,7 +656,7 @@ VerbRule = Callable[[Token, str, str], "list[str] | None"]
 VERB_ACTION_RULES: tuple[VerbRule, ...] = (
     light_verb_of_its_noun, supply_of_its_objects, a_lie_told, travel_to_someone, a_guest_received, someone_hosted,
     a_deal_struck, a_description, a_hyphened_quality, an_ally_designated, active_of_a_passive_only_verb,
-    struck_by_weapons,
+    struck_by_weapons, a_good_endangered,
 )
 
 
