@@ -434,12 +434,14 @@ def allies_and_partners(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"our allies and partners", "other allies and partners", "international allies and
     partners": a pair of collective nouns (data `partnership_pairs`) whose phrase lists no members
     is one group of no state, named as written without its determiners, possessives and
-    quantifiers. Annotators name it so (11 lines of the training and fresh sets), where the
+    quantifiers, in the one order both share ("partners and allies" is "allies and partners").
+    Annotators name it so (11 lines of the training and fresh sets), where the
     rules had read it as no one."""
     token = noun.token
     first = token.head if token.dep_ == "conj" else token
     second = next((c for c in children(first) if c.dep_ == "conj"), None)
-    if second is None or (first.lower_, second.lower_) not in PARTNERSHIP_PAIRS or token not in (first, second) \
+    pair = PARTNERSHIP_PAIRS.get(f"{first.lower_} {second.lower_}") if second is not None else None
+    if pair is None or token not in (first, second) \
             or not any(c.dep_ == "cc" and c.lower_ == "and" for c in children(first)):
         return None  # "our European allies, other partners": two groups
     if any(t.pos_ != "NOUN" or t.ent_type_ for t in (first, second)) or any(
@@ -451,7 +453,7 @@ def allies_and_partners(noun: Noun, resolver: Resolver) -> list[Actor] | None:
                  and c.lower_ not in UNIDENTIFIED_QUANTIFIERS]
     if UNNAMING_MODIFIERS.intersection(modifiers):
         return []  # "key allies and partners": which of them, not who (`a_collective_of_states`)
-    return [Actor(" ".join([*modifiers, first.lower_, "and", second.lower_]), "GROUP", None)]
+    return [Actor(" ".join([*modifiers, pair]), "GROUP", None)]
 
 
 def _without_owner(noun: Noun, owner: Token) -> str:

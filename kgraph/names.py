@@ -185,7 +185,8 @@ PARTITIVES = frozenset(_ACTOR_WORDS["partitives"]["words"])
 GROUP_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["back_to_the_last_group"]["words"])
 UNIDENTIFIED_QUANTIFIERS = frozenset(_ACTOR_WORDS["unidentified_quantifiers"]["words"])
 #: ("allies", "partners"): "our allies and partners" is the group "allies and partners"
-PARTNERSHIP_PAIRS = frozenset(tuple(pair) for pair in _ACTOR_WORDS["partnership_pairs"]["pairs"])
+#: "allies and partners", "partners and allies": each pair of nouns (as "first second") and the one label both orders share
+PARTNERSHIP_PAIRS: dict[str, str] = _ACTOR_WORDS["partnership_pairs"]["pairs"]
 #: "European countries", "our international partners", "other countries": a group of no state
 COLLECTIVES_OF_STATES = frozenset(_ACTOR_WORDS["collectives_of_states"]["nouns"])
 UNNAMING_MODIFIERS = frozenset(_ACTOR_WORDS["collectives_of_states"]["unnaming_modifiers"]["words"])  # "relevant countries"

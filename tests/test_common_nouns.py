@@ -61,6 +61,8 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
     ("We acted in lockstep with our allies and partners.", "partners", "allies_and_partners", ["allies and partners"]),
     ("We consulted other international allies and partners on the next steps.", "allies", "allies_and_partners",
      ["international allies and partners"]),
+    ("We coordinate closely with our partners and allies.", "allies", "allies_and_partners",
+     ["allies and partners"]),  # one group, whichever order the text names it in
     ("We consulted Ukraine's allies and partners.", "partners", "an_unnamed_body", []),  # Ukraine's, not a group
     ("I look forward to meeting key allies and partners.", "allies", "allies_and_partners", []),  # which, not who
     # states taken together, qualified by a word that names none of them, as the annotators name them
