@@ -45,7 +45,7 @@ from .roles import (
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
 from .triggers import (
-    AGENT_NOUN, CLEAR_WARNING, CONDITIONAL_THREAT, Trigger, calling_verb, find_triggers, measure_against, threat_condition,
+    AGENT_NOUN, CLEAR_WARNING, CONDITIONAL_THREAT, Trigger, calling_verb, endangers_a_good, find_triggers, measure_against, threat_condition,
     threat_frame, warned_clause, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
     preps_objects,
 )
@@ -362,8 +362,10 @@ class Reading:
         return self.trigger.token.lemma_.lower()
 
     def speaker_accuses(self) -> bool:
-        """"X violates the resolutions": a word by which the speaker accuses whoever acts."""
-        return self.lemma in SPEAKER_ACCUSES or self.token.lower_ in SPEAKER_ACCUSES
+        """"X violates the resolutions", "attacks that threaten the peace": a word by which the
+        speaker accuses whoever acts."""
+        return self.lemma in SPEAKER_ACCUSES or self.token.lower_ in SPEAKER_ACCUSES or (
+            self.action == "accuse" and endangers_a_good(self.token))
 
 
 @dataclass

@@ -616,11 +616,17 @@ def a_description(token: Token, lemma: str, action: str) -> list[str] | None:
 
 def a_good_endangered(token: Token, lemma: str, action: str) -> list[str] | None:
     """'attacks that threaten maritime security and peace', 'threatening the integrity of the
-    state': a deed said to endanger a good (data threatened_values) warns no one."""
-    if action != "warn" or lemma != "threaten":
-        return None
+    state': a deed said to endanger a good (data threatened_values) warns no one; the speaker
+    accuses whoever does it, as of a violation."""
+    return ["accuse"] if action == "warn" and endangers_a_good(token) else None
+
+
+def endangers_a_good(token: Token) -> bool:
+    """Whether a verb of threatening has only goods for its objects ("threaten the peace")."""
+    if token.lemma_.lower() != "threaten":
+        return False
     objects = [c for c in children(token) if c.dep_ == "dobj"]
-    return [] if objects and all(o.lemma_.lower() in THREATENED_VALUES for o in objects) else None
+    return bool(objects) and all(o.lemma_.lower() in THREATENED_VALUES for o in objects)
 
 
 def an_ally_designated(token: Token, lemma: str, action: str) -> list[str] | None:

@@ -1310,11 +1310,15 @@ def test_a_threat_to_a_thing_threatens_no_one_and_a_threat_to_someones_people_th
     assert ("warn", "IRN", "USA", "asserted") in extract("Iranian forces threaten United States personnel in the region.")
 
 
-def test_a_deed_said_to_threaten_peace_or_security_warns_no_one(extract):
+def test_a_deed_said_to_threaten_peace_or_security_warns_no_one_and_is_accused(extract):
     for text in ("The Houthi attacks on commercial ships threaten maritime security and peace in the region.",
                  "The United States accused China of threatening peace in the South China Sea.",
                  "Eritrea's presence in Ethiopia is threatening the integrity of the Ethiopian state."):
         assert not any(e[0] == "warn" for e in extract(text)), text
+    # the speaker accuses whoever endangers it, as of a violation
+    statement = "Statement by Ambassador James Kariuki at the UN Security Council. The United Kingdom is gravely concerned. "
+    assert ("accuse", "GBR", "ERI", "asserted") in extract(
+        statement + "Eritrea's destabilizing presence in Ethiopia is threatening the integrity of the Ethiopian state.")
     # threatening someone, or threatening to act, still warns
     assert ("warn", "IRN", "USA", "asserted") in extract("Iran threatened the United States.")
     assert ("warn", "PRK", None, "asserted") in extract("North Korea threatened to carry out a nuclear test.")
