@@ -898,6 +898,8 @@ def stance_verb(token: Token, action: str) -> Token | None:
         held = held.head
     elif held.dep_ == "pobj" and held.head.lower_ in STANCE_COMPANY and held.head.head.pos_ == "VERB":
         held = held.head.head  # "stood shoulder-to-shoulder with Allies in condemnation of": hung on the allies
+    elif held.dep_ == "npadvmod" and held.head.pos_ == "VERB":
+        held = held.head  # "Mr. Williamson stood shoulder-to-shoulder ... in condemnation of": hung on "shoulder"
     return held if held.pos_ == "VERB" else None
 
 

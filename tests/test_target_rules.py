@@ -103,6 +103,9 @@ def test_who_acts_in_support_or_condemnation_of_someone_takes_that_stance(extrac
     # the parser may hang the phrase on the allies the subject stood with
     assert ("condemn", "GBR", "RUS", "asserted") in extract(
         "Britain stood shoulder-to-shoulder with its allies in condemnation of Russia's reckless behaviour.")
+    # or on the "shoulder" of "stood shoulder-to-shoulder"
+    assert [e for e in extract("Mr. Williamson stood shoulder-to-shoulder with Allies in condemnation of reckless "
+                               "and indiscriminate Russian cyber-attacks.") if e[0] == "condemn" and e[2] == "RUS"]
     # no stance taken: 'in' names no manner of acting
     assert not [e for e in extract("Japan's interest in support of the region grew.") if e[0] == "support"]
     assert not [e for e in extract("Germany abstained in support of neither Russia nor Ukraine.") if e[0] == "support"]
