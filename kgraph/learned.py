@@ -21,7 +21,7 @@ from .argmodel import (
 from .doccache import children, span_tokens
 from .lexicon import (
     ACCUSED_DEEDS, ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS,
-    OBJECT_DEPENDENT, THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS,
+    GIVING_VERBS, OBJECT_DEPENDENT, THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS,
     WARNING_WORDS,
 )
 from .model import Article, Event
@@ -286,7 +286,7 @@ def _without_topics(token: Token, asked: list[Candidate], scored: list[tuple]) -
     if _threatens_a_thing(token, asked):
         topics = {i for i, c in enumerate(asked) if c is not NO_TARGET}
     else:
-        topics = {i for i, c in enumerate(asked) if _warned_about(token, c.token)}
+        topics = {i for i, c in enumerate(asked) if _warned_about(token, c.token) or _threatened_gift(token, c.token)}
     if not topics:
         return scored
     best = max(range(len(scored)), key=lambda i: scored[i][2])
@@ -306,6 +306,23 @@ def _threatens_a_thing(trigger: Token, asked: list[Candidate]) -> bool:
         return False
     start, end = min(o.left_edge.i for o in objects), max(o.right_edge.i for o in objects)
     return not any(c.token is not None and start <= c.token.i <= end for c in asked)
+
+
+#: actions of giving: a threat to do one ("threatens to send arms to Ukraine") warns no receiver of it
+_GIVING_ACTIONS = frozenset({"supply", "deploy", "support"})
+
+
+def _threatened_gift(trigger: Token, candidate: Token | None) -> bool:
+    """Whether the candidate is who would receive what a threat threatens to give: "South Korea
+    threatens to send arms and personnel to Ukraine" warns Russia, if anyone, not Ukraine (the
+    object of a to-phrase of the threatened verb of giving, `_GIVING_ACTIONS`)."""
+    if candidate is None or trigger.lemma_.lower() not in THREATENING_VERBS or candidate.dep_ != "pobj" \
+            or candidate.head.lower_ not in ("to", "into"):
+        return False
+    verb = candidate.head.head
+    lemma = verb.lemma_.lower()
+    giving = lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) in _GIVING_ACTIONS
+    return giving and verb.dep_ == "xcomp" and verb.head.i == trigger.i
 
 
 def _warned_about(trigger: Token, candidate: Token | None) -> bool:

@@ -1310,6 +1310,14 @@ def test_a_threat_to_a_thing_threatens_no_one_and_a_threat_to_someones_people_th
     assert ("warn", "IRN", "USA", "asserted") in extract("Iranian forces threaten United States personnel in the region.")
 
 
+def test_a_threat_to_give_warns_no_one_who_would_receive_it(extract):
+    warnings = {e for e in extract("South Korea Signals Major Shift, Threatens to Send Arms and Personnel to Ukraine")
+                if e[0] == "warn"}
+    assert warnings == {("warn", "KOR", None, "asserted")}
+    # a threat to strike someone still warns them
+    assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatened to strike Ukraine.")
+
+
 def test_a_deed_said_to_threaten_peace_or_security_warns_no_one_and_is_accused(extract):
     for text in ("The Houthi attacks on commercial ships threaten maritime security and peace in the region.",
                  "The United States accused China of threatening peace in the South China Sea.",
