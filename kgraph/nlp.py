@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from . import coordination  # registers the list mender as a spaCy component
+from . import headlines  # registers the mender of verbless headlines
 from . import manner_terms  # registers the mender of "condemns in the strongest terms X"
 from . import reattach  # registers the event nouns' phrase mender
 from .lexicon import VERB_LEMMA_FIXES, VERB_TRIGGERS
@@ -130,7 +131,8 @@ def load_pipeline(name: str | None = None) -> Language:
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("kgraph_lemma_fixes", after="lemmatizer")
     nlp.add_pipe("kgraph_line_breaks", before="parser")
-    nlp.add_pipe(coordination.COMPONENT, after="ner")  # lists of names, once the names are known
+    nlp.add_pipe(headlines.COMPONENT, after="ner")  # "Treasury Sanctions Belarus Officials": the verb back
+    nlp.add_pipe(coordination.COMPONENT, after=headlines.COMPONENT)  # lists of names, once the names are known
     nlp.add_pipe(reattach.COMPONENT, after=coordination.COMPONENT)
     nlp.add_pipe(manner_terms.COMPONENT, after=reattach.COMPONENT)
     return nlp

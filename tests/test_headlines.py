@@ -1,0 +1,27 @@
+"""A press release's title names its doer, then what it does: the verb the parser read as a noun."""
+from __future__ import annotations
+
+from kgraph.casing import text_for_parser
+
+
+def test_the_verb_of_a_verbless_headline_is_given_back(nlp):
+    doc = nlp(text_for_parser("Treasury Sanctions Belarus Officials for Undermining Democracy"))
+    verb = doc[1]
+    assert (verb.pos_, verb.dep_, verb.lemma_) == ("VERB", "ROOT", "sanction")
+    assert [(t.text, t.dep_) for t in verb.children if t.dep_ in ("nsubj", "dobj")] == [
+        ("Treasury", "nsubj"), ("officials", "dobj")]
+    # why it acts hangs on the verb, as in a clause
+    assert any(c.lower_ == "for" for c in verb.children)
+
+
+def test_a_headline_verb_makes_its_event_with_the_doer_first(extract):
+    events = extract("Treasury Sanctions Belarusian Interior Ministry and Law Enforcement Officials")
+    sanctions = {(e[1], e[2]) for e in events if e[0] == "sanction"}
+    assert sanctions == {("USA", "BLR")}  # the Treasury's; not the officials sanctioning it
+
+
+def test_sentences_with_a_verb_and_names_alone_are_left_as_parsed(nlp):
+    doc = nlp("The United States imposed sanctions on Russia.")
+    assert doc[4].lower_ == "sanctions" and doc[4].pos_ == "NOUN"  # a clause's verb is there already
+    doc = nlp(text_for_parser("Yemen Sanctions"))  # a title with nothing after the noun
+    assert doc[1].pos_ != "VERB"
