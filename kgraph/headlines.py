@@ -13,14 +13,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import VERB_TRIGGERS
+from .lexicon import GROUNDS_PREPOSITIONS, VERB_TRIGGERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the entity recogniser)
 COMPONENT = "kgraph_headline_verbs"
 
 _NAME_TYPES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 _FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
-_REASON_PREPOSITIONS = frozenset({"for", "over"})
 
 
 @Language.component(COMPONENT)
@@ -88,5 +87,5 @@ def _make_verb(sent: Span, verb: Token) -> None:
         elif obj is not None:
             token.head = obj
     if obj is not None:  # "... Officials for Undermining Democracy": why the verb acts, as a clause reads it
-        for phrase in [c for c in obj.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPOSITIONS]:
+        for phrase in [c for c in obj.children if c.dep_ == "prep" and c.lower_ in GROUNDS_PREPOSITIONS]:
             phrase.head = verb
