@@ -484,7 +484,8 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         kind = "GROUP" if noun.lower in GROUP_NOUNS else "ORG"
         # "their proxy groups", "its troops": named by the owner's state ("Iranian proxy groups")
         label = (f"{country_adjective(country)} {_without_owner(noun, owner)}" if owned
-                 else noun.phrase if len(qualifiers) == 1 else f"{country_adjective(country)} {noun.lower}")
+                 else f"{country_adjective(country)} {noun.lower}" if len(qualifiers) > 1 or _unnamed_in_phrase(noun)
+                 else noun.phrase)
         actor = Actor(label, kind, country)
         if noun.lemma == "counterpart" and owner is not None and len(qualifiers) == 1:
             actor = _counterpart_by_title(noun, owner, country, resolver) or actor
@@ -495,6 +496,12 @@ def a_states_body(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if noun.plural():
         resolver.memory.plural_by_head[noun.lemma] = actors
     return actors
+
+
+def _unnamed_in_phrase(noun: Noun) -> bool:
+    """Whether a state's body is qualified only outside its own phrase ("Officials in Seoul are
+    weighing ...": the phrase is the bare noun), so that its label must name the state."""
+    return noun.phrase.lower() == noun.lower
 
 
 def _counterpart_by_title(noun: Noun, owner: Token, country: str, resolver: Resolver) -> Actor | None:

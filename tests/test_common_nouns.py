@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kgraph.actors import DocumentActors
+from kgraph import common_nouns
 from kgraph.common_nouns import RULES, Noun
 
 
@@ -114,6 +115,20 @@ def read(nlp, text: str, word: str) -> tuple[str, list[str]]:
 ])
 def test_each_kind_of_phrase_has_its_rule(nlp, text, word, rule, keys) -> None:
     assert read(nlp, text, word) == (rule, keys)
+
+
+def test_a_states_body_qualified_outside_its_phrase_is_labelled_by_the_state(nlp) -> None:
+    def label(text: str, word: str) -> str:
+        doc = nlp(text)
+        actors = DocumentActors(doc)
+        token = [t for t in doc if t.text == word][-1]
+        actors.start_sentence(next(iter(doc.sents)))
+        return common_nouns.a_states_body(Noun.of(token), actors)[0].name
+
+    assert label("Officials in Seoul are weighing a decision.", "Officials") == "South Korean officials"
+    assert label("Troops from Eritrea were deployed to Ethiopia.", "Troops") == "Eritrean troops"
+    assert label("Seoul's officials met Japanese officials.", "officials") == "Japanese officials"
+    assert label("North Korean troops crossed the border.", "troops") == "North Korean troops"  # as written
 
 
 def test_every_rule_says_which_phrase_it_reads() -> None:
