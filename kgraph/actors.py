@@ -810,13 +810,16 @@ def _state_organ_prefix(name: str) -> Actor | None:
 
 
 def _unrecognised_place(token: Token, ent: Span | None) -> list[Actor]:
-    """"Russia shelled Kharkiv": a one-word city the recogniser left untagged stands for its
-    state, as a tagged one does (`_from_entity`)."""
-    if ent is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    """"Russia shelled Kharkiv", "a siege by the RSF on El Fasher": a city the recogniser left
+    untagged stands for its state, as a tagged one does (`_from_entity`)."""
+    if ent is not None or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.dep_ in ("compound", "flat"):
         return []
-    if any(c.dep_ in ("compound", "flat") for c in children(token)) or token.dep_ in ("compound", "flat"):
-        return []  # part of a longer name: "Jackson Hole", "Mr Lincoln"
-    code = city_country(token.text)
+    parts = [c for c in children(token) if c.dep_ in ("compound", "flat")]
+    if any(p.pos_ != "PROPN" or p.i > token.i for p in parts):
+        return []
+    # a longer name is a city only as a whole: "El Fasher" is; "Jackson Hole", "Mr Lincoln" are not
+    name = span_text(token.doc[min(p.i for p in parts):token.i + 1]) if parts else token.text
+    code = city_country(name)
     return [Actor(country_name(code), "COUNTRY", code)] if code else []
 
 

@@ -59,6 +59,12 @@ def test_a_city_the_recogniser_took_for_a_person_stands_for_its_state(extract):
     assert ("fight", "RUS", "UKR") in {e[:3] for e in extract("Russian drones struck Kharkiv overnight.")}
 
 
+def test_a_city_of_two_words_the_recogniser_left_untagged_stands_for_its_state(extract):
+    events = extract("The backdrop to this discussion is an ongoing siege by the Rapid Support Forces on El Fasher "
+                     "and the suffering of civilians.")
+    assert ("fight", "SDN", "SDN") in {e[:3] for e in events}  # the RSF are Sudan's, as annotated
+
+
 def test_a_person_named_like_a_city_stays_a_person(extract):
     # "Austin", tagged a person here, is a city of the United States, whose towns are often
     # named after people; "Florence" is an office holder's name too
