@@ -28,7 +28,7 @@ from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, NAME_TITLES, ORGANISATION_NAME_HEADS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
     NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
@@ -509,9 +509,12 @@ class DocumentActors:
 
     def _from_person_entity(self, ent: Span, text: str, group: str) -> Actor | None:
         """A "person" of the recogniser: a body it took for one ("DoD", "NATO", not "Mr. West"),
-        a city ("Kharkiv"), else the person."""
+        a city ("Kharkiv"), else the person; not a kind of text ("Readout of Secretary ...'s Call":
+        the words of joint_authors' `texts`)."""
         if _body_of_own_tables(group, text):
             return self.organisation(ent, text)
+        if len(ent) == 1 and ent[0].lower_ in JOINT_TEXTS:
+            return None
         if len(ent) == 1:
             city = self._city_taken_for_person(ent[0], text)
             if city is not None:

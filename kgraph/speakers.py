@@ -537,10 +537,24 @@ def _header_person(persons: list[Span], role: Token) -> str | None:
     ... / A Downing Street spokesperson said": Theresa May), else the first ("Remarks at a Council
     Meeting with Ambassador Robert Wood": the with-phrase names the speaker)."""
     in_with = _with_phrases(role)
-    persons = [e for e in persons if not _named_body(e.text)]
+    # not a group the tables know, nor a kind of text taken for a name ("Readout of Secretary ...")
+    persons = [e for e in persons if not _named_body(e.text) and e.text.lower() not in JOINT_TEXTS]
     callers = [e for e in persons if e.start < role.i and not _with_phrases(e.root) - in_with]
     found = (callers or persons)[:1]
-    return tidy_label(TITLES.sub("", found[0].text).strip()) if found else None  # not a headline's "... Kirby Holds"
+    return tidy_label(TITLES.sub("", _with_given_names(found[0]).text).strip()) if found else None  # not a headline's "... Kirby Holds"
+
+
+def _with_given_names(person: Span) -> Span:
+    """A person's name with the capitalised words the recogniser left out before it ("Secretary
+    of Defense Lloyd | J. Austin III's Call": Lloyd J. Austin III), up to a title or another name."""
+    start = person.start
+    while start > 0:
+        word = person.doc[start - 1]
+        if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.ent_type_ or \
+                word.lower_.rstrip(".") in TITLE_WORDS or TITLES.match(word.text + " "):
+            break
+        start -= 1
+    return person.doc[start:person.end]
 
 
 def _named_body(name: str) -> bool:

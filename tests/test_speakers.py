@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kgraph.casing import text_for_parser
 from kgraph.extract import extract_events
 from kgraph.model import Actor, Article
 from kgraph.speakers import (
@@ -80,6 +81,30 @@ def test_the_header_names_the_author_of_a_statement(nlp) -> None:
               "We condemn Iran for its attacks on shipping.")
     speaker = document_speaker(doc)
     assert speaker is not None and speaker.country == "GBR"
+
+
+def test_a_kind_of_text_the_recogniser_takes_for_a_person_is_no_one(nlp) -> None:
+    from kgraph.actors import DocumentActors
+
+    text = ("RELEASE | Jan. 5, 2024\n\nReadout of Deputy Secretary of Defense Kathleen Hicks's Meeting With "
+            "Australian Deputy Secretary of Defence Hugh Jeffrey\n\nThey met today.")
+    doc = nlp(text_for_parser(text))
+    readout = next(t for t in doc if t.text == "Readout")
+    assert readout.ent_type_ == "PERSON"  # as the small recogniser reads it
+    actors = DocumentActors(doc)
+    actors.start_sentence(next(iter(doc.sents)))
+    assert actors.resolve(readout) == []
+
+
+def test_a_header_persons_given_names_the_recogniser_left_out_are_part_of_the_name(nlp) -> None:
+    from kgraph.speakers import _with_given_names
+
+    doc = nlp("Readout of Secretary of Defense Lloyd J. Austin III's Call With Minister Kihara")
+    start = next(t.i for t in doc if t.text == "J.")  # the recogniser's "J. Austin III"
+    assert _with_given_names(doc[start:start + 3]).text == "Lloyd J. Austin III"
+    # up to a title: "Secretary" stays out
+    start = next(t.i for t in doc if t.text == "Kihara")
+    assert _with_given_names(doc[start:start + 1]).text == "Kihara"
 
 
 def test_a_group_the_recogniser_takes_for_a_person_in_the_header_is_no_speaker(nlp) -> None:
