@@ -944,6 +944,13 @@ def _a_name(text: str) -> bool:
         w[:1].isupper() and any(ch.islower() for ch in w) and re.sub(r"[-'’.]", "", w).isalpha() for w in words)
 
 
+def _one_organisations_name(title: Token, word: Token) -> bool:
+    """Whether a title and a word after it are in one organisation's name, as the recogniser
+    reads it ("the Libyan Government of National Accord": no person "Accord")."""
+    ent = entity_of(title)
+    return ent is not None and ent.label_ == "ORG" and ent.start <= word.i < ent.end
+
+
 def _name_after_portfolio(title: Token) -> Span | None:
     """'Minister of Defense Diego Molano', 'Secretary of State Blinken': the name after a title's
     portfolio (data portfolio_words), which the parser runs into the portfolio's phrase; None
@@ -957,7 +964,7 @@ def _name_after_portfolio(title: Token) -> Span | None:
         portfolio = next((i for i, t in enumerate(words) if t.lower_ not in PORTFOLIO_WORDS), len(words))
         rest = words[portfolio:]
         if portfolio and rest and all(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in rest) \
-                and _a_name(" ".join(t.text for t in rest)):
+                and _a_name(" ".join(t.text for t in rest)) and not _one_organisations_name(title, rest[-1]):
             return title.doc[rest[0].i:objects[0].i + 1]
         return None
     return None

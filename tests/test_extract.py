@@ -1724,6 +1724,11 @@ def test_a_name_after_a_titles_portfolio_is_the_holder_of_the_titles_state():
     assert [(e.target.name, e.target.kind, e.target.country) for e in events] == [("Diego Molano", "PERSON", "COL")]
     events = extract_text("Esper met the Minister of Foreign Affairs of Colombia.")
     assert [e.target.kind for e in events] == ["ORG"]  # a portfolio and a state, no name
+    # a title inside one organisation's name heads no person: no "Accord"
+    events = extract_text("Statement by Ambassador James Kariuki at the UN Security Council. The United Kingdom "
+                          "supports the sanctions. We do so as a sign of our support for the Libyan Government of "
+                          "National Accord.")
+    assert ("Libyan Government of National Accord", "LBY") in {(e.target.name, e.target.country) for e in events}
 
 
 def test_dealings_with_a_party_that_name_no_doer_are_the_clause_subjects_or_the_authors(extract):
