@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .countries import city_country, country_code
 from .doccache import children, kept_answer
-from .actions import ACTIONS
+from .actions import ACTIONS, JUDGING_ACTIONS
 from .coordination import (
     document_name_lists, finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent,
 )
@@ -23,6 +23,7 @@ from .lexicon import (
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
     STANCE_ACTIONS, STANCE_COMPANY, STANCE_NOUNS, RESPONSIBILITY_WORDS, AIMING_PARTICIPLES, EXPLETIVE_OBJECTS, SPEAKERS_PLEASURES, CONSEQUENCE_NOUNS,
+    VERB_TRIGGERS,
 )
 from .modality import modality_of
 from .names import ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
@@ -483,10 +484,23 @@ def reproached_by(preposition: Token) -> list[Token]:
     if preposition.dep_ != "prep" or preposition.lower_ not in REPROACH_PREPOSITIONS:
         return []
     holder = preposition.head
+    if _punished_object(holder):  # "sanctioned [five companies for supplying drones]": the parser's
+        return [holder]           # phrase on the object; the object did it, not the sanctioner
     objects = [c for c in children(holder) if c.dep_ == "dobj"]
     return ([t for o in objects for t in _measures_object(o)] or objects
             or [c for c in children(holder) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
             or relative_object(holder) or _measures_object(holder) or _judged_in_phrase(holder))
+
+
+#: actions whose object is punished or judged for what a reason phrase says it did
+_PUNISHING_ACTIONS = frozenset({"sanction", *JUDGING_ACTIONS})
+
+
+def _punished_object(noun: Token) -> bool:
+    """Whether a noun is the object of a verb that sanctions or judges it ("The United States
+    sanctioned five companies for supplying drones"), so that a reason phrase hung on it is its own."""
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
+            and VERB_TRIGGERS.get(noun.head.lemma_.lower()) in _PUNISHING_ACTIONS)
 
 
 def _judged_in_phrase(noun: Token) -> list[Token]:

@@ -1318,6 +1318,14 @@ def test_a_threat_to_give_warns_no_one_who_would_receive_it(extract):
     assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatened to strike Ukraine.")
 
 
+def test_who_is_sanctioned_for_a_deed_did_it_not_the_sanctioner(extract):
+    # the parser hangs "for supplying" on the companies; the United States supplies no one
+    events = extract("The United States sanctioned five companies for supplying drones to Russia.")
+    assert not any(e[0] == "supply" and e[1] == "USA" for e in events)
+    assert ("supply", "IRN", "RUS", "asserted") in extract(
+        "The United States sanctioned Iranian companies for supplying drones to Russia.")
+
+
 def test_a_deed_said_to_threaten_peace_or_security_warns_no_one_and_is_accused(extract):
     for text in ("The Houthi attacks on commercial ships threaten maritime security and peace in the region.",
                  "The United States accused China of threatening peace in the South China Sea.",
