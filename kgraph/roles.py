@@ -459,10 +459,15 @@ def doer_of_gerund(current: Token, head: Token) -> list[Token]:
 
 
 def noun_owner(current: Token, head: Token) -> list[Token]:
-    """'Russia's decision to invade', 'Russia's role in the attack': the owner of the noun climbed into."""
+    """'Russia's decision to invade', 'Russia's role in the attack': the owner of the noun climbed
+    into; a pronoun owner of a reason phrase is the one reproached ("sanctioned X for their role in")."""
     if head.pos_ not in ("NOUN", "PROPN") or current.dep_ not in ("acl", "prep", "pobj", "conj"):
         return []
-    return [c for c in children(head) if c.dep_ == "poss"]
+    owners = [c for c in children(head) if c.dep_ == "poss"]
+    if owners and all(o.pos_ == "PRON" for o in owners) and head.dep_ == "pobj":
+        # "sanctioned eight officials for their role in attacking protesters": "their" is theirs
+        return reproached_by(head.head) or owners
+    return owners
 
 
 def reproached_object(current: Token, head: Token) -> list[Token]:

@@ -1324,6 +1324,10 @@ def test_who_is_sanctioned_for_a_deed_did_it_not_the_sanctioner(extract):
     assert not any(e[0] == "supply" and e[1] == "USA" for e in events)
     assert ("supply", "IRN", "RUS", "asserted") in extract(
         "The United States sanctioned Iranian companies for supplying drones to Russia.")
+    # "their role" is the sanctioned officials'
+    events = extract("The United States sanctioned eight officials for their role in attacking protesters.")
+    assert not any(e[0] == "fight" and e[1] == "USA" for e in events)
+    assert ("support", "RUS", "SYR", "asserted") in extract("Russia is known for its role in supporting Assad.")
 
 
 def test_a_deed_said_to_threaten_peace_or_security_warns_no_one_and_is_accused(extract):
