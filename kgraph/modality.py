@@ -12,7 +12,7 @@ from .doccache import children
 from .lexicon import (
     ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, ENDING_VERBS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS,
     HYPOTHETICAL_NOUNS, LIGHT_VERBS, MODAL_AUXILIARIES, NEGATING_DETERMINERS, NEGATING_GOVERNORS, NOUN_TRIGGERS,
-    NOT_PRESUPPOSING, OCCURRING_VERBS, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
+    NOT_PRESUPPOSING, OCCURRING_VERBS, POLITE_ACTS, POLITE_FRAMES, REAL_MODALS, REASON_PHRASE_WORDS, SAY_VERBS, TEMPORAL_MARKS, VERB_TRIGGERS,
 )
 
 #: a trigger and the words governing it, nearest first, as far as they bear on its modality
@@ -201,11 +201,19 @@ def _modal_or_condition(tok: Token) -> str | None:
     and a headline's "Germany to supply Patriots to Ukraine": a main verb with its own "to" and
     subject says what will happen."""
     for child in children(tok):
-        if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS:
+        if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES and child.lower_ not in REAL_MODALS \
+                and not _polite_wish(tok):
             return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return "hypothetical"
     return "hypothetical" if headline_infinitive(tok) else None
+
+
+def _polite_wish(verb: Token) -> bool:
+    """"I would like to express our gratitude", "we would like to thank": a wish to do a speech act,
+    which saying does (data polite_wishes)."""
+    return verb.lemma_.lower() in POLITE_FRAMES and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in POLITE_ACTS for c in children(verb))
 
 
 def _governor_modality(tok: Token, *, direct: bool) -> str | None:

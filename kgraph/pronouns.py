@@ -229,7 +229,11 @@ class PronounResolver:
         if noun.dep_ != "pobj":
             return []
         reproached = [t for t in reproached_by(noun.head) if t.i < token.i]
-        return self._antecedent(reproached[0], token) if reproached else []
+        if not reproached:
+            return []
+        if reproached[0].conjuncts:  # "our gratitude to SRSG Salvador and her team for their commitment":
+            return self._context.resolve(reproached[0], remember=False)  # a group, persons too
+        return self._antecedent(reproached[0], token)
 
     def _helped(self, token: Token) -> list[Actor]:
         """"We support Ukraine in its fight against Russia", "stand with Ukraine in its fight": a

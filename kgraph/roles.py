@@ -492,7 +492,7 @@ def reproached_by(preposition: Token) -> list[Token]:
     if _punished_object(holder):  # "sanctioned [five companies for supplying drones]": the parser's
         return [holder]           # phrase on the object; the object did it, not the sanctioner
     objects = [c for c in children(holder) if c.dep_ == "dobj"]
-    return ([t for o in objects for t in _measures_object(o)] or objects
+    return ([t for o in objects for t in _measures_object(o)] or _judged_by_verb(holder, objects) or objects
             or [c for c in children(holder) if c.dep_ == "nsubjpass"]  # "X has been accused of providing"
             or relative_object(holder) or _measures_object(holder) or _judged_in_phrase(holder))
 
@@ -506,6 +506,17 @@ def _punished_object(noun: Token) -> bool:
     sanctioned five companies for supplying drones"), so that a reason phrase hung on it is its own."""
     return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
             and VERB_TRIGGERS.get(noun.head.lemma_.lower()) in _PUNISHING_ACTIONS)
+
+
+def _judged_by_verb(verb: Token, objects: list[Token]) -> list[Token]:
+    """'expressed our gratitude to SRSG Salvador and her team for their commitment': the one a
+    judging noun, the verb's object, is addressed to, in its own phrase or the verb's to-phrase."""
+    judging = [o for o in objects if _judged_in_phrase(o) or (
+        o.pos_ == "NOUN" and NOUN_TRIGGERS.get(o.lemma_.lower()) in ("support", "condemn", "accuse"))]
+    if not judging:
+        return []
+    return [t for o in judging for t in _judged_in_phrase(o)] or [
+        g for p in children(verb) if p.dep_ == "prep" and p.lower_ == "to" for g in children(p) if g.dep_ == "pobj"]
 
 
 def _judged_in_phrase(noun: Token) -> list[Token]:

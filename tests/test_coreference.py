@@ -575,3 +575,12 @@ def test_a_possessive_on_the_second_of_two_joined_nouns_is_the_first_ones():
         "proxy groups that threaten United States personnel across the region.")
     assert ("warn", "Iranian proxy groups", "IRN", "USA") in {
         (e.action, e.agent.name, e.agent.country, e.target and e.target.country) for e in events}
+
+
+def test_their_in_what_someone_is_thanked_for_is_the_thanked_ones(extract):
+    text = ("Statement by Ambassador James Kariuki at the UN Security Council. Criminal armed gangs cannot be "
+            "allowed to hold the country hostage. I would like to express our gratitude to SRSG Salvador and her "
+            "team for their steadfast commitment to the Haitian people.")
+    events = extract(text)
+    assert not any("Criminal armed gangs" in e[1:3] for e in events if e[0] == "support")  # not the gangs'
+    assert ("support", "GBR", "Salvador", "asserted") in events

@@ -1318,6 +1318,12 @@ def test_a_threat_to_give_warns_no_one_who_would_receive_it(extract):
     assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatened to strike Ukraine.")
 
 
+def test_a_wish_to_thank_is_the_thanks_but_a_wish_to_act_is_hypothetical(extract):
+    statement = "Statement by Ambassador James Kariuki at the UN Security Council. "
+    assert ("support", "GBR", "JPN", "asserted") in extract(statement + "I would like to thank Japan for its support.")
+    assert ("deploy", "GBR", "POL", "hypothetical") in extract(statement + "We would like to send troops to Poland.")
+
+
 def test_who_is_sanctioned_for_a_deed_did_it_not_the_sanctioner(extract):
     # the parser hangs "for supplying" on the companies; the United States supplies no one
     events = extract("The United States sanctioned five companies for supplying drones to Russia.")
