@@ -28,7 +28,7 @@ from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
+    ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
     NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
@@ -334,6 +334,8 @@ class DocumentActors:
         ent = entity_of(token) or name_ending_in(token)
         if ent is not None and span_text(ent).lower().removeprefix("the ") in _DESCRIBING_NAMES:
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
+        if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
+            return []  # "the Hanoi Summit", "Khobar Towers": a gathering or a site, no one nor any state's
         actors = (self._named(ent, token) or self._known_person(token) or self._known_as(token)
                   or from_common_noun(token, self)
                   or _unrecognised_known_name(token, ent) or _unrecognised_place(token, ent)

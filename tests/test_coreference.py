@@ -584,3 +584,18 @@ def test_their_in_what_someone_is_thanked_for_is_the_thanked_ones(extract):
     events = extract(text)
     assert not any("Criminal armed gangs" in e[1:3] for e in events if e[0] == "support")  # not the gangs'
     assert ("support", "GBR", "Salvador", "asserted") in events
+
+
+def test_a_named_gathering_or_site_is_no_actor_nor_its_places_state(nlp):
+    from kgraph.actors import DocumentActors
+
+    doc = nlp("He referred to the Hanoi Summit, which President Trump held with Kim Jong Un. "
+              "The 1996 Khobar Towers bombing killed 19 American service members. The Pacific Islands Forum met.")
+    actors = DocumentActors(doc)
+    found = {}
+    for sent in doc.sents:
+        actors.start_sentence(sent)
+        for token in sent:
+            if token.text in ("Summit", "Towers", "Forum"):
+                found[token.text] = [a.name for a in actors.resolve(token)]
+    assert found == {"Summit": [], "Towers": [], "Forum": ["Pacific Islands Forum"]}  # a forum is a body
