@@ -1109,8 +1109,20 @@ def _deeds_of_a_doer(token: Token, action: str, roles: Roles) -> bool:
     naming its doer in its own words and no target phrase is a deed of that doer with no target
     (annotators record 10 of 128 fights so; data: actions.json `untargeted_by_its_doer`)."""
     return (action in UNTARGETED_BY_ITS_DOER and token.tag_ == "NNS" and roles.rule in _DOER_OF_ITS_NOUN
-            and not any(c.dep_ == "prep" and c.lower_ in ACTIONS[action].target_prepositions for c in children(token))
+            and not any(c.dep_ == "prep" and c.lower_ in ACTIONS[action].target_prepositions and not _names_a_thing(c)
+                        for c in children(token))
             and not any(c.dep_ == "compound" and c.ent_type_ in _PLACE_TYPES for c in children(token)))
+
+
+def _names_a_thing(preposition: Token) -> bool:
+    """Whether a preposition's object is a thing, no one ("attacks on commercial shipping")."""
+    objects = [c for c in children(preposition) if c.dep_ == "pobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and not any(
+        t.ent_type_ or t.pos_ == "PROPN" for t in children(o) if t.dep_ in _OWN_WORDS) for o in objects)
+
+
+#: the words of a noun's own phrase that may name whose it is ("Ukrainian cities", "Kyiv's power grid")
+_OWN_WORDS = frozenset({"amod", "compound", "poss", "nmod", "conj"})
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,12 @@ def test_the_condemner_is_not_the_doer_of_what_it_condemns_another_for(extract):
 def test_a_fight_named_by_its_doer_alone_needs_a_plural_noun_without_a_target_phrase(extract):
     assert ("fight", "YEM", None, "asserted") in extract("The Houthi attacks in the Red Sea disrupted shipping.")
     assert not [e for e in extract("The Houthi attack has disrupted global shipping.") if e[0] == "fight"]
-    assert ("fight", "YEM", None, "asserted") not in extract("The Houthi attacks on commercial ships disrupted trade.")
+    assert ("fight", "YEM", None, "asserted") not in extract("The Houthi attacks on Saudi Arabia disrupted trade.")
+
+
+def test_a_fight_against_things_names_no_target(extract):
+    assert ("fight", "YEM", None, "asserted") in extract("The Houthi attacks on commercial ships disrupted trade.")
+    assert ("fight", "YEM", None, "asserted") in extract("Houthi attacks against merchant shipping have continued.")
 
 
 def test_conjoined_agents_give_one_event_each(extract):
