@@ -618,7 +618,10 @@ def _manner_of_doing(token: Token) -> bool:
 def _judge_of_its_clause(token: Token) -> Token | None:
     """"Australia condemned North Korea's launch, which violates the resolutions", "condemned the
     launch as a grave provocation that violates ...": a relative clause on what a verb of
-    condemning judges is the condemner's accusation, not the text's speaker's: that verb."""
+    condemning judges is the condemner's accusation, not the text's speaker's: that verb. So is
+    a noun the relative clause predicates of it ("condemned X's launch, which is a clear violation")."""
+    if token.dep_ in ("attr", "dobj") and token.head.dep_ == "relcl":
+        token = token.head
     if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX"):
         return None
     judged = token.head

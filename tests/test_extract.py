@@ -697,6 +697,10 @@ def test_a_violation_said_of_what_someone_condemns_is_the_condemners_accusation(
                      "resolutions.")
     assert ("condemn", "AUS", "PRK", "asserted") in events
     assert ("accuse", "AUS", "PRK", "asserted") in events
+    # so is a violation the relative clause names with a copula
+    events = extract("Japan condemned North Korea's latest launch, which is a clear violation of Security Council "
+                     "resolutions.")
+    assert ("accuse", "JPN", "PRK", "asserted") in events
     # a condemnation that did not happen accuses no one on the condemner's behalf
     statement = "Statement by the UK Foreign Secretary\n\n"
     for text in ("Hungary did not condemn Russia's invasion of Ukraine, which violates the UN Charter.",
