@@ -704,12 +704,28 @@ def _in_partner_phrase(token: Token) -> bool:
         if token.dep_ in ("conj", "appos"):
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in _LISTING_PREPOSITIONS:
-            token = token.head.head  # "partners [in] the European Union", "allies [such as] Japan"
+            token = _listed_under(token.head)  # "partners [in] the European Union", "allies [such as] Japan"
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and _some_of_a_group(token.head.head):
             token = token.head.head  # "alongside members [of] the Wagner group"
         else:
             return False
     return False
+
+
+def _listed_under(prep: Token) -> Token:
+    """The noun whose members a listing preposition names: its head, or the noun right before
+    its comma where the parser hangs ", including ..." on a noun further back ("sanctions with our
+    allies and partners, including those in the European Union": the partners')."""
+    doc = prep.doc
+    if prep.lower_ in _COMMA_LISTING and prep.i > 1 and doc[prep.i - 1].text == ",":
+        noun = doc[prep.i - 2]
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i != prep.head.i:
+            return noun
+    return prep.head
+
+
+#: listing prepositions that follow a comma after the noun whose members they name
+_COMMA_LISTING = frozenset({"including", "like"})
 
 
 def _some_of_a_group(noun: Token) -> bool:
@@ -724,13 +740,17 @@ _LISTING_PREPOSITIONS = frozenset({"in", "including", "like", "from", "among", "
 
 def _partner_preposition(prep: Token) -> bool:
     """'alongside'; 'with' after 'together' or 'along' ("together with Britain", however the parser
-    hangs 'together'), or on a noun of cooperation ("in lockstep with")."""
+    hangs 'together'), on a noun of cooperation ("in lockstep with"), or on a noun of an action
+    whose target is never named by 'with' ("announced sanctions with our allies")."""
     if prep.lower_ == "alongside":
         return True
     if prep.lower_ != "with":
         return False
-    return (prep.head.lower_ in ("together", "along") or any(c.lower_ in ("together", "along") for c in children(prep))
-            or NOUN_TRIGGERS.get(prep.head.lemma_.lower()) == "cooperate")
+    holder = prep.head
+    lemma = holder.lemma_.lower()
+    action = NOUN_TRIGGERS.get(lemma) if holder.pos_ == "NOUN" else None  # on a verb, 'with' is often misplaced
+    return (holder.lower_ in ("together", "along") or any(c.lower_ in ("together", "along") for c in children(prep))
+            or action == "cooperate" or (action is not None and "with" not in ACTIONS[action].target_prepositions))
 
 
 def from_phrase(token: Token, action: str) -> tuple[list[Token], str] | None:

@@ -256,3 +256,13 @@ def test_sanctions_imposed_by_one_on_another_are_one_event_of_theirs(extract):
     events = extract("China condemned the sanctions imposed by the United States on Chinese companies.")
     assert ("sanction", "USA", "CHN", "asserted") in events
     assert not [e for e in events if e[0] == "sanction" and e[1] == "CHN"]
+
+
+def test_those_one_announces_a_measure_with_are_partners_however_the_list_hangs(nlp):
+    from kgraph.roles import named_as_partner
+    doc = nlp("We announced the first round of sanctions with our allies and partners, including those in the "
+              "European Union, the United Kingdom, Canada, and Japan.")
+    assert all(named_as_partner(t) for t in doc if t.text in ("Union", "Kingdom", "Canada", "Japan"))
+    # where 'with' names whom an action is done to, it stays the target's word
+    doc = nlp("Japan held talks with South Korea, including its defence minister.")
+    assert not any(named_as_partner(t) for t in doc if t.text == "Korea")
