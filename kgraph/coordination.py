@@ -41,12 +41,27 @@ def mend_lists(doc: Doc) -> Doc:
     join_states_named_with_and(doc)
     for first, cc, second in titled_pairs(doc):
         _part_titled_pair(first, cc, second)
+    _part_people_in_apposition(doc)
     for members, coordinators in name_lists(doc):
         for earlier, later, cc in zip(members, members[1:], coordinators):
             _attach(earlier.root, later.root, cc)
         _hang_on_group_noun(members[0])
         _subject_of_next_verb(members)
     return doc
+
+
+def _part_people_in_apposition(doc: Doc) -> None:
+    """"Minister Lee Jong-sup, US Secretary of Defense Lloyd J. Austin III, and Japan's Minister
+    of Defense Yasukazu Hamada held a meeting": the parser may make the second named person an
+    apposition of the first, but one person's name never renames another's: it is a conjunct."""
+    people = {t.i: e for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.i not in people:
+            continue
+        head = token.head
+        if head.pos_ == "PROPN" and head.i in people and people[head.i] != people[token.i] \
+                and people[head.i].text.split()[-1] != people[token.i].text.split()[-1]:
+            token.dep_ = "conj"
 
 
 def _subject_of_next_verb(members: list[Span]) -> None:

@@ -22,6 +22,18 @@ def test_a_member_read_as_an_apposition_becomes_a_conjunct(nlp):
     assert _conjuncts(doc, "States") == {"Republic", "Japan"}
 
 
+def test_a_named_person_read_as_another_ones_apposition_is_a_conjunct(nlp):
+    doc = nlp("Defense Minister Lee Jong-sup, US Secretary of Defense Lloyd J. Austin III, and Japan's Minister "
+              "of Defense Yasukazu Hamada held a trilateral meeting in Singapore.")
+    assert not [t for t in doc if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    met = {(e.agent.name, e.target.name) for e in extract_events(doc, Article(text=doc.text, source="t.txt")).events
+           if e.action == "consult"}
+    assert ("Lee Jong-sup", "Lloyd J. Austin III") in met
+    # a person's description in apposition stays one
+    doc = nlp("Lee Jong-sup, South Korea's defense minister, met Austin.")
+    assert [t.text for t in doc if t.dep_ == "appos"] == ["minister"]
+
+
 def test_the_subject_of_a_clause_of_its_own_is_not_taken_into_a_list(nlp):
     doc = nlp("Russia attacked Ukraine, and Japan condemned it.")
     assert _conjuncts(doc, "Ukraine") == set()
