@@ -120,6 +120,11 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
     named = (token.pos_ == "PROPN" or sum(ch.isupper() for ch in token.text) >= 2  # "MEPs", a NOUN
              or token.text[:1].isupper() and token.tag_ == "NN" and not any(c.dep_ == "det" for c in children(token)))
     # ... or a capitalised singular with no article, as a name goes: "Council adopts 14th package"
+    if (not named and token.lower_ in EU_BODIES and token.lower_.capitalize() in document_text(token.doc)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in children(token))):
+        # "called on the council to take measures" where a Council is named: the body the text means
+        org = resolver.body_meant(token.lower_)
+        named = org is not None
     return [Actor(org, "ORG", None)] if org and named else None
 
 

@@ -155,3 +155,12 @@ def test_an_organisation_office_named_as_a_possessor_is_that_office(extract):
     # the possessive 's is no part of the office's name in the tables
     assert ("consult", "UN Secretary-General", "SYR", "asserted") in extract(
         "The UN Secretary-General's visit to Damascus was important.")
+
+
+
+def test_the_council_in_lower_case_is_the_council_the_text_names(extract):
+    events = extract("The UN Security Council met on Monday. Japan called on the council to take measures.")
+    assert ("demand", "JPN", "United Nations Security Council", "asserted") in events
+    # where the text names no Council, "the council" is no one's name
+    events = extract("Russia attacked Ukraine. Japan called on the council to take measures.")
+    assert ("demand", "JPN", "United Nations Security Council", "asserted") not in events
