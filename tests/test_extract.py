@@ -1076,6 +1076,9 @@ def test_the_council_of_a_text_on_restrictive_measures_is_the_eus(extract):
             "The Council today adopted a 14th package of restrictive measures against Russia.")
     agents = {e[1] for e in extract(text) if e[0] == "sanction"}
     assert agents == {"Council of the European Union"}
+    # so is the press's "EU Council"
+    assert ("sanction", "Council of the European Union", "RUS", "asserted") in extract(
+        "The EU Council approved further restrictive measures against Russia.")
 
 
 def test_a_with_phrase_of_what_someone_is_warned_against_doing_is_no_one_warned(extract):
