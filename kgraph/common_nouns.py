@@ -125,6 +125,8 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
         # "called on the council to take measures" where a Council is named: the body the text means
         org = resolver.body_meant(token.lower_)
         named = org is not None
+    if org and named and (holder := resolver.memory.office_holders.get(org)) is not None:
+        return [holder]  # an office the text named its holder with
     return [Actor(org, "ORG", None)] if org and named else None
 
 

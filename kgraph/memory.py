@@ -29,6 +29,7 @@ class Memory:
     country_before_sentence: Actor | None = None  # `last_country` as the current sentence began
     by_head: dict[str, Actor] = field(default_factory=dict)  # "official" -> actor
     title_holders: dict[str, list[Actor]] = field(default_factory=dict)  # "minister" -> every person so titled
+    office_holders: dict[str, Actor] = field(default_factory=dict)  # "UN Secretary-General" -> the person named so
     plural_by_head: dict[str, list[Actor]] = field(default_factory=dict)  # "official" -> "X and Y officials"
     organisation_people: dict[str, list[Actor]] = field(default_factory=dict)  # "ministers" -> "G7 Ministers"'s G7
     speaker: Actor | None = None  # the speaker of the current quotation

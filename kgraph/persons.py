@@ -26,7 +26,7 @@ from .nationality import country_in_description
 from .people import acts_for_no_state, full_name, person_country, titled_family_name_country
 from .phrases import (
     PERSON_LABELS, has_official_title, international_office, organisation_ending_at, title_of_organisation,
-    titles_before,
+    office_before, titles_before,
 )
 
 
@@ -231,6 +231,9 @@ class PersonReader:
         for title in titles_before(ent):
             self._context.memory.by_head[title] = person
             self._context.memory.title_holders.setdefault(title, []).append(person)
+        office = office_before(ent)
+        if office is not None:  # "UN Secretary-General Antonio Guterres ... The Secretary-General": Guterres
+            self._context.memory.office_holders[office] = person
 
     def register(self, person: Actor) -> None:
         """Find `person` later by full name, family name or, for names like "Kim Tae-hyo",

@@ -34,6 +34,17 @@ def titles_before(ent: Span) -> list[str]:
     return [w for w in words if w in REMEMBERED_TITLES]
 
 
+def office_before(ent: Span) -> str | None:
+    """The office of an organisation that the words before a name give, as the organisations
+    table names it: "UN Secretary-General Antonio Guterres" -> "UN Secretary-General"."""
+    doc = ent.doc
+    for size in range(min(TITLE_WINDOW, ent.start - ent.sent.start), 0, -1):
+        office = INTERNATIONAL_ORGS.get(doc[ent.start - size:ent.start].text.lower().removeprefix("the "))
+        if office and re.split(r"[ -]", office)[-1].lower() in REMEMBERED_TITLES:
+            return office
+    return None
+
+
 def title_of_organisation(ent: Span) -> bool:
     """"European Council President Charles Michel": an organisation's official, no state's; not
     "Deputy Secretary of State John Sullivan", whose "State" the recogniser may take for a body."""
