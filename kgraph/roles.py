@@ -511,18 +511,22 @@ def _punished_object(noun: Token) -> bool:
 def _judged_by_verb(verb: Token, objects: list[Token]) -> list[Token]:
     """'expressed our gratitude to SRSG Salvador and her team for their commitment': the one a
     judging noun, the verb's object, is addressed to, in its own phrase or the verb's to-phrase."""
-    judging = [o for o in objects if _judged_in_phrase(o) or (
-        o.pos_ == "NOUN" and NOUN_TRIGGERS.get(o.lemma_.lower()) in ("support", "condemn", "accuse"))]
+    judging = [o for o in objects if _judging_noun(o)]
     if not judging:
         return []
     return [t for o in judging for t in _judged_in_phrase(o)] or [
         g for p in children(verb) if p.dep_ == "prep" and p.lower_ == "to" for g in children(p) if g.dep_ == "pobj"]
 
 
+def _judging_noun(token: Token) -> bool:
+    """Whether a word is a noun of praise or blame ("gratitude", "condemnation", "accusation")."""
+    return token.pos_ == "NOUN" and NOUN_TRIGGERS.get(token.lemma_.lower()) in ("support", "condemn", "accuse")
+
+
 def _judged_in_phrase(noun: Token) -> list[Token]:
     """'expressed its gratitude to Germany for stationing a brigade', 'his condemnation of Russia
     for invading': the one a judging noun is addressed to, or is of, did what it is judged for."""
-    if noun.pos_ != "NOUN" or NOUN_TRIGGERS.get(noun.lemma_.lower()) not in ("support", "condemn", "accuse"):
+    if not _judging_noun(noun):
         return []
     # "of" names the judged only where a possessor names the judge ("his condemnation of Russia"; "the
     # condemnation of the international community" is the community's)
