@@ -608,3 +608,9 @@ def test_an_organisations_office_is_the_person_the_text_named_with_it(extract):
     # where no one was named with it, the office is the actor
     assert ("condemn", "UN Secretary-General", "LBN", "asserted") in extract(
         "The Secretary-General condemned the attacks by Hezbollah.")
+
+
+def test_a_number_of_forces_is_those_forces(extract):
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Thousands of Russian troops attacked Kharkiv.")
+    assert ("deploy", "GBR", "EST", "hypothetical") in extract("Thousands of UK troops will deploy to Estonia.")
+    assert ("fight", "IRN", "UKR", "asserted") in extract("Dozens of Iranian drones struck Kyiv on Sunday.")
