@@ -854,6 +854,11 @@ def _threat_roles(reading: Reading) -> Roles:
     frame = threat_frame(token)
     if frame is None:
         return Roles([], [], CONDITIONAL_THREAT)
+    if frame.i == token.head.i and frame.lemma_.lower() == "face":  # "Iran would face consequences, he added"
+        reporter = reporting_verb(frame)
+        warners = verb_agents(reporter)[0] if reporter is not None else []
+        agents = _resolve_all(warners, actors) or actors.speaker_of(token)
+        return Roles(agents, _resolve_all(subject_of(frame), actors, exclude=agents), CONDITIONAL_THREAT)
     if token.head.lemma_.lower() == "face":  # the frame is the call; "face" is joined to what it asks done
         done = token.head.head
         callers = [frame.head] if frame.dep_ == "acl" else verb_agents(frame)[0]  # "A Treasury statement called on"
@@ -870,7 +875,7 @@ def _threat_modality(token: Token) -> str:
     """A threat is made as said: "we will respond" threatens now, though the response is to come;
     a call or a readiness is as sure as its own clause ("said it may stand ready ...")."""
     frame = threat_frame(token)
-    return "asserted" if frame is None or frame is token or frame is token.head else modality_of(frame)
+    return "asserted" if frame is None or frame.i in (token.i, token.head.i) else modality_of(frame)
 
 
 def _unowned_dealings_with(reading: Reading) -> bool:

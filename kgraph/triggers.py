@@ -131,7 +131,7 @@ def threat_frame(token: Token) -> Token | None:
     if verb.lemma_.lower() == "face":  # "called on X to do Y or face further actions"
         done = verb.head
         if verb.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in children(done)):
-            return None
+            return _faced_consequences(verb)
         call = done.head
         return call if done.dep_ == "xcomp" and call.lemma_.lower() in THREATENED_RESPONSES["calling"] else None
     ready = verb.dep_ == "xcomp" and verb.head.lower_ in THREATENED_RESPONSES["readiness"]
@@ -142,6 +142,16 @@ def threat_frame(token: Token) -> Token | None:
         return None  # "we will not respond": no threat
     against = token is not verb and bool(measure_against(token))  # "sanctions against X"
     return clause if against or threat_condition(clause) is not None else None
+
+
+def _faced_consequences(verb: Token) -> Token | None:
+    """"Iran would face serious consequences if it attacked Israel, he added": a punishment its
+    subject will face, said by someone, warns that subject (the frame is "face" itself)."""
+    future = any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb))
+    subject = any(c.dep_ == "nsubj" for c in children(verb))
+    if not future or not subject or any(c.dep_ == "neg" for c in children(verb)):
+        return None
+    return verb
 
 
 def measure_against(measure: Token) -> list[Token]:

@@ -1185,6 +1185,16 @@ def test_a_warning_or_threat_to_someone_warns_them(extract):
     assert ("warn", "LTU", "BLR") in {e[:3] for e in extract("Minsk denied Lithuania's alleged military threats to Belarus.")}
 
 
+def test_consequences_someone_is_said_to_face_warn_them(extract):
+    assert ("warn", "USA", "IRN", "asserted") in extract("Iran will face consequences for its attacks, Blinken said.")
+    assert ("warn", "USA", "IRN", "asserted") in extract(
+        "Lloyd Austin spoke with Gallant on Sunday. He added that Iran would face serious consequences if it attacked "
+        "Israel.")
+    # consequences no one will face, or a hardship, warn no one
+    assert not any(e[0] == "warn" for e in extract("Iran would not face consequences, Blinken said."))
+    assert not any(e[0] == "warn" for e in extract("Ukraine faces a difficult winter, Blinken said."))
+
+
 def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract):
     events = extract("The Israeli defense minister condemned Iran's attack on his country.")
     assert ("fight", "IRN", "ISR", "asserted") in events
