@@ -1161,6 +1161,8 @@ def verb_objects(search: TargetSearch) -> list[Token]:
         return delivery_recipients(token, objects)
     if search.action == "fight":
         objects = [p for o in objects for p in _place_of_struck_thing(token, o)]
+    if not objects and (shared := _shared_passive(token)) is not None:
+        return [c for c in children(shared) if c.dep_ == "nsubjpass"]  # "were blocked by X and were threatened"
     if any(c.dep_ == "agent" for c in children(token)):
         passive = [c for c in children(token) if c.dep_ == "nsubjpass"]
         if not passive and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -1169,6 +1171,16 @@ def verb_objects(search: TargetSearch) -> list[Token]:
             passive = subject_of(token.head)  # "Backed by Turkey, Azerbaijan launched ...": the main clause's
         return objects + passive
     return objects
+
+
+def _shared_passive(verb: Token) -> Token | None:
+    """The passive verb whose subject a later passive conjunct shares ("Two ships were blocked by
+    Chinese vessels and were threatened": the ships were threatened), or None."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in children(verb)) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)):
+        return None
+    head = verb.head
+    return head if head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in children(head)) else None
 
 
 #: a struck thing's owner is a named body, people or state ("linked to the IRGC"), not a thing ("used by F-16 jets")

@@ -266,3 +266,10 @@ def test_those_one_announces_a_measure_with_are_partners_however_the_list_hangs(
     # where 'with' names whom an action is done to, it stays the target's word
     doc = nlp("Japan held talks with South Korea, including its defence minister.")
     assert not any(named_as_partner(t) for t in doc if t.text == "Korea")
+
+
+def test_a_passive_conjunct_shares_the_subject_of_the_passive_before_it(extract):
+    events = extract("Russia was condemned by the EU and was sanctioned by the US.")
+    assert ("sanction", "USA", "RUS", "asserted") in events
+    events = extract("Two Philippine coast guard ships were blocked by Chinese coast guard ships and were threatened.")
+    assert ("warn", "CHN", "PHL", "asserted") in events
