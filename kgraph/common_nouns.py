@@ -19,6 +19,7 @@ from .doccache import children, document_answer, document_entities, document_tex
 from .coordination import document_name_lists, hyphened_agent
 from .countries import city_country, country_adjective, country_code, country_name, demonym_code, is_state_code, name_in_phrase
 from .labels import without_possessive
+from .lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -692,9 +693,22 @@ def the_victims(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     holders = [token, token.head] if token.dep_ in ("dobj", "nsubjpass") else [token]  # "killed civilians in Kyiv"
     places = [country_code(g.text) or city_country(g.text) for holder in holders for c in children(holder)
               if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in children(c) if g.dep_ == "pobj"]
-    code = (next(iter(qualifying_states(noun.token)), None) or next((p for p in places if p), None)
-            or resolver.sentence_country(noun.token) or resolver.place_focus() or resolver.focus_country())
+    code = next(iter(qualifying_states(noun.token)), None) or next((p for p in places if p), None)
+    if code is None:  # else the state the sentence or the text is about, but not the attacker's
+        attackers = _attackers_of(token)
+        code = next((c for c in (resolver.sentence_country(token), resolver.place_focus(), resolver.focus_country())
+                     if c and c not in attackers), None)
     return [Actor(f"{noun.lower} in {name_in_phrase(code)}", "GROUP", code)] if code else None
+
+
+def _attackers_of(victims: Token) -> set[str]:
+    """The states the victims' sentence names as doers of an attack ("Russia's attacks on
+    civilians", "injuries caused by Russian missile strikes", "Russia attacked civilians"): not
+    the victims' state."""
+    attacks = [t for t in victims.sent if (NOUN_TRIGGERS if t.pos_ == "NOUN" else VERB_TRIGGERS).get(t.lemma_.lower()) == "fight"]
+    doers = [t for a in attacks for t in a.doc[a.left_edge.i:a.i]] + [
+        c for a in attacks for c in children(a) if c.dep_ == "nsubj"]  # "Russian missile strikes", "Russia attacked"
+    return {code for d in doers for code in [code_of_token(d) or country_code(d.text)] if code}
 
 
 def an_alliances_allies(noun: Noun, resolver: Resolver) -> list[Actor] | None:

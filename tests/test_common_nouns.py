@@ -164,3 +164,10 @@ def test_the_council_in_lower_case_is_the_council_the_text_names(extract):
     # where the text names no Council, "the council" is no one's name
     events = extract("Russia attacked Ukraine. Japan called on the council to take measures.")
     assert ("demand", "JPN", "United Nations Security Council", "asserted") not in events
+
+
+def test_victims_are_not_of_the_state_that_attacks_them(extract):
+    events = extract("Statement by the UK Ambassador\n\nDuring my visit to Kyiv, I met children recovering from "
+                     "injuries caused by Russian missile strikes.")
+    assert not any(e[2] == "RUS" for e in events)
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russian strikes killed civilians in Kharkiv.")
