@@ -9,6 +9,7 @@ no one actor) and None passes the noun on to the next rule.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -121,14 +122,20 @@ def an_international_organisation(noun: Noun, resolver: Resolver) -> list[Actor]
     named = (token.pos_ == "PROPN" or sum(ch.isupper() for ch in token.text) >= 2  # "MEPs", a NOUN
              or token.text[:1].isupper() and token.tag_ == "NN" and not any(c.dep_ == "det" for c in children(token)))
     # ... or a capitalised singular with no article, as a name goes: "Council adopts 14th package"
-    if (not named and token.lower_ in EU_BODIES and token.lower_.capitalize() in document_text(token.doc)
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in children(token))):
+    if (not named and token.lower_ in EU_BODIES and _names_its_body(token)
+            and [c.lower_ for c in children(token) if c.i < token.i] == ["the"]):
         # "called on the council to take measures" where a Council is named: the body the text means
         org = resolver.body_meant(token.lower_)
         named = org is not None
     if org and named and (holder := resolver.memory.office_holders.get(org)) is not None:
         return [holder]  # an office the text named its holder with
     return [Actor(org, "ORG", None)] if org and named else None
+
+
+def _names_its_body(token: Token) -> bool:
+    """Whether the text names a body by the capitalised word ("Council", not "Councillors")."""
+    word = token.lower_.capitalize()
+    return document_answer(token.doc, f"names-{word}", lambda: re.search(rf"\b{word}\b", document_text(token.doc)) is not None)
 
 
 #: nouns that name a state, besides the words a government calls itself by ("my country")

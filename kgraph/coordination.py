@@ -35,8 +35,9 @@ HYPHENS = ("-", "\u2013")
 def mend_lists(doc: Doc) -> Doc:
     """Make every later member of each list of names a conjunct of the member before it, and a
     list right after a collective noun its apposition; first part the states a hyphen joins into
-    one name ("North Korea-Russia cooperation") and join a state's name that holds "and"
-    ("Trinidad and Tobago")."""
+    one name ("North Korea-Russia cooperation"), join a state's name that holds "and"
+    ("Trinidad and Tobago"), part titled people the parser ran together, and make a named person
+    read as another's apposition a conjunct (`_part_people_in_apposition`)."""
     split_hyphenated_states(doc)
     join_states_named_with_and(doc)
     for first, cc, second in titled_pairs(doc):

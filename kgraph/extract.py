@@ -619,7 +619,8 @@ def _judge_of_its_clause(token: Token) -> Token | None:
     """"Australia condemned North Korea's launch, which violates the resolutions", "condemned the
     launch as a grave provocation that violates ...": a relative clause on what a verb of
     condemning judges is the condemner's accusation, not the text's speaker's: that verb. So is
-    a noun the relative clause predicates of it ("condemned X's launch, which is a clear violation")."""
+    a noun the relative clause predicates of it or has as its object ("condemned X's launch, which
+    is a clear violation", "... which constitutes a violation")."""
     if token.dep_ in ("attr", "dobj") and token.head.dep_ == "relcl":
         token = token.head
     if token.dep_ != "relcl" or token.pos_ not in ("VERB", "AUX"):
@@ -1123,10 +1124,11 @@ def _deeds_of_a_doer(token: Token, action: str, roles: Roles) -> bool:
 
 
 def _names_a_thing(preposition: Token) -> bool:
-    """Whether a preposition's object is a thing, no one ("attacks on commercial shipping")."""
+    """Whether a preposition's object is a thing, no one ("attacks on commercial shipping"; not
+    "attacks on our forces", whose noun may stand for someone)."""
     objects = [c for c in children(preposition) if c.dep_ == "pobj"]
     return bool(objects) and all(o.pos_ == "NOUN" and not o.ent_type_ and not any(
-        t.ent_type_ or t.pos_ == "PROPN" for t in children(o) if t.dep_ in _OWN_WORDS) for o in objects)
+        t.ent_type_ or t.pos_ in ("PROPN", "PRON") for t in children(o) if t.dep_ in _OWN_WORDS) for o in objects)
 
 
 #: the words of a noun's own phrase that may name whose it is ("Ukrainian cities", "Kyiv's power grid")

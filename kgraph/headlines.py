@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import GROUNDS_PREPOSITIONS, VERB_TRIGGERS
+from .lexicon import GROUNDS_PREPOSITIONS, HEADLINE_NOUN_HEADS, VERB_TRIGGERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the entity recogniser)
 COMPONENT = "kgraph_headline_verbs"
@@ -41,7 +41,10 @@ def _verb_read_as_noun(sent: Span) -> Token | None:
     for k, token in enumerate(tokens):
         if k > 0 and token.tag_ in ("NNS", "NNPS") and _singular(token) is not None:
             named = any(_in_name(t) for t in tokens[:k])
-            return token if named and any(t.pos_ in ("NOUN", "PROPN") for t in tokens[k + 1:]) else None
+            after = tokens[k + 1:]
+            if after and after[0].lower_ in HEADLINE_NOUN_HEADS:
+                return None  # "EU Sanctions Envoy David O'Sullivan": a noun phrase
+            return token if named and any(t.pos_ in ("NOUN", "PROPN") for t in after) else None
         if not (_in_name(token) or (k == 0 and token.pos_ == "DET")):
             return None
     return None

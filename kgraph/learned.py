@@ -20,7 +20,7 @@ from .argmodel import (
 )
 from .doccache import children, span_tokens
 from .lexicon import (
-    ACCUSED_DEEDS, ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, GATHERING_NOUNS, NOUN_TRIGGERS,
+    ACCUSED_DEEDS, ADJECTIVE_TRIGGERS, CONSEQUENCE_NOUNS, CONSEQUENCE_PREPOSITIONS, FORCE_NOUNS, GATHERING_NOUNS, NOUN_TRIGGERS,
     GIVING_VERBS, OBJECT_DEPENDENT, THREATENING_VERBS, VERB_TRIGGERS, WARNED_SUFFERING_VERBS, WARNING_TOPIC_PREPOSITIONS,
     WARNING_WORDS,
 )
@@ -309,7 +309,8 @@ def _threatens_a_thing(trigger: Token, asked: list[Candidate]) -> bool:
 
 
 #: actions of giving: a threat to do one ("threatens to send arms to Ukraine") warns no receiver of it
-_GIVING_ACTIONS = frozenset({"supply", "deploy", "support"})
+#: (not a deployment: "threatened to send troops into Ukraine" threatens Ukraine)
+_GIVING_ACTIONS = frozenset({"supply", "support"})
 
 
 def _threatened_gift(trigger: Token, candidate: Token | None) -> bool:
@@ -322,6 +323,9 @@ def _threatened_gift(trigger: Token, candidate: Token | None) -> bool:
     verb = candidate.head.head
     lemma = verb.lemma_.lower()
     giving = lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) in _GIVING_ACTIONS
+    gifts = [t for o in children(verb) if o.dep_ == "dobj" for t in (o, *o.conjuncts)]
+    if gifts and all(t.lower_ in FORCE_NOUNS for t in gifts):
+        return False  # "threatened to send troops into Ukraine": an invasion, not a gift
     return giving and verb.dep_ == "xcomp" and verb.head.i == trigger.i
 
 

@@ -167,3 +167,4 @@ DEMAND_NOUNS = frozenset(_WORDS["demand_nouns"]["words"])
 DESCRIBING_NOUNS: dict[str, str] = _WORDS["describing_nouns"]["words"]
 THREATENED_VALUES = frozenset(_WORDS["threatened_values"]["words"])  # "threaten peace and security"
 GROUNDS_PREPOSITIONS = frozenset(_WORDS["grounds_prepositions"]["words"])  # "Sanctions X for Undermining Democracy"
+HEADLINE_NOUN_HEADS = frozenset(_WORDS["headline_noun_heads"]["words"])  # "EU Sanctions Envoy ..."

@@ -464,10 +464,19 @@ def noun_owner(current: Token, head: Token) -> list[Token]:
     if head.pos_ not in ("NOUN", "PROPN") or current.dep_ not in ("acl", "prep", "pobj", "conj"):
         return []
     owners = [c for c in children(head) if c.dep_ == "poss"]
-    if owners and all(o.pos_ == "PRON" for o in owners) and head.dep_ == "pobj":
+    if owners and all(o.pos_ == "PRON" for o in owners) and head.dep_ == "pobj" and _reproaching(head.head):
         # "sanctioned eight officials for their role in attacking protesters": "their" is theirs
         return reproached_by(head.head) or owners
     return owners
+
+
+def _reproaching(preposition: Token) -> bool:
+    """Whether a reason phrase hangs on words of punishing, judging or thanking ("sanctioned X for",
+    "condemned X for", "our gratitude to X for"), not on any deed ("sent drones to Russia for its war")."""
+    holder = preposition.head
+    words = [holder, *(c for c in children(holder) if c.dep_ == "dobj")]
+    return _punished_object(holder) or any(
+        _judging_noun(w) or w.pos_ == "VERB" and VERB_TRIGGERS.get(w.lemma_.lower()) in _PUNISHING_ACTIONS for w in words)
 
 
 def reproached_object(current: Token, head: Token) -> list[Token]:

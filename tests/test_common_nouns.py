@@ -171,3 +171,10 @@ def test_victims_are_not_of_the_state_that_attacks_them(extract):
                      "injuries caused by Russian missile strikes.")
     assert not any(e[2] == "RUS" for e in events)
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russian strikes killed civilians in Kharkiv.")
+
+
+def test_a_council_with_words_of_its_own_or_a_text_of_councillors_is_no_named_council(extract):
+    events = extract("The Security Council met on Monday. The Kharkiv city council condemned Russia.")
+    assert not any(e[1] == "United Nations Security Council" for e in events if e[0] == "condemn")
+    events = extract("Councillors met in Kyiv. The council condemned Russia.")
+    assert not any(e[1] == "United Nations Security Council" for e in events)

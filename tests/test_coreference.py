@@ -614,3 +614,9 @@ def test_a_number_of_forces_is_those_forces(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("Thousands of Russian troops attacked Kharkiv.")
     assert ("deploy", "GBR", "EST", "hypothetical") in extract("Thousands of UK troops will deploy to Estonia.")
     assert ("fight", "IRN", "UKR", "asserted") in extract("Dozens of Iranian drones struck Kyiv on Sunday.")
+
+
+def test_a_deputy_or_former_holder_is_not_the_office_named_later(extract):
+    events = extract("UN Deputy Secretary-General Amina Mohammed arrived in Beirut on Sunday. The Secretary-General "
+                     "condemned the attacks by Hezbollah.")
+    assert ("condemn", "UN Secretary-General", "LBN", "asserted") in events

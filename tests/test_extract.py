@@ -1338,6 +1338,8 @@ def test_a_threat_to_give_warns_no_one_who_would_receive_it(extract):
     assert warnings == {("warn", "KOR", None, "asserted")}
     # a threat to strike someone still warns them
     assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatened to strike Ukraine.")
+    # forces sent into a country are no gift to it: the threat warns it
+    assert ("warn", "RUS", "UKR", "asserted") in extract("Russia threatened to send troops into Ukraine.")
 
 
 def test_a_wish_to_thank_is_the_thanks_but_a_wish_to_act_is_hypothetical(extract):

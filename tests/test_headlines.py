@@ -23,5 +23,13 @@ def test_a_headline_verb_makes_its_event_with_the_doer_first(extract):
 def test_sentences_with_a_verb_and_names_alone_are_left_as_parsed(nlp):
     doc = nlp("The United States imposed sanctions on Russia.")
     assert doc[4].lower_ == "sanctions" and doc[4].pos_ == "NOUN"  # a clause's verb is there already
+    doc = nlp("Treasury sanctions officials said the rules work.")  # a finite verb after the noun
+    assert doc[1].pos_ != "VERB"
     doc = nlp(text_for_parser("Yemen Sanctions"))  # a title with nothing after the noun
     assert doc[1].pos_ != "VERB"
+
+
+def test_a_plural_before_a_noun_of_office_or_meeting_is_a_noun_phrase(extract):
+    for title in ("EU Sanctions Envoy David O'Sullivan in Kazakhstan", "The EU Sanctions Package",
+                  "Ukraine Partners Conference in Berlin"):
+        assert not extract(title), title

@@ -273,3 +273,9 @@ def test_a_passive_conjunct_shares_the_subject_of_the_passive_before_it(extract)
     assert ("sanction", "USA", "RUS", "asserted") in events
     events = extract("Two Philippine coast guard ships were blocked by Chinese coast guard ships and were threatened.")
     assert ("warn", "CHN", "PHL", "asserted") in events
+
+
+def test_a_pronoun_owner_of_a_deeds_purpose_is_not_the_one_given_to(extract):
+    events = extract("Iran sent drones to Russia for its campaign of attacking Ukrainian cities.")
+    assert ("supply", "IRN", "RUS", "asserted") in events
+    assert any(e[0] == "fight" and e[2] == "UKR" for e in events)
