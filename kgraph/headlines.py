@@ -56,8 +56,14 @@ def _in_name(token: Token) -> bool:
 
 
 def _singular(token: Token) -> str | None:
-    """The verb trigger a plural noun spells in the third person ("sanctions", "presses"), or None."""
-    word = token.lower_
+    return verb_spelt_by_plural(token.lower_)
+
+
+def verb_spelt_by_plural(word: str) -> str | None:
+    """The verb trigger a plural noun's form spells in the third person ("sanctions", "presses"),
+    or None; one test for the tagger's two misreadings (also `nlp.lemma_fixes`)."""
+    if not word.endswith("s"):
+        return None
     for lemma in (word[:-1], word[:-2]):
         if lemma in VERB_TRIGGERS:
             return lemma

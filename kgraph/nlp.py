@@ -13,7 +13,7 @@ from . import coordination  # registers the list mender as a spaCy component
 from . import headlines  # registers the mender of verbless headlines
 from . import manner_terms  # registers the mender of "condemns in the strongest terms X"
 from . import reattach  # registers the event nouns' phrase mender
-from .lexicon import VERB_LEMMA_FIXES, VERB_TRIGGERS
+from .lexicon import VERB_LEMMA_FIXES
 from .errors import ModelError, describe
 
 #: tried in order when no model is named: spaCy's official package first, then the PyPI copy
@@ -78,7 +78,7 @@ def lemma_fixes(doc: Doc) -> Doc:
         if _kept_prefix(token.lower_):
             token.lemma_ = _unhyphened(token.lemma_)  # "re-designated" is "redesignate"
         if _verb_taken_for_a_noun(token):
-            token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", _unhyphened(token.lower_)[:-1]
+            token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", headlines.verb_spelt_by_plural(_unhyphened(token.lower_))
     return doc
 
 
@@ -87,9 +87,8 @@ def _verb_taken_for_a_noun(token: Token) -> bool:
     Iran backs": after a long subject, or in a relative clause, the tagger reads the trigger verb
     as a plural noun, though the parser makes it the head of a clause with a subject. Only trigger
     verbs are righted."""
-    word = _unhyphened(token.lower_)  # "Britain co-operates with Japan"
-    return (token.tag_ == "NNS" and token.dep_ in ("ROOT", "relcl") and word.endswith("s")
-            and word[:-1] in VERB_TRIGGERS and any(c.dep_ == "nsubj" for c in token.children))
+    return (token.tag_ == "NNS" and token.dep_ in ("ROOT", "relcl") and any(c.dep_ == "nsubj" for c in token.children)
+            and headlines.verb_spelt_by_plural(_unhyphened(token.lower_)) is not None)  # "Britain co-operates with Japan"
 
 
 def _unhyphened(word: str) -> str:
