@@ -47,7 +47,7 @@ from .sentmodel import sentence_probability
 from .triggers import (
     AGENT_NOUN, CLEAR_WARNING, CONDITIONAL_THREAT, Trigger, calling_verb, endangers_a_good, find_triggers, measure_against, threat_condition,
     threat_frame, warned_clause, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
-    preps_objects,
+    at_the_request, preps_objects,
 )
 
 
@@ -645,6 +645,28 @@ def _judged_thing(reading: Reading) -> str:
     return held[0].lemma_.lower() if held else ""
 
 
+#: the phrase rules of a meeting called or requested (data trigger_phrases.json)
+_MEETING_REQUESTS = frozenset({"call-meeting", "meeting-called-by"})
+
+
+def council_meeting_request(reading: Reading) -> list[Event] | None:
+    """'Russia last called a meeting on this issue', 'we are again here at Russia's request', 'a
+    Security Council briefing called by Russia': in a text spoken at the Security Council, asking
+    for its meeting is a demand on the Council (annotated so in dev_04 and dev_05); elsewhere
+    calling a meeting asks no one."""
+    token, rule = reading.token, reading.trigger.rule
+    if reading.action != "demand" or not (rule in _MEETING_REQUESTS or at_the_request(token)):
+        return None
+    if not UN_MEASURES_TEXT.search(reading.article.text):
+        return [] if rule in _MEETING_REQUESTS else None
+    if rule in _MEETING_REQUESTS:
+        heads = verb_agents(token)[0]
+    else:
+        heads = [c for c in children(token) if c.dep_ == "poss"] or preps_objects(token, ("of",))
+    agents = _resolve_all(heads, reading.actors) or ([] if heads else reading.actors.speaker_of(token))
+    return _make_events(reading, Roles(agents, [Actor(SECURITY_COUNCIL, "ORG", None)], "meeting-request"))
+
+
 def council_measure(reading: Reading) -> list[Event] | None:
     """'renewing the Somalia and Eritrea sanctions regimes', 'the existing arms embargo', in a text that names the
     Security Council, with no one else said to impose them: the Council's measures on the states they name."""
@@ -768,7 +790,7 @@ def _hosted(reading: Reading, roles: Roles) -> Roles:
 # Tried in order; the first that applies gives the trigger's events, even none.
 EVENT_RULES: tuple[Callable[[Reading], list[Event] | None], ...] = (
     caller_judges, speaker_judges, speaker_obliges, accused_elsewhere, speaker_accuses, speaker_accuses_doer,
-    council_measure, rejected_accusation, acts_on,
+    council_measure, council_meeting_request, rejected_accusation, acts_on,
 )
 
 

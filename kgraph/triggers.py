@@ -908,10 +908,17 @@ def meeting_with(token: Token, action: str) -> bool | None:
 
 
 def call_for(token: Token, action: str) -> bool | None:
-    """'calls for X', 'a request from Y', 'a demand on Z': a demand made of or by someone."""
+    """'calls for X', 'a request from Y', 'a demand on Z', 'at Russia's request': a demand made of
+    or by someone."""
     if action == "demand" and token.lower_ in DEMAND_NOUNS:
-        return has_prep(token, ("for", "on", "from"))
+        return has_prep(token, ("for", "on", "from")) or at_the_request(token)
     return None
+
+
+def at_the_request(token: Token) -> bool:
+    """'at Russia's request', 'at the request of France': done because someone asked."""
+    return (token.lower_ == "request" and token.dep_ == "pobj" and token.head.lower_ == "at"
+            and (any(c.dep_ == "poss" for c in children(token)) or has_prep(token, ("of",))))
 
 
 NounRule = Callable[[Token, str], "bool | None"]

@@ -1149,9 +1149,11 @@ def test_a_call_on_someone_is_a_demand_and_a_call_on_a_day_is_not(extract):
     assert ("demand", "RUS", "UKR") in {e[:3] for e in extract("Russia called on Wednesday for talks with Ukraine.")}
     assert ("demand", "JPN", "RUS") in {e[:3] for e in extract("Japan calls again on Russia to stop.")}
     for text in ("The ceasefire was called on Wednesday after clashes between Armenia and Azerbaijan.",
-                 "Remarks at a Security Council briefing called by Russia on threats to Ukraine.",
                  "The United Nations called out Iran for giving the Houthis missiles."):
         assert not any(e[0] == "demand" for e in extract(text)), text
+    # a briefing called by Russia on threats asks nothing of the threats, only the Council for its meeting
+    events = extract("Remarks at a Security Council briefing called by Russia on threats to Ukraine.")
+    assert {e[:3] for e in events if e[0] == "demand"} == {("demand", "RUS", "United Nations Security Council")}
 
 
 def test_the_parties_of_ties_between_two_states_are_those_two(extract):
@@ -2249,3 +2251,12 @@ def test_the_secretariat_is_the_un_secretariat(extract):
     events = extract("Statement by Ambassador Linda Thomas-Greenfield at the UN Security Council\n\n"
                      "We urge the Secretariat to act quickly to fill this gap.")
     assert ("demand", "USA", "UN Secretariat", "asserted") in events
+
+
+def test_asking_for_a_council_meeting_is_a_demand_on_the_council(extract):
+    text = ("Remarks at a UN Security Council Briefing Called by Iran on Regional Security\n\n"
+            "Thank you, Mr. President. A month after Iran last called a meeting on this issue, we are here again at "
+            "Iran's request.")
+    assert ("demand", "IRN", "United Nations Security Council", "asserted") in extract(text)
+    # outside the Council, calling a meeting asks no one
+    assert not any(e[0] == "demand" for e in extract("President Biden called a meeting of his national security team."))
