@@ -394,7 +394,8 @@ def caller_judges(reading: Reading) -> list[Event] | None:
     verb = calling_verb(reading.token)
     if verb is None:
         return None
-    called = [c for c in children(verb) if c.dep_ == "dobj"]
+    called = [c for c in children(verb) if c.dep_ == "dobj"] or [
+        c for c in children(reading.token) if c.dep_ == "nsubj"]  # "finds Russia's actions unacceptable"
     agents = _resolve_all(verb_agents(verb)[0], reading.actors)
     places = [g for c in called for p in children(c) if p.dep_ == "prep" and p.lower_ in ("in", "at", "near", "inside")
               for g in children(p) if g.dep_ == "pobj"]  # "the situation in Gaza": where, not who

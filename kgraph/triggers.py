@@ -369,6 +369,9 @@ def calling_verb(token: Token) -> Token | None:
     head = token.head
     if token.dep_ in ("pobj", "amod") and head.lower_ == "as" and head.dep_ == "prep":
         head = head.head  # "described the attack as a violation", "denounced the sanctions as illegal"
+    elif token.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in children(token)):
+        # "We find these atrocities inexcusable": the parser makes the judged thing the subject of a clause
+        return head if head.lemma_.lower() in CALLING_VERBS else None
     elif token.dep_ != "oprd":
         return None
     if head.lemma_.lower() in CALLING_VERBS and any(c.dep_ == "dobj" for c in children(head)):

@@ -2260,3 +2260,8 @@ def test_asking_for_a_council_meeting_is_a_demand_on_the_council(extract):
     assert ("demand", "IRN", "United Nations Security Council", "asserted") in extract(text)
     # outside the Council, calling a meeting asks no one
     assert not any(e[0] == "demand" for e in extract("President Biden called a meeting of his national security team."))
+
+
+def test_one_who_finds_a_deed_unacceptable_condemns_its_doer(extract):
+    assert ("condemn", "JPN", "RUS", "asserted") in extract("Japan finds Russia's actions unacceptable.")
+    assert not extract("The court found the law unconstitutional.")
