@@ -45,7 +45,8 @@ from .roles import (
 from .sentences import sentences, written_bounds
 from .sentmodel import sentence_probability
 from .triggers import (
-    AGENT_NOUN, CLEAR_WARNING, CONDITIONAL_THREAT, Trigger, calling_verb, endangers_a_good, find_triggers, measure_against, threat_condition,
+    AGENT_NOUN, CLEAR_WARNING, CONDITIONAL_THREAT, Trigger, calling_verb, endangers_a_good, find_triggers, held_to_account,
+    measure_against, threat_condition,
     threat_frame, warned_clause, has_prep, object_heads, object_shows_the_action, obliged_subject, phrase_rule,
     at_the_request, preps_objects,
 )
@@ -888,9 +889,14 @@ def _threat_roles(reading: Reading) -> Roles:
         callers = [frame.head] if frame.dep_ == "acl" else verb_agents(frame)[0]  # "A Treasury statement called on"
         agents = _resolve_all(callers, actors) or actors.speaker_of(token)
         return Roles(agents, _resolve_all(controlled_object(done, frame), actors, exclude=agents), CONDITIONAL_THREAT)
-    agents = _resolve_all(subject_of(frame), actors) or actors.speaker_of(token)
     condition = threat_condition(frame)
     named = measure_against(token) if token is not frame else []
+    if frame.lemma_ == "be":  # "there will be consequences for Russia": the speaker's, or the reporter's
+        reporter = reporting_verb(frame)
+        agents = _resolve_all(verb_agents(reporter)[0] if reporter is not None else [], actors) or actors.speaker_of(token)
+        named = named + held_to_account(token)
+    else:
+        agents = _resolve_all(subject_of(frame), actors) or actors.speaker_of(token)
     heads = named or (subject_of(condition) if condition is not None else [])
     return Roles(agents, _resolve_all(heads, actors, deep=True, exclude=agents), CONDITIONAL_THREAT)
 

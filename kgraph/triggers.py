@@ -127,7 +127,7 @@ def threat_frame(token: Token) -> Token | None:
     else:
         verb = token.head if token.dep_ == "dobj" and token.head.lemma_.lower() in THREATENED_RESPONSES["dealing"] else None
     if verb is None:
-        return None
+        return _measures_to_come(token)
     if verb.lemma_.lower() == "face":  # "called on X to do Y or face further actions"
         done = verb.head
         if verb.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in children(done)):
@@ -142,6 +142,29 @@ def threat_frame(token: Token) -> Token | None:
         return None  # "we will not respond": no threat
     against = token is not verb and bool(measure_against(token))  # "sanctions against X"
     return clause if against or threat_condition(clause) is not None else None
+
+
+def _measures_to_come(measure: Token) -> Token | None:
+    """"There will be additional actions taken to hold the IRGC accountable", "there will be
+    consequences for Russia": punishment said to be coming warns whom it is for (the frame is the
+    existential "be"; annotated so in kj_08)."""
+    verb = measure.head
+    if measure.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be" or not any(
+            c.dep_ == "expl" for c in children(verb)):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb)) \
+            or any(c.dep_ == "neg" for c in children(verb)) or any(c.lower_ == "no" for c in children(measure)):
+        return None
+    return verb if measure_against(measure) or held_to_account(measure) else None
+
+
+def held_to_account(measure: Token) -> list[Token]:
+    """Whom a measure is for: "consequences for Russia", "actions taken to hold the IRGC accountable"."""
+    named = [g for c in children(measure) if c.dep_ == "prep" and c.lower_ == "for" for g in pobjs(c)]
+    for hold in (t for t in measure.subtree if t.lemma_ == "hold" and t.pos_ == "VERB"):
+        named += [c for c in children(hold) if c.dep_ == "dobj"]
+        named += [g for c in children(hold) if c.dep_ in ("ccomp", "oprd") for g in children(c) if g.dep_ == "nsubj"]
+    return named
 
 
 def _faced_consequences(verb: Token) -> Token | None:

@@ -1195,6 +1195,11 @@ def test_consequences_someone_is_said_to_face_warn_them(extract):
     # consequences no one will face, or a hardship, warn no one
     assert not any(e[0] == "warn" for e in extract("Iran would not face consequences, Blinken said."))
     assert not any(e[0] == "warn" for e in extract("Ukraine faces a difficult winter, Blinken said."))
+    # so does punishment said to be coming for them
+    assert ("warn", "USA", "RUS", "asserted") in extract("There will be consequences for Russia, Blinken said.")
+    assert ("warn", "USA", "IRN", "asserted") in extract(
+        "There will be additional actions taken to hold Iran accountable, Blinken said.")
+    assert not any(e[0] == "warn" for e in extract("There will be no consequences for Iran, Blinken said."))
 
 
 def test_his_country_is_the_country_of_the_official_the_clause_is_about(extract):
