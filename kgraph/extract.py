@@ -880,9 +880,7 @@ def _threat_roles(reading: Reading) -> Roles:
     if frame is None:
         return Roles([], [], CONDITIONAL_THREAT)
     if frame.i == token.head.i and frame.lemma_.lower() == "face":  # "Iran would face consequences, he added"
-        reporter = reporting_verb(frame)
-        warners = verb_agents(reporter)[0] if reporter is not None else []
-        agents = _resolve_all(warners, actors) or actors.speaker_of(token)
+        agents = _sayers(frame, token, actors)
         return Roles(agents, _resolve_all(subject_of(frame), actors, exclude=agents), CONDITIONAL_THREAT)
     if token.head.lemma_.lower() == "face":  # the frame is the call; "face" is joined to what it asks done
         done = token.head.head
@@ -892,13 +890,19 @@ def _threat_roles(reading: Reading) -> Roles:
     condition = threat_condition(frame)
     named = measure_against(token) if token is not frame else []
     if frame.lemma_ == "be":  # "there will be consequences for Russia": the speaker's, or the reporter's
-        reporter = reporting_verb(frame)
-        agents = _resolve_all(verb_agents(reporter)[0] if reporter is not None else [], actors) or actors.speaker_of(token)
+        agents = _sayers(frame, token, actors)
         named = named + held_to_account(token)
     else:
         agents = _resolve_all(subject_of(frame), actors) or actors.speaker_of(token)
     heads = named or (subject_of(condition) if condition is not None else [])
     return Roles(agents, _resolve_all(heads, actors, deep=True, exclude=agents), CONDITIONAL_THREAT)
+
+
+def _sayers(clause: Token, token: Token, actors: DocumentActors) -> list[Actor]:
+    """Who says a clause: the subject of the "say" verb that reports it ("..., Blinken said"), else
+    the text's speaker."""
+    reporter = reporting_verb(clause)
+    return _resolve_all(verb_agents(reporter)[0] if reporter is not None else [], actors) or actors.speaker_of(token)
 
 
 def _threat_modality(token: Token) -> str:

@@ -39,7 +39,7 @@ def _verb_read_as_noun(sent: Span) -> Token | None:
         return None  # a clause of its own ("undermining democracy" is none)
     tokens = list(sent)
     for k, token in enumerate(tokens):
-        if k > 0 and token.tag_ in ("NNS", "NNPS") and _singular(token) is not None:
+        if k > 0 and token.tag_ in ("NNS", "NNPS") and verb_spelt_by_plural(token.lower_) is not None:
             named = any(_in_name(t) for t in tokens[:k])
             after = tokens[k + 1:]
             if after and after[0].lower_ in HEADLINE_NOUN_HEADS:
@@ -53,10 +53,6 @@ def _verb_read_as_noun(sent: Span) -> Token | None:
 def _in_name(token: Token) -> bool:
     """Whether a word is part of a name ("Treasury", "U.S.", "United States")."""
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_TYPES
-
-
-def _singular(token: Token) -> str | None:
-    return verb_spelt_by_plural(token.lower_)
 
 
 def verb_spelt_by_plural(word: str) -> str | None:
@@ -78,7 +74,7 @@ def _make_verb(sent: Span, verb: Token) -> None:
     after = range(verb.i + 1, sent.end)
     verb.head = verb
     verb.dep_ = "ROOT"
-    verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBZ", _singular(verb)
+    verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBZ", verb_spelt_by_plural(verb.lower_)
     subject = doc[verb.i - 1]
     for i in before:
         if doc[i].head.i not in before and i != subject.i:

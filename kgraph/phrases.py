@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .coordination import HYPHENS
 from .doccache import children, document_entities, entity_index, entity_starts, kept_answer, span_text
 from .names import (
     GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
@@ -43,14 +44,13 @@ def office_before(ent: Span) -> str | None:
         if office and re.split(r"[ -]", office)[-1].lower() in REMEMBERED_TITLES:
             before = doc[ent.start - size - 1] if ent.start - size > ent.sent.start else None
             # "UN Deputy Secretary-General Amina Mohammed", "Under-Secretary-General": another office
-            return None if before is not None and (before.lower_ in _OFFICE_MODIFIERS or before.text in _HYPHENS) \
+            return None if before is not None and (before.lower_ in _OFFICE_MODIFIERS or before.text in HYPHENS) \
                 else office
     return None
 
 
 #: words before an office that make it another one ("Deputy Secretary-General", "Under-Secretary-General")
 _OFFICE_MODIFIERS = frozenset(TITLE_MODIFIERS | {"under", "assistant", "associate", "adjunct"})
-_HYPHENS = ("-", "\u2013")
 
 
 def title_of_organisation(ent: Span) -> bool:

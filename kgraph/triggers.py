@@ -136,7 +136,7 @@ def threat_frame(token: Token) -> Token | None:
         return call if done.dep_ == "xcomp" and call.lemma_.lower() in THREATENED_RESPONSES["calling"] else None
     ready = verb.dep_ == "xcomp" and verb.head.lower_ in THREATENED_RESPONSES["readiness"]
     clause = verb.head.head if ready and verb.head.dep_ in ("acomp", "oprd") else verb
-    if not ready and not any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb)):
+    if not ready and not _in_future(verb):
         return None
     if any(c.dep_ == "neg" for c in children(verb)):
         return None  # "we will not respond": no threat
@@ -152,8 +152,7 @@ def _measures_to_come(measure: Token) -> Token | None:
     if measure.dep_ not in ("attr", "nsubj") or verb.lemma_ != "be" or not any(
             c.dep_ == "expl" for c in children(verb)):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb)) \
-            or any(c.dep_ == "neg" for c in children(verb)) or any(c.lower_ == "no" for c in children(measure)):
+    if not _in_future(verb) or any(c.dep_ == "neg" for c in children(verb)) or any(c.lower_ == "no" for c in children(measure)):
         return None
     return verb if measure_against(measure) or held_to_account(measure) else None
 
@@ -170,11 +169,15 @@ def held_to_account(measure: Token) -> list[Token]:
 def _faced_consequences(verb: Token) -> Token | None:
     """"Iran would face serious consequences if it attacked Israel, he added": a punishment its
     subject will face, said by someone, warns that subject (the frame is "face" itself)."""
-    future = any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb))
     subject = any(c.dep_ == "nsubj" for c in children(verb))
-    if not future or not subject or any(c.dep_ == "neg" for c in children(verb)):
+    if not _in_future(verb) or not subject or any(c.dep_ == "neg" for c in children(verb)):
         return None
     return verb
+
+
+def _in_future(verb: Token) -> bool:
+    """Whether a verb says what will be: "will respond", "would face", "there will be"."""
+    return any(c.dep_ == "aux" and c.lower_ in THREATENED_RESPONSES["future"] for c in children(verb))
 
 
 def measure_against(measure: Token) -> list[Token]:
