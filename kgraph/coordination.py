@@ -19,7 +19,8 @@ from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
 from .doccache import children, document_answer, document_text
-from .lexicon import NOUN_TRIGGERS
+from .actions import ACTIONS
+from .lexicon import NOUN_TRIGGERS, OBJECT_CONTROL
 from .names import LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
@@ -336,12 +337,21 @@ def headline_infinitive(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
-def finite_after_infinitive(verb: Token) -> bool:
-    """"calls on Rwanda to end its support and urges Council members to act": the parser hangs the
-    finite "urges" on the infinitive before it, but it is the outer clause's (neither under the call
-    nor done by the one called on)."""
-    return verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBP", "VBD") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb.head))
+def outer_verb_after_infinitive(verb: Token) -> bool:
+    """"calls on Rwanda to end its support and urges Council members to act", "We call on the DPRK
+    to cease transfers and urge it to take steps": the parser hangs the finite "urges", or a second
+    appeal, on the infinitive before it, but it is the outer clause's (neither under the call nor
+    done by the one called on)."""
+    if verb.dep_ != "conj" or not to_infinitive(verb.head):
+        return False
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or (
+        verb.tag_ == "VB" and verb.lemma_.lower() in ACTIONS["demand"].verbs
+        and verb.head.head.lemma_.lower() in OBJECT_CONTROL | set(ACTIONS["demand"].verbs))
+
+
+def to_infinitive(clause: Token) -> bool:
+    """A verb with its "to" ("to cease"), however the parser hangs it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(clause))
 
 
 def governs(head: Token, token: Token) -> bool:

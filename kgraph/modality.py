@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .actions import DEEDS
-from .coordination import finite_after_infinitive, headline_infinitive
+from .coordination import outer_verb_after_infinitive, headline_infinitive
 from .doccache import children
 from .lexicon import (
     ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, ENDING_VERBS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS,
@@ -106,7 +106,7 @@ def _sharing_verb(token: Token) -> Token:
     "spoke with X and will travel" has its own."""
     current = token
     while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
-                                                for c in children(current)) and not finite_after_infinitive(current):
+                                                for c in children(current)) and not outer_verb_after_infinitive(current):
         current = current.head
     return current
 

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .coordination import finite_after_infinitive
+from .coordination import outer_verb_after_infinitive
 from .countries import country_name
 from .doccache import children
 from .lexicon import HELPED_PREPOSITIONS, HELPING_VERBS, NOUN_TRIGGERS
@@ -74,7 +74,7 @@ def _enclosing_verbs(token: Token, *, through_participles: bool = False,
         yield verb
         climbs = (through_participles and verb.dep_ == "advcl" and verb.tag_ == "VBG") or (
             through_reports and verb.dep_ == "ccomp")
-        if finite_after_infinitive(verb) and verb.head.head.i != verb.head.i:
+        if outer_verb_after_infinitive(verb) and verb.head.head.i != verb.head.i:
             verb = verb.head.head  # "urges Russia to stop the war and renews its support": the outer clause's
         elif _means_of(verb) and token.head.lemma_.lower() in NOUN_TRIGGERS:
             # "to protect civilians by stopping their assault": the protector's own deed; not "supports

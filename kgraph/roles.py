@@ -14,7 +14,7 @@ from .countries import city_country, country_code
 from .doccache import children, kept_answer
 from .actions import ACTIONS, JUDGING_ACTIONS
 from .coordination import (
-    document_name_lists, finite_after_infinitive, headline_infinitive, hyphenated_states, hyphened_agent,
+    document_name_lists, headline_infinitive, hyphenated_states, hyphened_agent, outer_verb_after_infinitive, to_infinitive,
 )
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
@@ -26,7 +26,9 @@ from .lexicon import (
     VERB_TRIGGERS,
 )
 from .modality import modality_of
-from .names import ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS
+from .names import (
+    ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, PARTITIVES, STATE_BODY_NOUNS,
+)
 from .triggers import Trigger, committed_defence, has_prep, mandative, object_heads, phrase_rule, pobjs, preps_objects
 
 # Which prepositions introduce the target, per action.
@@ -638,14 +640,30 @@ def clause_subject(current: Token, head: Token) -> list[Token]:
     agents = by_agents(head)
     if not agents and current.dep_ == "xcomp" and head.lemma_.lower() in HYPOTHETICAL_GOVERNORS | RAISING_PASSIVES:
         agents = [c for c in children(head) if c.dep_ == "nsubjpass"]  # not "drones are used to attack"
-    return agents or subject_of(head)
+    return agents or _forces_sent(current, head) or subject_of(head)
+
+
+def _forces_sent(current: Token, head: Token) -> list[Token]:
+    """'UK troops were sent to fight ISIS', 'Thousands of troops will be put on stand-by to deploy to
+    Estonia': forces made to do something do it themselves (not drones, which are used)."""
+    if current.dep_ not in ("xcomp", "advcl") or not to_infinitive(current) or any(
+            c.dep_ == "agent" for c in children(head)):
+        return []
+    return [c for c in children(head) if c.dep_ == "nsubjpass" and _names_forces(c)]
+
+
+def _names_forces(noun: Token) -> bool:
+    """'troops', or a count of them ('thousands of UK troops')."""
+    if noun.lower_ in PARTITIVES:
+        noun = next((g for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)), noun)
+    return noun.lower_ in FORCE_NOUNS
 
 
 def finite_conjunct(current: Token, head: Token) -> list[Token]:
-    """'The United States calls on Rwanda to end its support and urges Council Members to act': the
-    parser hangs a finite verb on the infinitive before it; it is the outer clause's, whose subject
-    acts, not the one called on."""
-    if not finite_after_infinitive(current) or head.head.i == head.i:
+    """'The United States calls on Rwanda to end its support and urges Council Members to act', 'We
+    call on the DPRK to cease transfers and urge it to take steps': the parser hangs the verb on the
+    infinitive before it; it is the outer clause's, whose subject acts, not the one called on."""
+    if not outer_verb_after_infinitive(current) or head.head.i == head.i:
         return []
     return clause_subject(head, head.head)
 

@@ -1139,10 +1139,26 @@ def test_forces_sent_somewhere_do_what_they_were_sent_for(extract):
     assert not any(agent == "IRQ" for _, agent, _ in events)
 
 
+def test_forces_made_to_do_something_do_it_themselves(extract):
+    # the passive's subject acts in its purpose clause; drones that are used do nothing
+    assert ("fight", "GBR", "ISIS") in {(a, ag, t.upper() if t else t) for a, ag, t, _ in
+                                        extract("Thousands of UK troops were sent to fight ISIS in Iraq.")}
+    assert ("deploy", "GBR", "EST") in {e[:3] for e in extract(
+        "Thousands of UK troops will be put on stand-by to deploy to Estonia's border with Russia.")}
+    assert not any(e[0] == "fight" for e in extract("Drones were used to attack Kyiv."))
+
+
 def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
                                                    "of the war between Russia and Georgia."))
+
+
+def test_a_second_appeal_is_the_appealers_not_made_by_the_one_appealed_to(nlp):
+    events = _events(nlp, STATEMENT + "We call on the DPRK and Russia to cease unlawful arms transfers and urge "
+                                      "the DPRK to take concrete steps towards abandoning all nuclear weapons.")
+    urged = [(e.agent.country, e.target.country, e.modality) for e in events if e.trigger == "urge"]
+    assert urged == [("USA", "PRK", "asserted")]
 
 
 def test_a_call_on_someone_is_a_demand_and_a_call_on_a_day_is_not(extract):
