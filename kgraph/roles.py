@@ -248,6 +248,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
             if pobjs:
                 return pobjs, "passive-agent"
     subjects = subject_of(token)
+    if subjects and to_infinitive(token) and all(pledgers(s) for s in subjects):
+        # "welcomed the commitments made by Syria | to cooperate", the parser's subject of the infinitive
+        return [p for s in subjects for p in pledgers(s)], "pledged"
     if subjects:
         return subjects, "subject"
     if token.tag_ == "VBG":  # "Fighting between the army and the RSF resumed": a gerund names its parties
@@ -668,10 +671,28 @@ def finite_conjunct(current: Token, head: Token) -> list[Token]:
     return clause_subject(head, head.head)
 
 
+def pledged_by(current: Token, head: Token) -> list[Token]:
+    """'We welcome the commitments made by the Syrian authorities to fully cooperate with the OPCW':
+    the parser hangs the infinitive on the verb that holds the pledge (data duty_nouns); whoever
+    pledged does it, as when it hangs on the noun (`_noun_infinitive_agents`)."""
+    if current.dep_ not in ("xcomp", "advcl") or not to_infinitive(current):
+        return []
+    return [doer for n in [*(c for c in children(head) if c.dep_ == "dobj"), *by_agents(head)] if n.i < current.i
+            for doer in pledgers(n)]
+
+
+def pledgers(noun: Token) -> list[Token]:
+    """Who made a pledge (data duty_nouns): 'commitments made by X', 'X's pledge', 'the pledge of X'."""
+    if noun.lower_ not in DUTY_NOUNS and noun.lemma_.lower() not in DUTY_NOUNS:
+        return []
+    return ([g for c in children(noun) if c.dep_ == "prep" and c.lower_ in ("by", "of") for g in pobjs(c)]
+            or [c for c in children(noun) if c.dep_ == "poss"] or _participle_doers(noun))
+
+
 # Tried in order at each step of the climb; the first to find someone ends it.
 CLIMB_RULES: tuple[Callable[[Token, Token], list[Token]], ...] = (
     finite_conjunct, forces_of_participle, doer_of_gerund, noun_owner, reproached_object, controlled_object,
-    held_responsible, described_by_participle, clause_subject,
+    held_responsible, described_by_participle, pledged_by, clause_subject,
 )
 
 

@@ -1148,6 +1148,14 @@ def test_forces_made_to_do_something_do_it_themselves(extract):
     assert not any(e[0] == "fight" for e in extract("Drones were used to attack Kyiv."))
 
 
+def test_whoever_made_a_pledge_does_what_it_pledges_however_the_parser_hangs_it(extract):
+    for text in ("We are greatly encouraged by the commitments already made by the Syrian authorities to fully "
+                 "cooperate with the OPCW and to secure chemical weapons sites.",
+                 "The United States welcomed the commitments made by the Syrian authorities to fully cooperate "
+                 "with the OPCW."):
+        assert ("cooperate", "SYR") in {e[:2] for e in extract(text)}, text
+
+
 def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
