@@ -687,7 +687,11 @@ class DocumentActors:
                 person = self.memory.persons.get(normalise_name(TITLES.sub("", ent.text)))
                 if person and person.country:
                     return person.country
-        return self.memory.last_person.country if self.memory.last_person else None
+        last = self.memory.last_person
+        speaker = self.document_speaker
+        if last is None or speaker is not None and last.country == speaker.country:
+            return None  # "The government must grant MINUSMA access" in a British statement on Mali: not Britain's
+        return last.country
 
 
 def _doers_named(word: Token) -> list[Token]:

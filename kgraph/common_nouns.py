@@ -593,7 +593,9 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if earlier:
         return [earlier]
     if noun.lemma in SELF_REFERRING:
-        nearby = resolver.nearby_country(noun.token)
+        # "Kim said the government ...": the person's state; else the state the text is about ("The
+        # government must grant MINUSMA full access" in a British statement on Mali), not the author's
+        nearby = resolver.nearby_country(noun.token) or resolver.place_focus()
         if nearby:
             return [_country(nearby)]
     home = resolver.home_country

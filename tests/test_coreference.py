@@ -153,6 +153,17 @@ def test_the_government_is_the_government_named_in_full_before(extract):
     assert ("support", "SSD", "United Nations", "asserted") in events
 
 
+def test_the_government_in_a_statement_on_another_state_is_that_states(extract):
+    # the author's ambassador was the last person named, but a bare "the government" is the
+    # government of the state where the text's events happen, not the author's
+    events = extract("Statement by Ambassador James Kariuki at the UN Security Council briefing on Mali\n\n"
+                     "I shall now make a statement in my capacity as the representative of the United Kingdom. "
+                     "I welcome the work of the peacekeepers serving in Mali. Hundreds of people were killed in "
+                     "Mali last week. The violence in Mali must end. "
+                     "The government must grant MINUSMA full access to Moura, without further delay.")
+    assert ("demand", "GBR", "MLI", "hypothetical") in events
+
+
 def test_a_minister_whose_name_the_recogniser_joined_to_the_portfolio(extract):
     # "National Defense Song Young-moo" is tagged as one organisation: the portfolio's words
     # come off, and the name left is the minister, of the state before the title
