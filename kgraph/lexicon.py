@@ -29,6 +29,7 @@ JUDGEMENT_PREDICATES: dict[str, str] = _WORDS["judgement_predicates"]["words"]
 LAW_WORDS = set(_WORDS["law_words"]["words"])
 _WEAPON_SYSTEMS = _WORDS["weapon_systems"]
 FORCE_NOUNS = set(_WORDS["force_nouns"]["words"])
+NEEDING_VERBS = frozenset(_WORDS["needing_verbs"]["words"])  # "the equipment Ukraine needed"
 SERVING_VERBS = frozenset(_WORDS["serving_verbs"]["words"])  # "sent to fight alongside Moscow's troops"
 SERVED_PREPOSITIONS = tuple(_WORDS["serving_verbs"]["prepositions"])
 HOLDING_VERBS = frozenset(_WORDS["holding_verbs"]["words"])  # "The U.S. has 900 troops stationed in Syria"

@@ -18,7 +18,7 @@ from .coordination import (
 )
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
-    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
+    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NEEDING_VERBS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, OPPOSING_VERBS, MEMBER_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
@@ -1470,6 +1470,15 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
             and child.lemma_ in SERVING_VERBS for g in preps_objects(child, SERVED_PREPOSITIONS)]
 
 
+def needing_party(search: TargetSearch) -> list[Token]:
+    """'to provide the military equipment Ukraine needed', 'the weapons that Kyiv requested': who
+    needs or asked for what is delivered receives it (data needing_verbs)."""
+    if search.action not in DELIVERIES:
+        return []
+    return [s for held in search.holders[1:] for c in children(held) if c.dep_ == "relcl"
+            and c.lemma_.lower() in NEEDING_VERBS for s in children(c) if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")]
+
+
 def defended_party(search: TargetSearch) -> list[Token]:
     """'the U.S. commitment to defend the ROK': whom the committed support defends."""
     return committed_defence(search.token) if search.action == "support" and search.is_noun() else []
@@ -1478,7 +1487,7 @@ def defended_party(search: TargetSearch) -> list[Token]:
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
     defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target,
-    sufferer, struck_place, harmed_object, fought_alongside, helped_party, answerer,
+    sufferer, struck_place, harmed_object, fought_alongside, helped_party, answerer, needing_party,
 )
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from kgraph.countries import country_code
-from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, noun_agents, participants,
-                          of_noun_target, targets_of, verb_agents)
+from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, needing_party, noun_agents,
+                          of_noun_target, participants, targets_of, verb_agents)
 from kgraph.triggers import Trigger, find_triggers
 
 
@@ -279,3 +279,12 @@ def test_a_pronoun_owner_of_a_deeds_purpose_is_not_the_one_given_to(extract):
     events = extract("Iran sent drones to Russia for its campaign of attacking Ukrainian cities.")
     assert ("supply", "IRN", "RUS", "asserted") in events
     assert any(e[0] == "fight" and e[2] == "UKR" for e in events)
+
+
+def test_who_needs_or_asked_for_what_is_delivered_receives_it(nlp):
+    for text, word, receiver in (("Germany will send the weapons Ukraine needs.", "send", "Ukraine"),
+                                 ("Germany will send the air defence systems that Kyiv requested.", "send", "Kyiv"),
+                                 ("Britain delivered the tanks that Kyiv had asked for.", "delivered", "Kyiv")):
+        delivery = trigger(nlp, text, word)
+        assert [t.text for t in needing_party(TargetSearch.of(delivery.token, delivery))] == [receiver], text
+        assert [t.text for t in targets_of(delivery.token, delivery)] == [receiver], text
