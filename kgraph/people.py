@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .model import normalise_name
+from .model import fold_accents, normalise_name
 
 _UNKNOWN = object()
 
@@ -171,6 +171,9 @@ def _full_names() -> dict[str, str]:
 
 def full_name(name: str) -> str | None:
     """The office holder's name as the dictionary writes it, so every text's spelling of one
-    person ("Ban Ki Moon", "Ban Ki-moon", "Guterres") is one node with one label."""
-    return _full_names().get(normalise_name(name))
+    person ("Ban Ki Moon", "Ban Ki-moon", "Guterres") is one node (its key folds accents); the
+    text's own letters where they differ from the dictionary's by accents alone ("Antonio
+    Guterres" in a wire story, "António Guterres" on the UN's pages), as annotators write it."""
+    listed = _full_names().get(normalise_name(name))
+    return name if listed is not None and fold_accents(listed) == name else listed
 
