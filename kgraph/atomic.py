@@ -10,7 +10,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import OutputError, os_reason
-from .storefolder import store_folder_around
+from .storefolder import creation_failure, store_folder_around
 
 
 def check_writable(path: Path) -> None:
@@ -45,7 +45,7 @@ def atomic_path(path: Path, folder: Path | None = None) -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise creation_failure(path, folder, exc) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -35,7 +35,7 @@ from .lock import StoreBusyError, StoreLock  # noqa: F401 - callers import Store
 from . import sparql
 from .rdf import ArticleRdf, actor_from_row, document_iri
 from .storefolder import (
-    check_store_folder, damage_in, damaged, open_failure, remove_stale_temporaries, write_failure,
+    check_store_folder, creation_failure, damage_in, damaged, open_failure, remove_stale_temporaries, write_failure,
 )
 from .vocab import PREFIXES
 
@@ -208,7 +208,7 @@ class LocalStore(GraphStore):
         try:
             made = tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".store", dir=folder)
         except OSError as exc:  # the user named the file, so the message does too
-            raise write_failure(f"{output} (in {folder})", exc, OutputError) from None
+            raise creation_failure(output, folder, exc) from None
         return cls(Path(made), temporary=True, output=output)
 
     @contextmanager

@@ -15,7 +15,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .errors import InputError, KgraphError, os_reason
+from .errors import InputError, KgraphError, OutputError, os_reason
 from .snapshot import FOLDER as SNAPSHOTS
 
 LOCK_NAME = "kgraph.lock"
@@ -94,6 +94,16 @@ def damage_in(exc: BaseException) -> KgraphError | None:
 def write_failure(where: object, exc: OSError, error: type[KgraphError]) -> KgraphError:
     """A failed write (disk full, read-only file system) as one line."""
     return error(f"cannot write {where}: {os_reason(exc)}")
+
+
+def creation_failure(output: Path, folder: Path, exc: OSError) -> OutputError:
+    """A file the folder would not let us create beside `output`, named as the user gave it; a
+    folder that exists but refuses new files (/proc) says "No such file or directory", which
+    names no missing thing the user could create, so the message says what happened."""
+    reason = os_reason(exc)
+    if isinstance(exc, FileNotFoundError) and folder.is_dir():
+        reason = "the folder takes no new files"
+    return OutputError(f"cannot write {output}: {reason} ({folder})")
 
 
 def remove_stale_temporaries(output: Path) -> None:
