@@ -18,6 +18,7 @@ from .coordination import (
 )
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
+    HELPING_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NEEDING_VERBS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, OPPOSING_VERBS, MEMBER_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
@@ -888,6 +889,28 @@ def of_attacker(token: Token, action: str) -> tuple[list[Token], str] | None:
     return ([attacker], "of-attacker") if attacker is not None else None
 
 
+def of_supporter(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the support of Japan for Ukraine', 'the continued support of IGAD and the African Union to
+    help the Government': with whom it goes to named (a for/to phrase, or an infinitive saying
+    what it does), the 'of' phrase names the supporter (alone, 'in support of Ukraine' names the
+    supported: `in_stance_of`)."""
+    if action != "support" or stance_verb(token, action) is not None:
+        return None
+    if not has_prep(token, ("for", "to")) and not _aims_of(token):
+        return None
+    giver = next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in children(c) if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    return ([giver], "of-supporter") if giver is not None else None
+
+
+def _aims_of(noun: Token) -> list[Token]:
+    """The infinitives that say what a noun is for ('support to help the Government'), also where
+    the parser hangs them on the verb whose object the noun is ('welcome the support of X | to help')."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return [c for h in holders for c in children(h) if c.dep_ in ("acl", "relcl", "advcl", "xcomp")
+            and c.i > noun.i and to_infinitive(c)]
+
+
 def of_national_goods(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the transfer of Iranian missiles to Russia', 'the supply of North Korean shells': the
     state that made the goods supplies them, where nobody else is said to."""
@@ -1113,6 +1136,7 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
+    of_supporter,
     imposed_by, relative_light_verb, in_step_with, in_stance_of, light_verb, part_taken, journey_purpose,
     of_national_goods, occasion_of_the_clause,
 )
@@ -1470,6 +1494,22 @@ def fought_alongside(search: TargetSearch) -> list[Token]:
             and child.lemma_ in SERVING_VERBS for g in preps_objects(child, SERVED_PREPOSITIONS)]
 
 
+def helped_by_support(search: TargetSearch) -> list[Token]:
+    """'the continued support of IGAD and the African Union to help the Government fulfil its
+    commitments': whom the support's infinitive of helping (data helping_verbs) helps."""
+    if search.action != "support" or not search.is_noun():
+        return []
+    return [o for aim in _aims_of(search.token) if aim.lemma_.lower() in HELPING_VERBS
+            for o in _object_of_help(aim)]
+
+
+def _object_of_help(verb: Token) -> list[Token]:
+    """Who a verb of helping helps: its object, or the subject of what it helps do ('help the
+    Government fulfil': the parser's subject of 'fulfil')."""
+    return [o for o in children(verb) if o.dep_ == "dobj"] or [
+        s for c in children(verb) if c.dep_ in ("ccomp", "xcomp") for s in children(c) if s.dep_ == "nsubj"]
+
+
 def needing_party(search: TargetSearch) -> list[Token]:
     """'to provide the military equipment Ukraine needed', 'the weapons that Kyiv requested': who
     needs or asked for what is delivered receives it (data needing_verbs)."""
@@ -1488,6 +1528,7 @@ def defended_party(search: TargetSearch) -> list[Token]:
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
     defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target,
     sufferer, struck_place, harmed_object, fought_alongside, helped_party, answerer, needing_party,
+    helped_by_support,
 )
 
 

@@ -1156,6 +1156,16 @@ def test_whoever_made_a_pledge_does_what_it_pledges_however_the_parser_hangs_it(
         assert ("cooperate", "SYR") in {e[:2] for e in extract(text)}, text
 
 
+def test_the_of_phrase_of_support_aimed_at_someone_names_the_supporter(extract):
+    events = extract(STATEMENT + "We welcome the continued support of IGAD and the African Union to help the "
+                                 "Government of South Sudan fulfil these commitments. We welcome the support of "
+                                 "Japan for Ukraine.")
+    assert {("support", "IGAD", "SSD"), ("support", "African Union", "SSD"), ("support", "JPN", "UKR")} <= {
+        e[:3] for e in events}
+    # alone, "in support of" names the supported
+    assert ("support", "FRA", "UKR") in {e[:3] for e in extract("France voted in support of Ukraine.")}
+
+
 def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
