@@ -522,6 +522,8 @@ def _phrase_matches(doc: Doc) -> tuple[dict[int, list[tuple[str, str]]], set[tup
             for _, tokens in matchers[rule](sent):
                 if _phrases()[rule].get("active_only") and _passive(sent[tokens[0]]):
                     continue
+                if _phrases()[rule].get("own_options") and _taken_by_others(sent[tokens[1]]):
+                    continue
                 found.setdefault(sent.start + tokens[0], set()).add(rule)
                 parts.update((sent.start + t, _phrases()[rule]["action"]) for t in tokens[1:])
     table = {i: [(rule, entry["action"]) for rule, entry in _phrases().items() if rule in rules]
@@ -529,6 +531,12 @@ def _phrase_matches(doc: Doc) -> tuple[dict[int, list[tuple[str, str]]], set[tup
     parts -= {(i, action) for i, pairs in table.items() for _, action in pairs}
     _matches_cache[:] = [(doc, (table, parts))]
     return table, parts
+
+
+def _taken_by_others(options: Token) -> bool:
+    """"the steps allies are taking": options a relative clause gives a doer of their own."""
+    return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP") for s in children(c))
+               for c in children(options))
 
 
 def _passive(verb: Token) -> bool:

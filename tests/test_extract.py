@@ -1166,6 +1166,13 @@ def test_the_of_phrase_of_support_aimed_at_someone_names_the_supporter(extract):
     assert ("support", "FRA", "UKR") in {e[:3] for e in extract("France voted in support of Ukraine.")}
 
 
+def test_discussing_steps_others_are_taking_weighs_no_option_of_ones_own(extract):
+    assert ("consider", "GBR", None) in {e[:3] for e in extract(
+        "British Defence Secretary John Healey discussed new steps to strengthen air defences.")}
+    assert not any(e[0] == "consider" for e in extract(
+        "British Defence Secretary John Healey discussed the steps allies are taking to encourage de-escalation."))
+
+
 def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
