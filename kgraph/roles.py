@@ -30,7 +30,9 @@ from .modality import modality_of
 from .names import (
     ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, PARTITIVES, STATE_BODY_NOUNS,
 )
-from .triggers import Trigger, committed_defence, has_prep, mandative, object_heads, phrase_rule, pobjs, preps_objects
+from .triggers import (
+    Trigger, committed_defence, has_prep, mandative, object_heads, phrase_actions, phrase_rule, pobjs, preps_objects,
+)
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
@@ -520,7 +522,8 @@ def _punished_object(noun: Token) -> bool:
     """Whether a noun is the object of a verb that sanctions or judges it ("The United States
     sanctioned five companies for supplying drones"), so that a reason phrase hung on it is its own."""
     return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
-            and VERB_TRIGGERS.get(noun.head.lemma_.lower()) in _PUNISHING_ACTIONS)
+            and (VERB_TRIGGERS.get(noun.head.lemma_.lower()) in _PUNISHING_ACTIONS
+                 or bool(phrase_actions(noun.head) & _PUNISHING_ACTIONS)))  # "suspected Russia of orchestrating"
 
 
 def _judged_by_verb(verb: Token, objects: list[Token]) -> list[Token]:

@@ -504,6 +504,12 @@ def _phrase_triggers(doc: Doc) -> dict[int, list[tuple[str, str]]]:
     return _phrase_matches(doc)[0]
 
 
+def phrase_actions(token: Token) -> set[str]:
+    """The actions of the phrase triggers anchored at `token` ("suspected" of "suspected Russia of
+    orchestrating the attacks": accuse)."""
+    return {action for _, action in _phrase_matches(token.doc)[0].get(token.i, ())}
+
+
 def in_phrase_of(token: Token, action: str) -> bool:
     """Whether `token` is a word other than the anchor of a phrase trigger of `action`: the
     phrase names the event once ("hit Iran with sanctions": the sanctions are the hitting's)."""

@@ -1173,6 +1173,13 @@ def test_discussing_steps_others_are_taking_weighs_no_option_of_ones_own(extract
         "British Defence Secretary John Healey discussed the steps allies are taking to encourage de-escalation."))
 
 
+def test_suspecting_someone_of_a_deed_accuses_them_of_it(extract):
+    events = {e[:3] for e in extract("Britain suspects Iran of supplying drones to Russia.")}
+    assert {("accuse", "GBR", "IRN"), ("supply", "IRN", "RUS")} <= events
+    assert not any(e[0] == "accuse" for e in extract("Inspectors from France visited suspected chemical weapons "
+                                                     "sites in Syria."))
+
+
 def test_a_reminder_warns_only_someone_reminded(extract):
     assert ("warn", "USA", "RUS", "asserted") in extract(STATEMENT + "We remind Russia that the resolutions bind it.")
     assert not any(e[0] == "warn" for e in extract("The EU's envoy reminded that Monday marks the anniversary "
