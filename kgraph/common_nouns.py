@@ -33,7 +33,7 @@ from .names import (
 from .nationality import code_of_token, qualifying_countries, qualifying_states
 from .people import person_country
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
-from .roles import subject_of
+from .roles import governing_subjects, subject_of
 
 
 class Resolver(Protocol):
@@ -240,7 +240,8 @@ def _clause_subjects(token: Token) -> list[Token]:
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or token.dep_ in ("nsubj", "nsubjpass") and token.head.i == verb.i:
         return []  # "The country has lost thousands of soldiers"
-    return subject_of(verb)
+    # "Russia is thought to have 1,000 troops in the Sahel nation": the infinitive's subject is Russia
+    return subject_of(verb) or governing_subjects(verb)
 
 
 def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:

@@ -174,6 +174,14 @@ def test_they_who_say_something_are_the_plural_that_says_it(extract):
         "suspected Russia of orchestrating the attacks.")
 
 
+def test_the_nation_is_not_the_subject_the_clause_inherits(extract):
+    # "Russia is thought to have troops in the Sahel nation": the nation is not Russia, the subject
+    # the infinitive takes from the clause above it
+    events = extract("French forces were deployed to Mali in 2013. Russia is thought to have some 1,000 troops "
+                     "in the Sahel nation.")
+    assert ("deploy", "RUS", "MLI", "asserted") in events
+
+
 def test_a_minister_whose_name_the_recogniser_joined_to_the_portfolio(extract):
     # "National Defense Song Young-moo" is tagged as one organisation: the portfolio's words
     # come off, and the name left is the minister, of the state before the title
