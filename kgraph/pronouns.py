@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from .coordination import outer_verb_after_infinitive
 from .countries import country_name
 from .doccache import children
-from .lexicon import HELPED_PREPOSITIONS, HELPING_VERBS, NOUN_TRIGGERS, SAY_VERBS
+from .lexicon import HELPED_PREPOSITIONS, HELPING_VERBS, NOUN_TRIGGERS
 from .memory import Memory
 from .model import Actor
 from .names import (
@@ -186,9 +186,6 @@ class PronounResolver:
                 return owner
             if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
                 return []  # "20 countries have expressed their support": theirs, whom the text does not name
-        sayer = _plural_sayer(token)
-        if sayer is not None:  # "intelligence officials said they suspected Russia": those officials, or no one
-            return self._antecedent(sayer, token)
         near = self._nearest_before(token, subjects_only=subjects_only)
         if not near and subjects_only:
             near = self._object_of_governing_clause(token)
@@ -352,13 +349,3 @@ class PronounResolver:
             if found:
                 return found
         return []
-
-
-def _plural_sayer(pronoun: Token) -> Token | None:
-    """'Intelligence officials said they suspected Russia of ...': "they", subject of what a plural
-    noun says, is that noun, whether or not it names anyone; not an actor named before it."""
-    clause = pronoun.head
-    if pronoun.lower_ != "they" or pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or \
-            clause.head.lemma_.lower() not in SAY_VERBS:
-        return None
-    return next((s for s in children(clause.head) if s.dep_ == "nsubj" and s.tag_ in ("NNS", "NNPS")), None)
