@@ -21,7 +21,7 @@ from spacy.symbols import NOUN, PRON, PROPN, VERB, conj, nsubj, nsubjpass, pobj
 from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
-from .coordination import hyphen_joined
+from .coordination import hyphen_joined, partitive_of
 from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import children, document_entities, document_text, in_text_order, kept_answer, span_text, span_tokens
 from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
@@ -304,7 +304,7 @@ class DocumentActors:
         if token.tag_ in ("WDT", "WP") and lower in ("which", "who", "whom", "that"):
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self.resolve(clause.head, remember=remember) if clause is not None else []
-        partitive = self._partitive(token)
+        partitive = partitive_of(token)
         if partitive is not None:
             return self.resolve(partitive, remember=remember)
         group = self._bare_group(token)
@@ -347,14 +347,6 @@ class DocumentActors:
         if actors and token.lower_.endswith("s") and organisation_of_people(noun_phrase_text(token)):
             self.memory.organisation_people[token.lower_] = actors  # "G7 Ministers ... Ministers urged"
         return actors
-
-    @staticmethod
-    def _partitive(token: Token) -> Token | None:
-        """The noun of "each of the leaders", "both of them": the actors are its."""
-        if token.lower_ not in PARTITIVES:
-            return None
-        return next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in children(c) if g.dep_ == "pobj"), None)
 
     def _titled_person(self, token: Token, remember: bool) -> list[Actor]:
         """"Guyana's President Irfaan Ali": the person, with the title's country if the name
@@ -681,7 +673,8 @@ class DocumentActors:
         return codes.pop() if len(codes) == 1 else None
 
     def nearby_country(self, token: Token) -> str | None:
-        """The country of a person in the same sentence ("Kim said the government ...")."""
+        """The country of a person in the same sentence ("Kim said the government ..."), else of the
+        person named last, unless he is the author's countryman (the ambassador who speaks)."""
         for ent in ents_in(self.sentence_of(token)):
             if ent.label_ in PERSON_LABELS:
                 person = self.memory.persons.get(normalise_name(TITLES.sub("", ent.text)))

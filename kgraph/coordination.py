@@ -19,9 +19,10 @@ from spacy.util import filter_spans
 
 from .countries import country_code, demonym_code
 from .doccache import children, document_answer, document_text
-from .actions import ACTIONS
-from .lexicon import NOUN_TRIGGERS, OBJECT_CONTROL
-from .names import LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS
+from .lexicon import APPEAL_VERBS, NOUN_TRIGGERS
+from .names import (
+    LIST_CLOSERS, LISTED_MEMBER_NOUNS, NAME_TITLES, PARTITIVES, PERSON_TITLES, PORTFOLIO_WORDS, TITLE_MODIFIERS,
+)
 
 #: the pipeline component's name (kgraph/nlp.py adds it after the recogniser)
 COMPONENT = "kgraph_coordination"
@@ -344,9 +345,16 @@ def outer_verb_after_infinitive(verb: Token) -> bool:
     done by the one called on)."""
     if verb.dep_ != "conj" or not to_infinitive(verb.head):
         return False
-    return verb.tag_ in ("VBZ", "VBP", "VBD") or (
-        verb.tag_ == "VB" and verb.lemma_.lower() in ACTIONS["demand"].verbs
-        and verb.head.head.lemma_.lower() in OBJECT_CONTROL | set(ACTIONS["demand"].verbs))
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or (  # not "allowed Kyiv to strike ... and press allies"
+        verb.tag_ == "VB" and verb.lemma_.lower() in APPEAL_VERBS and verb.head.head.lemma_.lower() in APPEAL_VERBS)
+
+
+def partitive_of(token: Token) -> Token | None:
+    """The noun of "each of the leaders", "thousands of UK troops" (data partitives): the actors are its."""
+    if token.lower_ not in PARTITIVES:
+        return None
+    return next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children(c) if g.dep_ == "pobj"), None)
 
 
 def to_infinitive(clause: Token) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from .actions import DEEDS
-from .coordination import outer_verb_after_infinitive, headline_infinitive
+from .coordination import headline_infinitive, outer_verb_after_infinitive
 from .doccache import children
 from .lexicon import (
     ANSWERING_VERBS, CHARGE_NOUNS, DECIDING_AGAINST, ENDING_VERBS, HYPOTHETICAL_GOVERNORS, HYPOTHETICAL_MODIFIERS,
@@ -105,8 +105,8 @@ def _sharing_verb(token: Token) -> Token:
     """"will not deploy or supply": the second verb shares the first's auxiliaries and negation;
     "spoke with X and will travel" has its own."""
     current = token
-    while current.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg")
-                                                for c in children(current)) and not outer_verb_after_infinitive(current):
+    while current.dep_ == "conj" and not outer_verb_after_infinitive(current) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for c in children(current)):
         current = current.head
     return current
 

@@ -14,12 +14,14 @@ from .countries import city_country, country_code
 from .doccache import children, kept_answer
 from .actions import ACTIONS, JUDGING_ACTIONS
 from .coordination import (
-    document_name_lists, headline_infinitive, hyphenated_states, hyphened_agent, outer_verb_after_infinitive, to_infinitive,
+    document_name_lists, headline_infinitive, hyphenated_states, hyphened_agent, outer_verb_after_infinitive,
+    partitive_of, to_infinitive,
 )
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     HELPING_VERBS,
     HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NEEDING_VERBS,
+    FORCES_SENDING_VERBS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, OPPOSING_VERBS, MEMBER_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
@@ -28,16 +30,16 @@ from .lexicon import (
 )
 from .modality import modality_of
 from .names import (
-    ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, PARTITIVES, STATE_BODY_NOUNS,
+    ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS,
 )
 from .triggers import (
-    Trigger, committed_defence, has_prep, mandative, object_heads, phrase_actions, phrase_rule, pobjs, preps_objects,
+    RELATIVE_PRONOUNS, Trigger, committed_defence, has_prep, mandative, object_heads, phrase_actions, phrase_rule,
+    pobjs, preps_objects,
 )
 
 # Which prepositions introduce the target, per action.
 TARGET_PREPOSITIONS: dict[str, tuple[str, ...]] = {a: d.target_prepositions for a, d in ACTIONS.items()}
 
-RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 RELATIVE_ADVERBS = {"where", "when", "why", "how", "whereby"}  # "Brussels, where he will meet ..."
 STOP_CLIMB_DEPS = {"ccomp", "csubj", "parataxis", "relcl"}
 
@@ -652,18 +654,17 @@ def clause_subject(current: Token, head: Token) -> list[Token]:
 
 def _forces_sent(current: Token, head: Token) -> list[Token]:
     """'UK troops were sent to fight ISIS', 'Thousands of troops will be put on stand-by to deploy to
-    Estonia': forces made to do something do it themselves (not drones, which are used)."""
+    Estonia': forces sent or readied for something (data forces_sending_verbs) do it themselves (not
+    drones, which are used)."""
     if current.dep_ not in ("xcomp", "advcl") or not to_infinitive(current) or any(
-            c.dep_ == "agent" for c in children(head)):
-        return []
+            c.dep_ == "agent" for c in children(head)) or head.lemma_.lower() not in FORCES_SENDING_VERBS:
+        return []  # not "soldiers were taken hostage to demand ...": their captors' purpose
     return [c for c in children(head) if c.dep_ == "nsubjpass" and _names_forces(c)]
 
 
 def _names_forces(noun: Token) -> bool:
     """'troops', or a count of them ('thousands of UK troops')."""
-    if noun.lower_ in PARTITIVES:
-        noun = next((g for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)), noun)
-    return noun.lower_ in FORCE_NOUNS
+    return (partitive_of(noun) or noun).lower_ in FORCE_NOUNS
 
 
 def finite_conjunct(current: Token, head: Token) -> list[Token]:
@@ -676,13 +677,13 @@ def finite_conjunct(current: Token, head: Token) -> list[Token]:
 
 
 def pledged_by(current: Token, head: Token) -> list[Token]:
-    """'We welcome the commitments made by the Syrian authorities to fully cooperate with the OPCW':
-    the parser hangs the infinitive on the verb that holds the pledge (data duty_nouns); whoever
-    pledged does it, as when it hangs on the noun (`_noun_infinitive_agents`)."""
+    """'We are encouraged by the commitments made by the Syrian authorities to fully cooperate with the
+    OPCW': the parser hangs the infinitive on the verb the pledge (data duty_nouns) is the by-agent
+    of; whoever pledged does it, as when it hangs on the noun (`_noun_infinitive_agents`)."""
     if current.dep_ not in ("xcomp", "advcl") or not to_infinitive(current):
         return []
-    return [doer for n in [*(c for c in children(head) if c.dep_ == "dobj"), *by_agents(head)] if n.i < current.i
-            for doer in pledgers(n)]
+    # not a pledge the verb's subject invokes: "Britain invoked China's pledges | to condemn the crackdown"
+    return [doer for n in by_agents(head) if n.i < current.i for doer in pledgers(n)]
 
 
 def pledgers(noun: Token) -> list[Token]:
@@ -894,9 +895,9 @@ def of_attacker(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 def of_supporter(token: Token, action: str) -> tuple[list[Token], str] | None:
     """'the support of Japan for Ukraine', 'the continued support of IGAD and the African Union to
-    help the Government': with whom it goes to named (a for/to phrase, or an infinitive saying
-    what it does), the 'of' phrase names the supporter (alone, 'in support of Ukraine' names the
-    supported: `in_stance_of`)."""
+    help the Government': where a for/to phrase or an infinitive says what the support is for, the
+    'of' phrase names the supporter (alone, 'in support of Ukraine' names the supported:
+    `in_stance_of`)."""
     if action != "support" or stance_verb(token, action) is not None:
         return None
     if not has_prep(token, ("for", "to")) and not _aims_of(token):
@@ -1518,8 +1519,10 @@ def needing_party(search: TargetSearch) -> list[Token]:
     needs or asked for what is delivered receives it (data needing_verbs)."""
     if search.action not in DELIVERIES:
         return []
+    # not "the drones that the United States sought to block": what the clause's other verb is about
     return [s for held in search.holders[1:] for c in children(held) if c.dep_ == "relcl"
-            and c.lemma_.lower() in NEEDING_VERBS for s in children(c) if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")]
+            and c.lemma_.lower() in NEEDING_VERBS and not any(v.dep_ in ("xcomp", "ccomp") for v in children(c))
+            for s in children(c) if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS]
 
 
 def defended_party(search: TargetSearch) -> list[Token]:

@@ -163,13 +163,15 @@ class LocalStore(GraphStore):
         created = temporary
         if not temporary:
             check_store_folder(folder, create=create, error=OutputError if create else InputError)
+            if folder.parent.exists() and not folder.parent.is_dir():
+                raise OutputError(f"store's folder is a file, not a folder: {folder.parent}")
             if not folder.parent.is_dir():
                 raise OutputError(f"folder does not exist: {folder.parent}")
             created = not folder.exists()
             try:
                 folder.mkdir(exist_ok=True)
             except OSError as exc:
-                raise OutputError(f"cannot create store {folder}: {exc.strerror}") from None
+                raise creation_failure(f"store {folder}", folder.parent, exc) from None
         try:
             self._lock = StoreLock(folder, exclusive=True)
         except KgraphError:

@@ -96,14 +96,14 @@ def write_failure(where: object, exc: OSError, error: type[KgraphError]) -> Kgra
     return error(f"cannot write {where}: {os_reason(exc)}")
 
 
-def creation_failure(output: Path, folder: Path, exc: OSError) -> OutputError:
+def creation_failure(output: object, folder: Path, exc: OSError) -> OutputError:
     """A file the folder would not let us create beside `output`, named as the user gave it; a
     folder that exists but refuses new files (/proc) says "No such file or directory", which
     names no missing thing the user could create, so the message says what happened."""
     reason = os_reason(exc)
     if isinstance(exc, FileNotFoundError) and folder.is_dir():
-        reason = "the folder takes no new files"
-    return OutputError(f"cannot write {output}: {reason} ({folder})")
+        reason = f"the folder {folder} takes no new files"
+    return OutputError(f"cannot write {output}: {reason}")
 
 
 def remove_stale_temporaries(output: Path) -> None:

@@ -540,9 +540,14 @@ def _phrase_matches(doc: Doc) -> tuple[dict[int, list[tuple[str, str]]], set[tup
 
 
 def _taken_by_others(options: Token) -> bool:
-    """"the steps allies are taking": options a relative clause gives a doer of their own."""
-    return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP") for s in children(c))
-               for c in children(options))
+    """"the steps allies are taking": options a relative clause says someone takes, not "the measures
+    the bloc could impose" (still options, a modal's)."""
+    return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS for s in children(c))
+               and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in children(c)) for c in children(options))
+
+
+#: relative pronouns, which are no doer of their own in a relative clause
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
 def _passive(verb: Token) -> bool:

@@ -162,12 +162,21 @@ def test_output_in_a_folder_that_is_a_file(article: Path, tmp_path: Path) -> Non
 def test_output_in_a_folder_that_takes_no_file_names_the_file(article: Path, tmp_path: Path) -> None:
     # /proc takes no new file, not even from root: the message names the file the user gave
     error = fails(["build", str(article), "-o", "/proc/graph.ttl"], tmp_path)
-    assert error == "kgraph: error: cannot write /proc/graph.ttl: the folder takes no new files (/proc)"
+    assert error == "kgraph: error: cannot write /proc/graph.ttl: the folder /proc takes no new files"
     # an export words the same failure the same way
     graph = tmp_path / "graph.ttl"
     succeeds(["build", str(article), "-o", str(graph), "-q"])
     error = fails(["export", str(graph), "--format", "graphml", "-o", "/proc/graph.graphml"], tmp_path)
-    assert error == "kgraph: error: cannot write /proc/graph.graphml: the folder takes no new files (/proc)"
+    assert error == "kgraph: error: cannot write /proc/graph.graphml: the folder /proc takes no new files"
+    # and so does a store there
+    error = fails(["build", str(article), "-s", "/proc/store"], tmp_path)
+    assert error == "kgraph: error: cannot write store /proc/store: the folder /proc takes no new files"
+
+
+def test_a_store_in_a_file_says_the_folder_is_a_file(article: Path, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder\n")
+    error = fails(["build", str(article), "-s", str(tmp_path / "afile" / "store")], tmp_path)
+    assert error == f"kgraph: error: store's folder is a file, not a folder: {tmp_path / 'afile'}"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write anywhere")

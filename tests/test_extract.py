@@ -1146,6 +1146,9 @@ def test_forces_made_to_do_something_do_it_themselves(extract):
     assert ("deploy", "GBR", "EST") in {e[:3] for e in extract(
         "Thousands of UK troops will be put on stand-by to deploy to Estonia's border with Russia.")}
     assert not any(e[0] == "fight" for e in extract("Drones were used to attack Kyiv."))
+    # not forces taken: their captors' purpose
+    assert not any(e[0] == "demand" for e in extract(
+        "American soldiers were taken hostage to demand the withdrawal of US forces from Iraq."))
 
 
 def test_whoever_made_a_pledge_does_what_it_pledges_however_the_parser_hangs_it(extract):
@@ -1154,6 +1157,8 @@ def test_whoever_made_a_pledge_does_what_it_pledges_however_the_parser_hangs_it(
                  "The United States welcomed the commitments made by the Syrian authorities to fully cooperate "
                  "with the OPCW."):
         assert ("cooperate", "SYR") in {e[:2] for e in extract(text)}, text
+    # a pledge invoked by the subject: the subject's own purpose
+    assert ("condemn", "GBR") in {e[:2] for e in extract("Britain invoked China's pledges to condemn the crackdown.")}
 
 
 def test_the_of_phrase_of_support_aimed_at_someone_names_the_supporter(extract):
@@ -1171,6 +1176,9 @@ def test_discussing_steps_others_are_taking_weighs_no_option_of_ones_own(extract
         "British Defence Secretary John Healey discussed new steps to strengthen air defences.")}
     assert not any(e[0] == "consider" for e in extract(
         "British Defence Secretary John Healey discussed the steps allies are taking to encourage de-escalation."))
+    # measures someone could take are still options
+    assert ("consider", "European Union", None) in {e[:3] for e in extract(
+        "The EU is examining measures the bloc could impose on Belarus.")}
 
 
 def test_suspecting_someone_of_a_deed_accuses_them_of_it(extract):
@@ -1191,6 +1199,10 @@ def test_a_second_appeal_is_the_appealers_not_made_by_the_one_appealed_to(nlp):
                                       "the DPRK to take concrete steps towards abandoning all nuclear weapons.")
     urged = [(e.agent.country, e.target.country, e.modality) for e in events if e.trigger == "urge"]
     assert urged == [("USA", "PRK", "asserted")]
+    # a verb that lets someone act is no appeal: the one let presses
+    events = _events(nlp, "Washington allowed Kyiv to strike targets in Russia and press European allies for "
+                          "more weapons.")
+    assert [e.agent.country for e in events if e.trigger == "press"] == ["UKR"]
 
 
 def test_a_call_on_someone_is_a_demand_and_a_call_on_a_day_is_not(extract):

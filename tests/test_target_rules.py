@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from kgraph.countries import country_code
-from kgraph.roles import (TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, needing_party, noun_agents,
-                          of_noun_target, participants, targets_of, verb_agents)
+from kgraph.roles import (
+    TargetSearch, cut_off_party, from_phrase, helped_party, imposed_by, needing_party, noun_agents, of_noun_target,
+    participants, targets_of, verb_agents,
+)
 from kgraph.triggers import Trigger, find_triggers
 
 
@@ -288,3 +290,6 @@ def test_who_needs_or_asked_for_what_is_delivered_receives_it(nlp):
         delivery = trigger(nlp, text, word)
         assert [t.text for t in needing_party(TargetSearch.of(delivery.token, delivery))] == [receiver], text
         assert [t.text for t in targets_of(delivery.token, delivery)] == [receiver], text
+    # what the need is about is another verb's: no receiver
+    sale = trigger(nlp, "Turkey sold the drones that the United States sought to block.", "sold")
+    assert needing_party(TargetSearch.of(sale.token, sale)) == []
