@@ -334,8 +334,7 @@ def _attach(earlier: Token, later: Token, cc: Token | None) -> None:
 
 def headline_infinitive(verb: Token) -> bool:
     """Whether a verb is a headline's "to" verb, its main verb: "Germany to supply Patriots to Ukraine"."""
-    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and to_infinitive(verb)
 
 
 def outer_verb_after_infinitive(verb: Token) -> bool:

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
-from .coordination import outer_verb_after_infinitive
+from .coordination import outer_verb_after_infinitive, to_infinitive
 from .countries import country_name
 from .doccache import children
 from .lexicon import HELPED_PREPOSITIONS, HELPING_VERBS, NOUN_TRIGGERS
@@ -97,7 +97,7 @@ def _shares_subject(verb: Token) -> bool:
     "transferred drones to use in its war" (an infinitive of purpose), "invaded and continues"."""
     if verb.dep_ in ("xcomp", "conj"):
         return True
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
+    return verb.dep_ == "advcl" and to_infinitive(verb)
 
 
 class PronounResolver:

@@ -253,9 +253,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
             if pobjs:
                 return pobjs, "passive-agent"
     subjects = subject_of(token)
-    if subjects and to_infinitive(token) and all(pledgers(s) for s in subjects):
+    if subjects and to_infinitive(token) and all(pledgers(s, token) for s in subjects):
         # "welcomed the commitments made by Syria | to cooperate", the parser's subject of the infinitive
-        return [p for s in subjects for p in pledgers(s)], "pledged"
+        return [p for s in subjects for p in pledgers(s, token)], "pledged"
     if subjects:
         return subjects, "subject"
     if token.tag_ == "VBG":  # "Fighting between the army and the RSF resumed": a gerund names its parties
@@ -325,10 +325,17 @@ def _noun_infinitive_agents(token: Token) -> list[Token]:
     noun = token.head
     if token.dep_ not in ("acl", "xcomp", "relcl") or token.tag_ != "VB" or noun.pos_ != "NOUN":
         return []
+    return _makers(noun, token.i)
+
+
+def _makers(noun: Token, before: int) -> list[Token]:
+    """Who made a decision or pledge, named before `before`: its by- or of-phrase ('the decision by
+    Japan'), its possessor ('Germany's pledge'), or the by-agent of its participle ('the commitments
+    made by Syria')."""
     by = [g for c in children(noun) if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
-          for g in children(c) if g.dep_ == "pobj" and g.i < token.i]
+          for g in children(c) if g.dep_ == "pobj" and g.i < before]
     return (by or [c for c in children(noun) if c.dep_ == "poss"]
-            or [g for g in _participle_doers(noun) if g.i < token.i])
+            or [g for g in _participle_doers(noun) if g.i < before])
 
 
 def _joined_in(token: Token) -> list[Token]:
@@ -591,8 +598,7 @@ def controlled_object(current: Token, head: Token) -> list[Token]:
     """'prompting the United States to strike', 'called on China to stop supplying': the object
     of a verb of control does what its infinitive says (which the parser may hang as an adverbial
     clause: 'call on China to refrain from supplying')."""
-    infinitive = current.dep_ == "xcomp" or current.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children(current))
+    infinitive = current.dep_ == "xcomp" or current.dep_ == "advcl" and to_infinitive(current)
     if not infinitive:
         return []
     if head.lemma_ not in OBJECT_CONTROL:
@@ -683,15 +689,15 @@ def pledged_by(current: Token, head: Token) -> list[Token]:
     if current.dep_ not in ("xcomp", "advcl") or not to_infinitive(current):
         return []
     # not a pledge the verb's subject invokes: "Britain invoked China's pledges | to condemn the crackdown"
-    return [doer for n in by_agents(head) if n.i < current.i for doer in pledgers(n)]
+    return [doer for n in by_agents(head) if n.i < current.i for doer in pledgers(n, current)]
 
 
-def pledgers(noun: Token) -> list[Token]:
-    """Who made a pledge (data duty_nouns): 'commitments made by X', 'X's pledge', 'the pledge of X'."""
+def pledgers(noun: Token, infinitive: Token) -> list[Token]:
+    """Who made a pledge (data duty_nouns) whose act `infinitive` says: 'commitments made by X',
+    'X's pledge', 'the pledge of X'."""
     if noun.lower_ not in DUTY_NOUNS and noun.lemma_.lower() not in DUTY_NOUNS:
         return []
-    return ([g for c in children(noun) if c.dep_ == "prep" and c.lower_ in ("by", "of") for g in pobjs(c)]
-            or [c for c in children(noun) if c.dep_ == "poss"] or _participle_doers(noun))
+    return _makers(noun, infinitive.i)
 
 
 # Tried in order at each step of the climb; the first to find someone ends it.
@@ -888,9 +894,14 @@ def of_attacker(token: Token, action: str) -> tuple[list[Token], str] | None:
     phrase names the attacker (alone, 'the invasion of Ukraine' names the attacked)."""
     if action != "fight" or not has_prep(token, ("against",)):
         return None
-    attacker = next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in children(c) if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    attacker = _named_in_of_phrase(token)
     return ([attacker], "of-attacker") if attacker is not None else None
+
+
+def _named_in_of_phrase(token: Token) -> Token | None:
+    """The first name (a state, people, organisation or person) of the noun's of-phrase."""
+    return next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children(c) if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
 
 
 def of_supporter(token: Token, action: str) -> tuple[list[Token], str] | None:
@@ -902,8 +913,7 @@ def of_supporter(token: Token, action: str) -> tuple[list[Token], str] | None:
         return None
     if not has_prep(token, ("for", "to")) and not _aims_of(token):
         return None
-    giver = next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in children(c) if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+    giver = _named_in_of_phrase(token)
     return ([giver], "of-supporter") if giver is not None else None
 
 
