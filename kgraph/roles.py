@@ -19,9 +19,8 @@ from .coordination import (
 )
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
-    HELPING_VERBS,
-    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, NEEDING_VERBS,
-    FORCES_SENDING_VERBS,
+    FORCES_SENDING_VERBS, HELPING_VERBS, NEEDING_VERBS,
+    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, OPPOSING_VERBS, MEMBER_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
@@ -253,9 +252,11 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
             if pobjs:
                 return pobjs, "passive-agent"
     subjects = subject_of(token)
-    if subjects and to_infinitive(token) and all(pledgers(s, token) for s in subjects):
+    if subjects and to_infinitive(token):
         # "welcomed the commitments made by Syria | to cooperate", the parser's subject of the infinitive
-        return [p for s in subjects for p in pledgers(s, token)], "pledged"
+        pledged = [pledgers(s, token) for s in subjects]
+        if all(pledged):
+            return [p for makers in pledged for p in makers], "pledged"
     if subjects:
         return subjects, "subject"
     if token.tag_ == "VBG":  # "Fighting between the army and the RSF resumed": a gerund names its parties
