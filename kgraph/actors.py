@@ -30,7 +30,7 @@ from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
     NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
-    PLURAL_PRONOUNS, PORTFOLIO_WORDS, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
+    PLURAL_PRONOUNS, PORTFOLIO_WORDS, known_body, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     body_state, organisation_of_people,
 )
@@ -332,8 +332,10 @@ class DocumentActors:
         common noun, a name the recogniser missed, an apposition. The same within a sentence, so
         kept for it (the rules and the model ask about each mention several times)."""
         ent = entity_of(token) or name_ending_in(token)
-        if ent is not None and span_text(ent).lower().removeprefix("the ") in _DESCRIBING_NAMES:
-            ent = None  # a capitalised "the Government" or "Allies" is a description, not a name
+        if ent is not None and (span_text(ent).lower().removeprefix("the ") in _DESCRIBING_NAMES
+                                or ent[-1].lower_ in ("of", "for")):
+            ent = None  # a capitalised "the Government" or "Allies" is a description, not a name; nor
+            # is "The Ministers of Foreign Affairs of", cut short before the states it names
         if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
             return []  # "the Hanoi Summit", "Khobar Towers": a gathering or a site, no one nor any state's
         actors = (self._named(ent, token) or self._known_person(token) or self._known_as(token)
@@ -963,7 +965,8 @@ def _name_after_portfolio(title: Token) -> Span | None:
         portfolio = next((i for i, t in enumerate(words) if t.lower_ not in PORTFOLIO_WORDS), len(words))
         rest = words[portfolio:]
         if portfolio and rest and all(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in rest) \
-                and _a_name(" ".join(t.text for t in rest)) and not _one_organisations_name(title, rest[-1]):
+                and _a_name(" ".join(t.text for t in rest)) and not _one_organisations_name(title, rest[-1]) \
+                and not known_body(" ".join(t.text for t in words)):  # "of the European Union": no person "Union"
             return title.doc[rest[0].i:objects[0].i + 1]
         return None
     return None

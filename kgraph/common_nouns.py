@@ -293,25 +293,44 @@ def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | N
     name = next((doc[first - size:first] for size in (3, 2, 1) if first - size >= token.left_edge.i
                  and "\n" not in doc[first - size:first].text
                  and doc[first - size:first].text.lower().removeprefix("the ") in INTERNATIONAL_ORGS), None)
+    if name is None and first < token.i:
+        name = _organisation_in_of_phrase(token)  # "the Secretary General of NATO"
     if name is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
         return None
     office = doc[first:token.i + 1].text
-    holders = [h for h in resolver.memory.title_holders.get(doc[first].lower_, ()) if h.country is None]
+    holders = [h for key in dict.fromkeys((doc[first].lower_, token.lower_))  # "Secretary-General Guterres": "general"
+               for h in resolver.memory.title_holders.get(key, ()) if h.country is None]
     if holders:
         return [holders[-1]]
     return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", None)]
 
 
+def _organisation_in_of_phrase(office: Token) -> Span | None:
+    """The organisation of no state an office's of-phrase names ("the Secretary-General of the
+    United Nations", "the Director General of the IAEA"), as the text writes it."""
+    for prep in children(office):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in children(prep):
+                ent = entity_of(pobj) if pobj.dep_ == "pobj" else None
+                if ent is not None and clean_entity_text(ent).lower().removeprefix("the ") in INTERNATIONAL_ORGS:
+                    return ent[1:] if ent[0].lower_ == "the" else ent
+    return None
+
+
 def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """A readout's "The Secretary": the holder named with that title before (`_named_before`),
-    else the author's official."""
+    else the author's official; where the phrase names a state, that state's ("the Secretary of
+    State of the United States of America" in a British page: not a British official)."""
     if noun.lemma == "general" and noun.has_child("secretary"):
         return _secretary_general(noun, resolver)
     if noun.lemma not in OFFICIAL_NOUNS or noun.lemma in STATE_BODY_NOUNS or not noun.has_child("the"):
         return None
+    states = [code for code in qualifying_countries(noun.token) if is_state_code(code)]
     holder = _named_before(noun, resolver)
-    if holder is not None:
+    if holder is not None and (not states or holder.country in states):
         return [holder]
+    if states:
+        return [Actor(noun.phrase, "ORG", states[0])]
     speaker = resolver.document_speaker
     if speaker and speaker.country:
         return [Actor(noun.phrase, "ORG", speaker.country)]

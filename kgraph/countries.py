@@ -169,7 +169,7 @@ OMN: Omani Omanis
 HTI: Haitian Haitians
 CHL: Chilean Chileans
 PER: Peruvian Peruvians
-NZL: New Zealander New Zealanders
+NZL: New Zealand New Zealander New Zealanders
 SGP: Singaporean Singaporeans
 KHM: Cambodian Cambodians
 LAO: Laotian Lao

@@ -13,7 +13,7 @@ from .doccache import children, in_text_order
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .lexicon import FORCE_NOUNS, PLATFORM_NOUNS
 from .model import Actor, normalise_name
-from .names import INTERNATIONAL_ORGS, SEATED_PARTICIPLES, STATE_ORGS, TITLES, body_state
+from .names import INTERNATIONAL_ORGS, PORTFOLIO_WORDS, SEATED_PARTICIPLES, STATE_ORGS, TITLES, body_state
 from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
 
@@ -41,13 +41,25 @@ def qualifying_countries(token: Token) -> list[str]:
                 if code and code not in found:
                     found.append(code)
         for place in _place_phrases(child) if not found else []:
-            for pobj in [p for g in children(place) if g.dep_ == "pobj" for p in (g, *in_text_order(g.conjuncts))]:
+            for pobj in [p for g in _past_portfolio(place) for p in (g, *in_text_order(g.conjuncts))]:
                 if pobj.dep_ in ("pobj", "conj"):
                     ent = entity_of(pobj)
                     code = _place_code(clean_entity_text(ent) if ent else pobj.text)
                     if code:
                         found.append(code)
     return found
+
+
+def _past_portfolio(place: Token) -> list[Token]:
+    """The objects of a place phrase; past a portfolio, the phrase that hangs from it ("the
+    Minister of Foreign Affairs of Colombia", "the Secretary of State of the United States":
+    Colombia, the United States; data `portfolio_words`)."""
+    objects = [g for g in children(place) if g.dep_ == "pobj"]
+    if place.lower_ == "of" and len(objects) == 1 and objects[0].lower_ in PORTFOLIO_WORDS:
+        further = [g for p in children(objects[0]) if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in children(p) if g.dep_ == "pobj"]
+        return further or objects
+    return objects
 
 
 def _place_code(name: str) -> str | None:

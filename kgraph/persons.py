@@ -20,7 +20,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     COMMENTATORS, HONORIFICS, NAME_SUFFIXES, NAME_TITLES, OFFICE_WORDS, PORTFOLIO_WORDS, REMEMBERED_TITLES,
-    TITLE_WORDS, TITLES,
+    TITLE_WORDS, TITLES, known_body,
 )
 from .nationality import country_in_description
 from .people import acts_for_no_state, full_name, person_country, titled_family_name_country
@@ -127,10 +127,12 @@ class PersonReader:
 
     def portfolio_holder(self, ent: Span) -> Actor | None:
         """"Minister of National Defense Song Young-moo": the recogniser took the portfolio and
-        the name for one organisation; the words after the portfolio name the minister."""
+        the name for one organisation; the words after the portfolio name the minister. Not an
+        organisation the tables know ("the High Representative of the European Union": no
+        person "Union", though "European" is a portfolio's word)."""
         doc = ent.doc
         if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for") or \
-                doc[ent.start - 2].lemma_.lower() not in NAME_TITLES:
+                doc[ent.start - 2].lemma_.lower() not in NAME_TITLES or known_body(span_text(ent)):
             return None
         start = ent.start
         while start < ent.end and doc[start].lower_ in PORTFOLIO_WORDS:

@@ -14,7 +14,7 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from .coordination import outer_verb_after_infinitive, to_infinitive
-from .countries import country_name
+from .countries import country_code, country_name
 from .doccache import children
 from .lexicon import HELPED_PREPOSITIONS, HELPING_VERBS, NOUN_TRIGGERS
 from .memory import Memory
@@ -84,6 +84,23 @@ def _enclosing_verbs(token: Token, *, through_participles: bool = False,
             verb = verb.head if _shares_subject(verb) or climbs else None
 
 
+def _addresses(we: Token, code: str) -> bool:
+    """Whether the verb "we" is the subject of names the state `code` as its object or in its
+    own phrases ("We call on the DPRK and Russia to cease ..."): the text's guessed author cannot
+    be who the speaker addresses."""
+    if we.dep_ != "nsubj":
+        return False
+    verb = we.head
+    objects = [c for c in children(verb) if c.dep_ in ("dobj", "dative")] + [
+        g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
+    for word in objects:
+        for member in (word, *word.conjuncts):
+            ent = next((e for e in ents_in(member.doc[member.i:member.i + 1])), None)
+            if country_code(clean_entity_text(ent) if ent is not None else member.text) == code:
+                return True
+    return False
+
+
 def _means_of(verb: Token) -> bool:
     """Whether a gerund says how its governor's doer acts ("by stopping", "through supplying",
     "without consulting"): it has that verb's subject."""
@@ -147,6 +164,8 @@ class PronounResolver:
         if plural and not speaker.country and speaker is turn and document_speaker and document_speaker.country:
             speaker = document_speaker  # "MR PRICE: We urge ...": the briefing's state
         if plural and speaker.country:
+            if speaker is document_speaker and _addresses(token, speaker.country):
+                return []  # "We call on the DPRK and Russia": not the DPRK's voice, whatever the text's guess
             return [Actor(country_name(speaker.country), "COUNTRY", speaker.country)]
         return [speaker]
 

@@ -156,7 +156,7 @@ def document_speaker(doc: Doc) -> Actor | None:
     position ("a U.S. priority")."""
     header_end = min(len(doc), 120)
     text = document_text(doc)
-    code = venue_country(text)  # "Sudan: Department Press Briefing": the State Department's, not Sudan's
+    code = venue_country(text) or publisher_country(text)  # "Sudan: Department Press Briefing": the State Department's, not Sudan's
     if code:
         return Actor(country_name(code), "COUNTRY", code)
     return (byline_person(text) or _header_role_speaker(doc, text, header_end)
@@ -341,13 +341,15 @@ def _listed_authors(doc: Doc, end: int, header_end: int, joint_in_opening: bool,
         signatories = _lists_signatories(members[0])
         if (members[-1].end > end or not joint_in_opening) and not signatories:
             continue  # below the opening sentences, only a list introduced as the authors
+        if not signatories and _acted_on(members[0]):
+            continue  # "to hold the DPRK and Russia to account": whom the text is about
         club = _club_named_after(members[-1])
         if club is not None:  # "on behalf of France, Germany and the UK (E3)": the club speaks
             found = (club,)
             continue
-        codes = list(dict.fromkeys(_state_of_member(m) for m in members))
-        if None not in codes and len(found) < len(codes) <= (MAX_JOINT_AUTHORS if signatories else MAX_UNMARKED_AUTHORS):
-            found = tuple(Actor(country_name(c), "COUNTRY", c) for c in codes)
+        authors = list(dict.fromkeys(_member_actor(m, signatories) for m in members))
+        if None not in authors and len(found) < len(authors) <= (MAX_JOINT_AUTHORS if signatories else MAX_UNMARKED_AUTHORS):
+            found = tuple(authors)
     return found
 
 
@@ -426,9 +428,44 @@ def _lists_signatories(first: Span) -> bool:
                                                              or word.head.lower_ == "behalf"))
 
 
+def _acted_on(first: Span) -> bool:
+    """Whether a list is what a verb acts on: its object, or the object of a verb's preposition
+    ("call on the DPRK and Russia"), or the subject of a clause a verb's object governs ("hold
+    the DPRK and Russia to account", parsed as a clause)."""
+    root = first.root
+    return root.dep_ in ("dobj", "dative") or (
+        root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "VERB") or (
+        root.dep_ == "nsubj" and root.head.dep_ in ("ccomp", "xcomp") and root.head.head.pos_ == "VERB"
+        and root.head.head.lemma_.lower() not in SAY_VERBS)
+
+
 def _state_of_member(member: Span) -> str | None:
     """'Japan'; 'the Governments of the United States': the state a list member ends with."""
     return next((code for i in range(len(member)) if (code := country_code(member[i:].text))), None)
+
+
+def _member_actor(member: Span, signatories: bool) -> Actor | None:
+    """The state a list member ends with; among a list introduced as the authors, also an
+    organisation of states ("The Ministers of Foreign Affairs of Australia, Canada, ..., the
+    High Representative of the European Union, and the Secretary of State of the United States").
+    """
+    code = _state_of_member(member)
+    if code:
+        return Actor(country_name(code), "COUNTRY", code)
+    if not signatories:
+        return None
+    name = next((n for i in range(len(member))
+                 if (n := INTERNATIONAL_ORGS.get(member[i:].text.lower().removeprefix("the ")))), None)
+    return Actor(name, "ORG", None) if name else None
+
+
+def publisher_country(text: str) -> str | None:
+    """The state whose body a first line names on its own, as a government page heads what it
+    publishes ("Foreign, Commonwealth and Development Office", "Department of State")."""
+    first = next((line for line in text[:300].splitlines() if line.strip()), "")
+    name = re.sub(r"\s*,\s*", ", ", first.strip()).replace(" & ", " and ")
+    body = known_body(name) if len(name) <= 80 else None
+    return body[1] if body is not None and body[0] == "ORG" else None
 
 
 def venue_country(text: str) -> str | None:

@@ -178,3 +178,30 @@ def test_a_council_with_words_of_its_own_or_a_text_of_councillors_is_no_named_co
     assert not any(e[1] == "United Nations Security Council" for e in events if e[0] == "condemn")
     events = extract("Councillors met in Kyiv. The council condemned Russia.")
     assert not any(e[1] == "United Nations Security Council" for e in events)
+
+
+def test_an_office_whose_portfolio_is_of_a_state_is_that_states(extract) -> None:
+    events = extract("The Minister of Foreign Affairs of Colombia condemned the DPRK.")
+    assert ("condemn", "COL", "PRK", "asserted") in events  # "of Colombia" hangs from "Affairs", not the title
+
+
+def test_ministers_of_a_portfolio_of_several_states_are_each_states(extract) -> None:
+    events = extract("The Ministers of Foreign Affairs of Australia and Canada condemned the DPRK's missile launch.")
+    # the recogniser cuts "The Ministers of Foreign Affairs of" as one organisation, before the states it names
+    assert {e[1] for e in events if e[0] == "condemn"} == {"AUS", "CAN"}
+
+
+def test_an_organisations_office_named_by_an_of_phrase_is_its_official(extract) -> None:
+    assert ("condemn", "NATO Secretary General", "PRK", "asserted") in extract(
+        "The Secretary General of NATO condemned the DPRK.")
+    assert ("condemn", "IAEA Director General", "IRN", "asserted") in extract(
+        "The Director General of the IAEA condemned Iran.")
+    assert ("condemn", "Antonio Guterres", "PRK", "asserted") in extract(
+        "UN Secretary-General Antonio Guterres spoke on Monday. "
+        "The Secretary-General of the United Nations condemned the DPRK.")
+
+
+def test_an_organisations_name_after_a_title_is_no_persons_name(extract) -> None:
+    events = extract("The High Representative of the European Union condemned the DPRK.")
+    assert not any(e[1] == "Union" for e in events)  # "European" is a portfolio's word; "Union" no surname
+    assert ("condemn", "European Union High Representative", "PRK", "asserted") in events

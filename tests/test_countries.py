@@ -77,3 +77,10 @@ def test_a_person_named_like_a_city_stays_a_person(extract):
 def test_a_titled_person_named_like_a_city_stays_a_person(extract):
     events = extract("Japanese Ambassador Kano met Ukrainian officials in Kyiv. Kano condemned Russia's attacks.")
     assert ("condemn", "JPN", "RUS") in {e[:3] for e in events}
+
+
+def test_a_states_adjective_is_no_demonym_noun() -> None:
+    from kgraph.countries import country_adjective, demonym_code
+
+    assert country_adjective("NZL") == "New Zealand"  # "New Zealand ministers", not "New Zealander ministers"
+    assert demonym_code("New Zealanders") == "NZL"

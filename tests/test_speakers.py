@@ -513,3 +513,19 @@ def test_a_headline_verb_is_no_part_of_the_header_speakers_name(nlp) -> None:
 def test_an_international_offices_holder_on_the_title_line_speaks_for_no_state(nlp) -> None:
     doc = nlp("Speech by Secretary-General Jens Stoltenberg at the NATO summit\n\nWe are here to discuss the war.")
     assert document_speaker(doc) == Actor("Jens Stoltenberg", "PERSON", None)  # not Norway, his earlier post's
+
+
+def test_states_a_joint_statement_calls_on_are_not_its_authors(nlp, extract) -> None:
+    text = ("Joint statement on arms transfers\nOur governments affirm that the designations are an effort to hold "
+            "the DPRK and Russia to account.\nWe call on the DPRK and Russia to cease unlawful arms transfers.")
+    assert joint_authors(nlp(text)) == ()  # "hold the DPRK and Russia to account" names whom the text is about
+    assert not any(e[0] == "demand" and e[1] == "PRK" for e in extract(text))
+
+
+def test_a_government_body_alone_on_the_first_line_is_the_pages_publisher() -> None:
+    from kgraph.speakers import publisher_country
+
+    assert publisher_country("Foreign,Commonwealth and Development Office\nJoint statement on sanctions") == "GBR"
+    assert publisher_country("Department of State\nPress statement") == "USA"
+    assert publisher_country("NATO\nWe condemn ...") is None  # an organisation of no state
+    assert publisher_country("The United States condemns the attack.\n") is None
