@@ -926,11 +926,12 @@ def _unowned_dealings_with(reading: Reading) -> bool:
 
 def _dealer_with(reading: Reading) -> tuple[list[Actor], str]:
     """Who dealt with the party of `_unowned_dealings_with`: the subject of the clause the noun's
-    phrase qualifies ("Marles spoke after an annual meeting with his counterparts"), else the
-    text's author ("after consultations overnight with Germany, the pipeline will not ...")."""
+    phrase qualifies ("Marles spoke after an annual meeting with his counterparts") or whose
+    object it is ("He has directed joint military exercises with Russia"), else the text's author
+    ("after consultations overnight with Germany, the pipeline will not ...")."""
     token, actors = reading.token, reading.actors
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subjects = _resolve_all(subject_of(verb), actors) if verb is not None and token.dep_ == "pobj" else []
+    subjects = _resolve_all(subject_of(verb), actors) if verb is not None and token.dep_ in ("pobj", "dobj") else []
     return (subjects, "with-clause-subject") if subjects else (actors.speaker_of(token), "with-author")
 
 

@@ -639,3 +639,14 @@ def test_a_deputy_or_former_holder_is_not_the_office_named_later(extract):
     events = extract("UN Deputy Secretary-General Amina Mohammed arrived in Beirut on Sunday. The Secretary-General "
                      "condemned the attacks by Hezbollah.")
     assert ("condemn", "UN Secretary-General", "LBN", "asserted") in events
+
+
+def test_a_person_described_by_an_international_office_acts_for_no_state(nlp):
+    from kgraph.persons import _of_no_state_by_description
+
+    doc = nlp("Izumi Nakamitsu, High Representative for Disarmament Affairs, said the programme undermines the regime.")
+    person = next(e for e in doc.ents if e.text == "Izumi Nakamitsu")
+    assert _of_no_state_by_description(person)  # the UN's, not the state the text is about
+    doc = nlp("The Council also met with Otty Patiño, the High Commissioner for Peace.")
+    person = next(e for e in doc.ents if "Patiño" in e.text)
+    assert not _of_no_state_by_description(person)  # a state's office: the text's state is his

@@ -2330,3 +2330,18 @@ def test_asking_for_a_council_meeting_is_a_demand_on_the_council(extract):
 def test_one_who_finds_a_deed_unacceptable_condemns_its_doer(extract):
     assert ("condemn", "JPN", "RUS", "asserted") in extract("Japan finds Russia's actions unacceptable.")
     assert not extract("The court found the law unconstitutional.")
+
+
+def test_laying_down_arms_is_no_lie(extract):
+    # the English pipeline lemmatizes "lay" as "lie", which accuses
+    events = extract("Statement by Ambassador Barbara Woodward at the UN Security Council\n\n"
+                     "We demand that M23 and the FDLR disband and lay down their arms.")
+    assert not any(e[0] == "accuse" for e in events)
+
+
+def test_dealings_a_subject_directs_are_its_own_not_the_authors(extract):
+    text = ("The UK has sanctioned Major General Victor Gulevich, the Belarusian chief of the general staff. "
+            "He has directed joint military exercises with Russia.")
+    events = extract(text)
+    assert ("cooperate", "BLR", "RUS", "asserted") in events
+    assert not any(e[0] == "cooperate" and "GBR" in e[1:3] for e in events)
