@@ -367,6 +367,8 @@ def governing_subjects(token: Token) -> list[Token]:
             found = rule(current, head)
             if found:
                 return found
+        if current is token and current.dep_ == "acl" and current.tag_ == "VBN":
+            return []  # "We condemn the Houthi attacks launched against Saudi Arabia": not our launch
         current = head
     return []
 

@@ -2345,3 +2345,10 @@ def test_dealings_a_subject_directs_are_its_own_not_the_authors(extract):
     events = extract(text)
     assert ("cooperate", "BLR", "RUS", "asserted") in events
     assert not any(e[0] == "cooperate" and "GBR" in e[1:3] for e in events)
+
+
+def test_a_passive_participle_trigger_is_not_done_by_the_clause_that_names_it(extract):
+    events = extract("Statement by Ambassador Linda Thomas-Greenfield\n\n"
+                     "We condemn the Houthi attacks launched against Saudi Arabia's civil infrastructure earlier today.")
+    assert not any(e[0] == "fight" and e[1] == "USA" for e in events)  # the Houthis launched them, not we
+    assert ("fight", "YEM", "SAU", "asserted") in events
