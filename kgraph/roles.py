@@ -646,6 +646,11 @@ def held_responsible(current: Token, head: Token) -> list[Token]:
         return []
     if head.dep_ in ("amod", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head.head]
+    if head.dep_ == "advcl":  # 'penalties against eight individuals "responsible for ..."': the parser, misled
+        before = head.doc[head.i - 1] if head.i else None  # by the quote, hangs the adjective on the verb
+        before = head.doc[head.i - 2] if before is not None and before.is_quote and head.i > 1 else before
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and before.tag_ in ("NNS", "NNPS"):
+            return [before]
     return subject_of(head.head) if head.dep_ == "acomp" else []
 
 

@@ -2352,3 +2352,10 @@ def test_a_passive_participle_trigger_is_not_done_by_the_clause_that_names_it(ex
                      "We condemn the Houthi attacks launched against Saudi Arabia's civil infrastructure earlier today.")
     assert not any(e[0] == "fight" and e[1] == "USA" for e in events)  # the Houthis launched them, not we
     assert ("fight", "YEM", "SAU", "asserted") in events
+
+
+def test_those_responsible_in_quotes_after_a_noun_are_that_nouns(extract):
+    events = extract("Alongside the United States, Canada and the European Union, Britain has on Thursday issued fresh "
+                     "penalties against eight Belarusian individuals “responsible for repression and human rights violations”.")
+    accused = {e[2] for e in events if e[0] == "accuse"}
+    assert accused and accused <= {"BLR"}  # the individuals, not Britain's partners
