@@ -26,11 +26,11 @@ from .model import Actor
 from .names import (
     ALLIES_OF, ARMED_GROUP_NOUNS, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
-    COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
+    COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, REGIONAL_NOUNS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
     ORGANISATION_OFFICES,
 )
-from .nationality import code_of_token, qualifying_countries, qualifying_states
+from .nationality import code_of_token, qualifying_countries, qualifying_states, region_states
 from .people import person_country
 from .phrases import clean_entity_text, entity_of, group_size, modifier_text, noun_phrase_text
 from .roles import governing_subjects, subject_of
@@ -232,6 +232,21 @@ def the_country(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         if earlier is not None and earlier.kind == "COUNTRY" and earlier.key not in own:
             return [earlier]
     return None
+
+
+def the_state_of_a_region(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"the Sahel nation", "the Baltic nation", "the Gulf state": the last state of that region
+    the text named before (data `regional_epithets`), as wire stories name one a second time; no
+    one where it named none ("a Gulf state")."""
+    if noun.lemma not in REGIONAL_NOUNS or noun.plural() or not noun.has_child("the"):
+        return None
+    region = next((states for c in children(noun.token) if c.dep_ in ("amod", "compound") and c.i < noun.token.i
+                   for states in [region_states(c.text)] if states), None)
+    if region is None:
+        return None
+    named = [code for ent in document_entities(noun.token.doc) if ent.end <= noun.token.i
+             for code in [country_code(span_text(ent))] if code in region]
+    return [_country(named[-1])] if named else []
 
 
 def _clause_subjects(token: Token) -> list[Token]:
@@ -764,7 +779,7 @@ def _alliance_named(doc: Doc) -> str | None:
 
 RULES: tuple[Rule, ...] = (
     the_armed_group_named_before, an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
-    the_owners_state, the_country,
+    the_owners_state, the_state_of_a_region, the_country,
     the_issuer_of_a_document, an_organisations_official, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,
     the_body_named_before,

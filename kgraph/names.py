@@ -244,6 +244,8 @@ NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III
 HONORIFICS = frozenset(_ACTOR_WORDS["honorifics"]["words"])  # "Sir", "Dame"
 OFFICE_WORDS = frozenset(_ACTOR_WORDS["office_words"]["words"])  # "leader of ...": an office, as the titles
 SPEAKERS_MEASURES = frozenset(_ACTOR_WORDS["speakers_measures"]["words"])  # "Today's action was taken ..."
+REGIONAL_EPITHETS: dict = _ACTOR_WORDS["regional_epithets"]["words"]  # "Sahel" -> its states (or a region's name)
+REGIONAL_NOUNS = frozenset(_ACTOR_WORDS["regional_epithets"]["nouns"])  # "the Sahel nation", "the Gulf state"
 COMMENTATORS = frozenset(_ACTOR_WORDS["commentators"]["words"])  # "professor", "analyst": no state by default
 #: wars whose other side a war noun that names one side implies ("a brutal Russian invasion": of Ukraine)
 KNOWN_WAR_NOUNS = frozenset(_ACTOR_WORDS["known_wars"]["nouns"])

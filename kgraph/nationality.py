@@ -6,6 +6,7 @@ Zelenskyy").
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -13,7 +14,9 @@ from .doccache import children, in_text_order
 from .countries import NAME_FIRST_PARTS, city_country, country_code, demonym_code, is_state_code, seat_of_government
 from .lexicon import FORCE_NOUNS, PLATFORM_NOUNS
 from .model import Actor, normalise_name
-from .names import INTERNATIONAL_ORGS, PORTFOLIO_WORDS, SEATED_PARTICIPLES, STATE_ORGS, TITLES, body_state
+from .names import (
+    INTERNATIONAL_ORGS, PORTFOLIO_WORDS, REGIONAL_EPITHETS, SEATED_PARTICIPLES, STATE_ORGS, TITLES, body_state,
+)
 from .people import person_country
 from .phrases import between, clean_entity_text, entity_of
 
@@ -265,3 +268,21 @@ def country_in_description(ent: Span, persons: Mapping[str, Actor]) -> str | Non
             if code:
                 return code
     return None
+
+
+@lru_cache(maxsize=64)
+def region_states(word: str) -> frozenset[str]:
+    """The states a regional epithet names ("Sahel", "Baltic", "African"; data `regional_epithets`),
+    a region's or subregion's read from the countryinfo package; none for other words."""
+    entries = REGIONAL_EPITHETS.get(word.lower(), ())
+    codes: set[str] = set()
+    for entry in [entries] if isinstance(entries, str) else entries:
+        if ":" not in entry:
+            codes.add(entry)
+            continue
+        from countryinfo import CountryInfo
+
+        field, name = entry.split(":", 1)
+        codes |= {(state.get("ISO") or {}).get("alpha3") for state in CountryInfo().all().values()
+                  if state.get(field) == name} - {None}
+    return frozenset(codes)

@@ -205,3 +205,19 @@ def test_an_organisations_name_after_a_title_is_no_persons_name(extract) -> None
     events = extract("The High Representative of the European Union condemned the DPRK.")
     assert not any(e[1] == "Union" for e in events)  # "European" is a portfolio's word; "Union" no surname
     assert ("condemn", "European Union High Representative", "PRK", "asserted") in events
+
+
+def test_a_regional_epithet_names_the_last_state_of_its_region(extract) -> None:
+    text = ("Last week the UK sanctioned individuals in the Central African Republic, Mali and Sudan. "
+            "Wagner is thought to have some 1,000 troops in the Sahel nation.")
+    assert ("deploy", "RUS", "MLI", "asserted") in extract(text)  # Wagner's; not the UK, nor Sudan
+    text = "UK troops are in Estonia. Britain has signed a new agreement with the Baltic nation."
+    assert ("cooperate", "GBR", "EST", "asserted") in extract(text)
+
+
+def test_a_regional_epithet_names_no_one_where_the_text_named_none_of_its_states() -> None:
+    from kgraph.nationality import region_states
+
+    assert region_states("Baltic") == {"EST", "LVA", "LTU"}
+    assert "NGA" in region_states("African")  # a region of the countryinfo package
+    assert region_states("Northern") == frozenset()
