@@ -24,7 +24,7 @@ from .common_nouns import RULE_WORDS, from_common_noun
 from .coordination import hyphen_joined, partitive_of
 from .countries import city_country, country_code, country_name, demonym_code, name_words
 from .doccache import children, document_entities, document_text, in_text_order, kept_answer, span_text, span_tokens
-from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS
+from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS, PLATFORM_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
@@ -336,8 +336,11 @@ class DocumentActors:
                                 or ent[-1].lower_ in ("of", "for")):
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name; nor
             # is "The Ministers of Foreign Affairs of", cut short before the states it names
-        if ent is not None and ent.label_ == "ORG" and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
-            return []  # "the Hanoi Summit", "Khobar Towers": a gathering or a site, no one nor any state's
+        if ent is not None and ent.label_ in ("ORG", "FAC", "PERSON") and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
+            return []  # "the Hanoi Summit", "Khobar Towers", "the Wat Sisakat Temple" (taken for a person): a
+            # gathering or a site, no one nor any state's
+        if ent is not None and any(c.dep_ == "appos" and c.lower_ in PLATFORM_NOUNS for c in children(ent.root)):
+            return []  # "visited the Mikuma, a Mogami-class frigate": a vessel, no one
         actors = (self._named(ent, token) or self._known_person(token) or self._known_as(token)
                   or from_common_noun(token, self)
                   or _unrecognised_known_name(token, ent) or _unrecognised_place(token, ent)

@@ -650,3 +650,10 @@ def test_a_person_described_by_an_international_office_acts_for_no_state(nlp):
     doc = nlp("The Council also met with Otty Patiño, the High Commissioner for Peace.")
     person = next(e for e in doc.ents if "Patiño" in e.text)
     assert not _of_no_state_by_description(person)  # a state's office: the text's state is his
+
+
+def test_a_vessel_or_a_site_visited_is_no_one_met(extract):
+    events = extract("Nakatani and Marles separately visited the Mikuma, a Mogami-class frigate, at the base in Yokosuka.")
+    assert not any("Mikuma" in str(e) for e in events)  # a ship, named by its apposition
+    events = extract("Defence Minister Rajnath Singh also visited the Wat Sisakat Temple.")
+    assert not any("Temple" in str(e) for e in events)  # a site the recogniser took for a person
