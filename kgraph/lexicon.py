@@ -38,6 +38,7 @@ HOLDING_VERBS = frozenset(_WORDS["holding_verbs"]["words"])  # "The U.S. has 900
 HELPING_VERBS = frozenset(_WORDS["helping_verbs"]["words"])  # "support Ukraine in its fight": Ukraine's
 HELPED_PREPOSITIONS = frozenset(_WORDS["helping_verbs"]["prepositions"])  # "stand with Ukraine in its fight"
 PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
+MOBILISING_VERBS = frozenset(_WORDS["mobilising_verbs"]["words"])
 MATERIEL_NOUNS = {*_WORDS["materiel_nouns"]["words"], *_WEAPON_SYSTEMS["materiel"], *_WEAPON_SYSTEMS["aircraft"]}
 ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])
 WEAPON_SYSTEM_HEADS = frozenset(_WORDS["weapon_system_heads"]["words"])

@@ -25,7 +25,7 @@ from .names import (
 from .nationality import country_in_description
 from .people import acts_for_no_state, full_name, person_country, titled_family_name_country
 from .phrases import (
-    PERSON_LABELS, has_official_title, international_office, organisation_ending_at, title_of_organisation,
+    PERSON_LABELS, has_official_title, international_office, international_title, organisation_ending_at, title_of_organisation,
     office_before, titles_before,
 )
 
@@ -156,7 +156,7 @@ class PersonReader:
         if known and len(name.split()) <= len(known.name.split()):
             self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
-        if international_office(ent):  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
+        if international_office(ent) or international_title(ent):  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
             # the UN's Secretary-General, not a former minister of his state
             person = Actor(full_name(name) or name, "PERSON", None)
         else:

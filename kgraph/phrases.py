@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .coordination import HYPHENS
 from .doccache import children, document_entities, entity_index, entity_starts, kept_answer, span_text
 from .names import (
-    GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
+    GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_OFFICES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
     PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLE_MODIFIERS, TITLES,
 )
 
@@ -77,6 +77,18 @@ def international_office(ent: Span) -> bool:
     if i == ent.start - 1 or i < 0:
         return False
     return organisation_ending_at(doc, i) is not None  # the organisation's name, right before the title words
+
+
+def international_title(ent: Span) -> bool:
+    """Whether the title right before a name is an international office of more than one word
+    ("Assistant Secretary-General Martha Pobee"; data `international_offices`)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and start > ent.start - 5 and doc[start - 1].text[:1].isupper() or (
+            start > 0 and doc[start - 1].text in ("-", "‑")):
+        start -= 1
+    title = re.sub(r"\s*[-‑]\s*", "-", doc[start:ent.start].text.lower())
+    return any(title.endswith(office) for office in INTERNATIONAL_OFFICES if " " in office or "-" in office)
 
 
 def _before_posting(doc: Doc, i: int) -> int:

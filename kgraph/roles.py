@@ -874,6 +874,16 @@ def national_modifier(token: Token, action: str) -> tuple[list[Token], str] | No
     return None
 
 
+def named_before_a_gerund(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'with Assistant Secretary-General Martha Pobee warning of atrocities': a verb in -ing the
+    parser took for a noun, with the person who does it as its modifier."""
+    if token.tag_ != "NN" or not token.lower_.endswith("ing"):
+        return None
+    person = next((c for c in children(token) if c.dep_ == "compound" and c.ent_type_ == "PERSON"
+                   and c.i == token.i - 1), None)
+    return ([person], "person-before-gerund") if person is not None else None
+
+
 def _nation_of_modifier(child: Token) -> Token | None:
     """A national modifier itself, a named armed group the recogniser missed ('Houthi attacks':
     data organisations.json armed_groups), or the nation or possessor of a forces compound
@@ -1157,7 +1167,8 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 
 # Tried in order; the first that applies names the agent, even when it finds nobody ('by' with no object).
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
-    possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, of_forces, of_attacker,
+    possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, named_before_a_gerund,
+    of_forces, of_attacker,
     of_supporter,
     imposed_by, relative_light_verb, in_step_with, in_stance_of, light_verb, part_taken, journey_purpose,
     of_national_goods, occasion_of_the_clause,

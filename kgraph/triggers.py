@@ -27,11 +27,12 @@ from .lexicon import (
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
     JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIE_ADVERBS, LIE_PREPOSITIONS,
     LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
-    MUTUAL_VERBS, NEGATING_PREFIXES, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
+    MOBILISING_VERBS, MUTUAL_VERBS, NEGATING_PREFIXES, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
     PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS,
     STRUCK_THINGS, THREATENED_VALUES, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
     WELCOMED_PRESENCE, word_list,
 )
+from .phrases import entity_of, international_title
 from .sentences import sentence_numbers, sentences
 
 
@@ -629,6 +630,14 @@ def supply_of_its_objects(token: Token, lemma: str, action: str) -> list[str] | 
     return None
 
 
+def forces_mobilised(token: Token, lemma: str, action: str) -> list[str] | None:
+    """'Russia mobilised 300,000 reservists' deploys; 'mobilising aid', 'mobilized resources to
+    help Haiti' gather other things (data mobilising_verbs)."""
+    if lemma not in MOBILISING_VERBS or not any(c.dep_ == "dobj" for c in children(token)):
+        return None
+    return ["deploy"] if "deploy" in _object_kinds(token) else []
+
+
 def a_lie_told(token: Token, lemma: str, action: str) -> list[str] | None:
     """'Iran and Russia continue to lie about it' accuses them; 'the answer lies in diplomacy',
     'the work that lies ahead' tell no lie (data lying)."""
@@ -718,7 +727,7 @@ VerbRule = Callable[[Token, str, str], "list[str] | None"]
 
 # Tried in order on a verb of VERB_TRIGGERS; the first that applies decides, else the verb names its action.
 VERB_ACTION_RULES: tuple[VerbRule, ...] = (
-    light_verb_of_its_noun, supply_of_its_objects, a_lie_told, travel_to_someone, a_guest_received, someone_hosted,
+    light_verb_of_its_noun, supply_of_its_objects, forces_mobilised, a_lie_told, travel_to_someone, a_guest_received, someone_hosted,
     a_deal_struck, a_description, a_hyphened_quality, an_ally_designated, active_of_a_passive_only_verb,
     struck_by_weapons, a_good_endangered,
 )
@@ -817,7 +826,15 @@ def _is_courtesy(token: Token, action: str) -> bool:
         return True
     reasons = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "for"
                for g in children(c) if g.dep_ in ("pobj", "pcomp")]  # "for convening this debate": a gerund
+    if not reasons and all(_international_official(o) for o in objects):
+        return True  # "I join others in thanking Assistant Secretary-General Khiari": the briefer
     return any(r.lower_ in COURTESY_NOUNS for r in reasons)
+
+
+def _international_official(word: Token) -> bool:
+    """Whether a word is the name of a person titled by an international office (`phrases.international_title`)."""
+    ent = entity_of(word)
+    return ent is not None and ent.label_ == "PERSON" and international_title(ent)
 
 
 def _is_judgement_consider(token: Token, action: str) -> bool:

@@ -2359,3 +2359,23 @@ def test_those_responsible_in_quotes_after_a_noun_are_that_nouns(extract):
                      "penalties against eight Belarusian individuals “responsible for repression and human rights violations”.")
     accused = {e[2] for e in events if e[0] == "accuse"}
     assert accused and accused <= {"BLR"}  # the individuals, not Britain's partners
+
+
+def test_a_person_before_a_verb_in_ing_the_parser_took_for_a_noun_does_it(extract):
+    events = extract("The meeting also addressed the situation in Darfur, with Assistant Secretary-General Martha Pobee "
+                     "warning of atrocities being committed along ethnic lines.")
+    assert ("warn", "Martha Pobee", None, "asserted") in events  # the UN's official, of no state
+
+
+def test_thanking_an_international_official_with_no_reason_is_courtesy_to_a_briefer(extract):
+    opening = "Statement by Ambassador Barbara Woodward\n\n"
+    assert not any(e[0] == "support" for e in extract(
+        opening + "I thank Under-Secretary-General Rosemary DiCarlo."))
+    assert any(e[0] == "support" and e[2] == "Antonio Guterres" for e in extract(
+        opening + "I thank Secretary-General Antonio Guterres for his leadership on the ceasefire."))
+
+
+def test_mobilising_deploys_forces_not_resources(extract):
+    assert ("deploy", "RUS", None, "asserted") in extract("Russia mobilised 300,000 reservists.")
+    assert not any(e[0] == "deploy" for e in extract("The US mobilized resources to help Haiti."))
+    assert not any(e[0] == "deploy" for e in extract("The UK thanked Guterres for his leadership in mobilising aid."))
