@@ -205,6 +205,8 @@ class PronounResolver:
                 return owner
             if lower in PLURAL_PRONOUNS and self._subject_of_no_one(token):
                 return []  # "20 countries have expressed their support": theirs, whom the text does not name
+        if lower in PLURAL_PRONOUNS and self._thing_subject_before(token):
+            return []  # "These attacks pose grave implications ..., and they undermine ...": the attacks
         near = self._nearest_before(token, subjects_only=subjects_only)
         if not near and subjects_only:
             near = self._object_of_governing_clause(token)
@@ -215,6 +217,16 @@ class PronounResolver:
         if group:  # "they": the group named last, not one person ("Biden underscored ... as they fight")
             return group
         return self._thing_named_before(token)
+
+    def _thing_subject_before(self, pronoun: Token) -> bool:
+        """Whether "they" is the subject of a clause joined to one whose subject is a plural
+        thing, which it stands for ("These attacks pose ..., and they undermine ...")."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+            return False
+        first = [c for c in children(verb.head) if c.dep_ == "nsubj" and c.i < pronoun.i]
+        return (len(first) == 1 and first[0].pos_ == "NOUN" and first[0].tag_ == "NNS"
+                and not self._context.resolve(first[0], remember=False))
 
     def _thing_named_before(self, pronoun: Token) -> list[Actor]:
         """The thing named last, but not the subject of the verb whose object the pronoun is

@@ -657,3 +657,11 @@ def test_a_vessel_or_a_site_visited_is_no_one_met(extract):
     assert not any("Mikuma" in str(e) for e in events)  # a ship, named by its apposition
     events = extract("Defence Minister Rajnath Singh also visited the Wat Sisakat Temple.")
     assert not any("Temple" in str(e) for e in events)  # a site the recogniser took for a person
+
+
+def test_they_after_a_plural_thing_as_the_first_clauses_subject_is_that_thing(extract):
+    events = extract("Statement by Ambassador Linda Thomas-Greenfield at the Security Council\n\nThe Council met today. "
+                     "These attacks pose grave implications for maritime security, and they undermine the fragile "
+                     "humanitarian situation in Yemen.")
+    assert not any("Security Council" in str(e[1:3]) for e in events)  # "they" are the attacks, not the Council
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russian forces crossed the border and they attacked Kyiv.")
