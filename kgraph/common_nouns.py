@@ -24,7 +24,7 @@ from .lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
 from .memory import Memory
 from .model import Actor
 from .names import (
-    ALLIES_OF, ARMED_GROUP_NOUNS, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
+    ALLIES_OF, ARMED_GROUP_NOUNS, DRAFT_MODIFIERS, DRAFT_NOUNS, SPONSORING_VERBS, ARMED_GROUPS, CAPITALISED_ALLIES, COMPASS_STATES, DOCUMENT_NOUNS, GROUP_MEMBER_NOUNS, GROUP_NOUNS, INTERNATIONAL_ORG_NAMES,
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, REGIONAL_NOUNS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
@@ -265,6 +265,9 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
     if noun.lemma not in DOCUMENT_NOUNS:
         return None
     token = noun.token
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in DRAFT_MODIFIERS for c in children(token)):
+        sponsor = _draft_sponsor(token, resolver)  # "The draft resolution ... would have demanded": not the Council's
+        return sponsor or None
     issuers = [c for c in children(token) if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
     if not issuers:
         # a document acts in its own clause or a relative one ("Resolution 2231 prohibits ...", "adopted
@@ -281,6 +284,25 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
         return None
     actor = _organisation_of(issuers[0], resolver)
     return [actor] if actor else []
+
+
+def _draft_sponsor(draft: Token, resolver: Resolver) -> list[Actor]:
+    """Who put forward a draft, as the text said up to the draft's sentence: the by-phrase or
+    owner of a draft or proposal ("a proposal by the Russian Federation", "Russia's draft"), or the
+    subject of a verb of sponsoring one ("Russia and China have proposed a draft resolution"): of
+    the draft itself, else of the latest one named before it."""
+    doc = draft.doc
+    for word in (draft, *reversed(doc[:draft.i])):
+        if word.lemma_.lower() not in DRAFT_NOUNS:
+            continue
+        owners = [g for c in children(word) if c.dep_ == "prep" and c.lower_ == "by" for g in children(c)
+                  if g.dep_ == "pobj"] + [c for c in children(word) if c.dep_ == "poss"]
+        if not owners and word.dep_ == "dobj" and word.head.lemma_.lower() in SPONSORING_VERBS:
+            owners = [c for c in children(word.head) if c.dep_ == "nsubj"]
+        sponsors = [a for o in owners for m in (o, *o.conjuncts) for a in resolver.resolve(m, remember=False)]
+        if sponsors:
+            return sponsors
+    return []
 
 
 def _resolving_body(doc: Doc) -> str | None:

@@ -163,6 +163,9 @@ POSITION_WORDS = set(_ACTOR_WORDS["position_words"]["words"])
 COUNTERPART_PREPOSITIONS = frozenset(_ACTOR_WORDS["counterpart_prepositions"]["words"])
 OFFICIAL_NOUNS = set(_ACTOR_WORDS["official_nouns"]["words"])
 DOCUMENT_NOUNS = set(_ACTOR_WORDS["document_nouns"]["words"])
+DRAFT_MODIFIERS = frozenset(_ACTOR_WORDS["draft_sponsors"]["modifiers"])  # "the draft resolution": its sponsor's
+DRAFT_NOUNS = frozenset(_ACTOR_WORDS["draft_sponsors"]["nouns"])
+SPONSORING_VERBS = frozenset(_ACTOR_WORDS["draft_sponsors"]["verbs"])
 GROUP_NOUNS = set(_ACTOR_WORDS["group_nouns"]["words"])
 INTERNATIONAL_ORG_NAMES = set(INTERNATIONAL_ORGS.values())
 

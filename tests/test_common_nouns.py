@@ -221,3 +221,12 @@ def test_a_regional_epithet_names_no_one_where_the_text_named_none_of_its_states
     assert region_states("Baltic") == {"EST", "LVA", "LTU"}
     assert "NGA" in region_states("African")  # a region of the countryinfo package
     assert region_states("Northern") == frozenset()
+
+
+def test_a_draft_resolution_acts_for_its_sponsor_not_the_council(extract) -> None:
+    text = ("The Security Council today rejected a proposal by the Russian Federation. The draft resolution would have "
+            "demanded the United States and its allies immediately cease such actions.")
+    events = extract(text)
+    assert ("demand", "RUS", "USA", "hypothetical") in events
+    assert not any(e[1] == "United Nations Security Council" for e in events)  # it was never adopted
+    assert not extract("The draft resolution would have demanded that Israel cease its actions.")  # no sponsor named
