@@ -293,3 +293,12 @@ def test_who_needs_or_asked_for_what_is_delivered_receives_it(nlp):
     # what the need is about is another verb's: no receiver
     sale = trigger(nlp, "Turkey sold the drones that the United States sought to block.", "sold")
     assert needing_party(TargetSearch.of(sale.token, sale)) == []
+
+
+def test_standing_side_by_side_with_someone_supports_them(extract):
+    events = extract("Germany and the United States stand side-by-side with Ukraine.")
+    assert {("support", "DEU", "UKR", "asserted"), ("support", "USA", "UKR", "asserted")} <= events
+
+
+def test_firing_upon_someone_fights_them(extract):
+    assert ("fight", "IRN", "USA", "asserted") in extract("Iranian forces fired upon a US drone.")
