@@ -34,7 +34,7 @@ from .names import (
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     body_state, organisation_of_people,
 )
-from .nationality import country_in_description, country_words
+from .nationality import country_in_description, country_words, qualifying_states
 from .people import is_name_word, is_office_holder, person_country
 from .persons import PersonReader, posting_words
 from .pronouns import PronounResolver
@@ -339,8 +339,11 @@ class DocumentActors:
         if ent is not None and ent.label_ in ("ORG", "FAC", "PERSON") and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
             return []  # "the Hanoi Summit", "Khobar Towers", "the Wat Sisakat Temple" (taken for a person): a
             # gathering or a site, no one nor any state's
-        if ent is not None and any(c.dep_ == "appos" and c.lower_ in PLATFORM_NOUNS for c in children(ent.root)):
-            return []  # "visited the Mikuma, a Mogami-class frigate": a vessel, no one
+        vessel = next((c for c in children(ent.root) if c.dep_ == "appos" and c.lower_ in PLATFORM_NOUNS), None) \
+            if ent is not None else None
+        if vessel is not None:  # "visited the Mikuma, a Mogami-class frigate": a vessel, no one; "the
+            states = qualifying_states(vessel)  # Novocherkassk, a Russian landing ship": its state's
+            return [Actor(country_name(states[0]), "COUNTRY", states[0])] if states else []
         actors = (self._named(ent, token) or self._known_person(token) or self._known_as(token)
                   or from_common_noun(token, self)
                   or _unrecognised_known_name(token, ent) or _unrecognised_place(token, ent)

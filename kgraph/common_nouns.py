@@ -244,8 +244,13 @@ def the_state_of_a_region(noun: Noun, resolver: Resolver) -> list[Actor] | None:
                    for states in [region_states(c.text)] if states), None)
     if region is None:
         return None
+    named_here = qualifying_states(noun.token)
+    if named_here:
+        return [_country(named_here[0])]  # "the Gulf state of Qatar", "the African nation of Chad": the phrase names it
+    # not the subject of its own clause ("China accused the Southeast Asian nation of provocation")
+    own = {a.country for s in _clause_subjects(noun.token) for a in resolver.resolve(s, remember=False)}
     named = [code for ent in document_entities(noun.token.doc) if ent.end <= noun.token.i
-             for code in [country_code(span_text(ent))] if code in region]
+             for code in [country_code(span_text(ent))] if code in region and code not in own]
     return [_country(named[-1])] if named else []
 
 
@@ -261,11 +266,12 @@ def _clause_subjects(token: Token) -> list[Token]:
 
 def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"Security Council resolutions prohibit ...", "the NATO summit approved ...": the body that
-    issued them, or held it."""
-    if noun.lemma not in DOCUMENT_NOUNS:
+    issued them, or held it; a draft, its sponsor (`_draft_sponsor`)."""
+    if noun.lemma not in DOCUMENT_NOUNS and noun.lemma not in DRAFT_MODIFIERS:
         return None
     token = noun.token
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in DRAFT_MODIFIERS for c in children(token)):
+    if noun.lemma in DRAFT_MODIFIERS or any(c.dep_ in ("amod", "compound") and c.lower_ in DRAFT_MODIFIERS
+                                           for c in children(token)):
         sponsor = _draft_sponsor(token, resolver)  # "The draft resolution ... would have demanded": not the Council's
         return sponsor or None
     issuers = [c for c in children(token) if c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG"]
@@ -287,22 +293,40 @@ def the_issuer_of_a_document(noun: Noun, resolver: Resolver) -> list[Actor] | No
 
 
 def _draft_sponsor(draft: Token, resolver: Resolver) -> list[Actor]:
-    """Who put forward a draft, as the text said up to the draft's sentence: the by-phrase or
-    owner of a draft or proposal ("a proposal by the Russian Federation", "Russia's draft"), or the
-    subject of a verb of sponsoring one ("Russia and China have proposed a draft resolution"): of
-    the draft itself, else of the latest one named before it."""
+    """Who put forward a draft: as its own phrase says ("a US draft resolution", "the draft tabled
+    by the United States", "Russia and China have proposed a draft resolution"), else as the
+    latest draft or proposal named in the three sentences before it says ("a proposal by the
+    Russian Federation"; a proposal's owner only by a by-phrase or a sponsoring verb: "China's peace
+    proposal" is no draft of China's)."""
+    own = _sponsors_in_phrase(draft, owned=True)
+    if own:
+        return [a for o in own for a in resolver.resolve(o, remember=False)]
     doc = draft.doc
-    for word in (draft, *reversed(doc[:draft.i])):
-        if word.lemma_.lower() not in DRAFT_NOUNS:
-            continue
-        owners = [g for c in children(word) if c.dep_ == "prep" and c.lower_ == "by" for g in children(c)
-                  if g.dep_ == "pobj"] + [c for c in children(word) if c.dep_ == "poss"]
-        if not owners and word.dep_ == "dobj" and word.head.lemma_.lower() in SPONSORING_VERBS:
-            owners = [c for c in children(word.head) if c.dep_ == "nsubj"]
-        sponsors = [a for o in owners for m in (o, *o.conjuncts) for a in resolver.resolve(m, remember=False)]
-        if sponsors:
-            return sponsors
+    first = draft.sent.start
+    for _ in range(3):
+        first = doc[first - 1].sent.start if first > 0 else first
+    for word in reversed(doc[first:draft.i]):
+        if word.lemma_.lower() in DRAFT_NOUNS:
+            sponsors = _sponsors_in_phrase(word, owned=word.lemma_.lower() in DRAFT_MODIFIERS)
+            found = [a for o in sponsors for a in resolver.resolve(o, remember=False)]
+            if found:
+                return found
     return []
+
+
+def _sponsors_in_phrase(word: Token, *, owned: bool) -> list[Token]:
+    """The sponsors a draft's own phrase names: its by-phrase (or its participle's: "tabled by"),
+    with `owned` its owner or national modifier, or the subject of the sponsoring verb it is the
+    object of (or of its relative clause: "the draft which Russia proposed")."""
+    by = [g for c in children(word) for p in ([c] if c.dep_ == "prep" else [
+          a for a in children(c) if a.dep_ == "agent"] if c.dep_ == "acl" else [])
+          if p.lower_ == "by" for g in children(p) if g.dep_ == "pobj"]
+    owners = [c for c in children(word) if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and code_of_token(c))] if owned else []
+    verbs = [word.head] if word.dep_ == "dobj" else [c for c in children(word) if c.dep_ == "relcl"]
+    subjects = [c for v in verbs if v.lemma_.lower() in SPONSORING_VERBS for c in children(v) if c.dep_ == "nsubj"
+                and c.lower_ not in ("which", "that")]
+    return [m for t in (by or owners or subjects) for m in (t, *t.conjuncts)]
 
 
 def _resolving_body(doc: Doc) -> str | None:
@@ -335,11 +359,26 @@ def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | N
     if name is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
         return None
     office = doc[first:token.i + 1].text
-    holders = [h for key in dict.fromkeys((doc[first].lower_, token.lower_))  # "Secretary-General Guterres": "general"
-               for h in resolver.memory.title_holders.get(key, ()) if h.country is None]
+    holders = [h for h in resolver.memory.title_holders.get(doc[first].lower_, ()) if h.country is None]
+    holders += _holders_of_office(name.text, token.lower_, resolver)
     if holders:
         return [holders[-1]]
     return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", None)]
+
+
+def _holders_of_office(organisation: str, last_word: str, resolver: Resolver) -> list[Actor]:
+    """The persons the text named with an office of the same organisation ending in the same word
+    ("UN Secretary-General Antonio Guterres ... the Secretary-General of the United Nations"; not
+    "the NATO Secretary General")."""
+    canonical = INTERNATIONAL_ORGS.get(organisation.lower().removeprefix("the "))
+    found = []
+    for written, person in resolver.memory.office_holders.items():
+        words = written.replace("-", " ").split()
+        org = next((INTERNATIONAL_ORGS.get(" ".join(words[:n]).lower()) for n in (3, 2, 1) if len(words) > n
+                    and INTERNATIONAL_ORGS.get(" ".join(words[:n]).lower())), None)
+        if canonical is not None and org == canonical and words[-1].lower() == last_word and person.country is None:
+            found.append(person)
+    return found
 
 
 def _organisation_in_of_phrase(office: Token) -> Span | None:

@@ -39,6 +39,7 @@ HELPING_VERBS = frozenset(_WORDS["helping_verbs"]["words"])  # "support Ukraine 
 HELPED_PREPOSITIONS = frozenset(_WORDS["helping_verbs"]["prepositions"])  # "stand with Ukraine in its fight"
 PLATFORM_NOUNS = set(_WORDS["platform_nouns"]["words"])
 MOBILISING_VERBS = frozenset(_WORDS["mobilising_verbs"]["words"])
+MOBILISED_FORCES = frozenset(_WORDS["mobilising_verbs"]["forces"])  # "mobilised its military", "300,000 men"
 MATERIEL_NOUNS = {*_WORDS["materiel_nouns"]["words"], *_WEAPON_SYSTEMS["materiel"], *_WEAPON_SYSTEMS["aircraft"]}
 ARMS_NOUNS = frozenset(_WORDS["arms_nouns"]["words"])
 WEAPON_SYSTEM_HEADS = frozenset(_WORDS["weapon_system_heads"]["words"])

@@ -156,7 +156,7 @@ class PersonReader:
         if known and len(name.split()) <= len(known.name.split()):
             self._remember_titles(ent, known)  # "Secretary Austin", after "Lloyd J. Austin III"
             return known
-        if international_office(ent) or international_title(ent):  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
+        if international_office(ent):  # "UN Special Envoy for Yemen Martin Griffiths": not Yemen's
             # the UN's Secretary-General, not a former minister of his state
             person = Actor(full_name(name) or name, "PERSON", None)
         else:
@@ -197,7 +197,10 @@ class PersonReader:
             # "Secretary Austin spoke to Minister Gallant": a title makes the word a person's family
             # name, and the listed holders of an office who bear it act for one state
             country = titled_family_name_country(name)
-        stateless = country is None and acts_for_no_state(name)  # "Secretary General Mark Rutte"
+        # "Secretary General Mark Rutte"; "Assistant Secretary-General Martha Pobee": an international
+        # office's holder takes no state the text guesses (not one a dictionary or description gives:
+        # "Iran's Supreme National Security Council Secretary General Ali Shamkhani")
+        stateless = country is None and (acts_for_no_state(name) or international_title(ent))
         if country is None and has_official_title(ent) and not title_of_organisation(ent) and not stateless:
             # a statement's own officials, or a wire story's: "NEW DELHI - Defence Minister X"
             speaker = self._context.document_speaker

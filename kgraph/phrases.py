@@ -79,16 +79,26 @@ def international_office(ent: Span) -> bool:
     return organisation_ending_at(doc, i) is not None  # the organisation's name, right before the title words
 
 
+#: ranks of an international office's holder ("Assistant Secretary-General")
+INTERNATIONAL_RANKS = frozenset({"assistant", "deputy", "under", "acting"})
+
+
 def international_title(ent: Span) -> bool:
     """Whether the title right before a name is an international office of more than one word
-    ("Assistant Secretary-General Martha Pobee"; data `international_offices`)."""
+    with nothing before it but a rank or an international organisation ("Assistant Secretary-General
+    Martha Pobee", "UN Under-Secretary-General ..."; data `international_offices`); not a party's
+    or a state body's ("LDP Secretary-General Toshimitsu Motegi")."""
     doc = ent.doc
     start = ent.start
     while start > 0 and start > ent.start - 5 and doc[start - 1].text[:1].isupper() or (
             start > 0 and doc[start - 1].text in ("-", "‑")):
         start -= 1
     title = re.sub(r"\s*[-‑]\s*", "-", doc[start:ent.start].text.lower())
-    return any(title.endswith(office) for office in INTERNATIONAL_OFFICES if " " in office or "-" in office)
+    office = next((o for o in INTERNATIONAL_OFFICES if (" " in o or "-" in o) and title.endswith(o)), None)
+    if office is None:
+        return False
+    rest = title[:-len(office)].strip(" -")
+    return not rest or rest in INTERNATIONAL_RANKS or rest.removeprefix("the ") in INTERNATIONAL_ORGS
 
 
 def _before_posting(doc: Doc, i: int) -> int:

@@ -226,6 +226,7 @@ class PronounResolver:
             return False
         first = [c for c in children(verb.head) if c.dep_ == "nsubj" and c.i < pronoun.i]
         return (len(first) == 1 and first[0].pos_ == "NOUN" and first[0].tag_ == "NNS"
+                and first[0].lemma_.lower() in NOUN_TRIGGERS  # a deed: not "the soldiers", "the warships"
                 and not self._context.resolve(first[0], remember=False))
 
     def _thing_named_before(self, pronoun: Token) -> list[Actor]:

@@ -27,7 +27,7 @@ from .lexicon import (
     GIVING_VERBS, GUEST_NOUNS, HOSTING_VERBS, IDIOMS_NOT_EVENTS, IMPOSED_MEASURE_NOUNS, IMPOSING_VERBS,
     JOINT_ACTIVITY_NOUNS, JOINT_KINDS, JUDGEMENT_PREDICATES, LAUNCHED_WEAPONS, LAW_WORDS, LIE_ADVERBS, LIE_PREPOSITIONS,
     LIGHT_VERBS, MATERIAL_KINDS, MATERIAL_SUPPORT_NOUNS, MATERIEL_NOUNS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
-    MOBILISING_VERBS, MUTUAL_VERBS, NEGATING_PREFIXES, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
+    MOBILISED_FORCES, MOBILISING_VERBS, MUTUAL_VERBS, NEGATING_PREFIXES, NOUN_TRIGGERS, OBJECT_DEPENDENT, OBLIGATION_MODALS, OPERATION_NOUNS, PACT_NOUNS, PACT_VERBS, PASSIVE_ONLY_VERBS, PLATFORM_NOUNS,
     PROCURING_WORDS, QUANTITY_WORDS, RECEIVED_GUESTS, SALE_NOUNS, SPEAKER_ACCUSES, STATIVE_PARTICIPLES, STRUCK_DEALS,
     STRUCK_THINGS, THREATENED_VALUES, TIE_KINDS, TIE_NOUNS, TIE_VERBS, TRAVEL_VERBS, VERBS_OF_PHRASES, VERB_TRIGGERS, WEAPON_MODIFIERS,
     WELCOMED_PRESENCE, word_list,
@@ -633,9 +633,11 @@ def supply_of_its_objects(token: Token, lemma: str, action: str) -> list[str] | 
 def forces_mobilised(token: Token, lemma: str, action: str) -> list[str] | None:
     """'Russia mobilised 300,000 reservists' deploys; 'mobilising aid', 'mobilized resources to
     help Haiti' gather other things (data mobilising_verbs)."""
-    if lemma not in MOBILISING_VERBS or not any(c.dep_ == "dobj" for c in children(token)):
+    objects = [c for c in children(token) if c.dep_ == "dobj"]
+    if lemma not in MOBILISING_VERBS or not objects:
         return None
-    return ["deploy"] if "deploy" in _object_kinds(token) else []
+    forces = any(o.lower_ in MOBILISED_FORCES or o.lemma_.lower() in MOBILISED_FORCES for o in objects)
+    return ["deploy"] if forces or "deploy" in _object_kinds(token) else []
 
 
 def a_lie_told(token: Token, lemma: str, action: str) -> list[str] | None:
@@ -826,9 +828,19 @@ def _is_courtesy(token: Token, action: str) -> bool:
         return True
     reasons = [g for c in children(token) if c.dep_ == "prep" and c.lower_ == "for"
                for g in children(c) if g.dep_ in ("pobj", "pcomp")]  # "for convening this debate": a gerund
-    if not reasons and all(_international_official(o) for o in objects):
+    if not reasons and _said_by_the_speaker(token) and all(_international_official(o) for o in objects):
         return True  # "I join others in thanking Assistant Secretary-General Khiari": the briefer
     return any(r.lower_ in COURTESY_NOUNS for r in reasons)
+
+
+def _said_by_the_speaker(verb: Token) -> bool:
+    """Whether a verb's subject, or the subject of the verb it hangs from, is "I" or "we" (a
+    speech's courtesy), not a third party ("Zelenskyy thanked Secretary-General Stoltenberg")."""
+    for v in (verb, verb.head):
+        subjects = [c for c in children(v) if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return all(s.lower_ in ("i", "we") for s in subjects)
+    return True
 
 
 def _international_official(word: Token) -> bool:

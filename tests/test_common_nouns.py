@@ -230,3 +230,25 @@ def test_a_draft_resolution_acts_for_its_sponsor_not_the_council(extract) -> Non
     assert ("demand", "RUS", "USA", "hypothetical") in events
     assert not any(e[1] == "United Nations Security Council" for e in events)  # it was never adopted
     assert not extract("The draft resolution would have demanded that Israel cease its actions.")  # no sponsor named
+
+
+def test_a_regional_epithet_with_its_own_state_or_said_by_that_state_is_not_an_earlier_one(extract) -> None:
+    assert ("cooperate", "USA", "QAT", "asserted") in extract(
+        "After talks with Saudi Arabia, the US signed a security pact with the Gulf state of Qatar.")
+    assert ("cooperate", "FRA", "TCD", "hypothetical") in extract(
+        "France met Mali. France will deepen military cooperation with the African nation of Chad.")
+    assert ("accuse", "CHN", "PHL", "asserted") in extract(
+        "Japan met the Philippines. China accused the Southeast Asian nation of provocation.")  # not China itself
+
+
+def test_an_organisations_office_is_not_another_organisations_holder(extract) -> None:
+    events = extract("UN Secretary-General Antonio Guterres urged calm. The NATO Secretary General warned Russia.")
+    assert ("warn", "NATO Secretary General", "RUS", "asserted") in events
+
+
+def test_a_draft_sponsor_is_read_from_the_drafts_own_phrase_first(extract) -> None:
+    events = extract("Ukraine rejected China's peace proposal. The draft resolution before the General Assembly "
+                     "demands that Russia withdraw its troops.")
+    assert not any(e[1] == "CHN" for e in events)  # a peace proposal is no draft of China's
+    events = extract("Switzerland's text was discussed. The draft, sponsored by Mozambique, condemns the Houthi attacks.")
+    assert ("condemn", "MOZ", "YEM", "asserted") in events

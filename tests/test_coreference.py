@@ -665,3 +665,22 @@ def test_they_after_a_plural_thing_as_the_first_clauses_subject_is_that_thing(ex
                      "humanitarian situation in Yemen.")
     assert not any("Security Council" in str(e[1:3]) for e in events)  # "they" are the attacks, not the Council
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russian forces crossed the border and they attacked Kyiv.")
+
+
+def test_a_partys_or_a_state_bodys_secretary_general_is_no_international_official(nlp):
+    from kgraph.phrases import international_title
+
+    doc = nlp("LDP Secretary-General Toshimitsu Motegi said it.")
+    assert not international_title(next(e for e in doc.ents if e.label_ == "PERSON"))
+    doc = nlp("UN Under-Secretary-General Rosemary DiCarlo said it.")
+    assert international_title(next(e for e in doc.ents if e.label_ == "PERSON"))
+
+
+def test_they_after_forces_named_before_are_those_forces(extract):
+    events = extract("Russia deployed troops to Belarus. The soldiers crossed the border, and they attacked Kyiv.")
+    assert ("fight", "RUS", "UKR", "asserted") in events
+
+
+def test_a_vessel_whose_apposition_names_its_state_is_that_states(extract):
+    assert ("fight", "UKR", "RUS", "asserted") in extract(
+        "Ukraine struck the Novocherkassk, a Russian landing ship, in Crimea.")

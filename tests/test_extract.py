@@ -2379,3 +2379,13 @@ def test_mobilising_deploys_forces_not_resources(extract):
     assert ("deploy", "RUS", None, "asserted") in extract("Russia mobilised 300,000 reservists.")
     assert not any(e[0] == "deploy" for e in extract("The US mobilized resources to help Haiti."))
     assert not any(e[0] == "deploy" for e in extract("The UK thanked Guterres for his leadership in mobilising aid."))
+
+
+def test_a_third_party_thanking_an_international_official_supports_them(extract):
+    events = extract("President Zelenskyy thanked Secretary-General Stoltenberg during their meeting in Kyiv.")
+    assert any(e[0] == "support" and e[1] == "UKR" for e in events)  # no speech's courtesy
+
+
+def test_mobilising_a_military_or_men_deploys_them(extract):
+    assert ("deploy", "IRN", None, "asserted") in extract("Iran mobilised its military.")
+    assert ("deploy", "RUS", None, "asserted") in extract("Russia mobilised 300,000 men.")
