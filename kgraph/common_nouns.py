@@ -371,12 +371,13 @@ def _holders_of_office(organisation: str, last_word: str, resolver: Resolver) ->
     ("UN Secretary-General Antonio Guterres ... the Secretary-General of the United Nations"; not
     "the NATO Secretary General")."""
     canonical = INTERNATIONAL_ORGS.get(organisation.lower().removeprefix("the "))
+    if canonical is None:
+        return []
     found = []
     for written, person in resolver.memory.office_holders.items():
-        words = written.replace("-", " ").split()
-        org = next((INTERNATIONAL_ORGS.get(" ".join(words[:n]).lower()) for n in (3, 2, 1) if len(words) > n
-                    and INTERNATIONAL_ORGS.get(" ".join(words[:n]).lower())), None)
-        if canonical is not None and org == canonical and words[-1].lower() == last_word and person.country is None:
+        words = written.lower().replace("-", " ").split()
+        org = next((o for n in (3, 2, 1) if len(words) > n and (o := INTERNATIONAL_ORGS.get(" ".join(words[:n])))), None)
+        if org == canonical and words[-1] == last_word and person.country is None:
             found.append(person)
     return found
 
@@ -401,7 +402,7 @@ def the_title_holder(noun: Noun, resolver: Resolver) -> list[Actor] | None:
         return _secretary_general(noun, resolver)
     if noun.lemma not in OFFICIAL_NOUNS or noun.lemma in STATE_BODY_NOUNS or not noun.has_child("the"):
         return None
-    states = [code for code in qualifying_countries(noun.token) if is_state_code(code)]
+    states = qualifying_states(noun.token)
     holder = _named_before(noun, resolver)
     if holder is not None and (not states or holder.country in states):
         return [holder]

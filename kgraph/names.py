@@ -177,6 +177,8 @@ PARTNER_CLAUSE_PREPOSITIONS = frozenset(_ACTOR_WORDS["partner_words"]["clause_pr
 OWN_FORCES = frozenset(_ACTOR_WORDS["own_forces"]["words"])
 PERSON_TITLES = frozenset(_ACTOR_WORDS["person_titles"]["words"])
 INTERNATIONAL_OFFICES = tuple(_ACTOR_WORDS["international_offices"]["words"])  # "High Representative"
+#: those of more than one word, which name the office alone ("Secretary-General", not "commissioner")
+INTERNATIONAL_OFFICE_PHRASES = tuple(o for o in INTERNATIONAL_OFFICES if " " in o or "-" in o)
 ONE_PERSON_OFFICES = frozenset(_ACTOR_WORDS["one_person_offices"]["words"])  # "The representative ... He"
 STRUCK_SITES = frozenset(_ACTOR_WORDS["struck_sites"]["words"])
 LISTED_MEMBER_NOUNS = frozenset(_ACTOR_WORDS["listed_members"]["nouns"])

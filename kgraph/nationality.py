@@ -274,15 +274,17 @@ def country_in_description(ent: Span, persons: Mapping[str, Actor]) -> str | Non
 def region_states(word: str) -> frozenset[str]:
     """The states a regional epithet names ("Sahel", "Baltic", "African"; data `regional_epithets`),
     a region's or subregion's read from the countryinfo package; none for other words."""
-    entries = REGIONAL_EPITHETS.get(word.lower(), ())
     codes: set[str] = set()
-    for entry in [entries] if isinstance(entries, str) else entries:
-        if ":" not in entry:
-            codes.add(entry)
-            continue
-        from countryinfo import CountryInfo
-
-        field, name = entry.split(":", 1)
-        codes |= {(state.get("ISO") or {}).get("alpha3") for state in CountryInfo().all().values()
-                  if state.get(field) == name} - {None}
+    for entry in REGIONAL_EPITHETS.get(word.lower(), ()):
+        field, _, name = entry.rpartition(":")  # "EST", or "region:Africa"
+        codes |= {entry} if not field else {code for code, state in _countryinfo_states() if state.get(field) == name}
     return frozenset(codes)
+
+
+@lru_cache(maxsize=1)
+def _countryinfo_states() -> tuple[tuple[str, dict], ...]:
+    """(ISO3, the countryinfo package's record) of every state it knows."""
+    from countryinfo import CountryInfo
+
+    return tuple((iso3, state) for state in CountryInfo().all().values()
+                 if (iso3 := (state.get("ISO") or {}).get("alpha3")))

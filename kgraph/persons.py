@@ -19,7 +19,7 @@ from .doccache import children, document_entities, span_text
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    COMMENTATORS, HONORIFICS, INTERNATIONAL_OFFICES, NAME_SUFFIXES, NAME_TITLES, OFFICE_WORDS, PORTFOLIO_WORDS, REMEMBERED_TITLES,
+    COMMENTATORS, HONORIFICS, INTERNATIONAL_OFFICE_PHRASES, NAME_SUFFIXES, NAME_TITLES, OFFICE_WORDS, PORTFOLIO_WORDS, REMEMBERED_TITLES,
     TITLE_WORDS, TITLES, known_body,
 )
 from .nationality import country_in_description
@@ -97,7 +97,7 @@ def _of_no_state_by_description(ent: Span) -> bool:
     if any(t.lemma_.lower() in COMMENTATORS for t in [*described, *(t for t in own if t.i < ent.start)]):
         return True
     described_text = " ".join(span_text(t.doc[t.left_edge.i:t.right_edge.i + 1]).lower() for t in described)
-    if any(office in described_text for office in INTERNATIONAL_OFFICES if " " in office or "-" in office):
+    if any(office in described_text for office in INTERNATIONAL_OFFICE_PHRASES):
         return True  # "Izumi Nakamitsu, High Representative for Disarmament Affairs": the UN's, of no state
     held = [g for t in (ent.root, *described) for c in children(t)
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "at") for g in children(c) if g.dep_ == "pobj"]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .coordination import HYPHENS
 from .doccache import children, document_entities, entity_index, entity_starts, kept_answer, span_text
 from .names import (
-    GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_OFFICES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
+    GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_OFFICE_PHRASES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
     PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLE_MODIFIERS, TITLES,
 )
 
@@ -94,7 +94,7 @@ def international_title(ent: Span) -> bool:
             start > 0 and doc[start - 1].text in ("-", "‑")):
         start -= 1
     title = re.sub(r"\s*[-‑]\s*", "-", doc[start:ent.start].text.lower())
-    office = next((o for o in INTERNATIONAL_OFFICES if (" " in o or "-" in o) and title.endswith(o)), None)
+    office = next((o for o in INTERNATIONAL_OFFICE_PHRASES if title.endswith(o)), None)
     if office is None:
         return False
     rest = title[:-len(office)].strip(" -")

@@ -24,7 +24,7 @@ from .names import (
     SPEAKER_PLURAL_PRONOUNS, SPEAKER_PRONOUNS, THING_PRONOUNS,
 )
 from .persons import PersonReader
-from .phrases import PERSON_LABELS, clean_entity_text, ents_in
+from .phrases import PERSON_LABELS, clean_entity_text, entity_of, ents_in
 from .roles import controlled_object, reproached_by, subject_of
 
 
@@ -95,7 +95,7 @@ def _addresses(we: Token, code: str) -> bool:
         g for p in children(verb) if p.dep_ == "prep" for g in children(p) if g.dep_ == "pobj"]
     for word in objects:
         for member in (word, *word.conjuncts):
-            ent = next((e for e in ents_in(member.doc[member.i:member.i + 1])), None)
+            ent = entity_of(member)
             if country_code(clean_entity_text(ent) if ent is not None else member.text) == code:
                 return True
     return False

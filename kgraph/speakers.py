@@ -459,11 +459,15 @@ def _member_actor(member: Span, signatories: bool) -> Actor | None:
     return Actor(name, "ORG", None) if name else None
 
 
+def _first_line(text: str) -> str:
+    """A text's first line that holds anything."""
+    return next((line for line in text[:300].splitlines() if line.strip()), "")
+
+
 def publisher_country(text: str) -> str | None:
     """The state whose body a first line names on its own, as a government page heads what it
     publishes ("Foreign, Commonwealth and Development Office", "Department of State")."""
-    first = next((line for line in text[:300].splitlines() if line.strip()), "")
-    name = re.sub(r"\s*,\s*", ", ", first.strip()).replace(" & ", " and ")
+    name = re.sub(r"\s*,\s*", ", ", _first_line(text).strip()).replace(" & ", " and ")
     body = known_body(name) if len(name) <= 80 else None
     return body[1] if body is not None and body[0] == "ORG" else None
 
@@ -472,7 +476,7 @@ def venue_country(text: str) -> str | None:
     """The state of a seat of government that a transcript's first line names as where it was
     said ("James S. Brady Press Briefing Room": the United States), or of the government whose
     briefing it names ("Department Press Briefing – January 25, 2022")."""
-    first = next((line for line in text[:300].splitlines() if line.strip()), "")
+    first = _first_line(text)
     title = re.split(r"\s+[–—-]\s+", first.strip())[0].split(":")[-1].strip().replace("’", "'").lower()
     return seat_of_government(first) or BRIEFING_TITLES.get(title)
 
