@@ -77,8 +77,8 @@ def _long_form(words: list[str], letters: list[str]) -> str | None:
     """The shortest run of capitalised words ending `words` whose initials are `letters`,
     with small words allowed in between but not at either end."""
     for start in range(len(words) - 1, -1, -1):
-        run = [w.strip(",;:") for w in words[start:]]
-        if not run[0][:1].isupper():
+        run = [w for w in (w.strip(",;:") for w in words[start:]) if w]  # a lone ":" is no word
+        if not run or not run[0][:1].isupper():
             continue
         initials = [w[0].upper() for w in run if w.lower() not in _SKIPPED]
         if initials == letters or _hyphen_initials(run) == letters:

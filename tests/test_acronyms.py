@@ -1,4 +1,7 @@
 """Short forms a text defines ("... Liberation Front (TPLF)") label its actors by the long form."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kgraph.acronyms import defined_acronyms, spelt_out
 from kgraph.model import Actor
 
@@ -52,3 +55,20 @@ def test_an_undefined_short_form_takes_the_state_of_the_name_it_spells(extract):
 def test_a_name_written_as_a_possessive_spells_a_short_form_without_its_apostrophe():
     text = "We condemn the Rapid Support Forces’ assault on El Fasher. We call on the RSF to halt its siege."
     assert defined_acronyms(text) == {"RSF": "Rapid Support Forces"}
+
+
+def test_punctuation_standing_alone_before_a_short_form_is_no_word():
+    # a lone ":" stripped to nothing had crashed the document's extraction (IndexError)
+    assert defined_acronyms("Police from the Kenya Defence Forces : (KDF) arrived.") == {
+        "KDF": "Kenya Defence Forces"}
+    assert defined_acronyms("; (KDF) and , (UN)") == {}
+
+
+_PIECES = st.sampled_from(["Kenya", "Defence", "Forces", "of", "the", "-", ":", ";", ",", "’s", "(KDF)", "(UN)",
+                           "(K-D)", "(", ")", "KDF", "Counter-Terrorism", "Centre", "(CTC)", "\n", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25))
+def test_reading_short_forms_ends_without_an_error_on_any_arrangement_of_words(pieces):
+    assert isinstance(defined_acronyms(" ".join(pieces)), dict)
