@@ -479,11 +479,14 @@ def doer_of_gerund(current: Token, head: Token) -> list[Token]:
 
 
 def noun_owner(current: Token, head: Token) -> list[Token]:
-    """'Russia's decision to invade', 'Russia's role in the attack': the owner of the noun climbed
+    """'Russia's decision to invade', 'the decision by Russia to invade', 'Russia's role in the attack': the owner of the noun climbed
     into; a pronoun owner of a reason phrase is the one reproached ("sanctioned X for their role in")."""
     if head.pos_ not in ("NOUN", "PROPN") or current.dep_ not in ("acl", "prep", "pobj", "conj"):
         return []
     owners = [c for c in children(head) if c.dep_ == "poss"]
+    if not owners and current.dep_ == "acl" and current.tag_ == "VB":
+        # "the decision by the United States to re-impose sanctions": the by-phrase's, whose decision it is
+        owners = [g for c in children(head) if c.dep_ == "prep" and c.lower_ == "by" for g in pobjs(c)]
     if owners and all(o.pos_ == "PRON" for o in owners) and head.dep_ == "pobj" and _reproaching(head.head):
         # "sanctioned eight officials for their role in attacking protesters": "their" is theirs
         return reproached_by(head.head) or owners

@@ -306,6 +306,9 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     those sentences calls the text joint
     ("Joint Statement by ...", "The text of the following joint statement was released by the
     Governments of the United States, Japan, and the Republic of Korea")."""
+    titled = _club_titled(_first_line(document_text(doc)))
+    if titled is not None:  # "E3-Statement on Iran", "G7 Foreign Ministers' Statement on Ukraine"
+        return (titled,)
     header = [sent for sent in sentences(doc) if sent.start_char < JOINT_HEADER_CHARS]
     opening = header[:JOINT_HEADER_SENTENCES]
     club = next((c for sent in opening for t in span_tokens(sent) if t.lower_ == "behalf"
@@ -317,6 +320,20 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
     if not joint and not joint_below or not opening:
         return ()
     return _listed_authors(doc, opening[-1].end, header[-1].end, bool(joint), _hyphenated_authors(joint))
+
+
+#: a title that opens with a club of states and calls the text its statement: "E3-Statement on
+#: Iran", "G7 Foreign Ministers’ Joint Statement on ...", "Quad Leaders’ Declaration"
+_CLUB_TITLE = re.compile(r"\s*(?:The\s+)?(?P<club>[A-Z][\w+]{1,9})(?:\s*[-–]\s*|\s+)(?:[A-Z][\w’'-]*\s+){0,3}?"
+                         r"(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé])\b", re.I)
+
+
+def _club_titled(line: str) -> Actor | None:
+    """The club of states a title names as the text's author (`_CLUB_TITLE`); data:
+    organisations.json `clubs`."""
+    match = _CLUB_TITLE.match(line)
+    name = INTERNATIONAL_ORGS.get(match.group("club").lower()) if match else None
+    return Actor(name, "ORG", None) if name in STATE_CLUBS else None
 
 
 def _hyphenated_authors(joint: list[Token]) -> tuple[Actor, ...]:

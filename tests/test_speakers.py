@@ -529,3 +529,13 @@ def test_a_government_body_alone_on_the_first_line_is_the_pages_publisher() -> N
     assert publisher_country("Department of State\nPress statement") == "USA"
     assert publisher_country("NATO\nWe condemn ...") is None  # an organisation of no state
     assert publisher_country("The United States condemns the attack.\n") is None
+
+
+def test_a_club_of_states_a_title_names_as_its_statements_author_speaks_for_its_we(nlp, extract) -> None:
+    text = ("E3-Statement on Iran\n\n19.06.2020 - Press release\n\nWe urge Iran to return to full compliance "
+            "with its commitments.")
+    assert joint_authors(nlp(text)) == (Actor("E3", "ORG", None),)
+    assert ("demand", "E3", "IRN", "asserted") in extract(text)
+    assert joint_authors(nlp("G7 Foreign Ministers’ Statement on Ukraine\nWe condemn Russia.")) == (
+        Actor("G7", "ORG", None),)
+    assert joint_authors(nlp("Egypt statement on Gaza\nWe condemn the strikes.")) == ()  # a state, no club

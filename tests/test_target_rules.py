@@ -302,3 +302,9 @@ def test_standing_side_by_side_with_someone_supports_them(extract):
 
 def test_firing_upon_someone_fights_them(extract):
     assert ("fight", "IRN", "USA", "asserted") in extract("Iranian forces fired upon a US drone.")
+
+
+def test_the_by_phrase_of_a_decision_names_who_does_what_was_decided(extract) -> None:
+    events = extract("Foreign Secretary Jeremy Hunt said:\n\nWe have stated our regret at the decision by the United "
+                     "States to withdraw from the JCPoA and to re-impose sanctions on Iran.")
+    assert {e[:3] for e in events if e[0] == "sanction"} == {("sanction", "USA", "IRN")}  # not "we", who regret it
