@@ -40,7 +40,7 @@ from .persons import PersonReader, posting_words
 from .pronouns import PronounResolver
 from .phrases import (
     PERSON_LABELS, PLACE_LABELS, bare_group_size, clean_entity_text, entity_of, ents_in,
-    name_ending_in, noun_phrase_text, partners, unrecognised_name,
+    name_ending_in, noun_phrase_text, partners, says_when, unrecognised_name,
 )
 from .speakers import (
     dateline_country, document_speaker, joint_authors, sentence_speaker, transcript, vocative, with_voice,
@@ -331,6 +331,8 @@ class DocumentActors:
         """The actors a name or common noun stands for: a named entity, a person named before, a
         common noun, a name the recogniser missed, an apposition. The same within a sentence, so
         kept for it (the rules and the model ask about each mention several times)."""
+        if says_when(token):
+            return []  # "fired the missile at 11:42 p.m. GMT": when, no one
         ent = entity_of(token) or name_ending_in(token)
         if ent is not None and (span_text(ent).lower().removeprefix("the ") in _DESCRIBING_NAMES
                                 or ent[-1].lower_ in ("of", "for")):

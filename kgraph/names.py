@@ -99,6 +99,7 @@ STANCE_PREFIXES = frozenset(_ACTOR_WORDS["stance_prefixes"]["words"])  # "pro-Ir
 TITLE_MODIFIERS = frozenset(_ACTOR_WORDS["title_modifiers"]["words"])  # "Prime" in "Prime Minister"
 ORGANISATION_OFFICES = frozenset(_ACTOR_WORDS["organisation_offices"]["words"])
 INSTRUMENT_NAMES = frozenset(_ACTOR_WORDS["instrument_names"]["words"])
+TIME_ZONES = frozenset(_ACTOR_WORDS["time_zones"]["words"])  # "15:42 GMT": when, never who
 GATHERING_AND_SITE_NAMES = frozenset(_ACTOR_WORDS["gathering_and_site_names"]["words"])  # "the Hanoi Summit"
 ORGANISATION_NAME_HEADS = frozenset(_ACTOR_WORDS["organisation_name_heads"]["words"])
 _PEOPLES_PORTFOLIOS = frozenset(_ACTOR_WORDS["organisation_people"]["portfolios"])

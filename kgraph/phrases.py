@@ -10,10 +10,11 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .coordination import HYPHENS
+from .countries import city_country, country_code
 from .doccache import children, document_entities, entity_index, entity_starts, kept_answer, span_text
 from .names import (
     GROUP_DETERMINERS, GROUP_SIZES, INTERNATIONAL_OFFICE_PHRASES, INTERNATIONAL_ORGS, OFFICIAL_TITLE, ORGANISATION_OFFICES, PARTNER_ADVERBS,
-    PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TITLE_MODIFIERS, TITLES,
+    PARTNER_CLAUSE_PREPOSITIONS, PARTNER_PREPOSITIONS, REMEMBERED_TITLES, TIME_ZONES, TITLE_MODIFIERS, TITLES,
 )
 
 PERSON_LABELS = {"PERSON"}
@@ -314,3 +315,15 @@ def definite_noun(token: Token) -> bool:
     """"the attack", "this launch", "such strikes": a noun that points back at something named before."""
     return token.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those", "such") for c in children(token))
+
+
+#: entities that say when, never whom ("strikes on Saturday")
+_TIME_TYPES = frozenset({"DATE", "TIME"})
+
+
+def says_when(token: Token) -> bool:
+    """'on Saturday', 'on February 2nd', 'at 11:42 p.m. GMT': a date or time, not a place the
+    recogniser ran into one ('missiles at Kyiv overnight' is tagged a time)."""
+    if token.text in TIME_ZONES:  # "(15:42 GMT)", which the recogniser may take for an organisation
+        return True
+    return token.ent_type_ in _TIME_TYPES and not (city_country(token.text) or country_code(token.text))

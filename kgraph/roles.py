@@ -28,6 +28,7 @@ from .lexicon import (
     VERB_TRIGGERS,
 )
 from .modality import modality_of
+from .phrases import says_when
 from .names import (
     ARMED_GROUPS, DOCUMENT_NOUNS, GROUP_NOUNS, LISTED_MEMBER_NOUNS, OFFICIAL_NOUNS, ORG_NOUNS, STATE_BODY_NOUNS,
 )
@@ -1293,16 +1294,6 @@ def _shared_passive(verb: Token) -> Token | None:
 
 #: a struck thing's owner is a named body, people or state ("linked to the IRGC"), not a thing ("used by F-16 jets")
 _OWNER_TYPES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
-#: entities that say when, never whom ("strikes on Saturday")
-_TIME_TYPES = frozenset({"DATE", "TIME"})
-
-
-def _says_when(token: Token) -> bool:
-    """'on Saturday', 'on February 2nd': a date or time, not a place the recogniser ran into one
-    ('missiles at Kyiv overnight' is tagged a time)."""
-    return token.ent_type_ in _TIME_TYPES and not (city_country(token.text) or country_code(token.text))
-
-
 _COMPLEMENTS = frozenset({"dobj", "prep", "dative", "ccomp", "xcomp", "attr", "acomp", "agent"})
 
 
@@ -1378,7 +1369,7 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
             and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"
             and g.lemma_.lower() not in AUTHORITY_NOUNS  # "At President Biden's direction, ... launched"
-            and not _says_when(g)]  # "an attack on Monday": when, not whom
+            and not says_when(g)]  # "an attack on Monday": when, not whom
 
 
 def _names_weapons(noun: Token) -> bool:
@@ -1445,7 +1436,7 @@ def verb_held_target(search: TargetSearch) -> list[Token]:
     if verb is None:
         return []
     held = [g for p in children(verb) if p.dep_ in ("prep", "dative") and p.lower_ in search.preps and p.i > token.i
-            for g in pobjs(p) if not _says_when(g)]  # "carried out strikes on Saturday": when
+            for g in pobjs(p) if not says_when(g)]  # "carried out strikes on Saturday": when
     if held or search.action not in ("supply", "support"):
         return held
     # "provide them the assistance they need", "give Ukraine our full support": the receiver before the gift

@@ -308,3 +308,8 @@ def test_the_by_phrase_of_a_decision_names_who_does_what_was_decided(extract) ->
     events = extract("Foreign Secretary Jeremy Hunt said:\n\nWe have stated our regret at the decision by the United "
                      "States to withdraw from the JCPoA and to re-impose sanctions on Iran.")
     assert {e[:3] for e in events if e[0] == "sanction"} == {("sanction", "USA", "IRN")}  # not "we", who regret it
+
+
+def test_a_time_is_no_one_fired_at(extract) -> None:
+    events = extract("North Korea fired the ballistic missile eastward at 11:42 (15:42 GMT) on Friday.")
+    assert not any(e[2] == "GMT" for e in events)
