@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import ADJ, ADV, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .coordination import hyphen_joined
+from .coordination import hyphen_joined, hyphenated_states
 from .countries import demonym_code
 from .doccache import children, span_tokens
 from .lexicon import (
@@ -975,10 +975,11 @@ def imposed_measure(token: Token, action: str) -> bool | None:
 
 
 def meeting_with(token: Token, action: str) -> bool | None:
-    """'a meeting with X', 'meetings between X and Y', 'X, Y and Z convened a meeting': a meeting
-    someone holds with someone, or that its holders hold together ('the meeting was useful' is none)."""
+    """'a meeting with X', 'meetings between X and Y', 'X, Y and Z convened a meeting', 'the
+    Japan-Fiji Defense Ministerial Meeting': a meeting someone holds with someone, that its holders
+    hold together, or named for the states that hold it ('the meeting was useful' is none)."""
     if action == "consult" and token.lower_ in MEETING_NOUNS:
-        return has_prep(token, ("with", "between")) or (
+        return has_prep(token, ("with", "between")) or bool(hyphenated_states(token)) or (
             token.dep_ == "dobj" and token.head.lemma_.lower() in MEETING_HOLDING_VERBS) or _made_in_relative_clause(
             token, MEETING_HOLDING_VERBS)
     return None

@@ -243,6 +243,13 @@ def test_parties_named_together_cooperate_and_meet_with_each_other(extract):
     assert not extract("The aid will meet the needs of refugees.")
 
 
+def test_a_meeting_named_for_the_states_that_hold_it_is_their_consultation(extract):
+    events = {e[:3] for e in extract("A Japan-Australia-ROK Trilateral Defense Ministerial Meeting was convened "
+                                     "for the first time. This was followed by the Japan-U.S. Defense Ministerial Meeting.")}
+    assert events == {("consult", "JPN", "AUS"), ("consult", "JPN", "KOR"), ("consult", "AUS", "KOR"),
+                      ("consult", "JPN", "USA")}
+
+
 def test_those_who_hold_or_attend_a_meeting_together_meet_each_other(extract):
     events = extract("Japan, South Korea and the United States convened a trilateral meeting in Singapore.")
     assert {(e[1], e[2]) for e in events if e[0] == "consult"} == {("JPN", "KOR"), ("JPN", "USA"), ("KOR", "USA")}
