@@ -121,7 +121,30 @@ def mask_chair_vocatives(text: str) -> str:
 def text_for_parser(text: str) -> str:
     """What spaCy reads: datelines and a chair's address blanked, headlines sentence-cased,
     apostrophes straight, same length as `text`."""
-    return straight_apostrophes(end_open_lines(sentence_case_headlines(mask_chair_vocatives(mask_datelines(text)))))
+    return straight_apostrophes(end_open_lines(sentence_case_headlines(mask_chair_vocatives(mask_datelines(
+        unbulleted(text))))))
+
+
+#: a list's bullet at a line's start ("• UK sanctions Russian officials ..."): the tagger read the
+#: bullet into a name ("• UK sanctions Russian officials" one organisation) and ran each item
+#: into the next where the item has no full stop
+_BULLET = re.compile(r"(?m)^[ \t]*[•▪◦‣●■►➢·*](?=[ \t])")
+#: the characters that close a line: a line ending otherwise is an open item
+_LINE_CLOSERS = frozenset(".!?:;,\"”’')]|")
+
+
+def unbulleted(text: str) -> str:
+    """`text` with each list bullet blanked and a full stop in place of the line break that ends an
+    open line before it: each item is a sentence. Same length as `text`."""
+    if not _BULLET.search(text):
+        return text
+    chars = list(text)
+    for match in _BULLET.finditer(text):
+        chars[match.end() - 1] = " "
+        before = match.start() - 2  # the last character of the line before
+        if before >= 0 and not text[before].isspace() and text[before] not in _LINE_CLOSERS:
+            chars[before + 1] = "."
+    return "".join(chars)
 
 
 #: a line with no closing punctuation (a headline, a date line, "Feb. 3, 2024 | Statement") before a

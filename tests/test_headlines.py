@@ -33,3 +33,13 @@ def test_a_plural_before_a_noun_of_office_or_meeting_is_a_noun_phrase(extract):
     for title in ("EU Sanctions Envoy David O'Sullivan in Kazakhstan", "The EU Sanctions Package",
                   "Ukraine Partners Conference in Berlin"):
         assert not extract(title), title
+
+
+def test_a_bulleted_item_is_a_sentence_of_its_own_and_its_bullet_no_part_of_a_name(extract):
+    from kgraph.casing import unbulleted
+
+    text = ("Latest sanctions package.\n\n• UK sanctions Russian officials involved in sham elections in Crimea\n"
+            "• Sanctions also target officials involved in last year’s sham referendums\n")
+    assert unbulleted(text) == text.replace("Crimea\n•", "Crimea. ").replace("\n\n•", "\n\n ").replace("\n•", "\n ")
+    assert ("sanction", "GBR", "RUS", "asserted") in extract(text)  # not one organisation "• UK sanctions ..."
+    assert unbulleted("2 * 3 = 6\n") == "2 * 3 = 6\n"  # not at a line's start: no bullet
