@@ -524,10 +524,14 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
 
 
 def the_bodies_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
-    """"the two governments", "both militaries": the parties last named together."""
+    """"the two governments", "both militaries": the parties last named together; "both leaders",
+    "the two ministers": the two who just met, if two did."""
     if not _names_a_body(noun) or not group_size(noun.token):
         return None
-    return _last_named(noun, resolver, group_size(noun.token))
+    size = group_size(noun.token)
+    if noun.lemma in GROUP_MEMBER_NOUNS and len(resolver.memory.recent_meeting()) == size:
+        return list(resolver.memory.meeting_named_again())  # "Both leaders": the two who just met
+    return _last_named(noun, resolver, size)
 
 
 def a_backed_force(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -685,7 +689,7 @@ def the_body_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if group:
         return list(group)
     if noun.plural() and noun.lemma in GROUP_MEMBER_NOUNS and (memory.recent_meeting() or memory.last_parties):
-        return list(memory.recent_meeting() or memory.last_parties)  # "the leaders", "each of the ministers"
+        return list(memory.meeting_named_again() or memory.last_parties)  # "the leaders", "each of the ministers"
     earlier = _named_before(noun, resolver)
     if earlier:
         return [earlier]
@@ -708,11 +712,11 @@ def the_parties_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None
     meeting = resolver.memory.recent_meeting()
     if size:
         if len(meeting) == size and noun.lemma in GROUP_MEMBER_NOUNS:  # "both leaders": the two who just met
-            return list(meeting)
+            return list(resolver.memory.meeting_named_again())
         return _last_named(noun, resolver, size)
     titled_plural = noun.lower.endswith("s") and noun.lower[:-1] in GROUP_MEMBER_NOUNS
     if len(meeting) >= 2 and titled_plural and noun.has_child("the"):
-        return list(meeting)  # "The Ministers condemned ...": those who just met (a title-cased plural is tagged NNP)
+        return list(resolver.memory.meeting_named_again())  # "The Ministers condemned ...": those who just met (a title-cased plural is tagged NNP)
     return None
 
 

@@ -92,3 +92,11 @@ class Memory:
     def recent_meeting(self) -> tuple[Actor, ...]:
         """The parties of the meetings reported in the last few sentences, if any."""
         return self.meeting if self.meeting_age <= MEETING_SENTENCES else ()
+
+    def meeting_named_again(self) -> tuple[Actor, ...]:
+        """The parties of the recent meeting, named again ("Both leaders ...", "The leaders ..."):
+        a readout that keeps speaking of them keeps them recent."""
+        found = self.recent_meeting()
+        if found:
+            self.meeting_age = 0
+        return found

@@ -34,6 +34,15 @@ def test_the_ministers_after_a_meeting_are_those_who_met(extract):
     assert {e[1] for e in events if e[0] == "condemn" and e[2] == "PRK"} == {"AUS", "JPN"}
 
 
+def test_leaders_a_readout_keeps_naming_stay_those_who_met(extract):
+    events = extract("President Joseph R. Biden met with Prime Minister Kishida Fumio of Japan today. The two leaders "
+                     "condemned Hamas. They agreed to work together. Both leaders underscored their resolve to "
+                     "continue supporting Ukraine in its war against Russia. They reaffirmed their commitment. "
+                     "The leaders also discussed the situation and committed to continue close coordination.")
+    assert {(e[1], e[2]) for e in events if e[0] == "cooperate"} <= {("USA", "JPN"), ("JPN", "USA")}
+    assert ("cooperate", "UKR", "RUS", "asserted") not in events  # the two states named last did not meet
+
+
 def test_a_title_before_one_of_two_names_is_the_first_ones_alone(extract):
     # "President Trump and Kim Jong-un": "the President" later is Trump, not Kim
     events = extract("A Downing Street spokesperson said:\n\nThe Prime Minister called US President Donald Trump. "
