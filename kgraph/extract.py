@@ -26,7 +26,7 @@ from .learned import learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, FINDING_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
-    HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, QUALITIES, SPEAKER_ACCUSES, VERB_TRIGGERS,
+    GO_BETWEEN_PARTICIPLES, HOSTING_VERBS, MUTUAL_VERBS, NOUN_TRIGGERS, PROCURING_WORDS, QUALITIES, SPEAKER_ACCUSES, VERB_TRIGGERS,
     ACCUSED_DEEDS, ACCUSED_PEOPLE_NOUNS, MADE_ARMS, SUFFERING_VERBS, UNDERGONE_DEEDS,
 )
 from .model import Actor, Article, ArticleResult, Event
@@ -1201,7 +1201,7 @@ def _resolve_deep(head: Token, search: ActorSearch) -> list[Actor]:
     someone."""
     for rule in HEAD_RULES:
         head = rule(head)
-    sponsors = [t for c in children(head) for t in hyphened_agent(c)]
+    sponsors = [t for c in children(head) if c.lower_ not in GO_BETWEEN_PARTICIPLES for t in hyphened_agent(c)]
     if sponsors and head.lemma_.lower() in NOUN_TRIGGERS.keys() | GENERIC_EVENT_NOUNS:
         return [a for t in sponsors for a in search.actors.resolve(t)]  # "the Russian-sponsored meeting": Russia's
     examples = _named_examples(head, search.actors)

@@ -313,3 +313,10 @@ def test_the_by_phrase_of_a_decision_names_who_does_what_was_decided(extract) ->
 def test_a_time_is_no_one_fired_at(extract) -> None:
     events = extract("North Korea fired the ballistic missile eastward at 11:42 (15:42 GMT) on Friday.")
     assert not any(e[2] == "GMT" for e in events)
+
+
+def test_the_go_between_of_a_deal_is_no_party_to_it(extract) -> None:
+    events = extract("Tshisekedi and Kagame affirmed their commitment to a U.S.-brokered peace deal. "
+                     "Israel welcomed the Qatar-mediated talks with Hamas.")
+    assert not any(e[2] in ("USA", "QAT") for e in events)  # the broker and the mediator are no targets
+    assert ("consult", "ISR", "PSE", "asserted") in events
