@@ -531,6 +531,12 @@ def test_the_militia_is_the_armed_group_named_last(extract) -> None:
         "Hezbollah leaders met on Monday. The group of experts said the drones attacked Israel.")
 
 
+def test_the_rebels_are_the_armed_group_named_last(extract) -> None:
+    events = extract("The Security Council condemned an offensive by M23 in eastern Congo and demanded Rwanda stop "
+                     "supporting the rebels.")
+    assert {e[:3] for e in events if e[0] == "support"} == {("support", "RWA", "COD")}  # M23, of Congo
+
+
 def test_the_council_is_the_one_council_the_text_names(extract) -> None:
     # a story on the European Council: "the Council" is it, not the Security Council or the EU's Council
     events = extract("The European Council on Thursday agreed on new sanctions on Russia.\n"
