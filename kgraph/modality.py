@@ -46,7 +46,7 @@ def _governors(token: Token) -> Chain:
     to Russia's war": the attacks, sanctions and war are going on; data ending_verbs)."""
     current = _sharing_verb(token)
     chain = [current]
-    presupposed = _presupposed_deed(current)
+    presupposed = _presupposed_deed(current) or _ended_doing(current)
     while current.head.i != current.i and len(chain) < 6 and not _ends_climb(current):
         current = current.head
         if presupposed and _ends(current, chain[0]):
@@ -62,8 +62,14 @@ def _ends(word: Token, deed: Token) -> bool:
     if word.lemma_.lower() not in ENDING_VERBS:
         return False
     if deed.head.i == word.i:
-        return deed.dep_ in ("dobj", "nsubjpass")
+        return deed.dep_ in ("dobj", "nsubjpass") or _ended_doing(deed)
     return deed.dep_ == "pobj" and deed.head.lower_ in ("to", "of") and deed.head.head.i == word.i
+
+
+def _ended_doing(token: Token) -> bool:
+    """"demanded Rwanda stop supporting the rebels", "must cease providing arms": a gerund that a
+    verb of ending governs is going on (data ending_verbs)."""
+    return token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj") and token.head.lemma_.lower() in ENDING_VERBS
 
 
 def _deed_noun(token: Token) -> bool:
@@ -154,7 +160,7 @@ def negated_itself(chain: Chain) -> str | None:
     condemn the attacks" still reports the attacks, and "has not lifted the sanctions" the sanctions:
     `ending_verbs`)."""
     first = chain[0]
-    negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" or (
+    negation_scope = [first] + ([first.head] if first.dep_ == "xcomp" and not _ended_doing(first) or (
         first.dep_ == "dobj" and first.pos_ == "NOUN" and first.head.lemma_.lower() in LIGHT_VERBS
         and first.head.lemma_.lower() not in ENDING_VERBS) else [])
     for tok in negation_scope:

@@ -1666,6 +1666,13 @@ def test_what_happened_without_a_deed_negates_the_deed(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russia attacked Ukraine without provocation.")
 
 
+def test_what_one_is_told_to_stop_doing_is_going_on(extract):
+    assert ("support", "RWA", "COD", "asserted") in extract(
+        "The Council condemned M23 and demanded Rwanda stop supporting the rebels.")
+    assert ("fight", "RUS", "UKR", "asserted") in extract("Russia has not stopped attacking Ukraine.")
+    assert ("fight", "RUS", "UKR", "negated") in extract("Russia did not want to attack Ukraine.")
+
+
 def test_a_deed_its_doer_is_named_as_possessing_was_done_whatever_is_said_of_it(extract):
     assert ("fight", "RUS", "UKR", "asserted") in extract("Russia will be held accountable for its invasion of Ukraine.")
     assert ("fight", "RUS", "UKR", "asserted") in extract("We must stop Russia's attacks on Ukraine.")
