@@ -251,7 +251,18 @@ class PronounResolver:
         first = noun.head
         if noun.dep_ != "conj" or first.i >= token.i:
             return []
+        if first.pos_ in ("VERB", "AUX"):  # the parser hung the noun on the clause's verb
+            return self._parallel_owner(token)
         return self._antecedent(first, token)
+
+    def _parallel_owner(self, token: Token) -> list[Actor]:
+        """"in response to Russia's continued brutality, and its continued strikes": a possessive
+        after "and" is the owner named as possessor of the noun just before the "and"."""
+        before = [t for t in token.doc[max(token.i - 3, token.sent.start):token.i] if not t.is_punct]
+        if len(before) < 2 or before[-1].lower_ != "and" or before[-2].pos_ not in ("NOUN", "PROPN"):
+            return []
+        owners = [c for c in children(before[-2]) if c.dep_ == "poss" and c.pos_ != "PRON"]
+        return self._antecedent(owners[0], token) if owners else []
 
     def _reproached(self, token: Token) -> list[Actor]:
         """"The United States condemned Russia for its attacks on Ukraine", "sanctioned three

@@ -699,3 +699,10 @@ def test_they_after_forces_named_before_are_those_forces(extract):
 def test_a_vessel_whose_apposition_names_its_state_is_that_states(extract):
     assert ("fight", "UKR", "RUS", "asserted") in extract(
         "Ukraine struck the Novocherkassk, a Russian landing ship, in Crimea.")
+
+
+def test_its_after_and_is_the_owner_of_the_noun_just_before(extract) -> None:
+    # the parser hung "strikes" on "donate": the possessive parallels "Russia's continued brutality"
+    events = extract("The UK would donate Storm Shadow missiles to Ukraine in direct response to Russia's "
+                     "continued brutality, and its continued long-range missile strikes against civilian targets.")
+    assert {e[1] for e in events if e[0] == "fight"} == {"RUS"}
