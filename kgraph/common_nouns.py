@@ -342,7 +342,8 @@ def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | N
     """"The OPCW Director-General", "the IAEA Director General", "the EU foreign policy chief": an
     organisation of no state named right before office words (data `organisation_offices`) with no
     name after them is its official: the person the text gave such a title before, else the office
-    as written, as annotators name it ("IAEA Director General")."""
+    as written, as annotators name it ("IAEA Director General"); a state's envoy to it ("Sudan's UN
+    envoy") is that state's."""
     token = noun.token
     if token.lower_ not in ORGANISATION_OFFICES or token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -359,6 +360,9 @@ def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | N
     if name is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
         return None
     office = doc[first:token.i + 1].text
+    states = qualifying_states(token)
+    if states:  # "Sudan's UN envoy", "the Russian UN ambassador": a state's envoy to the organisation
+        return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", states[0])]
     holders = [h for h in resolver.memory.title_holders.get(doc[first].lower_, ()) if h.country is None]
     holders += _holders_of_office(name.text, token.lower_, resolver)
     if holders:

@@ -252,3 +252,9 @@ def test_a_draft_sponsor_is_read_from_the_drafts_own_phrase_first(extract) -> No
     assert not any(e[1] == "CHN" for e in events)  # a peace proposal is no draft of China's
     events = extract("Switzerland's text was discussed. The draft, sponsored by Mozambique, condemns the Houthi attacks.")
     assert ("condemn", "MOZ", "YEM", "asserted") in events
+
+
+def test_a_states_envoy_to_an_organisation_is_the_states(extract):
+    assert ("accuse", "SDN", "ARE", "asserted") in extract("Sudan's UN envoy alleged that the UAE is arming the RSF.")
+    assert ("condemn", "RUS", None, "asserted") in extract("The Russian UN envoy condemned the strikes.")
+    assert ("condemn", "UN envoy", None, "asserted") in extract("The UN envoy condemned the strikes.")  # the UN's own
