@@ -286,6 +286,9 @@ def verb_agents(token: Token) -> tuple[list[Token], str]:
     deciders = _noun_infinitive_agents(token)
     if deciders:
         return deciders, "noun-infinitive"
+    forces = _forces_sent_to_do(token)
+    if forces:
+        return forces, "forces-purpose"
     if _passive_participle_clause(token):
         return [], "passive-participle"  # "Deployed for four months, they ...": they were deployed
     return governing_subjects(token), "governing-subject"
@@ -328,6 +331,19 @@ def _noun_infinitive_agents(token: Token) -> list[Token]:
     if token.dep_ not in ("acl", "xcomp", "relcl") or token.tag_ != "VB" or noun.pos_ != "NOUN":
         return []
     return _makers(noun, token.i)
+
+
+def _forces_sent_to_do(token: Token) -> list[Token]:
+    """'protested the dispatch of North Korean troops to assist Moscow's war': an infinitive of
+    purpose right after forces that say whose they are is theirs to do, wherever the parser hung
+    it (here on "protested", whose subject does not assist)."""
+    if token.tag_ != "VB" or token.dep_ not in ("advcl", "xcomp", "acl") or token.left_edge.lower_ != "to":
+        return []
+    before = token.left_edge.i - 1
+    forces = token.doc[before] if before >= 0 else None
+    if forces is None or forces.lower_ not in FORCE_NOUNS or not _says_whose(forces) or forces.i < token.sent.start:
+        return []
+    return [forces]
 
 
 def _makers(noun: Token, before: int) -> list[Token]:

@@ -320,3 +320,9 @@ def test_the_go_between_of_a_deal_is_no_party_to_it(extract) -> None:
                      "Israel welcomed the Qatar-mediated talks with Hamas.")
     assert not any(e[2] in ("USA", "QAT") for e in events)  # the broker and the mediator are no targets
     assert ("consult", "ISR", "PSE", "asserted") in events
+
+
+def test_forces_sent_to_do_something_do_it_not_whoever_protests_their_sending(extract) -> None:
+    events = extract("South Korea protested the dispatch of North Korean troops to assist Moscow's war against Ukraine.")
+    assert ("support", "PRK", "RUS", "asserted") in events
+    assert ("support", "KOR", "RUS", "asserted") not in events
