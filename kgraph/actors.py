@@ -28,7 +28,7 @@ from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS, PLATFORM_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
+    ARMED_GROUP_NOUNS, ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
     NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, known_body, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
@@ -874,9 +874,12 @@ _DIGIT = re.compile(r"\d")
 
 
 def _armed_group(text: str) -> Actor | None:
-    """"the Houthis", "Hezbollah": an armed group of the tables, by its name as written, with the
-    state it belongs to, if one."""
+    """"the Houthis", "Hezbollah", "the Houthi militia": an armed group of the tables, by its name as
+    written (after it, a word for such a group: data armed_group_nouns), with the state it belongs to, if one."""
     key = _LEADING_THE.sub("", text.lower()).strip()
+    name, _, last = key.rpartition(" ")
+    if key not in ARMED_GROUPS and last in ARMED_GROUP_NOUNS and name in ARMED_GROUPS:
+        key = name  # "the Houthi militia", "Houthi rebels", "the Islamic State group": the group's own
     return Actor(_ARTICLE.sub("", text), "GROUP", STATE_ORGS.get(key)) if key in ARMED_GROUPS else None
 
 

@@ -706,3 +706,8 @@ def test_its_after_and_is_the_owner_of_the_noun_just_before(extract) -> None:
     events = extract("The UK would donate Storm Shadow missiles to Ukraine in direct response to Russia's "
                      "continued brutality, and its continued long-range missile strikes against civilian targets.")
     assert {e[1] for e in events if e[0] == "fight"} == {"RUS"}
+
+
+def test_an_armed_groups_name_with_a_word_for_such_a_group_is_the_group(extract) -> None:
+    events = extract("The Arab Parliament condemned the Houthi militia's cowardly attacks on Saudi Arabia.")
+    assert ("condemn", "Arab Parliament", "YEM", "asserted") in events  # the Houthis, of Yemen
