@@ -32,7 +32,7 @@ from .names import (
     NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, known_body, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
-    body_state, organisation_of_people,
+    body_state, news_medium, NEWS_MEDIA_HEADS, organisation_of_people,
 )
 from .nationality import country_in_description, country_words, qualifying_states
 from .people import is_name_word, is_office_holder, person_country
@@ -71,6 +71,10 @@ def _joined_heads(token: Token) -> list[Token]:
     rules, the model and the sentence's end resolve half the heads more than once."""
     later = [c for c in in_text_order(token.conjuncts) if c.i > token.i]
     return later + _conjuncts_of_its_name(token) + partners(token)
+
+
+#: the last words of a news medium's description ("the Yonhap news agency", "state television")
+_MEDIA_HEAD_WORDS = frozenset(head.split()[-1] for head in NEWS_MEDIA_HEADS)
 
 
 class DocumentActors:
@@ -338,6 +342,9 @@ class DocumentActors:
                                 or ent[-1].lower_ in ("of", "for")):
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name; nor
             # is "The Ministers of Foreign Affairs of", cut short before the states it names
+        if ent is not None and news_medium(clean_entity_text(ent)) or token.lower_ in _MEDIA_HEAD_WORDS and news_medium(
+                noun_phrase_text(token)):
+            return []  # "Yonhap reported", "state news agency Saba": who reports, not who acts
         if ent is not None and ent.label_ in ("ORG", "FAC", "PERSON") and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
             return []  # "the Hanoi Summit", "Khobar Towers", "the Wat Sisakat Temple" (taken for a person): a
             # gathering or a site, no one nor any state's

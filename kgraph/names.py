@@ -253,6 +253,8 @@ SPEAKERS_MEASURES = frozenset(_ACTOR_WORDS["speakers_measures"]["words"])  # "To
 REGIONAL_EPITHETS: dict = _ACTOR_WORDS["regional_epithets"]["words"]  # "Sahel" -> its states (or a region's name)
 REGIONAL_NOUNS = frozenset(_ACTOR_WORDS["regional_epithets"]["nouns"])  # "the Sahel nation", "the Gulf state"
 COMMENTATORS = frozenset(_ACTOR_WORDS["commentators"]["words"])  # "professor", "analyst": no state by default
+NEWS_MEDIA = frozenset(_ACTOR_WORDS["news_media"]["names"])  # "Yonhap", "Reuters": report, do not act
+NEWS_MEDIA_HEADS = tuple(_ACTOR_WORDS["news_media"]["heads"])  # "the Yonhap news agency"
 #: wars whose other side a war noun that names one side implies ("a brutal Russian invasion": of Ukraine)
 KNOWN_WAR_NOUNS = frozenset(_ACTOR_WORDS["known_wars"]["nouns"])
 KNOWN_WARS: tuple[tuple[str, str], ...] = tuple(tuple(w) for w in _ACTOR_WORDS["known_wars"]["wars"])
@@ -263,3 +265,10 @@ OFFICIAL_TITLE = re.compile(r"\b(" + "|".join(_ACTOR_WORDS["official_titles"]["w
 HEADER_LINE = re.compile(r"^\s*(" + "|".join(_ACTOR_WORDS["header_openers"]["words"]) + r")\b", re.I)
 QUESTION_LABELS = frozenset(_ACTOR_WORDS["question_labels"]["words"])
 OFFICIAL_LABELS: dict[str, str] = _ACTOR_WORDS["official_labels"]["labels"]  # "SENIOR ADMINISTRATION OFFICIAL:" -> USA
+
+
+def news_medium(name: str) -> bool:
+    """Whether a name is a news agency or broadcaster's ("Yonhap", "the Yonhap news agency",
+    "state news agency Saba"), which reports and does not act (data `news_media`)."""
+    key = name.lower().removeprefix("the ").strip()
+    return key in NEWS_MEDIA or key.endswith(NEWS_MEDIA_HEADS)

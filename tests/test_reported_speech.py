@@ -43,3 +43,14 @@ def test_reported_by_is_queryable(tmp_path):
     result = CliRunner().invoke(app, ["query", str(graph), "reported-speech", "--format", "csv"])
     assert result.exit_code == 0
     assert "Donald Tusk,Fight,Russia,Ukraine" in result.output
+
+
+def test_a_news_agency_reports_and_accuses_no_one(extract):
+    events = extract("The foreign ministry also warned the continued Iranian armament of Houthis will undermine the "
+                     "efforts by the UN peace mediator and others to achieve peace in Yemen, state news agency Saba "
+                     "New reported.")
+    assert not any("saba" in str(e[1]).lower() for e in events)
+    assert not extract("Yonhap reported that North Korea fired a missile.") & {
+        ("accuse", "Yonhap", "PRK", "asserted")}
+    assert not any("Yonhap" in str(e[1]) for e in extract(
+        "Seoul summoned the ambassador, the Yonhap news agency reported, citing the Foreign Ministry."))
