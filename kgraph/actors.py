@@ -580,6 +580,10 @@ class DocumentActors:
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = text.lower().removeprefix("the ").strip()
+        owner = next((entity_of(c) for c in children(ent.root) if c.dep_ == "poss" and entity_of(c) is not None), None)
+        joined = INTERNATIONAL_ORGS.get(f"{_ARTICLE.sub('', clean_entity_text(owner)).lower()} {key}") if owner else None
+        if joined:  # "the African Union's | Peace and Security Council", recognised apart: the table's name
+            return Actor(joined, "ORG", None)
         longer = _name_going_on(ent)
         if longer:  # "Economic Community [of West African States]": the recogniser cut the name at 'of'
             return Actor(longer, "ORG", None)
@@ -605,6 +609,9 @@ class DocumentActors:
             return known
         country = country_words(ent) or country_in_description(ent, self.memory.persons)
         owner, owned = _possessor(name)
+        joined = INTERNATIONAL_ORGS.get(f"{owner} {owned}".lower()) if owner else None
+        if joined and country is None:  # "the African Union's Peace and Security Council", recognised as one
+            return Actor(joined, "ORG", None)
         if country is None and owner:  # "the Islamic Revolutionary Guard Corps' Quds Force"
             country = body_state(owner) or country_code(owner)
         if country is None:

@@ -27,7 +27,8 @@ def is_headline(line: str) -> bool:
     """A short line without final punctuation whose content words are mostly capitalised, and
     not a byline ("Antony J. Blinken, Secretary of State": lower-cased, the name was lost)."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 160 or (stripped[-1] in ".!?\"”’:" and not _ends_with_name_suffix(stripped)):
+    unquoted = stripped.rstrip("\"”’'")  # "... for El Fasher ‘Atrocities’": a quote closing no sentence
+    if not unquoted or len(stripped) > 160 or (unquoted[-1] in ".!?:" and not _ends_with_name_suffix(unquoted)):
         return False
     if byline(stripped):
         return False
@@ -92,10 +93,24 @@ _DATELINE = re.compile(
 )
 
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = rf"(?:\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
+#: a dateline that opens with its date, the place after it ("October 29, 2025 (ADDIS ABABA) – ")
+_DATE_FIRST_DATELINE = re.compile(
+    rf"^(?P<line>[ \t]*{_DATE}[ \t]*\([A-Z][A-Za-z .,'\-]*\)[ \t]*(?:[\u2013\u2014]+|-+)[ \t]*)(?=\S)", re.M)
+#: a line that gives a date and nothing else ("29 October 2025"): blanked, it ends the line before
+_DATE_LINE = re.compile(rf"^(?P<line>[ \t]*{_DATE}[ \t]*)$", re.M)
+
+
 def mask_datelines(text: str) -> str:
-    """Blank out wire datelines ("NIAMEY, April 12 (Reuters) - ") so the parser does not take
-    the city for the subject; the text keeps its length, so offsets stay exact."""
-    return _DATELINE.sub(lambda m: " " * len(m.group("line")), text)
+    """Blank out wire datelines ("NIAMEY, April 12 (Reuters) - ", "October 29, 2025 (ADDIS ABABA)
+    – ") and lines that give a date alone, so the parser does not take the city for the subject
+    nor run a headline into the story; the text keeps its length, so offsets stay exact."""
+    def blank(match: re.Match) -> str:
+        return " " * len(match.group("line"))
+
+    return _DATE_LINE.sub(blank, _DATE_FIRST_DATELINE.sub(blank, _DATELINE.sub(blank, text)))
 
 
 def _either_case(words: frozenset[str]) -> str:

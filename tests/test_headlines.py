@@ -43,3 +43,18 @@ def test_a_bulleted_item_is_a_sentence_of_its_own_and_its_bullet_no_part_of_a_na
     assert unbulleted(text) == text.replace("Crimea\n•", "Crimea. ").replace("\n\n•", "\n\n ").replace("\n•", "\n ")
     assert ("sanction", "GBR", "RUS", "asserted") in extract(text)  # not one organisation "• UK sanctions ..."
     assert unbulleted("2 * 3 = 6\n") == "2 * 3 = 6\n"  # not at a line's start: no bullet
+
+
+def test_a_date_first_dateline_and_a_line_of_a_date_alone_are_blanked_so_the_story_starts_clean(extract):
+    from kgraph.casing import is_headline, mask_datelines
+
+    text = ("African Union Condemns Sudan’s RSF for El Fasher ‘Atrocities’\n29 October 2025\n"
+            "October 29, 2025 (ADDIS ABABA) – The African Union’s Peace and Security Council on Wednesday "
+            "condemned Sudan’s paramilitary Rapid Support Forces.\n")
+    masked = mask_datelines(text)
+    assert len(masked) == len(text) and "29 October 2025" not in masked and "ADDIS ABABA" not in masked
+    assert is_headline("African Union Condemns Sudan’s RSF for El Fasher ‘Atrocities’")  # a quoted word ends it
+    assert not is_headline("“We Will Not Stand By And Watch Them Attack Us.”")  # a quoted sentence
+    events = extract(text)
+    assert ("condemn", "African Union Peace and Security Council", "SDN", "asserted") in events
+    assert ("condemn", "African Union", "SDN", "asserted") in events  # the headline's
