@@ -37,7 +37,8 @@ CASES = [
     ("Japan asked the UN Security Council to convene an emergency meeting.",
      ("demand", "JPN", "United Nations Security Council", "asserted")),
     # the one called on to act does what the infinitive says, not the one who calls
-    ("The G7 called on China to stop supplying weapons to Russia.", ("supply", "CHN", "RUS", "negated")),
+    # (the supplying is going on: told to stop it, China still supplies)
+    ("The G7 called on China to stop supplying weapons to Russia.", ("supply", "CHN", "RUS", "asserted")),
     # also where the call is a noun, whose infinitive the parser hangs on the verb holding it
     ("The United States reiterates its call on Rwanda to end support to the M23.", ("support", "RWA", "COD", "asserted")),
     ("Britain renewed its appeal to Russia to end its attacks on Ukraine.", ("fight", "RUS", "UKR", "asserted")),
