@@ -29,7 +29,7 @@ from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
     ARMED_GROUP_NOUNS, ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
-    NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
+    NAME_PARTICLES, NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, known_body, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
     body_state, news_medium, NEWS_MEDIA_HEADS, organisation_of_people,
@@ -535,7 +535,8 @@ class DocumentActors:
     def _from_place_entity(self, ent: Span, token: Token, text: str, group: str) -> Actor | None:
         """A place or organisation of the recogniser that is a person named before, a city's or a
         people's state, or a body named for a place; None where none of these."""
-        known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 else None
+        known = self.memory.persons.get(normalise_name(text)) if len(ent) == 1 or (
+            len(ent) == 2 and ent[0].lower_ in NAME_PARTICLES) else None  # "Langley", "De Riviere"
         if known is not None:  # "a trip by Langley" after "Gen. Michael E. Langley": him, not Langley, Canada
             return known
         # "warning the North Koreans": a people the recogniser took for a place
@@ -958,7 +959,8 @@ def _as_written(actors: list[Actor], ent: Span) -> list[Actor]:
 def _one_official(subject: Token, group: list[Actor]) -> bool:
     """Whether a subject is one official named by office, not by name ("The representative of
     China", "the Chinese ambassador"), whom "he" and "she" may stand for later as for a person."""
-    return (len(group) == 1 and subject.tag_ == "NN" and subject.lemma_.lower() in ONE_PERSON_OFFICES
+    return (len(group) == 1 and (subject.tag_ == "NN" or subject.tag_ == "NNP" and not subject.ent_type_)
+            and subject.lemma_.lower() in ONE_PERSON_OFFICES  # "The French President": NNP, named by no one
             and not any(c.dep_ == "conj" for c in children(subject)))
 
 

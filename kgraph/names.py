@@ -248,6 +248,7 @@ NAMES_THE_PARLIAMENT = re.compile(r"\b(European Parliament|MEPs?)\b")
 EU_TEXT = re.compile(r"\b(EU|European Union|European Parliament|MEPs?|European Commission|restrictive measures)\b")
 NAME_SUFFIXES = frozenset(_ACTOR_WORDS["name_suffixes"]["words"])  # "Jr.", "III"
 HONORIFICS = frozenset(_ACTOR_WORDS["honorifics"]["words"])  # "Sir", "Dame"
+NAME_PARTICLES = frozenset(_ACTOR_WORDS["name_particles"]["words"])  # "de" in "Nicolas de Riviere"
 OFFICE_WORDS = frozenset(_ACTOR_WORDS["office_words"]["words"])  # "leader of ...": an office, as the titles
 SPEAKERS_MEASURES = frozenset(_ACTOR_WORDS["speakers_measures"]["words"])  # "Today's action was taken ..."
 REGIONAL_EPITHETS: dict = _ACTOR_WORDS["regional_epithets"]["words"]  # "Sahel" -> its states (or a region's name)

@@ -19,7 +19,7 @@ from .doccache import children, document_entities, span_text
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    COMMENTATORS, HONORIFICS, INTERNATIONAL_OFFICE_PHRASES, NAME_SUFFIXES, NAME_TITLES, OFFICE_WORDS, PORTFOLIO_WORDS, REMEMBERED_TITLES,
+    COMMENTATORS, HONORIFICS, INTERNATIONAL_OFFICE_PHRASES, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, OFFICE_WORDS, PORTFOLIO_WORDS, REMEMBERED_TITLES,
     TITLE_WORDS, TITLES, known_body,
 )
 from .nationality import country_in_description
@@ -244,8 +244,8 @@ class PersonReader:
             self._context.memory.office_holders[office] = person
 
     def register(self, person: Actor) -> None:
-        """Find `person` later by full name, family name or, for names like "Kim Tae-hyo",
-        the first word; a word two people share finds neither."""
+        """Find `person` later by full name, family name (with its particle: "de Riviere") or, for
+        names like "Kim Tae-hyo", the first word; a word two people share finds neither."""
         parts = person.name.split()
         while len(parts) > 2 and parts[0].lower() in HONORIFICS:
             parts.pop(0)  # "Sir Michael Fallon" is Sir Michael
@@ -253,7 +253,10 @@ class PersonReader:
             parts.pop()  # "Lloyd J. Austin III" is Austin
         self._context.forget_names()
         self._context.memory.persons[normalise_name(person.name)] = person
-        for part in {normalise_name(parts[0]), normalise_name(parts[-1])} - {normalise_name(person.name)}:
+        names = {normalise_name(parts[0]), normalise_name(parts[-1])}
+        if len(parts) >= 3 and parts[-2].lower() in NAME_PARTICLES:
+            names.add(normalise_name(" ".join(parts[-2:])))  # "de Riviere" as well as "Riviere"
+        for part in names - {normalise_name(person.name)}:
             earlier = self._context.memory.persons.get(part)
             if part in self._ambiguous and earlier != person:
                 continue  # deleted when a second person took it: a third does not take it back

@@ -955,6 +955,16 @@ def of_supporter(token: Token, action: str) -> tuple[list[Token], str] | None:
     return ([giver], "of-supporter") if giver is not None else None
 
 
+def of_meeting_holder(token: Token, action: str) -> tuple[list[Token], str] | None:
+    """'the telephone conversations of President Macron with the leaders of Armenia and
+    Azerbaijan': where a with-phrase names whom a meeting is with, its 'of' phrase names who
+    held it (not the ones met with each other)."""
+    if action != "consult" or not (has_prep(token, ("with",)) or token.dep_ == "dobj" and has_prep(token.head, ("with",))):
+        return None  # the parser may hang the with-phrase on the verb whose object the meeting is
+    holder = _named_in_of_phrase(token)
+    return ([holder], "of-holder") if holder is not None else None
+
+
 def _aims_of(noun: Token) -> list[Token]:
     """The infinitives that say what a noun is for ('support to help the Government'), also where
     the parser hangs them on the verb whose object the noun is ('welcome the support of X | to help')."""
@@ -1189,7 +1199,7 @@ def undergone_of(token: Token, action: str) -> tuple[list[Token], str] | None:
 NOUN_AGENT_RULES: tuple[AgentRule, ...] = (
     possessor, by_phrase, from_phrase, undergone_of, cooperation_between, national_modifier, named_before_a_gerund,
     of_forces, of_attacker,
-    of_supporter,
+    of_supporter, of_meeting_holder,
     imposed_by, relative_light_verb, in_step_with, in_stance_of, light_verb, part_taken, journey_purpose,
     of_national_goods, occasion_of_the_clause,
 )

@@ -711,3 +711,22 @@ def test_its_after_and_is_the_owner_of_the_noun_just_before(extract) -> None:
 def test_an_armed_groups_name_with_a_word_for_such_a_group_is_the_group(extract) -> None:
     events = extract("The Arab Parliament condemned the Houthi militia's cowardly attacks on Saudi Arabia.")
     assert ("condemn", "Arab Parliament", "YEM", "asserted") in events  # the Houthis, of Yemen
+
+
+def test_he_after_an_official_named_by_office_is_that_official(nlp) -> None:
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    text = ("De Riviere recalled the telephone conversations of French President Emmanuel Macron with the "
+            "leaders of Armenia and Azerbaijan. The French President called the strict observance of the "
+            "ceasefire of November 9, 2020 as “an absolute priority.\" He also called on Azerbaijan to "
+            "withdraw its troops to their previous positions.")
+    events = extract_events(nlp(text), Article(source="rules.txt", text=text), method="rules").events
+    assert {(e.agent.country, e.target.country) for e in events if e.action == "demand"} == {("FRA", "AZE")}
+
+
+def test_a_family_name_with_its_particle_is_the_person_named_before(extract) -> None:
+    # "De Riviere", which the recogniser takes for an organisation, is Nicolas de Riviere of France
+    events = extract("The Permanent Representative of France, Nicolas de Riviere, spoke first. "
+                     "De Riviere recalled the shelling of Armenia and condemned Azerbaijan.")
+    assert ("condemn", "FRA", "AZE", "asserted") in events

@@ -251,6 +251,12 @@ def test_a_meeting_named_for_the_states_that_hold_it_is_their_consultation(extra
                       ("consult", "JPN", "USA")}
 
 
+def test_the_holder_of_a_meeting_with_others_is_its_of_phrase(extract):
+    events = {e[:3] for e in extract("De Riviere recalled the telephone conversations of French President Emmanuel "
+                                     "Macron with the leaders of Armenia and Azerbaijan.")}
+    assert events == {("consult", "FRA", "ARM"), ("consult", "FRA", "AZE")}  # not Armenia with Azerbaijan
+
+
 def test_those_who_hold_or_attend_a_meeting_together_meet_each_other(extract):
     events = extract("Japan, South Korea and the United States convened a trilateral meeting in Singapore.")
     assert {(e[1], e[2]) for e in events if e[0] == "consult"} == {("JPN", "KOR"), ("JPN", "USA"), ("KOR", "USA")}
