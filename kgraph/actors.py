@@ -492,8 +492,8 @@ class DocumentActors:
             return armed
         if group in MATERIEL_NOUNS and label not in PERSON_LABELS:
             return None  # "UAV attacks", "sent Patriots": the recogniser takes a weapon's name for an actor
-        code = country_code(text)
-        if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:
+        code = country_code(text) or (demonym_code(text) if len(ent) == 1 and ent[0].pos_ == "ADJ" else None)
+        if code and label in PLACE_LABELS | {"ORG", "NORP", "PERSON"}:  # "Azerbaijani" tagged a person
             return Actor(country_name(code), "COUNTRY", code)
         people_of = organisation_of_people(text)
         if people_of:  # "G7 Ministers", which the recogniser may take for a person

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .countries import city_country, country_code
+from .countries import city_country, country_code, demonym_code
 from .doccache import children, kept_answer
 from .actions import ACTIONS, JUDGING_ACTIONS
 from .coordination import (
@@ -911,6 +911,8 @@ def _nation_of_modifier(child: Token) -> Token | None:
     if child.dep_ in ("amod", "compound", "nmod") and (
             child.ent_type_ in ("NORP", "GPE", "ORG") or _unlabelled_group(child)):
         return child
+    if child.dep_ == "amod" and child.pos_ == "ADJ" and demonym_code(child.text):
+        return child  # "Azerbaijani aggression", the adjective tagged a person by the recogniser
     if child.dep_ == "compound" and child.lower_ in FORCE_NOUNS:
         return next((g for g in children(child) if g.ent_type_ in ("NORP", "GPE") or g.dep_ == "poss"), None)
     return None

@@ -257,6 +257,17 @@ def test_the_holder_of_a_meeting_with_others_is_its_of_phrase(extract):
     assert events == {("consult", "FRA", "ARM"), ("consult", "FRA", "AZE")}  # not Armenia with Azerbaijan
 
 
+def test_lashing_out_at_someone_condemns_them_and_military_action_against_them_fights_them(extract):
+    assert ("condemn", "ARE", "SDN", "asserted") in extract("The UAE envoy lashed out at Sudan on Monday.")
+    assert ("condemn", "GBR", "RUS", "asserted") in extract("Britain hit out at Russia over the attacks.")
+    assert ("fight", "USA", "VEN", "asserted") in extract("The United States took military action against Venezuela.")
+    assert not any(e[0] == "fight" for e in extract("Britain hit out at Russia over the attacks."))
+
+
+def test_a_peoples_adjective_the_recogniser_takes_for_a_person_still_names_the_doer(extract):
+    assert ("fight", "AZE", "ARM", "asserted") in extract("Azerbaijani aggression against Armenia continued.")
+
+
 def test_those_who_hold_or_attend_a_meeting_together_meet_each_other(extract):
     events = extract("Japan, South Korea and the United States convened a trilateral meeting in Singapore.")
     assert {(e[1], e[2]) for e in events if e[0] == "consult"} == {("JPN", "KOR"), ("JPN", "USA"), ("KOR", "USA")}
