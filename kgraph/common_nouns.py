@@ -475,12 +475,15 @@ def the_armed_group_named_before(noun: Noun, resolver: Resolver) -> list[Actor] 
 
 
 def _armed_group_before(token: Token) -> Span | None:
-    """The last armed group of the tables named before `token`, as the recogniser tagged it."""
+    """The last armed group of the tables named before `token`, as the recogniser tagged it, or
+    a proper noun of the tables it left untagged ("arms to Yemen's Houthis – the rebels use them")."""
     ents = document_entities(token.doc)
-    for ent in reversed(ents[:bisect.bisect_left(entity_starts(token.doc), token.i)]):
-        if clean_entity_text(ent).lower().removeprefix("the ") in ARMED_GROUPS:
-            return ent
-    return None
+    found = next((ent for ent in reversed(ents[:bisect.bisect_left(entity_starts(token.doc), token.i)])
+                  if clean_entity_text(ent).lower().removeprefix("the ") in ARMED_GROUPS), None)
+    start = found.end if found is not None else 0
+    untagged = next((word for word in reversed(token.doc[start:token.i])
+                     if word.pos_ == "PROPN" and not word.ent_type_ and word.lower_ in ARMED_GROUPS), None)
+    return token.doc[untagged.i:untagged.i + 1] if untagged is not None else found
 
 
 def an_armed_groups_members(noun: Noun, resolver: Resolver) -> list[Actor] | None:

@@ -535,6 +535,10 @@ def test_the_rebels_are_the_armed_group_named_last(extract) -> None:
     events = extract("The Security Council condemned an offensive by M23 in eastern Congo and demanded Rwanda stop "
                      "supporting the rebels.")
     assert {e[:3] for e in events if e[0] == "support"} == {("support", "RWA", "COD")}  # M23, of Congo
+    # a group the recogniser left untagged is still the one named last
+    events = extract("Yemen's Foreign Ministry blamed Tehran for transferring ballistic missiles and other arms to "
+                     "Yemen's Houthis – the rebels use them to kill Yemenis and attack Saudi Arabia.")
+    assert ("fight", "YEM", "SAU", "asserted") in events
 
 
 def test_the_council_is_the_one_council_the_text_names(extract) -> None:
