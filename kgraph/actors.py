@@ -284,6 +284,8 @@ class DocumentActors:
                          for a in self.resolve(c, remember=False)]
             if group:
                 self.memory.last_group = group
+                if group[0].kind == "ORG" and group[0].country is None:
+                    self.memory.last_organisation = group[0]  # "The Council stressed ... The body condemned"
                 if group[0].kind == "PERSON" or _one_official(subj, group):
                     self.memory.last_person = group[0]  # "The representative of China said ... He added"
                 else:

@@ -28,7 +28,7 @@ from .names import (
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, REGIONAL_NOUNS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
-    ORGANISATION_OFFICES,
+    ORGANISATION_EPITHETS, ORGANISATION_OFFICES,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states, region_states
 from .people import person_country
@@ -474,6 +474,20 @@ def the_armed_group_named_before(noun: Noun, resolver: Resolver) -> list[Actor] 
     return resolver.resolve(group.root, remember=False) if group is not None else None
 
 
+def the_organisation_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
+    """"The EU Council expanded sanctions ... The body condemned ...", "the 27-nation bloc": "the"
+    with an epithet of an organisation (data `organisation_epithets`), owned by no one, is the
+    organisation of no state named last; not "the body of a soldier", "a regional body"."""
+    token = noun.token
+    if noun.lower not in ORGANISATION_EPITHETS or not noun.has_child("the"):
+        return None
+    if any(c.dep_ in ("poss", "appos") or c.ent_type_ in ("GPE", "NORP", "ORG") or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in children(token)):
+        return None
+    last = resolver.memory.last_organisation
+    return [last] if last is not None else None
+
+
 def _armed_group_before(token: Token) -> Span | None:
     """The last armed group of the tables named before `token`, as the recogniser tagged it, or
     a proper noun of the tables it left untagged ("arms to Yemen's Houthis – the rebels use them")."""
@@ -851,7 +865,7 @@ def _alliance_named(doc: Doc) -> str | None:
 
 
 RULES: tuple[Rule, ...] = (
-    the_armed_group_named_before, an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
+    the_armed_group_named_before, the_organisation_named_before, an_alliances_allies, the_compass_half, a_country_name, an_international_organisation, the_members_listed, an_organisations_members,
     the_owners_state, the_state_of_a_region, the_country,
     the_issuer_of_a_document, an_organisations_official, the_title_holder, an_armed_groups_members, members_of_an_organisation,
     an_organisations_people, the_bodies_of_a_group, a_backed_force, allies_and_partners, a_states_body, those_linked_to,
@@ -864,7 +878,7 @@ RULES: tuple[Rule, ...] = (
 #: `an_international_organisation`, which read the phrase, and only names): a lower-case noun
 #: that is none of them is no one, unless its phrase is a name (`actors.names_no_one`)
 RULE_WORDS: frozenset[str] = frozenset().union(
-    ARMED_GROUP_NOUNS, COMPASS_STATES, LISTED_MEMBER_NOUNS, MEMBERSHIP_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
+    ARMED_GROUP_NOUNS, ORGANISATION_EPITHETS, COMPASS_STATES, LISTED_MEMBER_NOUNS, MEMBERSHIP_NOUNS, SELF_REFERRING, STATE_NOUNS, DOCUMENT_NOUNS,
     OFFICIAL_NOUNS, STATE_BODY_NOUNS, GROUP_NOUNS, PAIR_NOUNS, ORG_NOUNS, STRUCK_SITES, VICTIM_NOUNS)
 
 

@@ -24,6 +24,7 @@ class Memory:
     person_before_sentence: Actor | None = None  # `last_person` as the current sentence began
     last_group: list[Actor] = field(default_factory=list)  # last subject list
     last_thing: Actor | None = None  # last country or organisation
+    last_organisation: Actor | None = None  # the last organisation of no state a subject named: "the bloc"
     thing_before_sentence: Actor | None = None  # `last_thing` as the current sentence began
     last_country: Actor | None = None  # the last state named, for "the country"
     country_before_sentence: Actor | None = None  # `last_country` as the current sentence began

@@ -141,6 +141,7 @@ STATE_BODY_NOUNS = set(_ACTOR_WORDS["state_body_nouns"]["words"])
 SELF_REFERRING = set(_ACTOR_WORDS["self_referring"]["words"])
 ORG_NOUNS = set(_ACTOR_WORDS["org_nouns"]["words"])
 ARMED_GROUP_NOUNS = frozenset(_ACTOR_WORDS["armed_group_nouns"]["words"])
+ORGANISATION_EPITHETS = frozenset(_ACTOR_WORDS["organisation_epithets"]["words"])  # "the bloc", "the body"
 
 _PRONOUNS = _ACTOR_WORDS["pronouns"]
 PERSON_PRONOUNS = frozenset(_PRONOUNS["person"])

@@ -258,3 +258,12 @@ def test_a_states_envoy_to_an_organisation_is_the_states(extract):
     assert ("accuse", "SDN", "ARE", "asserted") in extract("Sudan's UN envoy alleged that the UAE is arming the RSF.")
     assert ("condemn", "RUS", None, "asserted") in extract("The Russian UN envoy condemned the strikes.")
     assert ("condemn", "UN envoy", None, "asserted") in extract("The UN envoy condemned the strikes.")  # the UN's own
+
+
+def test_the_body_or_the_bloc_is_the_organisation_last_named_as_a_subject(extract):
+    events = extract("The EU Council expanded sanctions against Russia. Josep Borrell, High Representative of the "
+                     "EU, spoke. The body condemned Russia's attacks against civilian targets.")
+    assert ("condemn", "Council of the European Union", "RUS", "asserted") in events
+    events = extract("The European Union imposed sanctions on Russia. The 27-nation bloc condemned Russia's attacks.")
+    assert ("condemn", "European Union", "RUS", "asserted") in events
+    assert not any(e[0] == "condemn" for e in extract("The EU met. Soldiers found the body of a soldier."))
