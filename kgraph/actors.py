@@ -73,6 +73,9 @@ def _joined_heads(token: Token) -> list[Token]:
     return later + _conjuncts_of_its_name(token) + partners(token)
 
 
+#: an initial with a space after its full stop, before another ("U. N. Security Council", as some
+#: pages print "U.N.")
+_SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
 #: the last words of a news medium's description ("the Yonhap news agency", "state television")
 _MEDIA_HEAD_WORDS = frozenset(head.split()[-1] for head in NEWS_MEDIA_HEADS)
 
@@ -582,7 +585,7 @@ class DocumentActors:
         return Actor(country_name(code), "COUNTRY", code)
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
-        key = text.lower().removeprefix("the ").strip()
+        key = _SPACED_INITIALS.sub(r"\1.", text.lower().removeprefix("the ").strip())  # "U. N." is "U.N."
         owner = next((entity_of(c) for c in children(ent.root) if c.dep_ == "poss" and entity_of(c) is not None), None)
         joined = INTERNATIONAL_ORGS.get(f"{_ARTICLE.sub('', clean_entity_text(owner)).lower()} {key}") if owner else None
         if joined:  # "the African Union's | Peace and Security Council", recognised apart: the table's name

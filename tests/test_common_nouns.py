@@ -267,3 +267,8 @@ def test_the_body_or_the_bloc_is_the_organisation_last_named_as_a_subject(extrac
     events = extract("The European Union imposed sanctions on Russia. The 27-nation bloc condemned Russia's attacks.")
     assert ("condemn", "European Union", "RUS", "asserted") in events
     assert not any(e[0] == "condemn" for e in extract("The EU met. Soldiers found the body of a soldier."))
+
+
+def test_an_organisations_initials_printed_with_spaces_are_its_initials(extract):
+    events = extract("The U. N. Security Council on Friday condemned an offensive by M23 in eastern Congo.")
+    assert ("condemn", "United Nations Security Council", "COD", "asserted") in events
