@@ -1582,10 +1582,21 @@ def defended_party(search: TargetSearch) -> list[Token]:
 
 
 # Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
+def defier(search: TargetSearch) -> list[Token]:
+    """'Despite repeated warnings from the international community, North Korea launched a
+    missile': a warning or call someone went ahead despite was to the one who went ahead, the
+    subject of the clause the despite-phrase qualifies."""
+    token = search.token
+    if search.action not in ("warn", "demand") or token.pos_ != "NOUN" or token.dep_ != "pobj" \
+            or token.head.lower_ not in ("despite", "notwithstanding"):
+        return []
+    return [c for c in children(token.head.head) if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
     defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target,
     sufferer, struck_place, harmed_object, fought_alongside, helped_party, answerer, needing_party,
-    helped_by_support,
+    helped_by_support, defier,
 )
 
 

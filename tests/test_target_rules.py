@@ -326,3 +326,9 @@ def test_forces_sent_to_do_something_do_it_not_whoever_protests_their_sending(ex
     events = extract("South Korea protested the dispatch of North Korean troops to assist Moscow's war against Ukraine.")
     assert ("support", "PRK", "RUS", "asserted") in events
     assert ("support", "KOR", "RUS", "asserted") not in events
+
+
+def test_warnings_one_went_ahead_despite_were_to_the_one_who_went_ahead(extract) -> None:
+    events = extract("Despite repeated warnings from the international community, North Korea launched a "
+                     "ballistic missile again.")
+    assert ("warn", "international community", "PRK", "asserted") in events
