@@ -332,3 +332,9 @@ def test_warnings_one_went_ahead_despite_were_to_the_one_who_went_ahead(extract)
     events = extract("Despite repeated warnings from the international community, North Korea launched a "
                      "ballistic missile again.")
     assert ("warn", "international community", "PRK", "asserted") in events
+
+
+def test_calls_as_a_noun_are_their_makers_not_the_clauses_subjects(extract) -> None:
+    events = extract("Despite calls from the United States for restraint, Israel struck Lebanon.")
+    assert not any(e[0] == "demand" and e[1] == "ISR" for e in events)
+    assert not any(e[0] == "demand" for e in extract("Russia ignored calls for a ceasefire."))
