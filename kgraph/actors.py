@@ -28,11 +28,11 @@ from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS, PLATFORM_NOUNS
 from .memory import Memory
 from .model import Actor, normalise_name
 from .names import (
-    ARMED_GROUP_NOUNS, ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
+    ARMED_GROUP_NOUNS, ARMED_GROUPS, EU_BODIES, EU_TEXT, GATHERING_AND_SITE_NAMES, INSTRUMENT_NAMES, INTERNATIONAL_ORG_NAMES, INTERNATIONAL_ORGS, JOINT_TEXTS, NAME_TITLES, ORGANISATION_NAME_HEADS,
     NAME_PARTICLES, NAMES_ANOTHER_COUNCIL, NAMES_NATO, NAMES_THE_COUNCIL, NATO, NAMING_PARTICIPLES, ONE_PERSON_OFFICES, PARTITIVES, PERSON_PRONOUNS, LISTED_MEMBER_NOUNS, PERSON_TITLES,
     PLURAL_PRONOUNS, PORTFOLIO_WORDS, known_body, SECURITY_COUNCIL, SELF_REFERRING, SPEAKER_PRONOUNS,
     STANCE_PREFIXES, ORG_NOUNS, STATE_BODIES, STATE_BODY_NOUNS, STATE_ORGS, TITLES, TOWNS_NAMED_FOR_PEOPLE,
-    body_state, news_medium, NEWS_MEDIA_HEADS, organisation_of_people,
+    body_state, organisation_of_people,
 )
 from .nationality import country_in_description, country_words, qualifying_states
 from .people import is_name_word, is_office_holder, person_country
@@ -76,10 +76,6 @@ def _joined_heads(token: Token) -> list[Token]:
 #: an initial with a space after its full stop, before another ("U. N. Security Council", as some
 #: pages print "U.N.")
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
-#: the last words of a news medium's description ("the Yonhap news agency", "state television")
-_MEDIA_HEAD_WORDS = frozenset(head.split()[-1] for head in NEWS_MEDIA_HEADS)
-
-
 class DocumentActors:
     """Resolves the actors of one document, remembering earlier mentions."""
 
@@ -287,7 +283,7 @@ class DocumentActors:
                          for a in self.resolve(c, remember=False)]
             if group:
                 self.memory.last_group = group
-                if group[0].kind == "ORG" and group[0].country is None:
+                if group[0].kind == "ORG" and group[0].country is None and group[0].name in INTERNATIONAL_ORG_NAMES:
                     self.memory.last_organisation = group[0]  # "The Council stressed ... The body condemned"
                 if group[0].kind == "PERSON" or _one_official(subj, group):
                     self.memory.last_person = group[0]  # "The representative of China said ... He added"
@@ -347,9 +343,6 @@ class DocumentActors:
                                 or ent[-1].lower_ in ("of", "for")):
             ent = None  # a capitalised "the Government" or "Allies" is a description, not a name; nor
             # is "The Ministers of Foreign Affairs of", cut short before the states it names
-        if ent is not None and news_medium(clean_entity_text(ent)) or token.lower_ in _MEDIA_HEAD_WORDS and news_medium(
-                noun_phrase_text(token)):
-            return []  # "Yonhap reported", "state news agency Saba": who reports, not who acts
         if ent is not None and ent.label_ in ("ORG", "FAC", "PERSON") and ent[-1].lower_ in GATHERING_AND_SITE_NAMES:
             return []  # "the Hanoi Summit", "Khobar Towers", "the Wat Sisakat Temple" (taken for a person): a
             # gathering or a site, no one nor any state's

@@ -462,7 +462,10 @@ def _names_a_body(noun: Noun) -> bool:
 def the_armed_group_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     """"Hezbollah deputy chief Naim Kassem reiterated that the Iran-backed militia ...": "the" group,
     militia or movement (data `armed_group_nouns`) of no other name or owner is the armed group the
-    text named last, as annotators name it; not "a group", "the group of experts", "the Wagner group"."""
+    text named last, as annotators name it; not "a group", "the group of experts", "the Wagner group".
+    A plural ("the rebels", "the militants") is one named earlier in its own sentence only: a story
+    moves on to other wars ("The Houthis fired ... In Myanmar, the junta accused China of supporting
+    the rebels")."""
     token = noun.token
     if noun.lower not in ARMED_GROUP_NOUNS or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in children(token)):
@@ -471,7 +474,9 @@ def the_armed_group_named_before(noun: Noun, resolver: Resolver) -> list[Actor] 
            or c.ent_type_ for c in children(token)):
         return None
     group = _armed_group_before(token)
-    return resolver.resolve(group.root, remember=False) if group is not None else None
+    if group is None or noun.plural() and group.start < token.sent.start:
+        return None  # "the rebels" only after the group in its own sentence ("arms to the Houthis – the rebels use them")
+    return resolver.resolve(group.root, remember=False)
 
 
 def the_organisation_named_before(noun: Noun, resolver: Resolver) -> list[Actor] | None:
@@ -550,7 +555,8 @@ def the_bodies_of_a_group(noun: Noun, resolver: Resolver) -> list[Actor] | None:
     if not _names_a_body(noun) or not group_size(noun.token):
         return None
     size = group_size(noun.token)
-    if noun.lemma in GROUP_MEMBER_NOUNS and len(resolver.memory.recent_meeting()) == size:
+    meeting = resolver.memory.recent_meeting()
+    if noun.lemma in GROUP_MEMBER_NOUNS and len(meeting) == size and all(a.country for a in meeting):
         return list(resolver.memory.meeting_named_again())  # "Both leaders": the two who just met
     return _last_named(noun, resolver, size)
 

@@ -335,15 +335,18 @@ def _noun_infinitive_agents(token: Token) -> list[Token]:
 
 def _forces_sent_to_do(token: Token) -> list[Token]:
     """'protested the dispatch of North Korean troops to assist Moscow's war': an infinitive of
-    purpose right after forces that say whose they are is theirs to do, wherever the parser hung
-    it (here on "protested", whose subject does not assist)."""
+    purpose right after forces that say whose they are, sent or deployed, is theirs to do, wherever
+    the parser hung it (here on "protested", whose subject does not assist); not after forces
+    something is done to ("Turkey shelled Kurdish forces to warn Damascus")."""
     if token.tag_ != "VB" or token.dep_ not in ("advcl", "xcomp", "acl") or token.left_edge.lower_ != "to":
         return []
     before = token.left_edge.i - 1
     forces = token.doc[before] if before >= 0 else None
     if forces is None or forces.lower_ not in FORCE_NOUNS or not _says_whose(forces) or forces.i < token.sent.start:
         return []
-    return [forces]
+    sent = forces.dep_ == "pobj" and forces.head.lower_ == "of" or (  # "the dispatch of North Korean troops"
+        forces.dep_ == "dobj" and VERB_TRIGGERS.get(forces.head.lemma_.lower()) == "deploy")  # "sent ... troops"
+    return [forces] if sent else []  # not "shelled Kurdish forces to warn Damascus": the shelling's purpose
 
 
 def _makers(noun: Token, before: int) -> list[Token]:

@@ -26,7 +26,7 @@ from .model import Actor
 from .names import (
     ADDRESS_OPENINGS, COUNTERPART_PREPOSITIONS, HEADER_LINE, INTERNATIONAL_OFFICES, INTERNATIONAL_ORGS, JOINT_ISSUING,
     JOINT_TEXTS, JOINT_WORDS, OFFICIAL_LABELS, PORTFOLIO_WORDS, POSITION_WORDS, QUESTION_LABELS, ROLE_WORDS,
-    SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLE_WORDS, TITLES, VOCATIVE_OPENERS, known_body,
+    SPEAKER_PRONOUNS, STATE_CLUBS, STATE_ORGS, TITLE_WORDS, TITLES, VOCATIVE_OPENERS, known_body, news_medium,
 )
 from .nationality import code_of_token
 from .people import person_country, speaker_label_country
@@ -142,8 +142,8 @@ def sentence_speaker(sent: Span, resolve: Callable[[Token], list[Actor]]) -> Act
                 holder = holder.head  # "He called on Russia to withdraw and added": through "withdraw" to "called"
             for child in children(holder):
                 if child.dep_ == "nsubj" and child.lower_ not in SPEAKER_PRONOUNS:
-                    actors = resolve(child)
-                    if actors:
+                    actors = [a for a in resolve(child) if not news_medium(a.name)]
+                    if actors:  # not "..., state news agency Saba reported": who reports speaks for no one
                         return actors[0]
     return None
 
@@ -325,7 +325,9 @@ def joint_authors(doc: Doc) -> tuple[Actor, ...]:
 #: a title that opens with a club of states and calls the text its statement: "E3-Statement on
 #: Iran", "G7 Foreign Ministers’ Joint Statement on ...", "Quad Leaders’ Declaration"
 _CLUB_TITLE = re.compile(r"\s*(?:The\s+)?(?P<club>[A-Z][\w+]{1,9})(?:\s*[-–]\s*|\s+)(?:[A-Z][\w’'-]*\s+){0,3}?"
-                         r"(?:Joint\s+)?(?:Statement|Declaration|Communiqu[eé])\b", re.I)
+                         r"(?:Joint\s+)?(?:[Ss]tatement|[Dd]eclaration|[Cc]ommuniqu[eé])"
+                         # the title of the text itself, not a headline about it ("BRICS Declaration Ignores ...")
+                         r"(?:\s*$|\s*[:,–-]|\s+(?:on|of|by|at|after|following|regarding|concerning|in|to)\b)")
 
 
 def _club_titled(line: str) -> Actor | None:

@@ -734,3 +734,21 @@ def test_a_family_name_with_its_particle_is_the_person_named_before(extract) -> 
     events = extract("The Permanent Representative of France, Nicolas de Riviere, spoke first. "
                      "De Riviere recalled the shelling of Armenia and condemned Azerbaijan.")
     assert ("condemn", "FRA", "AZE", "asserted") in events
+
+
+def test_what_a_review_of_the_new_readings_found_them_doing_wrong_they_no_longer_do(extract) -> None:
+    # a news headline about a club's statement is no statement of the club's
+    assert ("condemn", "UKR", "RUS", "asserted") in extract(
+        "BRICS Declaration Ignores Ukraine's Plight\nUkrainian officials said they were disappointed. We condemn "
+        "Russia's continued attacks, the foreign ministry said.")
+    # "both leaders" are the two states named last where the meeting's parties are not all placed
+    events = extract("Modi met Sharif in Astana. India accused Pakistan of backing terrorists, and Pakistan accused "
+                     "India of aggression. Both leaders warned each other.")
+    assert {("warn", "IND", "PAK", "asserted"), ("warn", "PAK", "IND", "asserted")} <= events
+    # "the rebels" of another sentence, and another war, are not the group named there
+    assert not any(e[2] == "YEM" for e in extract(
+        "The Houthis fired missiles at Israel. In Myanmar, the junta accused China of supporting the rebels."))
+    # forces something is done to do not do what it is done for
+    assert ("warn", "TUR", "SYR", "asserted") in extract("Turkey shelled Kurdish forces to warn Damascus against an offensive.")
+    # a news medium may be acted on
+    assert ("accuse", "RUS", "BBC", "asserted") in extract("Russia accused the BBC of spreading lies about Ukraine.")

@@ -259,9 +259,8 @@ def test_the_holder_of_a_meeting_with_others_is_its_of_phrase(extract):
 
 def test_lashing_out_at_someone_condemns_them_and_military_action_against_them_fights_them(extract):
     assert ("condemn", "ARE", "SDN", "asserted") in extract("The UAE envoy lashed out at Sudan on Monday.")
-    assert ("condemn", "GBR", "RUS", "asserted") in extract("Britain hit out at Russia over the attacks.")
     assert ("fight", "USA", "VEN", "asserted") in extract("The United States took military action against Venezuela.")
-    assert not any(e[0] == "fight" for e in extract("Britain hit out at Russia over the attacks."))
+    assert not any(e[0] == "condemn" for e in extract("Israeli jets hit out at Hezbollah targets in southern Lebanon."))
 
 
 def test_a_peoples_adjective_the_recogniser_takes_for_a_person_still_names_the_doer(extract):
