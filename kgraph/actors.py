@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .common_nouns import RULE_WORDS, from_common_noun
 from .coordination import hyphen_joined, partitive_of
-from .countries import city_country, country_code, country_name, demonym_code, name_words
+from .countries import city_country, country_code, country_name, demonym_code, is_state_code, name_words
 from .doccache import children, document_entities, document_text, in_text_order, kept_answer, span_text, span_tokens
 from .lexicon import DEED_NOUNS, DOING_VERBS, MATERIEL_NOUNS, PLATFORM_NOUNS
 from .memory import Memory
@@ -583,6 +583,10 @@ class DocumentActors:
         joined = INTERNATIONAL_ORGS.get(f"{_ARTICLE.sub('', clean_entity_text(owner)).lower()} {key}") if owner else None
         if joined:  # "the African Union's | Peace and Security Council", recognised apart: the table's name
             return Actor(joined, "ORG", None)
+        state = country_code(_ARTICLE.sub("", clean_entity_text(owner))) if owner is not None else None
+        if state and is_state_code(state) and key in INTERNATIONAL_ORGS:
+            # "Russia's | Security Council": the state's own council, not the organisation's of that name
+            return Actor(f"{country_name(state)} {_ARTICLE.sub('', text)}", "ORG", state)
         longer = _name_going_on(ent)
         if longer:  # "Economic Community [of West African States]": the recogniser cut the name at 'of'
             return Actor(longer, "ORG", None)

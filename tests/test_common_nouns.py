@@ -272,3 +272,9 @@ def test_the_body_or_the_bloc_is_the_organisation_last_named_as_a_subject(extrac
 def test_an_organisations_initials_printed_with_spaces_are_its_initials(extract):
     events = extract("The U. N. Security Council on Friday condemned an offensive by M23 in eastern Congo.")
     assert ("condemn", "United Nations Security Council", "COD", "asserted") in events
+
+
+def test_a_states_council_named_like_an_organisation_is_the_states(extract):
+    assert ("warn", "RUS", "NATO", "asserted") in extract("Russia's Security Council warned NATO.")
+    assert ("warn", "United Nations Security Council", "RUS", "asserted") in extract(
+        "The UN's Security Council warned Russia.")
