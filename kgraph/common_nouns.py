@@ -28,7 +28,7 @@ from .names import (
     INTERNATIONAL_ORGS, ISSUING_VERBS, LEADING_WORDS, LINKED_BY, LISTED_MEMBER_NOUNS, LISTING_PREPOSITIONS, MEMBER_STATES, MEMBERSHIP_NOUNS, OFFICIAL_NOUNS,
     COLLECTIVES_OF_STATES, ORG_NOUNS, OWN_FORCES, PAIR_NOUNS, PARTNERSHIP_PAIRS, REGIONAL_NOUNS, SECURITY_COUNCIL, SELF_REFERRING, STATE_BODY_NOUNS, STATE_CLUBS, STATE_ORGS, STRUCK_SITES,
     UNIDENTIFIED_QUANTIFIERS, UNNAMING_MODIFIERS, VICTIM_NOUNS, EU_BODIES, NAMES_THE_COUNCIL, NAMES_THE_PARLIAMENT,
-    ORGANISATION_EPITHETS, ORGANISATION_OFFICES,
+    ONE_PERSON_OFFICES, ORGANISATION_EPITHETS, ORGANISATION_OFFICES,
 )
 from .nationality import code_of_token, qualifying_countries, qualifying_states, region_states
 from .people import person_country
@@ -540,6 +540,10 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
             org = _organisation_of(child, resolver)
             if org and noun.lower == "allies" and org.name in ALLIES_OF:
                 return [Actor(ALLIES_OF[org.name], "GROUP", None)]  # "NATO allies": the allies, as annotated
+            states = qualifying_states(noun.token) if noun.lower in ONE_PERSON_OFFICES else []
+            if org and org.country is None and org.kind != "GROUP" and states:
+                # "Sudan's UN ambassador", "the Russian UN ambassador": a state's envoy to the organisation
+                return [Actor(noun.phrase, "PERSON", states[0])]
             if org and (org.kind == "GROUP" or org.country is None):
                 return [org]
             if org and org.country:  # "IRGC commanders": the people of a body of a state are that state's

@@ -258,6 +258,7 @@ def test_a_states_envoy_to_an_organisation_is_the_states(extract):
     assert ("accuse", "SDN", "ARE", "asserted") in extract("Sudan's UN envoy alleged that the UAE is arming the RSF.")
     assert ("condemn", "RUS", None, "asserted") in extract("The Russian UN envoy condemned the strikes.")
     assert ("condemn", "UN envoy", None, "asserted") in extract("The UN envoy condemned the strikes.")  # the UN's own
+    assert ("condemn", "RUS", None, "asserted") in extract("The Russian UN ambassador condemned the strikes.")
 
 
 def test_the_body_or_the_bloc_is_the_organisation_last_named_as_a_subject(extract):
