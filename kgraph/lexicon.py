@@ -83,6 +83,7 @@ MUTUAL_VERBS = frozenset(_WORDS["mutual_verbs"]["words"])
 AGREEMENT_NOUNS = frozenset(_WORDS["agreement_nouns"]["words"])
 GENERIC_EVENT_NOUNS = frozenset(_WORDS["generic_event_nouns"]["words"])
 GO_BETWEEN_PARTICIPLES = frozenset(_WORDS["go_between_participles"]["words"])  # "a U.S.-brokered deal"
+MEETING_VENUES = frozenset(_WORDS["meeting_venues"]["words"])  # "at the Security Council": where, not at whom
 COURTESY_NOUNS = frozenset(_WORDS["courtesy_nouns"]["words"])
 GUEST_NOUNS = frozenset(_WORDS["guest_nouns"]["words"])
 RECEIVED_GUESTS = GUEST_NOUNS | frozenset(_WORDS["guest_nouns"]["received"])  # "received his counterpart"

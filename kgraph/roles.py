@@ -20,7 +20,7 @@ from .coordination import (
 from .lexicon import (
     ARMS_NOUNS, MATERIEL_NOUNS, WEAPON_SYSTEM_HEADS, AUTHORITY_NOUNS, CALL_HOLDING_VERBS, DUTY_NOUNS, FEELING_VERBS, FORCE_NOUNS, HARM_VERBS,
     FORCES_SENDING_VERBS, HELPING_VERBS, NEEDING_VERBS,
-    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS,
+    HYPOTHETICAL_GOVERNORS, JOURNEY_VERBS, LIGHT_VERBS, RAISING_PASSIVES, MEASURE_HEADS, MEETING_HOLDING_VERBS, MEETING_NOUNS, MEETING_VENUES,
     NOUN_TRIGGERS, OBJECT_CONTROL, OBJECT_CONTROL_NOUNS, PART_NOUNS, PURPOSE_NOUNS, REASON_PREPOSITIONS, REJECTING_VERBS, OPPOSING_VERBS, MEMBER_NOUNS,
     STATIVE_PARTICIPLES, STRUCK_THINGS, STRUCK_THING_OWNERS, SUFFERING_VERBS, PASSIVE_SUFFERING_VERBS, WITNESS_VERBS, MEDIATING_VERBS, ANSWERING_VERBS,
     CLAIMING_DEMAND_VERBS, HOLDING_VERBS, SAY_VERBS, SERVED_PREPOSITIONS, SERVING_VERBS, ANSWER_WITH_VERBS,
@@ -1400,6 +1400,7 @@ def preposition_objects(search: TargetSearch) -> list[Token]:
             if not (child.lower_ == "for" and g.lemma_.lower() in PURPOSE_NOUNS)  # "for use in Ukraine"
             and not (child.lower_ == "with" and _names_weapons(g))  # "struck ... with missiles supplied by X"
             and g.lemma_.lower() not in AUTHORITY_NOUNS  # "At President Biden's direction, ... launched"
+            and not (child.lower_ == "at" and g.lower_ in MEETING_VENUES)  # "lashed out at X at the Security Council"
             and not says_when(g)]  # "an attack on Monday": when, not whom
 
 

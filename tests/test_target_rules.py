@@ -338,3 +338,10 @@ def test_calls_as_a_noun_are_their_makers_not_the_clauses_subjects(extract) -> N
     events = extract("Despite calls from the United States for restraint, Israel struck Lebanon.")
     assert not any(e[0] == "demand" and e[1] == "ISR" for e in events)
     assert not any(e[0] == "demand" for e in extract("Russia ignored calls for a ceasefire."))
+
+
+def test_arms_fired_at_someone_fight_them_and_a_meeting_at_a_body_is_where_not_whom(extract) -> None:
+    assert ("fight", "YEM", "ISR", "asserted") in extract("The Houthis fired missiles at Israel.")
+    assert not extract("North Korea fired a ballistic missile into the sea.")
+    events = extract("The UAE envoy lashed out at Sudan at the Security Council.")
+    assert {e[2] for e in events if e[0] == "condemn"} == {"SDN"}
