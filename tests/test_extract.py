@@ -263,6 +263,11 @@ def test_lashing_out_at_someone_condemns_them_and_military_action_against_them_f
     assert not any(e[0] == "condemn" for e in extract("Israeli jets hit out at Hezbollah targets in southern Lebanon."))
 
 
+def test_protesting_to_a_state_condemns_it_but_a_crowd_protesting_condemns_no_one(extract):
+    assert ("condemn", "JPN", "CHN", "asserted") in extract("Japan protested to China over the incursion.")
+    assert not extract("Thousands protested against the war in Moscow.")
+
+
 def test_a_peoples_adjective_the_recogniser_takes_for_a_person_still_names_the_doer(extract):
     assert ("fight", "AZE", "ARM", "asserted") in extract("Azerbaijani aggression against Armenia continued.")
 
