@@ -76,6 +76,8 @@ def _joined_heads(token: Token) -> list[Token]:
 #: an initial with a space after its full stop, before another ("U. N. Security Council", as some
 #: pages print "U.N.")
 _SPACED_INITIALS = re.compile(r"\b([a-z])\. (?=[a-z]\.)")
+
+
 class DocumentActors:
     """Resolves the actors of one document, remembering earlier mentions."""
 
@@ -579,11 +581,12 @@ class DocumentActors:
 
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = _SPACED_INITIALS.sub(r"\1.", text.lower().removeprefix("the ").strip())  # "U. N." is "U.N."
-        owner = next((entity_of(c) for c in children(ent.root) if c.dep_ == "poss" and entity_of(c) is not None), None)
-        joined = INTERNATIONAL_ORGS.get(f"{_ARTICLE.sub('', clean_entity_text(owner)).lower()} {key}") if owner else None
+        owner_ent = next((e for c in children(ent.root) if c.dep_ == "poss" and (e := entity_of(c)) is not None), None)
+        owner = _ARTICLE.sub("", clean_entity_text(owner_ent)) if owner_ent is not None else ""
+        joined = INTERNATIONAL_ORGS.get(f"{owner.lower()} {key}") if owner else None
         if joined:  # "the African Union's | Peace and Security Council", recognised apart: the table's name
             return Actor(joined, "ORG", None)
-        state = country_code(_ARTICLE.sub("", clean_entity_text(owner))) if owner is not None else None
+        state = country_code(owner) if owner else None
         if state and is_state_code(state) and key in INTERNATIONAL_ORGS:
             # "Russia's | Security Council": the state's own council, not the organisation's of that name
             return Actor(f"{country_name(state)} {_ARTICLE.sub('', text)}", "ORG", state)
