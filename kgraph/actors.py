@@ -582,11 +582,14 @@ class DocumentActors:
     def organisation(self, ent: Span, text: str) -> Actor | None:
         key = _SPACED_INITIALS.sub(r"\1.", text.lower().removeprefix("the ").strip())  # "U. N." is "U.N."
         owner_ent = next((e for c in children(ent.root) if c.dep_ == "poss" and (e := entity_of(c)) is not None), None)
-        owner = _ARTICLE.sub("", clean_entity_text(owner_ent)) if owner_ent is not None else ""
-        joined = INTERNATIONAL_ORGS.get(f"{owner.lower()} {key}") if owner else None
-        if joined:  # "the African Union's | Peace and Security Council", recognised apart: the table's name
+        # the owner the recogniser tagged apart ("the African Union's | Peace and Security Council"),
+        # else the one the name holds ("the African Union's Peace and Security Council")
+        owner, owned = ((_ARTICLE.sub("", clean_entity_text(owner_ent)), key) if owner_ent is not None
+                        else _possessor(_ARTICLE.sub("", text)))
+        joined = INTERNATIONAL_ORGS.get(f"{owner} {owned}".lower()) if owner else None
+        if joined:  # the table's name of the owner's body
             return Actor(joined, "ORG", None)
-        state = country_code(owner) if owner else None
+        state = country_code(owner) if owner_ent is not None else None
         if state and is_state_code(state) and key in INTERNATIONAL_ORGS:
             # "Russia's | Security Council": the state's own council, not the organisation's of that name
             return Actor(f"{country_name(state)} {_ARTICLE.sub('', text)}", "ORG", state)
@@ -615,9 +618,6 @@ class DocumentActors:
             return known
         country = country_words(ent) or country_in_description(ent, self.memory.persons)
         owner, owned = _possessor(name)
-        joined = INTERNATIONAL_ORGS.get(f"{owner} {owned}".lower()) if owner else None
-        if joined and country is None:  # "the African Union's Peace and Security Council", recognised as one
-            return Actor(joined, "ORG", None)
         if country is None and owner:  # "the Islamic Revolutionary Guard Corps' Quds Force"
             country = body_state(owner) or country_code(owner)
         if country is None:

@@ -165,7 +165,7 @@ def unbulleted(text: str) -> str:
 #: a line with no closing punctuation (a headline, a date line, "Feb. 3, 2024 | Statement") before a
 #: blank line: the tagger reads across the break, and took the next paragraph's first word for a
 #: name ("Today, U.S. and UK forces ... conducted strikes": "Today" its subject)
-_OPEN_LINE_END = re.compile(r"(?<=[^\s.!?:;,\"”’')\]|])\n(?=[ \t]*\n)")
+_OPEN_LINE_END = re.compile(rf"(?<=[^\s{re.escape(''.join(sorted(_LINE_CLOSERS)))}])\n(?=[ \t]*\n)")
 
 
 def end_open_lines(text: str) -> str:

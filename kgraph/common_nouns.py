@@ -360,14 +360,21 @@ def an_organisations_official(noun: Noun, resolver: Resolver) -> list[Actor] | N
     if name is None or first == token.i and token.lower_ in ("general", "special", "high", "foreign", "human"):
         return None
     office = doc[first:token.i + 1].text
-    states = qualifying_states(token)
-    if states:  # "Sudan's UN envoy", "the Russian UN ambassador": a state's envoy to the organisation
-        return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", states[0])]
+    envoy = _a_states_envoy(token, f"{name.text} {office}".removeprefix("the ").removeprefix("The "))
+    if envoy:
+        return envoy
     holders = [h for h in resolver.memory.title_holders.get(doc[first].lower_, ()) if h.country is None]
     holders += _holders_of_office(name.text, token.lower_, resolver)
     if holders:
         return [holders[-1]]
     return [Actor(f"{name.text} {office}".removeprefix("the ").removeprefix("The "), "PERSON", None)]
+
+
+def _a_states_envoy(office: Token, label: str) -> list[Actor] | None:
+    """"Sudan's UN envoy", "the Russian UN ambassador": an office at an organisation that a state
+    qualifies is that state's envoy to it, not the organisation's official."""
+    states = qualifying_states(office)
+    return [Actor(label, "PERSON", states[0])] if states else None
 
 
 def _holders_of_office(organisation: str, last_word: str, resolver: Resolver) -> list[Actor]:
@@ -540,10 +547,9 @@ def an_organisations_people(noun: Noun, resolver: Resolver) -> list[Actor] | Non
             org = _organisation_of(child, resolver)
             if org and noun.lower == "allies" and org.name in ALLIES_OF:
                 return [Actor(ALLIES_OF[org.name], "GROUP", None)]  # "NATO allies": the allies, as annotated
-            states = qualifying_states(noun.token) if noun.lower in ONE_PERSON_OFFICES else []
-            if org and org.country is None and org.kind != "GROUP" and states:
-                # "Sudan's UN ambassador", "the Russian UN ambassador": a state's envoy to the organisation
-                return [Actor(noun.phrase, "PERSON", states[0])]
+            envoy = _a_states_envoy(noun.token, noun.phrase) if noun.lower in ONE_PERSON_OFFICES else None
+            if org and org.country is None and org.kind != "GROUP" and envoy:
+                return envoy  # "the Russian UN ambassador"
             if org and (org.kind == "GROUP" or org.country is None):
                 return [org]
             if org and org.country:  # "IRGC commanders": the people of a body of a state are that state's

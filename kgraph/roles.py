@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .countries import city_country, country_code, demonym_code
+from .countries import city_country, demonym_code
 from .doccache import children, kept_answer
 from .actions import ACTIONS, JUDGING_ACTIONS
 from .coordination import (
@@ -1585,7 +1585,6 @@ def defended_party(search: TargetSearch) -> list[Token]:
     return committed_defence(search.token) if search.action == "support" and search.is_noun() else []
 
 
-# Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 def defier(search: TargetSearch) -> list[Token]:
     """'Despite repeated warnings from the international community, North Korea launched a
     missile': a warning or call someone went ahead despite was to the one who went ahead, the
@@ -1597,6 +1596,7 @@ def defier(search: TargetSearch) -> list[Token]:
     return [c for c in children(token.head.head) if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+# Tried in order while nothing is found: each reads a shape where the target sits further from the trigger.
 FALLBACK_TARGET_RULES: tuple[Callable[[TargetSearch], list[Token]], ...] = (
     defended_party, duty_owner, of_noun_target, enclosing_event_target, elaborated_noun_target, verb_held_target,
     sufferer, struck_place, harmed_object, fought_alongside, helped_party, answerer, needing_party,
