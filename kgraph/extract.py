@@ -22,7 +22,7 @@ from .countries import country_name
 from .argmodel import LinearModel, RuleRoles, actor_key, shipped_model
 from .doccache import children, span_text, span_tokens
 from .labels import tidy_actor
-from .learned import learned_events
+from .learned import BEST_READING, learned_events
 from .dates import day_in_time, event_day, iso_date
 from .lexicon import (
     AGREEMENT_NOUNS, CONTENT_NOUNS, DANGER_NOUNS, FINDING_NOUNS, DEMONSTRATIVES, DOING_VERBS, FORCE_NOUNS, GENERIC_EVENT_NOUNS,
@@ -70,12 +70,15 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     result = ArticleResult(article=article)
     base = iso_date(article.date)
     untargeted: list[Event] = []
+    best_readings: list[Event] = []
     for sent in sentences(doc):
         actors.start_sentence(sent)
         findings = _rule_events(sent, actors, article)
-        found = _kept_events(findings, sent, actors, article, setup)
-        _date_and_report(found, sent, base, actors)
+        found, doubtful = _kept_events(findings, sent, actors, article, setup)
+        doubtful = _not_within_own_event(doubtful, found, sent)
+        _date_and_report(found + doubtful, sent, base, actors)
         result.events.extend(found)
+        best_readings.extend(doubtful)
         if setup.method == "union":  # the rules' events are kept, and a model reads the sentence
             likely = _likely_untargeted(findings.untargeted, sent)
             _date_and_report(likely, sent, base, actors)
@@ -89,6 +92,9 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
     kept = _untargeted_kept(untargeted, result.events)
     _tidy_labels(kept, article.text)
     result.events.extend(kept)
+    readings = _best_readings_kept(best_readings, result.events)
+    _tidy_labels(readings, article.text)
+    result.events.extend(readings)
     return result
 
 
@@ -135,19 +141,22 @@ def _rule_events(sent: Span, actors: DocumentActors, article: Article) -> RuleFi
 
 
 def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, article: Article,
-                 setup: Setup) -> list[Event]:
+                 setup: Setup) -> tuple[list[Event], list[Event]]:
     """The events `setup.method` keeps: the rules', the model's, or the rules' and those of the model's that the
-    rules did not find."""
+    rules did not find; apart, the model's best readings below its threshold (`BEST_READING`), which only the
+    whole document can judge."""
     found = findings.events if setup.method != "model" else []
     if setup.method == "rules":
-        return _deployments_placed(found, actors)
+        return _deployments_placed(found, actors), []
     learned = learned_events(sent, actors, findings.roles, setup.model, article, setup.collect,
                              beside_rules=setup.method == "union")
     known = {_identity(r) for r in found}
     stated = {_state_identity(r) for r in found} - {None}
     added = [e for e in learned if _identity(e) not in known and _state_identity(e) not in stated]
+    doubtful = [e for e in added if e.rule == BEST_READING]
+    added = [e for e in added if e.rule != BEST_READING]
     _remember_agents(added, actors)
-    return _deployments_placed(found + added, actors)
+    return _deployments_placed(found + added, actors), doubtful
 
 
 #: the end of the rule of an event that lacks the target its action needs (`_worth_without_target`):
@@ -195,6 +204,32 @@ def _untargeted_kept(untargeted: list[Event], events: list[Event]) -> list[Event
         if e.action not in reported and not any(_may_be_theme(c, e) for c in considering):
             kept.setdefault((e.action, actor_key(e.agent)), e)
     return list(kept.values())
+
+
+def _not_within_own_event(readings: list[Event], found: list[Event], sent: Span) -> list[Event]:
+    """The best readings (`BEST_READING`) whose agent is not the agent of an event found in the sentence
+    whose trigger governs theirs: "The United States sanctioned five companies for supplying drones"
+    says why the United States sanctions, where the rules found no one to supply."""
+    at = _tokens_at(sent)
+    agents_at = {(e.trigger_start, actor_key(e.agent)) for e in found if e.agent is not None}
+    return [r for r in readings
+            if r.agent is None or r.trigger_start not in at
+            or not any((above.idx, actor_key(r.agent)) in agents_at for above in at[r.trigger_start].ancestors)]
+
+
+def _best_readings_kept(readings: list[Event], events: list[Event]) -> list[Event]:
+    """Of the model's best readings of triggers the rules found but could not settle (`BEST_READING`), the
+    most confident one of each action the document's kept events (`events`) never report: in text the rules
+    were not written on, they miss the action of about one event in four, and such a trigger is then
+    often the only word that names it. Where the document reports the action elsewhere, the reading
+    adds a second guess at its parties and is dropped."""
+    reported = {e.action for e in events}
+    best: dict[str, Event] = {}
+    for event in _drop_self_events(_drop_no_ones_targets(readings)):
+        if event.action not in reported and (event.action not in best
+                                             or event.confidence > best[event.action].confidence):
+            best[event.action] = event
+    return list(best.values())
 
 
 def _deployments_placed(events: list[Event], actors: DocumentActors) -> list[Event]:

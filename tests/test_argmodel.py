@@ -182,3 +182,43 @@ def test_an_accusations_deed_misparsed_under_its_accuser_is_still_its_content(nl
     doc = nlp("The minister thanked Germany for its assistance to Ukraine.")
     settled = {(2, "support"): RuleRoles(True, frozenset({"USA"}), frozenset({"DEU"}))}
     assert not _content_of_its_governor(doc[6], "support", settled)
+
+
+def _sanctions_model(agent_weight: float) -> LinearModel:
+    """A model that takes a mention before "sanctions" for their agent with a probability set by
+    `agent_weight` (4.15: 0.30, under the 0.5 threshold) and the object of their "on" for the target."""
+    return LinearModel(weights={"agent": {"dir=before|sanction": agent_weight}, "target": {"prep=on|sanction": 10.0}},
+                       bias={"agent": -5.0, "target": -5.0},
+                       thresholds={"agent": 0.5, "target": 0.1, "max_agents": 1, "max_targets": 1})
+
+
+def test_a_trigger_the_rules_could_not_settle_keeps_its_best_reading_where_nothing_else_reports_its_action(nlp):
+    from kgraph.extract import extract_events
+    from kgraph.learned import BEST_READING
+    from kgraph.model import Article
+
+    def found(text: str, agent_weight: float = 4.15) -> set[tuple]:
+        events = extract_events(nlp(text), Article(source="best.txt", text=text), method="union",
+                                model=_sanctions_model(agent_weight)).events
+        return {(e.action, actor_key(e.agent), e.target and actor_key(e.target), e.rule) for e in events}
+
+    # the rules find "sanctions" but no one to impose them; the model's best guess is below its threshold
+    alone = "Officials in Berlin said the sanctions on Russia would follow soon."
+    assert found(alone) == {("sanction", "DEU", "RUS", BEST_READING)}
+    # where the document reports sanctions elsewhere, the guess adds nothing
+    assert found(alone + " Germany imposed sanctions on Iran.") == {("sanction", "DEU", "IRN", "noun:light-verb")}
+    # nor is a guess kept that is too weak (probability 0.12)
+    assert found(alone, agent_weight=3.0) == set()
+
+
+def test_a_best_reading_takes_no_one_the_trigger_acts_on_for_its_agent(nlp):
+    from kgraph.learned import _may_be_guessed_agent
+
+    doc = nlp("We call on the DPRK and Russia to cease arms transfers.")
+    assert not _may_be_guessed_agent(doc[1], mention(doc[4], "North Korea", "PRK"))
+    assert not _may_be_guessed_agent(doc[1], mention(doc[6], "Russia", "RUS"))
+    doc = nlp("The sanctions by the United States on Iran took effect.")
+    assert _may_be_guessed_agent(doc[1], mention(doc[5], "United States", "USA"))
+    assert not _may_be_guessed_agent(doc[1], mention(doc[7], "Iran", "IRN"))
+    doc = nlp("Japan said that the sanctions on Iran took effect.")
+    assert _may_be_guessed_agent(doc[5], mention(doc[0], "Japan", "JPN"))  # named outside the trigger's phrase
