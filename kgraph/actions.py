@@ -25,6 +25,7 @@ class ActionDefinition:
     answers_its_attacker: bool  # "Ukrainians are fighting bravely": against whoever did it to them earlier
     model_target_in_phrase: bool  # the learned model's target must be named in the trigger's phrase
     model_decides: bool  # the learned model adds events of the action beside the rules'
+    best_reading: bool  # the model's best reading below its threshold may stand (`learned.BEST_READING`)
     a_deed: bool  # a deed that "this act" may point back to, not words said (condemn, demand ...)
     cameo: tuple[str, ...]
     plover: tuple[str, ...]
@@ -40,7 +41,8 @@ def _load() -> dict[str, ActionDefinition]:
             target_required=d["target_required"], reflexive=d["reflexive"],
             reciprocal=d["reciprocal"], untargeted_by_its_doer=d["untargeted_by_its_doer"],
             answers_its_attacker=d["answers_its_attacker"],
-            model_target_in_phrase=d["model_target_in_phrase"], model_decides=d["model_decides"], a_deed=d["a_deed"],
+            model_target_in_phrase=d["model_target_in_phrase"], model_decides=d["model_decides"],
+            best_reading=d["best_reading"], a_deed=d["a_deed"],
             cameo=tuple(d["cameo"]), plover=tuple(d["plover"]))
         for name, d in json.loads(text)["actions"].items()
     }
@@ -57,6 +59,8 @@ ANSWERS_ITS_ATTACKER = frozenset(a for a, d in ACTIONS.items() if d.answers_its_
 MODEL_TARGET_IN_PHRASE = frozenset(a for a, d in ACTIONS.items() if d.model_target_in_phrase)
 #: actions whose events the learned model adds beside the rules' (where it was right often enough)
 MODEL_DECIDES = frozenset(a for a, d in ACTIONS.items() if d.model_decides)
+#: actions whose best reading below the model's threshold may stand where nothing else reports them
+BEST_READING_ACTIONS = frozenset(a for a, d in ACTIONS.items() if d.best_reading)
 #: actions whose events are deeds, which "this act" may point back to
 DEEDS = frozenset(a for a, d in ACTIONS.items() if d.a_deed)
 #: actions that judge a deed: their target is its doer ("condemned the attack on the embassy":

@@ -75,7 +75,7 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         actors.start_sentence(sent)
         findings = _rule_events(sent, actors, article)
         found, doubtful = _kept_events(findings, sent, actors, article, setup)
-        doubtful = _not_within_own_event(doubtful, found, sent)
+        doubtful = _not_within_own_event(doubtful, found + findings.untargeted, sent)
         _date_and_report(found + doubtful, sent, base, actors)
         result.events.extend(found)
         best_readings.extend(doubtful)

@@ -211,6 +211,13 @@ def test_a_trigger_the_rules_could_not_settle_keeps_its_best_reading_where_nothi
     assert found(alone, agent_weight=3.0) == set()
 
 
+def test_no_demand_is_guessed_from_a_best_reading():
+    # "Regional diplomats called for calm": who calls is too often guessed wrong (data: actions.json best_reading)
+    from kgraph.actions import BEST_READING_ACTIONS
+
+    assert "demand" not in BEST_READING_ACTIONS and {"sanction", "condemn", "supply"} <= BEST_READING_ACTIONS
+
+
 def test_a_best_reading_takes_no_one_the_trigger_acts_on_for_its_agent(nlp):
     from kgraph.learned import _may_be_guessed_agent
 
