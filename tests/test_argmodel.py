@@ -229,3 +229,12 @@ def test_a_best_reading_takes_no_one_the_trigger_acts_on_for_its_agent(nlp):
     assert not _may_be_guessed_agent(doc[1], mention(doc[7], "Iran", "IRN"))
     doc = nlp("Japan said that the sanctions on Iran took effect.")
     assert _may_be_guessed_agent(doc[5], mention(doc[0], "Japan", "JPN"))  # named outside the trigger's phrase
+    # the author is no guess: it is too often taken from elsewhere in the text
+    assert not _may_be_guessed_agent(doc[5], Candidate([Actor("Japan", "COUNTRY", "JPN")], None, "author"))
+
+
+def test_a_judged_attack_is_not_guessed_to_be_the_judges(extract):
+    # the rules find Canada's condemnation, with no target, and no one who attacked
+    events = extract("Canada condemns in the strongest terms the terrorist attack in Kerman, Iran, which killed dozens.")
+    assert ("condemn", "CAN", None, "asserted") in events
+    assert not any(e[0] == "fight" and e[1] == "CAN" for e in events)
