@@ -409,7 +409,8 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
     if not pairs and rules_found and action in BEST_READING_ACTIONS:
         acted_on = {actor_key(a) for c in asked if c.token is not None and not _may_be_guessed_agent(token, c)
                     for a in c.actors}
-        guessed = [(actors, pa if not acted_on & {actor_key(a) for a in actors} else 0.0,
+        guessed = [(actors, pa if _may_be_guessed_agent(token, c) and not acted_on & {actor_key(a) for a in actors}
+                    else 0.0,
                     pt if c is NO_TARGET or (c.token is not None and governs(token, c.token)) else 0.0, group)
                    for (actors, pa, pt, group), c in zip(scored, asked)]
         pairs = decide(action, guessed, dict(model.thresholds, agent=BEST_READING_AGENT), actor_key)

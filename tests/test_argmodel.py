@@ -211,6 +211,20 @@ def test_a_trigger_the_rules_could_not_settle_keeps_its_best_reading_where_nothi
     assert found(alone, agent_weight=3.0) == set()
 
 
+def test_a_best_reading_never_guesses_the_author_for_its_agent(nlp):
+    from kgraph.extract import extract_events
+    from kgraph.model import Article
+
+    # a model that would take the statement's author (the United States) for whoever imposes the sanctions
+    model = LinearModel(weights={"agent": {"src=author|sanction": 4.15}, "target": {"prep=on|sanction": 10.0}},
+                        bias={"agent": -5.0, "target": -5.0},
+                        thresholds={"agent": 0.5, "target": 0.1, "max_agents": 1, "max_targets": 1})
+    text = ("Press Statement\nAntony J. Blinken, Secretary of State\nMarch 3, 2023\n\n"
+            "Officials said the sanctions on Russia would follow soon.")
+    events = extract_events(nlp(text), Article(source="author.txt", text=text), method="union", model=model).events
+    assert not [e for e in events if e.action == "sanction"]
+
+
 def test_no_demand_is_guessed_from_a_best_reading():
     # "Regional diplomats called for calm": who calls is too often guessed wrong (data: actions.json best_reading)
     from kgraph.actions import BEST_READING_ACTIONS
