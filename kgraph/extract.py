@@ -75,7 +75,6 @@ def extract_events(doc: Doc, article: Article, *, method: Method | None = None,
         actors.start_sentence(sent)
         findings = _rule_events(sent, actors, article)
         found, doubtful = _kept_events(findings, sent, actors, article, setup)
-        doubtful = _not_within_own_event(doubtful, found + findings.untargeted, sent)
         _date_and_report(found + doubtful, sent, base, actors)
         result.events.extend(found)
         best_readings.extend(doubtful)
@@ -156,7 +155,8 @@ def _kept_events(findings: RuleFindings, sent: Span, actors: DocumentActors, art
     doubtful = [e for e in added if e.rule == BEST_READING]
     added = [e for e in added if e.rule != BEST_READING]
     _remember_agents(added, actors)
-    return _deployments_placed(found + added, actors), doubtful
+    kept = _deployments_placed(found + added, actors)
+    return kept, _not_within_own_event(doubtful, kept + findings.untargeted, sent)
 
 
 #: the end of the rule of an event that lacks the target its action needs (`_worth_without_target`):
@@ -210,11 +210,12 @@ def _not_within_own_event(readings: list[Event], found: list[Event], sent: Span)
     """The best readings (`BEST_READING`) whose agent is not the agent of an event found in the sentence
     whose trigger governs theirs: "The United States sanctioned five companies for supplying drones"
     says why the United States sanctions, where the rules found no one to supply."""
+    if not readings:
+        return []
     at = _tokens_at(sent)
     agents_at = {(e.trigger_start, actor_key(e.agent)) for e in found if e.agent is not None}
-    return [r for r in readings
-            if r.agent is None or r.trigger_start not in at
-            or not any((above.idx, actor_key(r.agent)) in agents_at for above in at[r.trigger_start].ancestors)]
+    return [r for r in readings  # a reading always has its agent, and its trigger is in the sentence
+            if not any((above.idx, actor_key(r.agent)) in agents_at for above in at[r.trigger_start].ancestors)]
 
 
 def _best_readings_kept(readings: list[Event], events: list[Event]) -> list[Event]:

@@ -390,15 +390,25 @@ def _may_be_guessed_agent(trigger: Token, candidate: Candidate) -> bool:
     return mention.i == trigger.i or mention.dep_ in _DOER_DEPS or (mention.dep_ == "prep" and mention.lower_ == "by")
 
 
+def _guessable(trigger: Token, asked: list[Candidate], scored: list[tuple]) -> list[tuple]:
+    """The scores a best reading decides on: an agent only where `_may_be_guessed_agent` allows it
+    and no mention of the same actor is one the trigger acts on; a target only in the trigger's
+    own phrase, or none."""
+    may_act = [_may_be_guessed_agent(trigger, c) for c in asked]
+    acted_on = {actor_key(a) for c, may in zip(asked, may_act) if c.token is not None and not may for a in c.actors}
+    return [(actors, pa if may and not acted_on & {actor_key(a) for a in actors} else 0.0,
+             pt if c is NO_TARGET or (c.token is not None and governs(trigger, c.token)) else 0.0, group)
+            for (actors, pa, pt, group), c, may in zip(scored, asked, may_act)]
+
+
 def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tuple[float, float]],
             model: LinearModel, sent: Span, article: Article, rules_found: bool) -> list[Event]:
     """Agents and targets above the model's thresholds, as events. A partner joined by "and"
     comes with its own probability, which may be tiny: the confidence stays above 0. Where none
     is above them and the rules found the trigger (`rules_found`), the best reading with its
-    agent above `BEST_READING_AGENT` and no object of the trigger (`_may_be_guessed_agent`), and its
-    target, if any, in the trigger's own phrase (not "South
-    Korea thinks North Korea is getting something valuable, so it makes sense to impose costs on
-    Russia": no sanction of North Korea), marked `BEST_READING` for the document to judge."""
+    agent above `BEST_READING_AGENT`, among the roles `_guessable` allows (not "South Korea thinks
+    North Korea is getting something valuable, so it makes sense to impose costs on Russia": no
+    sanction of North Korea), marked `BEST_READING` for the document to judge."""
     allowed = learned_roles_allowed(token, action, asked)
     scored = [(c.actors, *allowed_probabilities(probabilities, roles), c.group)
               for c, probabilities, roles in zip(asked, scores, allowed)]
@@ -407,13 +417,8 @@ def _decide(token: Token, action: str, asked: list[Candidate], scores: list[tupl
     pairs = decide(action, scored, model.thresholds, actor_key)
     rule = "model:argument"
     if not pairs and rules_found and action in BEST_READING_ACTIONS:
-        acted_on = {actor_key(a) for c in asked if c.token is not None and not _may_be_guessed_agent(token, c)
-                    for a in c.actors}
-        guessed = [(actors, pa if _may_be_guessed_agent(token, c) and not acted_on & {actor_key(a) for a in actors}
-                    else 0.0,
-                    pt if c is NO_TARGET or (c.token is not None and governs(token, c.token)) else 0.0, group)
-                   for (actors, pa, pt, group), c in zip(scored, asked)]
-        pairs = decide(action, guessed, dict(model.thresholds, agent=BEST_READING_AGENT), actor_key)
+        lowered = dict(model.thresholds, agent=BEST_READING_AGENT)
+        pairs = decide(action, _guessable(token, asked, scored), lowered, actor_key)
         rule = BEST_READING
     if not pairs:
         return []
